@@ -1,0 +1,86 @@
+// Lint rules, including the ones that keep the architecture honest:
+// the core imports nothing of an editor, of LSP or of node I/O, and the client
+// imports no server code except types from the protocol module.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeIo = ['fs', 'fs/*', 'http', 'https', 'net', 'child_process', 'dgram', 'worker_threads', 'os', 'readline', 'tls', 'dns', 'process'];
+const restrictNode = [...nodeIo, ...nodeIo.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', 'test/fixtures/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // node:test's describe/test return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite'] }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The core is editor-agnostic.' }, ...restrictNode.map((name) => ({ name, message: 'The core does no I/O; take it through an interface.' }))],
+          patterns: [
+            { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-uri'], message: 'The core knows nothing of LSP.' },
+            { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The core depends on nothing outside it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The core does no I/O.' }, { name: 'fetch', message: 'HTTP comes in through an interface.' }],
+    },
+  },
+  {
+    files: ['server/src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', '**/cli/**', '**/client/**'], message: 'The server knows neither the editor nor the CLI.' }] }],
+    },
+  },
+  {
+    files: ['server/src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageserver*', '**/lsp/**', '**/client/**'], message: 'The CLI runs the core without an editor or a language server.' }] }],
+    },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/src/core/**', '**/server/src/cli/**', '**/server/src/lsp/*', '!**/server/src/lsp/protocol'], message: 'The client renders what the server computes; it never imports server code.' },
+            { group: ['**/server/src/lsp/protocol'], allowTypeImports: true, message: 'Only types may be imported from the protocol module.' },
+          ],
+        },
+      ],
+    },
+  },
+);

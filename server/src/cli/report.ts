@@ -1,0 +1,59 @@
+// The result of checking one file, and its text and JSON renderings.
+import type { Analysis } from '../core/analyzer';
+import type { Finding, Severity } from '../core/types';
+
+export interface FileReport {
+  readonly path: string;
+  readonly isChecklist: boolean;
+  readonly analysis: Analysis | undefined;
+}
+
+export type FailOn = 'error' | 'warning' | 'none';
+
+const rank: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+export function fails(reports: readonly FileReport[], failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  const threshold = rank[failOn];
+  return reports.some((r) => r.analysis?.findings.some((f) => rank[f.severity] >= threshold));
+}
+
+/** `path:line:col severity code message`, 1-based, one finding a line. */
+export function formatText(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const f of report.analysis?.findings ?? []) {
+      lines.push(`${report.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return JSON.stringify({ files: reports.map(toJson) }, null, 2);
+}
+
+function toJson(report: FileReport): unknown {
+  const analysis = report.analysis;
+  return {
+    path: report.path,
+    isChecklist: report.isChecklist,
+    items: (analysis?.checklist.items ?? []).map((item) => ({
+      id: item.id,
+      title: item.title,
+      group: item.group,
+      blocker: item.blocker,
+      owner: item.owner ?? null,
+      deadline: item.deadline ?? null,
+      state: item.state,
+      openPlaceholders: item.placeholders.length,
+      range: item.headingRange,
+    })),
+    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } },
+    diagnostics: (analysis?.findings ?? []).map(diagnosticJson),
+  };
+}
+
+function diagnosticJson(f: Finding): unknown {
+  return { code: f.code, severity: f.severity, message: f.message, range: f.range };
+}

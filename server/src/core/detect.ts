@@ -1,0 +1,39 @@
+// Decides whether a markdown file is a checklist: its path matches one of the
+// `readiness.files` globs, or its text has at least three item state fields.
+import picomatch from 'picomatch';
+
+export const defaultChecklistGlobs: readonly string[] = [
+  '**/*ENTREGABLES*.md',
+  '**/*DELIVERABLES*.md',
+  '**/*readiness*.md',
+  '**/*checklist*.md',
+];
+
+const STATE_FIELD = /^\s*(?:[-*+]\s+)?\*\*(?:Estado|Status|State)(?::\*\*|\*\*\s*:)/gim;
+const MIN_STATE_FIELDS = 3;
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+function matcher(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join('\n');
+  let match = matcherCache.get(key);
+  if (!match) {
+    match = globs.length === 0 ? () => false : picomatch([...globs], { dot: true, nocase: true });
+    matcherCache.set(key, match);
+  }
+  return match;
+}
+
+/**
+ * @param relativePath the file's path relative to its workspace folder (or as given on the
+ *   command line), with `/` separators.
+ */
+export function isChecklist(relativePath: string, text: string, globs: readonly string[]): boolean {
+  const match = matcher(globs);
+  const base = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  if (match(relativePath) || match(base)) return true;
+  let count = 0;
+  STATE_FIELD.lastIndex = 0;
+  while (STATE_FIELD.exec(text)) if (++count >= MIN_STATE_FIELDS) return true;
+  return false;
+}

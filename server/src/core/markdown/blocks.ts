@@ -1,0 +1,53 @@
+// Splits a markdown document into blocks that each start at a top-level ATX
+// heading. Such a line always closes the open paragraph, list or quote, so
+// parsing each block on its own gives the same tree as parsing the whole text,
+// and a block whose text did not change can reuse its earlier parse.
+
+export interface Block {
+  /** 0-based line of the block's first line in the document. */
+  readonly startLine: number;
+  /** UTF-16 offset of the block's first character in the document. */
+  readonly startOffset: number;
+  readonly text: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let fence: string | undefined;
+  let inComment = false;
+  let blockStartLine = 0;
+  let blockStartOffset = 0;
+  let line = 0;
+  let offset = 0;
+  while (offset <= text.length) {
+    let end = text.indexOf('\n', offset);
+    if (end === -1) end = text.length;
+    const content = text.slice(offset, end);
+    if (fence !== undefined) {
+      const close = FENCE.exec(content);
+      if (close?.[1] && close[1][0] === fence[0] && close[1].length >= fence.length && content.trim() === close[1]) {
+        fence = undefined;
+      }
+    } else if (inComment) {
+      if (content.includes('-->')) inComment = false;
+    } else {
+      const open = FENCE.exec(content);
+      if (open?.[1] && !(open[1][0] === '`' && content.slice(open[0].length).includes('`'))) {
+        fence = open[1];
+      } else if (content.startsWith('<!--') && !content.includes('-->', 4)) {
+        inComment = true;
+      } else if (HEADING.test(content) && line > blockStartLine) {
+        blocks.push({ startLine: blockStartLine, startOffset: blockStartOffset, text: text.slice(blockStartOffset, offset) });
+        blockStartLine = line;
+        blockStartOffset = offset;
+      }
+    }
+    line++;
+    offset = end + 1;
+  }
+  blocks.push({ startLine: blockStartLine, startOffset: blockStartOffset, text: text.slice(blockStartOffset) });
+  return blocks;
+}

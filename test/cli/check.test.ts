@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { cliBundle, repoRoot, sampleText } from '../support/paths';
+
+function run(args: string[], cwd = repoRoot) {
+  const result = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'readiness-cli-'));
+
+describe('readiness check', () => {
+  test('text output: 1-based path:line:col severity code message, exit 1 on warnings', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md']);
+    assert.equal(code, 1);
+    const first = stdout.split('\n')[0];
+    assert.equal(first, 'test/fixtures/workspace/ENTREGABLES.md:28:10 warning unfilled-placeholder Item 1 · PR Final Aprobado y Mergeable: paste the link ("[PEGAR ENLACE AL PR]")');
+  });
+
+  test('json output lists the placeholders with 0-based LSP ranges', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--format', 'json']);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout) as { files: { path: string; isChecklist: boolean; items: unknown[]; progress: unknown; diagnostics: { code: string; range: unknown }[] }[] };
+    const file = report.files[0];
+    assert.equal(file?.isChecklist, true);
+    assert.equal(file?.items.length, 21);
+    assert.deepEqual(file?.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+    assert.deepEqual(file?.diagnostics[0]?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
+    assert.ok(file?.diagnostics.every((d) => d.code === 'unfilled-placeholder'));
+  });
+
+  test('exit 0 when nothing is at the --fail-on level, and for files that are not checklists', () => {
+    assert.equal(run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--fail-on', 'error']).code, 0);
+    const dir = scratch();
+    writeFileSync(join(dir, 'README.md'), '# Readme\n- [x] done\n[link]\n');
+    const result = run(['check', dir]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, '');
+  });
+
+  test('a folder is searched for markdown files', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'ENTREGABLES.md'), sampleText());
+    writeFileSync(join(dir, 'notes.md'), 'nothing here');
+    const { code, stdout } = run(['check', '.'], dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /^docs\/ENTREGABLES\.md:28:10 warning/);
+  });
+
+  test('usage errors exit 2', () => {
+    assert.equal(run([]).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    const badFormat = run(['check', '.', '--format', 'xml']);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /--format must be/);
+    assert.equal(run(['check', '--nope']).code, 2);
+  });
+
+  describe('bad input exits 2 with a one-line message naming the file', () => {
+    const cases: Record<string, (dir: string) => string> = {
+      'a missing file': (dir) => join(dir, 'missing.md'),
+      'a folder with no markdown': (dir) => {
+        writeFileSync(join(dir, 'notes.txt'), 'text');
+        return dir;
+      },
+      'a binary file': (dir) => {
+        writeFileSync(join(dir, 'image-checklist.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
+        return join(dir, 'image-checklist.md');
+      },
+      'invalid UTF-8': (dir) => {
+        writeFileSync(join(dir, 'ENTREGABLES.md'), Buffer.concat([Buffer.from('## 🔴 B\n### 1. A\n'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\n')]));
+        return join(dir, 'ENTREGABLES.md');
+      },
+    };
+    for (const [name, make] of Object.entries(cases)) {
+      test(name, () => {
+        const path = make(scratch());
+        const { code, stderr, stdout } = run(['check', path]);
+        assert.equal(code, 2);
+        assert.equal(stdout, '');
+        const lines = stderr.trim().split('\n');
+        assert.equal(lines.length, 1);
+        assert.ok(lines[0]?.includes(path), `${lines[0]} names ${path}`);
+      });
+    }
+
+    test('the other files are still checked', () => {
+      const dir = scratch();
+      writeFileSync(join(dir, 'ENTREGABLES.md'), sampleText());
+      const { code, stdout, stderr } = run(['check', join(dir, 'ENTREGABLES.md'), join(dir, 'missing.md')]);
+      assert.equal(code, 2);
+      assert.match(stdout, /unfilled-placeholder/);
+      assert.match(stderr, /missing\.md: no such file/);
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { cliBundle, repoRoot, samplePath, sampleText, sampleWorkspace } from '../support/paths';
+import { startServer, type TestServer } from '../support/lspClient';
+
+describe('language server: placeholder diagnostics', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ workspaceFolder: sampleWorkspace });
+  });
+  after(() => server.stop());
+
+  test('publishes the placeholders of the sample, the same as the CLI', async () => {
+    const published = await server.open(samplePath, sampleText());
+    assert.ok(published.diagnostics.length > 100);
+    for (const d of published.diagnostics) {
+      assert.equal(d.source, 'readiness');
+      assert.equal(d.code, 'unfilled-placeholder');
+    }
+    const cli = JSON.parse(execFileSync(process.execPath, [cliBundle, 'check', samplePath, '--format', 'json', '--fail-on', 'none'], { cwd: repoRoot, encoding: 'utf8' })) as {
+      files: { diagnostics: { range: unknown; message: string }[] }[];
+    };
+    const fromCli = cli.files[0]?.diagnostics.map((d) => [d.range, d.message]);
+    assert.deepEqual(published.diagnostics.map((d) => [d.range, d.message]), fromCli);
+  });
+
+  test('a README with [x] and [link] gets nothing', async () => {
+    const published = await server.open(join(sampleWorkspace, 'README.md'), '# Readme\n\n- [x] done\n- [ ] todo\n\nSee [link] and [docs](https://example.com).\n');
+    assert.deepEqual(published.diagnostics, []);
+  });
+
+  test('an edit that fills a placeholder removes its diagnostic', async () => {
+    const opened = await server.open(samplePath.replace('ENTREGABLES', 'copy-ENTREGABLES'), sampleText());
+    const edited = sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/42');
+    const changed = await server.change(opened.uri, 2, edited);
+    assert.equal(changed.diagnostics.length, opened.diagnostics.length - 1);
+    assert.ok(!changed.diagnostics.some((d) => JSON.stringify(d.message).includes('PEGAR ENLACE AL PR')));
+  });
+});
+
+describe('language server: locale', () => {
+  test('messages are in the language the client asked for', async () => {
+    const server = await startServer({ workspaceFolder: sampleWorkspace, locale: 'es' });
+    try {
+      const published = await server.open(samplePath, sampleText());
+      assert.equal(published.diagnostics[0]?.message, 'Ítem 1 · PR Final Aprobado y Mergeable: pega el enlace ("[PEGAR ENLACE AL PR]")');
+    } finally {
+      await server.stop();
+    }
+  });
+});

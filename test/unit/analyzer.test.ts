@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { isChecklist, defaultChecklistGlobs } from '../../server/src/core/detect';
+import { sampleText } from '../support/paths';
+
+const analyze = (text: string, locale?: string) => new ChecklistAnalyzer().analyze(text, { locale });
+
+describe('the sample checklist', () => {
+  const analysis = analyze(sampleText());
+  const { checklist } = analysis;
+
+  test('has its title, 21 items in 8 groups, 6 of them blockers', () => {
+    assert.equal(checklist.title, '📦 ENTREGABLES PARA SUPERVISOR DE PRODUCCIÓN');
+    assert.equal(checklist.items.length, 21);
+    assert.deepEqual(checklist.items.map((i) => i.id), Array.from({ length: 21 }, (_, i) => String(i + 1)));
+    assert.equal(checklist.groups.length, 8);
+    assert.deepEqual(checklist.items.filter((i) => i.blocker).map((i) => i.id), ['1', '2', '3', '4', '5', '6']);
+    assert.deepEqual(analysis.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+  });
+
+  test('reads owner, deadline and state of each item', () => {
+    const item3 = checklist.items[2];
+    assert.equal(item3?.title, 'Smoke Tests Pasados en Staging/Canary');
+    assert.equal(item3?.owner, 'QA');
+    assert.equal(item3?.deadline, 'Hoy');
+    assert.equal(item3?.state, 'pending');
+    assert.equal(checklist.items[3]?.deadline, 'Próximas 24-48h');
+  });
+
+  test('reports each unfilled placeholder of an item, warning in blockers', () => {
+    const findings = analysis.findings.filter((f) => f.code === 'unfilled-placeholder');
+    const perItem = new Map<string, number>();
+    for (const item of checklist.items) perItem.set(item.id, item.placeholders.length);
+    assert.equal(findings.length, [...perItem.values()].reduce((a, b) => a + b, 0));
+    const first = findings[0];
+    assert.deepEqual(first?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
+    assert.equal(first?.severity, 'warning');
+    assert.equal(first?.message, 'Item 1 · PR Final Aprobado y Mergeable: paste the link ("[PEGAR ENLACE AL PR]")');
+    const redis = findings.find((f) => f.message.startsWith('Item 7 '));
+    assert.equal(redis?.severity, 'information');
+  });
+
+  test('the output placeholders of the smoke tests say so', () => {
+    const outputs = analysis.findings.filter((f) => f.message === 'Item 3 · Smoke Tests Pasados en Staging/Canary: paste the command output here');
+    assert.equal(outputs.length, 7);
+  });
+
+  test('does not report the task boxes, handles or command variables', () => {
+    const text = sampleText();
+    const lines = text.split('\n');
+    for (const f of analysis.findings) {
+      const slice = lines[f.range.start.line]?.slice(f.range.start.character, f.range.end.character) ?? '';
+      assert.match(slice, /^\[[^\]]+\]$/);
+      assert.doesNotMatch(slice, /<sid>|@/);
+      const before = lines[f.range.start.line]?.slice(0, f.range.start.character) ?? '';
+      assert.doesNotMatch(before, /^\s*[-*+]\s+$/, 'a task box is not a placeholder');
+    }
+  });
+
+  test('messages follow the locale', () => {
+    const es = analyze(sampleText(), 'es-AR').findings[0];
+    assert.equal(es?.message, 'Ítem 1 · PR Final Aprobado y Mergeable: pega el enlace ("[PEGAR ENLACE AL PR]")');
+    const fallback = analyze(sampleText(), 'fr').findings[0];
+    assert.equal(fallback?.message.startsWith('Item 1 · '), true);
+  });
+});
+
+describe('recognising a checklist', () => {
+  test('by file name', () => {
+    assert.equal(isChecklist('docs/ENTREGABLES.md', '', defaultChecklistGlobs), true);
+    assert.equal(isChecklist('release-checklist.md', '', defaultChecklistGlobs), true);
+    assert.equal(isChecklist('README.md', '# Readme\n- [x] done\n[link]\n', defaultChecklistGlobs), false);
+  });
+
+  test('by three item state fields', () => {
+    const text = '## A\n### 1. a\n**Estado**: ⏳\n### 2. b\n**Status**: done\n### 3. c\n**Estado:** ok\n';
+    assert.equal(isChecklist('notes.md', text, defaultChecklistGlobs), true);
+    assert.equal(isChecklist('notes.md', text.split('### 3')[0] ?? '', defaultChecklistGlobs), false);
+  });
+});
+
+describe('incremental analysis', () => {
+  test('re-analysing after an edit gives the same result as a fresh analysis', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const text = sampleText();
+    analyzer.analyze(text);
+    const edited = text.replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1').replace('### 7. Redis', 'Nueva línea\n\n### 7. Redis');
+    assert.deepEqual(analyzer.analyze(edited), new ChecklistAnalyzer().analyze(edited));
+  });
+});
+
+describe('bad input', () => {
+  const inputs: Record<string, string> = {
+    empty: '',
+    binaryish: '\u0000\u0001\u0002PNG\u0000',
+    'unterminated fence': '## 🔴 BLOQUERS\n### 1. A\n**Estado**: ⏳\n```\n[X]\n',
+    'headings only': '# T\n## A\n### 1. B\n### 2. C\n',
+    'long line': '## 🔴 B\n### 1. A\n' + '[X] '.repeat(12_500),
+    crlf: '## 🔴 B\r\n### 1. A\r\n**Estado**: ⏳\r\nPR: [LINK]\r\n',
+    bom: '\uFEFF## 🔴 B\n### 1. A\nPR: [LINK]\n',
+  };
+  for (const [name, text] of Object.entries(inputs)) {
+    test(`${name}: findings stay inside the document`, () => {
+      const analysis = analyze(text);
+      const lines = text.split('\n');
+      for (const f of analysis.findings) {
+        assert.ok(f.range.start.line < lines.length && f.range.end.line < lines.length, name);
+        assert.ok(f.range.end.character <= (lines[f.range.end.line]?.length ?? 0), name);
+      }
+    });
+  }
+
+  test('CRLF lines keep their placeholder ranges', () => {
+    const f = analyze(inputs['crlf'] ?? '').findings[0];
+    assert.deepEqual(f?.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } });
+  });
+
+  test('a document over the size limit gets one information finding', () => {
+    const analysis = new ChecklistAnalyzer().analyze('## 🔴 B\n### 1. A\n[X]\n'.repeat(100), { maxSize: 100 });
+    assert.equal(analysis.findings.length, 1);
+    assert.equal(analysis.findings[0]?.code, 'skipped-large-file');
+    assert.equal(analysis.findings[0]?.severity, 'information');
+  });
+});

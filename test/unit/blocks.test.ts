@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { splitBlocks } from '../../server/src/core/markdown/blocks';
+import { sampleText } from '../support/paths';
+
+const starts = (text: string) => splitBlocks(text).map((b) => b.startLine);
+
+describe('splitBlocks', () => {
+  test('splits at each top-level ATX heading', () => {
+    assert.deepEqual(starts('# T\ntext\n## A\n### 1. x\nbody\n'), [0, 2, 3]);
+  });
+
+  test('does not split at "#" lines inside fenced code', () => {
+    assert.deepEqual(starts('## A\n```bash\n# SMOKE TEST 1\n```\n## B\n'), [0, 4]);
+    assert.deepEqual(starts('## A\n~~~\n# x\n```\n# y\n~~~\n# z\n'), [0, 6]);
+  });
+
+  test('an unclosed fence runs to the end', () => {
+    assert.deepEqual(starts('## A\n```\n# x\n## y\n'), [0]);
+  });
+
+  test('does not split inside an HTML comment or at indented "#"', () => {
+    assert.deepEqual(starts('## A\n<!--\n# hidden\n-->\n    # code\n## B'), [0, 5]);
+  });
+
+  test('blocks cover the text exactly', () => {
+    const text = sampleText();
+    const blocks = splitBlocks(text);
+    assert.equal(blocks.map((b) => b.text).join(''), text);
+    for (const b of blocks) assert.equal(text.slice(b.startOffset, b.startOffset + b.text.length), b.text);
+    assert.ok(blocks.length > 40);
+  });
+});
