@@ -1,6 +1,7 @@
 // Bundles the three entry points into CommonJS files under dist/.
 // unified and remark are ESM-only; esbuild inlines them, so the bundles load in
 // VS Code's extension host and in plain `node` alike.
+import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -23,6 +24,9 @@ const entries = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// Start from an empty dist/ so a production build never ships a stale source map.
+if (!watch) rmSync('dist', { recursive: true, force: true });
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {
