@@ -18,7 +18,7 @@ describe('readiness check', () => {
     const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md']);
     assert.equal(code, 1);
     const first = stdout.split('\n')[0];
-    assert.equal(first, 'test/fixtures/workspace/ENTREGABLES.md:28:10 warning unfilled-placeholder Item 1 · PR Final Aprobado y Mergeable: paste the link ("[PEGAR ENLACE AL PR]")');
+    assert.equal(first, 'test/fixtures/workspace/ENTREGABLES.md:28:10 warning unfilled-placeholder Item 1 · PR Final Aprobado: paste the link ("[PEGAR ENLACE AL PR]")');
   });
 
   test('json output lists the placeholders with 0-based LSP ranges', () => {

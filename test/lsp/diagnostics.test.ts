@@ -45,7 +45,7 @@ describe('language server: locale', () => {
     const server = await startServer({ workspaceFolder: sampleWorkspace, locale: 'es' });
     try {
       const published = await server.open(samplePath, sampleText());
-      assert.equal(published.diagnostics[0]?.message, 'Ítem 1 · PR Final Aprobado y Mergeable: pega el enlace ("[PEGAR ENLACE AL PR]")');
+      assert.equal(published.diagnostics[0]?.message, 'Ítem 1 · PR Final Aprobado: pega el enlace ("[PEGAR ENLACE AL PR]")');
     } finally {
       await server.stop();
     }

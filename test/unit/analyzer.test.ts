@@ -36,13 +36,13 @@ describe('the sample checklist', () => {
     const first = findings[0];
     assert.deepEqual(first?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
     assert.equal(first?.severity, 'warning');
-    assert.equal(first?.message, 'Item 1 · PR Final Aprobado y Mergeable: paste the link ("[PEGAR ENLACE AL PR]")');
+    assert.equal(first?.message, 'Item 1 · PR Final Aprobado: paste the link ("[PEGAR ENLACE AL PR]")');
     const redis = findings.find((f) => f.message.startsWith('Item 7 '));
     assert.equal(redis?.severity, 'information');
   });
 
   test('the output placeholders of the smoke tests say so', () => {
-    const outputs = analysis.findings.filter((f) => f.message === 'Item 3 · Smoke Tests Pasados en Staging/Canary: paste the command output here');
+    const outputs = analysis.findings.filter((f) => f.message === 'Item 3 · Smoke Tests: paste the command output here');
     assert.equal(outputs.length, 7);
   });
 
@@ -60,7 +60,7 @@ describe('the sample checklist', () => {
 
   test('messages follow the locale', () => {
     const es = analyze(sampleText(), 'es-AR').findings[0];
-    assert.equal(es?.message, 'Ítem 1 · PR Final Aprobado y Mergeable: pega el enlace ("[PEGAR ENLACE AL PR]")');
+    assert.equal(es?.message, 'Ítem 1 · PR Final Aprobado: pega el enlace ("[PEGAR ENLACE AL PR]")');
     const fallback = analyze(sampleText(), 'fr').findings[0];
     assert.equal(fallback?.message.startsWith('Item 1 · '), true);
   });

@@ -6,9 +6,12 @@ import { splitBlocks } from './markdown/blocks';
 import { LineIndex } from './markdown/lines';
 import { translator } from './messages';
 import { buildChecklist, type PlacedFacts } from './model/build';
-import { progressOf, type Checklist, type Progress } from './model/checklist';
+import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractFacts, type BlockFacts } from './model/facts';
+import { mojibake } from './rules/mojibake';
+import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
+import { statusMismatches } from './rules/statusMismatch';
 import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
 import { range, type Finding } from './types';
 
@@ -17,6 +20,8 @@ export interface AnalysisOptions {
   /** Documents longer than this many UTF-16 code units are not analysed. */
   readonly maxSize?: number | undefined;
   readonly settings?: AnalysisSettings | undefined;
+  /** Today's date (`YYYY-MM-DD`) for the overdue check; omitted, no item is overdue. */
+  readonly today?: string | undefined;
 }
 
 export interface Analysis {
@@ -27,7 +32,7 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
-const rules: readonly Rule[] = [unfilledPlaceholders];
+const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
 
 export class ChecklistAnalyzer {
   private cache = new Map<string, BlockFacts>();
@@ -48,10 +53,20 @@ export class ChecklistAnalyzer {
     });
     this.cache = next;
     const checklist = buildChecklist(placed);
-    const ctx = { checklist, settings: options.settings ?? defaultAnalysisSettings, t };
-    const findings = rules.flatMap((rule) => rule(ctx));
+    const ctx = { text, checklist, settings: options.settings ?? defaultAnalysisSettings, t, today: options.today };
+    const findings = withoutIgnored(rules.flatMap((rule) => rule(ctx)), checklist);
     return { checklist, progress: progressOf(checklist), findings };
   }
+}
+
+/** Drops findings on a line silenced by `<!-- readiness-ignore-next-line [codes] -->`. */
+function withoutIgnored(findings: Finding[], checklist: Checklist): Finding[] {
+  if (checklist.ignores.length === 0) return findings;
+  const silenced = new Map<number, readonly string[]>(checklist.ignores.map((i) => [i.line, i.codes]));
+  return findings.filter((f) => {
+    const codes = silenced.get(f.range.start.line);
+    return codes === undefined || (codes.length > 0 && !codes.includes(f.code));
+  });
 }
 
 function megabytes(length: number): string {
@@ -61,7 +76,7 @@ function megabytes(length: number): string {
 function skipped(text: string, message: string): Analysis {
   const lines = new LineIndex(text.slice(0, 10_000));
   const firstLineEnd = lines.lineText(0).length;
-  const checklist: Checklist = { title: undefined, fields: [], groups: [], items: [] };
+  const checklist = emptyChecklist;
   return {
     checklist,
     progress: progressOf(checklist),

@@ -1,9 +1,11 @@
 // Assembles the checklist model from the facts of consecutive blocks.
 import { classifyPlaceholder } from '../placeholders';
-import { shiftRange, range, type Range } from '../types';
-import type { Checkbox, Checklist, Fence, Field, Group, Item, Placeholder } from './checklist';
-import type { BlockFacts } from './facts';
-import { isBlockerHeading, isDeadlineKey, isOwnerKey, isStateKey, parseState } from './fieldNames';
+import { range, shiftRange, type Range } from '../types';
+import type { Checkbox, Checklist, Fence, Field, Group, Item, Placeholder, StatedCount, Summary, SummaryGroup } from './checklist';
+import { dateIn, resolveDeadline } from './deadline';
+import type { BlockFacts, CheckboxFact, HeadingFact } from './facts';
+import { isBlockerHeading, isCreatedKey, isDeadlineKey, isOwnerKey, isStateKey, isSummaryHeading, isTotalKey, languageOf, parseState } from './fieldNames';
+import { matchSummary } from './summary';
 
 export interface PlacedFacts {
   readonly startLine: number;
@@ -11,6 +13,7 @@ export interface PlacedFacts {
 }
 
 const ITEM_HEADING = /^(\d+)[.)]\s+(.+)$/;
+const STATED_COUNT = /\((\d+)\s+(?:items?|entregables?|ítems?)\)/i;
 
 interface ItemDraft {
   id: string;
@@ -25,31 +28,47 @@ interface ItemDraft {
   placeholders: Placeholder[];
 }
 
+interface GroupDraft extends Omit<Group, 'itemIds'> {
+  itemIds: string[];
+}
+
+interface SummaryGroupDraft extends Omit<SummaryGroup, 'entries'> {
+  entries: Omit<SummaryGroup['entries'][number], 'itemId' | 'nameMatches'>[];
+}
+
 export function buildChecklist(blocks: readonly PlacedFacts[]): Checklist {
   let title: string | undefined;
   const fields: Field[] = [];
-  const groups: (Omit<Group, 'itemIds'> & { itemIds: string[] })[] = [];
+  const groups: GroupDraft[] = [];
   const items: ItemDraft[] = [];
-  let section: (typeof groups)[number] | undefined;
+  const ignores: { line: number; codes: readonly string[] }[] = [];
+  let summary: { title: string; range: Range; groups: SummaryGroupDraft[]; total: StatedCount | undefined } | undefined;
+  let inSummary = false;
+  let section: GroupDraft | undefined;
   let item: ItemDraft | undefined;
+  let summaryGroup: SummaryGroupDraft | undefined;
 
   for (const { startLine, facts } of blocks) {
+    for (const ignore of facts.ignores) ignores.push({ line: ignore.line + startLine, codes: ignore.codes });
     const heading = facts.heading;
     if (heading) {
       const headingRange = shiftRange(heading.range, startLine);
+      if (heading.depth <= 3) item = undefined;
+      if (heading.depth <= 2) summaryGroup = undefined;
       if (heading.depth === 1) {
         title ??= heading.text;
-        item = undefined;
       } else if (heading.depth === 2) {
-        section = { title: heading.text, blocker: isBlockerHeading(heading.text), range: headingRange, itemIds: [] };
-        groups.push(section);
-        item = undefined;
-      } else if (heading.depth === 3) {
+        inSummary = isSummaryHeading(heading.text);
+        section = inSummary ? undefined : { title: heading.text, blocker: isBlockerHeading(heading.text), range: headingRange, itemIds: [] };
+        if (section) groups.push(section);
+        if (inSummary && !summary) summary = { title: heading.text, range: headingRange, groups: [], total: undefined };
+      } else if (heading.depth === 3 && inSummary && summary) {
+        summaryGroup = { title: heading.text, range: headingRange, stated: statedCount(heading, startLine), entries: [] };
+        summary.groups.push(summaryGroup);
+      } else if (heading.depth === 3 && section) {
         const match = ITEM_HEADING.exec(heading.text);
-        item = match && section
-          ? { id: match[1] ?? '', title: (match[2] ?? '').trim(), group: section.title, blocker: section.blocker, headingRange, endLine: startLine, fields: [], checkboxes: [], fences: [], placeholders: [] }
-          : undefined;
-        if (item && section) {
+        if (match) {
+          item = { id: match[1] ?? '', title: (match[2] ?? '').trim(), group: section.title, blocker: section.blocker, headingRange, endLine: startLine, fields: [], checkboxes: [], fences: [], placeholders: [] };
           items.push(item);
           section.itemIds.push(item.id);
         }
@@ -57,23 +76,37 @@ export function buildChecklist(blocks: readonly PlacedFacts[]): Checklist {
     }
     if (item) {
       addFacts(item, startLine, facts);
-    } else if (!section) {
+    } else if (inSummary && summary) {
+      if (summaryGroup) for (const box of facts.checkboxes) if (!box.inFence) summaryGroup.entries.push(shiftBox(box, startLine));
+      const total = facts.fields.find((f) => isTotalKey(f.key));
+      if (total) summary.total = countIn(shiftField(total, startLine));
+    } else if (!section && !summary) {
       for (const f of facts.fields) fields.push(shiftField(f, startLine));
     }
   }
 
+  const created = fields.map((f) => (isCreatedKey(f.key) ? dateIn(f.value) : undefined)).find((d) => d !== undefined);
+  const finishedSummary = summary ? finishSummary(summary, items) : undefined;
+  const shortTitles = new Map<string, string>();
+  for (const entry of finishedSummary?.groups.flatMap((g) => g.entries) ?? []) {
+    if (entry.itemId !== undefined && entry.nameMatches) shortTitles.set(entry.itemId, entry.label);
+  }
   return {
     title,
+    language: languageOf([...fields, ...items.flatMap((i) => i.fields)].map((f) => f.key)),
     fields,
+    created,
     groups: groups.filter((g) => g.itemIds.length > 0),
-    items: items.map(finishItem),
+    items: items.map((draft) => finishItem(draft, created, shortTitles.get(draft.id))),
+    summary: finishedSummary,
+    ignores,
   };
 }
 
 function addFacts(item: ItemDraft, startLine: number, facts: BlockFacts): void {
   item.endLine = startLine + facts.lineCount - 1;
   for (const f of facts.fields) item.fields.push(shiftField(f, startLine));
-  for (const c of facts.checkboxes) item.checkboxes.push({ ...c, range: shiftRange(c.range, startLine), boxRange: shiftRange(c.boxRange, startLine) });
+  for (const c of facts.checkboxes) item.checkboxes.push(shiftBox(c, startLine));
   for (const f of facts.fences) {
     item.fences.push({ lang: f.lang, range: shiftRange(f.range, startLine), lines: f.lines.map((l) => ({ line: l.line + startLine, text: l.text })) });
   }
@@ -86,18 +119,52 @@ function shiftField(f: Field, lines: number): Field {
   return { ...f, range: shiftRange(f.range, lines), valueRange: shiftRange(f.valueRange, lines) };
 }
 
-function finishItem(draft: ItemDraft): Item {
+function shiftBox(c: CheckboxFact, lines: number): Checkbox {
+  return { ...c, range: shiftRange(c.range, lines), boxRange: shiftRange(c.boxRange, lines) };
+}
+
+function statedCount(heading: HeadingFact, startLine: number): StatedCount | undefined {
+  const match = STATED_COUNT.exec(heading.source);
+  if (!match) return undefined;
+  const line = heading.range.start.line + startLine;
+  const at = match.index + 1;
+  return { value: Number(match[1]), range: range(line, at, line, at + (match[1]?.length ?? 0)) };
+}
+
+function countIn(field: Field): StatedCount | undefined {
+  const match = /\d+/.exec(field.value);
+  if (!match) return undefined;
+  const { line, character } = field.valueRange.start;
+  return { value: Number(match[0]), range: range(line, character + match.index, line, character + match.index + match[0].length) };
+}
+
+function finishSummary(draft: { title: string; range: Range; groups: SummaryGroupDraft[]; total: StatedCount | undefined }, items: readonly ItemDraft[]): Summary {
+  const entries = matchSummary(draft.groups.flatMap((g) => g.entries), items);
+  let next = 0;
+  const groups = draft.groups.map((g) => {
+    const own = entries.slice(next, next + g.entries.length);
+    next += g.entries.length;
+    return { ...g, entries: own };
+  });
+  return { title: draft.title, range: draft.range, groups, total: draft.total };
+}
+
+function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined): Item {
   const stateField = draft.fields.find((f) => isStateKey(f.key));
+  const deadlineField = draft.fields.find((f) => isDeadlineKey(f.key));
   return {
     id: draft.id,
     title: draft.title,
+    shortTitle: shortTitle ?? draft.title,
     group: draft.group,
     blocker: draft.blocker,
     headingRange: draft.headingRange,
     range: range(draft.headingRange.start.line, 0, draft.endLine, 0),
     fields: draft.fields,
     owner: draft.fields.find((f) => isOwnerKey(f.key))?.value,
-    deadline: draft.fields.find((f) => isDeadlineKey(f.key))?.value,
+    deadline: deadlineField?.value,
+    deadlineField,
+    due: deadlineField ? resolveDeadline(deadlineField.value, created) : undefined,
     state: stateField ? parseState(stateField.value) : 'unknown',
     stateField,
     checkboxes: draft.checkboxes,

@@ -5,6 +5,9 @@ import type { Range } from '../types';
 
 export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'unknown';
 
+/** The language the checklist is written in, for text Readiness writes into it. */
+export type DocumentLanguage = 'es' | 'en';
+
 export interface Field {
   readonly key: string;
   readonly value: string;
@@ -41,6 +44,8 @@ export interface Item {
   /** The item's number as written ("3"). */
   readonly id: string;
   readonly title: string;
+  /** The summary's name for the item when the summary confirms it ("Smoke Tests"), else the title. */
+  readonly shortTitle: string;
   readonly group: string;
   readonly blocker: boolean;
   readonly headingRange: Range;
@@ -49,6 +54,9 @@ export interface Item {
   readonly fields: readonly Field[];
   readonly owner: string | undefined;
   readonly deadline: string | undefined;
+  readonly deadlineField: Field | undefined;
+  /** The due date (`YYYY-MM-DD`) the deadline resolves to against the creation date. */
+  readonly due: string | undefined;
   readonly state: ItemState;
   readonly stateField: Field | undefined;
   readonly checkboxes: readonly Checkbox[];
@@ -63,12 +71,48 @@ export interface Group {
   readonly itemIds: readonly string[];
 }
 
+/** A number the summary states ("(4 items)", "**Total**: 21 entregables"), with where it is written. */
+export interface StatedCount {
+  readonly value: number;
+  readonly range: Range;
+}
+
+export interface SummaryEntry {
+  readonly label: string;
+  readonly checked: boolean;
+  readonly range: Range;
+  readonly boxRange: Range;
+  /** The item this line stands for, matched by order and confirmed by name. */
+  readonly itemId: string | undefined;
+  readonly nameMatches: boolean;
+}
+
+export interface SummaryGroup {
+  readonly title: string;
+  readonly range: Range;
+  readonly stated: StatedCount | undefined;
+  readonly entries: readonly SummaryEntry[];
+}
+
+export interface Summary {
+  readonly title: string;
+  readonly range: Range;
+  readonly groups: readonly SummaryGroup[];
+  readonly total: StatedCount | undefined;
+}
+
 export interface Checklist {
   readonly title: string | undefined;
+  readonly language: DocumentLanguage;
   /** Fields written before the first section (`**Fecha de Creación**: 2025-12-07`). */
   readonly fields: readonly Field[];
+  /** The creation date (`YYYY-MM-DD`) relative deadlines count from. */
+  readonly created: string | undefined;
   readonly groups: readonly Group[];
   readonly items: readonly Item[];
+  readonly summary: Summary | undefined;
+  /** Lines silenced by `<!-- readiness-ignore-next-line [codes] -->`, with the codes (empty: all). */
+  readonly ignores: readonly { readonly line: number; readonly codes: readonly string[] }[];
 }
 
 export interface Progress {
@@ -84,3 +128,14 @@ export function progressOf(checklist: Checklist): Progress {
     items: { done: done(checklist.items), total: checklist.items.length },
   };
 }
+
+export const emptyChecklist: Checklist = {
+  title: undefined,
+  language: 'en',
+  fields: [],
+  created: undefined,
+  groups: [],
+  items: [],
+  summary: undefined,
+  ignores: [],
+};

@@ -13,6 +13,8 @@ import { range, type Range } from '../types';
 export interface HeadingFact {
   readonly depth: number;
   readonly text: string;
+  /** The heading's line as written (`### 🔴 Bloquers (6 items)`), to locate parts of it. */
+  readonly source: string;
   readonly range: Range;
 }
 
@@ -89,7 +91,8 @@ export function extractFacts(text: string): BlockFacts {
 
   const first = tree.children[0];
   if (first?.type === 'heading' && first.position) {
-    facts.heading = { depth: first.depth, text: toString(first).trim(), range: nodeRange(first) };
+    const headingRange = nodeRange(first);
+    facts.heading = { depth: first.depth, text: toString(first).trim(), source: lines.lineText(headingRange.start.line), range: headingRange };
   }
 
   visit(tree, (node) => {

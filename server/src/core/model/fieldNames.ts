@@ -29,3 +29,19 @@ export function parseState(value: string): ItemState {
 const BLOCKER_GROUP = /🔴|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORIO|MANDATORY)S?\b/i;
 
 export const isBlockerHeading = (text: string): boolean => BLOCKER_GROUP.test(text);
+
+// A prefix is enough, so a mis-encoded "Fecha de Creaci√≥n" still counts.
+const CREATED_KEY = /^(?:fecha de creaci|fecha$|creado|created|creation date|date created)/i;
+export const isCreatedKey = (key: string): boolean => CREATED_KEY.test(key.trim());
+
+const SUMMARY_HEADING = /\b(?:RESUMEN|SUMMARY)\b/i;
+export const isSummaryHeading = (text: string): boolean => SUMMARY_HEADING.test(text);
+
+const TOTAL_KEYS = ['total'];
+export const isTotalKey = (key: string): boolean => TOTAL_KEYS.includes(normalise(key));
+
+/** Spanish when the document uses Spanish field names, English otherwise. */
+export function languageOf(keys: readonly string[]): 'es' | 'en' {
+  const spanish = ['responsable', 'estado', 'fecha de creación', 'entregar aquí', 'notas'];
+  return keys.some((key) => spanish.includes(normalise(key))) ? 'es' : 'en';
+}

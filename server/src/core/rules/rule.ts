@@ -10,11 +10,14 @@ export const defaultAnalysisSettings: AnalysisSettings = {
   placeholderSeverity: { blocker: 'warning', other: 'information' },
 };
 
-/** What every rule receives: the model of one document and how to word and grade findings. */
+/** What every rule receives: the document, its model, and how to word and grade findings. */
 export interface RuleContext {
+  readonly text: string;
   readonly checklist: Checklist;
   readonly settings: AnalysisSettings;
   readonly t: Translate;
+  /** Today's date (`YYYY-MM-DD`) from the injected clock, or undefined to skip date checks. */
+  readonly today: string | undefined;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];

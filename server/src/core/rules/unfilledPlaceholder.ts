@@ -11,7 +11,7 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
       findings.push({
         code: 'unfilled-placeholder',
         severity,
-        message: ctx.t('item.prefix', item.id, item.title, describe(placeholder, ctx)),
+        message: ctx.t('item.prefix', item.id, item.shortTitle, describe(placeholder, ctx)),
         range: placeholder.range,
         data: { item: item.id, placeholder: placeholder.text, kind: placeholder.kind },
       });
