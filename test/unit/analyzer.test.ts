@@ -19,6 +19,35 @@ describe('the sample checklist', () => {
     assert.deepEqual(analysis.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
   });
 
+  test('maps the summary to items by order, confirmed by name', () => {
+    const summary = checklist.summary;
+    assert.equal(summary?.groups.length, 7);
+    const entries = summary?.groups.flatMap((g) => g.entries) ?? [];
+    assert.deepEqual(entries.map((e) => e.itemId), checklist.items.map((i) => i.id));
+    assert.ok(entries.every((e) => e.nameMatches));
+    assert.deepEqual(summary?.groups.at(-1)?.entries.map((e) => e.itemId), ['20', '21']);
+    assert.equal(summary?.total?.value, 21);
+    assert.equal(checklist.items[0]?.shortTitle, 'PR Final Aprobado');
+    assert.equal(checklist.items[0]?.title, 'PR Final Aprobado y Mergeable');
+  });
+
+  test('resolves deadlines against the creation date', () => {
+    assert.equal(checklist.created, '2025-12-07');
+    assert.deepEqual(checklist.items.map((i) => i.due).slice(0, 8), ['2025-12-07', '2025-12-07', '2025-12-07', '2025-12-09', '2025-12-09', '2025-12-09', '2025-12-09', '2025-12-10']);
+    assert.equal(checklist.items[20]?.due, undefined);
+  });
+
+  test('has no status mismatch and, without a clock, nothing overdue', () => {
+    assert.deepEqual(analysis.findings.filter((f) => f.code !== 'unfilled-placeholder'), []);
+  });
+
+  test('every item not done is overdue a year later', () => {
+    const later = new ChecklistAnalyzer().analyze(sampleText(), { today: '2026-11-28' });
+    const overdue = later.findings.filter((f) => f.code === 'overdue');
+    assert.equal(overdue.length, 20);
+    assert.equal(overdue[0]?.message, 'Item 1 · PR Final Aprobado was due on 2025-12-07 ("Hoy") and is still pending');
+  });
+
   test('reads owner, deadline and state of each item', () => {
     const item3 = checklist.items[2];
     assert.equal(item3?.title, 'Smoke Tests Pasados en Staging/Canary');

@@ -145,19 +145,21 @@ function collectFence(node: Nodes & { type: 'code' }, lines: LineIndex, facts: {
       const at = box[1]?.length ?? 0;
       facts.checkboxes.push({
         checked: box[2] !== ' ',
-        label: (box[3] ?? '').trim(),
+        label: withoutTrailingComments(box[3] ?? '').trim(),
         range: range(line, 0, line, text.length),
         boxRange: range(line, at, line, at + 3),
         inFence: true,
       });
     }
+    let previousEnd = 0;
     for (const match of findPlaceholders(text)) {
       facts.placeholders.push({
         text: match.text,
         range: range(line, match.start, line, match.end),
         inFence: true,
-        label: text.slice(0, match.start).trim(),
+        label: labelBetween(text, previousEnd, match.start),
       });
+      previousEnd = match.end;
     }
   }
   return { lang: node.lang ?? '', range: r, lines: content };
@@ -182,6 +184,7 @@ function collectPhrasing(node: Nodes, text: string, lines: LineIndex, facts: { p
   const source = text.slice(start, end);
   let lineStart = 0;
   for (const lineText of source.split('\n')) {
+    let previousEnd = 0;
     for (const match of findPlaceholders(lineText)) {
       const from = start + lineStart + match.start;
       const to = start + lineStart + match.end;
@@ -191,11 +194,24 @@ function collectPhrasing(node: Nodes, text: string, lines: LineIndex, facts: { p
         text: match.text,
         range: range(p.line, p.character, p.line, p.character + (to - from)),
         inFence: false,
-        label: lineText.slice(0, match.start).replace(/\*\*/g, '').trim(),
+        label: labelBetween(lineText, previousEnd, match.start),
       });
+      previousEnd = match.end;
     }
     lineStart += lineText.length + 1;
   }
+}
+
+/** The words that introduce a placeholder: what stands between it and the previous one. */
+function labelBetween(line: string, from: number, to: number): string {
+  return line.slice(from, to).replace(/\*\*/g, '').replace(/^[\s\-*+:|]+|[\s\-:|]+$/g, '').trim();
+}
+
+const TRAILING_COMMENTS = /(?:\s*<!--.*?-->)+\s*$/;
+
+/** A value or label without the HTML comments written after it. */
+function withoutTrailingComments(text: string): string {
+  return text.replace(TRAILING_COMMENTS, '');
 }
 
 function collectFields(node: Nodes, lines: LineIndex, fields: FieldFact[]): void {
@@ -204,7 +220,7 @@ function collectFields(node: Nodes, lines: LineIndex, fields: FieldFact[]): void
     const text = lines.lineText(line);
     const match = FIELD.exec(text);
     if (!match) continue;
-    const value = match[3] ?? '';
+    const value = withoutTrailingComments(match[3] ?? '');
     const valueStart = value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + 4);
     fields.push({
       key: (match[2] ?? '').trim(),
@@ -219,10 +235,9 @@ function listCheckbox(node: Nodes & { type: 'listItem' }, lines: LineIndex): Che
   const r = nodeRange(node);
   const text = lines.lineText(r.start.line);
   const at = text.indexOf('[', r.start.character);
-  const firstChild = node.children[0];
   return {
     checked: node.checked === true,
-    label: firstChild ? toString(firstChild).split('\n')[0]?.trim() ?? '' : '',
+    label: withoutTrailingComments(text.slice(at + 3)).trim(),
     range: range(r.start.line, 0, r.start.line, text.length),
     boxRange: range(r.start.line, at, r.start.line, at + 3),
     inFence: false,

@@ -28,7 +28,6 @@ function describe(p: Placeholder, ctx: RuleContext): string {
 }
 
 function labelOr(p: Placeholder, quoted: string): string {
-  const label = p.label.replace(/[:\s-]+$/, '').replace(/^[-*\s]+/, '');
-  return label !== '' && label.length <= 40 ? `"${label}"` : quoted;
+  return p.label !== '' && p.label.length <= 40 ? `"${p.label}"` : quoted;
 }
 

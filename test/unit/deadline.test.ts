@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { resolveDeadline } from '../../server/src/core/model/deadline';
+
+describe('resolveDeadline', () => {
+  const created = '2025-12-07';
+  const cases: [string, string | undefined][] = [
+    ['Hoy', '2025-12-07'],
+    ['Today', '2025-12-07'],
+    ['Próximas 24-48h', '2025-12-09'],
+    ['48h', '2025-12-09'],
+    ['72h', '2025-12-10'],
+    ['24h', '2025-12-08'],
+    ['5 días', '2025-12-12'],
+    ['3 days', '2025-12-10'],
+    ['1 week', '2025-12-14'],
+    ['2025-12-31', '2025-12-31'],
+    ['Antes de GO', undefined],
+    ['Before GO', undefined],
+    ['pronto', undefined],
+    ['2025-13-45', undefined],
+  ];
+  for (const [text, due] of cases) {
+    test(`${text} → ${due ?? 'no date'}`, () => assert.equal(resolveDeadline(text, created), due));
+  }
+
+  test('relative deadlines need a creation date; absolute ones do not', () => {
+    assert.equal(resolveDeadline('48h', undefined), undefined);
+    assert.equal(resolveDeadline('2026-01-02', undefined), '2026-01-02');
+  });
+
+  test('month and year boundaries', () => {
+    assert.equal(resolveDeadline('5 días', '2025-12-30'), '2026-01-04');
+    assert.equal(resolveDeadline('48h', '2024-02-28'), '2024-03-01');
+  });
+});
