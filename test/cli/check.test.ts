@@ -15,14 +15,14 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'readiness-cli-'));
 
 describe('readiness check', () => {
   test('text output: 1-based path:line:col severity code message, exit 1 on warnings', () => {
-    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md']);
+    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--today', '2025-12-01']);
     assert.equal(code, 1);
     const first = stdout.split('\n')[0];
     assert.equal(first, 'test/fixtures/workspace/ENTREGABLES.md:28:10 warning unfilled-placeholder Item 1 · PR Final Aprobado: paste the link ("[PEGAR ENLACE AL PR]")');
   });
 
   test('json output lists the placeholders with 0-based LSP ranges', () => {
-    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--format', 'json']);
+    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--format', 'json', '--today', '2025-12-01']);
     assert.equal(code, 1);
     const report = JSON.parse(stdout) as { files: { path: string; isChecklist: boolean; items: unknown[]; progress: unknown; diagnostics: { code: string; range: unknown }[] }[] };
     const file = report.files[0];
@@ -30,11 +30,42 @@ describe('readiness check', () => {
     assert.equal(file?.items.length, 21);
     assert.deepEqual(file?.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
     assert.deepEqual(file?.diagnostics[0]?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
-    assert.ok(file?.diagnostics.every((d) => d.code === 'unfilled-placeholder'));
+    assert.ok(file?.diagnostics.every((d) => d.code === 'unfilled-placeholder' || d.code === 'overdue'));
+  });
+
+  test('--today fixes the date deadlines are checked against', () => {
+    const codes = (today: string) => {
+      const { stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--format', 'json', '--today', today]);
+      const report = JSON.parse(stdout) as { files: { diagnostics: { code: string }[] }[] };
+      return report.files[0]?.diagnostics.filter((d) => d.code === 'overdue').length;
+    };
+    assert.equal(codes('2025-12-07'), 0);
+    assert.equal(codes('2025-12-08'), 3);
+    assert.equal(codes('2026-11-28'), 20);
+    assert.equal(run(['check', '.', '--today', 'tomorrow']).code, 2);
+  });
+
+  test('sarif output for code-scanning upload', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--format', 'sarif', '--today', '2025-12-08']);
+    assert.equal(code, 1);
+    const log = JSON.parse(stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+    };
+    assert.equal(log.version, '2.1.0');
+    const run0 = log.runs[0];
+    assert.equal(run0?.tool.driver.name, 'readiness');
+    assert.deepEqual(run0?.tool.driver.rules.map((r) => r.id), ['overdue', 'unfilled-placeholder']);
+    const first = run0?.results.find((r) => r.ruleId === 'unfilled-placeholder');
+    assert.equal(first?.level, 'warning');
+    assert.deepEqual(first?.locations[0]?.physicalLocation.region, { startLine: 28, startColumn: 10, endLine: 28, endColumn: 30 });
+    assert.equal(first?.locations[0]?.physicalLocation.artifactLocation.uri, 'test/fixtures/workspace/ENTREGABLES.md');
+    assert.equal(run0?.results.filter((r) => r.ruleId === 'overdue').length, 3);
   });
 
   test('exit 0 when nothing is at the --fail-on level, and for files that are not checklists', () => {
     assert.equal(run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--fail-on', 'error']).code, 0);
+    assert.equal(run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--fail-on', 'none']).code, 0);
     const dir = scratch();
     writeFileSync(join(dir, 'README.md'), '# Readme\n- [x] done\n[link]\n');
     const result = run(['check', dir]);
@@ -47,7 +78,7 @@ describe('readiness check', () => {
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs', 'ENTREGABLES.md'), sampleText());
     writeFileSync(join(dir, 'notes.md'), 'nothing here');
-    const { code, stdout } = run(['check', '.'], dir);
+    const { code, stdout } = run(['check', '.', '--today', '2025-12-01'], dir);
     assert.equal(code, 1);
     assert.match(stdout, /^docs\/ENTREGABLES\.md:28:10 warning/);
   });

@@ -8,18 +8,18 @@ import { startServer, type TestServer } from '../support/lspClient';
 describe('language server: placeholder diagnostics', () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ workspaceFolder: sampleWorkspace });
+    server = await startServer({ workspaceFolder: sampleWorkspace, today: '2025-12-08' });
   });
   after(() => server.stop());
 
   test('publishes the placeholders of the sample, the same as the CLI', async () => {
     const published = await server.open(samplePath, sampleText());
     assert.ok(published.diagnostics.length > 100);
-    for (const d of published.diagnostics) {
-      assert.equal(d.source, 'readiness');
-      assert.equal(d.code, 'unfilled-placeholder');
-    }
-    const cli = JSON.parse(execFileSync(process.execPath, [cliBundle, 'check', samplePath, '--format', 'json', '--fail-on', 'none'], { cwd: repoRoot, encoding: 'utf8' })) as {
+    for (const d of published.diagnostics) assert.equal(d.source, 'readiness');
+    assert.equal(published.diagnostics.filter((d) => d.code === 'overdue').length, 3);
+    assert.equal(published.diagnostics.filter((d) => d.code === 'unfilled-placeholder').length, published.diagnostics.length - 3);
+    const cliArgs = [cliBundle, 'check', samplePath, '--format', 'json', '--fail-on', 'none', '--today', '2025-12-08'];
+    const cli = JSON.parse(execFileSync(process.execPath, cliArgs, { cwd: repoRoot, encoding: 'utf8' })) as {
       files: { diagnostics: { range: unknown; message: string }[] }[];
     };
     const fromCli = cli.files[0]?.diagnostics.map((d) => [d.range, d.message]);
@@ -42,7 +42,7 @@ describe('language server: placeholder diagnostics', () => {
 
 describe('language server: locale', () => {
   test('messages are in the language the client asked for', async () => {
-    const server = await startServer({ workspaceFolder: sampleWorkspace, locale: 'es' });
+    const server = await startServer({ workspaceFolder: sampleWorkspace, locale: 'es', today: '2025-12-01' });
     try {
       const published = await server.open(samplePath, sampleText());
       assert.equal(published.diagnostics[0]?.message, 'Ítem 1 · PR Final Aprobado: pega el enlace ("[PEGAR ENLACE AL PR]")');

@@ -32,6 +32,8 @@ export interface TestServer {
 export interface StartOptions {
   readonly locale?: string;
   readonly workspaceFolder?: string;
+  /** Pins the server's date (`YYYY-MM-DD`) through `initializationOptions.today`. */
+  readonly today?: string;
   /** What the server gets back for `workspace/configuration` of section `readiness`. */
   readonly settings?: Record<string, unknown>;
 }
@@ -55,6 +57,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     rootUri: folder ? pathToFileURL(folder).href : null,
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'workspace' }] : null,
     locale: options.locale ?? 'en',
+    initializationOptions: options.today ? { today: options.today } : undefined,
     capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } } },
   });
   await connection.sendNotification(InitializedNotification.type, {});

@@ -10,6 +10,7 @@ export interface CheckOptions {
   readonly globs: readonly string[];
   readonly locale: string | undefined;
   readonly maxSize: number;
+  readonly today: string;
 }
 
 export interface CheckResult {
@@ -40,7 +41,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         continue;
       }
       const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analysis = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize }) : undefined;
+      const analysis = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }
   }

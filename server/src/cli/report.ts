@@ -45,6 +45,7 @@ function toJson(report: FileReport): unknown {
       blocker: item.blocker,
       owner: item.owner ?? null,
       deadline: item.deadline ?? null,
+      due: item.due ?? null,
       state: item.state,
       openPlaceholders: item.placeholders.length,
       range: item.headingRange,

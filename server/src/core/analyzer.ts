@@ -54,9 +54,13 @@ export class ChecklistAnalyzer {
     this.cache = next;
     const checklist = buildChecklist(placed);
     const ctx = { text, checklist, settings: options.settings ?? defaultAnalysisSettings, t, today: options.today };
-    const findings = withoutIgnored(rules.flatMap((rule) => rule(ctx)), checklist);
+    const findings = withoutIgnored(rules.flatMap((rule) => rule(ctx)), checklist).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
   }
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /** Drops findings on a line silenced by `<!-- readiness-ignore-next-line [codes] -->`. */

@@ -24,14 +24,19 @@ function matcher(globs: readonly string[]): (path: string) => boolean {
   return match;
 }
 
+/** True when the path, or its base name, matches one of the globs. */
+export function matchesAny(relativePath: string, globs: readonly string[]): boolean {
+  const match = matcher(globs);
+  const base = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return match(relativePath) || match(base);
+}
+
 /**
  * @param relativePath the file's path relative to its workspace folder (or as given on the
  *   command line), with `/` separators.
  */
 export function isChecklist(relativePath: string, text: string, globs: readonly string[]): boolean {
-  const match = matcher(globs);
-  const base = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  if (match(relativePath) || match(base)) return true;
+  if (matchesAny(relativePath, globs)) return true;
   let count = 0;
   STATE_FIELD.lastIndex = 0;
   while (STATE_FIELD.exec(text)) if (++count >= MIN_STATE_FIELDS) return true;

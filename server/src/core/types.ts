@@ -34,3 +34,18 @@ export function shiftRange(r: Range, lines: number): Range {
   if (lines === 0) return r;
   return range(r.start.line + lines, r.start.character, r.end.line + lines, r.end.character);
 }
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export function contains(r: Range, p: Position): boolean {
+  const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return afterStart && beforeEnd;
+}
+
+export function intersects(a: Range, b: Range): boolean {
+  return contains(a, b.start) || contains(a, b.end) || contains(b, a.start);
+}

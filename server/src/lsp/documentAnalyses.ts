@@ -3,7 +3,7 @@
 // loop, each document is analysed once, on its newest text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChecklistAnalyzer, type Analysis } from '../core/analyzer';
-import { isChecklist } from '../core/detect';
+import { isChecklist, matchesAny } from '../core/detect';
 import type { ResourceSettings } from './settings';
 
 export interface AnalysisHost {
@@ -11,21 +11,38 @@ export interface AnalysisHost {
   settings(uri: string): Promise<ResourceSettings>;
   relativePath(uri: string): string;
   locale(): string | undefined;
+  /** Today's local date, `YYYY-MM-DD`. */
+  today(): string;
   /** Called with the new analysis, or undefined when the document is not (or no longer) a checklist. */
   published(document: TextDocument, analysis: Analysis | undefined): void;
   error(message: string): void;
 }
 
+interface Result {
+  readonly version: number;
+  readonly analysis: Analysis | undefined;
+}
+
 export class DocumentAnalyses {
   private readonly analyzers = new Map<string, ChecklistAnalyzer>();
-  private readonly latest = new Map<string, Analysis>();
+  private readonly latest = new Map<string, Result>();
   private readonly pending = new Set<string>();
+  private readonly waiters = new Map<string, (() => void)[]>();
   private scheduled = false;
 
   constructor(private readonly host: AnalysisHost) {}
 
-  get(uri: string): Analysis | undefined {
-    return this.latest.get(uri);
+  /** The analysis of the document's current text (undefined if it is not a checklist), waiting for it if needed. */
+  async current(uri: string): Promise<Analysis | undefined> {
+    const document = this.host.document(uri);
+    if (!document) return undefined;
+    const result = this.latest.get(uri);
+    if (result?.version === document.version) return result.analysis;
+    await new Promise<void>((resolve) => {
+      this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]);
+      this.schedule(uri);
+    });
+    return this.latest.get(uri)?.analysis;
   }
 
   schedule(uri: string): void {
@@ -35,10 +52,19 @@ export class DocumentAnalyses {
     setImmediate(() => void this.flush());
   }
 
+  /** Analyses every open document again, e.g. after a settings change. */
+  invalidate(uris: readonly string[]): void {
+    for (const uri of uris) {
+      this.latest.delete(uri);
+      this.schedule(uri);
+    }
+  }
+
   forget(uri: string): void {
     this.pending.delete(uri);
     this.analyzers.delete(uri);
     this.latest.delete(uri);
+    this.release(uri);
   }
 
   private async flush(): Promise<void> {
@@ -54,19 +80,27 @@ export class DocumentAnalyses {
       const document = this.host.document(uri);
       if (!document) return;
       const text = document.getText();
-      if (!isChecklist(this.host.relativePath(uri), text, settings.files)) {
+      const path = this.host.relativePath(uri);
+      let analysis: Analysis | undefined;
+      if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) {
         this.analyzers.delete(uri);
-        this.latest.delete(uri);
-        this.host.published(document, undefined);
-        return;
+      } else {
+        let analyzer = this.analyzers.get(uri);
+        if (!analyzer) this.analyzers.set(uri, (analyzer = new ChecklistAnalyzer()));
+        analysis = analyzer.analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
       }
-      let analyzer = this.analyzers.get(uri);
-      if (!analyzer) this.analyzers.set(uri, (analyzer = new ChecklistAnalyzer()));
-      const analysis = analyzer.analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize });
-      this.latest.set(uri, analysis);
+      this.latest.set(uri, { version: document.version, analysis });
       this.host.published(document, analysis);
     } catch (error) {
       this.host.error(`Readiness could not analyse ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.release(uri);
     }
+  }
+
+  private release(uri: string): void {
+    const waiting = this.waiters.get(uri);
+    this.waiters.delete(uri);
+    for (const resolve of waiting ?? []) resolve();
   }
 }

@@ -1,0 +1,63 @@
+// `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none] [--today YYYY-MM-DD] [--locale xx]`
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_SIZE } from '../core/analyzer';
+import { defaultChecklistGlobs } from '../core/detect';
+import { check } from './check';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, localToday, type CommandIo } from './io';
+import { fails, formatJson, formatText, type FailOn } from './report';
+import { formatSarif } from './sarif';
+
+export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none]
+                 [--today YYYY-MM-DD] [--locale en|es]
+  Checks release checklists (markdown) for unfilled placeholders, inconsistent states,
+  overdue items and encoding damage. Paths may be files or folders (searched for markdown
+  files); the default is the current folder. --today fixes the date deadlines are checked
+  against (default: today). Exit: 0 nothing at the --fail-on level (default: warning),
+  1 findings at that level, 2 usage or I/O errors.`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const FAIL_ON = ['error', 'warning', 'none'] as const;
+
+export async function runCheck(argv: readonly string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'warning' },
+        today: { type: 'string' },
+        locale: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${CHECK_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  const format = FORMATS.find((f) => f === values.format);
+  if (!format) return usage(io, `--format must be text, json or sarif, not "${values.format}"`);
+  const failOn: FailOn | undefined = FAIL_ON.find((f) => f === values['fail-on']);
+  if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+
+  const result = await check({
+    paths: positionals.length > 0 ? positionals : ['.'],
+    cwd: io.cwd,
+    globs: defaultChecklistGlobs,
+    locale: values.locale ?? localeFromEnvironment(io.env),
+    maxSize: DEFAULT_MAX_SIZE,
+    today: values.today ?? localToday(),
+  });
+  const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports) : formatText(result.reports);
+  if (rendered !== '') io.out(rendered);
+  for (const line of result.errors) io.err(`readiness: ${line}`);
+  if (result.errors.length > 0) return EXIT_USAGE;
+  return fails(result.reports, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function usage(io: CommandIo, message: string): number {
+  io.err(`readiness: ${message}`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,22 @@
+// How a command talks to its caller: output, errors and exit codes.
+export interface CommandIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export function localeFromEnvironment(env: CommandIo['env']): string | undefined {
+  const value = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'];
+  return value && value !== 'C' && value !== 'POSIX' ? value.split('.')[0] : undefined;
+}
+
+/** Today's local date, `YYYY-MM-DD`. */
+export function localToday(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

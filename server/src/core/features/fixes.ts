@@ -1,0 +1,85 @@
+// Quick fixes and source actions, as plain edits. The server turns them into
+// LSP code actions; nothing here knows about the protocol.
+import { detectMojibake } from '../encoding';
+import type { Translate } from '../messages';
+import type { Checklist, Item, Placeholder } from '../model/checklist';
+import { range, type TextEdit } from '../types';
+import { SETTABLE_STATES, stateText, type SettableState } from './stateText';
+
+export type FixKind = 'quickfix' | 'refactor.rewrite' | 'source';
+
+export interface Fix {
+  readonly title: string;
+  readonly kind: FixKind;
+  readonly edits: readonly TextEdit[];
+  readonly isPreferred?: boolean;
+}
+
+/** The local date and time of the injected clock. */
+export interface Now {
+  readonly date: string;
+  readonly time: string;
+}
+
+/** One fix per option of a choice placeholder; today's date for a date placeholder. */
+export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
+  if (placeholder.kind === 'choice') {
+    return placeholder.options.map((option) => ({ title: t('fix.choose', option), kind: 'quickfix' as const, edits: [{ range: placeholder.range, newText: option }] }));
+  }
+  if (placeholder.kind === 'date') {
+    const value = /HH|hora|time/i.test(placeholder.text) ? `${now.date} ${now.time}` : now.date;
+    return [{ title: t('fix.insertDate', value), kind: 'quickfix', edits: [{ range: placeholder.range, newText: value }], isPreferred: true }];
+  }
+  return [];
+}
+
+/** Edits that set an item's Estado and keep its summary checkbox in step. */
+export function setStateEdits(checklist: Checklist, item: Item, state: SettableState): TextEdit[] {
+  const edits: TextEdit[] = [];
+  if (item.stateField) edits.push({ range: item.stateField.valueRange, newText: stateText(state, checklist.language) });
+  const entry = checklist.summary?.groups.flatMap((g) => g.entries).find((e) => e.itemId === item.id);
+  if (entry && entry.checked !== (state === 'done')) edits.push({ range: entry.boxRange, newText: state === 'done' ? '[x]' : '[ ]' });
+  return edits;
+}
+
+export function stateFixes(checklist: Checklist, item: Item, t: Translate): Fix[] {
+  if (!item.stateField) return [];
+  return SETTABLE_STATES.filter((state) => state !== item.state).map((state) => ({
+    title: t('fix.setState', item.id, stateText(state, checklist.language)),
+    kind: 'refactor.rewrite' as const,
+    edits: setStateEdits(checklist, item, state),
+  }));
+}
+
+/** Ticks or unticks every summary line whose item's state says otherwise. */
+export function syncSummaryEdits(checklist: Checklist): TextEdit[] {
+  const states = new Map(checklist.items.map((item) => [item.id, item.state]));
+  const edits: TextEdit[] = [];
+  for (const entry of checklist.summary?.groups.flatMap((g) => g.entries) ?? []) {
+    if (entry.itemId === undefined) continue;
+    const done = states.get(entry.itemId) === 'done';
+    if (entry.checked !== done) edits.push({ range: entry.boxRange, newText: done ? '[x]' : '[ ]' });
+  }
+  return edits;
+}
+
+export function syncSummaryFix(checklist: Checklist, t: Translate, kind: FixKind): Fix | undefined {
+  const edits = syncSummaryEdits(checklist);
+  return edits.length === 0 ? undefined : { title: t('fix.syncSummary'), kind, edits };
+}
+
+/** Replaces the whole document with its repaired text. */
+export function repairEncodingFix(text: string, t: Translate): Fix | undefined {
+  const repair = detectMojibake(text);
+  if (!repair) return undefined;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  return {
+    title: t('fix.repairEncoding', repair.encoding),
+    kind: 'quickfix',
+    isPreferred: true,
+    edits: [{ range: range(0, 0, last, lines[last]?.length ?? 0), newText: repair.repaired }],
+  };
+}
+
+export { SETTABLE_STATES, type SettableState };

@@ -1,0 +1,71 @@
+// Turns the core's fixes into LSP code actions for a requested range.
+import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import type { Analysis } from '../core/analyzer';
+import { placeholderFixes, repairEncodingFix, stateFixes, syncSummaryFix, type Fix, type FixKind, type Now } from '../core/features/fixes';
+import { itemHeadingOrStateAt } from '../core/features/lookup';
+import type { Translate } from '../core/messages';
+import { intersects } from '../core/types';
+import { DIAGNOSTIC_SOURCE } from './convert';
+
+/** The source action that ticks the summary from item states. */
+export const SYNC_SUMMARY_KIND = `${CodeActionKind.Source}.readiness.syncSummary`;
+
+export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND];
+
+const kinds: Record<FixKind, string> = {
+  quickfix: CodeActionKind.QuickFix,
+  'refactor.rewrite': CodeActionKind.RefactorRewrite,
+  source: SYNC_SUMMARY_KIND,
+};
+
+export function codeActions(params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
+  const { checklist } = analysis;
+  const uri = params.textDocument.uri;
+  const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  const actions: CodeAction[] = [];
+  const add = (fix: Fix | undefined, diagnostics: Diagnostic[] = []) => {
+    if (fix) actions.push(toAction(fix, uri, diagnostics));
+  };
+
+  for (const item of checklist.items) {
+    for (const placeholder of item.placeholders) {
+      if (!intersects(placeholder.range, params.range)) continue;
+      const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
+      for (const fix of placeholderFixes(placeholder, now, t)) add(fix, diagnostics);
+    }
+  }
+  const item = itemHeadingOrStateAt(checklist, params.range.start);
+  if (item) for (const fix of stateFixes(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
+
+  const summaryDiagnostics = ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'summary-box'));
+  if (summaryDiagnostics.length > 0) add(syncSummaryFix(checklist, t, 'quickfix'), summaryDiagnostics);
+  for (const d of ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'count'))) {
+    const value = (d.data as { value: number }).value;
+    add({ title: t('fix.count', value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(value) }] }, [d]);
+  }
+  const mojibake = ours.filter((d) => d.code === 'mojibake');
+  if (mojibake.length > 0) add(repairEncodingFix(text, t), mojibake);
+
+  if (wantsSource(params)) add(syncSummaryFix(checklist, t, 'source'));
+  return filterByOnly(actions, params.context.only);
+}
+
+function isData(d: Diagnostic, kind: string): boolean {
+  return typeof d.data === 'object' && d.data !== null && (d.data as { kind?: unknown }).kind === kind;
+}
+
+function wantsSource(params: CodeActionParams): boolean {
+  return params.context.only?.some((kind) => SYNC_SUMMARY_KIND.startsWith(kind)) ?? false;
+}
+
+function filterByOnly(actions: CodeAction[], only: readonly string[] | undefined): CodeAction[] {
+  if (!only || only.length === 0) return actions;
+  return actions.filter((a) => only.some((kind) => a.kind === kind || a.kind?.startsWith(`${kind}.`)));
+}
+
+function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[]): CodeAction {
+  const action = CodeAction.create(fix.title, { changes: { [uri]: [...fix.edits] } }, kinds[fix.kind]);
+  if (diagnostics.length > 0) action.diagnostics = diagnostics;
+  if (fix.isPreferred) action.isPreferred = true;
+  return action;
+}
