@@ -13,6 +13,8 @@ import {
   ConfigurationRequest,
   RegistrationRequest,
   ShutdownRequest,
+  ApplyWorkspaceEditRequest,
+  type ApplyWorkspaceEditParams,
   ExitNotification,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -26,6 +28,8 @@ export interface TestServer {
   open(path: string, text: string, languageId?: string): Promise<PublishDiagnosticsParams>;
   change(uri: string, version: number, text: string): Promise<PublishDiagnosticsParams>;
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  /** Workspace edits the server asked the client to apply, in order; each was accepted. */
+  readonly appliedEdits: ApplyWorkspaceEditParams[];
   stop(): Promise<void>;
 }
 
@@ -49,6 +53,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? null));
   connection.onRequest(RegistrationRequest.type, () => undefined);
+  const appliedEdits: ApplyWorkspaceEditParams[] = [];
+  connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+    appliedEdits.push(params);
+    return { applied: true };
+  });
   connection.listen();
 
   const folder = options.workspaceFolder;
@@ -69,6 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     connection,
     initializeResult,
     nextDiagnostics,
+    appliedEdits,
     async open(path, text, languageId = 'markdown') {
       const uri = pathToFileURL(path).href;
       const published = nextDiagnostics(uri, 1);

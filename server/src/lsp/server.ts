@@ -31,6 +31,8 @@ export function startServer(connection: Connection): void {
   // `initializationOptions.today` pins the date (YYYY-MM-DD) for reproducible runs, like the CLI's --today.
   let fixedToday: string | undefined;
 
+  const now = () => (fixedToday ? { ...localNow(), date: fixedToday } : localNow());
+
   const settings = (uri: string): Promise<ResourceSettings> => {
     if (!canAskConfiguration) return Promise.resolve(defaultSettings);
     let result = settingsCache.get(uri);
@@ -46,7 +48,7 @@ export function startServer(connection: Connection): void {
     settings,
     relativePath: (uri) => workspace.relativePath(uri),
     locale: () => locale,
-    today: () => fixedToday ?? localNow().date,
+    today: () => now().date,
     published: (document, analysis) => {
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
@@ -90,7 +92,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
     const text = documents.get(params.textDocument.uri)?.getText();
-    return analysis && text !== undefined ? codeActions(params, analysis, text, localNow(), t) : [];
+    return analysis && text !== undefined ? codeActions(params, analysis, text, now(), t) : [];
   });
 
   connection.onHover(async (params) => {
