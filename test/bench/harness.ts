@@ -28,6 +28,28 @@ export async function medianMs(fn: () => unknown, runs = 15, warmup = 3): Promis
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
+/**
+ * Median wall times of two functions measured alternately, run after run, so
+ * both see the same machine state (JIT, GC, other load).
+ */
+export async function compareMs(a: () => unknown, b: () => unknown, runs = 15, warmup = 3): Promise<[number, number]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, times] of i % 2 === 0 ? ([[a, timesA], [b, timesB]] as const) : ([[b, timesB], [a, timesA]] as const)) {
+      const start = performance.now();
+      await fn();
+      times.push(performance.now() - start);
+    }
+  }
+  const median = (times: number[]) => times.sort((x, y) => x - y)[Math.floor(times.length / 2)] ?? 0;
+  return [median(timesA), median(timesB)];
+}
+
 export function ratioLine(label: string, measured: number, baseline: number, baselineName: string, goal?: number): BenchLine {
   const ratio = measured / baseline;
   const figure = `${ratio.toFixed(3)} × ${baselineName} (${measured.toFixed(2)} ms vs ${baseline.toFixed(2)} ms)`;

@@ -119,6 +119,13 @@ describe('incremental analysis', () => {
   });
 });
 
+describe('links are not placeholders', () => {
+  test('a [label] with a definition anywhere in the document is a reference', () => {
+    const text = '## 🔴 B\n### 1. A\n**Estado**: ⏳\nSee [runbook] and [LINK].\n\n## Refs\n\n[runbook]: docs/runbook.md\n';
+    assert.deepEqual(analyze(text).checklist.items[0]?.placeholders.map((p) => p.text), ['LINK']);
+  });
+});
+
 describe('bad input', () => {
   const inputs: Record<string, string> = {
     empty: '',
@@ -127,6 +134,9 @@ describe('bad input', () => {
     'headings only': '# T\n## A\n### 1. B\n### 2. C\n',
     'long line': '## 🔴 B\n### 1. A\n' + '[X] '.repeat(12_500),
     crlf: '## 🔴 B\r\n### 1. A\r\n**Estado**: ⏳\r\nPR: [LINK]\r\n',
+    'ten megabytes': '## 🔴 B\n### 1. A\n**Estado**: ⏳\n```\nPR: [LINK]\n```\n'.repeat(200_000),
+    'heading soup': '#\n##\n###\n### 1.\n### 2. \n#### 3. x\n'.repeat(50),
+    'nested fences and lists': '## 🔴 B\n### 1. A\n- [ ] a\n  ```\n  [X]\n  - [x] b\n  ```\n> ```\n> [Y]\n',
     bom: '\uFEFF## 🔴 B\n### 1. A\nPR: [LINK]\n',
   };
   for (const [name, text] of Object.entries(inputs)) {

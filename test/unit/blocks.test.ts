@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { splitBlocks } from '../../server/src/core/markdown/blocks';
-import { sampleText } from '../support/paths';
+import { extractAllFacts, extractFacts } from '../../server/src/core/model/facts';
+import { readFixture, sampleText } from '../support/paths';
 
 const starts = (text: string) => splitBlocks(text).map((b) => b.startLine);
 
@@ -30,4 +31,19 @@ describe('splitBlocks', () => {
     for (const b of blocks) assert.equal(text.slice(b.startOffset, b.startOffset + b.text.length), b.text);
     assert.ok(blocks.length > 40);
   });
+});
+
+describe('facts of a block', () => {
+  const documents = {
+    sample: sampleText(),
+    english: readFixture('documents', 'DELIVERABLES.en.md'),
+    spanish: readFixture('documents', 'ENTREGABLES.escenarios.md'),
+    original: readFixture('documents', 'ENTREGABLES.original.md'),
+  };
+  for (const [name, text] of Object.entries(documents)) {
+    test(`${name}: one parse of the whole text gives each block the facts of its own parse`, () => {
+      const blocks = splitBlocks(text);
+      assert.deepEqual(extractAllFacts(text, blocks), blocks.map((b) => extractFacts(b.text)));
+    });
+  }
 });

@@ -2,12 +2,12 @@
 // model and findings. An analyzer belongs to one document and keeps the facts of
 // each block from its previous run, so after an edit only the blocks whose text
 // changed are parsed again.
-import { splitBlocks } from './markdown/blocks';
+import { splitBlocks, type Block } from './markdown/blocks';
 import { LineIndex } from './markdown/lines';
 import { translator } from './messages';
-import { buildChecklist, type PlacedFacts } from './model/build';
+import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
-import { extractFacts, type BlockFacts } from './model/facts';
+import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { mojibake } from './rules/mojibake';
 import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
@@ -35,27 +35,44 @@ export const DEFAULT_MAX_SIZE = 5_000_000;
 const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
 
 export class ChecklistAnalyzer {
-  private cache = new Map<string, BlockFacts>();
+  /** Facts by block text: a block that moved is not parsed again. */
+  private facts = new Map<string, BlockFacts>();
+  /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
+  private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
 
   analyze(text: string, options: AnalysisOptions = {}): Analysis {
     const t = translator(options.locale);
     const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
     if (text.length > maxSize) {
-      this.cache.clear();
+      this.facts.clear();
+      this.placed.clear();
       return skipped(text, t('file.tooLarge', megabytes(text.length), megabytes(maxSize)));
     }
-    const previous = this.cache;
-    const next = new Map<string, BlockFacts>();
-    const placed: PlacedFacts[] = splitBlocks(text).map((block) => {
-      const facts = next.get(block.text) ?? previous.get(block.text) ?? extractFacts(block.text);
-      next.set(block.text, facts);
-      return { startLine: block.startLine, facts };
+    const split = splitBlocks(text);
+    const nextFacts = this.parseWholeWhenMostlyNew(text, split);
+    const nextPlaced: typeof this.placed = new Map();
+    const blocks = split.map((block) => {
+      const facts = nextFacts.get(block.text) ?? this.facts.get(block.text) ?? extractFacts(block.text);
+      nextFacts.set(block.text, facts);
+      const previous = this.placed.get(block.startLine);
+      const placed = previous?.text === block.text ? previous.block : placeBlock(facts, block.startLine);
+      nextPlaced.set(block.startLine, { text: block.text, block: placed });
+      return placed;
     });
-    this.cache = next;
-    const checklist = buildChecklist(placed);
+    this.facts = nextFacts;
+    this.placed = nextPlaced;
+    const checklist = buildChecklist(blocks);
     const ctx = { text, checklist, settings: options.settings ?? defaultAnalysisSettings, t, today: options.today };
     const findings = withoutIgnored(rules.flatMap((rule) => rule(ctx)), checklist).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
+  }
+
+  /** One parse of the whole text costs less than many small ones, so a mostly new document is parsed whole. */
+  private parseWholeWhenMostlyNew(text: string, split: readonly Block[]): Map<string, BlockFacts> {
+    const missing = split.filter((block) => !this.facts.has(block.text)).length;
+    if (missing <= 1 || missing < split.length / 2) return new Map();
+    const all = extractAllFacts(text, split);
+    return new Map(split.map((block, i) => [block.text, all[i] ?? extractFacts(block.text)]));
   }
 }
 

@@ -62,7 +62,8 @@ export interface EncodingRepair {
  * document costs almost nothing: its first accented letter or emoji fails.
  */
 export function detectMojibake(text: string): EncodingRepair | undefined {
-  const runs = Array.from(text.matchAll(NON_ASCII_RUN), (m) => m[0]).slice(0, SAMPLED_RUNS);
+  const runs: string[] = [];
+  for (const match of text.matchAll(NON_ASCII_RUN)) if (runs.push(match[0]) >= SAMPLED_RUNS) break;
   if (runs.length === 0) return undefined;
   const candidates: EncodingRepair[] = [];
   for (const [encoding, map] of encoders) {

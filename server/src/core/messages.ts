@@ -118,9 +118,29 @@ const tables: Record<string, Record<MessageKey, string>> = { en, es };
 
 export type Translate = (key: MessageKey, ...args: (string | number)[]) => string;
 
-/** Returns a translator for a locale such as `es`, `es-AR` or `en-US`. */
+const translators = new Map<string, Translate>();
+
+/**
+ * Returns the translator for a locale such as `es`, `es-AR` or `en-US`; the same
+ * function for the same language, so callers may cache by it.
+ */
 export function translator(locale: string | undefined): Translate {
   const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
   const table = tables[language] ?? en;
-  return (key, ...args) => (table[key] ?? en[key]).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  let translate = translators.get(language);
+  if (!translate) {
+    // Templates are split once at their {n} holes; formatting is then a join.
+    const compiled = new Map<MessageKey, (args: (string | number)[]) => string>();
+    translate = (key, ...args) => {
+      let format = compiled.get(key);
+      if (!format) {
+        const parts = (table[key] ?? en[key]).split(/\{(\d+)\}/);
+        format = (values) => parts.map((part, i) => (i % 2 === 0 ? part : String(values[Number(part)] ?? ''))).join('');
+        compiled.set(key, format);
+      }
+      return format(args);
+    };
+    translators.set(language, translate);
+  }
+  return translate;
 }

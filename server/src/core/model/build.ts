@@ -7,9 +7,35 @@ import type { BlockFacts, CheckboxFact, HeadingFact } from './facts';
 import { isBlockerHeading, isCreatedKey, isDeadlineKey, isOwnerKey, isStateKey, isSummaryHeading, isTotalKey, languageOf, parseState } from './fieldNames';
 import { matchSummary } from './summary';
 
-export interface PlacedFacts {
+/**
+ * A block's facts moved to where the block stands in the document, with its
+ * placeholders classified. Cached by the analyzer while the block neither
+ * changes nor moves, so assembling the model copies nothing.
+ */
+export interface PlacedBlock {
   readonly startLine: number;
-  readonly facts: BlockFacts;
+  readonly endLine: number;
+  readonly heading: HeadingFact | undefined;
+  readonly fields: readonly Field[];
+  readonly checkboxes: readonly Checkbox[];
+  readonly fences: readonly Fence[];
+  readonly placeholders: readonly Placeholder[];
+  readonly ignores: readonly { readonly line: number; readonly codes: readonly string[] }[];
+  readonly definitions: readonly string[];
+}
+
+export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
+  return {
+    startLine,
+    endLine: startLine + facts.lineCount - 1,
+    heading: facts.heading && { ...facts.heading, range: shiftRange(facts.heading.range, startLine) },
+    fields: facts.fields.map((f) => shiftField(f, startLine)),
+    checkboxes: facts.checkboxes.map((c) => shiftBox(c, startLine)),
+    fences: facts.fences.map((f) => ({ lang: f.lang, range: shiftRange(f.range, startLine), lines: f.lines.map((l) => ({ line: l.line + startLine, text: l.text })) })),
+    placeholders: facts.placeholders.map((p) => ({ ...p, range: shiftRange(p.range, startLine), ...classifyPlaceholder(p.text) })),
+    ignores: facts.ignores.map((i) => ({ line: i.line + startLine, codes: i.codes })),
+    definitions: facts.definitions,
+  };
 }
 
 const ITEM_HEADING = /^(\d+)[.)]\s+(.+)$/;
@@ -36,7 +62,7 @@ interface SummaryGroupDraft extends Omit<SummaryGroup, 'entries'> {
   entries: Omit<SummaryGroup['entries'][number], 'itemId' | 'nameMatches'>[];
 }
 
-export function buildChecklist(blocks: readonly PlacedFacts[]): Checklist {
+export function buildChecklist(blocks: readonly PlacedBlock[]): Checklist {
   let title: string | undefined;
   const fields: Field[] = [];
   const groups: GroupDraft[] = [];
@@ -48,11 +74,11 @@ export function buildChecklist(blocks: readonly PlacedFacts[]): Checklist {
   let item: ItemDraft | undefined;
   let summaryGroup: SummaryGroupDraft | undefined;
 
-  for (const { startLine, facts } of blocks) {
-    for (const ignore of facts.ignores) ignores.push({ line: ignore.line + startLine, codes: ignore.codes });
-    const heading = facts.heading;
+  for (const block of blocks) {
+    ignores.push(...block.ignores);
+    const heading = block.heading;
     if (heading) {
-      const headingRange = shiftRange(heading.range, startLine);
+      const headingRange = heading.range;
       if (heading.depth <= 3) item = undefined;
       if (heading.depth <= 2) summaryGroup = undefined;
       if (heading.depth === 1) {
@@ -63,28 +89,29 @@ export function buildChecklist(blocks: readonly PlacedFacts[]): Checklist {
         if (section) groups.push(section);
         if (inSummary && !summary) summary = { title: heading.text, range: headingRange, groups: [], total: undefined };
       } else if (heading.depth === 3 && inSummary && summary) {
-        summaryGroup = { title: heading.text, range: headingRange, stated: statedCount(heading, startLine), entries: [] };
+        summaryGroup = { title: heading.text, range: headingRange, stated: statedCount(heading), entries: [] };
         summary.groups.push(summaryGroup);
       } else if (heading.depth === 3 && section) {
         const match = ITEM_HEADING.exec(heading.text);
         if (match) {
-          item = { id: match[1] ?? '', title: (match[2] ?? '').trim(), group: section.title, blocker: section.blocker, headingRange, endLine: startLine, fields: [], checkboxes: [], fences: [], placeholders: [] };
+          item = { id: match[1] ?? '', title: (match[2] ?? '').trim(), group: section.title, blocker: section.blocker, headingRange, endLine: block.startLine, fields: [], checkboxes: [], fences: [], placeholders: [] };
           items.push(item);
           section.itemIds.push(item.id);
         }
       }
     }
     if (item) {
-      addFacts(item, startLine, facts);
+      addBlock(item, block);
     } else if (inSummary && summary) {
-      if (summaryGroup) for (const box of facts.checkboxes) if (!box.inFence) summaryGroup.entries.push(shiftBox(box, startLine));
-      const total = facts.fields.find((f) => isTotalKey(f.key));
-      if (total) summary.total = countIn(shiftField(total, startLine));
+      if (summaryGroup) for (const box of block.checkboxes) if (!box.inFence) summaryGroup.entries.push(box);
+      const total = block.fields.find((f) => isTotalKey(f.key));
+      if (total) summary.total = countIn(total);
     } else if (!section && !summary) {
-      for (const f of facts.fields) fields.push(shiftField(f, startLine));
+      fields.push(...block.fields);
     }
   }
 
+  const defined = new Set(blocks.flatMap((b) => b.definitions).map(normaliseLabel));
   const created = fields.map((f) => (isCreatedKey(f.key) ? dateIn(f.value) : undefined)).find((d) => d !== undefined);
   const finishedSummary = summary ? finishSummary(summary, items) : undefined;
   const shortTitles = new Map<string, string>();
@@ -97,22 +124,18 @@ export function buildChecklist(blocks: readonly PlacedFacts[]): Checklist {
     fields,
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),
-    items: items.map((draft) => finishItem(draft, created, shortTitles.get(draft.id))),
+    items: items.map((draft) => finishItem(draft, created, shortTitles.get(draft.id), defined)),
     summary: finishedSummary,
     ignores,
   };
 }
 
-function addFacts(item: ItemDraft, startLine: number, facts: BlockFacts): void {
-  item.endLine = startLine + facts.lineCount - 1;
-  for (const f of facts.fields) item.fields.push(shiftField(f, startLine));
-  for (const c of facts.checkboxes) item.checkboxes.push(shiftBox(c, startLine));
-  for (const f of facts.fences) {
-    item.fences.push({ lang: f.lang, range: shiftRange(f.range, startLine), lines: f.lines.map((l) => ({ line: l.line + startLine, text: l.text })) });
-  }
-  for (const p of facts.placeholders) {
-    item.placeholders.push({ ...p, range: shiftRange(p.range, startLine), ...classifyPlaceholder(p.text) });
-  }
+function addBlock(item: ItemDraft, block: PlacedBlock): void {
+  item.endLine = block.endLine;
+  item.fields.push(...block.fields);
+  item.checkboxes.push(...block.checkboxes);
+  item.fences.push(...block.fences);
+  item.placeholders.push(...block.placeholders);
 }
 
 function shiftField(f: Field, lines: number): Field {
@@ -123,10 +146,10 @@ function shiftBox(c: CheckboxFact, lines: number): Checkbox {
   return { ...c, range: shiftRange(c.range, lines), boxRange: shiftRange(c.boxRange, lines) };
 }
 
-function statedCount(heading: HeadingFact, startLine: number): StatedCount | undefined {
+function statedCount(heading: HeadingFact): StatedCount | undefined {
   const match = STATED_COUNT.exec(heading.source);
   if (!match) return undefined;
-  const line = heading.range.start.line + startLine;
+  const line = heading.range.start.line;
   const at = match.index + 1;
   return { value: Number(match[1]), range: range(line, at, line, at + (match[1]?.length ?? 0)) };
 }
@@ -149,7 +172,12 @@ function finishSummary(draft: { title: string; range: Range; groups: SummaryGrou
   return { title: draft.title, range: draft.range, groups, total: draft.total };
 }
 
-function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined): Item {
+/** How CommonMark compares reference labels: case-folded, inner whitespace collapsed. */
+function normaliseLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>): Item {
   const stateField = draft.fields.find((f) => isStateKey(f.key));
   const deadlineField = draft.fields.find((f) => isDeadlineKey(f.key));
   return {
@@ -169,6 +197,7 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     stateField,
     checkboxes: draft.checkboxes,
     fences: draft.fences,
-    placeholders: draft.placeholders,
+    // `[label]` with a `[label]: url` definition anywhere in the document is a link, not a blank.
+    placeholders: defined.size === 0 ? draft.placeholders : draft.placeholders.filter((p) => p.inFence || !defined.has(normaliseLabel(p.text))),
   };
 }

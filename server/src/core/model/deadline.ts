@@ -10,8 +10,19 @@ const HOURS = /(\d+)\s*(?:h|hs|horas?|hours?)\b/i;
 const DAYS = /(\d+)\s*(?:d|d[ií]as?|days?)\b/i;
 const WEEKS = /(\d+)\s*(?:semanas?|weeks?)\b/i;
 
+const resolved = new Map<string, string | undefined>();
+
 /** Returns the due date as `YYYY-MM-DD`, or undefined when the text gives none. */
 export function resolveDeadline(text: string, created: string | undefined): string | undefined {
+  const key = `${created ?? ''}\n${text}`;
+  if (resolved.has(key)) return resolved.get(key);
+  const due = resolve(text, created);
+  if (resolved.size > 10_000) resolved.clear();
+  resolved.set(key, due);
+  return due;
+}
+
+function resolve(text: string, created: string | undefined): string | undefined {
   const trimmed = text.trim();
   const absolute = ISO_DATE.exec(trimmed);
   if (absolute) return isoDate(absolute[0]) ? absolute[0] : undefined;

@@ -2,9 +2,10 @@
 // contributes to the checklist, in positions relative to the block's first line.
 // Facts depend only on the block's text, so they are cached by that text and
 // reused, shifted, while the rest of the document is edited.
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { Block } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
 import { parseMarkdown } from '../markdown/parse';
 import { findPlaceholders } from '../placeholders';
@@ -75,69 +76,106 @@ const FENCE_BOX = /^(\s*[-*+]\s+)\[([ xX])\]\s*(.*)$/;
 const FENCE_MARK = /^\s*(`{3,}|~{3,})\s*$/;
 const IGNORE = /<!--\s*readiness-ignore-next-line\b([^>]*?)-->/;
 
+/** Parses one block's text on its own and extracts its facts. */
 export function extractFacts(text: string): BlockFacts {
-  const tree: Root = parseMarkdown(text);
   const lines = new LineIndex(text);
-  const facts = {
-    lineCount: lines.lineCount,
-    heading: undefined as HeadingFact | undefined,
-    fields: [] as FieldFact[],
-    checkboxes: [] as CheckboxFact[],
-    fences: [] as FenceFact[],
-    placeholders: [] as PlaceholderFact[],
-    definitions: [] as string[],
-    ignores: [] as IgnoreFact[],
-  };
-
-  const first = tree.children[0];
-  if (first?.type === 'heading' && first.position) {
-    const headingRange = nodeRange(first);
-    facts.heading = { depth: first.depth, text: toString(first).trim(), source: lines.lineText(headingRange.start.line), range: headingRange };
-  }
-
-  visit(tree, (node) => {
-    switch (node.type) {
-      case 'code':
-        facts.fences.push(collectFence(node, lines, facts));
-        return 'skip';
-      case 'paragraph':
-      case 'heading':
-      case 'tableCell':
-        collectPhrasing(node, text, lines, facts);
-        if (node.type === 'paragraph') collectFields(node, lines, facts.fields);
-        return 'skip';
-      case 'listItem':
-        if (typeof node.checked === 'boolean') facts.checkboxes.push(listCheckbox(node, lines));
-        return undefined;
-      case 'definition':
-        facts.definitions.push(node.label ?? node.identifier);
-        return 'skip';
-      case 'html': {
-        const directive = IGNORE.exec(node.value);
-        if (directive && node.position) {
-          const codes = (directive[1] ?? '').split(/[\s,]+/).filter((c) => c !== '');
-          facts.ignores.push({ line: node.position.end.line, codes });
-        }
-        return 'skip';
-      }
-      default:
-        return undefined;
-    }
-  });
-  return facts;
+  return factsOf(parseMarkdown(text).children, { text, lines, firstLine: 0, lineCount: lines.lineCount });
 }
 
-function nodeRange(node: Nodes): Range {
+/**
+ * Parses the whole text once and extracts the facts of each of its blocks, as
+ * extractFacts would have for each block alone: cheaper than many small parses
+ * when most blocks are new.
+ */
+export function extractAllFacts(text: string, blocks: readonly Block[]): BlockFacts[] {
+  const lines = new LineIndex(text);
+  const nodes = parseMarkdown(text).children;
+  let next = 0;
+  return blocks.map((block, i) => {
+    const endLine = blocks[i + 1]?.startLine ?? lines.lineCount;
+    const own: RootContent[] = [];
+    while (next < nodes.length && (nodes[next]?.position?.start.line ?? 0) - 1 < endLine) own.push(nodes[next++]);
+    const lineCount = block.text.split('\n').length;
+    return factsOf(own, { text, lines, firstLine: block.startLine, lineCount });
+  });
+}
+
+/** The parsed text, and where the block starts in it; positions come out relative to that start. */
+interface Frame {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly firstLine: number;
+  readonly lineCount: number;
+}
+
+interface FactsDraft {
+  heading: HeadingFact | undefined;
+  readonly fields: FieldFact[];
+  readonly checkboxes: CheckboxFact[];
+  readonly fences: FenceFact[];
+  readonly placeholders: PlaceholderFact[];
+  readonly definitions: string[];
+  readonly ignores: IgnoreFact[];
+}
+
+function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
+  const facts: FactsDraft = { heading: undefined, fields: [], checkboxes: [], fences: [], placeholders: [], definitions: [], ignores: [] };
+  const first = nodes[0];
+  if (first?.type === 'heading' && first.position && first.position.start.line - 1 === frame.firstLine) {
+    const headingRange = nodeRange(first, frame);
+    facts.heading = { depth: first.depth, text: toString(first).trim(), source: lineText(frame, headingRange.start.line), range: headingRange };
+  }
+  for (const node of nodes) {
+    visit(node, (child) => {
+      switch (child.type) {
+        case 'code':
+          facts.fences.push(collectFence(child, frame, facts));
+          return 'skip';
+        case 'paragraph':
+        case 'heading':
+        case 'tableCell':
+          collectPhrasing(child, frame, facts);
+          if (child.type === 'paragraph') collectFields(child, frame, facts.fields);
+          return 'skip';
+        case 'listItem':
+          if (typeof child.checked === 'boolean') facts.checkboxes.push(listCheckbox(child, frame));
+          return undefined;
+        case 'definition':
+          facts.definitions.push(child.label ?? child.identifier);
+          return 'skip';
+        case 'html': {
+          const directive = IGNORE.exec(child.value);
+          if (directive && child.position) {
+            const codes = (directive[1] ?? '').split(/[\s,]+/).filter((c) => c !== '');
+            // end.line is 1-based: as a 0-based line it is the line after the comment.
+            facts.ignores.push({ line: child.position.end.line - frame.firstLine, codes });
+          }
+          return 'skip';
+        }
+        default:
+          return undefined;
+      }
+    });
+  }
+  return { lineCount: frame.lineCount, ...facts };
+}
+
+/** A line of the block, by block-relative number. */
+function lineText(frame: Frame, line: number): string {
+  return frame.lines.lineText(line + frame.firstLine);
+}
+
+function nodeRange(node: Nodes, frame: Frame): Range {
   const p = node.position;
   if (!p) return range(0, 0, 0, 0);
-  return range(p.start.line - 1, p.start.column - 1, p.end.line - 1, p.end.column - 1);
+  return range(p.start.line - 1 - frame.firstLine, p.start.column - 1, p.end.line - 1 - frame.firstLine, p.end.column - 1);
 }
 
-function collectFence(node: Nodes & { type: 'code' }, lines: LineIndex, facts: { placeholders: PlaceholderFact[]; checkboxes: CheckboxFact[] }): FenceFact {
-  const r = nodeRange(node);
+function collectFence(node: Nodes & { type: 'code' }, frame: Frame, facts: FactsDraft): FenceFact {
+  const r = nodeRange(node, frame);
   const content: { line: number; text: string }[] = [];
   for (let line = r.start.line + 1; line <= r.end.line; line++) {
-    const text = lines.lineText(line);
+    const text = lineText(frame, line);
     if (line === r.end.line && FENCE_MARK.test(text)) break;
     content.push({ line, text });
     const box = FENCE_BOX.exec(text);
@@ -165,40 +203,41 @@ function collectFence(node: Nodes & { type: 'code' }, lines: LineIndex, facts: {
   return { lang: node.lang ?? '', range: r, lines: content };
 }
 
+const EXCLUDED_INLINE = new Set(['inlineCode', 'link', 'linkReference', 'image', 'imageReference', 'html']);
+
 /** Scans the source of a paragraph-like node for placeholders, ignoring code spans, links and HTML. */
-function collectPhrasing(node: Nodes, text: string, lines: LineIndex, facts: { placeholders: PlaceholderFact[] }): void {
+function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return;
+  const source = frame.text.slice(start, end);
+  if (!source.includes('[')) return;
   const excluded: [number, number][] = [];
   visit(node, (child) => {
-    if (child === node) return undefined;
-    if (['inlineCode', 'link', 'linkReference', 'image', 'imageReference', 'html'].includes(child.type)) {
-      const s = child.position?.start.offset;
-      const e = child.position?.end.offset;
-      if (s !== undefined && e !== undefined) excluded.push([s, e]);
-      return 'skip';
-    }
-    return undefined;
+    if (child === node || !EXCLUDED_INLINE.has(child.type)) return undefined;
+    const s = child.position?.start.offset;
+    const e = child.position?.end.offset;
+    if (s !== undefined && e !== undefined) excluded.push([s, e]);
+    return 'skip';
   });
-  const source = text.slice(start, end);
   let lineStart = 0;
-  for (const lineText of source.split('\n')) {
+  for (const line of source.split('\n')) {
     let previousEnd = 0;
-    for (const match of findPlaceholders(lineText)) {
+    for (const match of findPlaceholders(line)) {
       const from = start + lineStart + match.start;
       const to = start + lineStart + match.end;
       if (excluded.some(([s, e]) => from < e && to > s)) continue;
-      const p = lines.positionAt(from);
+      const p = frame.lines.positionAt(from);
+      const relative = p.line - frame.firstLine;
       facts.placeholders.push({
         text: match.text,
-        range: range(p.line, p.character, p.line, p.character + (to - from)),
+        range: range(relative, p.character, relative, p.character + (to - from)),
         inFence: false,
-        label: labelBetween(lineText, previousEnd, match.start),
+        label: labelBetween(line, previousEnd, match.start),
       });
       previousEnd = match.end;
     }
-    lineStart += lineText.length + 1;
+    lineStart += line.length + 1;
   }
 }
 
@@ -214,10 +253,10 @@ function withoutTrailingComments(text: string): string {
   return text.replace(TRAILING_COMMENTS, '');
 }
 
-function collectFields(node: Nodes, lines: LineIndex, fields: FieldFact[]): void {
-  const r = nodeRange(node);
+function collectFields(node: Nodes, frame: Frame, fields: FieldFact[]): void {
+  const r = nodeRange(node, frame);
   for (let line = r.start.line; line <= r.end.line; line++) {
-    const text = lines.lineText(line);
+    const text = lineText(frame, line);
     const match = FIELD.exec(text);
     if (!match) continue;
     const value = withoutTrailingComments(match[3] ?? '');
@@ -231,9 +270,9 @@ function collectFields(node: Nodes, lines: LineIndex, fields: FieldFact[]): void
   }
 }
 
-function listCheckbox(node: Nodes & { type: 'listItem' }, lines: LineIndex): CheckboxFact {
-  const r = nodeRange(node);
-  const text = lines.lineText(r.start.line);
+function listCheckbox(node: Nodes & { type: 'listItem' }, frame: Frame): CheckboxFact {
+  const r = nodeRange(node, frame);
+  const text = lineText(frame, r.start.line);
   const at = text.indexOf('[', r.start.character);
   return {
     checked: node.checked === true,

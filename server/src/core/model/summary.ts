@@ -42,8 +42,22 @@ function words(text: string): string[] {
     .filter((word) => word.length > 1);
 }
 
+const matches = new Map<string, boolean>();
+
 /** True when most words of the summary's name appear in the item's title. */
 export function namesMatch(label: string, title: string): boolean {
+  const key = `${label}\n${title}`;
+  let result = matches.get(key);
+  if (result === undefined) {
+    result = compareNames(label, title);
+    // Bounded: an editing session sees few distinct pairs, but a pathological document must not grow this forever.
+    if (matches.size > 10_000) matches.clear();
+    matches.set(key, result);
+  }
+  return result;
+}
+
+function compareNames(label: string, title: string): boolean {
   const labelWords = words(label.replace(/\(.*?\)/g, ''));
   const titleWords = new Set(words(title));
   if (labelWords.length === 0) return false;
