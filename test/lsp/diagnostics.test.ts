@@ -51,3 +51,37 @@ describe('language server: locale', () => {
     }
   });
 });
+
+describe('language server: settings', () => {
+  test('placeholder severities follow readiness.severity.*', async () => {
+    const server = await startServer({ workspaceFolder: sampleWorkspace, today: '2025-12-01', settings: { severity: { placeholderInBlocker: 'error', placeholder: 'hint' } } });
+    try {
+      const published = await server.open(samplePath, sampleText());
+      const severities = new Set(published.diagnostics.map((d) => d.severity));
+      assert.deepEqual([...severities].sort(), [1, 4]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('files matching readiness.ignore get nothing', async () => {
+    const server = await startServer({ workspaceFolder: sampleWorkspace, settings: { ignore: ['**/ENTREGABLES.md'] } });
+    try {
+      assert.deepEqual((await server.open(samplePath, sampleText())).diagnostics, []);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('files not matching readiness.files are still checked when they have three state fields', async () => {
+    const server = await startServer({ workspaceFolder: sampleWorkspace, today: '2025-12-01', settings: { files: [] } });
+    try {
+      const published = await server.open(join(sampleWorkspace, 'release-notes.md'), sampleText());
+      assert.ok(published.diagnostics.length > 100);
+      const plain = await server.open(join(sampleWorkspace, 'plain.md'), '# Notes\n\n**Estado**: ok\n[LINK]\n');
+      assert.deepEqual(plain.diagnostics, []);
+    } finally {
+      await server.stop();
+    }
+  });
+});
