@@ -50,7 +50,7 @@ export default tseslint.config(
           paths: [{ name: 'vscode', message: 'The core is editor-agnostic.' }, ...restrictNode.map((name) => ({ name, message: 'The core does no I/O; take it through an interface.' }))],
           patterns: [
             { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-uri'], message: 'The core knows nothing of LSP.' },
-            { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The core depends on nothing outside it.' },
+            { group: ['**/lsp/**', '**/cli/**', '**/client/**', '**/node/**'], message: 'The core depends on nothing outside it.' },
           ],
         },
       ],
@@ -61,6 +61,13 @@ export default tseslint.config(
     files: ['server/src/lsp/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', '**/cli/**', '**/client/**'], message: 'The server knows neither the editor nor the CLI.' }] }],
+    },
+  },
+  {
+    // Node adapters of the core's ports (HTTP, files, clock), shared by the language server and the CLI.
+    files: ['server/src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageserver*', '**/lsp/**', '**/cli/**', '**/client/**'], message: 'Node adapters serve both the language server and the CLI and know neither.' }] }],
     },
   },
   {
@@ -76,7 +83,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/src/core/**', '**/server/src/cli/**', '**/server/src/lsp/*', '!**/server/src/lsp/protocol'], message: 'The client renders what the server computes; it never imports server code.' },
+            { group: ['**/server/src/core/**', '**/server/src/cli/**', '**/server/src/node/**', '**/server/src/lsp/*', '!**/server/src/lsp/protocol'], message: 'The client renders what the server computes; it never imports server code.' },
             { group: ['**/server/src/lsp/protocol'], allowTypeImports: true, message: 'Only types may be imported from the protocol module.' },
           ],
         },

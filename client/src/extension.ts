@@ -2,10 +2,11 @@
 // The client renders what the server computes; it never parses markdown.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { createTestApi, type ReadinessTestApi } from './testApi';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ReadinessTestApi> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -21,7 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
   };
   client = new LanguageClient('readiness', vscode.l10n.t('Readiness'), serverOptions, clientOptions);
+  const testApi = createTestApi(client, context.subscriptions);
   await client.start();
+  return testApi;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,30 @@
+// What activate() returns: a small, read-only API for the integration tests (test/e2e), so
+// they can wait on the extension's own events instead of sleeping. Not a public API: it may
+// change with the tests.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+export interface ReadinessTestApi {
+  /**
+   * Fires with a document's URI each time the Readiness server's diagnostics for it have been
+   * applied, including the empty set it publishes for a markdown file that is not a checklist.
+   * `vscode.languages.onDidChangeDiagnostics` cannot tell that "nothing" apart from silence.
+   */
+  readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
+}
+
+/** Call before `client.start()` so the first publications are seen too. */
+export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[]): ReadinessTestApi {
+  const published = new vscode.EventEmitter<vscode.Uri>();
+  subscriptions.push(published);
+  // The client reads its middleware on every publication, so wrapping it here (keeping any
+  // handler the extension set itself) needs no change to the client options.
+  const middleware = client.middleware;
+  const previous = middleware.handleDiagnostics;
+  middleware.handleDiagnostics = (uri, diagnostics, next) => {
+    if (previous) previous(uri, diagnostics, next);
+    else next(uri, diagnostics);
+    published.fire(uri);
+  };
+  return { onDidPublishDiagnostics: published.event };
+}

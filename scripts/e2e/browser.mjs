@@ -1,0 +1,44 @@
+// Headless Debian Chromium, driven by playwright-core (whose own browser download can't run
+// here). The flags keep it from reaching for Google's services, which this network refuses.
+import { appendFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from './system.mjs';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Big enough for editor + Problems panel, small enough for README images. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** Opens `url` in a new headless browser; console messages and page errors go to `logFile`. */
+export async function openWorkbench(url, logFile) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false });
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    page.on('console', (message) => appendFileSync(logFile, `[${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', (error) => appendFileSync(logFile, `[pageerror] ${error.stack ?? error.message}\n`));
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * Waits (on the DOM, not a timer) for `selector` to be visible, then saves a PNG. A selector
+ * that never shows up is reported but still gives a picture, which helps find out why.
+ */
+export async function takeScreenshot(page, path, { waitForSelector, pressAfter } = {}) {
+  let warning;
+  if (waitForSelector) {
+    try {
+      await page.waitForSelector(waitForSelector, { state: 'visible', timeout: 10_000 });
+    } catch {
+      warning = `"${waitForSelector}" did not become visible within 10 s`;
+    }
+  }
+  // Two animation frames: the widget that just appeared has been painted.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  await page.screenshot({ path, animations: 'disabled' });
+  if (pressAfter) await page.keyboard.press(pressAfter);
+  return { path, warning };
+}
