@@ -243,7 +243,8 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
 
 /** The words that introduce a placeholder: what stands between it and the previous one. */
 function labelBetween(line: string, from: number, to: number): string {
-  return line.slice(from, to).replace(/\*\*/g, '').replace(/^[\s\-*+:|]+|[\s\-:|]+$/g, '').trim();
+  // Leading list marks and trailing punctuation or status emojis ("Tests: ✅ [X]") are not words.
+  return line.slice(from, to).replace(/\*\*/g, '').replace(/^[\s\-*+:|]+/, '').replace(/[^\p{L}\p{N})]+$/u, '');
 }
 
 const TRAILING_COMMENTS = /(?:\s*<!--.*?-->)+\s*$/;
