@@ -2,15 +2,19 @@
 // Exit codes: 0 success, 1 findings (or failed tests), 2 usage or I/O errors.
 import { CHECK_USAGE, runCheck } from './checkCommand';
 import { EXIT_OK, EXIT_USAGE, type CommandIo } from './io';
+import { runSmoke, SMOKE_USAGE } from './smoke';
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
+  smoke: runSmoke,
 };
 
 const USAGE = `Usage:
   ${CHECK_USAGE}
+
+  ${SMOKE_USAGE}
 
 Run in CI or a pre-commit hook to keep a release checklist honest.`;
 

@@ -1,0 +1,286 @@
+// `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]`:
+// runs the smoke tests of a checklist with the same core as the editor and,
+// with --write, pastes their evidence into FILE atomically.
+// Exit codes: 0 every selected test passed, 1 some did not, 2 usage or I/O errors.
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ChecklistAnalyzer } from '../core/analyzer';
+import { parseBaseUrl } from '../core/smoke/hosts';
+import {
+  applyTextEdits,
+  defaultSmokeSettings,
+  describeReason,
+  evidenceEdits,
+  findSmokeTests,
+  resultLine,
+  runSmokeTests,
+  summarize,
+  summaryLine,
+  type SecretProvider,
+  type SmokeRun,
+  type SmokeSuite,
+} from '../core/smoke';
+import { writeFileAtomically } from '../node/atomicFile';
+import { createFetchHttpClient } from '../node/fetchHttpClient';
+import { systemClock } from '../node/systemClock';
+import { createWorkspaceFileReader } from '../node/workspaceFileReader';
+import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+
+export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
+                 [--allow-host HOST]... [--insecure] [--workspace DIR] [--locale en|es]
+  Runs the curl smoke tests of a checklist against URL, which stands for the document's
+  staging host (http://staging-host), one line per test. --write pastes the evidence (output,
+  status, response time, captured values) into FILE. Secret variables such as <LOG_TOKEN> come
+  from environment variables of the same name and only go to URL's host and --allow-host hosts;
+  requests to other hosts are refused. Upload paths are relative to --workspace (default: FILE's
+  folder); -k is honoured only with --insecure. Exit: 0 all selected tests passed, 1 some failed
+  or did not run, 2 usage or I/O errors.`;
+
+export interface SmokeIo extends CommandIo {
+  /** Cancels the run; the tests that finished still count and are written. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The `smoke` command of dist/cli.js: Ctrl+C cancels the request in flight and reports what finished. */
+export async function runSmoke(argv: readonly string[], io: CommandIo): Promise<number> {
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  try {
+    return await smoke(argv, { ...io, signal: controller.signal });
+  } finally {
+    process.removeListener('SIGINT', cancel);
+  }
+}
+
+interface SmokeOptions {
+  readonly file: string;
+  readonly baseUrl: string;
+  readonly only: readonly string[] | undefined;
+  readonly write: boolean;
+  readonly timeoutMs: number;
+  readonly format: 'text' | 'json';
+  readonly allowedHosts: readonly string[];
+  readonly insecure: boolean;
+  readonly workspace: string | undefined;
+  readonly language: 'en' | 'es';
+}
+
+export async function smoke(argv: readonly string[], io: SmokeIo): Promise<number> {
+  const options = readOptions(argv, io);
+  if (typeof options === 'number') return options;
+
+  const path = resolve(io.cwd, options.file);
+  const shown = displayPath(path, io.cwd);
+  const read = await readDocument(path, shown);
+  if (typeof read === 'string') return usage(io, read);
+  const suite = suiteOf(read.text);
+  if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
+  const numbers = suite.tests.map((t) => t.number);
+  const unknown = options.only?.filter((n) => !numbers.includes(n)) ?? [];
+  if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
+  const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
+
+  const http = createFetchHttpClient();
+  await http.warmUp();
+  const run = await runSmokeTests(
+    suite,
+    { ...defaultSmokeSettings, baseUrl: options.baseUrl, allowedHosts: options.allowedHosts, timeoutMs: options.timeoutMs, allowInsecureTls: options.insecure },
+    {
+      http,
+      files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
+      clock: systemClock,
+      secrets: environmentSecrets(io.env),
+      // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
+      observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(resultLine(result, options.language))) } : undefined,
+    },
+    { tests, signal: io.signal },
+  );
+
+  const notes: string[] = [];
+  let written = false;
+  if (options.write) {
+    const outcome = await writeEvidence(path, shown, run, options.language);
+    if (typeof outcome === 'string') {
+      report(io, options, run, shown, false, notes);
+      io.err(run.redact(`readiness: ${outcome}`));
+      return EXIT_USAGE;
+    }
+    written = outcome.written;
+    notes.push(...outcome.dropped);
+  }
+  for (const result of run.results) {
+    for (const reason of result.reasons) if (reason.code === 'missing-secret') notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
+  }
+  report(io, options, run, shown, written, notes);
+  return run.results.every((r) => r.outcome === 'passed') ? EXIT_PASSED : EXIT_FAILED;
+}
+
+function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string, written: boolean, notes: readonly string[]): void {
+  const summary = summarize(run.results);
+  if (options.format === 'json') {
+    const json = {
+      file: shown,
+      baseUrl: options.baseUrl,
+      results: run.results.map((r) => ({
+        number: r.number,
+        method: r.method,
+        path: r.path,
+        outcome: r.outcome,
+        status: r.status ?? null,
+        timeMs: r.elapsedMs === undefined ? null : Math.round(r.elapsedMs * 10) / 10,
+        reasons: r.reasons.map((reason) => describeReason(reason, options.language)),
+        request: r.request ?? null,
+        output: r.evidence?.outputLines ?? null,
+      })),
+      summary,
+      written,
+      notes,
+    };
+    io.out(run.redact(JSON.stringify(json, null, 2)));
+    return;
+  }
+  io.out(run.redact(summaryLine(summary, options.language) + (written ? ` · evidence written to ${shown}` : '')));
+  for (const note of notes) io.err(run.redact(`readiness: ${note}`));
+}
+
+function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        'base-url': { type: 'string' },
+        only: { type: 'string' },
+        write: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'allow-host': { type: 'string', multiple: true },
+        insecure: { type: 'boolean', default: false },
+        workspace: { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${SMOKE_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(`Usage: ${SMOKE_USAGE}`);
+    return EXIT_PASSED;
+  }
+  if (positionals.length !== 1) return usage(io, positionals.length === 0 ? `smoke needs the checklist FILE\n\nUsage: ${SMOKE_USAGE}` : `smoke takes one FILE, not ${positionals.length}`);
+  const baseUrl = values['base-url'];
+  if (baseUrl === undefined) return usage(io, '--base-url is required: the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
+  if (!parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not "${format}"`);
+  let timeoutMs = defaultSmokeSettings.timeoutMs;
+  if (values.timeout !== undefined) {
+    timeoutMs = Number(values.timeout);
+    if (!/^\d+$/.test(values.timeout) || timeoutMs <= 0) return usage(io, `--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
+  }
+  let only: string[] | undefined;
+  if (values.only !== undefined) {
+    only = expandNumbers(values.only);
+    if (only.length === 0) return usage(io, `--only takes test numbers such as 2,4 or 2-5, not "${values.only}"`);
+  }
+  const locale = values.locale ?? localeFromEnvironment(io.env);
+  return {
+    file: positionals[0] ?? '',
+    baseUrl,
+    only,
+    write: values.write,
+    timeoutMs,
+    format,
+    allowedHosts: values['allow-host'] ?? [],
+    insecure: values.insecure,
+    workspace: values.workspace,
+    language: locale?.toLowerCase().startsWith('es') ? 'es' : 'en',
+  };
+}
+
+/** "2,4" → ["2", "4"]; "2-4" → ["2", "3", "4"]; anything else → []. */
+function expandNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const span = /^(\d+)-(\d+)$/.exec(part);
+    if (span) {
+      for (let n = Number(span[1]); n <= Number(span[2]); n++) out.push(String(n));
+    } else if (/^\d+$/.test(part)) {
+      out.push(String(Number(part)));
+    } else {
+      return [];
+    }
+  }
+  return out;
+}
+
+function usage(io: SmokeIo, message: string): number {
+  io.err(`readiness: ${message}`);
+  return EXIT_USAGE;
+}
+
+/** The CLI's secrets: environment variables of the same name. */
+function environmentSecrets(env: CommandIo['env']): SecretProvider {
+  return { get: (name) => Promise.resolve(env[name] === '' ? undefined : env[name]) };
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') ? path : rel.split('\\').join('/');
+}
+
+interface DocumentText {
+  /** Without the byte order mark, which is put back on write. */
+  readonly text: string;
+  readonly bom: boolean;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The document's text, or a one-line message naming the file. */
+async function readDocument(path: string, shown: string): Promise<DocumentText | string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `${shown}: no such file or directory` : `${shown}: cannot be read (${code ?? String(error)})`;
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return `${shown}: is a binary file, not markdown`;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return `${shown}: is not valid UTF-8 (save it as UTF-8 and run again)`;
+  }
+  const bom = text.startsWith('\uFEFF');
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+function suiteOf(text: string): SmokeSuite {
+  return findSmokeTests(new ChecklistAnalyzer().analyze(text).checklist, text);
+}
+
+/** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
+async function writeEvidence(path: string, shown: string, run: SmokeRun, language: 'en' | 'es'): Promise<{ written: boolean; dropped: string[] } | string> {
+  const now = await readDocument(path, shown);
+  if (typeof now === 'string') return now;
+  // Located by identity in the text as it is now, which is also right when nothing changed.
+  const plan = evidenceEdits(suiteOf(now.text), run.results, language);
+  const dropped = plan.dropped.map((d) => d.message);
+  if (plan.edits.length === 0) return { written: false, dropped };
+  const text = applyTextEdits(now.text, plan.edits);
+  try {
+    await writeFileAtomically(path, (now.bom ? '\uFEFF' : '') + text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `${shown}: evidence not written (${code === 'EACCES' || code === 'EPERM' ? 'the file is read-only' : (code ?? String(error))}); the file is unchanged`;
+  }
+  return { written: true, dropped };
+}

@@ -1,0 +1,323 @@
+// Reads a smoke test's `curl ...` command line into a request description. The
+// words come from shell-quote, a real shell-words tokenizer, so quoting works
+// as in a shell; anything a shell would do beyond running curl (other programs,
+// redirections, `&&`, command substitution) is reported, never executed.
+import { parse as shellWords, type ParseEntry } from 'shell-quote';
+import { isPipeProblem, parsePipeStage, type PipeProblem, type PipeStage } from './pipes';
+
+/** Literal text, or a file whose bytes are the value (`@path`). */
+export type DataSource = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'file'; readonly path: string; readonly stripNewlines: boolean };
+
+export type FormField =
+  | { readonly kind: 'text'; readonly name: string; readonly value: string }
+  | { readonly kind: 'file'; readonly name: string; readonly path: string; readonly filename: string; readonly contentType: string | undefined }
+  | { readonly kind: 'file-text'; readonly name: string; readonly path: string };
+
+/** A curl command as written; `<name>` variables are still in the text. */
+export interface CurlCommand {
+  /** `-X`; otherwise the method follows from the body and `-G`. */
+  readonly method: string | undefined;
+  readonly url: string;
+  readonly headers: readonly (readonly [name: string, value: string])[];
+  /** `-d/--data/--data-raw/--data-binary/--data-ascii`, joined with `&`. */
+  readonly data: readonly DataSource[];
+  /** `--json`, concatenated. */
+  readonly json: readonly DataSource[];
+  readonly form: readonly FormField[];
+  /** `-u user:password`. */
+  readonly user: string | undefined;
+  readonly get: boolean;
+  readonly followRedirects: boolean;
+  readonly insecure: boolean;
+  readonly includeHeaders: boolean;
+  readonly compressed: boolean;
+  readonly maxTimeMs: number | undefined;
+  readonly pipeline: readonly PipeStage[];
+}
+
+export type CommandProblem =
+  | PipeProblem
+  | { readonly code: 'not-curl'; readonly program: string }
+  | { readonly code: 'shell-operator'; readonly operator: string }
+  | { readonly code: 'shell-expansion'; readonly text: string }
+  | { readonly code: 'unbalanced-quotes' }
+  | { readonly code: 'unsupported-option'; readonly option: string }
+  | { readonly code: 'missing-argument'; readonly option: string }
+  | { readonly code: 'bad-argument'; readonly option: string; readonly value: string }
+  | { readonly code: 'stdin' }
+  | { readonly code: 'no-url' }
+  | { readonly code: 'several-urls' }
+  | { readonly code: 'not-http'; readonly url: string }
+  | { readonly code: 'url-glob'; readonly url: string }
+  | { readonly code: 'data-and-form' };
+
+export type ParsedCommand = { readonly ok: true; readonly command: CurlCommand } | { readonly ok: false; readonly problem: CommandProblem };
+
+/** The method curl uses: `-X`, else GET with `-G` or no body, else POST. */
+export function effectiveMethod(command: CurlCommand): string {
+  if (command.method !== undefined) return command.method;
+  const hasBody = command.form.length > 0 || command.json.length > 0 || command.data.length > 0;
+  return hasBody && !command.get ? 'POST' : 'GET';
+}
+
+const SHORT: Readonly<Record<string, string>> = {
+  X: 'request',
+  H: 'header',
+  d: 'data',
+  F: 'form',
+  u: 'user',
+  G: 'get',
+  L: 'location',
+  k: 'insecure',
+  i: 'include',
+  s: 'silent',
+  S: 'show-error',
+  m: 'max-time',
+  f: 'fail',
+  g: 'globoff',
+};
+
+const TAKES_ARGUMENT = new Set(['request', 'header', 'data', 'data-raw', 'data-binary', 'data-ascii', 'json', 'form', 'user', 'max-time', 'url']);
+const FLAGS = new Set(['get', 'location', 'insecure', 'include', 'silent', 'show-error', 'compressed', 'fail', 'globoff']);
+
+// Marks where the tokenizer met `$NAME`; it becomes the `<NAME>` variable.
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Parses one command, its continuation lines already joined (backslash-newline
+ * removed) and without the `$ ` prompt.
+ */
+export function parseCurlCommand(commandLine: string): ParsedCommand {
+  if (commandLine.includes('`')) return fail({ code: 'shell-expansion', text: '`…`' });
+  let expansion: string | undefined;
+  const env = (key: string): string => {
+    if (!VARIABLE_NAME.test(key)) expansion ??= key === '' ? '$(…)' : `\${${key}}`;
+    return `<${key}>`;
+  };
+  const entries = shellWords(commandLine, env);
+  if (expansion !== undefined) return fail({ code: 'shell-expansion', text: expansion });
+  if (hasUnclosedQuote(commandLine)) return fail({ code: 'unbalanced-quotes' });
+
+  const stages: string[][] = [[]];
+  for (const entry of entries) {
+    const word = wordOf(entry);
+    if (word !== undefined) {
+      stages[stages.length - 1]?.push(word);
+    } else if (typeof entry === 'object' && 'op' in entry && entry.op === '|') {
+      stages.push([]);
+    } else if (typeof entry === 'object' && 'comment' in entry) {
+      break;
+    } else {
+      return fail({ code: 'shell-operator', operator: typeof entry === 'object' && 'op' in entry ? entry.op : String(entry) });
+    }
+  }
+  const [curlWords = [], ...pipeWords] = stages;
+  if (curlWords[0] === 'time') curlWords.shift();
+  if (curlWords[0] !== 'curl') return fail({ code: 'not-curl', program: curlWords[0] ?? '' });
+
+  const pipeline: PipeStage[] = [];
+  for (const words of pipeWords) {
+    const stage = parsePipeStage(words);
+    if (isPipeProblem(stage)) return fail(stage);
+    pipeline.push(stage);
+  }
+  return readOptions(curlWords.slice(1), pipeline);
+}
+
+/**
+ * shell-quote silently drops a quote that never closes and reads the rest as
+ * words, which would send something the author did not write. This only checks
+ * that every quote closes (a `#` comment ends the check); the words themselves
+ * still come from shell-quote.
+ */
+function hasUnclosedQuote(text: string): boolean {
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+    } else if (c === '\\') {
+      i++;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      return false;
+    }
+  }
+  return quote !== undefined;
+}
+
+function wordOf(entry: ParseEntry): string | undefined {
+  if (typeof entry === 'string') return entry;
+  // An unquoted `?` or `*` the shell leaves as is when nothing matches it.
+  if ('op' in entry && entry.op === 'glob') return entry.pattern;
+  return undefined;
+}
+
+function fail(problem: CommandProblem): ParsedCommand {
+  return { ok: false, problem };
+}
+
+interface Draft {
+  method: string | undefined;
+  urls: string[];
+  headers: [string, string][];
+  data: DataSource[];
+  json: DataSource[];
+  form: FormField[];
+  user: string | undefined;
+  flags: Set<string>;
+  maxTimeMs: number | undefined;
+}
+
+function readOptions(args: readonly string[], pipeline: PipeStage[]): ParsedCommand {
+  const draft: Draft = { method: undefined, urls: [], headers: [], data: [], json: [], form: [], user: undefined, flags: new Set(), maxTimeMs: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('-') || arg === '-') {
+      draft.urls.push(arg);
+      continue;
+    }
+    // `-sSL`, `-XPOST`, `-H'X: y'`: short options cluster, the last may take the rest as its value.
+    const options: [name: string, inlineValue: string | undefined, written: string][] = [];
+    if (arg.startsWith('--')) {
+      options.push([arg.slice(2), undefined, arg]);
+    } else {
+      for (let c = 1; c < arg.length; c++) {
+        const name = SHORT[arg[c] ?? ''];
+        if (name === undefined) return fail({ code: 'unsupported-option', option: `-${arg[c] ?? ''}` });
+        if (TAKES_ARGUMENT.has(name) && c + 1 < arg.length) {
+          options.push([name, arg.slice(c + 1), `-${arg[c] ?? ''}`]);
+          break;
+        }
+        options.push([name, undefined, `-${arg[c] ?? ''}`]);
+      }
+    }
+    for (const [name, inlineValue, written] of options) {
+      if (FLAGS.has(name)) {
+        draft.flags.add(name);
+        continue;
+      }
+      if (!TAKES_ARGUMENT.has(name)) return fail({ code: 'unsupported-option', option: written });
+      const value = inlineValue ?? args[++i];
+      if (value === undefined) return fail({ code: 'missing-argument', option: written });
+      const problem = applyOption(draft, name, value, written);
+      if (problem) return fail(problem);
+    }
+  }
+  return finish(draft, pipeline);
+}
+
+function applyOption(draft: Draft, name: string, value: string, written: string): CommandProblem | undefined {
+  switch (name) {
+    case 'request':
+      if (!/^[A-Za-z]+$/.test(value)) return { code: 'bad-argument', option: written, value };
+      draft.method = value.toUpperCase();
+      return undefined;
+    case 'header': {
+      const colon = value.indexOf(':');
+      if (colon <= 0) return { code: 'bad-argument', option: written, value };
+      draft.headers.push([value.slice(0, colon).trim(), value.slice(colon + 1).trim()]);
+      return undefined;
+    }
+    case 'data':
+    case 'data-ascii':
+    case 'data-binary':
+    case 'data-raw':
+    case 'json': {
+      const source = dataSource(value, name);
+      if (source === 'stdin') return { code: 'stdin' };
+      (name === 'json' ? draft.json : draft.data).push(source);
+      return undefined;
+    }
+    case 'form': {
+      const field = formField(value);
+      if (field === 'stdin') return { code: 'stdin' };
+      if (!field) return { code: 'bad-argument', option: written, value };
+      draft.form.push(field);
+      return undefined;
+    }
+    case 'user':
+      // Without a password curl would prompt for one.
+      if (!value.includes(':')) return { code: 'bad-argument', option: written, value };
+      draft.user = value;
+      return undefined;
+    case 'max-time': {
+      const seconds = Number(value);
+      if (!Number.isFinite(seconds) || seconds <= 0) return { code: 'bad-argument', option: written, value };
+      draft.maxTimeMs = seconds * 1000;
+      return undefined;
+    }
+    case 'url':
+      draft.urls.push(value);
+      return undefined;
+    default:
+      return { code: 'unsupported-option', option: written };
+  }
+}
+
+function dataSource(value: string, option: string): DataSource | 'stdin' {
+  if (option === 'data-raw' || !value.startsWith('@')) return { kind: 'text', text: value };
+  const path = value.slice(1);
+  if (path === '-') return 'stdin';
+  // `-d @file` drops carriage returns and newlines; `--data-binary` and `--json` keep the bytes.
+  return { kind: 'file', path, stripNewlines: option === 'data' || option === 'data-ascii' };
+}
+
+function formField(value: string): FormField | 'stdin' | undefined {
+  const eq = value.indexOf('=');
+  if (eq <= 0) return undefined;
+  const name = value.slice(0, eq);
+  const rest = value.slice(eq + 1);
+  if (rest.startsWith('<')) {
+    const path = rest.slice(1);
+    return path === '-' ? 'stdin' : { kind: 'file-text', name, path };
+  }
+  if (!rest.startsWith('@')) return { kind: 'text', name, value: rest };
+  const [path = '', ...params] = rest.slice(1).split(';');
+  if (path === '-') return 'stdin';
+  let contentType: string | undefined;
+  let filename = path.split(/[\\/]/).pop() ?? path;
+  for (const param of params) {
+    const [key = '', ...parts] = param.split('=');
+    const paramValue = parts.join('=').replace(/^"(.*)"$/, '$1');
+    if (key.trim() === 'type') contentType = paramValue;
+    else if (key.trim() === 'filename') filename = paramValue;
+    else return undefined;
+  }
+  return { kind: 'file', name, path, filename, contentType };
+}
+
+function finish(draft: Draft, pipeline: PipeStage[]): ParsedCommand {
+  if (draft.urls.length === 0) return fail({ code: 'no-url' });
+  if (draft.urls.length > 1) return fail({ code: 'several-urls' });
+  let url = draft.urls[0] ?? '';
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);
+  // Like curl, a URL without a scheme is http.
+  if (!scheme) url = `http://${url}`;
+  else if (!/^https?$/i.test(scheme[1] ?? '')) return fail({ code: 'not-http', url });
+  // curl expands `{a,b}` and `[1-3]` in URLs into several requests unless -g is given.
+  if (!draft.flags.has('globoff') && /[{}[\]]/.test(url)) return fail({ code: 'url-glob', url });
+  if (draft.form.length > 0 && (draft.data.length > 0 || draft.json.length > 0)) return fail({ code: 'data-and-form' });
+  return {
+    ok: true,
+    command: {
+      method: draft.method,
+      url,
+      headers: draft.headers,
+      data: draft.data,
+      json: draft.json,
+      form: draft.form,
+      user: draft.user,
+      get: draft.flags.has('get'),
+      followRedirects: draft.flags.has('location'),
+      insecure: draft.flags.has('insecure'),
+      includeHeaders: draft.flags.has('include'),
+      compressed: draft.flags.has('compressed'),
+      maxTimeMs: draft.maxTimeMs,
+      pipeline,
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// What a response looks like after the command's pipes, and the lines pasted
+// into the document as its evidence: redacted, bounded and escaped.
+import type { CurlCommand } from './curl';
+import { escapeOutputLine } from './layout';
+import { applyStage } from './pipes';
+import type { HttpResponse } from './ports';
+import type { SmokeReason } from './reasons';
+import type { Redactor } from './redact';
+
+type Language = 'en' | 'es';
+
+export interface RenderedResponse {
+  readonly text: string;
+  /** A note about what the pipes or limits left out, in the document's language. */
+  readonly notes: readonly string[];
+  /** A `| jq` that could not read the response. */
+  readonly problem: SmokeReason | undefined;
+}
+
+const BINARY_TYPE = /^(?:image|audio|video|font)\/|^application\/(?:octet-stream|pdf|zip|gzip|x-tar|wasm|protobuf)/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function headerValue(response: HttpResponse, name: string): string | undefined {
+  return response.headers.find(([n]) => n === name)?.[1];
+}
+
+/** The response as text, or undefined for a binary body. */
+export function responseText(response: HttpResponse): string | undefined {
+  const type = headerValue(response, 'content-type') ?? '';
+  if (BINARY_TYPE.test(type)) return undefined;
+  try {
+    const text = utf8.decode(response.body);
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Applies `-i` and the pipes to the response, as the shell would show it. */
+export function renderResponse(command: CurlCommand, response: HttpResponse, language: Language): RenderedResponse {
+  const es = language === 'es';
+  const notes: string[] = [];
+  if (response.truncated) notes.push(es ? `… (respuesta cortada a ${response.body.length} bytes)` : `… (response cut at ${response.body.length} bytes)`);
+  const body = responseText(response);
+  if (body === undefined) {
+    const type = headerValue(response, 'content-type') ?? (es ? 'sin tipo' : 'no type');
+    const summary = es ? `(respuesta binaria: ${response.body.length} bytes, ${type})` : `(binary response: ${response.body.length} bytes, ${type})`;
+    const jq = command.pipeline.some((s) => s.program === 'jq');
+    return { text: summary, notes, problem: jq ? { code: 'not-json', detail: es ? 'cuerpo binario' : 'binary body' } : undefined };
+  }
+  // With `-i` the headers are shown first and the pipes read the body only, which is what `curl -i | jq` users mean.
+  const headers = command.includeHeaders ? headerBlock(response) : '';
+  let text = body;
+  for (const stage of command.pipeline) {
+    const outcome = applyStage(stage, text);
+    if (!outcome.ok) return { text: headers + text, notes, problem: { code: outcome.error, detail: outcome.detail } };
+    text = outcome.text;
+    const n = outcome.omittedLines;
+    if (n > 0 && stage.program === 'head') {
+      notes.push(es ? `… (${n} ${n === 1 ? 'línea más omitida' : 'líneas más omitidas'} por head -n ${stage.lines})` : `… (${n} more ${n === 1 ? 'line' : 'lines'} left out by head -n ${stage.lines})`);
+    }
+  }
+  return { text: headers + text, notes, problem: undefined };
+}
+
+function headerBlock(response: HttpResponse): string {
+  return [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd(), ...response.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\n');
+}
+
+export interface OutputEvidence {
+  /** The status line of a failed response, or why there was none. */
+  readonly heading: string | undefined;
+  readonly rendered: RenderedResponse | undefined;
+}
+
+const MAX_LINE = 1000;
+
+/** The lines that replace the output placeholder: redacted first, then bounded, then escaped. */
+export function outputLines(evidence: OutputEvidence, options: { language: Language; maxLines: number; redact: Redactor }): string[] {
+  const es = options.language === 'es';
+  const parts: string[] = [];
+  if (evidence.heading !== undefined) parts.push(evidence.heading);
+  if (evidence.rendered) parts.push(evidence.rendered.text.replace(/\r\n/g, '\n').replace(/\n+$/, ''));
+  let lines = options.redact(parts.filter((p) => p !== '').join('\n')).split('\n');
+  if (lines.length === 1 && lines[0] === '') lines = [es ? '(respuesta vacía)' : '(empty response)'];
+  if (lines.length > options.maxLines) {
+    const left = lines.length - options.maxLines;
+    lines = [...lines.slice(0, options.maxLines), es ? `… (${left} líneas más sin pegar)` : `… (${left} more lines not pasted)`];
+  }
+  lines.push(...(evidence.rendered?.notes ?? []));
+  return lines.map((line) => escapeOutputLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) + ' …' : line));
+}

@@ -1,0 +1,85 @@
+// The side effects a smoke-test run needs, as small interfaces. The core stays
+// pure: the language server and the CLI pass node adapters (server/src/node),
+// tests pass in-memory ones.
+
+/** One HTTP exchange, already resolved: no variables, the real host, the body encoded. */
+export interface HttpRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: readonly (readonly [name: string, value: string])[];
+  readonly body: Uint8Array | undefined;
+  /** Skip TLS certificate checks (`curl -k`, only when the settings allow it). */
+  readonly insecure: boolean;
+  /** Stop reading the body after this many bytes and mark the response truncated. */
+  readonly maxBodyBytes: number;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** Header names in lower case, in the order received. */
+  readonly headers: readonly (readonly [name: string, value: string])[];
+  /** The whole body (decompressed), up to the request's maxBodyBytes. */
+  readonly body: Uint8Array;
+  readonly truncated: boolean;
+}
+
+export type HttpFailureKind = 'refused' | 'dns' | 'tls' | 'reset' | 'blocked-port' | 'aborted' | 'other';
+
+/** What an HttpClient throws when no response arrived. Redirects are never followed by the client. */
+export class HttpFailure extends Error {
+  constructor(
+    readonly kind: HttpFailureKind,
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}
+
+export interface HttpClient {
+  /** Sends one request and resolves once the whole body has arrived; rejects with HttpFailure. */
+  send(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse>;
+}
+
+export type FileFailureKind = 'missing' | 'outside-workspace' | 'unreadable';
+
+export class FileReadFailure extends Error {
+  constructor(
+    readonly kind: FileFailureKind,
+    readonly path: string,
+  ) {
+    super(`${kind}: ${path}`);
+  }
+}
+
+/** Reads files a command uploads (`-d @file`, `-F name=@path`), relative to the workspace folder. */
+export interface FileReader {
+  /** Rejects with FileReadFailure. */
+  read(path: string): Promise<Uint8Array>;
+}
+
+/** A monotonic clock in milliseconds, for response times. */
+export interface Clock {
+  now(): number;
+}
+
+/** Values of secret variables (`<LOG_TOKEN>`): SecretStorage in the editor, the environment in the CLI. */
+export interface SecretProvider {
+  /** The value, or undefined when there is none (or the user declined to give one). */
+  get(name: string): Promise<string | undefined>;
+}
+
+/** Spans of a text that look like secrets (the secret detector of core/secrets, or a stand-in). */
+export type SecretDetector = (text: string) => readonly { readonly start: number; readonly end: number }[];
+
+/** A request about to go to a host that is neither the staging host nor an allowed one. */
+export interface ForeignHostRequest {
+  readonly testNumber: string;
+  readonly host: string;
+  readonly method: string;
+  /** The URL with secrets masked. */
+  readonly url: string;
+}
+
+/** Asks the user whether to send a request to a foreign host; absent (CLI) means refuse. */
+export type ConfirmForeignHost = (request: ForeignHostRequest) => Promise<boolean>;

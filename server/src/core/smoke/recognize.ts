@@ -1,0 +1,311 @@
+// Finds the smoke tests of a checklist: in the fenced shell blocks of its items,
+// each `$ curl ...` command (after an optional `# SMOKE TEST N: /path` banner)
+// with the evidence fields that follow it up to the next test, filled or not,
+// and the time criteria that apply to it.
+import { LineIndex } from '../markdown/lines';
+import type { Checklist, DocumentLanguage, Fence, Item } from '../model/checklist';
+import { classifyPlaceholder, findPlaceholders } from '../placeholders';
+import { range, type Range } from '../types';
+import { criteriaFor, forbidsServerErrors, timeLimitIn, type TimeCriterion } from './criteria';
+import { effectiveMethod, parseCurlCommand, type ParsedCommand } from './curl';
+import { mostCommonHost } from './hosts';
+import { classifyLine, type LineKind } from './layout';
+
+/** What identifies a test across edits: its banner and its command, and which of identical ones it is. */
+export interface SmokeTestIdentity {
+  readonly number: string | undefined;
+  readonly path: string | undefined;
+  /** The command with its whitespace collapsed. */
+  readonly command: string;
+  readonly occurrence: number;
+}
+
+export interface OutputSlot {
+  /** Whole lines, from the first line's start to the last line's end. */
+  readonly range: Range;
+  readonly filled: boolean;
+}
+
+export interface ValueSlot {
+  readonly label: string;
+  /** From the value's start to the end of the line (empty at the end of `Label:`). */
+  readonly valueRange: Range;
+  readonly value: string;
+  readonly filled: boolean;
+}
+
+export interface StatusSlot extends ValueSlot {
+  /** The choices of the template (`✅ PASSED`, `❌ FAILED`), when still unfilled. */
+  readonly options: readonly string[];
+}
+
+export interface TimeSlot extends ValueSlot {
+  /** Just the number (or `[X]`) inside the value. */
+  readonly numberRange: Range;
+  readonly unit: 'ms' | 's';
+  /** The value names no unit, so one is written after the number. */
+  readonly addUnit: boolean;
+}
+
+export interface CaptureSlot extends ValueSlot {
+  /** "SessionId" of "SessionId obtenido". */
+  readonly subject: string;
+}
+
+export interface SecretNoteSlot extends ValueSlot {
+  /** The secret's name: "LOG_TOKEN" of "LOG_TOKEN usado". */
+  readonly secret: string;
+}
+
+export interface EvidenceSlots {
+  readonly output: OutputSlot | undefined;
+  readonly status: StatusSlot | undefined;
+  readonly time: TimeSlot | undefined;
+  readonly captures: readonly CaptureSlot[];
+  readonly secretNotes: readonly SecretNoteSlot[];
+}
+
+export interface SmokeTest {
+  /** The identity as one string, for maps and messages between server and client. */
+  readonly key: string;
+  readonly identity: SmokeTestIdentity;
+  /** The banner's number, else the test's position in the document (1-based). */
+  readonly number: string;
+  readonly itemId: string;
+  readonly method: string;
+  /** The banner's path, else the URL's path. */
+  readonly path: string;
+  /** The command as one line, without the `$ ` prompt. */
+  readonly command: string;
+  readonly parsed: ParsedCommand;
+  readonly bannerLine: number | undefined;
+  readonly commandRange: Range;
+  /** From the banner (or command) to the last line of its evidence region. */
+  readonly range: Range;
+  readonly fenceRange: Range;
+  readonly slots: EvidenceSlots;
+  readonly criteria: readonly TimeCriterion[];
+}
+
+export interface SmokeSuite {
+  readonly tests: readonly SmokeTest[];
+  /** The host most tests name (`staging-host`), which maps to the base URL. */
+  readonly stagingHost: string | undefined;
+  readonly language: DocumentLanguage;
+  /** The document's line ending, for multi-line evidence. */
+  readonly eol: '\n' | '\r\n';
+  /** Some item states "no 5xx responses". */
+  readonly forbidsServerErrors: boolean;
+}
+
+const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
+
+export function findSmokeTests(checklist: Checklist, text: string): SmokeSuite {
+  const lines = new LineIndex(text);
+  const tests: SmokeTest[] = [];
+  let noServerErrors = false;
+  for (const item of checklist.items) {
+    const prose = itemProse(item, lines);
+    const itemCriteria = prose.map(timeLimitIn).filter((c): c is TimeCriterion => c !== undefined);
+    if (prose.some(forbidsServerErrors)) noServerErrors = true;
+    for (const fence of item.fences) {
+      if (!SHELL_LANGS.has(fence.lang.toLowerCase())) continue;
+      for (const draft of testsInFence(fence)) tests.push(finishTest(draft, item, itemCriteria, tests));
+    }
+  }
+  return {
+    tests,
+    stagingHost: mostCommonHost(tests.flatMap((t) => (t.parsed.ok ? [t.parsed.command.url] : []))),
+    language: checklist.language,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    forbidsServerErrors: noServerErrors,
+  };
+}
+
+/** The test whose banner, command or evidence covers a line. */
+export function smokeTestAt(suite: SmokeSuite, line: number): SmokeTest | undefined {
+  return suite.tests.find((t) => t.range.start.line <= line && line <= t.range.end.line);
+}
+
+/** The lines of an item outside its fences, where acceptance criteria are written. */
+function itemProse(item: Item, lines: LineIndex): string[] {
+  const inFence = (line: number) => item.fences.some((f) => f.range.start.line <= line && line <= f.range.end.line);
+  const out: string[] = [];
+  for (let line = item.range.start.line; line <= item.range.end.line && line < lines.lineCount; line++) {
+    if (!inFence(line)) out.push(lines.lineText(line));
+  }
+  return out;
+}
+
+interface FenceLine {
+  readonly line: number;
+  readonly text: string;
+  readonly kind: LineKind;
+}
+
+interface TestDraft {
+  readonly fence: Fence;
+  readonly banner: { line: number; number: string; path: string } | undefined;
+  readonly commandLines: readonly FenceLine[];
+  readonly region: readonly FenceLine[];
+}
+
+function testsInFence(fence: Fence): TestDraft[] {
+  const lines: FenceLine[] = fence.lines.map((l) => ({ ...l, kind: classifyLine(l.text) }));
+  const drafts: TestDraft[] = [];
+  let banner: TestDraft['banner'];
+  let i = 0;
+  while (i < lines.length) {
+    const current = lines[i];
+    if (!current) break;
+    if (current.kind.kind === 'banner') {
+      banner = { line: current.line, number: current.kind.number, path: current.kind.path };
+      i++;
+      continue;
+    }
+    if (current.kind.kind !== 'command') {
+      i++;
+      continue;
+    }
+    const commandLines = [current];
+    // A trailing backslash continues the command on the next line, whatever that line looks like.
+    while (commandLines[commandLines.length - 1]?.text.trimEnd().endsWith('\\') && i + 1 < lines.length) {
+      const next = lines[++i];
+      if (next) commandLines.push(next);
+    }
+    i++;
+    const regionStart = i;
+    while (i < lines.length && !['banner', 'command'].includes(lines[i]?.kind.kind ?? '')) i++;
+    if (current.kind.curl) drafts.push({ fence, banner, commandLines, region: lines.slice(regionStart, i) });
+    banner = undefined;
+  }
+  return drafts;
+}
+
+function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCriterion[], earlier: readonly SmokeTest[]): SmokeTest {
+  const first = draft.commandLines[0];
+  const last = draft.commandLines[draft.commandLines.length - 1];
+  const command = joinCommand(draft.commandLines);
+  const parsed = parseCurlCommand(command);
+  const normalized = command.replace(/\s+/g, ' ').trim();
+  const base = { number: draft.banner?.number, path: draft.banner?.path || undefined, command: normalized };
+  const occurrence = earlier.filter((t) => t.identity.number === base.number && t.identity.path === base.path && t.identity.command === normalized).length;
+  const identity: SmokeTestIdentity = { ...base, occurrence };
+  const slots = evidenceSlots(draft.region);
+  const path = draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : '');
+  const inline = slots.time ? timeLimitIn(slots.time.value.slice(slots.time.numberRange.end.character - slots.time.valueRange.start.character)) : undefined;
+  const criteria = dedupe([...(inline ? [{ ...inline, path: undefined }] : []), ...criteriaFor(path, itemCriteria)]);
+  const regionEnd = lastNonBlank(draft.region) ?? last;
+  const startLine = draft.banner?.line ?? first?.line ?? 0;
+  return {
+    key: JSON.stringify([identity.number ?? null, identity.path ?? null, identity.command, identity.occurrence]),
+    identity,
+    number: draft.banner?.number ?? String(earlier.length + 1),
+    itemId: item.id,
+    method: parsed.ok ? effectiveMethod(parsed.command) : '?',
+    path,
+    command,
+    parsed,
+    bannerLine: draft.banner?.line,
+    commandRange: range(first?.line ?? 0, 0, last?.line ?? 0, last?.text.length ?? 0),
+    range: range(startLine, 0, regionEnd?.line ?? startLine, regionEnd?.text.length ?? 0),
+    fenceRange: draft.fence.range,
+    slots,
+    criteria,
+  };
+}
+
+/** Joins continuation lines as the shell does (backslash-newline removed) and drops the prompt. */
+function joinCommand(lines: readonly FenceLine[]): string {
+  const first = lines[0];
+  const head = first?.kind.kind === 'command' ? first.kind.text : (first?.text ?? '');
+  const texts = [head, ...lines.slice(1).map((l) => l.text)];
+  return texts.map((t, i) => (i < texts.length - 1 ? t.trimEnd().replace(/\\$/, '') : t)).join('');
+}
+
+function urlPath(url: string): string {
+  const rest = url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, '');
+  return rest.split(/[?#]/)[0] || '/';
+}
+
+function lastNonBlank(lines: readonly FenceLine[]): FenceLine | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line && line.kind.kind !== 'blank' && line.kind.kind !== 'comment') return line;
+  }
+  return undefined;
+}
+
+function dedupe(criteria: readonly TimeCriterion[]): TimeCriterion[] {
+  const seen = new Set<number>();
+  const out: TimeCriterion[] = [];
+  for (const c of criteria) {
+    if (seen.has(c.limitMs)) continue;
+    seen.add(c.limitMs);
+    out.push(c);
+  }
+  return out;
+}
+
+const TIME_VALUE = /^(\[[^\]]*\]|\d+(?:[.,]\d+)?)([ \t]*)(ms|s)?(?![A-Za-z])/;
+
+function evidenceSlots(region: readonly FenceLine[]): EvidenceSlots {
+  let output: OutputSlot | undefined;
+  let status: StatusSlot | undefined;
+  let time: TimeSlot | undefined;
+  const captures: CaptureSlot[] = [];
+  const secretNotes: SecretNoteSlot[] = [];
+
+  const placeholderLine = region.find((l) => l.kind.kind === 'output-placeholder');
+  if (placeholderLine) output = { range: range(placeholderLine.line, 0, placeholderLine.line, placeholderLine.text.length), filled: false };
+  else output = freeRun(region);
+
+  for (const line of region) {
+    const kind = line.kind;
+    if (kind.kind !== 'field') continue;
+    const valueRange = range(line.line, kind.valueStart, line.line, kind.valueEnd);
+    const filled = findPlaceholders(kind.value).length === 0 && kind.value.trim() !== '';
+    const slot: ValueSlot = { label: kind.label, valueRange, value: kind.value, filled };
+    if (kind.field === 'status' && !status) {
+      const choice = findPlaceholders(kind.value)[0];
+      status = { ...slot, options: choice ? classifyPlaceholder(choice.text).options : [] };
+    } else if (kind.field === 'time' && !time) {
+      time = timeSlot(slot, line.line);
+    } else if (kind.field === 'capture') {
+      captures.push({ ...slot, subject: kind.subject });
+    } else if (kind.field === 'secret-note') {
+      secretNotes.push({ ...slot, secret: kind.subject });
+    }
+  }
+  return { output, status, time, captures, secretNotes };
+}
+
+/** The first run of free lines: output pasted by an earlier run (or by hand). */
+function freeRun(region: readonly FenceLine[]): OutputSlot | undefined {
+  const start = region.findIndex((l) => l.kind.kind === 'free');
+  if (start === -1) return undefined;
+  let end = start;
+  for (let i = start + 1; i < region.length; i++) {
+    const kind = region[i]?.kind.kind;
+    if (kind === 'free') end = i;
+    else if (kind !== 'blank') break;
+  }
+  const first = region[start];
+  const last = region[end];
+  if (!first || !last) return undefined;
+  return { range: range(first.line, 0, last.line, last.text.length), filled: true };
+}
+
+function timeSlot(slot: ValueSlot, line: number): TimeSlot {
+  const start = slot.valueRange.start.character;
+  const match = TIME_VALUE.exec(slot.value);
+  if (!match) return { ...slot, numberRange: slot.valueRange, unit: 'ms', addUnit: true };
+  const numberText = match[1] ?? '';
+  return {
+    ...slot,
+    numberRange: range(line, start, line, start + numberText.length),
+    unit: match[3] === 's' ? 's' : 'ms',
+    addUnit: match[3] === undefined,
+    filled: !numberText.startsWith('['),
+  };
+}

@@ -1,0 +1,326 @@
+// Runs smoke tests in document order: fills variables, applies the host policy,
+// sends, judges and prepares the evidence. Everything a result holds is already
+// redacted, so a front end can print or write it as is.
+import { capturedVariables, documentVariables, subjectKey, valueForSubject } from './captures';
+import { missedCriterion } from './criteria';
+import { effectiveMethod, type CurlCommand } from './curl';
+import { isAllowedHost, onBase, parseBaseUrl, writtenHost, type BaseUrl } from './hosts';
+import { outputLines, renderResponse, responseText, type OutputEvidence, type RenderedResponse } from './output';
+import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpResponse, type SecretDetector, type SecretProvider } from './ports';
+import { describeReason, type SmokeReason } from './reasons';
+import type { SmokeSuite, SmokeTest, SmokeTestIdentity } from './recognize';
+import { createRedactor, MASK, type Redactor } from './redact';
+import { buildRequest } from './request';
+import { sendRequest } from './send';
+import type { SmokeSettings } from './settings';
+import { commandVariables, isSecretVariable, substitute, substituteCommand } from './variables';
+
+/** Where a run is, for a progress notification; `redact` masks the run's secrets in anything else printed. */
+export interface SmokeProgress {
+  readonly index: number;
+  readonly total: number;
+  readonly redact: Redactor;
+}
+
+export interface SmokeObserver {
+  testStarted?(test: SmokeTest, progress: SmokeProgress): void;
+  /** The request as sent, secrets masked: for an output channel. */
+  requestSent?(test: SmokeTest, request: { readonly method: string; readonly url: string }): void;
+  testFinished?(result: SmokeResult, progress: SmokeProgress): void;
+}
+
+export interface SmokeEnvironment {
+  readonly http: HttpClient;
+  readonly files: FileReader;
+  readonly clock: Clock;
+  readonly secrets: SecretProvider;
+  /** Flags secrets in responses; defaults to a stand-in for `sk-...` keys and `*_TOKEN=...` lines. */
+  readonly detectSecrets?: SecretDetector | undefined;
+  /** Asked before a request goes to a foreign host; without it such requests are refused. */
+  readonly confirmForeignHost?: ConfirmForeignHost | undefined;
+  readonly observer?: SmokeObserver | undefined;
+}
+
+/** passed/failed carry evidence; not-run (unrunnable, refused, no secret) and cancelled do not. */
+export type SmokeOutcome = 'passed' | 'failed' | 'not-run' | 'cancelled';
+
+/** What to paste into the document for one test, independent of where its fields are now. */
+export interface TestEvidence {
+  readonly passed: boolean;
+  /** The first reason of a failure, worded in the document's language, for the status field. */
+  readonly failure: string | undefined;
+  readonly outputLines: readonly string[];
+  /** Undefined when no request was sent. */
+  readonly elapsedMs: number | undefined;
+  /** Capture field subject key (`sessionid`) → value. */
+  readonly captures: Readonly<Record<string, string>>;
+  readonly secretsUsed: readonly string[];
+  readonly sent: boolean;
+}
+
+export interface SmokeResult {
+  readonly testKey: string;
+  readonly identity: SmokeTestIdentity;
+  readonly number: string;
+  readonly method: string;
+  readonly path: string;
+  readonly outcome: SmokeOutcome;
+  readonly reasons: readonly SmokeReason[];
+  readonly status: number | undefined;
+  readonly statusText: string | undefined;
+  readonly elapsedMs: number | undefined;
+  readonly request: { readonly method: string; readonly url: string } | undefined;
+  readonly evidence: TestEvidence | undefined;
+  readonly secretsUsed: readonly string[];
+}
+
+export interface SmokeRun {
+  readonly results: readonly SmokeResult[];
+  /** Masks this run's secrets and detected ones, for anything else a front end prints. */
+  readonly redact: Redactor;
+}
+
+export interface RunOptions {
+  /** The tests to run, in document order; default all of the suite. */
+  readonly tests?: readonly SmokeTest[] | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export async function runSmokeTests(suite: SmokeSuite, settings: SmokeSettings, env: SmokeEnvironment, options: RunOptions = {}): Promise<SmokeRun> {
+  const tests = options.tests ?? suite.tests;
+  // Every secret is asked for before the first request, so the redactor knows
+  // them all before anything is printed (and the editor prompts once, up front).
+  const secrets = new Map<string, string>();
+  for (const name of new Set(tests.flatMap((t) => (t.parsed.ok ? commandVariables(t.parsed.command) : [])).filter(isSecretVariable))) {
+    if (options.signal?.aborted) break;
+    const value = await env.secrets.get(name);
+    if (value !== undefined && value !== '') secrets.set(name, value);
+  }
+  const secretValues = [...secrets.values(), ...tests.flatMap((t) => credentialForms(t, secrets))];
+  const redact = createRedactor(secretValues, env.detectSecrets);
+  const context: RunContext = { suite, settings, env, secrets, redact, base: parseBaseUrl(settings.baseUrl), values: documentVariables(suite, settings.captures), signal: options.signal };
+
+  const results: SmokeResult[] = [];
+  for (const [index, test] of tests.entries()) {
+    const progress = { index, total: tests.length, redact };
+    env.observer?.testStarted?.(test, progress);
+    const result = options.signal?.aborted ? notRun(test, { code: 'cancelled' }, 'cancelled') : await runOne(test, context);
+    results.push(result);
+    env.observer?.testFinished?.(result, progress);
+  }
+  return { results, redact };
+}
+
+interface RunContext {
+  readonly suite: SmokeSuite;
+  readonly settings: SmokeSettings;
+  readonly env: SmokeEnvironment;
+  readonly secrets: ReadonlyMap<string, string>;
+  readonly redact: Redactor;
+  readonly base: BaseUrl;
+  /** Values of `<sid>`-style variables: from the document, then overwritten by captures of this run. */
+  readonly values: Map<string, string>;
+  readonly signal: AbortSignal | undefined;
+}
+
+async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
+  if (!test.parsed.ok) return notRun(test, { code: 'not-runnable', problem: test.parsed.problem });
+  const command = test.parsed.command;
+  const variables = commandVariables(command);
+  const secretNames = variables.filter(isSecretVariable);
+  const missingSecret = secretNames.find((name) => !ctx.secrets.has(name));
+  if (missingSecret !== undefined) return notRun(test, { code: 'missing-secret', name: missingSecret });
+
+  const host = writtenHost(command.url);
+  const onStaging = host === ctx.suite.stagingHost;
+  if (onStaging && !ctx.base.ok) return notRun(test, { code: 'no-base-url', host });
+  const url = onStaging && ctx.base.ok ? onBase(command.url, ctx.base) : command.url;
+
+  const missingValue = variables.find((name) => !isSecretVariable(name) && !ctx.values.has(name));
+  if (missingValue !== undefined) return notSent(test, ctx, { code: 'missing-variable', name: missingValue });
+
+  const real = new Map([...ctx.values, ...ctx.secrets]);
+  const masked = new Map([...ctx.values, ...[...ctx.secrets.keys()].map((name) => [name, MASK] as const)]);
+  const resolved = substituteCommand({ ...command, url }, real);
+  const shownUrl = ctx.redact(substitute(url, masked));
+  let target: URL;
+  try {
+    target = new URL(resolved.url);
+  } catch {
+    return notRun(test, { code: 'not-runnable', problem: { code: 'not-http', url: shownUrl } });
+  }
+
+  const checkHost = async (next: URL): Promise<SmokeReason | undefined> => {
+    if (isAllowedHost(next, ctx.base, ctx.settings.allowedHosts)) return undefined;
+    if (secretNames.length > 0) return { code: 'foreign-host-secret', host: next.host, secrets: secretNames };
+    const confirm = ctx.env.confirmForeignHost;
+    const method = effectiveMethod(command);
+    const ok = confirm ? await confirm({ testNumber: test.number, host: next.host, method, url: ctx.redact(next.href === target.href ? shownUrl : next.href) }) : false;
+    return ok ? undefined : { code: 'foreign-host-refused', host: next.host };
+  };
+  const refused = await checkHost(target);
+  if (refused) return notRun(test, refused);
+
+  const insecure = command.insecure && ctx.settings.allowInsecureTls;
+  let request;
+  try {
+    request = await buildRequest(resolved, target.href, ctx.env.files, { insecure, maxBodyBytes: ctx.settings.maxBodyBytes });
+  } catch (error) {
+    if (!(error instanceof FileReadFailure)) throw error;
+    const code = error.kind === 'missing' ? 'missing-file' : error.kind === 'outside-workspace' ? 'file-outside-workspace' : 'unreadable-file';
+    return notSent(test, ctx, { code, path: error.path });
+  }
+
+  ctx.env.observer?.requestSent?.(test, { method: request.method, url: shownUrl });
+  const started = ctx.env.clock.now();
+  const sent = await sendRequest(ctx.env.http, request, {
+    timeoutMs: command.maxTimeMs ?? ctx.settings.timeoutMs,
+    followRedirects: command.followRedirects,
+    maxRedirects: ctx.settings.maxRedirects,
+    signal: ctx.signal,
+    checkHop: checkHost,
+    insecureIgnored: command.insecure && !insecure,
+  });
+  const elapsedMs = ctx.env.clock.now() - started;
+  const shown = { method: request.method, url: shownUrl };
+  if (!sent.ok && sent.cancelled) return notRun(test, sent.reason, 'cancelled');
+  if (!sent.ok) {
+    const heading = noResponse(describeReason(redactReason(sent.reason, ctx.redact), ctx.suite.language), ctx.suite.language);
+    return judged(test, ctx, { response: undefined, rendered: undefined, heading, reasons: [sent.reason], elapsedMs, shown, secretNames });
+  }
+  return judgeResponse(test, command, ctx, sent.response, elapsedMs, shown, secretNames);
+}
+
+function judgeResponse(
+  test: SmokeTest,
+  command: CurlCommand,
+  ctx: RunContext,
+  response: HttpResponse,
+  elapsedMs: number,
+  shown: { method: string; url: string },
+  secretNames: readonly string[],
+): SmokeResult {
+  const reasons: SmokeReason[] = [];
+  const ok = response.status >= 200 && response.status < 300;
+  if (!ok) {
+    const redirect = response.status >= 300 && response.status < 400 && !command.followRedirects;
+    reasons.push(redirect ? { code: 'redirect-not-followed', status: response.status } : { code: 'http-status', status: response.status, statusText: response.statusText });
+  }
+  if (response.truncated) reasons.push({ code: 'body-too-large', maxBytes: ctx.settings.maxBodyBytes });
+  const rendered = renderResponse(command, response, ctx.suite.language);
+  if (rendered.problem) reasons.push(rendered.problem);
+  const missed = missedCriterion(elapsedMs, test.criteria);
+  if (missed) reasons.push({ code: 'criterion-missed', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
+
+  const json = ok ? parseJson(response) : undefined;
+  if (json !== undefined) for (const [name, value] of capturedVariables(json, ctx.settings.captures)) ctx.values.set(name, value);
+  const captures: Record<string, string> = {};
+  for (const slot of test.slots.captures) {
+    const value = json === undefined ? undefined : valueForSubject(json, slot.subject, ctx.settings.captures);
+    if (value !== undefined) captures[subjectKey(slot.subject)] = ctx.redact(value);
+  }
+  const heading = ok ? undefined : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  return judged(test, ctx, { response, rendered, heading, reasons, elapsedMs, shown, secretNames, captures });
+}
+
+function parseJson(response: HttpResponse): unknown {
+  const text = responseText(response);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Judgement {
+  readonly response: HttpResponse | undefined;
+  readonly rendered: RenderedResponse | undefined;
+  readonly heading: string | undefined;
+  readonly reasons: readonly SmokeReason[];
+  readonly elapsedMs: number;
+  readonly shown: { method: string; url: string };
+  readonly secretNames: readonly string[];
+  readonly captures?: Readonly<Record<string, string>>;
+}
+
+function judged(test: SmokeTest, ctx: RunContext, j: Judgement): SmokeResult {
+  const reasons = j.reasons.map((r) => redactReason(r, ctx.redact));
+  const passed = reasons.length === 0;
+  const output: OutputEvidence = { heading: j.heading, rendered: j.rendered };
+  return {
+    ...describe(test),
+    outcome: passed ? 'passed' : 'failed',
+    reasons,
+    status: j.response?.status,
+    statusText: j.response ? ctx.redact(j.response.statusText) : undefined,
+    elapsedMs: j.elapsedMs,
+    request: j.shown,
+    evidence: {
+      passed,
+      failure: reasons[0] ? describeReason(reasons[0], ctx.suite.language) : undefined,
+      outputLines: outputLines(output, { language: ctx.suite.language, maxLines: ctx.settings.maxOutputLines, redact: ctx.redact }),
+      elapsedMs: j.elapsedMs,
+      captures: j.captures ?? {},
+      secretsUsed: j.secretNames,
+      sent: true,
+    },
+    secretsUsed: j.secretNames,
+  };
+}
+
+/** A failure before anything was sent (a missing upload file or variable): the document still records it. */
+function notSent(test: SmokeTest, ctx: RunContext, reason: SmokeReason): SmokeResult {
+  const clean = redactReason(reason, ctx.redact);
+  const es = ctx.suite.language === 'es';
+  const text = describeReason(clean, ctx.suite.language);
+  const heading = es ? `(no se envió la solicitud: ${text})` : `(request not sent: ${text})`;
+  return {
+    ...describe(test),
+    outcome: 'failed',
+    reasons: [clean],
+    status: undefined,
+    statusText: undefined,
+    elapsedMs: undefined,
+    request: undefined,
+    evidence: {
+      passed: false,
+      failure: text,
+      outputLines: outputLines({ heading, rendered: undefined }, { language: ctx.suite.language, maxLines: ctx.settings.maxOutputLines, redact: ctx.redact }),
+      elapsedMs: undefined,
+      captures: {},
+      secretsUsed: [],
+      sent: false,
+    },
+    secretsUsed: [],
+  };
+}
+
+function notRun(test: SmokeTest, reason: SmokeReason, outcome: 'not-run' | 'cancelled' = 'not-run'): SmokeResult {
+  return { ...describe(test), outcome, reasons: [reason], status: undefined, statusText: undefined, elapsedMs: undefined, request: undefined, evidence: undefined, secretsUsed: [] };
+}
+
+function describe(test: SmokeTest): Pick<SmokeResult, 'testKey' | 'identity' | 'number' | 'method' | 'path'> {
+  return { testKey: test.key, identity: test.identity, number: test.number, method: test.method, path: test.path };
+}
+
+function noResponse(text: string, language: 'en' | 'es'): string {
+  return language === 'es' ? `(sin respuesta: ${text})` : `(no response: ${text})`;
+}
+
+/** Free text in a reason (a TLS message, the start of a body) may echo a secret. */
+function redactReason(reason: SmokeReason, redact: Redactor): SmokeReason {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(reason)) out[key] = typeof value === 'string' && key !== 'code' ? redact(value) : value;
+  return out as unknown as SmokeReason;
+}
+
+/** `-u user:password` holds a credential: its password, and the Basic header made of it, are masked like secrets. */
+function credentialForms(test: SmokeTest, secrets: ReadonlyMap<string, string>): string[] {
+  if (!test.parsed.ok || test.parsed.command.user === undefined) return [];
+  const user = substitute(test.parsed.command.user, secrets);
+  const password = user.slice(user.indexOf(':') + 1);
+  let binary = '';
+  for (const byte of new TextEncoder().encode(user)) binary += String.fromCharCode(byte);
+  return [password, btoa(binary)].filter((v) => v !== '');
+}

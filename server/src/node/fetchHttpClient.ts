@@ -1,0 +1,106 @@
+// The HttpClient of the language server and the CLI: Node's own fetch (undici),
+// resolving once the whole body has arrived so the time measured around it is
+// the time to the full body. Redirects are returned, not followed: the core
+// follows them itself so that every hop passes its host policy.
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from '../core/smoke/ports';
+import { sendInsecure } from './insecureHttpClient';
+
+export interface FetchHttpClient extends HttpClient {
+  /**
+   * Makes fetch load and compile its HTTP machinery (undici, its llhttp parser)
+   * against a throwaway loopback server, so the first smoke test's response time
+   * is the server's and not fetch's one-time start-up (about 25 ms). Call it once
+   * before a run; it never fails.
+   */
+  warmUp(): Promise<void>;
+}
+
+export function createFetchHttpClient(): FetchHttpClient {
+  let warming: Promise<void> | undefined;
+  return {
+    send,
+    warmUp: () => (warming ??= warmUp().catch(() => undefined)),
+  };
+}
+
+async function warmUp(): Promise<void> {
+  const server = createServer((req, res) => {
+    req.resume();
+    res.end('{}');
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    for (const method of ['GET', 'POST']) {
+      const body = method === 'POST' ? new Uint8Array(1) : undefined;
+      await send({ method, url, headers: [['accept', '*/*']], body, insecure: false, maxBodyBytes: 1024 }, AbortSignal.timeout(5_000));
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+async function send(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+  // fetch takes no TLS options without importing undici itself (not a dependency), so `-k` goes through node:https.
+  if (request.insecure && request.url.startsWith('https:')) return sendInsecure(request, signal);
+  try {
+    const init: RequestInit = { method: request.method, headers: request.headers.map(([name, value]) => [name, value]), redirect: 'manual', signal };
+    if (request.body !== undefined) init.body = request.body;
+    const response = await fetch(request.url, init);
+    const { body, truncated } = await readBody(response, request.maxBodyBytes);
+    return { status: response.status, statusText: response.statusText, headers: [...response.headers], body, truncated };
+  } catch (error) {
+    throw toHttpFailure(error);
+  }
+}
+
+async function readBody(response: Response, maxBytes: number): Promise<{ body: Uint8Array; truncated: boolean }> {
+  if (!response.body) return { body: new Uint8Array(0), truncated: false };
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return { body: joinChunks(chunks).subarray(0, maxBytes), truncated: true };
+    }
+  }
+  return { body: joinChunks(chunks), truncated: false };
+}
+
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+const TLS_CODE = /^(?:ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/;
+
+/** fetch reports network errors as `TypeError: fetch failed` with the system error as its cause. */
+export function toHttpFailure(error: unknown): HttpFailure {
+  if (error instanceof HttpFailure) return error;
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (error instanceof Error && error.name === 'AbortError') return new HttpFailure('aborted', message);
+  if (code === 'ECONNREFUSED') return new HttpFailure('refused', message);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return new HttpFailure('dns', message);
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') return new HttpFailure('reset', message);
+  if (TLS_CODE.test(code)) return new HttpFailure('tls', message);
+  if (message === 'bad port') return new HttpFailure('blocked-port', message);
+  return new HttpFailure('other', message);
+}

@@ -1,0 +1,63 @@
+// Helpers for the smoke-test tests and bench: the node adapters wired the way
+// the CLI wires them, in-memory stand-ins, and a port nobody listens on.
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { FileReadFailure, type Clock, type FileReader, type SmokeEnvironment } from '../../server/src/core/smoke';
+import { createFetchHttpClient } from '../../server/src/node/fetchHttpClient';
+import { systemClock } from '../../server/src/node/systemClock';
+import { createWorkspaceFileReader } from '../../server/src/node/workspaceFileReader';
+import { sampleWorkspace } from '../support/paths';
+import { DEFAULT_LOG_TOKEN } from './server';
+
+export const http = createFetchHttpClient();
+
+export interface EnvironmentOptions {
+  readonly workspace?: string;
+  readonly files?: FileReader;
+  readonly secrets?: Readonly<Record<string, string>>;
+  readonly clock?: Clock;
+  readonly confirmForeignHost?: SmokeEnvironment['confirmForeignHost'];
+  readonly observer?: SmokeEnvironment['observer'];
+}
+
+/** The CLI's wiring: fetch, the workspace's files, the system clock; LOG_TOKEN set to the stand-in's token. */
+export function nodeEnvironment(options: EnvironmentOptions = {}): SmokeEnvironment {
+  const secrets = options.secrets ?? { LOG_TOKEN: DEFAULT_LOG_TOKEN };
+  return {
+    http,
+    files: options.files ?? createWorkspaceFileReader(options.workspace ?? sampleWorkspace),
+    clock: options.clock ?? systemClock,
+    secrets: { get: (name) => Promise.resolve(secrets[name]) },
+    confirmForeignHost: options.confirmForeignHost,
+    observer: options.observer,
+  };
+}
+
+/** Files from a record, as the FileReader sees them. */
+export function memoryFiles(files: Readonly<Record<string, string | Uint8Array>>): FileReader {
+  return {
+    read(path) {
+      const content = files[path.replace(/^\.\//, '')];
+      if (content === undefined) return Promise.reject(new FileReadFailure('missing', path));
+      return Promise.resolve(typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    },
+  };
+}
+
+/** A clock whose every reading is `stepMs` after the previous one: each request "takes" stepMs. */
+export function steppingClock(stepMs: number): Clock {
+  let now = 0;
+  return { now: () => (now += stepMs) };
+}
+
+/** A loopback port that was free a moment ago: connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
