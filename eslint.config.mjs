@@ -6,6 +6,10 @@ import tseslint from 'typescript-eslint';
 
 const nodeIo = ['fs', 'fs/*', 'http', 'https', 'net', 'child_process', 'dgram', 'worker_threads', 'os', 'readline', 'tls', 'dns', 'process'];
 const restrictNode = [...nodeIo, ...nodeIo.map((m) => `node:${m}`)];
+const clientPatterns = [
+  { group: ['**/server/src/core/**', '**/server/src/cli/**', '**/server/src/node/**', '**/server/src/lsp/*', '!**/server/src/lsp/protocol'], message: 'The client renders what the server computes; it never imports server code.' },
+  { group: ['**/server/src/lsp/protocol'], allowTypeImports: true, message: 'Only types may be imported from the protocol module.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', 'test/fixtures/', '**/*.d.ts'] },
@@ -82,12 +86,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/server/src/core/**', '**/server/src/cli/**', '**/server/src/node/**', '**/server/src/lsp/*', '!**/server/src/lsp/protocol'], message: 'The client renders what the server computes; it never imports server code.' },
-            { group: ['**/server/src/lsp/protocol'], allowTypeImports: true, message: 'Only types may be imported from the protocol module.' },
-          ],
+          patterns: clientPatterns,
         },
       ],
+    },
+  },
+  {
+    // The sidebar's rows are plain data computed without VS Code, so they are unit-tested on real models.
+    files: ['client/src/sidebar/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The sidebar model is plain data; the tree provider turns it into TreeItems.' }], patterns: clientPatterns }],
     },
   },
 );

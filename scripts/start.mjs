@@ -5,11 +5,12 @@
 //   npm start -- --port 0     any free port
 //   npm start -- --desktop    code --extensionDevelopmentPath=. test/fixtures/workspace
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { repoRoot } from './e2e/build.mjs';
 import { ensureCodeServer, startCodeServer, stopInstalls, writeUserSettings } from './e2e/codeServer.mjs';
+import { startStagingStandIn } from './e2e/stagingStandIn.mjs';
 
 const sampleWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace');
 const args = process.argv.slice(2);
@@ -25,11 +26,32 @@ function desktop() {
 }
 
 /**
- * Stand-in services that the sample workspace talks to start here, before the editor: e.g. the
- * fake staging server for smoke tests, once it exists. Resolves with their stop functions.
+ * Stand-in services that the sample workspace talks to start here, before the editor: the staging
+ * stand-in that the sample's smoke tests call, on a free loopback port, with the profile's
+ * `readiness.smoke.baseUrl` pointing at it. Resolves with their stop functions.
  */
-async function startServices() {
-  return [];
+async function startServices({ userDataDir }) {
+  const staging = await startStagingStandIn({ repoRoot });
+  if (pointSmokeTestsAt(userDataDir, staging.url)) {
+    log(`staging stand-in for the smoke tests at ${staging.url} (readiness.smoke.baseUrl of this profile)`);
+  } else {
+    log(`staging stand-in for the smoke tests at ${staging.url}; set readiness.smoke.baseUrl to it (the profile's settings.json is not plain JSON, so it was left alone)`);
+  }
+  return [staging.stop];
+}
+
+/** Sets readiness.smoke.baseUrl in the profile's user settings (the port changes with every start). */
+function pointSmokeTestsAt(userDataDir, url) {
+  const file = join(userDataDir, 'User', 'settings.json');
+  let settings;
+  try {
+    settings = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+  settings['readiness.smoke.baseUrl'] = url;
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+  return true;
 }
 
 async function browser() {
@@ -60,7 +82,12 @@ async function browser() {
   // A link, not a copy: after `npm run watch` rebuilds dist/, "Developer: Reload Window" picks it up.
   symlinkSync(repoRoot, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
 
-  stops.push(...(await startServices()));
+  try {
+    stops.push(...(await startServices({ userDataDir })));
+  } catch (error) {
+    console.error(`[start] ${error.message}`);
+    return stop(1);
+  }
   let server;
   try {
     server = await startCodeServer({ entry, runDir: home, folder: sampleWorkspace, extensionsDir, userDataDir, trustWorkspace: true, port });

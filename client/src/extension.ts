@@ -2,6 +2,10 @@
 // The client renders what the server computes; it never parses markdown.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerLinkExistingFile } from './linkExistingFile';
+import { registerMoveSecretToStorage } from './secretStorage';
+import { Sidebar } from './sidebar/sidebar';
+import { registerSmokeTests } from './smoke';
 import { createTestApi, type ReadinessTestApi } from './testApi';
 
 let client: LanguageClient | undefined;
@@ -22,7 +26,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
     outputChannel,
   };
   client = new LanguageClient('readiness', vscode.l10n.t('Readiness'), serverOptions, clientOptions);
-  const testApi = createTestApi(client, context.subscriptions);
+  context.subscriptions.push(registerLinkExistingFile(client));
+  context.subscriptions.push(registerMoveSecretToStorage(context.secrets));
+  context.subscriptions.push(registerSmokeTests(context, client));
+  const sidebar = new Sidebar(context, client);
+  context.subscriptions.push(sidebar);
+  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi);
   await client.start();
   return testApi;
 }

@@ -3,6 +3,7 @@
 // change with the tests.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SidebarTestApi } from './sidebar/sidebar';
 
 export interface ReadinessTestApi {
   /**
@@ -11,10 +12,12 @@ export interface ReadinessTestApi {
    * `vscode.languages.onDidChangeDiagnostics` cannot tell that "nothing" apart from silence.
    */
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
+  /** The Readiness sidebar: its rows, badge, message and status bar text, and an event after each refresh. */
+  readonly sidebar: SidebarTestApi;
 }
 
 /** Call before `client.start()` so the first publications are seen too. */
-export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[]): ReadinessTestApi {
+export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[], sidebar: SidebarTestApi): ReadinessTestApi {
   const published = new vscode.EventEmitter<vscode.Uri>();
   subscriptions.push(published);
   // The client reads its middleware on every publication, so wrapping it here (keeping any
@@ -26,5 +29,5 @@ export function createTestApi(client: LanguageClient, subscriptions: vscode.Disp
     else next(uri, diagnostics);
     published.fire(uri);
   };
-  return { onDidPublishDiagnostics: published.event };
+  return { onDidPublishDiagnostics: published.event, sidebar };
 }

@@ -132,6 +132,8 @@ const USER_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
+  // Tests edit the sample checklist and revert; the browser workbench would otherwise save the edits to disk.
+  'files.autoSave': 'off',
   // The sample workspace sits inside this repository; Git's "found a repository in a parent folder" prompt is noise.
   'git.enabled': false,
   // Restricted Mode shows its banner instead of a modal dialog over the workbench.

@@ -11,9 +11,11 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { runTests } from '@vscode/test-electron';
 import { buildE2E, e2eOut, repoRoot } from './build.mjs';
+import { startStagingStandIn } from './stagingStandIn.mjs';
 
 const launcher = join(repoRoot, 'scripts', 'e2e', 'launcher.mjs');
 const sampleWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+const emptyWorkspace = join(repoRoot, 'test', 'fixtures', 'empty-workspace');
 const desktop = process.env.VSCODE_EXECUTABLE || process.argv.includes('--desktop');
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt >= 0 ? { READINESS_E2E_GREP: process.argv[grepAt + 1] ?? '' } : {};
@@ -23,12 +25,16 @@ const suites = [
   // @vscode/test-electron always adds --disable-workspace-trust, so only our launcher, told by
   // this variable, can open the workspace untrusted.
   { label: 'restricted', title: 'Restricted Mode', env: { READINESS_E2E_WORKSPACE_TRUST: 'restricted' }, offlineOnly: true },
+  { label: 'emptyWorkspace', title: 'a folder without any checklist', folder: emptyWorkspace },
 ];
 
 await buildE2E();
 for (const folder of ['screenshots', 'e2e']) rmSync(join(repoRoot, 'test-results', folder), { recursive: true, force: true });
 // Git may lose the executable bit (and test-electron spawns the launcher directly).
 if (!desktop) chmodSync(launcher, 0o755);
+
+// The smoke-test integration test runs its curl commands against this stand-in, on loopback.
+const staging = await startStagingStandIn({ repoRoot });
 
 let failedSuites = 0;
 for (const suite of suites) {
@@ -42,14 +48,17 @@ for (const suite of suites) {
       ...(desktop ? (process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : {}) : { vscodeExecutablePath: launcher }),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(e2eOut, suite.label, 'index.js'),
-      launchArgs: [sampleWorkspace, '--disable-extensions'],
-      extensionTestsEnv: { READINESS_E2E_LABEL: suite.label, ...grep, ...suite.env },
+      launchArgs: [suite.folder ?? sampleWorkspace, '--disable-extensions'],
+      extensionTestsEnv: { READINESS_E2E_LABEL: suite.label, READINESS_E2E_STAGING_URL: staging.url, ...grep, ...suite.env },
     });
   } catch (error) {
     failedSuites++;
     console.error(`[e2e] ${suite.title}: ${error instanceof Error ? error.message : String(error)}`);
     // Ctrl-C: test-electron has stopped the launcher; don't start the next suite.
-    if (error?.signal === 'SIGINT' || error?.code === 130) process.exit(130);
+    if (error?.signal === 'SIGINT' || error?.code === 130) {
+      await staging.stop();
+      process.exit(130);
+    }
   }
 }
 
@@ -66,4 +75,5 @@ if (!desktop) {
   }
   console.log(`\ne2e: ${passed} passed, ${failed} failed`);
 }
+await staging.stop();
 process.exit(failedSuites > 0 ? 1 : 0);

@@ -30,7 +30,8 @@ describe('readiness check', () => {
     assert.equal(file?.items.length, 21);
     assert.deepEqual(file?.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
     assert.deepEqual(file?.diagnostics[0]?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
-    assert.ok(file?.diagnostics.every((d) => d.code === 'unfilled-placeholder' || d.code === 'overdue'));
+    // The sample workspace has no docs/runbook.md and no playbooks: missing-file too (test/cli/references.test.ts).
+    assert.ok(file?.diagnostics.every((d) => d.code === 'unfilled-placeholder' || d.code === 'overdue' || d.code === 'missing-file'));
   });
 
   test('--today fixes the date deadlines are checked against', () => {
@@ -55,7 +56,7 @@ describe('readiness check', () => {
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0];
     assert.equal(run0?.tool.driver.name, 'readiness');
-    assert.deepEqual(run0?.tool.driver.rules.map((r) => r.id), ['overdue', 'unfilled-placeholder']);
+    assert.deepEqual(run0?.tool.driver.rules.map((r) => r.id), ['missing-file', 'overdue', 'unfilled-placeholder']);
     const first = run0?.results.find((r) => r.ruleId === 'unfilled-placeholder');
     assert.equal(first?.level, 'warning');
     assert.deepEqual(first?.locations[0]?.physicalLocation.region, { startLine: 28, startColumn: 10, endLine: 28, endColumn: 30 });

@@ -19,6 +19,13 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeResult,
+  type Registration,
+  LogMessageNotification,
+  WorkDoneProgressCreateRequest,
+  type ApplyWorkspaceEditResult,
+  type LogMessageParams,
+  type MessageConnection,
+  type ProgressToken,
 } from 'vscode-languageserver-protocol/node';
 import { serverBundle } from './paths';
 
@@ -30,6 +37,14 @@ export interface TestServer {
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
   /** Workspace edits the server asked the client to apply, in order; each was accepted. */
   readonly appliedEdits: ApplyWorkspaceEditParams[];
+  /** Capabilities the server registered dynamically (configuration changes, file watchers). */
+  readonly registrations: Registration[];
+  /** Every `window/logMessage` (what an editor shows in the server's output channel), in order. */
+  readonly logMessages: LogMessageParams[];
+  /** Every `$/progress` the test did not handle itself, in order. */
+  readonly progress: { readonly token: ProgressToken; readonly value: unknown }[];
+  /** Tokens the server created with `window/workDoneProgress/create` (with `workDoneProgress: true`). */
+  readonly createdProgressTokens: ProgressToken[];
   stop(): Promise<void>;
 }
 
@@ -40,6 +55,12 @@ export interface StartOptions {
   readonly today?: string;
   /** What the server gets back for `workspace/configuration` of section `readiness`. */
   readonly settings?: Record<string, unknown>;
+  /** Answers `workspace/applyEdit` (default: accepted); only accepted edits are kept in `appliedEdits`. */
+  readonly onApplyEdit?: (params: ApplyWorkspaceEditParams) => ApplyWorkspaceEditResult | Promise<ApplyWorkspaceEditResult>;
+  /** Handlers of the server's custom requests (`readiness/...`), registered before anything is sent. */
+  readonly requestHandlers?: Readonly<Record<string, (params: never) => unknown>>;
+  /** Declares `window.workDoneProgress`, so the server may create progress (accepted and recorded). */
+  readonly workDoneProgress?: boolean;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -52,11 +73,29 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     if (index !== -1) waiters.splice(index, 1)[0]?.resolve(params);
   });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? null));
-  connection.onRequest(RegistrationRequest.type, () => undefined);
+  const registrations: Registration[] = [];
+  connection.onRequest(RegistrationRequest.type, (params) => {
+    registrations.push(...params.registrations);
+  });
   const appliedEdits: ApplyWorkspaceEditParams[] = [];
-  connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
-    appliedEdits.push(params);
-    return { applied: true };
+  connection.onRequest(ApplyWorkspaceEditRequest.type, async (params) => {
+    const result = options.onApplyEdit ? await options.onApplyEdit(params) : { applied: true };
+    if (result.applied) appliedEdits.push(params);
+    return result;
+  });
+  for (const [method, handler] of Object.entries(options.requestHandlers ?? {})) connection.onRequest(method, (params) => handler(params as never));
+  const logMessages: LogMessageParams[] = [];
+  connection.onNotification(LogMessageNotification.type, (params) => {
+    logMessages.push(params);
+  });
+  const progress: { token: ProgressToken; value: unknown }[] = [];
+  // The protocol connection is a message connection, whose progress without a handler of its own is reported here.
+  (connection as unknown as MessageConnection).onUnhandledProgress((params) => {
+    progress.push(params as { token: ProgressToken; value: unknown });
+  });
+  const createdProgressTokens: ProgressToken[] = [];
+  connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+    createdProgressTokens.push(params.token);
   });
   connection.listen();
 
@@ -67,7 +106,16 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'workspace' }] : null,
     locale: options.locale ?? 'en',
     initializationOptions: options.today ? { today: options.today } : undefined,
-    capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    capabilities: {
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+      },
+      ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
+    },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
@@ -79,6 +127,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     initializeResult,
     nextDiagnostics,
     appliedEdits,
+    registrations,
+    logMessages,
+    progress,
+    createdProgressTokens,
     async open(path, text, languageId = 'markdown') {
       const uri = pathToFileURL(path).href;
       const published = nextDiagnostics(uri, 1);

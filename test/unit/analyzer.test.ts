@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { isChecklist, defaultChecklistGlobs } from '../../server/src/core/detect';
 import { sampleText } from '../support/paths';
+import { LOG_TOKEN_VALUE, sampleWithSecrets } from '../support/secretSamples';
 
 const analyze = (text: string, locale?: string) => new ChecklistAnalyzer().analyze(text, { locale });
 
@@ -116,6 +117,27 @@ describe('incremental analysis', () => {
     analyzer.analyze(text);
     const edited = text.replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1').replace('### 7. Redis', 'Nueva línea\n\n### 7. Redis');
     assert.deepEqual(analyzer.analyze(edited), new ChecklistAnalyzer().analyze(edited));
+  });
+});
+
+describe('secrets in the analysis', () => {
+  test('are found once per value, and an incremental re-analysis agrees with a fresh one', () => {
+    const analyzer = new ChecklistAnalyzer();
+    analyzer.analyze(sampleText());
+    const withSecrets = sampleWithSecrets();
+    const incremental = analyzer.analyze(withSecrets);
+    assert.deepEqual(incremental, new ChecklistAnalyzer().analyze(withSecrets));
+    assert.deepEqual(incremental.findings.filter((f) => f.code === 'secret').map((f) => f.data?.['rule']), ['query-parameter-secret', 'openai-project-key']);
+    const cleaned = analyzer.analyze(sampleText());
+    assert.deepEqual(cleaned.findings.filter((f) => f.code === 'secret'), []);
+  });
+
+  test('an inline suppression silences one', () => {
+    const pasted = `Logs: http://staging-host/api/logs?token=${LOG_TOKEN_VALUE}\n`;
+    const text = sampleWithSecrets().replace('**Notas**:\n- El PR', `${pasted}\n**Notas**:\n- El PR`);
+    assert.equal(new ChecklistAnalyzer().analyze(text).findings.filter((f) => f.code === 'secret').length, 3);
+    const silenced = text.replace(pasted, `<!-- readiness-ignore-next-line secret -->\n${pasted}`);
+    assert.equal(new ChecklistAnalyzer().analyze(silenced).findings.filter((f) => f.code === 'secret').length, 2);
   });
 });
 

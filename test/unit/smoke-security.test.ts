@@ -56,6 +56,16 @@ describe('redaction', () => {
     assert.equal(redact(`raw ${secret} url ${encodeURIComponent(secret)} json ${JSON.stringify(secret)}`), 'raw *** url *** json "***"');
   });
 
+  test('nested and overlapping detected spans leave nothing of the outer one visible', () => {
+    const redact = createRedactor([], () => [
+      { start: 5, end: 10 },
+      { start: 0, end: 20 },
+      { start: 22, end: 24 },
+      { start: 23, end: 26 },
+    ]);
+    assert.equal(redact('abcdefghijklmnopqrstuvwxyz'), '***uv***');
+  });
+
   test('the injected secret detector decides what else is masked', async () => {
     const suite = smokeTestsOf(sampleText());
     const detectSessions = (text: string) => [...text.matchAll(/sess_\d+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));

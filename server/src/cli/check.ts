@@ -2,6 +2,7 @@
 import { ChecklistAnalyzer } from '../core/analyzer';
 import { isChecklist } from '../core/detect';
 import { collectMarkdownFiles, InputError, readText } from './files';
+import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
 
 export interface CheckOptions {
@@ -11,6 +12,8 @@ export interface CheckOptions {
   readonly locale: string | undefined;
   readonly maxSize: number;
   readonly today: string;
+  /** The folder file references resolve against first (`--root`); default: each checklist's folder. */
+  readonly root?: string | undefined;
 }
 
 export interface CheckResult {
@@ -41,7 +44,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         continue;
       }
       const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analysis = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
+      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
+      const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }
   }

@@ -1,4 +1,6 @@
-// `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none] [--today YYYY-MM-DD] [--locale xx]`
+// `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none] [--today YYYY-MM-DD] [--locale xx] [--root DIR]`
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_SIZE } from '../core/analyzer';
 import { defaultChecklistGlobs } from '../core/detect';
@@ -8,12 +10,14 @@ import { fails, formatJson, formatText, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
 export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none]
-                 [--today YYYY-MM-DD] [--locale en|es]
+                 [--today YYYY-MM-DD] [--locale en|es] [--root DIR]
   Checks release checklists (markdown) for unfilled placeholders, inconsistent states,
-  overdue items and encoding damage. Paths may be files or folders (searched for markdown
-  files); the default is the current folder. --today fixes the date deadlines are checked
-  against (default: today). Exit: 0 nothing at the --fail-on level (default: warning),
-  1 findings at that level, 2 usage or I/O errors.`;
+  overdue items, encoding damage and missing files. Paths may be files or folders (searched
+  for markdown files); the default is the current folder. --today fixes the date deadlines
+  are checked against (default: today). Files a checklist points at (docs/runbook.md) are
+  looked for under --root (default: the checklist's folder), then the checklist's folder.
+  Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
+  2 usage or I/O errors.`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'none'] as const;
@@ -29,6 +33,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
         'fail-on': { type: 'string', default: 'warning' },
         today: { type: 'string' },
         locale: { type: 'string' },
+        root: { type: 'string' },
       },
     });
   } catch (error) {
@@ -41,6 +46,8 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const failOn: FailOn | undefined = FAIL_ON.find((f) => f === values['fail-on']);
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
+  if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
 
   const result = await check({
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -49,6 +56,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     locale: values.locale ?? localeFromEnvironment(io.env),
     maxSize: DEFAULT_MAX_SIZE,
     today: values.today ?? localToday(),
+    root,
   });
   const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports) : formatText(result.reports);
   if (rendered !== '') io.out(rendered);

@@ -7,9 +7,10 @@ const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 
 const ruleDescriptions: Record<string, string> = {
   'unfilled-placeholder': 'A checklist field still holds its template placeholder.',
-  'status-mismatch': 'The checklist contradicts itself about progress (state, summary or counts).',
+  'status-mismatch': 'The checklist contradicts itself about progress (state, summary, counts, or runbook sections it confirms).',
   overdue: 'An item that is not done is past its due date.',
   mojibake: 'The file is UTF-8 text that was decoded with a legacy encoding.',
+  'missing-file': 'A file or folder the checklist points at (a runbook, a playbook, a test fixture) does not exist.',
   'skipped-large-file': 'The file is over the size limit and was not checked.',
 };
 

@@ -11,6 +11,7 @@ import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { mojibake } from './rules/mojibake';
 import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
+import { SecretScanner } from './rules/secretFindings';
 import { statusMismatches } from './rules/statusMismatch';
 import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
 import { range, type Finding } from './types';
@@ -39,6 +40,7 @@ export class ChecklistAnalyzer {
   private facts = new Map<string, BlockFacts>();
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
+  private readonly secrets = new SecretScanner();
 
   analyze(text: string, options: AnalysisOptions = {}): Analysis {
     const t = translator(options.locale);
@@ -62,8 +64,10 @@ export class ChecklistAnalyzer {
     this.facts = nextFacts;
     this.placed = nextPlaced;
     const checklist = buildChecklist(blocks);
-    const ctx = { text, checklist, settings: options.settings ?? defaultAnalysisSettings, t, today: options.today };
-    const findings = withoutIgnored(rules.flatMap((rule) => rule(ctx)), checklist).sort(byPosition);
+    const settings = options.settings ?? defaultAnalysisSettings;
+    const ctx = { text, checklist, settings, t, today: options.today };
+    const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
+    const findings = withoutIgnored(found, checklist).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
   }
 

@@ -1,22 +1,17 @@
 // Turns the core's fixes into LSP code actions for a requested range.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyzer';
-import { placeholderFixes, repairEncodingFix, stateFixes, syncSummaryFix, type Fix, type FixKind, type Now } from '../core/features/fixes';
+import { placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix, type Now } from '../core/features/fixes';
 import { itemHeadingOrStateAt } from '../core/features/lookup';
+import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
 import type { Translate } from '../core/messages';
-import { intersects } from '../core/types';
+import { intersects, type Finding } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
-/** The source action that ticks the summary from item states. */
-export const SYNC_SUMMARY_KIND = `${CodeActionKind.Source}.readiness.syncSummary`;
+export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND];
 
-export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND];
-
-const kinds: Record<FixKind, string> = {
-  quickfix: CodeActionKind.QuickFix,
-  'refactor.rewrite': CodeActionKind.RefactorRewrite,
-  source: SYNC_SUMMARY_KIND,
-};
+/** The client command that stores a pasted secret in VS Code's SecretStorage and puts `<NAME>` in its place. */
+export const MOVE_SECRET_COMMAND = 'readiness.moveSecretToStorage';
 
 export function codeActions(params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
   const { checklist } = analysis;
@@ -46,7 +41,15 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
   const mojibake = ours.filter((d) => d.code === 'mojibake');
   if (mojibake.length > 0) add(repairEncodingFix(text, t), mojibake);
 
-  if (wantsSource(params)) add(syncSummaryFix(checklist, t, 'source'));
+  for (const d of ours.filter((d) => d.code === 'secret')) {
+    const finding = asFinding(d);
+    for (const fix of secretFixes(finding, t)) add(fix, [d]);
+    const name = secretNameOf(finding);
+    if (name) actions.push(moveToSecretStorage(uri, d, name, t));
+  }
+
+  if (wants(params, SYNC_SUMMARY_KIND)) add(syncSummaryFix(checklist, t, SYNC_SUMMARY_KIND));
+  if (wants(params, REDACT_SECRETS_KIND)) add(redactAllFix(analysis.findings, t));
   return filterByOnly(actions, params.context.only);
 }
 
@@ -54,17 +57,28 @@ function isData(d: Diagnostic, kind: string): boolean {
   return typeof d.data === 'object' && d.data !== null && (d.data as { kind?: unknown }).kind === kind;
 }
 
-function wantsSource(params: CodeActionParams): boolean {
-  return params.context.only?.some((kind) => SYNC_SUMMARY_KIND.startsWith(kind)) ?? false;
+function wants(params: CodeActionParams, sourceKind: string): boolean {
+  return params.context.only?.some((kind) => sourceKind === kind || sourceKind.startsWith(`${kind}.`)) ?? false;
 }
 
-function filterByOnly(actions: CodeAction[], only: readonly string[] | undefined): CodeAction[] {
+function asFinding(d: Diagnostic): Finding {
+  return { code: 'secret', severity: 'error', message: '', range: d.range, data: (d.data ?? {}) as Record<string, unknown> };
+}
+
+/** Runs in the client, which holds SecretStorage; the value travels only from the document to the store. */
+function moveToSecretStorage(uri: string, d: Diagnostic, name: string, t: Translate): CodeAction {
+  const action = CodeAction.create(t('fix.moveSecret', name), { title: t('fix.moveSecret', name), command: MOVE_SECRET_COMMAND, arguments: [uri, d.range, name] }, CodeActionKind.QuickFix);
+  action.diagnostics = [d];
+  return action;
+}
+
+export function filterByOnly(actions: CodeAction[], only: readonly string[] | undefined): CodeAction[] {
   if (!only || only.length === 0) return actions;
   return actions.filter((a) => only.some((kind) => a.kind === kind || a.kind?.startsWith(`${kind}.`)));
 }
 
 function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[]): CodeAction {
-  const action = CodeAction.create(fix.title, { changes: { [uri]: [...fix.edits] } }, kinds[fix.kind]);
+  const action = CodeAction.create(fix.title, { changes: { [uri]: [...fix.edits] } }, fix.kind);
   if (diagnostics.length > 0) action.diagnostics = diagnostics;
   if (fix.isPreferred) action.isPreferred = true;
   return action;

@@ -15,6 +15,8 @@ export interface AnalysisHost {
   today(): string;
   /** Called with the new analysis, or undefined when the document is not (or no longer) a checklist. */
   published(document: TextDocument, analysis: Analysis | undefined): void;
+  /** Adds the findings that need the file system (missing files) to a checklist's analysis before it is published. */
+  complete?(uri: string, analysis: Analysis): Promise<Analysis>;
   error(message: string): void;
 }
 
@@ -28,6 +30,8 @@ export class DocumentAnalyses {
   private readonly latest = new Map<string, Result>();
   private readonly pending = new Set<string>();
   private readonly waiters = new Map<string, (() => void)[]>();
+  /** The number of the latest run per document: a run overtaken while it waited publishes nothing. */
+  private readonly runs = new Map<string, number>();
   private scheduled = false;
 
   constructor(private readonly host: AnalysisHost) {}
@@ -64,6 +68,7 @@ export class DocumentAnalyses {
     this.pending.delete(uri);
     this.analyzers.delete(uri);
     this.latest.delete(uri);
+    this.runs.delete(uri);
     this.release(uri);
   }
 
@@ -75,6 +80,9 @@ export class DocumentAnalyses {
   }
 
   private async run(uri: string): Promise<void> {
+    const run = (this.runs.get(uri) ?? 0) + 1;
+    this.runs.set(uri, run);
+    let overtaken = false;
     try {
       const settings = await this.host.settings(uri);
       const document = this.host.document(uri);
@@ -88,13 +96,17 @@ export class DocumentAnalyses {
         let analyzer = this.analyzers.get(uri);
         if (!analyzer) this.analyzers.set(uri, (analyzer = new ChecklistAnalyzer()));
         analysis = analyzer.analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
+        if (this.host.complete) analysis = await this.host.complete(uri, analysis);
       }
+      // A newer run (an edit, or files that changed on disk) started while this one waited; it publishes and releases.
+      overtaken = this.runs.get(uri) !== run;
+      if (overtaken) return;
       this.latest.set(uri, { version: document.version, analysis });
       this.host.published(document, analysis);
     } catch (error) {
       this.host.error(`Readiness could not analyse ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      this.release(uri);
+      if (!overtaken) this.release(uri);
     }
   }
 

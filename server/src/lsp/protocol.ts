@@ -4,6 +4,10 @@
 import type { Checklist, ItemState, Progress } from '../core/model/checklist';
 import type { Range } from '../core/types';
 
+// The model types the client renders, so that it imports from this module only.
+export type { Checklist, Field, Group, Item, ItemState, Placeholder, Progress } from '../core/model/checklist';
+export type { Range } from '../core/types';
+
 export interface ChecklistParams {
   readonly uri: string;
 }
@@ -18,6 +22,7 @@ export interface OpenPlaceholder {
 
 export interface ChecklistResult {
   readonly uri: string;
+  /** The version of the open document analysed; -1 when the file is not open and was read from disk. */
   readonly version: number;
   /** False for markdown files that are not checklists; the rest is then empty. */
   readonly isChecklist: boolean;
@@ -39,18 +44,166 @@ export interface SetStateParams {
   readonly state: Exclude<ItemState, 'unknown'>;
 }
 
+/** A checklist file found under a workspace folder. */
+export interface WorkspaceChecklist {
+  readonly uri: string;
+  /** Its path relative to the workspace folder that holds it, with `/` separators. */
+  readonly relativePath: string;
+}
+
+export interface WorkspaceChecklistsResult {
+  readonly checklists: readonly WorkspaceChecklist[];
+  /** False when the scan stopped at one of its bounds (files visited, depth, checklists found). */
+  readonly complete: boolean;
+}
+
+/**
+ * Arguments of the client command `readiness.linkExistingFile`, which the "Link an existing file..."
+ * quick fix of a missing file runs: the client offers the workspace files matching `glob` in a quick
+ * pick and sends the choice back with `readiness/linkExistingFile`.
+ */
+export interface LinkExistingFileArguments {
+  readonly uri: string;
+  /** The reference as written, which the rewrite replaces. */
+  readonly range: Range;
+  /** A glob of the files to offer, relative to the workspace folders: every `.md` file for a markdown reference. */
+  readonly glob: string;
+  /** The reference's text, for the quick pick's title. */
+  readonly reference: string;
+}
+
+/** The command id; the client registers it (it imports only types from here, hence the type). */
+export type LinkExistingFileCommand = 'readiness.linkExistingFile';
+export const LINK_EXISTING_FILE_COMMAND: LinkExistingFileCommand = 'readiness.linkExistingFile';
+
+export interface LinkExistingFileParams {
+  readonly uri: string;
+  readonly range: Range;
+  /** The chosen file's URI. */
+  readonly target: string;
+}
+
+/**
+ * Arguments of the client command `readiness.runSmokeTests`, which the smoke-test code lenses and
+ * the "Run smoke test N" quick fix carry; the client turns them into `readiness/runSmokeTests`.
+ */
+export interface RunSmokeTestsArguments {
+  readonly uri: string;
+  /** The keys of the tests to run (each test's identity as a string); absent: every test of the document. */
+  readonly testKeys?: readonly string[];
+  /** The symbolic host the document's tests name (`staging-host`), for the client's base URL prompt. */
+  readonly stagingHost?: string;
+}
+
+/** The command id; the client registers it (it imports only types from here, hence the type). */
+export type RunSmokeTestsCommand = 'readiness.runSmokeTests';
+export const RUN_SMOKE_TESTS_COMMAND: RunSmokeTestsCommand = 'readiness.runSmokeTests';
+
+export interface RunSmokeTestsParams extends RunSmokeTestsArguments {
+  /** The URL the staging host stands for, when the user just typed it; otherwise `readiness.smoke.baseUrl`. */
+  readonly baseUrl?: string;
+  /** Client-initiated work-done progress; without it the server creates its own (`window/workDoneProgress/create`). */
+  readonly workDoneToken?: string | number;
+}
+
+export interface RunSmokeTestsResult {
+  /** Why nothing ran (not a checklist, a test that changed, no or a bad base URL), in the display language. */
+  readonly error?: string;
+  /** Nothing ran because the tests need a base URL and none is configured or given. */
+  readonly needsBaseUrl?: boolean;
+  readonly passed: number;
+  readonly failed: number;
+  readonly notRun: number;
+  readonly cancelled: number;
+  /** "1 passed, 0 failed, 0 not run", in the display language. */
+  readonly summary: string;
+  /** One line per test run (number, method, path, status, time, verdict, reason), secrets masked. */
+  readonly lines: readonly string[];
+  /** Whether evidence was written into the document. */
+  readonly written: boolean;
+  /** Evidence not written, each with why (its test changed or went away, the document closed). */
+  readonly dropped: readonly string[];
+}
+
+/**
+ * A secret's value sealed for the server: ECDH (P-256) between the server's one-time key and the
+ * client's, HKDF-SHA-256, AES-256-GCM with the secret's name as associated data. All base64.
+ */
+export interface SealedSecret {
+  readonly publicKey: string;
+  readonly iv: string;
+  readonly ciphertext: string;
+  readonly tag: string;
+}
+
+export interface SecretParams {
+  /** The variable's name as the document writes it: `LOG_TOKEN` of `<LOG_TOKEN>`. */
+  readonly name: string;
+  /** The server's one-time ECDH public key (P-256, uncompressed, base64) to seal the answer with. */
+  readonly publicKey: string;
+}
+
+export interface SecretResult {
+  /** Null when the user has none or declined to give it: the tests that need it are not run. */
+  readonly sealed: SealedSecret | null;
+}
+
+export interface ConfirmForeignHostParams {
+  readonly testNumber: string;
+  readonly method: string;
+  readonly host: string;
+  /** The URL with secrets masked (a request that carries a secret is never proposed). */
+  readonly url: string;
+}
+
 /** Requests the client sends to the server. */
 export interface ClientRequests {
   /**
    * `readiness/checklist`: the client (sidebar, status bar, tests) asks for the model of one open
-   * document, so that it never has to parse markdown itself.
+   * document, so that it never has to parse markdown itself; for a file that is not open, the server
+   * reads it from disk (UTF-8, within `readiness.maxFileSize`).
    */
   'readiness/checklist': { params: ChecklistParams; result: ChecklistResult };
+  /**
+   * `readiness/workspaceChecklists`: the sidebar asks which files of the workspace folders are checklists
+   * (by `readiness.files` or three state fields, minus `readiness.ignore`), to list them before any is
+   * opened; it then asks `readiness/checklist` for each, which reads a file that is not open from disk.
+   */
+  'readiness/workspaceChecklists': { params: Record<string, never>; result: WorkspaceChecklistsResult };
   /**
    * `readiness/setState`: the sidebar's "set state" menu asks the server to edit an item's Estado and
    * its summary checkbox; the server applies the edit with `workspace/applyEdit`. Result: whether it applied.
    */
   'readiness/setState': { params: SetStateParams; result: boolean };
+  /**
+   * `readiness/linkExistingFile`: after the user picked a file for a missing reference, the server
+   * rewrites the reference to that file's path (relative to where the reference resolves) with
+   * `workspace/applyEdit`. Result: whether it applied.
+   */
+  'readiness/linkExistingFile': { params: LinkExistingFileParams; result: boolean };
+  /**
+   * `readiness/runSmokeTests`: the client's `readiness.runSmokeTests` command (code lens, quick fix,
+   * "Run All Smoke Tests") asks the server to run a document's curl smoke tests in its own process
+   * and paste their evidence back with `workspace/applyEdit`; progress is work-done progress, and
+   * cancelling the request stops the run (what finished is still written).
+   */
+  'readiness/runSmokeTests': { params: RunSmokeTestsParams; result: RunSmokeTestsResult };
+}
+
+/** Requests the server sends to the client. */
+export interface ServerRequests {
+  /**
+   * `readiness/secret`: during a smoke-test run the server asks for the value of a secret variable
+   * (`<LOG_TOKEN>`), which lives in VS Code's SecretStorage; the answer is sealed so that a verbose
+   * protocol trace in the output channel never shows the value.
+   */
+  'readiness/secret': { params: SecretParams; result: SecretResult };
+  /**
+   * `readiness/confirmForeignHost`: before a smoke test sends a request (never one carrying a secret)
+   * to a host that is neither the base URL's nor in `readiness.smoke.allowedHosts`, the server asks
+   * the user to confirm. Result: whether to send it.
+   */
+  'readiness/confirmForeignHost': { params: ConfirmForeignHostParams; result: boolean };
 }
 
 /** Notifications the server sends to the client. */
@@ -63,5 +216,10 @@ export interface ServerNotifications {
 }
 
 export const CHECKLIST_REQUEST = 'readiness/checklist' satisfies keyof ClientRequests;
+export const WORKSPACE_CHECKLISTS_REQUEST = 'readiness/workspaceChecklists' satisfies keyof ClientRequests;
 export const SET_STATE_REQUEST = 'readiness/setState' satisfies keyof ClientRequests;
+export const LINK_EXISTING_FILE_REQUEST = 'readiness/linkExistingFile' satisfies keyof ClientRequests;
 export const CHECKLIST_CHANGED_NOTIFICATION = 'readiness/checklistChanged' satisfies keyof ServerNotifications;
+export const RUN_SMOKE_TESTS_REQUEST = 'readiness/runSmokeTests' satisfies keyof ClientRequests;
+export const SECRET_REQUEST = 'readiness/secret' satisfies keyof ServerRequests;
+export const CONFIRM_FOREIGN_HOST_REQUEST = 'readiness/confirmForeignHost' satisfies keyof ServerRequests;

@@ -4,10 +4,12 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { setStateEdits } from '../core/features/fixes';
 import { translator, type Translate } from '../core/messages';
 import { localNow } from './clock';
@@ -15,9 +17,13 @@ import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
 import { completions, documentSymbols, hover } from './editorFeatures';
-import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
+import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, WORKSPACE_CHECKLISTS_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
+import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './protocol';
+import { ReferenceChecks } from './references';
 import { defaultSettings, toSettings, type ResourceSettings } from './settings';
+import { registerSmokeTests } from './smoke';
 import { Workspace } from './workspace';
+import { WorkspaceChecklists } from './workspaceChecklists';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -28,6 +34,9 @@ export function startServer(connection: Connection): void {
   let canAskConfiguration = false;
   let hearsFolderChanges = false;
   let registersConfigurationChanges = false;
+  // File events keep the missing-file checks current; created files need workspace edits with resource operations.
+  let registersFileWatchers = false;
+  let appliesFileCreation = false;
   // `initializationOptions.today` pins the date (YYYY-MM-DD) for reproducible runs, like the CLI's --today.
   let fixedToday: string | undefined;
 
@@ -43,6 +52,16 @@ export function startServer(connection: Connection): void {
     return result;
   };
 
+  const references = new ReferenceChecks({
+    folderOf: (uri) => {
+      const path = URI.parse(uri).path;
+      const relative = workspace.relativePath(uri);
+      return relative === path ? undefined : path.slice(0, path.length - relative.length - 1);
+    },
+    t: () => t,
+    canCreateFiles: () => appliesFileCreation,
+  });
+
   const analyses = new DocumentAnalyses({
     document: (uri) => documents.get(uri),
     settings,
@@ -54,7 +73,27 @@ export function startServer(connection: Connection): void {
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, changed);
     },
+    complete: (uri, analysis) => references.complete(uri, analysis),
     error: (message) => connection.console.error(message),
+  });
+
+  const smoke = registerSmokeTests(connection, {
+    document: (uri) => documents.get(uri),
+    analysis: (uri) => analyses.current(uri),
+    settings,
+    folders: () => workspace.folderUris(),
+    relativePath: (uri) => workspace.relativePath(uri),
+    t: () => t,
+    locale: () => locale,
+  });
+
+  const workspaceChecklists = new WorkspaceChecklists({
+    folders: () => workspace.folderUris(),
+    settings,
+    relativePath: (uri) => workspace.relativePath(uri),
+    openText: (uri) => documents.get(uri)?.getText(),
+    locale: () => locale,
+    today: () => now().date,
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -66,13 +105,18 @@ export function startServer(connection: Connection): void {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     hearsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registersFileWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    appliesFileCreation = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: providedCodeActionKinds },
+        codeLensProvider: { resolveProvider: false },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['[', ':'] },
         documentSymbolProvider: { label: 'Readiness' },
+        documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'readiness' },
@@ -82,7 +126,15 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'readiness' });
     if (hearsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => workspace.addRemove(event.added, event.removed));
+    if (registersFileWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).then(
+        () => (references.files.watching = true),
+        () => undefined,
+      );
+    }
   });
+
+  connection.onDidChangeWatchedFiles((params) => analyses.invalidate(references.filesChanged(params.changes)));
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -91,13 +143,20 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    const text = documents.get(params.textDocument.uri)?.getText();
-    return analysis && text !== undefined ? codeActions(params, analysis, text, now(), t) : [];
+    const document = documents.get(params.textDocument.uri);
+    if (!analysis || !document) return [];
+    const text = document.getText();
+    return [...codeActions(params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
   });
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    return analysis ? hover(analysis.checklist, params.position, t) : null;
+    return analysis ? (references.hover(params.textDocument.uri, analysis, params.position) ?? hover(analysis.checklist, params.position, t)) : null;
+  });
+
+  connection.onDocumentLinks(async (params) => {
+    const analysis = await analyses.current(params.textDocument.uri);
+    return analysis ? references.links(params.textDocument.uri, analysis) : [];
   });
 
   connection.onCompletion(async (params) => {
@@ -111,6 +170,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(CHECKLIST_REQUEST, async (params: ChecklistParams): Promise<ChecklistResult> => {
+    if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri);
     const analysis = await analyses.current(params.uri);
     const version = documents.get(params.uri)?.version ?? -1;
     const openPlaceholders = (analysis?.checklist.items ?? []).flatMap((item) =>
@@ -118,6 +178,8 @@ export function startServer(connection: Connection): void {
     );
     return { uri: params.uri, version, isChecklist: analysis !== undefined, checklist: analysis?.checklist, progress: analysis?.progress, openPlaceholders };
   });
+
+  connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());
 
   connection.onRequest(SET_STATE_REQUEST, async (params: SetStateParams): Promise<boolean> => {
     const analysis = await analyses.current(params.uri);
@@ -130,10 +192,20 @@ export function startServer(connection: Connection): void {
     return result.applied;
   });
 
+  connection.onRequest(LINK_EXISTING_FILE_REQUEST, async (params: LinkExistingFileParams): Promise<boolean> => {
+    const analysis = await analyses.current(params.uri);
+    const document = documents.get(params.uri);
+    const edit = analysis && references.linkExistingFile(params, analysis);
+    if (!document || !edit) return false;
+    const result = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [edit] }] });
+    return result.applied;
+  });
+
   documents.onDidChangeContent((event) => analyses.schedule(event.document.uri));
   documents.onDidClose((event) => {
     settingsCache.delete(event.document.uri);
     analyses.forget(event.document.uri);
+    references.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   documents.listen(connection);

@@ -5,6 +5,7 @@
 import { DEFAULT_MAX_SIZE } from '../core/analyzer';
 import { defaultChecklistGlobs } from '../core/detect';
 import { defaultAnalysisSettings, type AnalysisSettings } from '../core/rules/rule';
+import { defaultSmokeSettings, type SmokeSettings } from '../core/smoke';
 import type { Severity } from '../core/types';
 
 export interface ResourceSettings {
@@ -12,6 +13,8 @@ export interface ResourceSettings {
   readonly ignore: readonly string[];
   readonly maxFileSize: number;
   readonly analysis: AnalysisSettings;
+  /** `readiness.smoke.*`: where and how the document's curl smoke tests run. */
+  readonly smoke: SmokeSettings;
 }
 
 export const defaultSettings: ResourceSettings = {
@@ -19,6 +22,7 @@ export const defaultSettings: ResourceSettings = {
   ignore: [],
   maxFileSize: DEFAULT_MAX_SIZE,
   analysis: defaultAnalysisSettings,
+  smoke: defaultSmokeSettings,
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -36,7 +40,24 @@ export function toSettings(raw: unknown): ResourceSettings {
         blocker: oneOf(severity['placeholderInBlocker'], SEVERITIES) ?? defaultAnalysisSettings.placeholderSeverity.blocker,
         other: oneOf(severity['placeholder'], SEVERITIES) ?? defaultAnalysisSettings.placeholderSeverity.other,
       },
+      secretsAllow: regexes(stringArray(record(value['secrets'])['allow']) ?? []),
     },
+    smoke: toSmokeSettings(record(value['smoke'])),
+  };
+}
+
+/** `readiness.smoke.*`; an empty base URL means none (the client then asks for one). */
+function toSmokeSettings(smoke: Record<string, unknown>): SmokeSettings {
+  const baseUrl = typeof smoke['baseUrl'] === 'string' && smoke['baseUrl'].trim() !== '' ? smoke['baseUrl'].trim() : undefined;
+  const timeoutMs = smoke['timeoutMs'];
+  const captures = Object.entries(record(smoke['captures'])).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '');
+  return {
+    ...defaultSmokeSettings,
+    baseUrl,
+    allowedHosts: stringArray(smoke['allowedHosts']) ?? defaultSmokeSettings.allowedHosts,
+    timeoutMs: typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : defaultSmokeSettings.timeoutMs,
+    allowInsecureTls: smoke['allowInsecureTls'] === true,
+    captures: captures.length > 0 ? Object.fromEntries(captures) : defaultSmokeSettings.captures,
   };
 }
 
@@ -46,6 +67,17 @@ function record(value: unknown): Record<string, unknown> {
 
 function stringArray(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((g) => typeof g === 'string') ? value : undefined;
+}
+
+/** Compiles `readiness.secrets.allow`; a pattern that is not a valid regular expression is left out. */
+function regexes(patterns: readonly string[]): RegExp[] {
+  return patterns.flatMap((pattern) => {
+    try {
+      return [new RegExp(pattern, 'u')];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {

@@ -15,6 +15,11 @@ export class Workspace {
     this.folders = this.folders.filter((f) => !gone.has(f)).concat(added.map((f) => URI.parse(f.uri).path.replace(/\/$/, '')));
   }
 
+  /** The folders as `file:` URIs. */
+  folderUris(): string[] {
+    return this.folders.map((path) => URI.from({ scheme: 'file', path }).toString());
+  }
+
   /** The document's path relative to the innermost folder that holds it, else its full path. */
   relativePath(uri: string): string {
     const path = URI.parse(uri).path;

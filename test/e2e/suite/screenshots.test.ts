@@ -16,6 +16,8 @@ import { screenshot, type ScreenshotOptions } from '../support/screenshot';
 /** Smoke test 1's "Estado: [✅ PASSED / ❌ FAILED]" (line 92): it has a diagnostic, a hover and quick fixes. */
 const CHOICE_LINE = 91;
 const CHOICE = '[✅ PASSED / ❌ FAILED]';
+/** The opening fence of item 3's smoke tests (line 86). */
+const SMOKE_BLOCK_LINE = 85;
 
 async function showChoicePlaceholder(): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(sampleUri(), { preview: false });
@@ -61,6 +63,17 @@ const scenes: Scene[] = [
       await vscode.commands.executeCommand('editor.action.quickFix');
       // The menu, or VS Code's "no code actions" message while the server offers none.
       return { waitForSelector: '.action-widget, .monaco-editor-overlaymessage', pressAfter: 'Escape' };
+    },
+  },
+  {
+    name: 'smoke-code-lenses',
+    title: 'the code lenses that run the smoke tests of item 3',
+    show: async () => {
+      const editor = await vscode.window.showTextDocument(sampleUri(), { preview: false });
+      await someReadinessDiagnostics(sampleUri());
+      // Line 86 (1-based): the opening fence of item 3's shell block, with "▶ Run all smoke tests" above it.
+      editor.revealRange(new vscode.Range(SMOKE_BLOCK_LINE, 0, SMOKE_BLOCK_LINE, 0), vscode.TextEditorRevealType.AtTop);
+      return { waitForSelector: '.monaco-editor .codelens-decoration a' };
     },
   },
 ];

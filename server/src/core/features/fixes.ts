@@ -6,7 +6,11 @@ import type { Checklist, Item, Placeholder } from '../model/checklist';
 import { range, type TextEdit } from '../types';
 import { SETTABLE_STATES, stateText, type SettableState } from './stateText';
 
-export type FixKind = 'quickfix' | 'refactor.rewrite' | 'source';
+/** LSP code action kinds; source actions are named under `source.readiness.`. */
+export type FixKind = 'quickfix' | 'refactor.rewrite' | `source.readiness.${string}`;
+
+export const SYNC_SUMMARY_KIND = 'source.readiness.syncSummary';
+export const REDACT_SECRETS_KIND = 'source.readiness.redactSecrets';
 
 export interface Fix {
   readonly title: string;

@@ -1,5 +1,6 @@
 // Assembles the checklist model from the facts of consecutive blocks.
 import { classifyPlaceholder } from '../placeholders';
+import type { FileReference } from '../references/types';
 import { range, shiftRange, type Range } from '../types';
 import type { Checkbox, Checklist, Fence, Field, Group, Item, Placeholder, StatedCount, Summary, SummaryGroup } from './checklist';
 import { dateIn, resolveDeadline } from './deadline';
@@ -22,6 +23,7 @@ export interface PlacedBlock {
   readonly placeholders: readonly Placeholder[];
   readonly ignores: readonly { readonly line: number; readonly codes: readonly string[] }[];
   readonly definitions: readonly string[];
+  readonly references: readonly FileReference[];
 }
 
 export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
@@ -35,6 +37,7 @@ export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
     placeholders: facts.placeholders.map((p) => ({ ...p, range: shiftRange(p.range, startLine), ...classifyPlaceholder(p.text) })),
     ignores: facts.ignores.map((i) => ({ line: i.line + startLine, codes: i.codes })),
     definitions: facts.definitions,
+    references: facts.references.map((r) => ({ ...r, range: shiftRange(r.range, startLine) })),
   };
 }
 
@@ -52,6 +55,7 @@ interface ItemDraft {
   checkboxes: Checkbox[];
   fences: Fence[];
   placeholders: Placeholder[];
+  references: FileReference[];
 }
 
 interface GroupDraft extends Omit<Group, 'itemIds'> {
@@ -94,7 +98,7 @@ export function buildChecklist(blocks: readonly PlacedBlock[]): Checklist {
       } else if (heading.depth === 3 && section) {
         const match = ITEM_HEADING.exec(heading.text);
         if (match) {
-          item = { id: match[1] ?? '', title: (match[2] ?? '').trim(), group: section.title, blocker: section.blocker, headingRange, endLine: block.startLine, fields: [], checkboxes: [], fences: [], placeholders: [] };
+          item = { id: match[1] ?? '', title: (match[2] ?? '').trim(), group: section.title, blocker: section.blocker, headingRange, endLine: block.startLine, fields: [], checkboxes: [], fences: [], placeholders: [], references: [] };
           items.push(item);
           section.itemIds.push(item.id);
         }
@@ -136,6 +140,7 @@ function addBlock(item: ItemDraft, block: PlacedBlock): void {
   item.checkboxes.push(...block.checkboxes);
   item.fences.push(...block.fences);
   item.placeholders.push(...block.placeholders);
+  item.references.push(...block.references);
 }
 
 function shiftField(f: Field, lines: number): Field {
@@ -199,5 +204,6 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     fences: draft.fences,
     // `[label]` with a `[label]: url` definition anywhere in the document is a link, not a blank.
     placeholders: defined.size === 0 ? draft.placeholders : draft.placeholders.filter((p) => p.inFence || !defined.has(normaliseLabel(p.text))),
+    references: draft.references,
   };
 }

@@ -1,6 +1,7 @@
 // The checklist model: plain, serialisable data that the server sends to the
 // client as is and the CLI prints as JSON. Positions are document positions.
 import type { PlaceholderKind, PlaceholderPurpose } from '../placeholders';
+import type { FileReference } from '../references/types';
 import type { Range } from '../types';
 
 export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'unknown';
@@ -62,6 +63,8 @@ export interface Item {
   readonly checkboxes: readonly Checkbox[];
   readonly fences: readonly Fence[];
   readonly placeholders: readonly Placeholder[];
+  /** Files and folders the item points at (`docs/runbook.md`, `docs/playbooks/disk-full.md`), in document order. */
+  readonly references: readonly FileReference[];
 }
 
 export interface Group {

@@ -9,6 +9,9 @@ import type { Block } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
 import { parseMarkdown } from '../markdown/parse';
 import { findPlaceholders } from '../placeholders';
+import { fenceReferences } from '../references/fence';
+import { inlineReferences } from '../references/inline';
+import type { FileReference } from '../references/types';
 import { range, type Range } from '../types';
 
 export interface HeadingFact {
@@ -69,6 +72,8 @@ export interface BlockFacts {
   readonly placeholders: readonly PlaceholderFact[];
   readonly definitions: readonly string[];
   readonly ignores: readonly IgnoreFact[];
+  /** Paths of files and folders the block points at (code spans, fenced `File:` lines, curl `@file`s, prose). */
+  readonly references: readonly FileReference[];
 }
 
 const FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]+?)(?::\*\*|\*\*\s*:)[ \t]*(.*?)\s*$/;
@@ -116,10 +121,11 @@ interface FactsDraft {
   readonly placeholders: PlaceholderFact[];
   readonly definitions: string[];
   readonly ignores: IgnoreFact[];
+  readonly references: FileReference[];
 }
 
 function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
-  const facts: FactsDraft = { heading: undefined, fields: [], checkboxes: [], fences: [], placeholders: [], definitions: [], ignores: [] };
+  const facts: FactsDraft = { heading: undefined, fields: [], checkboxes: [], fences: [], placeholders: [], definitions: [], ignores: [], references: [] };
   const first = nodes[0];
   if (first?.type === 'heading' && first.position && first.position.start.line - 1 === frame.firstLine) {
     const headingRange = nodeRange(first, frame);
@@ -136,6 +142,7 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
         case 'tableCell':
           collectPhrasing(child, frame, facts);
           if (child.type === 'paragraph') collectFields(child, frame, facts.fields);
+          facts.references.push(...inlineReferences(child, frame.text, (offset) => relativePosition(frame, offset)));
           return 'skip';
         case 'listItem':
           if (typeof child.checked === 'boolean') facts.checkboxes.push(listCheckbox(child, frame));
@@ -200,7 +207,14 @@ function collectFence(node: Nodes & { type: 'code' }, frame: Frame, facts: Facts
       previousEnd = match.end;
     }
   }
+  facts.references.push(...fenceReferences(content));
   return { lang: node.lang ?? '', range: r, lines: content };
+}
+
+/** A position of the parsed text, relative to the block's first line. */
+function relativePosition(frame: Frame, offset: number): { line: number; character: number } {
+  const p = frame.lines.positionAt(offset);
+  return { line: p.line - frame.firstLine, character: p.character };
 }
 
 const EXCLUDED_INLINE = new Set(['inlineCode', 'link', 'linkReference', 'image', 'imageReference', 'html']);

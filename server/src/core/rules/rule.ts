@@ -4,10 +4,13 @@ import type { Finding, Severity } from '../types';
 
 export interface AnalysisSettings {
   readonly placeholderSeverity: { readonly blocker: Severity; readonly other: Severity };
+  /** Values that look like secrets but are accepted (known test credentials): `readiness.secrets.allow`. */
+  readonly secretsAllow: readonly RegExp[];
 }
 
 export const defaultAnalysisSettings: AnalysisSettings = {
   placeholderSeverity: { blocker: 'warning', other: 'information' },
+  secretsAllow: [],
 };
 
 /** What every rule receives: the document, its model, and how to word and grade findings. */

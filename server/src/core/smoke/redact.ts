@@ -30,21 +30,24 @@ function formsOf(value: string): string[] {
   return [...forms].filter((f) => f !== '');
 }
 
+function mergeSpans(spans: Iterable<{ readonly start: number; readonly end: number }>): { start: number; end: number }[] {
+  const merged: { start: number; end: number }[] = [];
+  for (const { start, end } of [...spans].filter((s) => s.start >= 0 && s.end > s.start).sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else merged.push({ start, end });
+  }
+  return merged;
+}
+
 export function createRedactor(secretValues: Iterable<string>, detect: SecretDetector = defaultSecretDetector): Redactor {
   // Longest first, so a secret that contains another is masked whole.
   const forms = [...new Set([...secretValues].flatMap(formsOf))].sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
     for (const form of forms) out = out.split(form).join(MASK);
-    const spans = [...detect(out)].sort((a, b) => b.start - a.start);
-    let lastStart = Number.POSITIVE_INFINITY;
-    for (const { start, end } of spans) {
-      // Overlapping spans: the later one (in text order) was already masked from its start.
-      const to = Math.min(end, lastStart);
-      if (start >= to || start < 0) continue;
-      out = out.slice(0, start) + MASK + out.slice(to);
-      lastStart = start;
-    }
+    // Masked from the last span back, so earlier offsets stay valid; overlapping or nested spans merge first.
+    for (const { start, end } of mergeSpans(detect(out)).reverse()) out = out.slice(0, start) + MASK + out.slice(end);
     return out;
   };
 }

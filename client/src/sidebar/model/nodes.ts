@@ -1,0 +1,64 @@
+// The sidebar's tree as plain data: what each row shows and does, computed from the server's
+// checklist models without VS Code (client/src/sidebar/model imports no `vscode`, so it is
+// unit-tested on real models). The tree provider turns each node into a TreeItem as is.
+import type { Range } from '../../../../server/src/lsp/protocol';
+
+/** vscode.l10n.t's shape: an English message with {0}-style arguments, returned translated. */
+export type Translate = (message: string, ...args: (string | number)[]) => string;
+
+/**
+ * The kinds of rows. Children of an item are things to go to: each open placeholder and each
+ * secret finding. A smoke-test row (its last result and time, with "run its smoke tests") is
+ * meant to join them as a third child kind: a `'smokeTest'` kind, a builder next to
+ * placeholderNode/secretNode in buildTree.ts, and its own context value for the menu.
+ */
+export type SidebarNodeKind = 'checklist' | 'group' | 'item' | 'placeholder' | 'secret';
+
+/** How an item is shown: its Estado, or overdue when it is pending or in progress past its due date. */
+export type ItemDisplayState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'overdue' | 'unknown';
+
+/** A codicon id (`pass-filled`) and an optional theme colour id (`charts.green`). */
+export interface NodeIcon {
+  readonly id: string;
+  readonly color?: string;
+}
+
+export interface SidebarNode {
+  /** Unique in the tree and stable across refreshes (URI + path of the node), so VS Code keeps expansion and selection. */
+  readonly id: string;
+  readonly kind: SidebarNodeKind;
+  /** The checklist document the node belongs to. */
+  readonly uri: string;
+  readonly label: string;
+  readonly description: string | undefined;
+  /** Markdown; document text in it is escaped. */
+  readonly tooltip: string | undefined;
+  readonly icon: NodeIcon | undefined;
+  /** Items only. */
+  readonly state: ItemDisplayState | undefined;
+  /** Items and their children: the item's number as written. */
+  readonly itemId: string | undefined;
+  /** The range a click reveals and selects, or undefined for rows that only expand. */
+  readonly reveal: Range | undefined;
+  /** The part of the document the row stands for (a whole item), to find the row under the cursor. */
+  readonly span: Range | undefined;
+  /** For `when` clauses of menus: `readiness.item.<state>`, `readiness.placeholder`, ... */
+  readonly contextValue: string;
+  /** Whether a row with children starts expanded (VS Code remembers the user's choice after that, by id). */
+  readonly expanded: boolean;
+  readonly children: readonly SidebarNode[];
+}
+
+/** A secret finding as the client gets it from the diagnostics: its message and range, never the text at the range. */
+export interface SecretMark {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface SidebarFilters {
+  readonly blockersOnly: boolean;
+  /** One owner name from ownersOf(), compared without case; undefined shows every owner. */
+  readonly owner: string | undefined;
+}
+
+export const noFilters: SidebarFilters = { blockersOnly: false, owner: undefined };

@@ -1,0 +1,58 @@
+// The base URL the document's symbolic staging host (`http://staging-host`) stands
+// for: `readiness.smoke.baseUrl` when set; otherwise typed once per workspace folder
+// and session, with an offer to save it in the workspace settings.
+import * as vscode from 'vscode';
+
+export class BaseUrls {
+  private readonly typed = new Map<string, string>();
+
+  /**
+   * The setting's value or one the user typed; undefined when they dismissed the prompt. It is sent
+   * with the run even when set, so a run right after a settings change never races the server's
+   * copy of the settings.
+   */
+  async resolve(resource: vscode.Uri, stagingHost: string | undefined): Promise<{ baseUrl: string } | undefined> {
+    const configured = vscode.workspace.getConfiguration('readiness.smoke', resource).get<string>('baseUrl', '').trim();
+    if (configured !== '') return { baseUrl: configured };
+    const key = (vscode.workspace.getWorkspaceFolder(resource)?.uri ?? resource).toString();
+    const remembered = this.typed.get(key);
+    if (remembered) return { baseUrl: remembered };
+    const shown = stagingHost ? `http://${stagingHost}` : undefined;
+    const value = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Readiness: base URL of the staging server'),
+      prompt: shown ? vscode.l10n.t('The URL that {0} stands for in this checklist', shown) : vscode.l10n.t('The URL that the checklist\'s staging host stands for'),
+      placeHolder: 'https://staging.example.com',
+      ignoreFocusOut: true,
+      validateInput: (input) => problemWith(input, stagingHost),
+    });
+    if (value === undefined) return undefined;
+    const baseUrl = value.trim();
+    this.typed.set(key, baseUrl);
+    void offerToSave(resource, baseUrl);
+    return { baseUrl };
+  }
+}
+
+function problemWith(input: string, stagingHost: string | undefined): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return vscode.l10n.t('Enter an http:// or https:// URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return vscode.l10n.t('Enter an http:// or https:// URL');
+  // The checklist's placeholder names no real server.
+  if (stagingHost && url.hostname.toLowerCase() === stagingHost.split(':')[0]?.toLowerCase() && !stagingHost.includes('.')) {
+    return vscode.l10n.t('{0} is the checklist\'s placeholder; enter the real staging URL', `http://${stagingHost}`);
+  }
+  return undefined;
+}
+
+async function offerToSave(resource: vscode.Uri, baseUrl: string): Promise<void> {
+  const save = vscode.l10n.t('Save in Workspace Settings');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Use {0} for the smoke tests of this workspace from now on (readiness.smoke.baseUrl)?', baseUrl), save);
+  if (choice !== save) return;
+  const folder = vscode.workspace.getWorkspaceFolder(resource);
+  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('readiness.smoke', resource).update('baseUrl', baseUrl, target);
+}

@@ -1,0 +1,13 @@
+// Running a checklist's curl smoke tests from the editor: the commands, the answers
+// to the server's questions (secrets, foreign hosts) and the Restricted Mode marks.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { markSmokeRunsInRestrictedMode } from './restrictedMode';
+import { SmokeTestRunner } from './runSmokeTests';
+import { answerServerQuestions } from './serverQuestions';
+
+/** Call before `client.start()`, so the server's questions have their handlers from the first run. */
+export function registerSmokeTests(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable {
+  const runner = new SmokeTestRunner(client);
+  return vscode.Disposable.from(runner.register(), answerServerQuestions(client, context.secrets, runner), markSmokeRunsInRestrictedMode(client));
+}

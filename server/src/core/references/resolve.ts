@@ -1,0 +1,51 @@
+// Where a reference points on disk. A checklist's paths are relative to the
+// repository (the workspace folder that holds it) or to the checklist's own
+// folder; both are tried, in that order.
+import type { Checklist, Item } from '../model/checklist';
+import { joinPath } from './paths';
+import type { FileFact, FileFacts, FileReference } from './types';
+
+/**
+ * Absolute folders references resolve against, most preferred first: the workspace folder holding the
+ * checklist (or the CLI's `--root`), then the checklist's own folder. Empty: references are not checked.
+ */
+export type ReferenceBases = readonly string[];
+
+export type ReferenceState = 'exists' | 'missing' | 'unknown';
+
+export interface ResolvedReference {
+  readonly item: Item;
+  readonly reference: FileReference;
+  readonly state: ReferenceState;
+  /** The path that exists, or where the file would be created (under the first base). */
+  readonly path: string;
+  /** The facts of `path` when it exists. */
+  readonly fact: Extract<FileFact, { exists: true }> | undefined;
+  /** Every path looked at. */
+  readonly candidates: readonly string[];
+}
+
+export function candidatePaths(reference: FileReference, bases: ReferenceBases): string[] {
+  return [...new Set(bases.map((base) => joinPath(base, reference.path)))];
+}
+
+/** Every path whose facts the reference checks need. */
+export function referencePaths(checklist: Checklist, bases: ReferenceBases): string[] {
+  return [...new Set(checklist.items.flatMap((item) => item.references.flatMap((r) => candidatePaths(r, bases))))];
+}
+
+export function resolveReference(item: Item, reference: FileReference, bases: ReferenceBases, facts: FileFacts): ResolvedReference {
+  const candidates = candidatePaths(reference, bases);
+  let allKnown = candidates.length > 0;
+  for (const path of candidates) {
+    const fact = facts.get(path);
+    if (fact?.exists) return { item, reference, state: 'exists', path, fact, candidates };
+    if (!fact) allKnown = false;
+  }
+  return { item, reference, state: allKnown ? 'missing' : 'unknown', path: candidates[0] ?? reference.path, fact: undefined, candidates };
+}
+
+export function resolveReferences(checklist: Checklist, bases: ReferenceBases, facts: FileFacts): ResolvedReference[] {
+  if (bases.length === 0) return [];
+  return checklist.items.flatMap((item) => item.references.map((reference) => resolveReference(item, reference, bases, facts)));
+}

@@ -1,0 +1,12 @@
+// The secret detector: finds credentials pasted into a checklist or into command
+// output, names them after the document's own variables, and redacts them.
+//
+//   scanSecrets(text, { vocabulary?, allow? }) → SecretMatch[] (offsets of the values only)
+//   declaredSecretNames(text)                → the names the document declares as secrets
+//   redact(text, matches) / redactValues(text, values) / redactSecrets(text, options)
+//   SECRET_RULES / secretRule(id)            → the rule table (id, description, …)
+export { declaredSecretNames } from './vocabulary';
+export { MIN_REDACTED_VALUE_LENGTH, REDACTION_MASK, redact, redactSecrets, redactValues } from './redact';
+export { SECRET_RULES, secretRule } from './rules';
+export { scanSecrets } from './scan';
+export type { ScanOptions, SecretMatch, SecretRule, SecretTier, TextSpan } from './types';

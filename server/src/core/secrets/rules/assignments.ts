@@ -1,0 +1,70 @@
+// The generic rules: a value assigned to a secret's name. The name is either one the
+// document declares (its "Secrets confirmados" list, `<LOG_TOKEN>`) or one that ends in
+// a secret word (DB_PASSWORD, apiKey, client_secret); the forms are NAME=value,
+// NAME: value, "NAME": "value", export NAME=…, --from-literal=NAME=… and, for env-style
+// names, a word or two before the colon (`LOG_TOKEN usado: …`); also the structured
+// forms of the same thing (a table row, an XML element, {"key": …, "value": …}, a
+// Kubernetes `- name: … / value: …` pair, a .netrc `password` line). Then, with a much
+// higher bar on the value, a secret written in prose after "token", "key", "password".
+import type { SecretRule } from '../types';
+
+// The name, optionally quoted, right before the operator.
+// Not inside a word, a ${VAR:-default} expansion or an @annotation.
+const NAME = String.raw`(?<![\w.$@{-])["']?(?<name>[A-Za-z_][\w.-]{0,63})["']?[ \t]{0,32}(?::=|=>|[:=])[ \t]{0,32}`;
+// An env-style name, a word or two of prose, then the operator.
+const NAME_AND_WORDS = String.raw`(?<![\w.$@{-])(?<name>[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,15})(?:[ \t]{1,32}\p{L}{1,16}){1,2}[ \t]{0,32}[:=][ \t]{0,32}`;
+const QUOTED = String.raw`["'](?<secret>[^"'\n]{6,512})["']`;
+// Unquoted values stop at whitespace, quotes and the punctuation that ends a value in code.
+const BARE = String.raw`(?<secret>[^\s"'\x60,;<>(){}\[\]][^\s"'\x60,;<>(){}\[\]]{5,511})`;
+
+// | LOG_TOKEN | value |
+const TABLE_ROW = String.raw`\|[ \t]{0,32}\x60?(?<name>[A-Za-z_][\w.-]{0,63})\x60?[ \t]{0,32}\|[ \t]{0,32}\x60?(?<secret>[^\s|\x60"'<>(){}\[\]][^\s|\x60]{5,511}?)\x60?[ \t]{0,32}\|`;
+// <password>value</password>
+const XML_ELEMENT = String.raw`<(?<name>[A-Za-z_][\w.-]{0,63})>(?<secret>[^<\s]{6,512})<\/\k<name>>`;
+// {"key": "LOG_TOKEN", "value": "…"} (Postman, Terraform, many APIs)
+const KEY_VALUE_OBJECT = String.raw`"(?:key|name)"[ \t]{0,32}:[ \t]{0,32}"(?<name>[A-Za-z_][\w.-]{0,63})"[ \t]{0,32},[ \t]{0,32}"value"[ \t]{0,32}:[ \t]{0,32}"(?<secret>[^"\n]{6,512})"`;
+// - name: LOG_TOKEN
+//   value: "…"
+const NAME_VALUE_LINES = String.raw`^[ \t]{0,32}(?:-[ \t]{1,32})?name:[ \t]{0,32}["']?(?<name>[A-Za-z_][\w.-]{0,63})["']?[ \t]{0,32}\r?\n[ \t]{0,32}value:[ \t]{0,32}["']?(?<secret>[^\s"'\x60<>(){}\[\]][^\s"'\x60]{5,511})`;
+// .netrc: `machine host login user password value`, or `password value` on its own line.
+const NETRC = String.raw`^[ \t]{0,32}(?:(?:machine|default)[ \t]{1,32}\S{1,256}[ \t]{1,32})?(?:login[ \t]{1,32}\S{1,256}[ \t]{1,32})?(?<name>password|passwd)[ \t]{1,32}(?<secret>[^\s"'\x60]{6,512})[ \t]{0,32}\r?$`;
+// "Se usó el token 3f9a…", "the key is AbC…", "password for redis: …"
+// (not a public key's: "Release GPG key: 9554F04D…", "SSH host key …")
+const PROSE = String.raw`(?<![\w-])(?<!(?:gpg|pgp|public|publishable|ssh|host|site)[ _-])(?:token|key|password|passwd|secret|clave|contraseña|api key)(?:[ \t]{1,32}(?:es|is|era|was|usad[oa]|used|(?:de|del|for|para)[ \t]{1,32}[\p{L}\/]{1,20}))?:?[ \t]{1,32}(?<secret>[^\s"'\x60,;<>(){}\[\]]{19,510}[^\s"'\x60,;<>(){}\[\].])`;
+
+export const assignmentRules: readonly SecretRule[] = [
+  {
+    id: 'secret-assignment',
+    description: "Value assigned to a secret's name",
+    tier: 'generic',
+    keywords: ['key', 'token', 'secret', 'pass', 'pwd', 'credential', 'auth'],
+    patterns: [
+      new RegExp(NAME + QUOTED, 'g'),
+      new RegExp(NAME + BARE, 'g'),
+      new RegExp(NAME_AND_WORDS + QUOTED, 'gu'),
+      new RegExp(NAME_AND_WORDS + BARE, 'gu'),
+      new RegExp(TABLE_ROW, 'g'),
+      new RegExp(XML_ELEMENT, 'g'),
+      new RegExp(KEY_VALUE_OBJECT, 'g'),
+      new RegExp(NAME_VALUE_LINES, 'gm'),
+      new RegExp(NETRC, 'gm'),
+    ],
+    minEntropy: 2.5,
+    minClasses: 2,
+    freeForm: true,
+    needsSecretName: 'strict',
+    // NAME_VALUE_LINES reads the line after the name.
+    followLines: 1,
+  },
+  {
+    id: 'secret-in-prose',
+    description: 'Secret written after the word token, key or password',
+    tier: 'generic',
+    keywords: ['token', 'key', 'password', 'passwd', 'secret', 'clave', 'contraseña'],
+    patterns: [new RegExp(PROSE, 'giu')],
+    // Prose has no operator to vouch for the value, so only long, random-looking ones count.
+    minEntropy: 3.5,
+    minClasses: 2,
+    freeForm: true,
+  },
+];

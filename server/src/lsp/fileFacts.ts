@@ -1,0 +1,57 @@
+// What the language server knows of the files checklists point at: node's fs
+// behind the core's FileProbe, and a cache of facts per path that file events
+// (workspace/didChangeWatchedFiles) invalidate. Without file events (a client
+// that cannot watch), nothing is cached and every analysis looks again.
+import { URI } from 'vscode-uri';
+import { fileFactOf, isInside } from '../core/references';
+import type { FileFact, FileProbe } from '../core/references';
+import { createFileProbe } from '../node/fileProbe';
+
+/** Core paths are URI paths (`/home/me/repo`, `/c:/repo`); node wants file-system paths. */
+export function fsPathOf(path: string): string {
+  return URI.from({ scheme: 'file', path }).fsPath;
+}
+
+export const nodeFileProbe: FileProbe = createFileProbe(fsPathOf);
+
+export class FileFactsCache {
+  private readonly facts = new Map<string, Promise<FileFact>>();
+  /** Set once the client has agreed to send file events; until then nothing is cached. */
+  watching = false;
+
+  constructor(private readonly probe: FileProbe = nodeFileProbe) {}
+
+  async gather(paths: readonly string[]): Promise<Map<string, FileFact>> {
+    const entries = await Promise.all(paths.map(async (path) => [path, await this.get(path)] as const));
+    return new Map(entries);
+  }
+
+  /** Always asks the file system (used right before creating a file). */
+  fresh(path: string): Promise<FileFact> {
+    return fileFactOf(path, this.probe);
+  }
+
+  /**
+   * Forgets what is known of the changed paths, of what lies under them (a deleted
+   * folder) and of the folders above them (a created file may have created them).
+   * Returns the forgotten paths.
+   */
+  invalidate(changed: readonly string[]): string[] {
+    const forgotten: string[] = [];
+    for (const path of this.facts.keys()) {
+      if (changed.some((c) => isInside(path, c) || isInside(c, path))) forgotten.push(path);
+    }
+    for (const path of forgotten) this.facts.delete(path);
+    return forgotten;
+  }
+
+  private get(path: string): Promise<FileFact> {
+    if (!this.watching) return this.fresh(path);
+    let fact = this.facts.get(path);
+    if (!fact) {
+      fact = this.fresh(path);
+      this.facts.set(path, fact);
+    }
+    return fact;
+  }
+}

@@ -1,0 +1,205 @@
+// `readiness/runSmokeTests`: runs a document's smoke tests in the server's process
+// and pastes their evidence back. Progress is LSP work-done progress; cancelling
+// the request (or the server-created progress) aborts the request in flight, and
+// what finished is still written. Each request, status and time goes to the
+// client's output channel with secrets masked. The evidence is located again in
+// the document as it is after the run, so edits made meanwhile are respected.
+import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analyzer';
+import type { Translate } from '../core/messages';
+import { evidenceEdits, resultLine, runSmokeTests, smokeTestsOf, summarize, summaryLine, type Redactor, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest } from '../core/smoke';
+import { parseBaseUrl, writtenHost } from '../core/smoke/hosts';
+import { createFetchHttpClient } from '../node/fetchHttpClient';
+import type { RunSmokeTestsParams, RunSmokeTestsResult } from './protocol';
+import type { ResourceSettings } from './settings';
+import { editorEnvironment } from './smokeEnvironment';
+import { smokeSuiteOf } from './smokeEditor';
+
+export interface SmokeRunHost {
+  document(uri: string): TextDocument | undefined;
+  /** The document's current analysis; undefined when it is not a checklist. */
+  analysis(uri: string): Promise<Analysis | undefined>;
+  settings(uri: string): Promise<ResourceSettings>;
+  /** The workspace folders, as URIs. */
+  folders(): readonly string[];
+  /** The document's path relative to its workspace folder, for messages. */
+  relativePath(uri: string): string;
+  t(): Translate;
+  locale(): string | undefined;
+}
+
+type Language = 'en' | 'es';
+
+/** A document whose text keeps changing gets this many tries at a versioned edit. */
+const WRITE_ATTEMPTS = 3;
+
+export class SmokeRuns {
+  private readonly http = createFetchHttpClient();
+  /** Documents with a run in flight: a second run of the same document would race it for the same fields. */
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: SmokeRunHost,
+  ) {}
+
+  async run(params: RunSmokeTestsParams, token: CancellationToken): Promise<RunSmokeTestsResult> {
+    const t = this.host.t();
+    const { uri } = params;
+    if (this.running.has(uri)) return nothingRan(t('smoke.error.busy'));
+    const analysis = await this.host.analysis(uri);
+    const document = this.host.document(uri);
+    if (!document) return nothingRan(t('smoke.error.notOpen'));
+    if (!analysis) return nothingRan(t('smoke.error.notChecklist'));
+    const suite = smokeSuiteOf(analysis, document.getText());
+    if (suite.tests.length === 0) return nothingRan(t('smoke.error.noTests'));
+    const wanted = params.testKeys;
+    const tests = wanted ? suite.tests.filter((test) => wanted.includes(test.key)) : suite.tests;
+    if (wanted && tests.length !== new Set(wanted).size) return nothingRan(t('smoke.error.changed'));
+
+    const resource = await this.host.settings(uri);
+    const settings: SmokeSettings = { ...resource.smoke, baseUrl: params.baseUrl ?? resource.smoke.baseUrl };
+    const baseProblem = checkBaseUrl(suite, tests, settings.baseUrl, t);
+    if (baseProblem) return baseProblem;
+
+    this.running.add(uri);
+    const controller = new AbortController();
+    const cancelled = token.onCancellationRequested(() => controller.abort());
+    const progress = await this.progress(params, controller);
+    try {
+      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal);
+    } finally {
+      progress.done();
+      cancelled.dispose();
+      this.running.delete(uri);
+    }
+  }
+
+  /** The client's progress when it sent a token (it shows a cancellable notification), else one the server creates. */
+  private async progress(params: RunSmokeTestsParams, controller: AbortController): Promise<WorkDoneProgressReporter> {
+    const t = this.host.t();
+    let reporter: WorkDoneProgressReporter;
+    if (params.workDoneToken !== undefined) {
+      reporter = this.connection.window.attachWorkDoneProgress(params.workDoneToken);
+    } else {
+      const created = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+      created?.token.onCancellationRequested(() => controller.abort());
+      reporter = created ?? { begin: () => undefined, report: () => undefined, done: () => undefined };
+    }
+    reporter.begin(t('smoke.progress.title'), 0, undefined, true);
+    return reporter;
+  }
+
+  private async runAndWrite(
+    uri: string,
+    text: string,
+    suite: SmokeSuite,
+    tests: readonly SmokeTest[],
+    settings: SmokeSettings,
+    progress: WorkDoneProgressReporter,
+    signal: AbortSignal,
+  ): Promise<RunSmokeTestsResult> {
+    const t = this.host.t();
+    const language = languageOf(this.host.locale());
+    const log = this.connection.console;
+    const base = parseBaseUrl(settings.baseUrl);
+    log.info(t('smoke.log.start', tests.length, suite.tests.length, base.ok ? base.origin + base.pathPrefix : '-', suite.stagingHost ? `http://${suite.stagingHost}` : '-'));
+    // Every line printed goes through the run's redactor; until the run has one, nothing with a value is printed.
+    let redact: Redactor = (line) => line;
+    const environment = editorEnvironment({
+      connection: this.connection,
+      http: this.http,
+      documentUri: uri,
+      documentText: text,
+      folders: this.host.folders(),
+      observer: {
+        testStarted: (test, at) => {
+          redact = at.redact;
+          progress.report(Math.round((100 * at.index) / at.total), redact(t('smoke.progress.test', test.number, test.method, test.path, at.index + 1, at.total)));
+        },
+        requestSent: (test, request) => log.info(redact(t('smoke.log.request', test.number, request.method, request.url))),
+        testFinished: (result, at) => {
+          const line = at.redact(resultLine(result, language));
+          if (result.outcome === 'passed') log.info(line);
+          else log.warn(line);
+        },
+      },
+    });
+    await this.http.warmUp();
+    const run = await runSmokeTests(suite, settings, environment, { tests, signal });
+    const { written, dropped } = await this.writeEvidence(uri, run, language);
+    const summary = summarize(run.results);
+    const summaryText = run.redact(summaryLine(summary, language));
+    log.info(summaryText);
+    for (const message of dropped) log.warn(message);
+    return {
+      ...summary,
+      summary: summaryText,
+      lines: run.results.map((result) => run.redact(resultLine(result, language))),
+      written,
+      dropped,
+    };
+  }
+
+  /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
+  private async writeEvidence(uri: string, run: SmokeRun, language: Language): Promise<{ written: boolean; dropped: string[] }> {
+    const t = this.host.t();
+    if (!run.results.some((r) => r.evidence)) return { written: false, dropped: [] };
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const document = this.host.document(uri);
+      if (!document) return { written: false, dropped: [t('smoke.error.closed')] };
+      // Text and version are read together: the edit is refused if the document moved on since.
+      const { version } = document;
+      const plan = evidenceEdits(smokeTestsOf(document.getText()), run.results, language);
+      const dropped = plan.dropped.map((d) => d.message);
+      if (plan.edits.length === 0) {
+        this.connection.console.info(t('smoke.log.nothingWritten'));
+        return { written: false, dropped };
+      }
+      // Evidence is redacted by the core already; masking once more costs nothing and guards the document.
+      const edits: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
+      const applied = await this.connection.workspace.applyEdit({ label: t('smoke.progress.title'), documentChanges: [{ textDocument: { uri, version }, edits }] }).then(
+        (result) => result.applied,
+        () => false,
+      );
+      if (applied) {
+        this.connection.console.info(t('smoke.log.written', this.host.relativePath(uri)));
+        return { written: true, dropped };
+      }
+    }
+    return { written: false, dropped: [t('smoke.error.notApplied')] };
+  }
+}
+
+function nothingRan(error: string, extra: { needsBaseUrl?: boolean } = {}): RunSmokeTestsResult {
+  return { error, ...extra, passed: 0, failed: 0, notRun: 0, cancelled: 0, summary: '', lines: [], written: false, dropped: [] };
+}
+
+/**
+ * Tests aimed at the document's staging host need a base URL, and never the placeholder host
+ * itself: `http://staging-host` names no real server, whatever a resolver might make of it.
+ */
+function checkBaseUrl(suite: SmokeSuite, tests: readonly SmokeTest[], baseUrl: string | undefined, t: Translate): RunSmokeTestsResult | undefined {
+  const staging = suite.stagingHost;
+  if (staging === undefined || !tests.some((test) => test.parsed.ok && writtenHost(test.parsed.command.url) === staging)) return undefined;
+  if (baseUrl === undefined) return nothingRan(t('smoke.error.noBaseUrl', `http://${staging}`), { needsBaseUrl: true });
+  const base = parseBaseUrl(baseUrl);
+  if (!base.ok) return nothingRan(t('smoke.error.badBaseUrl', baseUrl));
+  if (isPlaceholderHost(staging) && hostnameOf(base.host) === hostnameOf(staging)) return nothingRan(t('smoke.error.placeholderHost', `http://${staging}`));
+  return undefined;
+}
+
+/** A single-label name such as `staging-host` (not `localhost`, not an address) stands for a server. */
+export function isPlaceholderHost(host: string): boolean {
+  const name = hostnameOf(host);
+  return name !== '' && !name.includes('.') && !name.startsWith('[') && name !== 'localhost';
+}
+
+function hostnameOf(host: string): string {
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+}
+
+function languageOf(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}

@@ -1,0 +1,50 @@
+// Real models for the sidebar's unit tests: the core analyses a text, as the server would, and
+// the result is wrapped the way `readiness/checklist` answers. Translators stand in for
+// vscode.l10n.t, in English (the message itself) and Spanish (l10n/bundle.l10n.es.json).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Translate } from '../../client/src/sidebar/model/nodes';
+import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { setStateEdits, type SettableState } from '../../server/src/core/features/fixes';
+import type { ChecklistResult } from '../../server/src/lsp/protocol';
+import { applyEdits } from './edits';
+import { repoRoot } from './paths';
+
+export const SAMPLE_URI = 'file:///work/ENTREGABLES.md';
+
+export function checklistResult(text: string, uri = SAMPLE_URI): ChecklistResult {
+  const { checklist, progress } = new ChecklistAnalyzer().analyze(text);
+  const openPlaceholders = checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
+  return { uri, version: 1, isChecklist: true, checklist, progress, openPlaceholders };
+}
+
+/** The text with the items' Estado (and summary boxes) set, through the same edits as the quick fix. */
+export function withStates(text: string, states: Record<string, SettableState>): string {
+  let result = text;
+  for (const [id, state] of Object.entries(states)) {
+    const { checklist } = new ChecklistAnalyzer().analyze(result);
+    const item = checklist.items.find((i) => i.id === id);
+    if (!item) throw new Error(`no item ${id}`);
+    result = applyEdits(result, setStateEdits(checklist, item, state));
+  }
+  return result;
+}
+
+const format = (message: string, args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] ?? whole).toString());
+
+export const english: Translate = (message, ...args) => format(message, args);
+
+export const spanishBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
+
+/** Translates like vscode.l10n.t with the Spanish bundle; a message missing from it throws, so gaps show up. */
+export const spanish: Translate = (message, ...args) => {
+  const translated = spanishBundle[message];
+  if (translated === undefined) throw new Error(`missing Spanish translation: ${JSON.stringify(message)}`);
+  return format(translated, args);
+};
+
+/** A translator that records every message it is asked for. */
+export function recording(): { t: Translate; messages: Set<string> } {
+  const messages = new Set<string>();
+  return { t: (message, ...args) => (messages.add(message), format(message, args)), messages };
+}
