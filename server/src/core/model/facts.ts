@@ -4,9 +4,9 @@
 // reused, shifted, while the rest of the document is edited.
 import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Block } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
+import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';
 import { findPlaceholders } from '../placeholders';
 import { fenceReferences } from '../references/fence';
@@ -132,7 +132,7 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
     facts.heading = { depth: first.depth, text: toString(first).trim(), source: lineText(frame, headingRange.start.line), range: headingRange };
   }
   for (const node of nodes) {
-    visit(node, (child) => {
+    walk(node, (child) => {
       switch (child.type) {
         case 'code':
           facts.fences.push(collectFence(child, frame, facts));
@@ -227,7 +227,7 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
   const source = frame.text.slice(start, end);
   if (!source.includes('[')) return;
   const excluded: [number, number][] = [];
-  visit(node, (child) => {
+  walk(node, (child) => {
     if (child === node || !EXCLUDED_INLINE.has(child.type)) return undefined;
     const s = child.position?.start.offset;
     const e = child.position?.end.offset;

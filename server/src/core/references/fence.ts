@@ -44,7 +44,8 @@ export function fenceReferences(lines: readonly { readonly line: number; readonl
       taken.push([start, end]);
     };
 
-    for (const match of text.matchAll(MARKDOWN_LINK)) {
+    // The patterns below are costly on every line of every fence; most lines have neither `](` nor `:`.
+    if (text.includes('](')) for (const match of text.matchAll(MARKDOWN_LINK)) {
       const at = match.indices?.[1];
       const target = linkTarget(match[1] ?? '');
       taken.push([match.index, match.index + match[0].length]);
@@ -60,7 +61,7 @@ export function fenceReferences(lines: readonly { readonly line: number; readonl
       }
     }
 
-    const keyed = KEY_LINE.exec(text);
+    const keyed = text.includes(':') ? KEY_LINE.exec(text) : null;
     const listed = keyed ? undefined : LISTED.exec(text);
     if (keyed) {
       // `Links: ...` at the margin starts something new; `- Files:` continues the listing.

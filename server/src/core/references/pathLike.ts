@@ -67,6 +67,14 @@ const EXTENSION = /^[^.]+(?:\.[^.]+)*\.([A-Za-z0-9]{1,12})$/;
 /** `github.com/...`, `ci.example.com/...`: a host, not a folder. */
 const DOMAIN = /^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}$/;
 
+/**
+ * A cheap first look: every path asPath accepts has a dot or a slash, or is a well-known
+ * file such as `Dockerfile`. Prose is mostly words without either, so most stop here.
+ */
+export function mayBePath(word: string): boolean {
+  return word.includes('/') || word.includes('.') || /file\b/i.test(word);
+}
+
 /** Is `word` a path? Returns it normalised with what it names, or undefined. */
 export function asPath(word: string, context: PathContext): PathWord | undefined {
   if (word.length === 0 || word.length > 260) return undefined;

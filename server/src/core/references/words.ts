@@ -1,5 +1,5 @@
 // Path-shaped words of a line of prose or fenced text.
-import { asPath, trimWord, type PathContext, type PathWord } from './pathLike';
+import { asPath, mayBePath, trimWord, type PathContext, type PathWord } from './pathLike';
 
 export interface FoundPath extends PathWord {
   /** As written, without surrounding punctuation. */
@@ -12,6 +12,7 @@ export interface FoundPath extends PathWord {
 export function pathWords(text: string, context: PathContext, taken: readonly (readonly [number, number])[] = []): FoundPath[] {
   const found: FoundPath[] = [];
   for (const match of text.matchAll(/\S+/g)) {
+    if (!mayBePath(match[0])) continue;
     const trimmed = trimWord(match[0]);
     const start = match.index + trimmed.offset;
     const end = start + trimmed.word.length;
