@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { concat } from '../core/smoke/multipart';
 import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from '../core/smoke/ports';
 import { sendInsecure } from './insecureHttpClient';
 
@@ -71,21 +72,10 @@ async function readBody(response: Response, maxBytes: number): Promise<{ body: U
     size += value.length;
     if (size > maxBytes) {
       await reader.cancel();
-      return { body: joinChunks(chunks).subarray(0, maxBytes), truncated: true };
+      return { body: concat(chunks).subarray(0, maxBytes), truncated: true };
     }
   }
-  return { body: joinChunks(chunks), truncated: false };
-}
-
-export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return { body: concat(chunks), truncated: false };
 }
 
 const TLS_CODE = /^(?:ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/;

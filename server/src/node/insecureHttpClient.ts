@@ -5,7 +5,8 @@ import { request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import type { HttpRequest, HttpResponse } from '../core/smoke/ports';
-import { joinChunks, toHttpFailure } from './fetchHttpClient';
+import { concat } from '../core/smoke/multipart';
+import { toHttpFailure } from './fetchHttpClient';
 
 export function sendInsecure(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
   const headers: Record<string, string> = {};
@@ -40,7 +41,7 @@ export function sendInsecure(request: HttpRequest, signal: AbortSignal): Promise
         done = true;
         const headerList: [string, string][] = [];
         for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headerList.push([(res.rawHeaders[i] ?? '').toLowerCase(), res.rawHeaders[i + 1] ?? '']);
-        const body = joinChunks(chunks);
+        const body = concat(chunks);
         resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: headerList, body: truncated ? body.subarray(0, request.maxBodyBytes) : body, truncated });
       }
     });

@@ -68,6 +68,7 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 }
 
 export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const chunk of chunks) {
