@@ -22,7 +22,15 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { sealSecret } from '../../client/src/smoke/sealSecret';
-import type { ConfirmForeignHostParams, RunSmokeTestsArguments, RunSmokeTestsParams, RunSmokeTestsResult, SecretParams, SecretResult } from '../../server/src/lsp/protocol';
+import type {
+  ChecklistResult,
+  ConfirmForeignHostParams,
+  RunSmokeTestsArguments,
+  RunSmokeTestsParams,
+  RunSmokeTestsResult,
+  SecretParams,
+  SecretResult,
+} from '../../server/src/lsp/protocol';
 import { DEFAULT_LOG_TOKEN, startStagingServer, type StagingServer } from '../staging-server/server';
 import { applyEdits, editsFor } from '../support/edits';
 import { startServer, type TestServer } from '../support/lspClient';
@@ -202,6 +210,45 @@ describe('language server: smoke tests', () => {
     assert.equal(twice[placeholder + 4], 'SessionId obtenido: sess_000002');
     assert.equal(twice.filter((l) => l.startsWith('  "sessionId"')).length, 1);
     assert.deepEqual(twice.slice(placeholder + 7), before.slice(timeLine + 1));
+  });
+
+  test('readiness/checklist lists the smoke tests by the keys the lenses run; a run gives each test\'s result as data', async () => {
+    const document = await open();
+    const checklist = () => server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: document.uri });
+    const listed = await checklist();
+    assert.equal(listed.smokeStagingHost, 'staging-host');
+    assert.deepEqual(listed.smokeTests.map((t) => `${t.itemId} ${t.number}. ${t.method} ${t.path}`), [
+      '3 1. GET /api/health',
+      '3 2. POST /api/greeting',
+      '3 3. POST /api/session/validate',
+      '3 4. POST /api/chat',
+      '3 5. POST /api/upload-image',
+      '3 6. POST /api/whatsapp-ticket',
+      '3 7. GET /api/logs',
+    ]);
+    assert.deepEqual(listed.smokeTests.map((t) => t.key), (await lensArguments(document, '▶ Run all smoke tests')).testKeys);
+    const second = listed.smokeTests[1];
+    assert.ok(second);
+    const command = document.lineOf('$ curl -sS -X POST "http://staging-host/api/greeting"');
+    assert.deepEqual(second.commandRange, { start: { line: command, character: 0 }, end: { line: command + 1, character: document.lines[command + 1]?.length ?? -1 } });
+    assert.equal(second.range.start.line, document.lineOf('# SMOKE TEST 2:'));
+    assert.equal(second.range.end.line, document.lineOf('Tiempo de respuesta', command));
+
+    const passed = await run({ uri: document.uri, testKeys: [second.key] });
+    assert.equal(passed.results.length, 1);
+    const [result] = passed.results;
+    assert.deepEqual({ ...result, elapsedMs: typeof result?.elapsedMs }, { testKey: second.key, number: '2', outcome: 'passed', status: 200, elapsedMs: 'number', reason: '' });
+    // The evidence moved what follows the command, not the key: the client's result still applies.
+    const after = await checklist();
+    assert.equal(after.smokeTests[1]?.key, second.key);
+    assert.equal(after.smokeTests[2]?.range.start.line, (listed.smokeTests[2]?.range.start.line ?? 0) + 3);
+
+    const fresh = await open();
+    const third = (await checklist()).smokeTests[2];
+    assert.ok(third);
+    const failed = await server.connection.sendRequest<RunSmokeTestsResult>(RUN, { uri: fresh.uri, testKeys: [third.key] });
+    assert.deepEqual(failed.results, [{ testKey: third.key, number: '3', outcome: 'failed', reason: 'no value for <sid>: run the test that captures it first, or fill it in the document' }]);
+    assert.equal(failed.lines.length, 1);
   });
 
   test('all seven, LOG_TOKEN sealed by the client: every test passes and the token and a logged key appear nowhere', async () => {

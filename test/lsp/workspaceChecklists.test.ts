@@ -117,6 +117,9 @@ describe('language server: readiness/checklist on files that are not open', () =
       assert.equal(result.uri, uri('ENTREGABLES.md'));
       assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
       assert.equal(result.checklist?.items.length, 21);
+      // The smoke tests too, so the sidebar can list and run them before the file is opened.
+      assert.deepEqual(result.smokeTests.map((t) => t.number), ['1', '2', '3', '4', '5', '6', '7']);
+      assert.equal(result.smokeStagingHost, 'staging-host');
       // The same answer as for the document opened with the same text, but for the version.
       const opened = await bigEnough.open(join(root, 'ENTREGABLES.md'), sampleText());
       assert.ok(opened.diagnostics.length > 0);
@@ -138,7 +141,7 @@ describe('language server: readiness/checklist on files that are not open', () =
     for (const path of ['README.md', 'missing-checklist.md', 'binary-checklist.md', 'latin1-checklist.md', 'big-checklist.md', 'checklist.txt']) {
       const result = await checklist(path);
       // (JSON drops the undefined checklist and progress.)
-      assert.deepEqual(result, { uri: uri(path), version: -1, isChecklist: false, openPlaceholders: [] }, path);
+      assert.deepEqual(result, { uri: uri(path), version: -1, isChecklist: false, openPlaceholders: [], smokeTests: [] }, path);
     }
   });
 

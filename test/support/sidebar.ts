@@ -1,12 +1,14 @@
-// Real models for the sidebar's unit tests: the core analyses a text, as the server would, and
-// the result is wrapped the way `readiness/checklist` answers. Translators stand in for
+// Real models for the sidebar's unit tests: the core analyses a text and finds its smoke tests, as
+// the server would, and the result is wrapped the way `readiness/checklist` answers. Translators stand in for
 // vscode.l10n.t, in English (the message itself) and Spanish (l10n/bundle.l10n.es.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Translate } from '../../client/src/sidebar/model/nodes';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { setStateEdits, type SettableState } from '../../server/src/core/features/fixes';
+import { findSmokeTests } from '../../server/src/core/smoke';
 import type { ChecklistResult } from '../../server/src/lsp/protocol';
+import { listSmokeTests } from '../../server/src/lsp/smokeTestList';
 import { applyEdits } from './edits';
 import { repoRoot } from './paths';
 
@@ -15,7 +17,7 @@ export const SAMPLE_URI = 'file:///work/ENTREGABLES.md';
 export function checklistResult(text: string, uri = SAMPLE_URI): ChecklistResult {
   const { checklist, progress } = new ChecklistAnalyzer().analyze(text);
   const openPlaceholders = checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
-  return { uri, version: 1, isChecklist: true, checklist, progress, openPlaceholders };
+  return { uri, version: 1, isChecklist: true, checklist, progress, openPlaceholders, ...listSmokeTests(findSmokeTests(checklist, text)) };
 }
 
 /** The text with the items' Estado (and summary boxes) set, through the same edits as the quick fix. */

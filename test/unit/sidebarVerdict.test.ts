@@ -47,7 +47,7 @@ describe('sidebar verdict', () => {
     const first = roots[0]?.children[2];
     assert.equal(first?.description, 'QA · 2025-12-07 · 22 abiertos');
     assert.match(first?.tooltip ?? '', /Estado: Vencido/);
-    assert.match(first?.children[0]?.description ?? '', /línea \d+$/);
+    assert.match(first?.children.find((child) => child.kind === 'placeholder')?.description ?? '', /línea \d+$/);
   });
 });
 

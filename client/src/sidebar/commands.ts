@@ -8,16 +8,16 @@ import type { Sidebar } from './sidebar';
 import { createChecklistFromTemplate, type CreateFromTemplateOptions } from './templates';
 import { REVEAL_COMMAND } from './treeProvider';
 
-type Handler = (...args: unknown[]) => unknown;
+export type Handler = (...args: unknown[]) => unknown;
 
 const isNode = (value: unknown): value is SidebarNode => typeof value === 'object' && value !== null && 'kind' in value && 'id' in value && 'uri' in value;
 
-function nodeOf(sidebar: Sidebar, argument: unknown): SidebarNode | undefined {
+export function nodeOf(sidebar: Sidebar, argument: unknown): SidebarNode | undefined {
   return isNode(argument) ? argument : sidebar.view.selection[0];
 }
 
 /** Opens the row's document and selects its range: a placeholder to fill in, a secret to remove, an item's heading. */
-async function reveal(node: SidebarNode | undefined, preserveFocus = false): Promise<vscode.TextEditor | undefined> {
+export async function reveal(node: SidebarNode | undefined, preserveFocus = false): Promise<vscode.TextEditor | undefined> {
   if (!node?.reveal) return undefined;
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(node.uri));
   const { start, end } = node.reveal;

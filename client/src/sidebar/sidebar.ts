@@ -3,11 +3,13 @@
 // (commands.ts holds the table); the rows themselves come from model/buildTree.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LastSmokeResults } from '../smoke/lastResults';
 import { ChecklistStore } from './checklistStore';
 import { sidebarCommands } from './commands';
 import { buildTree, type SidebarTree } from './model/buildTree';
 import { noFilters, type SecretMark, type SidebarFilters, type SidebarNode, type Translate } from './model/nodes';
 import { viewMessage } from './model/verdict';
+import { sidebarSmokeCommands } from './smokeCommands';
 import { BlockerStatusBar } from './statusBar';
 import { ChecklistTreeProvider } from './treeProvider';
 
@@ -69,6 +71,7 @@ export class Sidebar implements vscode.Disposable {
   constructor(
     readonly extension: vscode.ExtensionContext,
     readonly client: LanguageClient,
+    private readonly lastSmokeResults: LastSmokeResults,
   ) {
     this.store = new ChecklistStore(client);
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
@@ -80,11 +83,12 @@ export class Sidebar implements vscode.Disposable {
       this.statusBar,
       this.refreshed,
       this.store.onDidChange(() => this.scheduleRebuild()),
+      lastSmokeResults.onDidChange(() => this.scheduleRebuild()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatusBar()),
       vscode.languages.onDidChangeDiagnostics((event) => this.onDiagnostics(event.uris)),
       vscode.window.onDidChangeTextEditorSelection((event) => this.revealOnCursor(event)),
       this.view.onDidChangeSelection(() => this.refreshed.fire()),
-      ...Object.entries(sidebarCommands).map(([id, command]) => vscode.commands.registerCommand(id, command(this))),
+      ...Object.entries({ ...sidebarCommands, ...sidebarSmokeCommands }).map(([id, command]) => vscode.commands.registerCommand(id, command(this))),
     );
     void this.setContext();
     this.rebuild();
@@ -111,13 +115,14 @@ export class Sidebar implements vscode.Disposable {
 
   private rebuild(): void {
     const checklists = this.store.checklists();
-    const entries = checklists.map(({ result, relativePath }) => ({ result, relativePath, secrets: secretsOf(result.uri) }));
+    const entries = checklists.map(({ result, relativePath }) => ({ result, relativePath, secrets: secretsOf(result.uri), smokeResults: this.lastSmokeResults.of(result.uri) }));
     this.secretKeys = new Map(entries.map((entry) => [entry.result.uri, JSON.stringify(entry.secrets)]));
     const tree = buildTree({ entries, filters: this.filters, today: today(), t: translate });
     this.tree = tree;
     this.provider.update(tree.roots);
     this.welcome = this.store.ready && tree.checklistCount === 0;
     void vscode.commands.executeCommand('setContext', 'readiness.sidebar.noChecklists', this.welcome);
+    void vscode.commands.executeCommand('setContext', 'readiness.sidebar.hasSmokeTests', checklists.some(({ result }) => result.smokeTests.length > 0));
     if (tree.checklistCount === 0) {
       this.view.message = this.store.ready ? '' : translate('Looking for checklists…');
       this.view.badge = undefined;

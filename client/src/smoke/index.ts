@@ -2,12 +2,16 @@
 // to the server's questions (secrets, foreign hosts) and the Restricted Mode marks.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LastSmokeResults } from './lastResults';
 import { markSmokeRunsInRestrictedMode } from './restrictedMode';
 import { SmokeTestRunner } from './runSmokeTests';
 import { answerServerQuestions } from './serverQuestions';
 
-/** Call before `client.start()`, so the server's questions have their handlers from the first run. */
-export function registerSmokeTests(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable {
-  const runner = new SmokeTestRunner(client);
+/**
+ * Call before `client.start()`, so the server's questions have their handlers from the first run.
+ * Each run's results go to `lastResults`, for the sidebar.
+ */
+export function registerSmokeTests(context: vscode.ExtensionContext, client: LanguageClient, lastResults: LastSmokeResults): vscode.Disposable {
+  const runner = new SmokeTestRunner(client, lastResults);
   return vscode.Disposable.from(runner.register(), answerServerQuestions(client, context.secrets, runner), markSmokeRunsInRestrictedMode(client));
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { ClientRequests, RunSmokeTestsArguments, RunSmokeTestsCommand, RunSmokeTestsParams, RunSmokeTestsResult } from '../../../server/src/lsp/protocol';
 import { BaseUrls } from './baseUrl';
+import type { LastSmokeResults } from './lastResults';
 import { explainRestrictedMode } from './restrictedMode';
 import type { RunState } from './serverQuestions';
 
@@ -19,7 +20,10 @@ export class SmokeTestRunner implements RunState {
   private readonly baseUrls = new BaseUrls();
   private running = 0;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly lastResults: LastSmokeResults,
+  ) {}
 
   get isRunning(): boolean {
     return this.running > 0;
@@ -28,7 +32,8 @@ export class SmokeTestRunner implements RunState {
   register(): vscode.Disposable {
     return vscode.Disposable.from(
       vscode.commands.registerCommand(RUN_SMOKE_TESTS, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
-      vscode.commands.registerCommand(RUN_ALL_SMOKE_TESTS, () => this.run(activeChecklist())),
+      // The sidebar names its checklist; the palette runs the active editor's.
+      vscode.commands.registerCommand(RUN_ALL_SMOKE_TESTS, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
     );
   }
 
@@ -48,6 +53,7 @@ export class SmokeTestRunner implements RunState {
     // The server runs the tests of open documents only (it pastes their evidence into the editor).
     await vscode.workspace.openTextDocument(resource);
     const result = await this.send({ ...args, ...base });
+    this.lastResults.record(args.uri, result.results);
     report(result, this.client);
     return result;
   }

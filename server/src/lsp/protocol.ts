@@ -20,6 +20,25 @@ export interface OpenPlaceholder {
   readonly kind: string;
 }
 
+/**
+ * A curl smoke test of the document, for the sidebar's rows and "run" actions: the server
+ * recognises the tests (the client never parses markdown), the client keeps their last results.
+ */
+export interface ChecklistSmokeTest {
+  /** The test's identity as a string: what `RunSmokeTestsArguments.testKeys` takes and `SmokeTestRunResult.testKey` gives back. */
+  readonly key: string;
+  /** The banner's number (`# SMOKE TEST 2: ...`), else the test's position in the document. */
+  readonly number: string;
+  readonly itemId: string;
+  readonly method: string;
+  /** The banner's path, else the URL's path (never its query). */
+  readonly path: string;
+  /** The `$ curl ...` command with its continuation lines. */
+  readonly commandRange: Range;
+  /** From the banner (or the command) to the last line of its evidence. */
+  readonly range: Range;
+}
+
 export interface ChecklistResult {
   readonly uri: string;
   /** The version of the open document analysed; -1 when the file is not open and was read from disk. */
@@ -29,6 +48,10 @@ export interface ChecklistResult {
   readonly checklist: Checklist | undefined;
   readonly progress: Progress | undefined;
   readonly openPlaceholders: readonly OpenPlaceholder[];
+  /** The document's curl smoke tests, in document order. */
+  readonly smokeTests: readonly ChecklistSmokeTest[];
+  /** The host most of them name (`staging-host`), passed on in `RunSmokeTestsArguments.stagingHost`. */
+  readonly smokeStagingHost?: string;
 }
 
 export interface ChecklistChangedParams {
@@ -106,6 +129,19 @@ export interface RunSmokeTestsParams extends RunSmokeTestsArguments {
   readonly workDoneToken?: string | number;
 }
 
+/** How one test of a run went, as data: what `RunSmokeTestsResult.lines` says of it in words. */
+export interface SmokeTestRunResult {
+  readonly testKey: string;
+  readonly number: string;
+  readonly outcome: 'passed' | 'failed' | 'not-run' | 'cancelled';
+  /** The HTTP status, when a response came. */
+  readonly status?: number;
+  /** The time to the full response, when a request was sent. */
+  readonly elapsedMs?: number;
+  /** Why it failed or did not run, in the display language, secrets masked; empty when it passed. */
+  readonly reason: string;
+}
+
 export interface RunSmokeTestsResult {
   /** Why nothing ran (not a checklist, a test that changed, no or a bad base URL), in the display language. */
   readonly error?: string;
@@ -119,6 +155,8 @@ export interface RunSmokeTestsResult {
   readonly summary: string;
   /** One line per test run (number, method, path, status, time, verdict, reason), secrets masked. */
   readonly lines: readonly string[];
+  /** The same tests as `lines`, as data, for the client's last results (the sidebar shows them). */
+  readonly results: readonly SmokeTestRunResult[];
   /** Whether evidence was written into the document. */
   readonly written: boolean;
   /** Evidence not written, each with why (its test changed or went away, the document closed). */
@@ -161,7 +199,8 @@ export interface ClientRequests {
   /**
    * `readiness/checklist`: the client (sidebar, status bar, tests) asks for the model of one open
    * document, so that it never has to parse markdown itself; for a file that is not open, the server
-   * reads it from disk (UTF-8, within `readiness.maxFileSize`).
+   * reads it from disk (UTF-8, within `readiness.maxFileSize`). The answer lists the document's smoke
+   * tests too, which the sidebar shows under their items with the last results of the client's runs.
    */
   'readiness/checklist': { params: ChecklistParams; result: ChecklistResult };
   /**

@@ -22,6 +22,8 @@ import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './proto
 import { ReferenceChecks } from './references';
 import { defaultSettings, toSettings, type ResourceSettings } from './settings';
 import { registerSmokeTests } from './smoke';
+import { smokeSuiteOf } from './smokeEditor';
+import { listSmokeTests } from './smokeTestList';
 import { Workspace } from './workspace';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
@@ -172,11 +174,14 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CHECKLIST_REQUEST, async (params: ChecklistParams): Promise<ChecklistResult> => {
     if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri);
     const analysis = await analyses.current(params.uri);
-    const version = documents.get(params.uri)?.version ?? -1;
+    const document = documents.get(params.uri);
+    const version = document?.version ?? -1;
     const openPlaceholders = (analysis?.checklist.items ?? []).flatMap((item) =>
       item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })),
     );
-    return { uri: params.uri, version, isChecklist: analysis !== undefined, checklist: analysis?.checklist, progress: analysis?.progress, openPlaceholders };
+    // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
+    const smokeTests = analysis && document ? listSmokeTests(smokeSuiteOf(analysis, document.getText())) : { smokeTests: [] };
+    return { uri: params.uri, version, isChecklist: analysis !== undefined, checklist: analysis?.checklist, progress: analysis?.progress, openPlaceholders, ...smokeTests };
   });
 
   connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());

@@ -8,10 +8,24 @@ import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyzer';
 import type { Translate } from '../core/messages';
-import { evidenceEdits, resultLine, runSmokeTests, smokeTestsOf, summarize, summaryLine, type Redactor, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest } from '../core/smoke';
+import {
+  describeReason,
+  evidenceEdits,
+  resultLine,
+  runSmokeTests,
+  smokeTestsOf,
+  summarize,
+  summaryLine,
+  type Redactor,
+  type SmokeResult,
+  type SmokeRun,
+  type SmokeSettings,
+  type SmokeSuite,
+  type SmokeTest,
+} from '../core/smoke';
 import { parseBaseUrl, writtenHost } from '../core/smoke/hosts';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
-import type { RunSmokeTestsParams, RunSmokeTestsResult } from './protocol';
+import type { RunSmokeTestsParams, RunSmokeTestsResult, SmokeTestRunResult } from './protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
@@ -137,6 +151,7 @@ export class SmokeRuns {
       ...summary,
       summary: summaryText,
       lines: run.results.map((result) => run.redact(resultLine(result, language))),
+      results: run.results.map((result) => runResult(result, run.redact, language)),
       written,
       dropped,
     };
@@ -173,7 +188,19 @@ export class SmokeRuns {
 }
 
 function nothingRan(error: string, extra: { needsBaseUrl?: boolean } = {}): RunSmokeTestsResult {
-  return { error, ...extra, passed: 0, failed: 0, notRun: 0, cancelled: 0, summary: '', lines: [], written: false, dropped: [] };
+  return { error, ...extra, passed: 0, failed: 0, notRun: 0, cancelled: 0, summary: '', lines: [], results: [], written: false, dropped: [] };
+}
+
+/** One test's result as data, worded and masked like its line. */
+function runResult(result: SmokeResult, redact: Redactor, language: Language): SmokeTestRunResult {
+  return {
+    testKey: result.testKey,
+    number: result.number,
+    outcome: result.outcome,
+    ...(result.status === undefined ? {} : { status: result.status }),
+    ...(result.elapsedMs === undefined ? {} : { elapsedMs: result.elapsedMs }),
+    reason: redact(result.reasons.map((reason) => describeReason(reason, language)).join('; ')),
+  };
 }
 
 /**

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { ChecklistAnalyzer, type Analysis } from '../core/analyzer';
 import { isChecklist, matchesAny } from '../core/detect';
+import { findSmokeTests } from '../core/smoke';
 import type { ChecklistResult, WorkspaceChecklist, WorkspaceChecklistsResult } from './protocol';
 import type { ResourceSettings } from './settings';
+import { listSmokeTests } from './smokeTestList';
 
 export interface WorkspaceChecklistsHost {
   /** The workspace folders, as `file:` URIs. */
@@ -37,7 +39,7 @@ interface ScanBudget {
 }
 
 /** The answer for a file that cannot be analysed (missing, too large, binary, not UTF-8): nothing, not an error. */
-const nothing = (uri: string): ChecklistResult => ({ uri, version: -1, isChecklist: false, checklist: undefined, progress: undefined, openPlaceholders: [] });
+const nothing = (uri: string): ChecklistResult => ({ uri, version: -1, isChecklist: false, checklist: undefined, progress: undefined, openPlaceholders: [], smokeTests: [] });
 
 export class WorkspaceChecklists {
   constructor(private readonly host: WorkspaceChecklistsHost) {}
@@ -68,7 +70,7 @@ export class WorkspaceChecklists {
     const path = this.host.relativePath(uri);
     if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return nothing(uri);
     const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
-    return diskResult(uri, analysis);
+    return diskResult(uri, analysis, text);
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */
@@ -137,7 +139,7 @@ async function readChecklistText(path: string, settings: ResourceSettings): Prom
   }
 }
 
-function diskResult(uri: string, analysis: Analysis): ChecklistResult {
+function diskResult(uri: string, analysis: Analysis, text: string): ChecklistResult {
   const openPlaceholders = analysis.checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
-  return { uri, version: -1, isChecklist: true, checklist: analysis.checklist, progress: analysis.progress, openPlaceholders };
+  return { uri, version: -1, isChecklist: true, checklist: analysis.checklist, progress: analysis.progress, openPlaceholders, ...listSmokeTests(findSmokeTests(analysis.checklist, text)) };
 }

@@ -88,7 +88,7 @@ suite('sidebar', () => {
     await vscode.commands.executeCommand('readiness.sidebar.setState.inProgress', itemNode(afterTyping, '3'));
     await vscode.commands.executeCommand('readiness.sidebar.setState.blocked', itemNode(afterTyping, '4'));
     // (contextValue holds the Estado; the state shown may be "overdue" on a clock past the sample's dates.)
-    const partly = await sidebarWhen((s) => itemNode(s, '4').state === 'blocked' && itemNode(s, '3').contextValue === 'readiness.item.in-progress', 'items 3 and 4 in progress and blocked');
+    const partly = await sidebarWhen((s) => itemNode(s, '4').state === 'blocked' && itemNode(s, '3').contextValue === 'readiness.item.in-progress.smokeTests', 'items 3 and 4 in progress and blocked');
     assert.equal(partly.message, 'NO-GO: 4 of 6 blockers pending');
     const { sidebar } = await readinessApi();
     await sidebar.reveal(itemNode(partly, '4'), { expand: true, select: true });

@@ -1,11 +1,12 @@
 // Checklist models → the sidebar's rows: one root per checklist when there are several, then
-// groups, items and the item's open fields and secret findings. Filters hide items (and groups
-// left empty); the verdict and the badge always count every blocker of every checklist, since
-// the release question does not change with what the user chose to look at.
-import type { ChecklistResult, Group, Item, Placeholder, Progress } from '../../../../server/src/lsp/protocol';
+// groups, items and the item's secret findings, smoke tests and open fields. Filters hide items
+// (and groups left empty); the verdict and the badge always count every blocker of every
+// checklist, since the release question does not change with what the user chose to look at.
+import type { ChecklistResult, ChecklistSmokeTest, Group, Item, Placeholder, Progress, RunSmokeTestsArguments } from '../../../../server/src/lsp/protocol';
 import { escapeMarkdown, overlaps, touchesAny } from './markdownText';
-import type { ItemDisplayState, NodeIcon, SecretMark, SidebarFilters, SidebarNode, Translate } from './nodes';
+import type { ItemDisplayState, LastSmokeResult, NodeIcon, SecretMark, SidebarFilters, SidebarNode, Translate } from './nodes';
 import { isOwnedBy, ownersOf } from './owners';
+import { smokeTestNode, smokeTestsIn, smokeTooltipSection } from './smokeTests';
 import { itemTooltip, placeholderTooltip } from './tooltips';
 import { verdictOf, type Verdict } from './verdict';
 
@@ -15,6 +16,8 @@ export interface ChecklistEntry {
   readonly relativePath: string | undefined;
   /** The `secret` diagnostics of the document. */
   readonly secrets: readonly SecretMark[];
+  /** The last result of each smoke test run in this session, by test key; absent: none has run. */
+  readonly smokeResults?: ReadonlyMap<string, LastSmokeResult>;
 }
 
 export interface SidebarInput {
@@ -41,6 +44,8 @@ const STATE_ICONS: Record<ItemDisplayState, NodeIcon> = {
   overdue: { id: 'warning', color: 'charts.orange' },
   unknown: { id: 'question' },
 };
+
+const NONE_RUN: ReadonlyMap<string, LastSmokeResult> = new Map();
 
 const PLACEHOLDER_ICONS: Record<Placeholder['kind'], string> = {
   text: 'edit',
@@ -106,7 +111,7 @@ function checklistChildren(entry: ChecklistEntry, input: SidebarInput, ids: Uniq
     const items = group.itemIds.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined && visible(item, input.filters));
     if (items.length === 0) continue;
     const groupId = ids.take(`${uri}#group:${group.title}`);
-    const children = items.map((item) => itemNode(item, uri, itemSecrets(item), input, ids));
+    const children = items.map((item) => itemNode(item, entry, itemSecrets(item), input, ids));
     nodes.push(groupNode(group, groupId, uri, children, items, input.t));
   }
   return nodes;
@@ -129,6 +134,7 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
     reveal: undefined,
     span: undefined,
     contextValue: 'readiness.checklist',
+    smokeRun: undefined,
     expanded: true,
     children,
   };
@@ -149,17 +155,23 @@ function groupNode(group: Group, id: string, uri: string, children: SidebarNode[
     reveal: undefined,
     span: undefined,
     contextValue: group.blocker ? 'readiness.group.blocker' : 'readiness.group',
+    smokeRun: undefined,
     expanded: true,
     children,
   };
 }
 
-function itemNode(item: Item, uri: string, secrets: readonly SecretMark[], input: SidebarInput, ids: UniqueIds): SidebarNode {
+function itemNode(item: Item, entry: ChecklistEntry, secrets: readonly SecretMark[], input: SidebarInput, ids: UniqueIds): SidebarNode {
   const { t } = input;
+  const { uri } = entry.result;
   const id = ids.take(`${uri}#item:${item.id}`);
   const state = displayState(item, input.today);
+  const smokeTests = smokeTestsIn(entry.result.smokeTests, item.range);
+  const smokeResults = entry.smokeResults ?? NONE_RUN;
   const children = [
     ...secrets.map((secret, i) => secretNode(secret, `${id}/secret:${i}`, uri, item.id, t, ids)),
+    // By number, not key: a row keeps its place (and selection) when its command is edited.
+    ...smokeTests.map((test) => smokeTestNode(test, smokeResults.get(test.key), ids.take(`${id}/smokeTest:${test.number}`), uri, smokeRun(entry, [test]), secrets, t)),
     ...item.placeholders.map((p, i) => placeholderNode(p, item, `${id}/placeholder:${i}`, uri, t, ids)),
   ];
   const open = item.placeholders.length;
@@ -176,14 +188,16 @@ function itemNode(item: Item, uri: string, secrets: readonly SecretMark[], input
     uri,
     label: touchesAny(item.headingRange, secrets) ? t('Item {0}', item.id) : `${item.id}. ${item.title}`,
     description: description.join(' · '),
-    tooltip: itemTooltip(item, state, secrets, t),
+    tooltip: itemTooltip(item, state, secrets, t, smokeTooltipSection(smokeTests, smokeResults, secrets, t)),
     icon: STATE_ICONS[state],
     state,
     itemId: item.id,
     reveal: item.headingRange,
     span: item.range,
-    // The state after the dot lets the "set state" menu leave out the state the item already has.
-    contextValue: `readiness.item.${item.state}`,
+    // The state after the dot lets the "set state" menu leave out the state the item already has;
+    // the suffix offers "run its smoke tests" only where there are some.
+    contextValue: `readiness.item.${item.state}${smokeTests.length > 0 ? '.smokeTests' : ''}`,
+    smokeRun: smokeTests.length > 0 ? smokeRun(entry, smokeTests) : undefined,
     expanded: false,
     children,
   };
@@ -204,6 +218,7 @@ function placeholderNode(p: Placeholder, item: Item, id: string, uri: string, t:
     reveal: p.range,
     span: p.range,
     contextValue: `readiness.placeholder.${p.kind}`,
+    smokeRun: undefined,
     expanded: false,
     children: [],
   };
@@ -224,9 +239,16 @@ function secretNode(secret: SecretMark, id: string, uri: string, itemId: string 
     reveal: secret.range,
     span: secret.range,
     contextValue: 'readiness.secret',
+    smokeRun: undefined,
     expanded: false,
     children: [],
   };
+}
+
+/** What `readiness.runSmokeTests` gets to run these tests of the entry's document. */
+function smokeRun(entry: ChecklistEntry, tests: readonly ChecklistSmokeTest[]): RunSmokeTestsArguments {
+  const { uri, smokeStagingHost } = entry.result;
+  return { uri, testKeys: tests.map((test) => test.key), ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }) };
 }
 
 /** TreeItem ids must be unique; a checklist may repeat an item number or a group title. */

@@ -1,18 +1,16 @@
 // The sidebar's tree as plain data: what each row shows and does, computed from the server's
 // checklist models without VS Code (client/src/sidebar/model imports no `vscode`, so it is
 // unit-tested on real models). The tree provider turns each node into a TreeItem as is.
-import type { Range } from '../../../../server/src/lsp/protocol';
+import type { Range, RunSmokeTestsArguments, SmokeTestRunResult } from '../../../../server/src/lsp/protocol';
 
 /** vscode.l10n.t's shape: an English message with {0}-style arguments, returned translated. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 
 /**
- * The kinds of rows. Children of an item are things to go to: each open placeholder and each
- * secret finding. A smoke-test row (its last result and time, with "run its smoke tests") is
- * meant to join them as a third child kind: a `'smokeTest'` kind, a builder next to
- * placeholderNode/secretNode in buildTree.ts, and its own context value for the menu.
+ * The kinds of rows. Children of an item are things to go to: each secret finding, each smoke test
+ * (with its last result) and each open placeholder.
  */
-export type SidebarNodeKind = 'checklist' | 'group' | 'item' | 'placeholder' | 'secret';
+export type SidebarNodeKind = 'checklist' | 'group' | 'item' | 'placeholder' | 'secret' | 'smokeTest';
 
 /** How an item is shown: its Estado, or overdue when it is pending or in progress past its due date. */
 export type ItemDisplayState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'overdue' | 'unknown';
@@ -42,8 +40,10 @@ export interface SidebarNode {
   readonly reveal: Range | undefined;
   /** The part of the document the row stands for (a whole item), to find the row under the cursor. */
   readonly span: Range | undefined;
-  /** For `when` clauses of menus: `readiness.item.<state>`, `readiness.placeholder`, ... */
+  /** For `when` clauses of menus: `readiness.item.<state>` (`.smokeTests` after it when it has some), `readiness.smokeTest`, `readiness.placeholder.<kind>`, ... */
   readonly contextValue: string;
+  /** Items with smoke tests and smoke-test rows: what `readiness.runSmokeTests` runs for them. */
+  readonly smokeRun: RunSmokeTestsArguments | undefined;
   /** Whether a row with children starts expanded (VS Code remembers the user's choice after that, by id). */
   readonly expanded: boolean;
   readonly children: readonly SidebarNode[];
@@ -53,6 +53,12 @@ export interface SidebarNode {
 export interface SecretMark {
   readonly message: string;
   readonly range: Range;
+}
+
+/** A smoke test's last result in this editor session, from a run the client started. */
+export interface LastSmokeResult extends SmokeTestRunResult {
+  /** When it ran, as a local time of day ("14:32:05"). */
+  readonly ranAt: string;
 }
 
 export interface SidebarFilters {

@@ -25,7 +25,8 @@ export function stateName(state: ItemDisplayState, t: Translate): string {
   }
 }
 
-export function itemTooltip(item: Item, state: ItemDisplayState, secrets: readonly SecretMark[], t: Translate): string {
+/** @param smokeSection the lines listing the item's smoke tests and their last results (smokeTests.ts) */
+export function itemTooltip(item: Item, state: ItemDisplayState, secrets: readonly SecretMark[], t: Translate, smokeSection: readonly string[] = []): string {
   const hidden = `*${t('hidden: possible secret')}*`;
   const safe = (text: string, range: Item['headingRange']) => (touchesAny(range, secrets) ? hidden : escapeMarkdown(shorten(text)));
   const lines = [`**${safe(`${item.id}. ${item.title}`, item.headingRange)}**${item.blocker ? ` · ${t('blocker')}` : ''}`, '', `${t('State')}: ${stateName(state, t)}`];
@@ -49,6 +50,7 @@ export function itemTooltip(item: Item, state: ItemDisplayState, secrets: readon
     for (const box of unchecked.slice(0, LISTED)) lines.push(`- ☐ ${touchesAny(box.range, secrets) ? hidden : escapeMarkdown(shorten(box.label))}`);
     if (unchecked.length > LISTED) lines.push(`- ${t('and {0} more', unchecked.length - LISTED)}`);
   }
+  lines.push(...smokeSection);
   if (secrets.length > 0) lines.push('', `**${t('Possible secrets ({0})', secrets.length)}**`, ...secrets.map((s) => `- ${t('line {0}', s.range.start.line + 1)}: ${escapeMarkdown(s.message)}`));
   return lines.join('\n');
 }
