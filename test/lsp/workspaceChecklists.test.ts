@@ -141,7 +141,8 @@ describe('language server: readiness/checklist on files that are not open', () =
     for (const path of ['README.md', 'missing-checklist.md', 'binary-checklist.md', 'latin1-checklist.md', 'big-checklist.md', 'checklist.txt']) {
       const result = await checklist(path);
       // (JSON drops the undefined checklist and progress.)
-      assert.deepEqual(result, { uri: uri(path), version: -1, isChecklist: false, openPlaceholders: [], smokeTests: [] }, path);
+      assert.match(result.today, /^\d{4}-\d{2}-\d{2}$/);
+      assert.deepEqual(result, { uri: uri(path), version: -1, isChecklist: false, openPlaceholders: [], today: result.today, smokeTests: [] }, path);
     }
   });
 

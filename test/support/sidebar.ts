@@ -8,16 +8,16 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { setStateEdits, type SettableState } from '../../server/src/core/features/fixes';
 import { findSmokeTests } from '../../server/src/core/smoke';
 import type { ChecklistResult } from '../../server/src/lsp/protocol';
-import { listSmokeTests } from '../../server/src/lsp/smokeTestList';
+import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
 import { applyEdits } from './edits';
 import { repoRoot } from './paths';
 
 export const SAMPLE_URI = 'file:///work/ENTREGABLES.md';
 
+/** What the server answers for `text`, checked against 2025-12-01 (before the sample's deadlines). */
 export function checklistResult(text: string, uri = SAMPLE_URI): ChecklistResult {
-  const { checklist, progress } = new ChecklistAnalyzer().analyze(text);
-  const openPlaceholders = checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
-  return { uri, version: 1, isChecklist: true, checklist, progress, openPlaceholders, ...listSmokeTests(findSmokeTests(checklist, text)) };
+  const analysis = new ChecklistAnalyzer().analyze(text);
+  return serverChecklistResult(uri, 1, analysis, findSmokeTests(analysis.checklist, text), '2025-12-01');
 }
 
 /** The text with the items' Estado (and summary boxes) set, through the same edits as the quick fix. */

@@ -6,6 +6,7 @@ import { buildTree, displayState, shortGroupTitle, type ChecklistEntry, type Sid
 import { noFilters, type SecretMark, type SidebarFilters, type SidebarNode } from '../../client/src/sidebar/model/nodes';
 import { ownerNames } from '../../client/src/sidebar/model/owners';
 import type { ChecklistResult } from '../../server/src/lsp/protocol';
+import { notAChecklist } from '../../server/src/lsp/checklistResult';
 import { readFixture, sampleText } from '../support/paths';
 import { SAMPLE_URI, checklistResult, english, withStates } from '../support/sidebar';
 
@@ -225,7 +226,7 @@ describe('sidebar tree: several checklists', () => {
   const entries = [
     entry(checklistResult(withStates(sampleText(), { '1': 'done' })), [], 'ENTREGABLES.md'),
     entry(checklistResult(english, 'file:///work/docs/DELIVERABLES.en.md'), [], 'docs/DELIVERABLES.en.md'),
-    entry({ uri: 'file:///work/README.md', version: 1, isChecklist: false, checklist: undefined, progress: undefined, openPlaceholders: [], smokeTests: [] }),
+    entry(notAChecklist('file:///work/README.md', 1, '2025-12-01')),
   ];
   const { roots, verdict, checklistCount } = tree(entries);
 

@@ -43,9 +43,6 @@ export interface SidebarSnapshot {
 
 export const translate: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
-const today = (date = new Date()): string =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
 function secretsOf(uri: string): SecretMark[] {
   return vscode.languages
     .getDiagnostics(vscode.Uri.parse(uri))
@@ -117,7 +114,8 @@ export class Sidebar implements vscode.Disposable {
     const checklists = this.store.checklists();
     const entries = checklists.map(({ result, relativePath }) => ({ result, relativePath, secrets: secretsOf(result.uri), smokeResults: this.lastSmokeResults.of(result.uri) }));
     this.secretKeys = new Map(entries.map((entry) => [entry.result.uri, JSON.stringify(entry.secrets)]));
-    const tree = buildTree({ entries, filters: this.filters, today: today(), t: translate });
+    // The server's date, so the tree marks overdue exactly the items its diagnostics do.
+    const tree = buildTree({ entries, filters: this.filters, today: entries[0]?.result.today, t: translate });
     this.tree = tree;
     this.provider.update(tree.roots);
     this.welcome = this.store.ready && tree.checklistCount === 0;

@@ -48,6 +48,8 @@ export interface ChecklistResult {
   readonly checklist: Checklist | undefined;
   readonly progress: Progress | undefined;
   readonly openPlaceholders: readonly OpenPlaceholder[];
+  /** The server's date (`YYYY-MM-DD`) the analysis was checked against, so views mark the same items overdue. */
+  readonly today: string;
   /** The document's curl smoke tests, in document order. */
   readonly smokeTests: readonly ChecklistSmokeTest[];
   /** The host most of them name (`staging-host`), passed on in `RunSmokeTestsArguments.stagingHost`. */

@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import { setStateEdits } from '../core/features/fixes';
 import { translator, type Translate } from '../core/messages';
 import { localNow } from './clock';
+import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
@@ -23,7 +24,6 @@ import { ReferenceChecks } from './references';
 import { defaultSettings, toSettings, type ResourceSettings } from './settings';
 import { registerSmokeTests } from './smoke';
 import { smokeSuiteOf } from './smokeEditor';
-import { listSmokeTests } from './smokeTestList';
 import { Workspace } from './workspace';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
@@ -176,12 +176,9 @@ export function startServer(connection: Connection): void {
     const analysis = await analyses.current(params.uri);
     const document = documents.get(params.uri);
     const version = document?.version ?? -1;
-    const openPlaceholders = (analysis?.checklist.items ?? []).flatMap((item) =>
-      item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })),
-    );
+    if (!analysis || !document) return notAChecklist(params.uri, version, now().date);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
-    const smokeTests = analysis && document ? listSmokeTests(smokeSuiteOf(analysis, document.getText())) : { smokeTests: [] };
-    return { uri: params.uri, version, isChecklist: analysis !== undefined, checklist: analysis?.checklist, progress: analysis?.progress, openPlaceholders, ...smokeTests };
+    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date);
   });
 
   connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());

@@ -6,12 +6,12 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { ChecklistAnalyzer, type Analysis } from '../core/analyzer';
+import { ChecklistAnalyzer } from '../core/analyzer';
 import { isChecklist, matchesAny } from '../core/detect';
 import { findSmokeTests } from '../core/smoke';
 import type { ChecklistResult, WorkspaceChecklist, WorkspaceChecklistsResult } from './protocol';
 import type { ResourceSettings } from './settings';
-import { listSmokeTests } from './smokeTestList';
+import { checklistResult, notAChecklist } from './checklistResult';
 
 export interface WorkspaceChecklistsHost {
   /** The workspace folders, as `file:` URIs. */
@@ -38,8 +38,6 @@ interface ScanBudget {
   complete: boolean;
 }
 
-/** The answer for a file that cannot be analysed (missing, too large, binary, not UTF-8): nothing, not an error. */
-const nothing = (uri: string): ChecklistResult => ({ uri, version: -1, isChecklist: false, checklist: undefined, progress: undefined, openPlaceholders: [], smokeTests: [] });
 
 export class WorkspaceChecklists {
   constructor(private readonly host: WorkspaceChecklistsHost) {}
@@ -63,14 +61,16 @@ export class WorkspaceChecklists {
   /** `readiness/checklist` for a markdown file that is not open: its model as it is on disk. */
   async fromDisk(uri: string): Promise<ChecklistResult> {
     const file = URI.parse(uri);
-    if (file.scheme !== 'file' || !MARKDOWN_FILE.test(file.path)) return nothing(uri);
+    const today = this.host.today();
+    // A file that cannot be analysed (missing, too large, binary, not UTF-8) gets nothing, not an error.
+    if (file.scheme !== 'file' || !MARKDOWN_FILE.test(file.path)) return notAChecklist(uri, -1, today);
     const settings = await this.host.settings(uri);
     const text = await readChecklistText(file.fsPath, settings);
-    if (text === undefined) return nothing(uri);
+    if (text === undefined) return notAChecklist(uri, -1, today);
     const path = this.host.relativePath(uri);
-    if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return nothing(uri);
-    const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
-    return diskResult(uri, analysis, text);
+    if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return notAChecklist(uri, -1, today);
+    const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
+    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today);
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */
@@ -139,7 +139,3 @@ async function readChecklistText(path: string, settings: ResourceSettings): Prom
   }
 }
 
-function diskResult(uri: string, analysis: Analysis, text: string): ChecklistResult {
-  const openPlaceholders = analysis.checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
-  return { uri, version: -1, isChecklist: true, checklist: analysis.checklist, progress: analysis.progress, openPlaceholders, ...listSmokeTests(findSmokeTests(analysis.checklist, text)) };
-}

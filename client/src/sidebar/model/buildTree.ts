@@ -23,7 +23,7 @@ export interface ChecklistEntry {
 export interface SidebarInput {
   readonly entries: readonly ChecklistEntry[];
   readonly filters: SidebarFilters;
-  /** Today's local date (`YYYY-MM-DD`), for overdue items; undefined marks none overdue. */
+  /** The date (`YYYY-MM-DD`) items are overdue against, the server's; undefined marks none overdue. */
   readonly today: string | undefined;
   readonly t: Translate;
 }
