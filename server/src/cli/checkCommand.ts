@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_SIZE } from '../core/analyzer';
 import { defaultChecklistGlobs } from '../core/detect';
 import { check } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, localToday, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { localDateTime } from '../core/dates';
 import { fails, formatJson, formatText, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
@@ -55,7 +56,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     globs: defaultChecklistGlobs,
     locale: values.locale ?? localeFromEnvironment(io.env),
     maxSize: DEFAULT_MAX_SIZE,
-    today: values.today ?? localToday(),
+    today: values.today ?? localDateTime(new Date()).date,
     root,
   });
   const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports) : formatText(result.reports);

@@ -14,9 +14,3 @@ export function localeFromEnvironment(env: CommandIo['env']): string | undefined
   const value = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'];
   return value && value !== 'C' && value !== 'POSIX' ? value.split('.')[0] : undefined;
 }
-
-/** Today's local date, `YYYY-MM-DD`. */
-export function localToday(date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

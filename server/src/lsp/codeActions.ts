@@ -1,7 +1,8 @@
 // Turns the core's fixes into LSP code actions for a requested range.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyzer';
-import { placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix, type Now } from '../core/features/fixes';
+import { placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix } from '../core/features/fixes';
+import type { Now } from '../core/dates';
 import { itemHeadingOrStateAt } from '../core/features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
 import type { Translate } from '../core/messages';

@@ -10,9 +10,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { localDateTime } from '../core/dates';
 import { setStateEdits } from '../core/features/fixes';
 import { translator, type Translate } from '../core/messages';
-import { localNow } from './clock';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
@@ -42,7 +42,10 @@ export function startServer(connection: Connection): void {
   // `initializationOptions.today` pins the date (YYYY-MM-DD) for reproducible runs, like the CLI's --today.
   let fixedToday: string | undefined;
 
-  const now = () => (fixedToday ? { ...localNow(), date: fixedToday } : localNow());
+  const now = () => {
+    const local = localDateTime(new Date());
+    return fixedToday ? { ...local, date: fixedToday } : local;
+  };
 
   const settings = (uri: string): Promise<ResourceSettings> => {
     if (!canAskConfiguration) return Promise.resolve(defaultSettings);

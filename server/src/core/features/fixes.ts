@@ -1,5 +1,6 @@
 // Quick fixes and source actions, as plain edits. The server turns them into
 // LSP code actions; nothing here knows about the protocol.
+import type { Now } from '../dates';
 import { detectMojibake } from '../encoding';
 import type { Translate } from '../messages';
 import type { Checklist, Item, Placeholder } from '../model/checklist';
@@ -19,11 +20,6 @@ export interface Fix {
   readonly isPreferred?: boolean;
 }
 
-/** The local date and time of the injected clock. */
-export interface Now {
-  readonly date: string;
-  readonly time: string;
-}
 
 /** One fix per option of a choice placeholder; today's date for a date placeholder. */
 export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {

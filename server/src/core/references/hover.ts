@@ -1,5 +1,6 @@
 // The hover of a file reference: whether it exists, its size, first heading and
 // last modification, or where it was looked for.
+import { localDateTime } from '../dates';
 import type { HoverContent } from '../features/hover';
 import { contains, type Position } from '../types';
 import { displayPath, type ReferenceContext } from './findings';
@@ -32,9 +33,8 @@ export function formatSize(bytes: number): string {
 
 /** Local `YYYY-MM-DD HH:MM`, as the rest of the checklist writes times. */
 export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const { date, time } = localDateTime(new Date(ms));
+  return `${date} ${time}`;
 }
 
 function escape(text: string): string {
