@@ -3,16 +3,19 @@
 import { URI } from 'vscode-uri';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
 
+/** A folder's path without a trailing slash, the form `relativePath` compares against. */
+const folderPath = (folder: WorkspaceFolder): string => URI.parse(folder.uri).path.replace(/\/$/, '');
+
 export class Workspace {
   private folders: string[] = [];
 
   setFolders(folders: readonly WorkspaceFolder[] | null | undefined): void {
-    this.folders = (folders ?? []).map((f) => URI.parse(f.uri).path.replace(/\/$/, ''));
+    this.folders = (folders ?? []).map(folderPath);
   }
 
   addRemove(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
-    const gone = new Set(removed.map((f) => URI.parse(f.uri).path.replace(/\/$/, '')));
-    this.folders = this.folders.filter((f) => !gone.has(f)).concat(added.map((f) => URI.parse(f.uri).path.replace(/\/$/, '')));
+    const gone = new Set(removed.map(folderPath));
+    this.folders = this.folders.filter((f) => !gone.has(f)).concat(added.map(folderPath));
   }
 
   /** The folders as `file:` URIs. */
