@@ -192,7 +192,9 @@ describe('language server: smoke tests', () => {
     assert.equal(after[placeholder + 4], 'SessionId obtenido: sess_000001');
     assert.equal(after[placeholder + 5], 'Estado: ✅ PASSED');
     assert.match(after[placeholder + 6] ?? '', /^Tiempo de respuesta: [\d.]+ms$/);
-    assert.deepEqual(after.slice(placeholder + 7), before.slice(timeLine + 1));
+    const unstamped = (lines: string[]) => lines.filter((l) => !l.startsWith('<!-- readiness:evidence v1 test=2 '));
+    assert.deepEqual(unstamped(after.slice(placeholder + 7)), before.slice(timeLine + 1));
+    assert.equal(after.filter((l) => l.startsWith('<!-- readiness:evidence v1 test=2 ')).length, 1);
 
     // Without a token from the client, the server created its own progress and ended it.
     assert.equal(server.createdProgressTokens.length, progressCreated + 1);
@@ -209,7 +211,8 @@ describe('language server: smoke tests', () => {
     assert.equal(twice[placeholder + 1], '  "sessionId": "sess_000002",');
     assert.equal(twice[placeholder + 4], 'SessionId obtenido: sess_000002');
     assert.equal(twice.filter((l) => l.startsWith('  "sessionId"')).length, 1);
-    assert.deepEqual(twice.slice(placeholder + 7), before.slice(timeLine + 1));
+    assert.deepEqual(unstamped(twice.slice(placeholder + 7)), before.slice(timeLine + 1));
+    assert.equal(twice.filter((l) => l.startsWith('<!-- readiness:evidence v1 test=2 ')).length, 1);
   });
 
   test('readiness/checklist lists the smoke tests by the keys the lenses run; a run gives each test\'s result as data', async () => {

@@ -1,6 +1,8 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
 import { ChecklistAnalyzer } from '../core/analyzer';
 import { isChecklist } from '../core/detect';
+import type { EvidenceSettings } from '../core/rules/evidenceState';
+import { defaultAnalysisSettings } from '../core/rules/rule';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
@@ -14,6 +16,8 @@ export interface CheckOptions {
   readonly today: string;
   /** The folder file references resolve against first (`--root`); default: each checklist's folder. */
   readonly root?: string | undefined;
+  /** How smoke-test evidence ages and which base URL it is compared with. */
+  readonly evidence?: EvidenceSettings | undefined;
 }
 
 export interface CheckResult {
@@ -44,7 +48,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         continue;
       }
       const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
+      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today, settings: { ...defaultAnalysisSettings, evidence: options.evidence } }) : undefined;
       const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }

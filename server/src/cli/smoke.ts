@@ -11,10 +11,10 @@ import {
   applyTextEdits,
   defaultSmokeSettings,
   describeReason,
-  evidenceEdits,
   findSmokeTests,
   resultLine,
   runSmokeTests,
+  stampedEvidenceEdits,
   summarize,
   summaryLine,
   type SecretProvider,
@@ -23,7 +23,8 @@ import {
 } from '../core/smoke';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
-import { systemClock } from '../node/systemClock';
+import { RUNNER_VERSION } from '../node/runnerVersion';
+import { systemClock, systemWallClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 
@@ -91,6 +92,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
       http,
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
       clock: systemClock,
+      wallClock: systemWallClock,
       secrets: environmentSecrets(io.env),
       // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
       observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(resultLine(result, options.language))) } : undefined,
@@ -101,7 +103,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const notes: string[] = [];
   let written = false;
   if (options.write) {
-    const outcome = await writeEvidence(path, shown, run, options.language);
+    const outcome = await writeEvidence(path, shown, run, options.language, options.baseUrl);
     if (typeof outcome === 'string') {
       report(io, options, run, shown, false, notes);
       io.err(run.redact(`readiness: ${outcome}`));
@@ -268,11 +270,11 @@ function suiteOf(text: string): SmokeSuite {
 }
 
 /** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
-async function writeEvidence(path: string, shown: string, run: SmokeRun, language: 'en' | 'es'): Promise<{ written: boolean; dropped: string[] } | string> {
+async function writeEvidence(path: string, shown: string, run: SmokeRun, language: 'en' | 'es', baseUrl: string): Promise<{ written: boolean; dropped: string[] } | string> {
   const now = await readDocument(path, shown);
   if (typeof now === 'string') return now;
   // Located by identity in the text as it is now, which is also right when nothing changed.
-  const plan = evidenceEdits(suiteOf(now.text), run.results, language);
+  const plan = stampedEvidenceEdits(now.text, suiteOf(now.text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
   const dropped = plan.dropped.map((d) => d.message);
   if (plan.edits.length === 0) return { written: false, dropped };
   const text = applyTextEdits(now.text, plan.edits);

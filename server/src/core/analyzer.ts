@@ -8,6 +8,8 @@ import { translator } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
+import { evidenceFindings } from './rules/evidence';
+import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
 import { mojibake } from './rules/mojibake';
 import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
@@ -29,6 +31,8 @@ export interface Analysis {
   readonly checklist: Checklist;
   readonly progress: Progress;
   readonly findings: readonly Finding[];
+  /** Each smoke test's evidence: pasted or not, stamped or by hand, and whether its stamp still holds. */
+  readonly evidence: readonly TestEvidenceRecord[];
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
@@ -66,9 +70,10 @@ export class ChecklistAnalyzer {
     const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
     const ctx = { text, checklist, settings, t, today: options.today };
-    const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
+    const evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today)?.records ?? [];
+    const found = [...rules.flatMap((rule) => rule(ctx)), ...evidenceFindings(evidence, checklist, t), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
     const findings = withoutIgnored(found, checklist).sort(byPosition);
-    return { checklist, progress: progressOf(checklist), findings };
+    return { checklist, progress: progressOf(checklist), findings, evidence };
   }
 
   /** One parse of the whole text costs less than many small ones, so a mostly new document is parsed whole. */
@@ -106,5 +111,6 @@ function skipped(text: string, message: string): Analysis {
     checklist,
     progress: progressOf(checklist),
     findings: [{ code: 'skipped-large-file', severity: 'information', message, range: range(0, 0, 0, firstLineEnd) }],
+    evidence: [],
   };
 }

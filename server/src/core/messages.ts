@@ -100,6 +100,18 @@ const en = {
   'smoke.error.placeholderHost': '{0} is the placeholder host the checklist writes; set readiness.smoke.baseUrl to the real staging URL.',
   'smoke.error.closed': 'The document was closed during the run; the evidence was not written.',
   'smoke.error.notApplied': 'The evidence was not written: the document kept changing. Run the smoke tests again.',
+  'evidence.edited': 'The evidence of smoke test {0} was edited after it ran: it no longer matches its stamp. Re-run the test.',
+  'evidence.stale': 'The evidence of smoke test {0} is stale: {1}. Re-run the test.',
+  'evidence.stale.command': 'the command changed since it ran',
+  'evidence.stale.age': 'it ran {0} days ago (the limit is {1}: readiness.evidence.maxAgeDays)',
+  'evidence.stale.host': 'it ran against {0}, and the base URL is now {1}',
+  'evidence.stale.environment': 'it ran in the {0} environment, and {1} is now selected',
+  'evidence.doneButFailed': 'Item {0} · {1} is marked done, but smoke test {2} shows a failure: {3}',
+  'evidence.failure.statusField': 'its status says "{0}"',
+  'evidence.failure.serverError': 'HTTP {0}',
+  'evidence.failure.criterion': '{0} ms, over the limit {1}',
+  'fix.rerunTest': 'Re-run smoke test {0}',
+  'fix.rerunStale': 'Re-run stale smoke tests',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -202,6 +214,18 @@ const es: Record<MessageKey, string> = {
   'smoke.error.placeholderHost': '{0} es el host de ejemplo que escribe la lista; configura readiness.smoke.baseUrl con la URL real de staging.',
   'smoke.error.closed': 'El documento se cerró durante la ejecución; la evidencia no se escribió.',
   'smoke.error.notApplied': 'La evidencia no se escribió: el documento siguió cambiando. Vuelve a ejecutar las pruebas de humo.',
+  'evidence.edited': 'La evidencia de la prueba de humo {0} se editó después de ejecutarse: ya no coincide con su sello. Vuelve a ejecutar la prueba.',
+  'evidence.stale': 'La evidencia de la prueba de humo {0} está desactualizada: {1}. Vuelve a ejecutar la prueba.',
+  'evidence.stale.command': 'el comando cambió desde que se ejecutó',
+  'evidence.stale.age': 'se ejecutó hace {0} días (el límite es {1}: readiness.evidence.maxAgeDays)',
+  'evidence.stale.host': 'se ejecutó contra {0}, y la URL base ahora es {1}',
+  'evidence.stale.environment': 'se ejecutó en el entorno {0}, y ahora está seleccionado {1}',
+  'evidence.doneButFailed': 'El ítem {0} · {1} está marcado como completado, pero la prueba de humo {2} muestra un fallo: {3}',
+  'evidence.failure.statusField': 'su estado dice "{0}"',
+  'evidence.failure.serverError': 'HTTP {0}',
+  'evidence.failure.criterion': '{0} ms, por encima del límite {1}',
+  'fix.rerunTest': 'Volver a ejecutar la prueba de humo {0}',
+  'fix.rerunStale': 'Volver a ejecutar las pruebas de humo desactualizadas',
 };
 
 const tables: Record<string, Record<MessageKey, string>> = { en, es };

@@ -14,7 +14,17 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file';
+export type FindingCode =
+  | 'unfilled-placeholder'
+  | 'status-mismatch'
+  | 'overdue'
+  | 'mojibake'
+  | 'missing-file'
+  | 'secret'
+  | 'skipped-large-file'
+  | 'stale-evidence'
+  | 'edited-evidence'
+  | 'stale-signoff';
 
 /** One problem the core reports; the server turns it into a Diagnostic, the CLI into a line. */
 export interface Finding {

@@ -9,7 +9,7 @@ import type { Translate } from '../core/messages';
 import { intersects, type Finding } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
-export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND];
+export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND, 'source.readiness.rerunStaleSmokeTests'];
 
 /** The client command that stores a pasted secret in VS Code's SecretStorage and puts `<NAME>` in its place. */
 export const MOVE_SECRET_COMMAND = 'readiness.moveSecretToStorage';

@@ -25,6 +25,7 @@ import { defaultSettings, toSettings, type ResourceSettings } from './settings';
 import { registerSmokeTests } from './smoke';
 import { smokeSuiteOf } from './smokeEditor';
 import { Workspace } from './workspace';
+import { wallClockOn } from '../node/systemClock';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
 export function startServer(connection: Connection): void {
@@ -90,6 +91,7 @@ export function startServer(connection: Connection): void {
     relativePath: (uri) => workspace.relativePath(uri),
     t: () => t,
     locale: () => locale,
+    wallClock: () => wallClockOn(fixedToday),
   });
 
   const workspaceChecklists = new WorkspaceChecklists({

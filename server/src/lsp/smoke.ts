@@ -3,6 +3,7 @@
 // request. The client decides whether runs are allowed (workspace trust).
 import type { CancellationToken, CodeAction, CodeActionParams, Connection } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyzer';
+import { evidenceCodeActions } from './evidenceActions';
 import { RUN_SMOKE_TESTS_REQUEST, type RunSmokeTestsParams, type RunSmokeTestsResult } from './protocol';
 import { smokeCodeActions, smokeCodeLenses, smokeSuiteOf } from './smokeEditor';
 import { SmokeRuns, type SmokeRunHost } from './smokeRuns';
@@ -25,6 +26,9 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
   connection.onRequest(RUN_SMOKE_TESTS_REQUEST, (params: RunSmokeTestsParams, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
 
   return {
-    codeActions: (params, analysis, text) => smokeCodeActions(params, smokeSuiteOf(analysis, text), host.t()),
+    codeActions: (params, analysis, text) => {
+      const suite = smokeSuiteOf(analysis, text);
+      return [...smokeCodeActions(params, suite, host.t()), ...evidenceCodeActions(params, analysis, suite, host.t())];
+    },
   };
 }

@@ -10,10 +10,10 @@ import type { Analysis } from '../core/analyzer';
 import type { Translate } from '../core/messages';
 import {
   describeReason,
-  evidenceEdits,
   resultLine,
   runSmokeTests,
   smokeTestsOf,
+  stampedEvidenceEdits,
   summarize,
   summaryLine,
   type Redactor,
@@ -25,6 +25,8 @@ import {
 } from '../core/smoke';
 import { parseBaseUrl, writtenHost } from '../core/smoke/hosts';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
+import { RUNNER_VERSION } from '../node/runnerVersion';
+import type { WallClock } from '../core/smoke';
 import type { RunSmokeTestsParams, RunSmokeTestsResult, SmokeTestRunResult } from './protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
@@ -41,6 +43,8 @@ export interface SmokeRunHost {
   relativePath(uri: string): string;
   t(): Translate;
   locale(): string | undefined;
+  /** When tests run, for their evidence stamps (on the server's pinned date, if any). */
+  wallClock(): WallClock;
 }
 
 type Language = 'en' | 'es';
@@ -127,6 +131,7 @@ export class SmokeRuns {
       documentUri: uri,
       documentText: text,
       folders: this.host.folders(),
+      wallClock: this.host.wallClock(),
       observer: {
         testStarted: (test, at) => {
           redact = at.redact;
@@ -142,7 +147,7 @@ export class SmokeRuns {
     });
     await this.http.warmUp();
     const run = await runSmokeTests(suite, settings, environment, { tests, signal });
-    const { written, dropped } = await this.writeEvidence(uri, run, language);
+    const { written, dropped } = await this.writeEvidence(uri, run, language, settings.baseUrl);
     const summary = summarize(run.results);
     const summaryText = run.redact(summaryLine(summary, language));
     log.info(summaryText);
@@ -158,7 +163,7 @@ export class SmokeRuns {
   }
 
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
-  private async writeEvidence(uri: string, run: SmokeRun, language: Language): Promise<{ written: boolean; dropped: string[] }> {
+  private async writeEvidence(uri: string, run: SmokeRun, language: Language, baseUrl: string | undefined): Promise<{ written: boolean; dropped: string[] }> {
     const t = this.host.t();
     if (!run.results.some((r) => r.evidence)) return { written: false, dropped: [] };
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -166,7 +171,8 @@ export class SmokeRuns {
       if (!document) return { written: false, dropped: [t('smoke.error.closed')] };
       // Text and version are read together: the edit is refused if the document moved on since.
       const { version } = document;
-      const plan = evidenceEdits(smokeTestsOf(document.getText()), run.results, language);
+      const text = document.getText();
+      const plan = stampedEvidenceEdits(text, smokeTestsOf(text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
       const dropped = plan.dropped.map((d) => d.message);
       if (plan.edits.length === 0) {
         this.connection.console.info(t('smoke.log.nothingWritten'));
