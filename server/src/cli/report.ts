@@ -1,5 +1,6 @@
 // The result of checking one file, and its text and JSON renderings.
 import type { Analysis } from '../core/analyzer';
+import type { TestEvidenceRecord } from '../core/rules/evidenceState';
 import type { Finding, Severity } from '../core/types';
 
 export interface FileReport {
@@ -52,6 +53,22 @@ function toJson(report: FileReport): unknown {
     })),
     progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } },
     diagnostics: (analysis?.findings ?? []).map(diagnosticJson),
+    evidence: (analysis?.evidence ?? []).map(evidenceJson),
+  };
+}
+
+/** Each smoke test's evidence: its state (none, unverified, verified, stale, edited) and what its stamp says. */
+function evidenceJson(r: TestEvidenceRecord): unknown {
+  const stamp = r.stamp;
+  return {
+    test: r.number,
+    item: r.itemId,
+    method: r.method,
+    path: r.path,
+    state: r.state,
+    stale: r.stale.map((s) => s.code),
+    failures: r.failures.map((f) => f.code),
+    stamp: stamp ? { ran: stamp.ran, host: stamp.host ?? null, env: stamp.env ?? null, runner: stamp.runner, status: stamp.status ?? null, ms: stamp.ms ?? null, result: stamp.result } : null,
   };
 }
 

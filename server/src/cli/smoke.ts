@@ -207,7 +207,7 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
 }
 
 /** "2,4" → ["2", "4"]; "2-4" → ["2", "3", "4"]; anything else → []. */
-function expandNumbers(text: string): string[] {
+export function expandNumbers(text: string): string[] {
   const out: string[] = [];
   for (const part of text.split(',').map((p) => p.trim())) {
     const span = /^(\d+)-(\d+)$/.exec(part);
@@ -228,11 +228,11 @@ function usage(io: SmokeIo, message: string): number {
 }
 
 /** The CLI's secrets: environment variables of the same name. */
-function environmentSecrets(env: CommandIo['env']): SecretProvider {
+export function environmentSecrets(env: CommandIo['env']): SecretProvider {
   return { get: (name) => Promise.resolve(env[name] === '' ? undefined : env[name]) };
 }
 
-function displayPath(path: string, cwd: string): string {
+export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel.startsWith('..') ? path : rel.split('\\').join('/');
 }
@@ -246,7 +246,7 @@ interface DocumentText {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The document's text, or a one-line message naming the file. */
-async function readDocument(path: string, shown: string): Promise<DocumentText | string> {
+export async function readDocument(path: string, shown: string): Promise<DocumentText | string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
