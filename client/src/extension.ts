@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerLinkExistingFile } from './linkExistingFile';
 import { registerMoveSecretToStorage } from './secretStorage';
+import { registerSignOff } from './signOff';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
 import { LastSmokeResults } from './smoke/lastResults';
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   };
   client = new LanguageClient('readiness', vscode.l10n.t('Readiness'), serverOptions, clientOptions);
   context.subscriptions.push(registerLinkExistingFile(client));
+  context.subscriptions.push(registerSignOff(client));
   context.subscriptions.push(registerMoveSecretToStorage(context.secrets));
   const lastSmokeResults = new LastSmokeResults();
   context.subscriptions.push(lastSmokeResults, registerSmokeTests(context, client, lastSmokeResults));

@@ -11,6 +11,7 @@ import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { evidenceFindings } from './rules/evidence';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
 import { mojibake } from './rules/mojibake';
+import { findSignOffs, signOffFindings, type SignOff } from './rules/signoffs';
 import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
@@ -33,6 +34,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** Each smoke test's evidence: pasted or not, stamped or by hand, and whether its stamp still holds. */
   readonly evidence: readonly TestEvidenceRecord[];
+  /** Sign-off lines (`Firma: [Nombre] - [Fecha]`), with the evidence each covers. */
+  readonly signOffs: readonly SignOff[];
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
@@ -71,9 +74,15 @@ export class ChecklistAnalyzer {
     const settings = options.settings ?? defaultAnalysisSettings;
     const ctx = { text, checklist, settings, t, today: options.today };
     const evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today)?.records ?? [];
-    const found = [...rules.flatMap((rule) => rule(ctx)), ...evidenceFindings(evidence, checklist, t), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
+    const signOffs = findSignOffs(text, checklist, evidence);
+    const found = [
+      ...rules.flatMap((rule) => rule(ctx)),
+      ...evidenceFindings(evidence, checklist, t),
+      ...signOffFindings(signOffs, t),
+      ...this.secrets.findings(text, split, settings.secretsAllow, t),
+    ];
     const findings = withoutIgnored(found, checklist).sort(byPosition);
-    return { checklist, progress: progressOf(checklist), findings, evidence };
+    return { checklist, progress: progressOf(checklist), findings, evidence, signOffs };
   }
 
   /** One parse of the whole text costs less than many small ones, so a mostly new document is parsed whole. */
@@ -112,5 +121,6 @@ function skipped(text: string, message: string): Analysis {
     progress: progressOf(checklist),
     findings: [{ code: 'skipped-large-file', severity: 'information', message, range: range(0, 0, 0, firstLineEnd) }],
     evidence: [],
+    signOffs: [],
   };
 }

@@ -112,6 +112,10 @@ const en = {
   'evidence.failure.criterion': '{0} ms, over the limit {1}',
   'fix.rerunTest': 'Re-run smoke test {0}',
   'fix.rerunStale': 'Re-run stale smoke tests',
+  'signoff.stale': 'The sign-off of {0} ({1}) is older than the evidence it approves: smoke test {2} ran on {3}. Review the evidence and sign off again.',
+  'fix.signOff': 'Sign off as {0}',
+  'fix.signOffAgain': 'Sign off again as {0}, today',
+  'fix.signOffAsk': 'Sign off...',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -226,6 +230,10 @@ const es: Record<MessageKey, string> = {
   'evidence.failure.criterion': '{0} ms, por encima del límite {1}',
   'fix.rerunTest': 'Volver a ejecutar la prueba de humo {0}',
   'fix.rerunStale': 'Volver a ejecutar las pruebas de humo desactualizadas',
+  'signoff.stale': 'La firma de {0} ({1}) es anterior a la evidencia que aprueba: la prueba de humo {2} se ejecutó el {3}. Revisa la evidencia y vuelve a firmar.',
+  'fix.signOff': 'Firmar como {0}',
+  'fix.signOffAgain': 'Volver a firmar como {0}, hoy',
+  'fix.signOffAsk': 'Firmar...',
 };
 
 const tables: Record<string, Record<MessageKey, string>> = { en, es };

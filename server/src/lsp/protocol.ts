@@ -131,6 +131,25 @@ export interface RunSmokeTestsParams extends RunSmokeTestsArguments {
   readonly workDoneToken?: string | number;
 }
 
+/**
+ * Arguments of the client command `readiness.signOff`, which the "Sign off..." quick fix carries when
+ * git knows no user name: the client asks for the name and sends `readiness/signOff`.
+ */
+export interface SignOffArguments {
+  readonly uri: string;
+  /** The sign-off's line (0-based). */
+  readonly line: number;
+}
+
+/** The command id; the client registers it (it imports only types from here, hence the type). */
+export type SignOffCommand = 'readiness.signOff';
+export const SIGN_OFF_COMMAND: SignOffCommand = 'readiness.signOff';
+
+export interface SignOffParams extends SignOffArguments {
+  /** The signer's name, as the user typed it. */
+  readonly name: string;
+}
+
 /** How one test of a run went, as data: what `RunSmokeTestsResult.lines` says of it in words. */
 export interface SmokeTestRunResult {
   readonly testKey: string;
@@ -229,6 +248,11 @@ export interface ClientRequests {
    * cancelling the request stops the run (what finished is still written).
    */
   'readiness/runSmokeTests': { params: RunSmokeTestsParams; result: RunSmokeTestsResult };
+  /**
+   * `readiness/signOff`: after the user typed their name for the "Sign off..." quick fix, the server
+   * fills the sign-off on that line with the name and today's date (`workspace/applyEdit`). Result: whether it applied.
+   */
+  'readiness/signOff': { params: SignOffParams; result: boolean };
 }
 
 /** Requests the server sends to the client. */
@@ -262,5 +286,6 @@ export const SET_STATE_REQUEST = 'readiness/setState' satisfies keyof ClientRequ
 export const LINK_EXISTING_FILE_REQUEST = 'readiness/linkExistingFile' satisfies keyof ClientRequests;
 export const CHECKLIST_CHANGED_NOTIFICATION = 'readiness/checklistChanged' satisfies keyof ServerNotifications;
 export const RUN_SMOKE_TESTS_REQUEST = 'readiness/runSmokeTests' satisfies keyof ClientRequests;
+export const SIGN_OFF_REQUEST = 'readiness/signOff' satisfies keyof ClientRequests;
 export const SECRET_REQUEST = 'readiness/secret' satisfies keyof ServerRequests;
 export const CONFIRM_FOREIGN_HOST_REQUEST = 'readiness/confirmForeignHost' satisfies keyof ServerRequests;

@@ -22,6 +22,7 @@ import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, W
 import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './protocol';
 import { ReferenceChecks } from './references';
 import { defaultSettings, toSettings, type ResourceSettings } from './settings';
+import { SignOffs } from './signOffs';
 import { registerSmokeTests } from './smoke';
 import { smokeSuiteOf } from './smokeEditor';
 import { Workspace } from './workspace';
@@ -58,12 +59,15 @@ export function startServer(connection: Connection): void {
     return result;
   };
 
+  /** The path of the workspace folder holding a document, if any. */
+  const folderOf = (uri: string): string | undefined => {
+    const path = URI.parse(uri).path;
+    const relative = workspace.relativePath(uri);
+    return relative === path ? undefined : path.slice(0, path.length - relative.length - 1);
+  };
+
   const references = new ReferenceChecks({
-    folderOf: (uri) => {
-      const path = URI.parse(uri).path;
-      const relative = workspace.relativePath(uri);
-      return relative === path ? undefined : path.slice(0, path.length - relative.length - 1);
-    },
+    folderOf,
     t: () => t,
     canCreateFiles: () => appliesFileCreation,
   });
@@ -92,6 +96,14 @@ export function startServer(connection: Connection): void {
     t: () => t,
     locale: () => locale,
     wallClock: () => wallClockOn(fixedToday),
+  });
+
+  const signOffs = new SignOffs(connection, {
+    document: (uri) => documents.get(uri),
+    analysis: (uri) => analyses.current(uri),
+    folderOf,
+    now,
+    t: () => t,
   });
 
   const workspaceChecklists = new WorkspaceChecklists({
@@ -153,7 +165,12 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
-    return [...codeActions(params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
+    return [
+      ...codeActions(params, analysis, text, now(), t),
+      ...smoke.codeActions(params, analysis, text),
+      ...(await signOffs.codeActions(params, analysis)),
+      ...(await references.codeActions(params, analysis, document.version)),
+    ];
   });
 
   connection.onHover(async (params) => {
