@@ -37,6 +37,18 @@ export interface ChecklistSmokeTest {
   readonly commandRange: Range;
   /** From the banner (or the command) to the last line of its evidence. */
   readonly range: Range;
+  /** What the server makes of the evidence pasted for it (absent when it was not asked to say). */
+  readonly evidence?: SmokeTestEvidence;
+}
+
+/** A smoke test's pasted evidence as the server judges it from its provenance stamp. */
+export interface SmokeTestEvidence {
+  /** none: nothing pasted; unverified: pasted by hand (no stamp); verified; stale: command changed, too old or another host; edited after it ran. */
+  readonly state: 'none' | 'unverified' | 'verified' | 'stale' | 'edited';
+  /** A short mark for the row ("stale evidence", "unverified evidence"), empty when there is nothing to flag; display language. */
+  readonly mark: string;
+  /** The stamp in words ("ran 3 days ago (...) against staging-host, HTTP 200 in 84 ms, unchanged since"); display language. */
+  readonly summary: string;
 }
 
 export interface ChecklistResult {

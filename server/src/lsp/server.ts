@@ -13,11 +13,11 @@ import { URI } from 'vscode-uri';
 import { localDateTime } from '../core/dates';
 import { setStateEdits } from '../core/features/fixes';
 import { translator, type Translate } from '../core/messages';
-import { checklistResult, notAChecklist } from './checklistResult';
+import { checklistResult, evidenceWordsFor, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
-import { completions, documentSymbols, hover } from './editorFeatures';
+import { completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
 import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, WORKSPACE_CHECKLISTS_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
 import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './protocol';
 import { ReferenceChecks } from './references';
@@ -113,6 +113,7 @@ export function startServer(connection: Connection): void {
     openText: (uri) => documents.get(uri)?.getText(),
     locale: () => locale,
     today: () => now().date,
+    evidenceWords: () => evidenceWordsFor(t, wallClockOn(fixedToday).now().ms),
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -175,7 +176,8 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    return analysis ? (references.hover(params.textDocument.uri, analysis, params.position) ?? hover(analysis.checklist, params.position, t)) : null;
+    if (!analysis) return null;
+    return references.hover(params.textDocument.uri, analysis, params.position) ?? evidenceHover(analysis, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(analysis.checklist, params.position, t);
   });
 
   connection.onDocumentLinks(async (params) => {
@@ -200,7 +202,7 @@ export function startServer(connection: Connection): void {
     const version = document?.version ?? -1;
     if (!analysis || !document) return notAChecklist(params.uri, version, now().date);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
-    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date);
+    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date, evidenceWordsFor(t, wallClockOn(fixedToday).now().ms));
   });
 
   connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());

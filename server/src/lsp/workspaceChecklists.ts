@@ -11,6 +11,8 @@ import { isChecklist, matchesAny } from '../core/detect';
 import { findSmokeTests } from '../core/smoke';
 import type { ChecklistResult, WorkspaceChecklist, WorkspaceChecklistsResult } from './protocol';
 import type { ResourceSettings } from './settings';
+import type { EvidenceWords } from '../core/features/evidenceHover';
+import type { TestEvidenceRecord } from '../core/rules/evidenceState';
 import { checklistResult, notAChecklist } from './checklistResult';
 
 export interface WorkspaceChecklistsHost {
@@ -23,6 +25,8 @@ export interface WorkspaceChecklistsHost {
   openText(uri: string): string | undefined;
   locale(): string | undefined;
   today(): string;
+  /** How each test's evidence is worded for the sidebar. */
+  evidenceWords?(): (record: TestEvidenceRecord) => EvidenceWords;
 }
 
 /** Folders that hold dependencies, VCS data or build output, never a team's checklist. */
@@ -70,7 +74,7 @@ export class WorkspaceChecklists {
     const path = this.host.relativePath(uri);
     if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return notAChecklist(uri, -1, today);
     const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
-    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today);
+    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today, this.host.evidenceWords?.());
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */

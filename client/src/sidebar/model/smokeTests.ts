@@ -10,6 +10,12 @@ import type { LastSmokeResult, NodeIcon, SecretMark, SidebarNode, Translate } fr
 const LISTED = 8;
 
 const NOT_RUN_YET_ICON: NodeIcon = { id: 'beaker' };
+/** Evidence the server flags, on a test not run in this session: stale or edited (a warning), pasted by hand (unverified). */
+const FLAGGED_EVIDENCE_ICONS: Partial<Record<NonNullable<ChecklistSmokeTest['evidence']>['state'], NodeIcon>> = {
+  stale: { id: 'warning', color: 'list.warningForeground' },
+  edited: { id: 'warning', color: 'list.warningForeground' },
+  unverified: { id: 'question' },
+};
 const OUTCOME_ICONS: Record<LastSmokeResult['outcome'], NodeIcon> = {
   passed: { id: 'pass', color: 'testing.iconPassed' },
   failed: { id: 'error', color: 'testing.iconFailed' },
@@ -71,9 +77,9 @@ export function smokeTestNode(
     kind: 'smokeTest',
     uri,
     label: smokeTestLabel(test, secrets, t),
-    description: smokeResultText(last, t),
+    description: withEvidenceMark(last, test, t),
     tooltip: smokeTestTooltip(test, last, secrets, t),
-    icon: last ? OUTCOME_ICONS[last.outcome] : NOT_RUN_YET_ICON,
+    icon: last ? OUTCOME_ICONS[last.outcome] : ((test.evidence && FLAGGED_EVIDENCE_ICONS[test.evidence.state]) ?? NOT_RUN_YET_ICON),
     state: undefined,
     itemId: test.itemId,
     reveal: test.commandRange,
@@ -85,6 +91,14 @@ export function smokeTestNode(
   };
 }
 
+/** The last result, and the server's mark on the pasted evidence ("stale evidence") when it has one. */
+function withEvidenceMark(last: LastSmokeResult | undefined, test: ChecklistSmokeTest, t: Translate): string {
+  const mark = test.evidence?.mark ?? '';
+  // Pasted evidence the server vouches for says more than "not run yet".
+  if (!last && test.evidence && test.evidence.state !== 'none') return mark === '' ? t('evidence verified') : mark;
+  return mark === '' ? smokeResultText(last, t) : `${smokeResultText(last, t)} · ${mark}`;
+}
+
 function smokeTestTooltip(test: ChecklistSmokeTest, last: LastSmokeResult | undefined, secrets: readonly SecretMark[], t: Translate): string {
   const lines = [`**${escapeMarkdown(smokeTestLabel(test, secrets, t))}**`, ''];
   if (!last) {
@@ -94,6 +108,7 @@ function smokeTestTooltip(test: ChecklistSmokeTest, last: LastSmokeResult | unde
     lines.push(facts.filter((fact): fact is string => fact !== undefined).join(' · '));
     if (last.reason !== '') lines.push('', escapeMarkdown(last.reason));
   }
+  if (test.evidence && test.evidence.state !== 'none') lines.push('', `${t('Evidence')}: ${escapeMarkdown(test.evidence.summary)}`);
   lines.push('', `${t('Item {0}', test.itemId)} · ${t('line {0}', test.commandRange.start.line + 1)}`);
   return lines.join('\n');
 }
