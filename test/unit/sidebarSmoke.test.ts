@@ -7,7 +7,7 @@ import { buildTree, type ChecklistEntry } from '../../client/src/sidebar/model/b
 import { noFilters, type LastSmokeResult, type SecretMark, type SidebarNode } from '../../client/src/sidebar/model/nodes';
 import { formatElapsed } from '../../client/src/sidebar/model/smokeTests';
 import type { ChecklistResult, SmokeTestRunResult } from '../../server/src/lsp/protocol';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { allEvidence, ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { digestOf, findSmokeTests, formatStamp } from '../../server/src/core/smoke';
 import { checklistResult as serverChecklistResult, evidenceWordsFor } from '../../server/src/lsp/checklistResult';
@@ -207,7 +207,7 @@ describe('sidebar smoke tests: the evidence the server judged', () => {
     .replace('[PEGAR SALIDA AQUÍ]', '{\n  "status": "ok"\n}')
     .replace('LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n```\n', (block) => `${block}${stamp('2')}\n`);
   const analysis = new ChecklistAnalyzer().analyze(text);
-  const result = serverChecklistResult(SAMPLE_URI, 1, analysis, findSmokeTests(analysis.checklist, text), '2026-12-05', evidenceWordsFor(translator('en'), Date.parse('2026-12-05T10:00:00Z')));
+  const result = serverChecklistResult(SAMPLE_URI, 1, analysis, findSmokeTests(analysis.checklist, text), '2026-12-05', { records: allEvidence(text, analysis), words: evidenceWordsFor(translator('en'), Date.parse('2026-12-05T10:00:00Z')) });
 
   test('rows mark unverified and edited evidence, with the stamp in words in the tooltip; the server worded them', () => {
     const rows = smokeRows(item(tree([entry(result)]).roots, '3'));
@@ -222,7 +222,7 @@ describe('sidebar smoke tests: the evidence the server judged', () => {
     const ran = lastResults(result, { '1': { outcome: 'passed', status: 200, elapsedMs: 31, reason: '' } });
     assert.equal(smokeRows(item(tree([entry(result, ran)]).roots, '3'))[0]?.description, '✅ PASSED 31 ms · unverified evidence');
     // In Spanish, the client's words from the bundle and the server's from its catalogue.
-    const spanishResult = serverChecklistResult(SAMPLE_URI, 1, analysis, findSmokeTests(analysis.checklist, text), '2026-12-05', evidenceWordsFor(translator('es'), Date.parse('2026-12-05T10:00:00Z')));
+    const spanishResult = serverChecklistResult(SAMPLE_URI, 1, analysis, findSmokeTests(analysis.checklist, text), '2026-12-05', { records: allEvidence(text, analysis), words: evidenceWordsFor(translator('es'), Date.parse('2026-12-05T10:00:00Z')) });
     assert.equal(smokeRows(item(tree([entry(spanishResult)], spanish).roots, '3'))[1]?.description, 'evidencia editada');
   });
 });

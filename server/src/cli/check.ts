@@ -1,5 +1,5 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
-import { ChecklistAnalyzer } from '../core/analyzer';
+import { allEvidence, ChecklistAnalyzer } from '../core/analyzer';
 import { isChecklist } from '../core/detect';
 import type { EvidenceSettings } from '../core/rules/evidenceState';
 import { defaultAnalysisSettings } from '../core/rules/rule';
@@ -48,8 +48,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         continue;
       }
       const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today, settings: { ...defaultAnalysisSettings, evidence: options.evidence } }) : undefined;
-      const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
+      const settings = { ...defaultAnalysisSettings, evidence: options.evidence };
+      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today, settings }) : undefined;
+      // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
+      const withEvidence = analyzed && { ...analyzed, evidence: allEvidence(text, analyzed, { settings, today: options.today }) };
+      const analysis = withEvidence && (await withReferenceChecks(withEvidence, file.absolutePath, options.root, options.locale));
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }
   }

@@ -11,7 +11,7 @@ import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { evidenceFindings } from './rules/evidence';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
 import { mojibake } from './rules/mojibake';
-import { findSignOffs, signOffFindings, type SignOff } from './rules/signoffs';
+import { SignOffScanner, signOffFindings, type SignOff } from './rules/signoffs';
 import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
@@ -32,7 +32,10 @@ export interface Analysis {
   readonly checklist: Checklist;
   readonly progress: Progress;
   readonly findings: readonly Finding[];
-  /** Each smoke test's evidence: pasted or not, stamped or by hand, and whether its stamp still holds. */
+  /**
+   * The evidence of the smoke tests the diagnostics look at (those of items with stamps or marked done):
+   * stamped or by hand, and whether the stamp still holds. `allEvidence` gives every test's.
+   */
   readonly evidence: readonly TestEvidenceRecord[];
   /** Sign-off lines (`Firma: [Nombre] - [Fecha]`), with the evidence each covers. */
   readonly signOffs: readonly SignOff[];
@@ -48,6 +51,7 @@ export class ChecklistAnalyzer {
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
   private readonly secrets = new SecretScanner();
+  private readonly signOffs = new SignOffScanner();
 
   analyze(text: string, options: AnalysisOptions = {}): Analysis {
     const t = translator(options.locale);
@@ -73,8 +77,8 @@ export class ChecklistAnalyzer {
     const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
     const ctx = { text, checklist, settings, t, today: options.today };
-    const evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today)?.records ?? [];
-    const signOffs = findSignOffs(text, checklist, evidence);
+    const evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')?.records ?? [];
+    const signOffs = this.signOffs.find(split, checklist, evidence);
     const found = [
       ...rules.flatMap((rule) => rule(ctx)),
       ...evidenceFindings(evidence, checklist, t),
@@ -92,6 +96,12 @@ export class ChecklistAnalyzer {
     const all = extractAllFacts(text, split);
     return new Map(split.map((block, i) => [block.text, all[i] ?? extractFacts(block.text)]));
   }
+}
+
+/** Every smoke test's evidence record, unverified and untouched ones included (hovers, the sidebar, reports). */
+export function allEvidence(text: string, analysis: Analysis, options: Pick<AnalysisOptions, 'settings' | 'today'> = {}): readonly TestEvidenceRecord[] {
+  if (analysis.checklist.items.length === 0) return [];
+  return analyzeEvidence(text, analysis.checklist, options.settings?.evidence ?? defaultEvidenceSettings, options.today, 'all')?.records ?? [];
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -7,9 +7,15 @@ import type { SmokeSuite } from '../core/smoke';
 import type { ChecklistResult } from './protocol';
 import { listSmokeTests } from './smokeTestList';
 
-export function checklistResult(uri: string, version: number, analysis: Analysis, suite: SmokeSuite, today: string, words?: (record: TestEvidenceRecord) => EvidenceWords): ChecklistResult {
+/** Every test's evidence record (`allEvidence`) and how to word it, for the sidebar's rows. */
+export interface ListedEvidence {
+  readonly records: readonly TestEvidenceRecord[];
+  readonly words: (record: TestEvidenceRecord) => EvidenceWords;
+}
+
+export function checklistResult(uri: string, version: number, analysis: Analysis, suite: SmokeSuite, today: string, evidence?: ListedEvidence): ChecklistResult {
   const openPlaceholders = analysis.checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
-  return { uri, version, isChecklist: true, checklist: analysis.checklist, progress: analysis.progress, openPlaceholders, today, ...listSmokeTests(suite, analysis.evidence, words) };
+  return { uri, version, isChecklist: true, checklist: analysis.checklist, progress: analysis.progress, openPlaceholders, today, ...listSmokeTests(suite, evidence?.records, evidence?.words) };
 }
 
 /** Each test's evidence as the sidebar shows it, worded in the display language against the server's clock. */

@@ -1,11 +1,11 @@
 // Hover, completion and outline: core results converted to LSP types.
 import { CompletionItemKind, MarkupKind, SymbolKind, type CompletionItem, type DocumentSymbol, type Hover, type Position } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyzer';
 import { completionsAt } from '../core/features/completion';
 import { evidenceHoverAt } from '../core/features/evidenceHover';
 import { hoverAt } from '../core/features/hover';
 import { outline, type OutlineSymbol } from '../core/features/symbols';
 import type { Translate } from '../core/messages';
+import type { TestEvidenceRecord } from '../core/rules/evidenceState';
 import type { Checklist } from '../core/model/checklist';
 
 export function hover(checklist: Checklist, position: Position, t: Translate): Hover | null {
@@ -14,8 +14,8 @@ export function hover(checklist: Checklist, position: Position, t: Translate): H
 }
 
 /** The hover over a smoke test's pasted evidence, status or stamp: the stamp in words, or "unverified". */
-export function evidenceHover(analysis: Analysis, position: Position, nowMs: number, t: Translate): Hover | null {
-  const content = evidenceHoverAt(analysis.evidence, position, nowMs, t);
+export function evidenceHover(records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t: Translate): Hover | null {
+  const content = evidenceHoverAt(records, position, nowMs, t);
   return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
 }
 

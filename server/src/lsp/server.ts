@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { allEvidence } from '../core/analyzer';
 import { localDateTime } from '../core/dates';
 import { setStateEdits } from '../core/features/fixes';
 import { translator, type Translate } from '../core/messages';
@@ -176,8 +177,12 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    if (!analysis) return null;
-    return references.hover(params.textDocument.uri, analysis, params.position) ?? evidenceHover(analysis, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(analysis.checklist, params.position, t);
+    const document = documents.get(params.textDocument.uri);
+    if (!analysis || !document) return null;
+    const referenceHover = references.hover(params.textDocument.uri, analysis, params.position);
+    if (referenceHover) return referenceHover;
+    const records = allEvidence(document.getText(), analysis, { settings: (await settings(params.textDocument.uri)).analysis, today: now().date });
+    return evidenceHover(records, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(analysis.checklist, params.position, t);
   });
 
   connection.onDocumentLinks(async (params) => {
@@ -202,7 +207,9 @@ export function startServer(connection: Connection): void {
     const version = document?.version ?? -1;
     if (!analysis || !document) return notAChecklist(params.uri, version, now().date);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
-    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date, evidenceWordsFor(t, wallClockOn(fixedToday).now().ms));
+    const text = document.getText();
+    const records = allEvidence(text, analysis, { settings: (await settings(params.uri)).analysis, today: now().date });
+    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, text), now().date, { records, words: evidenceWordsFor(t, wallClockOn(fixedToday).now().ms) });
   });
 
   connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());

@@ -6,7 +6,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { ChecklistAnalyzer } from '../core/analyzer';
+import { allEvidence, ChecklistAnalyzer } from '../core/analyzer';
 import { isChecklist, matchesAny } from '../core/detect';
 import { findSmokeTests } from '../core/smoke';
 import type { ChecklistResult, WorkspaceChecklist, WorkspaceChecklistsResult } from './protocol';
@@ -74,7 +74,9 @@ export class WorkspaceChecklists {
     const path = this.host.relativePath(uri);
     if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return notAChecklist(uri, -1, today);
     const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
-    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today, this.host.evidenceWords?.());
+    const words = this.host.evidenceWords?.();
+    const evidence = words && { records: allEvidence(text, analysis, { settings: settings.analysis, today }), words };
+    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today, evidence);
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */

@@ -76,10 +76,16 @@ export interface EvidenceAnalysis {
 
 const DAY_MS = 86_400_000;
 
-/** Cheap test first: without a curl command there are no smoke tests and nothing to look at. */
-export function analyzeEvidence(text: string, checklist: Checklist, settings: EvidenceSettings, today: string | undefined): EvidenceAnalysis | undefined {
+/**
+ * The evidence records of a document. `scope: 'needed'` (what each analysis uses) builds only the
+ * tests of items that have evidence stamps or are marked done, which is all the diagnostics look at;
+ * `'all'` builds every test, for hovers, the sidebar and reports that also show unverified evidence.
+ */
+export function analyzeEvidence(text: string, checklist: Checklist, settings: EvidenceSettings, today: string | undefined, scope: 'needed' | 'all' = 'all'): EvidenceAnalysis | undefined {
   if (!text.includes('curl')) return undefined;
-  const suite = findSmokeTests(checklist, text);
+  const wanted = scope === 'all' ? undefined : itemsNeedingEvidence(text, checklist);
+  if (wanted && wanted.size === 0) return undefined;
+  const suite = findSmokeTests(checklist, text, wanted && ((item) => wanted.has(item.id)));
   if (suite.tests.length === 0) return undefined;
   const lines = new LineIndex(text);
   const stamps = stampsOf(suite, lines);
@@ -111,6 +117,19 @@ export function analyzeEvidence(text: string, checklist: Checklist, settings: Ev
     return record;
   });
   return { suite, records };
+}
+
+/** Items marked done, and items with an evidence stamp after one of their blocks. */
+function itemsNeedingEvidence(text: string, checklist: Checklist): Set<string> {
+  const ids = new Set(checklist.items.filter((item) => item.state === 'done').map((item) => item.id));
+  if (!text.includes('readiness:evidence')) return ids;
+  const index = new LineIndex(text);
+  const stampLines = [...text.matchAll(/readiness:evidence/g)].map((m) => index.positionAt(m.index).line);
+  for (const item of checklist.items) {
+    // A block's stamps follow its closing fence, on the item's last lines at the latest.
+    if (stampLines.some((line) => item.range.start.line <= line && line <= item.range.end.line)) ids.add(item.id);
+  }
+  return ids;
 }
 
 function staleReasons(test: SmokeTest, stamp: EvidenceStamp, suite: SmokeSuite, settings: EvidenceSettings, today: string | undefined): StaleReason[] {

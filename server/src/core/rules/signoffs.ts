@@ -6,9 +6,10 @@
 // signer looked at it (a re-run after the sign-off does that too).
 import { LineIndex } from '../markdown/lines';
 import type { Translate } from '../messages';
-import type { Checklist } from '../model/checklist';
+import type { Checklist, Item } from '../model/checklist';
 import { classifyPlaceholder, findPlaceholders } from '../placeholders';
-import { range, type Finding, type Range } from '../types';
+import type { Block } from '../markdown/blocks';
+import { range, shiftRange, type Finding, type Range } from '../types';
 import type { TestEvidenceRecord } from './evidenceState';
 
 export interface SignOff {
@@ -34,25 +35,75 @@ export interface SignOff {
 }
 
 const LABEL = /^([ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?)(firma(?:do por)?|aprobado por|aprobaci[oó]n|visto bueno|sign[- ]?off(?: by)?|signed(?: off)?(?: by)?|signature|approved by|approval)((?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*)(.*)$/i;
-const LABEL_WORDS = /firma|aprob|visto|sign|approv/i;
+/** Where a sign-off line may start: one pass over the text instead of a regular expression per line. */
+const CANDIDATE = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:firma|aprob|visto|sign|approv)/gim;
 const WRITTEN_DATE = /\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?\b/;
 const SEPARATOR_END = /[ \t]*(?:[-–—|,/·][ \t]*)?$/;
 const SEPARATOR_START = /^[ \t]*(?:[-–—|,/·][ \t]*)?/;
 
-/** The sign-off lines of a document, with what each covers. */
+/**
+ * Finds sign-off lines block by block, keeping each block's lines by its text, so after an edit
+ * only the changed blocks are read again (as the analyzer does for facts and secrets).
+ */
+export class SignOffScanner {
+  private cache = new Map<string, readonly ParsedLine[]>();
+
+  find(blocks: readonly Pick<Block, 'startLine' | 'text'>[], checklist: Checklist, evidence: readonly TestEvidenceRecord[]): SignOff[] {
+    const next = new Map<string, readonly ParsedLine[]>();
+    const out: SignOff[] = [];
+    let everything: readonly string[] | undefined;
+    for (const block of blocks) {
+      const lines = next.get(block.text) ?? this.cache.get(block.text) ?? parseBlock(block.text);
+      next.set(block.text, lines);
+      for (const parsed of lines) {
+        const line = parsed.line + block.startLine;
+        const placed: ParsedLine = { ...parsed, line, nameRange: shiftRange(parsed.nameRange, block.startLine), dateRange: shiftRange(parsed.dateRange, block.startLine) };
+        const item = itemAt(checklist.items, line);
+        const covers = item && hasSmokeTests(item) ? [item.id] : (everything ??= checklist.items.map((i) => i.id));
+        const newestEvidence = evidence.length === 0 ? undefined : newest(evidence.filter((r) => covers.includes(r.itemId)));
+        out.push({ ...placed, itemId: item?.id, covers, newestEvidence });
+      }
+    }
+    this.cache = next;
+    return out;
+  }
+}
+
+/** The item whose range holds the line (items are in document order and do not overlap). */
+function itemAt(items: readonly Item[], line: number): Item | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = items[mid];
+    if (!item) return undefined;
+    if (line < item.range.start.line) high = mid - 1;
+    else if (line > item.range.end.line) low = mid + 1;
+    else return item;
+  }
+  return undefined;
+}
+
+/** The sign-off lines of a whole document, with what each covers. */
 export function findSignOffs(text: string, checklist: Checklist, evidence: readonly TestEvidenceRecord[]): SignOff[] {
-  if (!LABEL_WORDS.test(text)) return [];
+  return new SignOffScanner().find([{ startLine: 0, text }], checklist, evidence);
+}
+
+function parseBlock(text: string): ParsedLine[] {
+  const starts = [...text.matchAll(CANDIDATE)].map((m) => m.index);
+  if (starts.length === 0) return [];
   const lines = new LineIndex(text);
-  const out: SignOff[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
+  const out: ParsedLine[] = [];
+  for (const line of new Set(starts.map((offset) => lines.positionAt(offset).line))) {
     const parsed = parseLine(lines.lineText(line), line);
-    if (!parsed) continue;
-    const item = checklist.items.find((i) => i.range.start.line <= line && line <= i.range.end.line);
-    const ownTests = item ? evidence.filter((r) => r.itemId === item.id) : [];
-    const covers = item && ownTests.length > 0 ? [item.id] : checklist.items.map((i) => i.id);
-    out.push({ ...parsed, itemId: item?.id, covers, newestEvidence: newest(evidence.filter((r) => covers.includes(r.itemId))) });
+    if (parsed) out.push(parsed);
   }
   return out;
+}
+
+/** An item with a `$ curl` command in one of its blocks (the smoke tests a sign-off in it vouches for). */
+function hasSmokeTests(item: Item): boolean {
+  return item.fences.some((fence) => fence.lines.some((line) => /^\$?\s*(?:time\s+)?curl\s/.test(line.text)));
 }
 
 type ParsedLine = Omit<SignOff, 'itemId' | 'covers' | 'newestEvidence'>;
