@@ -262,3 +262,51 @@ describe('evidence stamps never hold a secret, in any form', () => {
     assert.equal(commandDigest(suite.tests[0] ?? assert.fail()), commandDigest(maskedSuite.tests[0] ?? assert.fail()));
   });
 });
+
+describe('evidence stamps: hostile and unusual documents', () => {
+  const result = (testKey: string, number: string) => ({
+    testKey,
+    identity: { number, path: undefined, command: '', occurrence: 0 },
+    number,
+    method: 'GET',
+    path: '/h',
+    outcome: 'passed' as const,
+    reasons: [],
+    status: 200,
+    statusText: 'OK',
+    elapsedMs: 12,
+    request: { method: 'GET', url: 'http://127.0.0.1:1/h' },
+    evidence: { passed: true, failure: undefined, outputLines: ['{}'], elapsedMs: 12, captures: {}, secretsUsed: [], sent: true },
+    secretsUsed: [],
+    ranAt: { ms: RAN, offsetMinutes: 0 },
+  });
+  const doc = (fenceEnd: string, after = '') => `# E\n\n## 🔴 BLOQUERS\n\n### 1. Smoke\n\n**Estado**: ⏳ Pendiente\n\n\`\`\`bash\n# SMOKE TEST 1: /h\n$ curl -sS http://staging-host/h\n[PEGAR SALIDA AQUÍ]\nEstado: [✅ PASSED / ❌ FAILED]\n${fenceEnd}${after}`;
+
+  test('a block that is never closed gets its evidence and no stamp (nothing would hide it)', () => {
+    const text = doc('');
+    const suite = smokeTestsOf(text);
+    const written = applyTextEdits(text, stampedEvidenceEdits(text, suite, [result(suite.tests[0]?.key ?? '', '1')], { runner: 't', baseUrl: 'http://127.0.0.1:1' }).edits);
+    assert.match(written, /\n\{\}\nEstado: ✅ PASSED\n/);
+    assert.ok(!written.includes('readiness:evidence'));
+  });
+
+  test('damaged stamps, and stamps of tests the block does not have, are replaced by the next run', () => {
+    const text = doc('```\n', '<!-- readiness:evidence v1 test=1 ran=garbage -->\n\n<!-- readiness:evidence v1 test=9 ran=2026-01-01T00:00:00Z cmd=sha256:0123456789abcdef out=sha256:0123456789abcdef -->\n\nTexto.\n');
+    const suite = smokeTestsOf(text);
+    assert.equal(analyze(text).evidence[0]?.state, 'none');
+    const written = applyTextEdits(text, stampedEvidenceEdits(text, suite, [result(suite.tests[0]?.key ?? '', '1')], { runner: 't', baseUrl: 'http://127.0.0.1:1' }).edits);
+    const stamps = stampLines(written);
+    assert.equal(stamps.length, 1);
+    assert.match(stamps[0] ?? '', /^<!-- readiness:evidence v1 test=1 ran=2026-12-03T10:00:00Z host=127\.0\.0\.1:1 runner=t /);
+    assert.ok(written.endsWith('\n\nTexto.\n'));
+    assert.equal(analyze(written).evidence[0]?.state, 'verified');
+  });
+
+  test('thousands of stamp-like lines, stamps inside blocks and garbage values neither crash nor confuse the analysis', () => {
+    const junk = Array.from({ length: 3000 }, (_, i) => `<!-- readiness:evidence v1 test=${i % 3} ran=${'9'.repeat(i % 40)} cmd=sha256:${'f'.repeat(16)} out=sha256:zz -->`).join('\n');
+    const text = doc('```\n', `${junk}\n`).replace('$ curl', '<!-- readiness:evidence v1 test=1 -->\n$ curl');
+    const analysis = analyze(text);
+    assert.equal(analysis.evidence.length, 1);
+    assert.equal(analysis.evidence[0]?.state, 'none');
+  });
+});
