@@ -13,7 +13,7 @@ import { pastedEvidence, verifyResult, type Verification } from '../core/smoke/d
 import { parseBaseUrl } from '../core/smoke/hosts';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
-import { systemClock, systemWallClock } from '../node/systemClock';
+import { systemClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { junitReport, type JunitCase } from './junit';
@@ -72,7 +72,6 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
       http,
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
       clock: systemClock,
-      wallClock: systemWallClock,
       secrets: environmentSecrets(io.env),
     },
   );
