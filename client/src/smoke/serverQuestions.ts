@@ -56,7 +56,7 @@ export function answerServerQuestions(client: LanguageClient, secrets: vscode.Se
       vscode.l10n.t('Smoke test {0} calls {1}, which is not the staging server.', params.testNumber, params.host),
       {
         modal: true,
-        detail: `${params.method} ${params.url}\n\n${vscode.l10n.t('{0} is neither the host of readiness.smoke.baseUrl nor in readiness.smoke.allowedHosts. No secret is ever sent to it. Send this request?', params.host)}`,
+        detail: `${foreignRequestLines(params).join('\n')}\n\n${vscode.l10n.t('{0} is neither the host of readiness.smoke.baseUrl nor in readiness.smoke.allowedHosts. No secret is ever sent to it. Send this request?', params.host)}`,
       },
       send,
     );
@@ -64,4 +64,14 @@ export function answerServerQuestions(client: LanguageClient, secrets: vscode.Se
   });
 
   return vscode.Disposable.from(secret, confirm);
+}
+
+/** What the request would send, values left out: method and URL, where it was redirected from, header names, body and files. */
+export function foreignRequestLines(params: ConfirmForeignHostParams): string[] {
+  const lines = [`${params.method} ${params.url}`];
+  if (params.redirectedFrom !== undefined) lines.push(vscode.l10n.t('Redirected from {0}', params.redirectedFrom));
+  lines.push(vscode.l10n.t('Headers (values not shown): {0}', params.headers.length > 0 ? params.headers.join(', ') : '—'));
+  if (params.files.length > 0) lines.push(vscode.l10n.t('Body: uploads {0}', params.files.join(', ')));
+  else lines.push(params.body ? vscode.l10n.t('Body: yes') : vscode.l10n.t('Body: none'));
+  return lines;
 }

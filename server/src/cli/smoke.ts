@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ChecklistAnalyzer } from '../core/analyzer';
+import { listedSecretNames } from '../core/secrets';
 import { parseBaseUrl } from '../core/smoke/hosts';
 import {
   applyTextEdits,
@@ -28,12 +29,14 @@ import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 
 export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
-                 [--allow-host HOST]... [--insecure] [--workspace DIR] [--locale en|es]
+                 [--allow-host HOST]... [--secret-env NAME]... [--insecure] [--workspace DIR] [--locale en|es]
   Runs the curl smoke tests of a checklist against URL, which stands for the document's
   staging host (http://staging-host), one line per test. --write pastes the evidence (output,
   status, response time, captured values) into FILE. Secret variables such as <LOG_TOKEN> come
-  from environment variables of the same name and only go to URL's host and --allow-host hosts;
-  requests to other hosts are refused. Upload paths are relative to --workspace (default: FILE's
+  from environment variables of the same name, but only names the checklist's secrets list
+  declares ("Secrets: - LOG_TOKEN") or --secret-env names are read; they only go to URL's host
+  and --allow-host hosts; requests to other hosts are refused. Do not run it on untrusted
+  pull-request content. Upload paths are relative to --workspace (default: FILE's
   folder); -k is honoured only with --insecure. Exit: 0 all selected tests passed, 1 some failed
   or did not run, 2 usage or I/O errors.`;
 
@@ -62,6 +65,8 @@ interface SmokeOptions {
   readonly timeoutMs: number;
   readonly format: 'text' | 'json';
   readonly allowedHosts: readonly string[];
+  /** Environment variables named with --secret-env, read even when the checklist does not list them. */
+  readonly secretEnv: readonly string[];
   readonly insecure: boolean;
   readonly workspace: string | undefined;
   readonly language: 'en' | 'es';
@@ -91,7 +96,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
       http,
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
       clock: systemClock,
-      secrets: environmentSecrets(io.env),
+      secrets: environmentSecrets(io.env, new Set([...listedSecretNames(read.text), ...options.secretEnv])),
       // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
       observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(resultLine(result, options.language))) } : undefined,
     },
@@ -111,7 +116,12 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
     notes.push(...outcome.dropped);
   }
   for (const result of run.results) {
-    for (const reason of result.reasons) if (reason.code === 'missing-secret') notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
+    for (const reason of result.reasons) {
+      if (reason.code === 'missing-secret') notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
+      if (reason.code === 'undeclared-secret') {
+        notes.push(`smoke test ${result.number} uses <${reason.name}>, which the checklist's secrets list does not declare: the environment variable was not read (list it under the checklist's "Secrets:" or pass --secret-env ${reason.name})`);
+      }
+    }
   }
   report(io, options, run, shown, written, notes);
   return run.results.every((r) => r.outcome === 'passed') ? EXIT_PASSED : EXIT_FAILED;
@@ -158,6 +168,7 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
         timeout: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'allow-host': { type: 'string', multiple: true },
+        'secret-env': { type: 'string', multiple: true },
         insecure: { type: 'boolean', default: false },
         workspace: { type: 'string' },
         locale: { type: 'string' },
@@ -189,6 +200,9 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
     only = expandNumbers(values.only);
     if (only.length === 0) return usage(io, `--only takes test numbers such as 2,4 or 2-5, not "${values.only}"`);
   }
+  const secretEnv = values['secret-env'] ?? [];
+  const badName = secretEnv.find((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
+  if (badName !== undefined) return usage(io, `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`);
   const locale = values.locale ?? localeFromEnvironment(io.env);
   return {
     file: positionals[0] ?? '',
@@ -198,6 +212,7 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
     timeoutMs,
     format,
     allowedHosts: values['allow-host'] ?? [],
+    secretEnv,
     insecure: values.insecure,
     workspace: values.workspace,
     language: locale?.toLowerCase().startsWith('es') ? 'es' : 'en',
@@ -225,9 +240,15 @@ function usage(io: SmokeIo, message: string): number {
   return EXIT_USAGE;
 }
 
-/** The CLI's secrets: environment variables of the same name. */
-function environmentSecrets(env: CommandIo['env']): SecretProvider {
-  return { get: (name) => Promise.resolve(env[name] === '' ? undefined : env[name]) };
+/**
+ * The CLI's secrets: environment variables of the same name, and only of the declared names, so a
+ * checklist cannot make the CLI read (and send) `<AWS_SECRET_ACCESS_KEY>` or `<HOME>` by naming it.
+ */
+function environmentSecrets(env: CommandIo['env'], declared: ReadonlySet<string>): SecretProvider {
+  return {
+    mayRead: (name) => declared.has(name),
+    get: (name) => Promise.resolve(!declared.has(name) || env[name] === '' ? undefined : env[name]),
+  };
 }
 
 function displayPath(path: string, cwd: string): string {

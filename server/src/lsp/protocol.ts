@@ -194,6 +194,14 @@ export interface ConfirmForeignHostParams {
   readonly host: string;
   /** The URL with secrets masked (a request that carries a secret is never proposed). */
   readonly url: string;
+  /** The names of the headers the request would carry; never their values. */
+  readonly headers: readonly string[];
+  /** Whether it would carry a body. */
+  readonly body: boolean;
+  /** The files it would upload, as the command writes them. */
+  readonly files: readonly string[];
+  /** The URL (secrets masked) that redirected to this one, when the request is a redirect. */
+  readonly redirectedFrom?: string;
 }
 
 /** Requests the client sends to the server. */

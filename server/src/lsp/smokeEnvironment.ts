@@ -32,7 +32,16 @@ export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvir
     secrets: { get: (name) => askSecret(connection, name) },
     detectSecrets: responseSecretDetector(options.documentText),
     confirmForeignHost: (request) => {
-      const params: ConfirmForeignHostParams = { testNumber: request.testNumber, method: request.method, host: request.host, url: request.url };
+      const params: ConfirmForeignHostParams = {
+        testNumber: request.testNumber,
+        method: request.method,
+        host: request.host,
+        url: request.url,
+        headers: request.headers,
+        body: request.body,
+        files: request.files,
+        ...(request.redirectedFrom === undefined ? {} : { redirectedFrom: request.redirectedFrom }),
+      };
       return connection.sendRequest<boolean>(CONFIRM_FOREIGN_HOST_REQUEST, params).then(
         (answer) => answer === true,
         () => false,

@@ -7,6 +7,7 @@ export type SmokeReason =
   | { readonly code: 'http-status'; readonly status: number; readonly statusText: string }
   | { readonly code: 'redirect-not-followed'; readonly status: number }
   | { readonly code: 'too-many-redirects'; readonly max: number }
+  | { readonly code: 'redirect-body-not-resent'; readonly status: number; readonly host: string; readonly method: string }
   | { readonly code: 'timeout'; readonly timeoutMs: number }
   | { readonly code: 'refused'; readonly host: string }
   | { readonly code: 'dns'; readonly host: string }
@@ -23,6 +24,7 @@ export type SmokeReason =
   | { readonly code: 'body-too-large'; readonly maxBytes: number }
   | { readonly code: 'missing-variable'; readonly name: string }
   | { readonly code: 'missing-secret'; readonly name: string }
+  | { readonly code: 'undeclared-secret'; readonly name: string }
   | { readonly code: 'no-base-url'; readonly host: string }
   | { readonly code: 'foreign-host-refused'; readonly host: string }
   | { readonly code: 'foreign-host-secret'; readonly host: string; readonly secrets: readonly string[] }
@@ -42,6 +44,10 @@ export function describeReason(reason: SmokeReason, language: Language): string 
       return es ? `HTTP ${reason.status}: redirección no seguida (falta -L)` : `HTTP ${reason.status}: redirect not followed (no -L)`;
     case 'too-many-redirects':
       return es ? `más de ${reason.max} redirecciones` : `more than ${reason.max} redirects`;
+    case 'redirect-body-not-resent':
+      return es
+        ? `HTTP ${reason.status}: redirección a otro host (${reason.host}); el cuerpo del ${reason.method} no se reenvía allí`
+        : `HTTP ${reason.status}: redirect to another host (${reason.host}); the ${reason.method} body is not sent there again`;
     case 'timeout':
       return es ? `sin respuesta en ${seconds(reason.timeoutMs)} (tiempo de espera agotado)` : `no response within ${seconds(reason.timeoutMs)} (timed out)`;
     case 'refused':
@@ -80,6 +86,10 @@ export function describeReason(reason: SmokeReason, language: Language): string 
         : `no value for <${reason.name}>: run the test that captures it first, or fill it in the document`;
     case 'missing-secret':
       return es ? `no se proporcionó el secreto ${reason.name}` : `secret ${reason.name} was not provided`;
+    case 'undeclared-secret':
+      return es
+        ? `<${reason.name}> no es un secreto que declare la lista de secretos del checklist: su valor no se leyó`
+        : `<${reason.name}> is not a secret the checklist's secrets list declares: its value was not read`;
     case 'no-base-url':
       return es
         ? `no hay URL base para ${reason.host} (readiness.smoke.baseUrl o --base-url)`
