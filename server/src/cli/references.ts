@@ -1,7 +1,8 @@
 // `readiness check`'s file-reference checks: the same missing-file and
 // runbook-content findings the editor shows, with file facts read from disk once
 // per run. References resolve against `--root` (default: the checklist's folder),
-// then the checklist's own folder.
+// then the checklist's own folder, and never outside `--root` (or, without it, the
+// checklist's folder): such a path gets no finding at all.
 import { dirname, resolve, sep } from 'node:path';
 import type { Analysis } from '../core/analyzer';
 import { translator } from '../core/messages';
@@ -19,6 +20,7 @@ export async function withReferenceChecks(analysis: Analysis, absolutePath: stri
   const bases = [...new Set([root === undefined ? folder : toPosix(resolve(root)), folder])];
   const paths = referencePaths(analysis.checklist, bases);
   if (paths.length === 0) return analysis;
-  const facts = await gatherFileFacts(paths, diskProbe);
+  // The first base is the fence: nothing outside it (nor a symbolic link out of it) is looked at.
+  const facts = await gatherFileFacts(paths, diskProbe, bases[0]);
   return withReferenceFindings(analysis, referenceFindings({ checklist: analysis.checklist, bases, facts, t: translator(locale) }));
 }

@@ -14,21 +14,29 @@ export function fsPathOf(path: string): string {
 
 export const nodeFileProbe: FileProbe = createFileProbe(fsPathOf);
 
+/** Facts depend on the fence too (a symbolic link may leave one folder and not another). */
+interface CachedFact {
+  readonly path: string;
+  readonly fact: Promise<FileFact>;
+}
+
 export class FileFactsCache {
-  private readonly facts = new Map<string, Promise<FileFact>>();
+  /** By fence and path. */
+  private readonly facts = new Map<string, CachedFact>();
   /** Set once the client has agreed to send file events; until then nothing is cached. */
   watching = false;
 
   constructor(private readonly probe: FileProbe = nodeFileProbe) {}
 
-  async gather(paths: readonly string[]): Promise<Map<string, FileFact>> {
-    const entries = await Promise.all(paths.map(async (path) => [path, await this.get(path)] as const));
+  /** The facts of paths inside `fence`, the folder none of them may lead out of. */
+  async gather(paths: readonly string[], fence: string): Promise<Map<string, FileFact>> {
+    const entries = await Promise.all(paths.map(async (path) => [path, await this.get(path, fence)] as const));
     return new Map(entries);
   }
 
   /** Always asks the file system (used right before creating a file). */
-  fresh(path: string): Promise<FileFact> {
-    return fileFactOf(path, this.probe);
+  fresh(path: string, fence?: string): Promise<FileFact> {
+    return fileFactOf(path, this.probe, fence);
   }
 
   /**
@@ -37,21 +45,24 @@ export class FileFactsCache {
    * Returns the forgotten paths.
    */
   invalidate(changed: readonly string[]): string[] {
-    const forgotten: string[] = [];
-    for (const path of this.facts.keys()) {
-      if (changed.some((c) => isInside(path, c) || isInside(c, path))) forgotten.push(path);
+    const forgotten = new Set<string>();
+    for (const [key, { path }] of this.facts) {
+      if (changed.some((c) => isInside(path, c) || isInside(c, path))) {
+        forgotten.add(path);
+        this.facts.delete(key);
+      }
     }
-    for (const path of forgotten) this.facts.delete(path);
-    return forgotten;
+    return [...forgotten];
   }
 
-  private get(path: string): Promise<FileFact> {
-    if (!this.watching) return this.fresh(path);
-    let fact = this.facts.get(path);
-    if (!fact) {
-      fact = this.fresh(path);
-      this.facts.set(path, fact);
+  private get(path: string, fence: string): Promise<FileFact> {
+    if (!this.watching) return this.fresh(path, fence);
+    const key = `${fence}\n${path}`;
+    let cached = this.facts.get(key);
+    if (!cached) {
+      cached = { path, fact: this.fresh(path, fence) };
+      this.facts.set(key, cached);
     }
-    return fact;
+    return cached.fact;
   }
 }

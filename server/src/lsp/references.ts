@@ -69,7 +69,7 @@ export class ReferenceChecks {
   async complete(uri: string, analysis: Analysis): Promise<Analysis> {
     const bases = this.basesOf(uri);
     const paths = referencePaths(analysis.checklist, bases);
-    const facts = paths.length === 0 ? new Map() : await this.files.gather(paths);
+    const facts = paths.length === 0 || bases[0] === undefined ? new Map() : await this.files.gather(paths, bases[0]);
     this.snapshots.set(uri, { bases, facts, paths });
     return withReferenceFindings(analysis, referenceFindings({ checklist: analysis.checklist, bases, facts, t: this.host.t() }));
   }
@@ -114,7 +114,7 @@ export class ReferenceChecks {
     const actions: CodeAction[] = [];
     for (const fix of fixes) {
       // The snapshot may be a moment old: never offer to create a file that is there now.
-      const creates = await Promise.all(fix.creates.map(async (c) => ((await this.files.fresh(c.path)).exists ? undefined : c)));
+      const creates = await Promise.all(fix.creates.map(async (c) => ((await this.files.fresh(c.path, ctx.bases[0])).exists ? undefined : c)));
       const toCreate = creates.filter((c) => c !== undefined);
       if (fix.creates.length > 0 && toCreate.length === 0) continue;
       actions.push(toAction({ ...fix, creates: toCreate }, uri, version, params.context.diagnostics));

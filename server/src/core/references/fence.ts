@@ -6,7 +6,7 @@
 //   Link: [docs/x.md](docs/x.md)        a markdown link's target (fenced text is not rendered, but people write them)
 //   - [ ] transcripts (data/transcripts/)  any path-shaped word
 import { range } from '../types';
-import { asPath } from './pathLike';
+import { asOutsidePath, asPath } from './pathLike';
 import { CURL_COMMAND, curlFiles } from './curl';
 import type { FileReference } from './types';
 import { linkTarget, pathWords } from './words';
@@ -56,7 +56,7 @@ export function fenceReferences(lines: readonly { readonly line: number; readonl
     curlContinues = inCurl && /\\\s*$/.test(text);
     if (inCurl) {
       for (const file of curlFiles(text)) {
-        const path = asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
+        const path = asOutsidePath(file.text) ?? asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
         if (path) add({ ...path, text: file.text, form: 'curl', directory: undefined, key: undefined }, file.start, file.end);
       }
     }
@@ -70,13 +70,13 @@ export function fenceReferences(lines: readonly { readonly line: number; readonl
       const value = keyed[3] ?? '';
       const start = keyed.indices?.[3]?.[0] ?? 0;
       if (isFolderKey(key) && value !== '' && !/\s/.test(value)) {
-        const path = asPath(value.endsWith('/') ? value : `${value}/`, 'field');
+        const path = asOutsidePath(value.endsWith('/') ? value : `${value}/`) ?? asPath(value.endsWith('/') ? value : `${value}/`, 'field');
         if (path) {
           add({ ...path, text: value, form: 'field', directory: undefined, key }, start, start + value.length);
           directory = path.path;
         }
       } else if (isFileKey(key) && value !== '' && !/\s/.test(value)) {
-        const path = asPath(value, 'field');
+        const path = asOutsidePath(value) ?? asPath(value, 'field');
         if (path) add({ ...path, text: value, form: 'field', directory: undefined, key }, start, start + value.length);
       }
     } else if (directory && listed) {

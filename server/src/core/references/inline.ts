@@ -4,7 +4,7 @@
 import type { Nodes } from 'mdast';
 import { range, type Position } from '../types';
 import { CURL_COMMAND, curlFiles } from './curl';
-import { asPath } from './pathLike';
+import { asOutsidePath, asPath } from './pathLike';
 import type { FileReference } from './types';
 import { linkTarget, pathWords } from './words';
 
@@ -57,12 +57,12 @@ function codeSpan(source: string, from: number, add: (r: Omit<FileReference, 'ra
   const at = from + open + lead;
   if (CURL_COMMAND.test(`${content} `)) {
     for (const file of curlFiles(content)) {
-      const path = asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
+      const path = asOutsidePath(file.text) ?? asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
       if (path) add({ ...path, text: file.text, form: 'curl', directory: undefined, key: undefined }, at + file.start, at + file.end);
     }
     return;
   }
   if (content === '' || /\s/.test(content)) return;
-  const path = asPath(content, 'code-span');
+  const path = asOutsidePath(content) ?? asPath(content, 'code-span');
   if (path) add({ ...path, text: content, form: 'code-span', directory: undefined, key: undefined }, at, at + content.length);
 }

@@ -116,6 +116,27 @@ export function asPath(word: string, context: PathContext): PathWord | undefined
   return /^[A-Z][A-Z0-9]*[a-z0-9]*$/.test(stem) ? undefined : result;
 }
 
+// A home-relative path (`~/.ssh/id_rsa`), a path under a system folder (`/etc/passwd`,
+// `/home/me/.aws/credentials`) or a Windows drive path: a file-system path, not an API route.
+const OUTSIDE_PATH =
+  /^(?:~[\w.-]*(?:\/\S*)?|\/(?:etc|home|root|var|usr|tmp|opt|srv|mnt|media|boot|proc|sys|dev|run|lib|lib64|bin|sbin|Users|Volumes|private|Library|System)(?:\/\S*)?|[A-Za-z]:[\\/]\S*)$/;
+
+/**
+ * Is `word` a path that can only lie outside any workspace (`~/.ssh/id_rsa`, `/etc/passwd`,
+ * `C:\Windows\win.ini`)? Such a path is kept as written, so that it resolves to nothing but an
+ * "outside the workspace" note; it is accepted only where a path is expected (a code span, a
+ * `File:` value, a curl `@file`), never in prose.
+ */
+export function asOutsidePath(word: string): PathWord | undefined {
+  if (word.length === 0 || word.length > 260 || !OUTSIDE_PATH.test(word)) return undefined;
+  return { path: word.replace(/(?<=.)[\\/]+$/, ''), kind: /[\\/]$/.test(word) ? 'folder' : 'any' };
+}
+
+/** Whether a reference's path is absolute or home-relative: outside every workspace. */
+export function isOutsidePath(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('~') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
+}
+
 /** Punctuation that ends a sentence or wraps a word in prose, stripped before a word is judged. */
 export function trimWord(word: string): { readonly word: string; readonly offset: number } {
   let start = 0;

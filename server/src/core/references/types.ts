@@ -35,7 +35,8 @@ export interface FileHeading {
 
 /** What the file system says about one absolute path, at the time of the snapshot. */
 export type FileFact =
-  | { readonly exists: false }
+  /** `outside`: the path is a symbolic link (or under one) that leads out of the workspace. */
+  | { readonly exists: false; readonly outside?: boolean }
   | {
       readonly exists: true;
       readonly kind: 'file' | 'folder';
@@ -58,8 +59,11 @@ export interface FileStat {
 
 /** The file system as the core sees it; the language server and the CLI implement it over node's fs. */
 export interface FileProbe {
-  /** undefined when nothing is there (or it cannot be seen). */
-  stat(path: string): Promise<FileStat | undefined>;
+  /**
+   * undefined when nothing is there (or it cannot be seen); `outside` when `fence` is given and the
+   * path, its symbolic links followed, leads out of that folder.
+   */
+  stat(path: string, fence?: string): Promise<FileStat | undefined | 'outside'>;
   /** The UTF-8 text of a file, or undefined when it cannot be read as text. */
   readText(path: string): Promise<string | undefined>;
 }
