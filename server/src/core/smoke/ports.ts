@@ -60,9 +60,11 @@ export interface FileReader {
   read(path: string): Promise<Uint8Array>;
 }
 
-/** A monotonic clock in milliseconds, for response times. */
+/** A monotonic clock in milliseconds, for response times, and the core's only timer. */
 export interface Clock {
   now(): number;
+  /** Calls `callback` once, `ms` milliseconds from now, unless the returned function is called first. */
+  setTimer(ms: number, callback: () => void): () => void;
 }
 
 /** Values of secret variables (`<LOG_TOKEN>`): SecretStorage in the editor, the environment in the CLI. */

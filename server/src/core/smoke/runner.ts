@@ -194,6 +194,7 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
     signal: ctx.signal,
     checkHop: checkHost,
     insecureIgnored: command.insecure && !insecure,
+    clock: ctx.env.clock,
   });
   const elapsedMs = ctx.env.clock.now() - started;
   const shown = { method: request.method, url: shownUrl };

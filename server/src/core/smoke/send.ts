@@ -1,7 +1,7 @@
 // Sends one test's request: the timeout and cancellation rules (the same for
 // the editor and the CLI), redirects followed here rather than by the client so
 // every hop passes the host policy, and failures turned into reasons.
-import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from './ports';
+import { HttpFailure, type Clock, type HttpClient, type HttpRequest, type HttpResponse } from './ports';
 import { secretNameStrength } from '../secrets/vocabulary';
 import type { SmokeReason } from './reasons';
 
@@ -17,6 +17,8 @@ export interface SendOptions {
   /** Whether a redirect may go on with this request (the next hop, as it would be sent); a reason to stop there otherwise. */
   readonly checkHop: (request: HttpRequest, from: string) => Promise<SmokeReason | undefined>;
   readonly insecureIgnored: boolean;
+  /** Times the request out. */
+  readonly clock: Clock;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -24,10 +26,10 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export async function sendRequest(http: HttpClient, request: HttpRequest, options: SendOptions): Promise<SendOutcome> {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const cancelTimer = options.clock.setTimer(options.timeoutMs, () => {
     timedOut = true;
     controller.abort();
-  }, options.timeoutMs);
+  });
   const cancel = () => controller.abort();
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
@@ -50,7 +52,7 @@ export async function sendRequest(http: HttpClient, request: HttpRequest, option
     if (options.signal?.aborted) return { ok: false, reason: { code: 'cancelled' }, cancelled: true };
     return { ok: false, reason: failureReason(error, request.url, options.insecureIgnored), cancelled: false };
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     options.signal?.removeEventListener('abort', cancel);
   }
 }
