@@ -93,7 +93,7 @@ describe('readiness smoke: environment variables by declaration only', () => {
 
   test('a secrets section under a heading declares names too; --secret-env rejects what is not a variable name', async () => {
     const before = staging.requests.length;
-    const dir = checklistIn(['curl -sS "http://staging-host/h?token=<LOG_TOKEN>&k=<API_KEY>"'], '### Secrets\n\n- `LOG_TOKEN`\n- API_KEY: the partner API key');
+    const dir = checklistIn(['curl -sS "http://staging-host/h?token=<LOG_TOKEN>&k=<API_KEY>"'], '### Secrets\n- `LOG_TOKEN`\n- API_KEY: the partner API key');
     const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', staging.url], dir, { LOG_TOKEN: PLANTED.LOG_TOKEN, API_KEY: 'api-key-Rf4tG6yH' });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.equal(staging.requests.length, before + 1);

@@ -78,12 +78,8 @@ export function declaredSecretNames(text: string): string[] {
 export function listedSecretNames(text: string): string[] {
   const names = new Set<string>();
   for (const label of text.matchAll(SECRETS_LABEL)) {
-    let listStarted = false;
     for (const line of linesAfter(text, label.index + label[0].length)) {
-      // Blank lines may separate a heading from its list.
-      if (!listStarted && line.trim() === '') continue;
       if (!BLANK_OR_LIST.test(line)) break;
-      listStarted = true;
       const name = LIST_ITEM.exec(line)?.[1];
       if (name !== undefined) names.add(name);
     }
