@@ -1,14 +1,17 @@
 // Lint rules, including the ones that keep the architecture honest:
-// the core imports nothing of an editor, of LSP or of node I/O, and the client
-// imports no server code except types from the protocol module.
+// the core imports nothing of an editor, of LSP or of node I/O; the protocol module imports
+// nothing of the server; and the client imports nothing of the server but the protocol module.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeIo = ['fs', 'fs/*', 'http', 'https', 'net', 'child_process', 'dgram', 'worker_threads', 'os', 'readline', 'tls', 'dns', 'process'];
 const restrictNode = [...nodeIo, ...nodeIo.map((m) => `node:${m}`)];
 const clientPatterns = [
-  { group: ['**/server/src/core/**', '**/server/src/cli/**', '**/server/src/node/**', '**/server/src/lsp/*', '!**/server/src/lsp/protocol'], message: 'The client renders what the server computes; it never imports server code.' },
-  { group: ['**/server/src/lsp/protocol'], allowTypeImports: true, message: 'Only types may be imported from the protocol module.' },
+  {
+    group: ['**/server/src/**', '!**/server/src/protocol', '!**/server/src/protocol/*'],
+    message: 'The client renders what the server computes; of the server it imports only the protocol module (server/src/protocol).',
+  },
+  { group: ['**/server/src/protocol/*'], message: 'Import the protocol module through its index (server/src/protocol).' },
 ];
 
 export default tseslint.config(
@@ -55,10 +58,21 @@ export default tseslint.config(
           patterns: [
             { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-uri'], message: 'The core knows nothing of LSP.' },
             { group: ['**/lsp/**', '**/cli/**', '**/client/**', '**/node/**'], message: 'The core depends on nothing outside it.' },
+            { regex: '/protocol(/index)?$', message: "The core builds the protocol's view model types (protocol/checklistView) and knows no messages." },
           ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'The core does no I/O.' }, { name: 'fetch', message: 'HTTP comes in through an interface.' }],
+    },
+  },
+  {
+    // The contract between client and server: both compile it, so it depends on no side.
+    files: ['server/src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core/**', '**/lsp/**', '**/cli/**', '**/node/**', '**/client/**', 'vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient*'], message: 'The protocol module is a leaf: message types and shapes only.' }] },
+      ],
     },
   },
   {

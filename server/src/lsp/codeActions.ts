@@ -7,12 +7,10 @@ import { itemHeadingOrStateAt } from '../core/features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
 import type { Translate } from '../core/messages';
 import { intersects, type Finding } from '../core/types';
+import { COMMANDS, type MoveSecretToStorageArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND];
-
-/** The client command that stores a pasted secret in VS Code's SecretStorage and puts `<NAME>` in its place. */
-export const MOVE_SECRET_COMMAND = 'readiness.moveSecretToStorage';
 
 export function codeActions(params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
   const { checklist } = analysis;
@@ -68,7 +66,8 @@ function asFinding(d: Diagnostic): Finding {
 
 /** Runs in the client, which holds SecretStorage; the value travels only from the document to the store. */
 function moveToSecretStorage(uri: string, d: Diagnostic, name: string, t: Translate): CodeAction {
-  const action = CodeAction.create(t('fix.moveSecret', name), { title: t('fix.moveSecret', name), command: MOVE_SECRET_COMMAND, arguments: [uri, d.range, name] }, CodeActionKind.QuickFix);
+  const args: MoveSecretToStorageArguments = [uri, d.range, name];
+  const action = CodeAction.create(t('fix.moveSecret', name), { title: t('fix.moveSecret', name), command: COMMANDS.moveSecretToStorage, arguments: [...args] }, CodeActionKind.QuickFix);
   action.diagnostics = [d];
   return action;
 }

@@ -42,7 +42,7 @@ import { intersects } from '../core/types';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { FileFactsCache } from './fileFacts';
-import { LINK_EXISTING_FILE_COMMAND, type LinkExistingFileArguments, type LinkExistingFileParams } from './protocol';
+import { COMMANDS, type LinkExistingFileArguments, type LinkExistingFileParams } from '../protocol';
 
 export interface ReferenceHost {
   /** The path (URI path) of the workspace folder holding the document, if any. */
@@ -168,7 +168,7 @@ function toAction(fix: ReferenceFix, uri: string, version: number, diagnostics: 
   const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
   if (fix.pickFile) {
     const args: LinkExistingFileArguments = { uri, range: fix.pickFile.range, glob: fix.pickFile.glob, reference: fix.pickFile.reference };
-    action.command = Command.create(fix.title, LINK_EXISTING_FILE_COMMAND, args);
+    action.command = Command.create(fix.title, COMMANDS.linkExistingFile, args);
   } else {
     action.edit = workspaceEdit(fix, uri, version);
   }

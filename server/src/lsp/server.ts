@@ -18,8 +18,15 @@ import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
 import { completions, documentSymbols, hover } from './editorFeatures';
-import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, WORKSPACE_CHECKLISTS_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
-import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './protocol';
+import {
+  checklistChangedNotification,
+  checklistRequest,
+  linkExistingFileRequest,
+  setStateRequest,
+  workspaceChecklistsRequest,
+  type ChecklistChangedParams,
+  type ChecklistResult,
+} from '../protocol';
 import { ReferenceChecks } from './references';
 import { defaultSettings, toSettings, type ResourceSettings } from './settings';
 import { registerSmokeTests } from './smoke';
@@ -76,7 +83,7 @@ export function startServer(connection: Connection): void {
     published: (document, analysis) => {
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
-      void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, changed);
+      void connection.sendNotification(checklistChangedNotification, changed);
     },
     complete: (uri, analysis) => references.complete(uri, analysis),
     error: (message) => connection.console.error(message),
@@ -174,19 +181,19 @@ export function startServer(connection: Connection): void {
     return analysis ? documentSymbols(analysis.checklist, t) : [];
   });
 
-  connection.onRequest(CHECKLIST_REQUEST, async (params: ChecklistParams): Promise<ChecklistResult> => {
-    if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri);
+  connection.onRequest(checklistRequest, async (params): Promise<ChecklistResult> => {
+    if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri, smoke.lastResults(params.uri));
     const analysis = await analyses.current(params.uri);
     const document = documents.get(params.uri);
     const version = document?.version ?? -1;
-    if (!analysis || !document) return notAChecklist(params.uri, version, now().date);
+    if (!analysis || !document) return notAChecklist(params.uri, version);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
-    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date);
+    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date, smoke.lastResults(params.uri));
   });
 
-  connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());
+  connection.onRequest(workspaceChecklistsRequest, () => workspaceChecklists.list());
 
-  connection.onRequest(SET_STATE_REQUEST, async (params: SetStateParams): Promise<boolean> => {
+  connection.onRequest(setStateRequest, async (params): Promise<boolean> => {
     const analysis = await analyses.current(params.uri);
     const item = analysis?.checklist.items.find((i) => i.id === params.itemId);
     const document = documents.get(params.uri);
@@ -197,7 +204,7 @@ export function startServer(connection: Connection): void {
     return result.applied;
   });
 
-  connection.onRequest(LINK_EXISTING_FILE_REQUEST, async (params: LinkExistingFileParams): Promise<boolean> => {
+  connection.onRequest(linkExistingFileRequest, async (params): Promise<boolean> => {
     const analysis = await analyses.current(params.uri);
     const document = documents.get(params.uri);
     const edit = analysis && references.linkExistingFile(params, analysis);

@@ -9,7 +9,7 @@ import { findSmokeTests, smokeTestAt, type SmokeSuite, type SmokeTest } from '..
 import { intersects, type Range } from '../core/types';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
-import { RUN_SMOKE_TESTS_COMMAND, type RunSmokeTestsArguments } from './protocol';
+import { COMMANDS, type RunSmokeTestsArguments } from '../protocol';
 
 // Lenses and code actions ask for the same analysis many times between edits; an
 // analysis object is replaced on every edit, so it keys its suite safely.
@@ -26,7 +26,7 @@ export function smokeSuiteOf(analysis: Analysis, text: string): SmokeSuite {
 
 export function runCommand(title: string, uri: string, suite: SmokeSuite, tests: readonly SmokeTest[]): Command {
   const args: RunSmokeTestsArguments = { uri, testKeys: tests.map((t) => t.key), ...(suite.stagingHost ? { stagingHost: suite.stagingHost } : {}) };
-  return Command.create(title, RUN_SMOKE_TESTS_COMMAND, args);
+  return Command.create(title, COMMANDS.runSmokeTests, args);
 }
 
 /** A rule such as `# ======` right above a banner belongs to it: the lens goes above the rule. */

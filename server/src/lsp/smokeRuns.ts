@@ -7,6 +7,7 @@
 import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyzer';
+import { localTimeOfDay } from '../core/dates';
 import type { Translate } from '../core/messages';
 import {
   describeReason,
@@ -25,7 +26,7 @@ import {
 } from '../core/smoke';
 import { parseBaseUrl, writtenHost } from '../core/smoke/hosts';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
-import type { RunSmokeTestsParams, RunSmokeTestsResult, SmokeTestRunResult } from './protocol';
+import { checklistChangedNotification, type LastSmokeResultView, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeTestRunResult } from '../protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
@@ -52,11 +53,17 @@ export class SmokeRuns {
   private readonly http = createFetchHttpClient();
   /** Documents with a run in flight: a second run of the same document would race it for the same fields. */
   private readonly running = new Set<string>();
+  /** The last result of each test run in this session, by document and test key: what the sidebar shows. */
+  private readonly last = new Map<string, Map<string, LastSmokeResultView>>();
 
   constructor(
     private readonly connection: Connection,
     private readonly host: SmokeRunHost,
   ) {}
+
+  lastResults(uri: string): ReadonlyMap<string, LastSmokeResultView> {
+    return this.last.get(uri) ?? new Map<string, LastSmokeResultView>();
+  }
 
   async run(params: RunSmokeTestsParams, token: CancellationToken): Promise<RunSmokeTestsResult> {
     const t = this.host.t();
@@ -87,6 +94,9 @@ export class SmokeRuns {
       progress.done();
       cancelled.dispose();
       this.running.delete(uri);
+      // Views show the last results: tell them, whether or not evidence was written.
+      const now = this.host.document(uri);
+      void this.connection.sendNotification(checklistChangedNotification, { uri, version: now?.version ?? -1, isChecklist: true, progress: analysis.progress });
     }
   }
 
@@ -142,6 +152,9 @@ export class SmokeRuns {
     });
     await this.http.warmUp();
     const run = await runSmokeTests(suite, settings, environment, { tests, signal });
+    const results = run.results.map((result) => runResult(result, run.redact, language));
+    // Before the evidence is written, so the view model asked for after that edit has them.
+    this.record(uri, results);
     const { written, dropped } = await this.writeEvidence(uri, run, language);
     const summary = summarize(run.results);
     const summaryText = run.redact(summaryLine(summary, language));
@@ -151,10 +164,23 @@ export class SmokeRuns {
       ...summary,
       summary: summaryText,
       lines: run.results.map((result) => run.redact(resultLine(result, language))),
-      results: run.results.map((result) => runResult(result, run.redact, language)),
+      results,
       written,
       dropped,
     };
+  }
+
+  private record(uri: string, results: readonly SmokeTestRunResult[]): void {
+    // A cancelled test said nothing about its endpoint: the result before it stays.
+    const said = results.filter((result) => result.outcome !== 'cancelled');
+    if (said.length === 0) return;
+    const ranAt = localTimeOfDay(new Date());
+    const byKey = this.last.get(uri) ?? new Map<string, LastSmokeResultView>();
+    for (const result of said) {
+      const { outcome, status, elapsedMs, reason } = result;
+      byKey.set(result.testKey, { outcome, reason, ranAt, ...(status === undefined ? {} : { status }), ...(elapsedMs === undefined ? {} : { elapsedMs }) });
+    }
+    this.last.set(uri, byKey);
   }
 
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */

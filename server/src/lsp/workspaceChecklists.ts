@@ -9,7 +9,7 @@ import { URI } from 'vscode-uri';
 import { ChecklistAnalyzer } from '../core/analyzer';
 import { isChecklist, matchesAny } from '../core/detect';
 import { findSmokeTests } from '../core/smoke';
-import type { ChecklistResult, WorkspaceChecklist, WorkspaceChecklistsResult } from './protocol';
+import type { ChecklistResult, LastSmokeResultView, WorkspaceChecklist, WorkspaceChecklistsResult } from '../protocol';
 import type { ResourceSettings } from './settings';
 import { checklistResult, notAChecklist } from './checklistResult';
 
@@ -59,18 +59,18 @@ export class WorkspaceChecklists {
   }
 
   /** `readiness/checklist` for a markdown file that is not open: its model as it is on disk. */
-  async fromDisk(uri: string): Promise<ChecklistResult> {
+  async fromDisk(uri: string, lastResults?: ReadonlyMap<string, LastSmokeResultView>): Promise<ChecklistResult> {
     const file = URI.parse(uri);
     const today = this.host.today();
     // A file that cannot be analysed (missing, too large, binary, not UTF-8) gets nothing, not an error.
-    if (file.scheme !== 'file' || !MARKDOWN_FILE.test(file.path)) return notAChecklist(uri, -1, today);
+    if (file.scheme !== 'file' || !MARKDOWN_FILE.test(file.path)) return notAChecklist(uri, -1);
     const settings = await this.host.settings(uri);
     const text = await readChecklistText(file.fsPath, settings);
-    if (text === undefined) return notAChecklist(uri, -1, today);
+    if (text === undefined) return notAChecklist(uri, -1);
     const path = this.host.relativePath(uri);
-    if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return notAChecklist(uri, -1, today);
+    if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return notAChecklist(uri, -1);
     const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
-    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today);
+    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today, lastResults);
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */
