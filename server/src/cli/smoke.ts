@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ChecklistAnalyzer } from '../core/analyzer';
+import { languageOf, type Language } from '../core/messages';
 import { parseBaseUrl } from '../core/smoke/hosts';
 import {
   applyTextEdits,
@@ -64,7 +65,7 @@ interface SmokeOptions {
   readonly allowedHosts: readonly string[];
   readonly insecure: boolean;
   readonly workspace: string | undefined;
-  readonly language: 'en' | 'es';
+  readonly language: Language;
 }
 
 export async function smoke(argv: readonly string[], io: SmokeIo): Promise<number> {
@@ -200,7 +201,7 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
     allowedHosts: values['allow-host'] ?? [],
     insecure: values.insecure,
     workspace: values.workspace,
-    language: locale?.toLowerCase().startsWith('es') ? 'es' : 'en',
+    language: languageOf(locale),
   };
 }
 
@@ -268,7 +269,7 @@ function suiteOf(text: string): SmokeSuite {
 }
 
 /** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
-async function writeEvidence(path: string, shown: string, run: SmokeRun, language: 'en' | 'es'): Promise<{ written: boolean; dropped: string[] } | string> {
+async function writeEvidence(path: string, shown: string, run: SmokeRun, language: Language): Promise<{ written: boolean; dropped: string[] } | string> {
   const now = await readDocument(path, shown);
   if (typeof now === 'string') return now;
   // Located by identity in the text as it is now, which is also right when nothing changed.

@@ -8,7 +8,7 @@ import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyzer';
 import { localTimeOfDay } from '../core/dates';
-import type { Translate } from '../core/messages';
+import { languageOf, type Language, type Translate } from '../core/messages';
 import {
   describeReason,
   evidenceEdits,
@@ -43,8 +43,6 @@ export interface SmokeRunHost {
   t(): Translate;
   locale(): string | undefined;
 }
-
-type Language = 'en' | 'es';
 
 /** A document whose text keeps changing gets this many tries at a versioned edit. */
 const WRITE_ATTEMPTS = 3;
@@ -251,8 +249,4 @@ export function isPlaceholderHost(host: string): boolean {
 
 function hostnameOf(host: string): string {
   return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
-}
-
-function languageOf(locale: string | undefined): Language {
-  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
