@@ -1,6 +1,6 @@
 // Assembles the checklist model from the facts of consecutive blocks.
 import { classifyPlaceholder } from '../placeholders';
-import type { FileReference } from '../references/types';
+import type { FileReference } from './references/types';
 import { range, shiftRange, type Range } from '../types';
 import type { Checkbox, Checklist, Fence, Field, Group, Item, Placeholder, StatedCount, Summary, SummaryGroup } from './checklist';
 import { dateIn, resolveDeadline } from './deadline';

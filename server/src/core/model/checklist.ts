@@ -2,7 +2,7 @@
 // client as is and the CLI prints as JSON. Positions are document positions.
 import type { Language } from '../messages';
 import type { PlaceholderKind, PlaceholderPurpose } from '../placeholders';
-import type { FileReference } from '../references/types';
+import type { FileReference } from './references/types';
 import type { Range } from '../types';
 
 export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'unknown';

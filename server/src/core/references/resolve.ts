@@ -3,7 +3,7 @@
 // folder; both are tried, in that order.
 import type { Checklist, Item } from '../model/checklist';
 import { joinPath } from './paths';
-import type { FileFact, FileFacts, FileReference } from './types';
+import type { FileFact, FileFacts, FileReference } from '../model/references/types';
 
 /**
  * Absolute folders references resolve against, most preferred first: the workspace folder holding the
