@@ -160,6 +160,13 @@ const en = {
   'smoke.output.notPasted': '… ({0} more lines not pasted)',
   'smoke.output.notSent': '(request not sent: {0})',
   'smoke.output.noResponse': '(no response: {0})',
+  'rule.unfilled-placeholder': 'A checklist field still holds its template placeholder.',
+  'rule.status-mismatch': 'The checklist contradicts itself about progress (state, summary, counts, or runbook sections it confirms).',
+  'rule.overdue': 'An item that is not done is past its due date.',
+  'rule.mojibake': 'The file is UTF-8 text that was decoded with a legacy encoding.',
+  'rule.missing-file': 'A file or folder the checklist points at (a runbook, a playbook, a test fixture) does not exist.',
+  'rule.secret': 'A credential (API key, token, password, private key) is pasted into the checklist.',
+  'rule.skipped-large-file': 'The file is over the size limit and was not checked.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -322,6 +329,13 @@ const es: Record<MessageKey, string> = {
   'smoke.output.notPasted': '… ({0} líneas más sin pegar)',
   'smoke.output.notSent': '(no se envió la solicitud: {0})',
   'smoke.output.noResponse': '(sin respuesta: {0})',
+  'rule.unfilled-placeholder': 'Un campo de la lista aún tiene el texto de su plantilla.',
+  'rule.status-mismatch': 'La lista se contradice sobre el avance (estado, resumen, recuentos o secciones del runbook que confirma).',
+  'rule.overdue': 'Un ítem sin completar ha pasado su fecha límite.',
+  'rule.mojibake': 'El archivo es texto UTF-8 que se decodificó con una codificación antigua.',
+  'rule.missing-file': 'Un archivo o carpeta al que apunta la lista (un runbook, un playbook, un fixture de pruebas) no existe.',
+  'rule.secret': 'Hay una credencial (clave de API, token, contraseña, clave privada) pegada en la lista.',
+  'rule.skipped-large-file': 'El archivo supera el límite de tamaño y no se revisó.',
 };
 
 const tables: Record<string, Record<MessageKey, string>> = { en, es };

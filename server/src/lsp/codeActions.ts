@@ -6,7 +6,7 @@ import type { Now } from '../core/dates';
 import { itemHeadingOrStateAt } from '../core/features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
 import type { Translate } from '../core/messages';
-import { intersects, type Finding } from '../core/types';
+import { intersects, type Range } from '../core/types';
 import { COMMANDS, type MoveSecretToStorageArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
@@ -31,17 +31,25 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
   const item = itemHeadingOrStateAt(checklist, params.range.start);
   if (item) for (const fix of stateFixes(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
 
-  const summaryDiagnostics = ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'summary-box'));
+  // The client's diagnostics are matched to the analysis' findings, whose data is typed by rule.
+  const findingOf = (d: Diagnostic) => analysis.findings.find((f) => f.code === d.code && sameRange(f.range, d.range));
+  const mismatchOf = (d: Diagnostic) => {
+    const finding = d.code === 'status-mismatch' ? findingOf(d) : undefined;
+    return finding?.code === 'status-mismatch' ? finding.data : undefined;
+  };
+  const summaryDiagnostics = ours.filter((d) => mismatchOf(d)?.kind === 'summary-box');
   if (summaryDiagnostics.length > 0) add(syncSummaryFix(checklist, t, 'quickfix'), summaryDiagnostics);
-  for (const d of ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'count'))) {
-    const value = (d.data as { value: number }).value;
-    add({ title: t('fix.count', value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(value) }] }, [d]);
+  for (const d of ours) {
+    const data = mismatchOf(d);
+    if (data?.kind !== 'count') continue;
+    add({ title: t('fix.count', data.value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(data.value) }] }, [d]);
   }
   const mojibake = ours.filter((d) => d.code === 'mojibake');
   if (mojibake.length > 0) add(repairEncodingFix(text, t), mojibake);
 
   for (const d of ours.filter((d) => d.code === 'secret')) {
-    const finding = asFinding(d);
+    const finding = findingOf(d);
+    if (!finding) continue;
     for (const fix of secretFixes(finding, t)) add(fix, [d]);
     const name = secretNameOf(finding);
     if (name) actions.push(moveToSecretStorage(uri, d, name, t));
@@ -52,17 +60,14 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
   return filterByOnly(actions, params.context.only);
 }
 
-function isData(d: Diagnostic, kind: string): boolean {
-  return typeof d.data === 'object' && d.data !== null && (d.data as { kind?: unknown }).kind === kind;
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function wants(params: CodeActionParams, sourceKind: string): boolean {
   return params.context.only?.some((kind) => sourceKind === kind || sourceKind.startsWith(`${kind}.`)) ?? false;
 }
 
-function asFinding(d: Diagnostic): Finding {
-  return { code: 'secret', severity: 'error', message: '', range: d.range, data: (d.data ?? {}) as Record<string, unknown> };
-}
 
 /** Runs in the client, which holds SecretStorage; the value travels only from the document to the store. */
 function moveToSecretStorage(uri: string, d: Diagnostic, name: string, t: Translate): CodeAction {
