@@ -1,6 +1,5 @@
 // The result of checking one file, and its text and JSON renderings.
-import type { Analysis } from '../core/analyzer';
-import type { Finding, Severity } from '../core/types';
+import type { Analysis, Finding, Severity } from '../core/api';
 
 export interface FileReport {
   readonly path: string;

@@ -1,16 +1,13 @@
 // SARIF 2.1.0 output, for code-scanning upload. Regions are 1-based with
 // UTF-16 columns, SARIF's default column kind.
-import { translator } from '../core/messages';
-import { RULES } from '../core/rules/registry';
-import type { Finding, FindingCode, Severity } from '../core/types';
+import type { Finding, FindingCode, RuleMetadata, Severity } from '../core/api';
 import type { FileReport } from './report';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** The rule registry's descriptions, in English as code-scanning shows them. */
-const ruleDescriptions = new Map<string, string>(RULES.map((rule) => [rule.id, translator('en')(rule.description)]));
-
-export function formatSarif(reports: readonly FileReport[]): string {
+/** @param describe a rule's description as code scanning shows it (the registry's, in English) */
+export function formatSarif(reports: readonly FileReport[], rules: readonly RuleMetadata[], describe: (rule: RuleMetadata) => string): string {
+  const ruleDescriptions = new Map<string, string>(rules.map((rule) => [rule.id, describe(rule)]));
   const findings = reports.flatMap((report) => (report.analysis?.findings ?? []).map((finding) => ({ report, finding })));
   const ruleIds = [...new Set(findings.map(({ finding }) => ruleId(finding)))].sort();
   const log = {
