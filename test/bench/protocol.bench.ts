@@ -5,6 +5,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { findSmokeTests } from '../../server/src/core/smoke';
 import { checklistResult } from '../../server/src/lsp/checklistResult';
 import { sampleText } from '../support/paths';
+import { testService } from '../support/sidebar';
 import type { BenchLine } from './harness';
 
 export const title = 'readiness/checklist payload (issue 13)';
@@ -31,7 +32,7 @@ function mainShape(text: string): unknown {
 
 function viewShape(text: string): unknown {
   const analysis = new ChecklistAnalyzer().analyze(text, { today: TODAY });
-  return checklistResult(URI, 1, analysis, findSmokeTests(analysis.checklist, text), TODAY);
+  return checklistResult(testService, URI, 1, analysis, findSmokeTests(analysis.checklist, text), TODAY);
 }
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');

@@ -8,7 +8,9 @@ import type { ChecklistResult, LastSmokeResultView } from '../../server/src/prot
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { setStateEdits, type SettableState } from '../../server/src/core/features/fixes';
 import { findSmokeTests } from '../../server/src/core/smoke';
-import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
+import { createReadinessService } from '../../server/src/core/service';
+import { checklistResult as serverChecklistResult, notAChecklist as serverNotAChecklist } from '../../server/src/lsp/checklistResult';
+import { memoryProbe } from './memoryFiles';
 import { applyEdits } from './edits';
 import { repoRoot } from './paths';
 
@@ -21,11 +23,26 @@ export interface AnswerOptions {
   readonly lastResults?: ReadonlyMap<string, LastSmokeResultView>;
 }
 
+/** The core's front door over in-memory ports: no files, no network, a fixed date. */
+export const testService = createReadinessService({
+  files: memoryProbe({}),
+  http: { send: () => Promise.reject(new Error('no network in unit tests')) },
+  clock: { now: () => 0 },
+  secrets: { get: () => Promise.resolve(undefined) },
+  logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  settings: { locale: () => undefined, today: () => '2025-12-01' },
+});
+
 /** What the server answers for `text`. */
 export function checklistResult(text: string, uri = SAMPLE_URI, options: AnswerOptions = {}): ChecklistResult {
   const today = options.today ?? '2025-12-01';
   const analysis = new ChecklistAnalyzer().analyze(text, { today });
-  return serverChecklistResult(uri, 1, analysis, findSmokeTests(analysis.checklist, text), today, options.lastResults);
+  return serverChecklistResult(testService, uri, 1, analysis, findSmokeTests(analysis.checklist, text), today, options.lastResults);
+}
+
+/** What the server answers for a file that is not a checklist. */
+export function notAChecklist(uri: string, version: number): ChecklistResult {
+  return serverNotAChecklist(testService, uri, version);
 }
 
 /** The text with the items' Estado (and summary boxes) set, through the same edits as the quick fix. */

@@ -8,11 +8,10 @@ import { noFilters, type SidebarFilters, type SidebarNode } from '../../client/s
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { ownerNames } from '../../server/src/core/view/owners';
 import { shortGroupTitle } from '../../server/src/core/view/checklistView';
-import { notAChecklist } from '../../server/src/lsp/checklistResult';
 import type { ChecklistResult } from '../../server/src/protocol';
 import { readFixture, sampleText } from '../support/paths';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
-import { SAMPLE_URI, checklistResult, english, withStates } from '../support/sidebar';
+import { SAMPLE_URI, checklistResult, english, notAChecklist, withStates } from '../support/sidebar';
 
 const entry = (result: ChecklistResult, relativePath: string | undefined = 'ENTREGABLES.md'): ChecklistEntry => ({ result, relativePath });
 const tree = (entries: ChecklistEntry[], options: Partial<Omit<SidebarInput, 'entries'>> = {}) => buildTree({ entries, filters: noFilters, t: english, ...options });

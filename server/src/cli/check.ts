@@ -21,7 +21,7 @@ export interface CheckResult {
   /** The rules, for reports that describe them (SARIF). */
   readonly rules: readonly RuleMetadata[];
   /** A rule's description in English, as code scanning shows it. */
-  describe(rule: RuleMetadata): string;
+  readonly describe: (rule: RuleMetadata) => string;
   /** One line per file that could not be checked. */
   readonly errors: string[];
 }

@@ -1,18 +1,14 @@
 // Turns the core's fixes into LSP code actions for a requested range.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyzer';
-import { placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix } from '../core/features/fixes';
-import type { Now } from '../core/dates';
-import { itemHeadingOrStateAt } from '../core/features/lookup';
-import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
-import type { Translate } from '../core/messages';
-import { intersects, type Range } from '../core/types';
+import { intersects, REDACT_SECRETS_KIND, SYNC_SUMMARY_KIND, type Analysis, type Fix, type Now, type Range, type Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { COMMANDS, type MoveSecretToStorageArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND];
 
-export function codeActions(params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
+export function codeActions(service: ReadinessService, params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
+  const { fixes } = service;
   const { checklist } = analysis;
   const uri = params.textDocument.uri;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
@@ -25,11 +21,11 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
     for (const placeholder of item.placeholders) {
       if (!intersects(placeholder.range, params.range)) continue;
       const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
-      for (const fix of placeholderFixes(placeholder, now, t)) add(fix, diagnostics);
+      for (const fix of fixes.placeholder(placeholder, now, t)) add(fix, diagnostics);
     }
   }
-  const item = itemHeadingOrStateAt(checklist, params.range.start);
-  if (item) for (const fix of stateFixes(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
+  const item = fixes.itemAt(checklist, params.range.start);
+  if (item) for (const fix of fixes.state(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
 
   // The client's diagnostics are matched to the analysis' findings, whose data is typed by rule.
   const findingOf = (d: Diagnostic) => analysis.findings.find((f) => f.code === d.code && sameRange(f.range, d.range));
@@ -38,25 +34,25 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
     return finding?.code === 'status-mismatch' ? finding.data : undefined;
   };
   const summaryDiagnostics = ours.filter((d) => mismatchOf(d)?.kind === 'summary-box');
-  if (summaryDiagnostics.length > 0) add(syncSummaryFix(checklist, t, 'quickfix'), summaryDiagnostics);
+  if (summaryDiagnostics.length > 0) add(fixes.syncSummary(checklist, 'quickfix', t), summaryDiagnostics);
   for (const d of ours) {
     const data = mismatchOf(d);
     if (data?.kind !== 'count') continue;
     add({ title: t('fix.count', data.value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(data.value) }] }, [d]);
   }
   const mojibake = ours.filter((d) => d.code === 'mojibake');
-  if (mojibake.length > 0) add(repairEncodingFix(text, t), mojibake);
+  if (mojibake.length > 0) add(fixes.repairEncoding(text, t), mojibake);
 
   for (const d of ours.filter((d) => d.code === 'secret')) {
     const finding = findingOf(d);
     if (!finding) continue;
-    for (const fix of secretFixes(finding, t)) add(fix, [d]);
-    const name = secretNameOf(finding);
+    for (const fix of fixes.secret(finding, t)) add(fix, [d]);
+    const name = fixes.secretName(finding);
     if (name) actions.push(moveToSecretStorage(uri, d, name, t));
   }
 
-  if (wants(params, SYNC_SUMMARY_KIND)) add(syncSummaryFix(checklist, t, SYNC_SUMMARY_KIND));
-  if (wants(params, REDACT_SECRETS_KIND)) add(redactAllFix(analysis.findings, t));
+  if (wants(params, SYNC_SUMMARY_KIND)) add(fixes.syncSummary(checklist, SYNC_SUMMARY_KIND, t));
+  if (wants(params, REDACT_SECRETS_KIND)) add(fixes.redactAll(analysis.findings, t));
   return filterByOnly(actions, params.context.only);
 }
 

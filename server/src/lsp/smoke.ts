@@ -2,7 +2,7 @@
 // (which server.ts adds to its code actions) and the `readiness/runSmokeTests`
 // request. The client decides whether runs are allowed (workspace trust).
 import type { CancellationToken, CodeAction, CodeActionParams, Connection } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyzer';
+import type { Analysis } from '../core/api';
 import { runSmokeTestsRequest, type LastSmokeResultView, type RunSmokeTestsResult } from '../protocol';
 import { smokeCodeActions, smokeCodeLenses, smokeSuiteOf } from './smokeEditor';
 import { SmokeRuns, type SmokeRunHost } from './smokeRuns';
@@ -21,13 +21,13 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
     const document = host.document(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
-    return smokeCodeLenses(document.uri, text, smokeSuiteOf(analysis, text), host.t());
+    return smokeCodeLenses(document.uri, text, smokeSuiteOf(host.service, analysis, text), host.t());
   });
 
   connection.onRequest(runSmokeTestsRequest, (params, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
 
   return {
-    codeActions: (params, analysis, text) => smokeCodeActions(params, smokeSuiteOf(analysis, text), host.t()),
+    codeActions: (params, analysis, text) => smokeCodeActions(host.service, params, smokeSuiteOf(host.service, analysis, text), host.t()),
     lastResults: (uri) => runs.lastResults(uri),
   };
 }

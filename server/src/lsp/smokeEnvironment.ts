@@ -43,7 +43,7 @@ export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvir
 }
 
 /** Asks the client for a secret with a one-time key; no answer (or one not sealed for us) is no secret. */
-async function askSecret(connection: Connection, name: string): Promise<string | undefined> {
+export async function askSecret(connection: Connection, name: string): Promise<string | undefined> {
   const opener = createSecretOpener();
   const params: SecretParams = { name, publicKey: opener.publicKey };
   try {
