@@ -12,7 +12,7 @@ export type { OutlineSymbol } from './features/symbols';
 export type { Language, Translate } from './messages';
 export type { Checklist, Item, ItemState, Progress } from './model/checklist';
 export type { FileReference } from './model/references/types';
-export type { FileFacts, ReferenceBases } from './references';
+export type { FileFact, FileFacts, FileProbe, ReferenceBases, ReferenceContext, ReferenceFix } from './references';
 export { defaultAnalysisSettings, type AnalysisSettings } from './rules/rule';
 export type { RuleMetadata } from './rules/registry';
 export { defaultSmokeSettings, type Redactor, type SmokeObserver, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest } from './smoke';

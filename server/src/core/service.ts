@@ -14,7 +14,13 @@ import { languageOf, translator, type Language, type Translate } from './message
 import type { Checklist, Item, Placeholder } from './model/checklist';
 import type { ReadinessPorts } from './ports';
 import {
+  dirnameOf,
+  fileFactOf,
   gatherFileFacts,
+  isInside,
+  joinPath,
+  relativePath,
+  type FileFact,
   referenceFindings,
   referenceFixes,
   referenceHoverAt,
@@ -88,6 +94,10 @@ export interface ReadinessService {
     paths: typeof referencePaths;
     /** Facts about these paths, through the `files` port. */
     gather(paths: readonly string[]): Promise<FileFacts>;
+    /** Facts about one path, through the `files` port. */
+    fact(path: string): Promise<FileFact>;
+    /** Path arithmetic on the core's `/`-separated paths. */
+    readonly path: { readonly dirname: typeof dirnameOf; readonly isInside: typeof isInside; readonly join: typeof joinPath; readonly relative: typeof relativePath };
     findings(context: Omit<ReferenceContext, 't'>, t?: Translate): Finding[];
     withFindings: typeof withReferenceFindings;
     fixes: typeof referenceFixes;
@@ -147,6 +157,8 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     references: Object.freeze({
       paths: referencePaths,
       gather: (paths: readonly string[]) => gatherFileFacts(paths, ports.files),
+      fact: (path: string) => fileFactOf(path, ports.files),
+      path: Object.freeze({ dirname: dirnameOf, isInside, join: joinPath, relative: relativePath }),
       findings: (context: Omit<ReferenceContext, 't'>, t?: Translate) => referenceFindings({ ...context, t: t ?? messages() }),
       withFindings: withReferenceFindings,
       fixes: referenceFixes,

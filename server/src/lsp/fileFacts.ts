@@ -3,8 +3,8 @@
 // (workspace/didChangeWatchedFiles) invalidate. Without file events (a client
 // that cannot watch), nothing is cached and every analysis looks again.
 import { URI } from 'vscode-uri';
-import { fileFactOf, isInside } from '../core/references';
-import type { FileFact, FileProbe } from '../core/references';
+import type { FileFact, FileProbe } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { createFileProbe } from '../node/fileProbe';
 
 /** Core paths are URI paths (`/home/me/repo`, `/c:/repo`); node wants file-system paths. */
@@ -19,7 +19,8 @@ export class FileFactsCache {
   /** Set once the client has agreed to send file events; until then nothing is cached. */
   watching = false;
 
-  constructor(private readonly probe: FileProbe = nodeFileProbe) {}
+  /** @param service the core's front door, whose `files` port is read (nodeFileProbe in the server) */
+  constructor(private readonly service: ReadinessService) {}
 
   async gather(paths: readonly string[]): Promise<Map<string, FileFact>> {
     const entries = await Promise.all(paths.map(async (path) => [path, await this.get(path)] as const));
@@ -28,7 +29,7 @@ export class FileFactsCache {
 
   /** Always asks the file system (used right before creating a file). */
   fresh(path: string): Promise<FileFact> {
-    return fileFactOf(path, this.probe);
+    return this.service.references.fact(path);
   }
 
   /**
@@ -39,6 +40,7 @@ export class FileFactsCache {
   invalidate(changed: readonly string[]): string[] {
     const forgotten: string[] = [];
     for (const path of this.facts.keys()) {
+      const { isInside } = this.service.references.path;
       if (changed.some((c) => isInside(path, c) || isInside(c, path))) forgotten.push(path);
     }
     for (const path of forgotten) this.facts.delete(path);

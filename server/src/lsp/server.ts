@@ -78,6 +78,7 @@ export function startServer(connection: Connection): void {
   };
 
   const references = new ReferenceChecks({
+    service,
     folderOf: (uri) => {
       const path = URI.parse(uri).path;
       const relative = workspace.relativePath(uri);
