@@ -30,7 +30,7 @@ import type {
   RunSmokeTestsResult,
   SecretParams,
   SecretResult,
-} from '../../server/src/lsp/protocol';
+} from '../../server/src/protocol';
 import { DEFAULT_LOG_TOKEN, startStagingServer, type StagingServer } from '../staging-server/server';
 import { applyEdits, editsFor } from '../support/edits';
 import { startRecordingServer } from '../support/recordingServer';

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { gatherFileFacts, referenceFindings, referenceHoverAt, referenceLinks, referencePaths, resolveReferences } from '../../server/src/core/references';
-import { asOutsidePath } from '../../server/src/core/references/pathLike';
+import { asOutsidePath } from '../../server/src/core/model/references/pathLike';
 import { memoryProbe } from '../support/memoryFiles';
 
 describe('paths that can only lie outside a workspace', () => {

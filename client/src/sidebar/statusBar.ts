@@ -1,11 +1,9 @@
 // "Blockers 2/6" in the status bar for the checklist in the active editor; a click shows the
 // sidebar. Hidden while the active editor holds no checklist.
 import * as vscode from 'vscode';
-import type { ChecklistResult } from '../../../server/src/lsp/protocol';
+import { COMMANDS, type ChecklistResult } from '../../../server/src/protocol';
 import type { Translate } from './model/nodes';
-import { blockerCount, verdictOf } from './model/verdict';
-
-export const FOCUS_VIEW_COMMAND = 'readiness.checklist.focus';
+import { blockerCount, verdictText } from './model/verdict';
 
 export class BlockerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('readiness.blockers', vscode.StatusBarAlignment.Left, 50);
@@ -14,7 +12,7 @@ export class BlockerStatusBar implements vscode.Disposable {
 
   constructor(private readonly t: Translate) {
     this.item.name = t('Readiness blockers');
-    this.item.command = FOCUS_VIEW_COMMAND;
+    this.item.command = COMMANDS.focusChecklistView;
   }
 
   get text(): string | undefined {
@@ -23,15 +21,16 @@ export class BlockerStatusBar implements vscode.Disposable {
 
   update(active: ChecklistResult | undefined): void {
     const progress = active?.progress;
-    if (!progress) {
+    const verdict = active?.verdict;
+    if (!progress || !verdict) {
       this.item.hide();
       this.shown = undefined;
       return;
     }
     this.shown = blockerCount(progress, this.t);
     this.item.text = `$(checklist) ${this.shown}`;
-    this.item.tooltip = `${verdictOf([progress], this.t).text}\n${this.t('Click to show the Readiness checklist view.')}`;
-    this.item.accessibilityInformation = { label: `${this.shown}, ${verdictOf([progress], this.t).text}` };
+    this.item.tooltip = `${verdictText(verdict, this.t)}\n${this.t('Click to show the Readiness checklist view.')}`;
+    this.item.accessibilityInformation = { label: `${this.shown}, ${verdictText(verdict, this.t)}` };
     this.item.show();
   }
 

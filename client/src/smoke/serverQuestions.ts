@@ -4,12 +4,10 @@
 // while a run this client started is in flight, and only in a trusted workspace.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ConfirmForeignHostParams, SecretParams, SecretResult, ServerRequests } from '../../../server/src/lsp/protocol';
+import { confirmForeignHostRequest, secretRequest, type ConfirmForeignHostParams, type SecretParams, type SecretResult } from '../../../server/src/protocol';
 import { secretStorageKey } from '../secretStorage';
 import { sealSecret } from './sealSecret';
 
-const SECRET = 'readiness/secret' satisfies keyof ServerRequests;
-const CONFIRM_FOREIGN_HOST = 'readiness/confirmForeignHost' satisfies keyof ServerRequests;
 /** The names the document's `<NAME>` variables can have; anything else is not a question we answer. */
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -22,7 +20,7 @@ export function answerServerQuestions(client: LanguageClient, secrets: vscode.Se
   const typed = new Map<string, string>();
   const answering = () => vscode.workspace.isTrusted && runs.isRunning;
 
-  const secret = client.onRequest(SECRET, async (params: SecretParams): Promise<SecretResult> => {
+  const secret = client.onRequest(secretRequest, async (params: SecretParams): Promise<SecretResult> => {
     if (!answering() || !VARIABLE_NAME.test(params.name)) return { sealed: null };
     const value = (await secrets.get(secretStorageKey(params.name))) ?? typed.get(params.name) ?? (await askFor(params.name));
     if (value === undefined || value === '') return { sealed: null };
@@ -49,7 +47,7 @@ export function answerServerQuestions(client: LanguageClient, secrets: vscode.Se
     return value;
   }
 
-  const confirm = client.onRequest(CONFIRM_FOREIGN_HOST, async (params: ConfirmForeignHostParams): Promise<boolean> => {
+  const confirm = client.onRequest(confirmForeignHostRequest, async (params: ConfirmForeignHostParams): Promise<boolean> => {
     if (!answering()) return false;
     const send = vscode.l10n.t('Send');
     const choice = await vscode.window.showWarningMessage(

@@ -1,6 +1,5 @@
 // The result of checking one file, and its text and JSON renderings.
-import type { Analysis } from '../core/analyzer';
-import type { Finding, Severity } from '../core/types';
+import type { Analysis, Finding, Severity } from '../core/api';
 
 export interface FileReport {
   readonly path: string;
@@ -57,6 +56,6 @@ function toJson(report: FileReport): unknown {
 
 /** A finding with a sub-rule (the kind of secret) also names it as `code/rule`, as in SARIF. */
 function diagnosticJson(f: Finding): unknown {
-  const rule = f.data?.['rule'];
-  return { code: f.code, ...(typeof rule === 'string' ? { rule: `${f.code}/${rule}` } : {}), severity: f.severity, message: f.message, range: f.range };
+  const rule = f.code === 'secret' ? f.data.rule : undefined;
+  return { code: f.code, ...(rule === undefined ? {} : { rule: `${f.code}/${rule}` }), severity: f.severity, message: f.message, range: f.range };
 }

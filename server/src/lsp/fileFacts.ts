@@ -3,8 +3,8 @@
 // (workspace/didChangeWatchedFiles) invalidate. Without file events (a client
 // that cannot watch), nothing is cached and every analysis looks again.
 import { URI } from 'vscode-uri';
-import { fileFactOf, isInside } from '../core/references';
-import type { FileFact, FileProbe } from '../core/references';
+import type { FileFact, FileProbe } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { createFileProbe } from '../node/fileProbe';
 
 /** Core paths are URI paths (`/home/me/repo`, `/c:/repo`); node wants file-system paths. */
@@ -26,7 +26,8 @@ export class FileFactsCache {
   /** Set once the client has agreed to send file events; until then nothing is cached. */
   watching = false;
 
-  constructor(private readonly probe: FileProbe = nodeFileProbe) {}
+  /** @param service the core's front door, whose `files` port is read (nodeFileProbe in the server) */
+  constructor(private readonly service: ReadinessService) {}
 
   /** The facts of paths inside `fence`, the folder none of them may lead out of. */
   async gather(paths: readonly string[], fence: string): Promise<Map<string, FileFact>> {
@@ -36,7 +37,7 @@ export class FileFactsCache {
 
   /** Always asks the file system (used right before creating a file). */
   fresh(path: string, fence?: string): Promise<FileFact> {
-    return fileFactOf(path, this.probe, fence);
+    return this.service.references.fact(path, fence);
   }
 
   /**
@@ -46,6 +47,7 @@ export class FileFactsCache {
    */
   invalidate(changed: readonly string[]): string[] {
     const forgotten = new Set<string>();
+    const { isInside } = this.service.references.path;
     for (const [key, { path }] of this.facts) {
       if (changed.some((c) => isInside(path, c) || isInside(c, path))) {
         forgotten.add(path);

@@ -1,11 +1,11 @@
 // Assembles the checklist model from the facts of consecutive blocks.
 import { classifyPlaceholder } from '../placeholders';
-import type { FileReference } from '../references/types';
+import type { FileReference } from './references/types';
 import { range, shiftRange, type Range } from '../types';
 import type { Checkbox, Checklist, Fence, Field, Group, Item, Placeholder, StatedCount, Summary, SummaryGroup } from './checklist';
 import { dateIn, resolveDeadline } from './deadline';
 import type { BlockFacts, CheckboxFact, HeadingFact } from './facts';
-import { isBlockerHeading, isCreatedKey, isDeadlineKey, isOwnerKey, isStateKey, isSummaryHeading, isTotalKey, languageOf, parseState } from './fieldNames';
+import { isBlockerHeading, isCreatedKey, isDeadlineKey, isOwnerKey, isStateKey, isSummaryHeading, isTotalKey, documentLanguageOf, parseState } from './fieldNames';
 import { matchSummary } from './summary';
 
 /**
@@ -124,7 +124,7 @@ export function buildChecklist(blocks: readonly PlacedBlock[]): Checklist {
   }
   return {
     title,
-    language: languageOf([...fields, ...items.flatMap((i) => i.fields)].map((f) => f.key)),
+    language: documentLanguageOf([...fields, ...items.flatMap((i) => i.fields)].map((f) => f.key)),
     fields,
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),

@@ -1,13 +1,14 @@
 // The checklist model: plain, serialisable data that the server sends to the
 // client as is and the CLI prints as JSON. Positions are document positions.
+import type { Language } from '../messages';
 import type { PlaceholderKind, PlaceholderPurpose } from '../placeholders';
-import type { FileReference } from '../references/types';
+import type { FileReference } from './references/types';
 import type { Range } from '../types';
 
 export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'unknown';
 
 /** The language the checklist is written in, for text Readiness writes into it. */
-export type DocumentLanguage = 'es' | 'en';
+export type DocumentLanguage = Language;
 
 export interface Field {
   readonly key: string;

@@ -9,9 +9,9 @@ import { LineIndex } from '../markdown/lines';
 import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';
 import { findPlaceholders } from '../placeholders';
-import { fenceReferences } from '../references/fence';
-import { inlineReferences } from '../references/inline';
-import type { FileReference } from '../references/types';
+import { fenceReferences } from './references/fence';
+import { inlineReferences } from './references/inline';
+import type { FileReference } from './references/types';
 import { range, type Range } from '../types';
 
 export interface HeadingFact {

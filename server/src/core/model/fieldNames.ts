@@ -1,4 +1,5 @@
 // The field names and state words a checklist may use, in Spanish and English.
+import type { Language } from '../messages';
 import type { ItemState } from './checklist';
 
 const OWNER_KEYS = ['responsable', 'owner', 'responsible', 'assignee'];
@@ -41,7 +42,7 @@ const TOTAL_KEYS = ['total'];
 export const isTotalKey = (key: string): boolean => TOTAL_KEYS.includes(normalise(key));
 
 /** Spanish when the document uses Spanish field names, English otherwise. */
-export function languageOf(keys: readonly string[]): 'es' | 'en' {
+export function documentLanguageOf(keys: readonly string[]): Language {
   const spanish = ['responsable', 'estado', 'fecha de creación', 'entregar aquí', 'notas'];
   return keys.some((key) => spanish.includes(normalise(key))) ? 'es' : 'en';
 }

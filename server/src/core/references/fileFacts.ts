@@ -2,7 +2,7 @@
 // language server caches the result per path and drops entries on file events;
 // the CLI gathers once per run.
 import { isMarkdownPath } from './paths';
-import type { FileFact, FileHeading, FileProbe } from './types';
+import type { FileFact, FileHeading, FileProbe } from '../model/references/types';
 
 /** Markdown files larger than this are not read for their headings. */
 export const MAX_HEADING_SCAN_BYTES = 1_000_000;

@@ -4,9 +4,9 @@
 // a path that leaves it (`../../etc/passwd`, `/etc/passwd`, `~/.ssh/id_rsa`, or
 // a symbolic link out of it, which the file probe reports) is never looked at.
 import type { Checklist, Item } from '../model/checklist';
-import { isOutsidePath } from './pathLike';
+import { isOutsidePath } from '../model/references/pathLike';
 import { isInside, joinPath } from './paths';
-import type { FileFact, FileFacts, FileReference } from './types';
+import type { FileFact, FileFacts, FileReference } from '../model/references/types';
 
 /**
  * Absolute folders references resolve against, most preferred first: the workspace folder holding the

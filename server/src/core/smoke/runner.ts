@@ -1,6 +1,7 @@
 // Runs smoke tests in document order: fills variables, applies the host policy,
 // sends, judges and prepares the evidence. Everything a result holds is already
 // redacted, so a front end can print or write it as is.
+import { translator, type Language } from '../messages';
 import { capturedVariables, documentVariables, subjectKey, valueForSubject } from './captures';
 import { missedCriterion } from './criteria';
 import type { CurlCommand } from './curl';
@@ -287,9 +288,8 @@ function judged(test: SmokeTest, ctx: RunContext, j: Judgement): SmokeResult {
 /** A failure before anything was sent (a missing upload file or variable): the document still records it. */
 function notSent(test: SmokeTest, ctx: RunContext, reason: SmokeReason): SmokeResult {
   const clean = redactReason(reason, ctx.redact);
-  const es = ctx.suite.language === 'es';
   const text = describeReason(clean, ctx.suite.language);
-  const heading = es ? `(no se envió la solicitud: ${text})` : `(request not sent: ${text})`;
+  const heading = translator(ctx.suite.language)('smoke.output.notSent', text);
   return {
     ...describe(test),
     outcome: 'failed',
@@ -319,8 +319,8 @@ function describe(test: SmokeTest): Pick<SmokeResult, 'testKey' | 'identity' | '
   return { testKey: test.key, identity: test.identity, number: test.number, method: test.method, path: test.path };
 }
 
-function noResponse(text: string, language: 'en' | 'es'): string {
-  return language === 'es' ? `(sin respuesta: ${text})` : `(no response: ${text})`;
+function noResponse(text: string, language: Language): string {
+  return translator(language)('smoke.output.noResponse', text);
 }
 
 /** Free text in a reason (a TLS message, the start of a body) may echo a secret. */

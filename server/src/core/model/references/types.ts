@@ -2,7 +2,7 @@
 // A reference is found in the checklist's text (pure); whether its file exists
 // comes from a snapshot the language server or the CLI gathers beforehand, so
 // that the analysis itself stays synchronous and free of I/O.
-import type { Range } from '../types';
+import type { Range } from '../../types';
 
 /** What a reference names: a file (`docs/runbook.md`), a folder (`docs/playbooks/`), or either (`data/transcripts`). */
 export type ReferenceKind = 'file' | 'folder' | 'any';

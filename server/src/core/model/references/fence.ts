@@ -5,7 +5,7 @@
 //   -F "image=@./test/fixture.jpg"      the file a curl command sends
 //   Link: [docs/x.md](docs/x.md)        a markdown link's target (fenced text is not rendered, but people write them)
 //   - [ ] transcripts (data/transcripts/)  any path-shaped word
-import { range } from '../types';
+import { range } from '../../types';
 import { asOutsidePath, asPath } from './pathLike';
 import { CURL_COMMAND, curlFiles } from './curl';
 import type { FileReference } from './types';

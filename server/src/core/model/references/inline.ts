@@ -2,7 +2,7 @@
 // (`docs/runbook.md`, or a whole `curl -F "f=@x.jpg"` command), relative link
 // targets, and path-shaped words of the prose (`see services/openaiService.js`).
 import type { Nodes } from 'mdast';
-import { range, type Position } from '../types';
+import { range, type Position } from '../../types';
 import { CURL_COMMAND, curlFiles } from './curl';
 import { asOutsidePath, asPath } from './pathLike';
 import type { FileReference } from './types';
