@@ -65,7 +65,7 @@ const NONE: Count = { total: 0, done: 0 };
 export function scoreDocument(doc: CorpusDocument): DocumentResult {
   const recognised = isChecklist('doc.md', doc.text, defaultChecklistGlobs);
   const analysis = new ChecklistAnalyzer().analyze(doc.text, { today: doc.expect.today });
-  const progress = analysis.progress as typeof analysis.progress & { checks?: Count };
+  const progress = analysis.progress;
   const blanks = analysis.findings.filter((f) => f.code === 'unfilled-placeholder').length;
   const expected = new Map<string, number>();
   for (const code of doc.expect.codes ?? []) expected.set(code, (expected.get(code) ?? 0) + 1);

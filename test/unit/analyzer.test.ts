@@ -17,7 +17,7 @@ describe('the sample checklist', () => {
     assert.deepEqual(checklist.items.map((i) => i.id), Array.from({ length: 21 }, (_, i) => String(i + 1)));
     assert.equal(checklist.groups.length, 8);
     assert.deepEqual(checklist.items.filter((i) => i.blocker).map((i) => i.id), ['1', '2', '3', '4', '5', '6']);
-    assert.deepEqual(analysis.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+    assert.deepEqual(analysis.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
   });
 
   test('maps the summary to items by order, confirmed by name', () => {

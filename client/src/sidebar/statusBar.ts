@@ -9,7 +9,7 @@ export const FOCUS_VIEW_COMMAND = 'readiness.checklist.focus';
 
 export class BlockerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('readiness.blockers', vscode.StatusBarAlignment.Left, 50);
-  /** What is shown, or undefined while hidden (a StatusBarItem cannot be asked). */
+  /** The blocker count shown (checks follow it), or undefined while hidden (a StatusBarItem cannot be asked). */
   private shown: string | undefined;
 
   constructor(private readonly t: Translate) {
@@ -29,9 +29,10 @@ export class BlockerStatusBar implements vscode.Disposable {
       return;
     }
     this.shown = blockerCount(progress, this.t);
-    this.item.text = `$(checklist) ${this.shown}`;
+    const checks = progress.checks && progress.checks.total > 0 ? ` · ${this.t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}` : '';
+    this.item.text = `$(checklist) ${this.shown}${checks}`;
     this.item.tooltip = `${verdictOf([progress], this.t).text}\n${this.t('Click to show the Readiness checklist view.')}`;
-    this.item.accessibilityInformation = { label: `${this.shown}, ${verdictOf([progress], this.t).text}` };
+    this.item.accessibilityInformation = { label: `${this.shown}${checks}, ${verdictOf([progress], this.t).text}` };
     this.item.show();
   }
 

@@ -13,6 +13,8 @@ import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
 import { statusMismatches } from './rules/statusMismatch';
+import { structure } from './rules/structure';
+import { unknownStates } from './rules/unknownState';
 import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
 import { range, type Finding } from './types';
 
@@ -33,7 +35,7 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
-const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
+const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, unknownStates, structure, mojibake];
 
 export class ChecklistAnalyzer {
   /** Facts by block text: a block that moved is not parsed again. */
@@ -63,8 +65,8 @@ export class ChecklistAnalyzer {
     });
     this.facts = nextFacts;
     this.placed = nextPlaced;
-    const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
+    const checklist = buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks });
     const ctx = { text, checklist, settings, t, today: options.today };
     const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
     const findings = withoutIgnored(found, checklist).sort(byPosition);

@@ -41,6 +41,8 @@ const STATE_ICONS: Record<ItemDisplayState, NodeIcon> = {
   'in-progress': { id: 'sync', color: 'charts.blue' },
   pending: { id: 'circle-large-outline' },
   blocked: { id: 'circle-slash', color: 'charts.red' },
+  'at-risk': { id: 'alert', color: 'charts.yellow' },
+  'not-applicable': { id: 'circle-slash' },
   overdue: { id: 'warning', color: 'charts.orange' },
   unknown: { id: 'question' },
 };
@@ -73,7 +75,7 @@ export function buildTree(input: SidebarInput): SidebarTree {
 }
 
 export function displayState(item: Item, today: string | undefined): ItemDisplayState {
-  const open = item.state === 'pending' || item.state === 'in-progress';
+  const open = item.state !== 'done' && item.state !== 'blocked' && item.state !== 'not-applicable';
   if (open && item.due !== undefined && today !== undefined && item.due < today) return 'overdue';
   return item.state;
 }
@@ -127,7 +129,7 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
     uri,
     label: checklist?.title ?? name,
     description: progress ? `${name} · ${progress.blockers.done}/${progress.blockers.total}` : name,
-    tooltip: `${verdict.text}\n\n${escapeMarkdown(name)}`,
+    tooltip: `${verdict.text}${progress?.checks ? `\n\n${t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}` : ''}\n\n${escapeMarkdown(name)}`,
     icon: { id: 'checklist', ...(verdict.kind === 'go' ? { color: 'charts.green' } : {}) },
     state: undefined,
     itemId: undefined,
@@ -142,13 +144,14 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
 
 function groupNode(group: Group, id: string, uri: string, children: SidebarNode[], items: readonly Item[], t: Translate): SidebarNode {
   const done = items.filter((item) => item.state === 'done').length;
+  const checks = checksOf(items);
   return {
     id,
     kind: 'group',
     uri,
     label: shortGroupTitle(group.title),
     description: `${done}/${items.length}`,
-    tooltip: `**${escapeMarkdown(group.title)}**\n\n${t('{0} of {1} items done', done, items.length)}${group.blocker ? ` · ${t('blockers')}` : ''}`,
+    tooltip: `**${escapeMarkdown(group.title)}**\n\n${t('{0} of {1} items done', done, items.length)}${checks.total > 0 ? ` · ${t('{0} of {1} checks done', checks.done, checks.total)}` : ''}${group.blocker ? ` · ${t('blockers')}` : ''}`,
     icon: undefined,
     state: undefined,
     itemId: undefined,
@@ -175,11 +178,13 @@ function itemNode(item: Item, entry: ChecklistEntry, secrets: readonly SecretMar
     ...item.placeholders.map((p, i) => placeholderNode(p, item, `${id}/placeholder:${i}`, uri, t, ids)),
   ];
   const open = item.placeholders.length;
+  const checks = checksOf([item]);
   const deadlineHidden = item.deadlineField !== undefined && touchesAny(item.deadlineField.valueRange, secrets);
   const description = [
     shownOwner(item, secrets),
     deadlineHidden ? undefined : (item.due ?? item.deadline),
     open > 0 ? t('{0} open', open) : undefined,
+    checks.total > 0 ? t('{0}/{1} checks', checks.done, checks.total) : undefined,
     secrets.length === 1 ? t('1 possible secret') : secrets.length > 1 ? t('{0} possible secrets', secrets.length) : undefined,
   ].filter((part): part is string => part !== undefined && part.length > 0);
   return {
@@ -249,6 +254,12 @@ function secretNode(secret: SecretMark, id: string, uri: string, itemId: string 
 function smokeRun(entry: ChecklistEntry, tests: readonly ChecklistSmokeTest[]): RunSmokeTestsArguments {
   const { uri, smokeStagingHost } = entry.result;
   return { uri, testKeys: tests.map((test) => test.key), ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }) };
+}
+
+/** Checks done over checks that apply, as progressOf counts them on the server. */
+function checksOf(items: readonly Item[]): { done: number; total: number } {
+  const checks = items.flatMap((item) => item.checks ?? []).filter((check) => check.state !== 'not-applicable');
+  return { done: checks.filter((check) => check.state === 'done').length, total: checks.length };
 }
 
 /** TreeItem ids must be unique; a checklist may repeat an item number or a group title. */

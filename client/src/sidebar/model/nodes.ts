@@ -13,7 +13,7 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
 export type SidebarNodeKind = 'checklist' | 'group' | 'item' | 'placeholder' | 'secret' | 'smokeTest';
 
 /** How an item is shown: its Estado, or overdue when it is pending or in progress past its due date. */
-export type ItemDisplayState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'overdue' | 'unknown';
+export type ItemDisplayState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'at-risk' | 'not-applicable' | 'overdue' | 'unknown';
 
 /** A codicon id (`pass-filled`) and an optional theme colour id (`charts.green`). */
 export interface NodeIcon {

@@ -6,7 +6,8 @@ export function overdueItems({ checklist, t, today }: RuleContext): Finding[] {
   if (today === undefined) return [];
   const findings: Finding[] = [];
   for (const item of checklist.items) {
-    if (item.state !== 'pending' && item.state !== 'in-progress') continue;
+    // Done, blocked and not applicable items are not late; an item with no readable state still is.
+    if (item.state === 'done' || item.state === 'blocked' || item.state === 'not-applicable') continue;
     if (item.due === undefined || item.due >= today || !item.deadlineField) continue;
     findings.push({
       code: 'overdue',
