@@ -81,7 +81,7 @@ export function scoreDocument(doc: CorpusDocument): DocumentResult {
 }
 
 /** README and CHANGELOG files of the installed packages, in a stable order. */
-export function ordinaryMarkdown(limit = 400): { readonly path: string; readonly text: string }[] {
+export function ordinaryMarkdown(limit = 2000): { readonly path: string; readonly text: string }[] {
   const root = join(repoRoot, 'node_modules');
   const packages: string[] = [];
   for (const name of readdirSync(root).sort()) {
