@@ -116,7 +116,7 @@ describe('language server: editor features on the sample', () => {
     const result = await server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri });
     assert.equal(result.isChecklist, true);
     assert.equal(result.version, 1);
-    assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+    assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
     assert.equal(result.checklist?.items.length, 21);
     assert.equal(result.openPlaceholders.length, diagnostics.filter((d) => d.code === 'unfilled-placeholder').length);
     assert.ok(changes.some((c) => c.uri === uri && c.isChecklist));

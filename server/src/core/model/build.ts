@@ -118,7 +118,7 @@ interface ItemDraft {
   stateChoiceBoxes?: Checkbox[];
 }
 
-const ITEM_NUMBER = /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
+const ITEM_NUMBER = /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
 const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
 
 /** "### ✅ 1. Title", "## Item 2 — Title", "#### **5.** Title" → ["1", "Title"]. */
@@ -751,6 +751,14 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
   const stateField = draft.fields.find((f) => isStateKey(f.key));
   const deadlineField = draft.fields.find((f) => isDeadlineKey(f.key));
   const { state, choice } = itemState(draft, stateField, options);
+  // The boxes of a task or of a status choice (`[x] Complete | [ ] At Risk`) are marks, not blanks.
+  const marks = [...draft.checkboxes.map((c) => c.boxRange), ...(choice ?? []).map((o) => o.range)];
+  const placeholders = draft.placeholders.filter((p) => !(defined.has(normaliseLabel(p.text)) && !p.inFence) && !marks.some((m) => within(p.range, m)));
+  // A status choice with no option ticked is a blank: its fix picks an option.
+  if (choice && stateField && !choice.some((o) => o.ticked) && choice.every((o) => o.range.start.line === stateField.valueRange.start.line)) {
+    placeholders.push({ text: stateField.value, range: stateField.valueRange, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== '') });
+    placeholders.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
   return {
     id: draft.id ?? '',
     title: draft.title,
@@ -769,12 +777,17 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     checkboxes: draft.checkboxes,
     fences: draft.fences,
     // `[label]` with a `[label]: url` definition anywhere in the document is a link, not a blank.
-    placeholders: defined.size === 0 ? draft.placeholders : draft.placeholders.filter((p) => p.inFence || !defined.has(normaliseLabel(p.text))),
+    placeholders,
     references: draft.references,
     kind: draft.kind,
     checks: draft.checks,
     stateChoice: choice,
   };
+}
+
+function within(inner: Range, outer: Range): boolean {
+  const line = inner.start.line;
+  return line === outer.start.line && line === outer.end.line && inner.start.character >= outer.start.character && inner.end.character <= outer.end.character;
 }
 
 function itemState(draft: ItemDraft, stateField: Field | undefined, options: ModelOptions): { state: ItemState; choice: StateChoice[] | undefined } {
