@@ -1,7 +1,7 @@
 // Turns the core's fixes into LSP code actions for a requested range.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyzer';
-import { placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix } from '../core/features/fixes';
+import { notApplicableFix, placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix } from '../core/features/fixes';
 import type { Now } from '../core/dates';
 import { itemHeadingOrStateAt } from '../core/features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
@@ -32,6 +32,13 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
   }
   const item = itemHeadingOrStateAt(checklist, params.range.start);
   if (item) for (const fix of stateFixes(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
+
+  // An item whose state is not known, or that is late, may simply not apply to this release.
+  for (const d of ours.filter((d) => (d.code === 'unknown-state' || d.code === 'overdue') && intersects(d.range, params.range))) {
+    const id = (d.data as { item?: unknown } | undefined)?.item;
+    const target = checklist.items.find((i) => i.id === id);
+    if (target) add(notApplicableFix(checklist, target, t), [d]);
+  }
 
   const summaryDiagnostics = ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'summary-box'));
   if (summaryDiagnostics.length > 0) add(syncSummaryFix(checklist, t, 'quickfix'), summaryDiagnostics);

@@ -380,23 +380,23 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
   // Top-level entries that carry their own content (nested entries, fields, a blocker mark) are deliverables.
   const entries = block.entries;
   const topLevel = entries.filter((e) => e.depth === 0 && (e.checked !== undefined || e.ordered || e.children > 0));
-  const deliverables = topLevel.some((e) => e.children > 0 && entries.some((c) => c.parentLine === e.line && (c.checked !== undefined || c.ordered || c.fields.length > 0 || blockFieldOn(block, c.line))))
-    || topLevel.some((e) => e.fields.length > 0 || hasItemBlockerMark(e.label, options.blockerMarks));
-  if (deliverables) {
-    for (const entry of topLevel) {
-      const end = lastLineOf(entry, entries);
-      const item = newItem(entry.checked !== undefined ? 'task' : 'step', cleanLabel(entry.label), undefined, group, blocker || hasItemBlockerMark(entry.label, options.blockerMarks), range(entry.line, 0, entry.line, entry.label.length), end);
-      item.fields.push(...entry.fields, ...block.fields.filter((f) => f.range.start.line > entry.line && f.range.start.line <= end));
-      for (const check of ownChecks(block, options)) {
-        if (check.range.start.line >= entry.line && check.range.start.line <= end && !taken.has(check.range.start.line)) item.checks.push(check);
-      }
-      item.checkboxes.push(...block.checkboxes.filter((c) => c.range.start.line >= entry.line && c.range.start.line <= end));
-      item.placeholders.push(...block.placeholders.filter((p) => p.range.start.line >= entry.line && p.range.start.line <= end));
-      item.references.push(...block.references.filter((r) => r.range.start.line >= entry.line && r.range.start.line <= end));
-      item.ownState = entryState(entry, entries, options);
-      for (let line = entry.line; line <= end; line++) taken.add(line);
-      items.push(item);
+  const deliverable = (e: ListEntryFact) =>
+    (e.children > 0 && entries.some((c) => c.parentLine === e.line && (c.checked !== undefined || c.ordered || c.fields.length > 0 || blockFieldOn(block, c.line)))) ||
+    e.fields.length > 0 ||
+    hasItemBlockerMark(e.label, options.blockerMarks);
+  for (const entry of topLevel.filter(deliverable)) {
+    const end = lastLineOf(entry, entries);
+    const item = newItem(entry.checked !== undefined ? 'task' : 'step', cleanLabel(entry.label), undefined, group, blocker || hasItemBlockerMark(entry.label, options.blockerMarks), range(entry.line, 0, entry.line, entry.label.length), end);
+    item.fields.push(...entry.fields, ...block.fields.filter((f) => f.range.start.line > entry.line && f.range.start.line <= end));
+    for (const check of ownChecks(block, options)) {
+      if (check.range.start.line >= entry.line && check.range.start.line <= end && !taken.has(check.range.start.line)) item.checks.push(check);
     }
+    item.checkboxes.push(...block.checkboxes.filter((c) => c.range.start.line >= entry.line && c.range.start.line <= end));
+    item.placeholders.push(...block.placeholders.filter((p) => p.range.start.line >= entry.line && p.range.start.line <= end));
+    item.references.push(...block.references.filter((r) => r.range.start.line >= entry.line && r.range.start.line <= end));
+    item.ownState = entryState(entry, entries, options);
+    for (let line = entry.line; line <= end; line++) taken.add(line);
+    items.push(item);
   }
   const rest = ownChecks(block, options).filter((c) => !taken.has(c.range.start.line));
   if (rest.length > 0) {
