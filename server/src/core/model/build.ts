@@ -593,8 +593,11 @@ function collectClaims(s: Section, titleSection: Section | undefined, claims: Co
   const group = documentWide || s.kind !== 'normal' ? undefined : s.heading?.text;
   if (s.heading && s.kind === 'normal') countsIn(s.heading.source, s.heading.range.start.line, group, claims, true);
   const fieldLines = new Set<number>();
+  // Fields of nested list entries belong to those entries (deliverables), not to the document.
+  const nested = new Set(block.entries.filter((e) => e.depth > 0).map((e) => e.line));
   for (const field of block.fields) {
     fieldLines.add(field.range.start.line);
+    if (nested.has(field.range.start.line)) continue;
     if (isOverallStateKey(field.key) && (s.kind !== 'normal' || s === titleSection)) {
       const choice = choiceOptions(field.value);
       const ticked = choice?.find((o) => o.ticked)?.label;
@@ -780,7 +783,8 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     placeholders,
     references: draft.references,
     kind: draft.kind,
-    checks: draft.checks,
+    // An entry's own check follows the state its fields give it ("1. **Backups** / - Status: Done").
+    checks: stateField && (draft.kind === 'task' || draft.kind === 'step') ? draft.checks.map((c) => (c.range.start.line === draft.startLine && c.state !== state ? { ...c, state } : c)) : draft.checks,
     stateChoice: choice,
   };
 }
@@ -794,7 +798,7 @@ function itemState(draft: ItemDraft, stateField: Field | undefined, options: Mod
   if (draft.stateChoiceBoxes) {
     return { state: draft.ownState ?? 'unknown', choice: draft.stateChoiceBoxes.map((b) => ({ label: b.label, ticked: b.checked, range: b.range })) };
   }
-  if (stateField && (draft.kind === 'heading' || draft.kind === 'section')) {
+  if (stateField && draft.kind !== 'row') {
     const options_ = choiceOptions(stateField.value);
     if (options_) {
       const ticked = options_.find((o) => o.ticked);
