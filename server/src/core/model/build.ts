@@ -146,8 +146,9 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   const created = docFields.map((f) => (isCreatedKey(f.key) ? dateIn(f.value) : undefined)).find((d) => d !== undefined);
   const finishedSummary = summary ? finishSummary(summary, items) : undefined;
   const shortTitles = new Map<ItemDraft, string>();
+  const byId = new Map(items.map((item) => [item.id, item]));
   for (const entry of finishedSummary?.groups.flatMap((g) => g.entries) ?? []) {
-    const item = entry.itemId === undefined ? undefined : items.find((i) => i.id === entry.itemId);
+    const item = entry.itemId === undefined ? undefined : byId.get(entry.itemId);
     if (item && entry.nameMatches) shortTitles.set(item, entry.label);
   }
   const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options));
@@ -443,11 +444,29 @@ function cleanLabel(label: string): string {
   return label.replace(/\*\*|__/g, '').replace(/\s+[—–-]\s+.*$/, '').trim() || label.trim();
 }
 
-/** The checks written directly in a block: task boxes (also in fences), numbered steps, rows of check tables. */
-function ownChecks(block: PlacedBlock, options: ModelOptions): Check[] {
+const checksCache = new WeakMap<PlacedBlock, { readonly key: string; readonly checks: readonly Check[] }>();
+
+/**
+ * The checks written directly in a block: task boxes (also in fences), numbered steps, rows of
+ * check tables. Cached with the placed block, which the analyzer keeps while the block is unchanged.
+ */
+function ownChecks(block: PlacedBlock, options: ModelOptions): readonly Check[] {
+  const key = optionsKey(options);
+  const cached = checksCache.get(block);
+  if (cached?.key === key) return cached.checks;
+  const checks = checksOf(block, options);
+  checksCache.set(block, { key, checks });
+  return checks;
+}
+
+function optionsKey(options: ModelOptions): string {
+  return options.stateWords === undefined && options.blockerMarks === undefined ? '' : JSON.stringify([options.stateWords, options.blockerMarks]);
+}
+
+function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
   const checks: Check[] = [];
   for (const box of block.checkboxes) {
-    checks.push({ kind: 'box', label: box.label, state: box.checked ? 'done' : boxState(box, options), range: box.range, markRange: box.boxRange, blocker: hasItemBlockerMark(box.label, options.blockerMarks) });
+    checks.push({ kind: 'box', label: box.label, state: box.checked ? 'done' : boxState(box), range: box.range, markRange: box.boxRange, blocker: hasItemBlockerMark(box.label, options.blockerMarks) });
   }
   for (const entry of block.entries) {
     if (!entry.ordered || entry.checked !== undefined || entry.label === '') continue;
@@ -467,9 +486,9 @@ function ownChecks(block: PlacedBlock, options: ModelOptions): Check[] {
   return checks.sort((a, b) => a.range.start.line - b.range.start.line);
 }
 
-function boxState(box: Checkbox, options: ModelOptions): ItemState {
-  const said = parseState(box.label.replace(/^.*?\b(?:status|estado)\s*:/i, ''), options.stateWords);
-  return said === 'not-applicable' && /^\s*(?:n\/?a|no aplica|not applicable)\b/i.test(box.label) ? 'not-applicable' : 'pending';
+/** An unticked box is pending, unless its label starts by saying it does not apply ("N/A: DB credentials"). */
+function boxState(box: Checkbox): ItemState {
+  return /^\s*(?:n\/a|no aplica|not applicable)\b/i.test(box.label) ? 'not-applicable' : 'pending';
 }
 
 function stepDone(entry: ListEntryFact): boolean {

@@ -7,9 +7,17 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Keys as written, bold, emphasis and trailing colons removed. */
+const keys = new Map<string, string>();
+
+/** Keys as written, bold, emphasis and trailing colons removed; memoised, as every analysis asks about the same keys. */
 function keyOf(key: string): string {
-  return fold(key.replace(/[*_`]/g, '').replace(/[:：]\s*$/, ''));
+  let folded = keys.get(key);
+  if (folded === undefined) {
+    folded = fold(key.replace(/[*_`]/g, '').replace(/[:：]\s*$/, ''));
+    if (keys.size > 10_000) keys.clear();
+    keys.set(key, folded);
+  }
+  return folded;
 }
 
 const keyPattern = (words: readonly string[]): RegExp => new RegExp(`^(?:${words.join('|')})$`);
@@ -106,6 +114,20 @@ function vocabulary(extra: StateWords | undefined): Vocabulary {
  * word that names a state deciding. Text that names no known state is unknown.
  */
 export function parseState(value: string, extra?: StateWords): ItemState {
+  const key = extra === undefined ? value : `${JSON.stringify(extra)}\n${value}`;
+  let state = parsed.get(key);
+  if (state === undefined) {
+    state = readState(value, extra);
+    // Bounded: a session sees few distinct values, but a pathological document must not grow this forever.
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(key, state);
+  }
+  return state;
+}
+
+const parsed = new Map<string, ItemState>();
+
+function readState(value: string, extra: StateWords | undefined): ItemState {
   const text = fold(value.replace(/[*_`~]/g, ' '));
   if (text !== '') {
     const { pattern, states } = vocabulary(extra);

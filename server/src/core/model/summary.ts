@@ -18,8 +18,9 @@ export function matchSummary(entries: readonly Entry[], items: readonly ItemName
   for (const entry of entries) {
     let best: number | undefined;
     let bestScore = 0;
-    items.forEach((item, i) => {
-      if (taken.has(i)) return;
+    const consider = (i: number) => {
+      const item = items[i];
+      if (!item || taken.has(i)) return;
       const score = nameScore(entry.label, item.title);
       if (score < 0.5) return;
       const better = score > bestScore || (score === bestScore && best !== undefined && Math.abs(i - expected) < Math.abs(best - expected));
@@ -27,7 +28,13 @@ export function matchSummary(entries: readonly Entry[], items: readonly ItemName
         best = i;
         bestScore = score;
       }
-    });
+    };
+    // Near its place in order first (a summary mostly follows the document), then anywhere.
+    consider(expected);
+    const from = bestScore === 1 ? expected : Math.max(0, expected - 8);
+    const to = bestScore === 1 ? expected : Math.min(items.length, expected + 24);
+    for (let i = from; i < to; i++) consider(i);
+    if (best === undefined) for (let i = 0; i < items.length; i++) if (i < from || i >= to) consider(i);
     matchedTo.push(best);
     if (best !== undefined) {
       taken.add(best);
