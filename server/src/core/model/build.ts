@@ -380,24 +380,33 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
   }
   // Top-level entries that carry their own content (nested entries, fields, a blocker mark) are deliverables.
   const entries = block.entries;
-  const topLevel = entries.filter((e) => e.depth === 0 && (e.checked !== undefined || e.ordered || e.children > 0));
+  const tree = entryTree(entries);
+  const fieldLines = new Set(block.fields.filter((f) => isItemKey(f.key)).map((f) => f.range.start.line));
   const deliverable = (e: ListEntryFact) =>
-    (e.children > 0 && entries.some((c) => c.parentLine === e.line && (c.checked !== undefined || c.ordered || c.fields.length > 0 || blockFieldOn(block, c.line)))) ||
+    (tree.children.get(e.line) ?? []).some((c) => c.checked !== undefined || c.ordered || c.fields.length > 0 || fieldLines.has(c.line)) ||
     e.fields.length > 0 ||
     hasItemBlockerMark(e.label, options.blockerMarks);
-  for (const entry of topLevel.filter(deliverable)) {
-    const end = lastLineOf(entry, entries);
+  // Each line of a deliverable entry, to the entry's item: what lies on it goes to that item.
+  const owners = new Map<number, ItemDraft>();
+  for (const entry of entries) {
+    if (entry.depth !== 0 || !(entry.checked !== undefined || entry.ordered || entry.children > 0) || !deliverable(entry)) continue;
+    const end = tree.last.get(entry.line) ?? entry.line;
     const item = newItem(entry.checked !== undefined ? 'task' : 'step', cleanLabel(entry.label), undefined, group, blocker || hasItemBlockerMark(entry.label, options.blockerMarks), range(entry.line, 0, entry.line, entry.label.length), end);
-    item.fields.push(...entry.fields, ...block.fields.filter((f) => f.range.start.line > entry.line && f.range.start.line <= end));
-    for (const check of ownChecks(block, options)) {
-      if (check.range.start.line >= entry.line && check.range.start.line <= end && !taken.has(check.range.start.line)) item.checks.push(check);
+    item.fields.push(...entry.fields);
+    item.ownState = entryState(entry, tree.children.get(entry.line) ?? [], options);
+    for (let line = entry.line; line <= end; line++) {
+      owners.set(line, item);
+      taken.add(line);
     }
-    item.checkboxes.push(...block.checkboxes.filter((c) => c.range.start.line >= entry.line && c.range.start.line <= end));
-    item.placeholders.push(...block.placeholders.filter((p) => p.range.start.line >= entry.line && p.range.start.line <= end));
-    item.references.push(...block.references.filter((r) => r.range.start.line >= entry.line && r.range.start.line <= end));
-    item.ownState = entryState(entry, entries, options);
-    for (let line = entry.line; line <= end; line++) taken.add(line);
     items.push(item);
+  }
+  if (owners.size > 0) {
+    const ownerOf = (r: Range) => owners.get(r.start.line);
+    for (const field of block.fields) ownerOf(field.range)?.fields.push(field);
+    for (const check of ownChecks(block, options)) ownerOf(check.range)?.checks.push(check);
+    for (const box of block.checkboxes) ownerOf(box.range)?.checkboxes.push(box);
+    for (const p of block.placeholders) ownerOf(p.range)?.placeholders.push(p);
+    for (const r of block.references) ownerOf(r.range)?.references.push(r);
   }
   const rest = ownChecks(block, options).filter((c) => !taken.has(c.range.start.line));
   if (rest.length > 0) {
@@ -416,27 +425,28 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
   return items.sort((a, b) => a.startLine - b.startLine);
 }
 
-function blockFieldOn(block: PlacedBlock, line: number): boolean {
-  return block.fields.some((f) => f.range.start.line === line && isItemKey(f.key));
-}
-
-function lastLineOf(entry: ListEntryFact, entries: readonly ListEntryFact[]): number {
-  let last = entry.line;
-  const lines = new Set([entry.line]);
-  for (const e of entries) {
-    if (e.parentLine !== undefined && lines.has(e.parentLine)) {
-      lines.add(e.line);
-      last = Math.max(last, e.line);
+/** Each entry's nested entries, and the last line of each entry with everything nested in it: one pass, entries being in document order. */
+function entryTree(entries: readonly ListEntryFact[]): { children: Map<number, ListEntryFact[]>; last: Map<number, number> } {
+  const byLine = new Map(entries.map((e) => [e.line, e]));
+  const children = new Map<number, ListEntryFact[]>();
+  const last = new Map<number, number>();
+  for (const entry of entries) {
+    if (entry.parentLine !== undefined) {
+      const siblings = children.get(entry.parentLine);
+      if (siblings) siblings.push(entry);
+      else children.set(entry.parentLine, [entry]);
+    }
+    for (let up: ListEntryFact | undefined = entry; up; up = up.parentLine === undefined ? undefined : byLine.get(up.parentLine)) {
+      last.set(up.line, Math.max(last.get(up.line) ?? up.line, entry.line));
     }
   }
-  return last;
+  return { children, last };
 }
 
-function entryState(entry: ListEntryFact, entries: readonly ListEntryFact[], options: ModelOptions): ItemState {
+function entryState(entry: ListEntryFact, nested: readonly ListEntryFact[], options: ModelOptions): ItemState {
   const stateField = entry.fields.find((f) => isStateKey(f.key));
   if (stateField) return parseState(stateField.value, options.stateWords);
   if (entry.checked === true || stepDone(entry)) return 'done';
-  const nested = entries.filter((e) => e.parentLine === entry.line);
   return nested.some((e) => e.checked === true || stepDone(e)) ? 'in-progress' : 'pending';
 }
 
@@ -468,10 +478,11 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
   for (const box of block.checkboxes) {
     checks.push({ kind: 'box', label: box.label, state: box.checked ? 'done' : boxState(box), range: box.range, markRange: box.boxRange, blocker: hasItemBlockerMark(box.label, options.blockerMarks) });
   }
+  const introducesTasks = new Set(block.entries.flatMap((e) => (e.checked !== undefined && e.parentLine !== undefined ? [e.parentLine] : [])));
   for (const entry of block.entries) {
     if (!entry.ordered || entry.checked !== undefined || entry.label === '') continue;
     // A numbered entry that only introduces nested tasks is not a step of its own.
-    if (entry.children > 0 && block.entries.some((e) => e.parentLine === entry.line && e.checked !== undefined)) continue;
+    if (introducesTasks.has(entry.line)) continue;
     checks.push({ kind: 'step', label: entry.label, state: stepDone(entry) ? 'done' : 'pending', range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
   }
   for (const table of block.tables) {
@@ -680,9 +691,10 @@ function addToSummary(summary: SummaryDraft | undefined, s: Section, options: Mo
   const topSummary = s.parent?.kind !== 'summary';
   const entries: SummaryDraft['groups'][number]['entries'] = [];
   const labels = new Map(block.entries.map((e) => [e.line, cleanLabel(e.label)]));
+  const parents = new Map(block.entries.map((e) => [e.line, e.parentLine]));
   for (const box of block.checkboxes) {
     if (box.inFence) continue;
-    const parent = block.entries.find((e) => e.line === box.range.start.line)?.parentLine;
+    const parent = parents.get(box.range.start.line);
     entries.push({ label: box.label, checked: box.checked, range: box.range, boxRange: box.boxRange, kind: 'box', section: parent === undefined ? undefined : labels.get(parent) });
   }
   for (const table of block.tables) {

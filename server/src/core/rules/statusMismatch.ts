@@ -126,10 +126,19 @@ function wrongCounts({ checklist, t }: RuleContext): Finding[] {
 function statedCounts({ checklist, t }: RuleContext): Finding[] {
   if (checklist.items.length === 0) return [];
   const findings: Finding[] = [];
-  for (const claim of checklist.claims ?? []) {
-    const items = claim.group === undefined ? checklist.items : checklist.items.filter((item) => item.group === claim.group || item.title === claim.group);
-    const checks = items.flatMap((item) => item.checks);
-    const blockers = items.filter((item) => item.blocker);
+  // Per scope once: a document may state many counts.
+  const scopes = new Map<string | undefined, { items: readonly Item[]; checks: readonly Item['checks'][number][]; blockers: readonly Item[] }>();
+  const scopeOf = (group: string | undefined) => {
+    let scope = scopes.get(group);
+    if (!scope) {
+      const items = group === undefined ? checklist.items : checklist.items.filter((item) => item.group === group || item.title === group);
+      scope = { items, checks: items.flatMap((item) => item.checks), blockers: items.filter((item) => item.blocker) };
+      scopes.set(group, scope);
+    }
+    return scope;
+  };
+  for (const claim of (checklist.claims ?? []).slice(0, 1000)) {
+    const { items, checks, blockers } = scopeOf(claim.group);
     let accepted: number[];
     let actual: number;
     let message: string;
