@@ -139,3 +139,17 @@ describe('the corpus through the incremental cache', () => {
     assert.equal(isChecklist('release-checklist.md', readme?.text ?? '', ['**/*checklist*.md']), true);
   });
 });
+
+describe('counts and checkbox columns', () => {
+  test('"3 of 5 tasks complete" states both numbers', () => {
+    const text = '# Release checklist\n\nProgress: 1 of 3 tasks complete.\n\n## Tasks\n- [x] a\n- [ ] b\n- [ ] c\n';
+    assert.deepEqual(analyze(text).findings, []);
+    const wrong = analyze(text.replace('1 of 3', '2 of 4'));
+    assert.deepEqual(wrong.findings.map((f) => f.code), ['status-mismatch', 'status-mismatch']);
+  });
+
+  test('a Done? column with ✔️ and Yes/No is a checkbox column', () => {
+    const text = '# Go-live checklist\n\n| Task | Done? |\n|---|---|\n| a | ✔️ |\n| b | Yes |\n| c | No |\n| d | |\n';
+    assert.deepEqual(analyze(text).progress.checks, { done: 2, total: 4 });
+  });
+});

@@ -532,7 +532,7 @@ function checkColumns(table: TableFact): Columns | undefined {
       return i === -1 ? undefined : i;
     };
     const state = index((k) => isStateKey(k) && !isCheckboxColumn(k));
-    const checkbox = index((k) => isCheckboxColumn(k) && table.rows.some((r) => /^\s*(?:\[[ xX]\]|[xX✓✔☑☐✅⬜]?)\s*$/u.test(r.cells[keys.indexOf(k)]?.text ?? '')));
+    const checkbox = index((k) => isCheckboxColumn(k) && table.rows.some((r) => /^\s*(?:\[[ xX]\]|[xX✓✔☑☐✅⬜]?|yes|no|s[ií])\s*$/iu.test((r.cells[keys.indexOf(k)]?.text ?? '').replace(/\uFE0F/g, ''))));
     const decision = index(isDecisionKey);
     const signOff = index(isSignOffKey);
     const owner = index(isOwnerKey);
@@ -614,6 +614,8 @@ function numberItems(items: ItemDraft[]): void {
 
 const COUNT = /(\d{1,4})\s+(?:(?:elementos?|[ií]tems?|items?|puntos?|tareas?)\s+)?(?:(cr[ií]tic[oa]s?|critical|blockers?|bloqueantes?|bloquers?|obligatori[oa]s?|mandatory)\s*)?(items?|[ií]tems?|entregables?|deliverables?|tareas?|tasks?|checks?|elementos?|puntos?|pasos?|steps?|requisitos?|requirements?)?/giu;
 const DONE_COUNT = /(\d{1,4})\s+(?:(?:items?|[ií]tems?|tareas?|tasks?|entregables?|deliverables?)\s+)?(?:completed|completad[oa]s?|done|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished|cerrad[oa]s?|closed)\b/giu;
+/** "3/5 done", "3 of 5 tasks complete", "2 de 4 entregables completados": done over total. */
+const FRACTION_COUNT = /(?<![\d/])(\d{1,4})\s*(?:\/|of|de)\s*(\d{1,4})(?![\d/])\s*(?:(?:items?|[ií]tems?|tasks?|tareas?|checks?|entregables?|deliverables?|pasos?|steps?)\s+)?(?:are\s+|est[aá]n\s+)?(?:done|complete(?:d)?|completad[oa]s?|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished)\b/giu;
 const READY_CLAIM = /\bready for (?:launch|release|production|go-?live|deploy\w*|rollout)\b|\blist[oa] para (?:entrega|producci[oó]n|lanzamiento|salir|desplegar|el despliegue|go-?live)\b|\bgo-?live approved\b/iu;
 
 /** Counts and overall states a section states about the document, in its heading, fields and prose. */
@@ -623,11 +625,13 @@ function collectClaims(s: Section, titleSection: Section | undefined, claims: Co
   const group = documentWide || s.kind !== 'normal' ? undefined : s.heading?.text;
   if (s.heading && s.kind === 'normal') countsIn(s.heading.source, s.heading.range.start.line, group, claims, true);
   const fieldLines = new Set<number>();
+  const overallLines = new Set(block.fields.filter((f) => isOverallStateKey(f.key)).map((f) => f.range.start.line));
   // Fields of nested list entries belong to those entries (deliverables), not to the document.
   const nested = new Set(block.entries.filter((e) => e.depth > 0).map((e) => e.line));
   for (const field of block.fields) {
-    fieldLines.add(field.range.start.line);
     if (nested.has(field.range.start.line)) continue;
+    // A Total field is read here; other fields' lines are read as prose below ("Progress: 3 of 5 done").
+    if (isTotalKey(field.key)) fieldLines.add(field.range.start.line);
     if (isOverallStateKey(field.key) && (s.kind !== 'normal' || s === titleSection)) {
       const choice = choiceOptions(field.value);
       const ticked = choice?.find((o) => o.ticked)?.label;
@@ -652,7 +656,7 @@ function collectClaims(s: Section, titleSection: Section | undefined, claims: Co
     if (fieldLines.has(prose.line)) continue;
     countsIn(prose.text, prose.line, group, claims, false);
     doneCountsIn(prose.text, prose.line, 0, group, claims);
-    if (s.kind !== 'normal' && READY_CLAIM.test(prose.text) && !/\bnot\b|\bno\b/i.test(prose.text.slice(0, READY_CLAIM.exec(prose.text)?.index ?? 0))) {
+    if (s.kind !== 'normal' && !overallLines.has(prose.line) && READY_CLAIM.test(prose.text) && !/\bnot\b|\bno\b/i.test(prose.text.slice(0, READY_CLAIM.exec(prose.text)?.index ?? 0))) {
       overall.push({ text: prose.text.replace(/\*\*/g, '').trim(), state: 'done', range: range(prose.line, 0, prose.line, prose.text.length) });
     }
   }
@@ -661,6 +665,8 @@ function collectClaims(s: Section, titleSection: Section | undefined, claims: Co
 function countsIn(text: string, line: number, group: string | undefined, claims: CountClaim[], heading: boolean): void {
   if (!/\d/.test(text)) return;
   for (const match of text.matchAll(COUNT)) {
+    // "1 of 3 tasks complete" is read whole by doneCountsIn.
+    if (/(?:\/|\bof|\bde)\s*$/i.test(text.slice(0, match.index))) continue;
     const blockers = match[2] !== undefined;
     if (!blockers && match[3] === undefined) continue;
     // A count in a heading is the heading's own ("Critical (3 items)"); in prose it must not be a list number ("1. ...").
@@ -671,6 +677,15 @@ function countsIn(text: string, line: number, group: string | undefined, claims:
 }
 
 function doneCountsIn(text: string, line: number, offset: number, group: string | undefined, claims: CountClaim[]): void {
+  if (!/\d/.test(text)) return;
+  for (const match of text.matchAll(FRACTION_COUNT)) {
+    const done = match[1] ?? '';
+    const total = match[2] ?? '';
+    const at = offset + match.index;
+    const totalAt = at + match[0].indexOf(total, done.length);
+    claims.push({ value: Number(done), counts: 'done', group, range: range(line, at, line, at + done.length) });
+    claims.push({ value: Number(total), counts: 'items', group, range: range(line, totalAt, line, totalAt + total.length) });
+  }
   for (const match of text.matchAll(DONE_COUNT)) {
     const at = offset + match.index;
     claims.push({ value: Number(match[1]), counts: 'done', group, range: range(line, at, line, at + (match[1]?.length ?? 0)) });

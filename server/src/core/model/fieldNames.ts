@@ -41,7 +41,7 @@ const EVIDENCE = keyPattern(['evidencia', 'evidence', 'link', 'enlace', 'url', '
 const SIGN_OFF = keyPattern(['aprobado por', 'aprobacion', 'aprobador', 'sign-?off', 'signed off by', 'approver', 'approved by', 'approval', 'firma', 'signature', 'firmado por', 'visto bueno']);
 const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict']);
 const PRIORITY = keyPattern(['prioridad', 'priority', 'prio', 'severity', 'severidad', 'criticidad', 'criticality', 'blocker\\??', 'bloqueante\\??', 'required\\??', 'obligatorio\\??', 'mandatory\\??', 'must\\??']);
-const CHECKBOX = keyPattern(['', '✓', '✔', '☑', 'x', '\\[ ?\\]', '\\[x\\]', 'done', 'hecho', 'ok', 'check', 'listo', 'completado', 'completed', 'tick']);
+const CHECKBOX = keyPattern(['', '✓', '✔', '✔️', '☑', '✅', 'x', '\\[ ?\\]', '\\[x\\]', 'done\\??', 'hecho\\??', 'ok\\??', 'check', 'listo\\??', 'completado\\??', 'completed\\??', 'complete\\??', 'tick', 'verificado\\??', 'verified\\??']);
 const NAME = keyPattern(['#', 'n', 'no\\.?', 'nº', 'id', 'item', 'items', 'item #', 'ítem', 'entregable', 'deliverable', 'task', 'tarea', 'paso', 'step', 'check', 'control', 'criterion', 'criterio', 'criteria', 'area', 'role', 'rol', 'name', 'nombre', 'descripcion', 'description', 'what', 'que', 'actividad', 'activity']);
 
 export const isOwnerKey = (key: string): boolean => OWNER.test(keyOf(key));
@@ -168,7 +168,7 @@ export function choiceOptions(value: string): ChoiceOption[] | undefined {
 
 /** A check column or field read as ticked: `[x]`, `x`, `✅`, `☑`, `Yes`, `Sí`. */
 export function isTicked(cell: string): boolean {
-  return /^\s*(?:\[[xX✓✔]\]|[xX✓✔☑☒✅]|yes|s[ií]|true|ok)\s*$/u.test(cell) || parseState(cell) === 'done';
+  return /^\s*(?:\[[xX✓✔]\]|[xX✓✔☑☒✅]|yes|s[ií]|true|ok)\s*$/iu.test(cell.replace(/\uFE0F/g, '')) || parseState(cell) === 'done';
 }
 
 const BLOCKER_MARK = /🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|CR[IÍ]TIC[OA]|CRITICAL|SHOWSTOPPER|MUST)S?\b|\b(?:P0|Must[- ](?:do|have))\b/iu;
