@@ -153,3 +153,16 @@ describe('counts and checkbox columns', () => {
     assert.deepEqual(analyze(text).progress.checks, { done: 2, total: 4 });
   });
 });
+
+describe('never silent', () => {
+  test('a recognised checklist with no readable item gets one structure finding naming the near miss', () => {
+    const text = '# Entregables para producción\n\n**Total**: 2 entregables\n\n**1) Certificados** — Responsable: Infra — Estado: Pendiente\n\n**2) Tableros** — Responsable: SRE — Estado: Pendiente\n';
+    const { findings } = new ChecklistAnalyzer().analyze(text, { locale: 'en' });
+    assert.deepEqual(findings.map((f) => [f.code, f.severity, f.range.start.line]), [['structure', 'warning', 4]]);
+    assert.match(findings[0]?.message ?? '', /\(2\); line 5 looks like one but is not read as an item: "\*\*1\) Certificados\*\*/);
+  });
+
+  test('a document with nothing item-like gets a note, not a warning', () => {
+    assert.deepEqual(analyze('# Checklist guide\n\nHow we write checklists.\n').findings.map((f) => [f.code, f.severity]), [['structure', 'information']]);
+  });
+});

@@ -284,6 +284,8 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
   const groups: Assembled['groups'] = [];
   const bySection = new Map<Section | undefined, Assembled['groups'][number]>();
   for (const item of items) {
+    // Items outside any heading (a document that is one table or list) are grouped under the document.
+    if (item.group === '') item.group = title ?? 'Checklist';
     let group = bySection.get(item.groupSection);
     if (!group) {
       const heading = item.groupSection?.heading;
@@ -412,7 +414,7 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
   if (rest.length > 0) {
     const heading = s.heading;
     const label = heading?.text ?? 'Checklist';
-    const item = newItem('section', label, undefined, heading ? sectionGroup : group, blocker || (heading ? hasItemBlockerMark(heading.source, options.blockerMarks) : false), heading?.range ?? rest[0]?.range ?? range(0, 0, 0, 0), block.endLine);
+    const item = newItem('section', label, undefined, heading ? (sectionGroup ?? s) : group, blocker || (heading ? hasItemBlockerMark(heading.source, options.blockerMarks) : false), heading?.range ?? rest[0]?.range ?? range(0, 0, 0, 0), block.endLine);
     item.checks.push(...rest);
     item.checkboxes.push(...block.checkboxes.filter((c) => !taken.has(c.range.start.line)));
     item.fences.push(...block.fences);

@@ -305,7 +305,7 @@ function cellFact(cell: TableCell, frame: Frame): CellFact {
   const lead = source.length - source.replace(/^\|?\s*/, '').length;
   const text = inner.trim();
   const start = r.start.character + lead;
-  return { text: toString(cell).trim() === '' ? text : text, range: range(r.start.line, start, r.start.line, start + text.length) };
+  return { text, range: range(r.start.line, start, r.start.line, start + text.length) };
 }
 
 function collectProse(node: Nodes, frame: Frame, prose: ProseFact[]): void {

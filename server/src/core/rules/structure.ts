@@ -13,7 +13,9 @@ export function structure({ checklist, text, t }: RuleContext): Finding[] {
   if (items === 0) {
     const stated = checklist.claims?.find((c) => c.counts === 'items' && c.group === undefined) ?? (checklist.summary?.total ? { value: checklist.summary.total.value } : undefined);
     const expected = stated ? ` (${stated.value})` : '';
-    return [{ code: 'structure', severity: 'warning', message: t('structure.none', `${expected}${near}`), range: at, data: { expected: stated?.value ?? null } }];
+    // A warning when the document says what it holds or writes something like an item; otherwise a note.
+    const severity = stated || nearMiss ? 'warning' : 'information';
+    return [{ code: 'structure', severity, message: t('structure.none', `${expected}${near}`), range: at, data: { expected: stated?.value ?? null } }];
   }
   const checks = checklist.items.reduce((n, item) => n + item.checks.length, 0);
   const stated = checklist.claims?.find((c) => c.counts === 'items' && c.group === undefined && c.value > items && c.value > checks);
