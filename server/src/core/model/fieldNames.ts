@@ -171,7 +171,7 @@ export function isTicked(cell: string): boolean {
   return /^\s*(?:\[[xX✓✔]\]|[xX✓✔☑☒✅]|yes|s[ií]|true|ok)\s*$/iu.test(cell.replace(/\uFE0F/g, '')) || parseState(cell) === 'done';
 }
 
-const BLOCKER_MARK = /🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|CR[IÍ]TIC[OA]|CRITICAL|SHOWSTOPPER|MUST)S?\b|\b(?:P0|Must[- ](?:do|have))\b/iu;
+const BLOCKER_MARK = /🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|CR[IÍ]TIC[OA]|CRITICAL|SHOWSTOPPER|REQUIRED)S?\b|\b(?:P0|Must[- ](?:do|have))\b/iu;
 const ITEM_BLOCKER_MARK = /⚠️?|🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|SHOWSTOPPER)S?\b|\bP0\b/iu;
 const ITEM_MUST = /\bMUST\b|[([]\s*Must\s*[)\]]|\bMust[- ](?:do|have)\b/u;
 const PRIORITY_BLOCKER = /^(?:p0|required|requerid[oa]|must(?: have| do)?|blocker|bloqueante|bloquer|critical|cr[ií]tic[oa]|obligatori[oa]|mandatory|showstopper|yes|s[ií]|x|✓|✔|🔴|☑|\[x\])$/iu;
@@ -189,7 +189,7 @@ function extraMark(marks: readonly string[] | undefined): RegExp | undefined {
 }
 
 /** A group heading that makes its items blockers ("🔴 BLOQUERS", "Must Do", "Critical (3 items)"). */
-export const isBlockerHeading = (text: string, marks?: readonly string[]): boolean => BLOCKER_MARK.test(text) || (extraMark(marks)?.test(text) ?? false);
+export const isBlockerHeading = (text: string, marks?: readonly string[]): boolean => BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
 /** A mark on one item's own line ("### 2. Scheduled reports — MANDATORY", "⚠️", "(Must)"). */
 export const hasItemBlockerMark = (text: string, marks?: readonly string[]): boolean => ITEM_BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
 /** A priority value that makes an item a blocker ("P0", "Required", "Must"). */
