@@ -166,3 +166,18 @@ describe('never silent', () => {
     assert.deepEqual(analyze('# Checklist guide\n\nHow we write checklists.\n').findings.map((f) => [f.code, f.severity]), [['structure', 'information']]);
   });
 });
+
+describe('state marks', () => {
+  test('bullets led by state marks are checks when they read as a status list; a list of ✅ criteria is not', () => {
+    const text = '# Go-live status\n\nRelease 2.4 to production.\n\n## Infra\n- ✅ Backups configured\n- ⬜ DNS switched\n- ❌ Load test\n\n## Criteria\n- ✅ no 5xx\n- ✅ p95 under 2 s\n';
+    assert.ok(isChecklist('status.md', text, []));
+    const { checklist, progress } = analyze(text);
+    assert.deepEqual(checklist.items.map((i) => [i.title, i.state]), [['Infra', 'in-progress']]);
+    assert.deepEqual(progress.checks, { done: 1, total: 3 });
+  });
+
+  test("a heading's leading mark is its state when nothing else gives one", () => {
+    const { checklist } = analyze('# Release checklist\n\n## Steps\n### ✅ Backups\nDone last night.\n### ⏳ DNS\nWaiting.\n### [ ] Announce\n');
+    assert.deepEqual(checklist.items.map((i) => [i.title, i.state]), [['Backups', 'done'], ['DNS', 'pending'], ['Announce', 'pending']]);
+  });
+});

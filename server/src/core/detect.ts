@@ -43,6 +43,8 @@ export function isChecklist(relativePath: string, text: string, globs: readonly 
 }
 
 const TASK = /^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+\[[ xX]\]/;
+/** A bullet led by a state mark: "- ✅ Backups", "- ⬜ DNS". */
+const MARKED_BULLET = /^\s*[-*+]\s+(✅|☑️?|✔️?|⬜|☐|🔲|❌|⏳|🔄|🚧)/u;
 const STEP = /^\s{0,3}\d{1,3}[.)]\s+\S/;
 const FENCE = /^\s*(?:`{3,}|~{3,})/;
 const HEADING = /^#{1,6}\s+(.*)$/;
@@ -83,6 +85,8 @@ export function looksLikeChecklist(text: string): boolean {
   let inFence = false;
   let tableChecks = false;
   let previous = '';
+  let doneMarks = 0;
+  let openMarks = 0;
   // An issue template's front matter names it: `name: Release checklist`.
   const frontMatter = /^---\r?\n([\s\S]{0,2000}?)\r?\n---/.exec(text)?.[1] ?? '';
   if (/^(?:name|title):\s*.*$/m.test(frontMatter) && TITLE_WORDS.test(frontMatter)) titled = true;
@@ -95,6 +99,11 @@ export function looksLikeChecklist(text: string): boolean {
     if (TASK.test(line)) {
       tasks++;
       continue;
+    }
+    const mark = MARKED_BULLET.exec(line)?.[1];
+    if (mark !== undefined && !inFence) {
+      if (mark.startsWith('✅') || mark.startsWith('✔') || mark.startsWith('☑')) doneMarks++;
+      else openMarks++;
     }
     if (inFence) continue;
     const heading = HEADING.exec(line);
@@ -122,7 +131,8 @@ export function looksLikeChecklist(text: string): boolean {
   if (fields >= 3) return true;
   const head = text.slice(0, 200_000);
   const vocabulary = VOCABULARY.filter((word) => word.test(head)).length;
-  const units = tasks + rows + choices + (titled ? steps : 0);
+  // Bullets led by state marks count when some are open: a list of ✅ features alone is a README's.
+  const units = tasks + rows + choices + (titled ? steps : 0) + (openMarks > 0 ? openMarks + doneMarks : 0);
   if (titled) return (units >= 3 && vocabulary >= 2) || (fields + inlineFields >= 2 && vocabulary >= 2) || (rows >= 2 && vocabulary >= 1);
   return (units >= 5 && vocabulary >= 4) || (rows >= 3 && vocabulary >= 3) || (units >= 3 && fields + inlineFields >= 2 && vocabulary >= 3);
 }

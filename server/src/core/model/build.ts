@@ -116,6 +116,8 @@ interface ItemDraft {
   ownState: ItemState | undefined;
   /** Boxes under an empty status field that are its options. */
   stateChoiceBoxes?: Checkbox[];
+  /** The state a heading's leading mark gives ("### ✅ Backups"), used last. */
+  markState?: ItemState;
 }
 
 const ITEM_NUMBER = /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
@@ -241,7 +243,7 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
   for (const s of all) {
     if (s.kind !== 'normal' || !s.heading || !s.block) continue;
     if (numberedTitle(s.heading.text)) candidates.set(s, 'numbered');
-    else if (hasItemFields(s.block)) candidates.set(s, 'fielded');
+    else if (hasItemFields(s.block) || HEADING_MARK.test(s.heading.text)) candidates.set(s, 'fielded');
   }
   const holdsChecks = (s: Section) => (s.block ? ownChecks(s.block, options).length > 0 : false);
   const isItemHeading = (s: Section): boolean => {
@@ -330,7 +332,8 @@ function newItem(kind: ItemKind, title: string, id: string | undefined, group: S
 function headingItem(s: Section, group: Section | undefined, groupBlocker: boolean, options: ModelOptions): ItemDraft {
   const heading = s.heading as HeadingFact;
   const numbered = numberedTitle(heading.text);
-  const item = newItem('heading', numbered ? numbered[1] || heading.text : heading.text, numbered?.[0], group, groupBlocker || hasItemBlockerMark(heading.source, options.blockerMarks), heading.range, s.endLine);
+  const title = numbered ? numbered[1] || heading.text : heading.text.replace(/^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+/u, '');
+  const item = newItem('heading', title, numbered?.[0], group, groupBlocker || hasItemBlockerMark(heading.source, options.blockerMarks), heading.range, s.endLine);
   for (const section of flatten(s)) {
     const block = section.block;
     if (!block) continue;
@@ -342,6 +345,9 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
     item.checks.push(...ownChecks(block, options));
   }
   dropChoiceBoxes(item, options);
+  // "### ✅ Backups", "### [ ] DNS": the heading's own mark is its state when nothing else says one.
+  const mark = /^(?:\*\*)?(✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])/u.exec(heading.text)?.[1];
+  if (mark) item.markState = /^\[[xX]\]$/.test(mark) ? 'done' : mark.startsWith('[') ? 'pending' : parseState(mark);
   if (item.fields.some((f) => isPriorityKey(f.key) && isBlockerPriority(f.value, options.blockerMarks))) item.blocker = true;
   return item;
 }
@@ -480,6 +486,15 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
   for (const box of block.checkboxes) {
     checks.push({ kind: 'box', label: box.label, state: box.checked ? 'done' : boxState(box), range: box.range, markRange: box.boxRange, blocker: hasItemBlockerMark(box.label, options.blockerMarks) });
   }
+  // Bullets led by state marks ("- ✅ Backups", "- ⬜ DNS") are checks when they read as a status list:
+  // two kinds of mark, or an open one. A list of ✅ criteria alone is prose.
+  const marked = block.entries.filter((e) => !e.ordered && e.checked === undefined && STATE_MARK.test(e.label));
+  const marks = new Set(marked.map((e) => STATE_MARK.exec(e.label)?.[0].replace(/\uFE0F/g, '')));
+  if (marks.size >= 2 || [...marks].some((m) => m === '⬜' || m === '☐' || m === '🔲')) {
+    for (const entry of marked) {
+      checks.push({ kind: 'box', label: entry.label.replace(STATE_MARK, '').trim(), state: parseState(STATE_MARK.exec(entry.label)?.[0] ?? ''), range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
+    }
+  }
   const introducesTasks = new Set(block.entries.flatMap((e) => (e.checked !== undefined && e.parentLine !== undefined ? [e.parentLine] : [])));
   for (const entry of block.entries) {
     if (!entry.ordered || entry.checked !== undefined || entry.label === '') continue;
@@ -500,6 +515,10 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
 }
 
 /** An unticked box is pending, unless its label starts by saying it does not apply ("N/A: DB credentials"). */
+/** A mark that states a unit's state at the start of its line. Coloured circles mark priority as often as state, so they are left out. */
+const STATE_MARK = /^(?:✅|☑️?|✔️?|✓|⬜|☐|🔲|❌|⏳|🔄|🚧|➖)\uFE0F?\s*/u;
+const HEADING_MARK = /^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+\S/u;
+
 function boxState(box: Checkbox): ItemState {
   return /^\s*(?:n\/a|no aplica|not applicable)\b/i.test(box.label) ? 'not-applicable' : 'pending';
 }
@@ -858,7 +877,7 @@ function itemState(draft: ItemDraft, stateField: Field | undefined, options: Mod
   }
   if (draft.ownState !== undefined) return { state: draft.ownState, choice: undefined };
   const applicable = draft.checks.filter((c) => c.state !== 'not-applicable');
-  if (applicable.length === 0) return { state: draft.checks.length > 0 ? 'not-applicable' : stateField ? 'unknown' : 'unknown', choice: undefined };
+  if (applicable.length === 0) return { state: draft.checks.length > 0 ? 'not-applicable' : (draft.markState ?? 'unknown'), choice: undefined };
   const done = applicable.filter((c) => c.state === 'done').length;
   return { state: done === applicable.length ? 'done' : done > 0 ? 'in-progress' : 'pending', choice: undefined };
 }
