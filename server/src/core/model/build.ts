@@ -723,8 +723,9 @@ function nearMissesIn(block: PlacedBlock): { line: number; text: string }[] {
 function addToSummary(summary: SummaryDraft | undefined, s: Section, options: ModelOptions): SummaryDraft {
   const block = s.block as PlacedBlock;
   const heading = s.heading as HeadingFact;
-  const draft = summary ?? { title: heading.text, range: heading.range, groups: [], total: undefined };
+  // The summary is the first summary section that lists something ("RESUMEN DE ENTREGABLES", not "RESUMEN EJECUTIVO").
   const topSummary = s.parent?.kind !== 'summary';
+  const draft = summary && (summary.groups.length > 0 || !topSummary) ? summary : { title: heading.text, range: heading.range, groups: [], total: summary?.total };
   const entries: SummaryDraft['groups'][number]['entries'] = [];
   const labels = new Map(block.entries.map((e) => [e.line, cleanLabel(e.label)]));
   const parents = new Map(block.entries.map((e) => [e.line, e.parentLine]));
