@@ -3,7 +3,7 @@
 import type { ItemState } from './checklist';
 
 /** Lower case, accents folded, inner whitespace collapsed: "Fecha Límite " → "fecha limite". */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

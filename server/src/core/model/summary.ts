@@ -66,7 +66,7 @@ function words(text: string): string[] {
 const scores = new Map<string, number>();
 
 /** The share of the summary name's words that appear in the item's title (prefixes count). */
-export function nameScore(label: string, title: string): number {
+function nameScore(label: string, title: string): number {
   const key = `${label}\n${title}`;
   let result = scores.get(key);
   if (result === undefined) {
