@@ -93,7 +93,7 @@ describe('language server: editor features on the sample', () => {
   test('completion offers the Estado values and the options of a choice', async () => {
     const stateLine = lineOf(text, '**Estado**: ⏳ Pendiente');
     const states = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: stateLine, character: 14 } })) as CompletionItem[];
-    assert.deepEqual(states.map((c) => c.label), ['⏳ Pendiente', '🔄 En progreso', '✅ Completado', '❌ Bloqueado']);
+    assert.deepEqual(states.map((c) => c.label), ['⏳ Pendiente', '🔄 En progreso', '✅ Completado', '❌ Bloqueado', '⚠️ En riesgo', '➖ No aplica']);
     const choiceLine = lineOf(text, 'Resultado: [✅ ÉXITO / ❌ FALLO]');
     const options = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: choiceLine, character: 13 } })) as CompletionItem[];
     assert.deepEqual(options.map((c) => c.label), ['✅ ÉXITO', '❌ FALLO']);
@@ -116,7 +116,7 @@ describe('language server: editor features on the sample', () => {
     const result = await server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri });
     assert.equal(result.isChecklist, true);
     assert.equal(result.version, 1);
-    assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+    assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
     assert.equal(result.checklist?.items.length, 21);
     assert.deepEqual(result.verdict, { kind: 'no-go', pending: 6, total: 6 });
     const placeholders = result.checklist?.items.flatMap((item) => item.placeholders) ?? [];

@@ -115,7 +115,7 @@ describe('language server: readiness/checklist on files that are not open', () =
       assert.equal(result.isChecklist, true);
       assert.equal(result.version, -1);
       assert.equal(result.uri, uri('ENTREGABLES.md'));
-      assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+      assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
       assert.equal(result.checklist?.items.length, 21);
       // The smoke tests too, so the sidebar can list and run them before the file is opened.
       assert.deepEqual(result.smokeTests.map((t) => t.number), ['1', '2', '3', '4', '5', '6', '7']);

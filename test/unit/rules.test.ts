@@ -9,7 +9,19 @@ import type { FindingCode } from '../../server/src/core/types';
 import { sampleText } from '../support/paths';
 import { sampleWithSecrets } from '../support/secretSamples';
 
-const CODES: readonly FindingCode[] = ['unfilled-placeholder', 'status-mismatch', 'overdue', 'mojibake', 'missing-file', 'secret', 'skipped-large-file'];
+// Every code once: the compiler rejects this object when a code is added to FindingCode and not here.
+const EVERY_CODE: Record<FindingCode, true> = {
+  'unfilled-placeholder': true,
+  'status-mismatch': true,
+  overdue: true,
+  mojibake: true,
+  'missing-file': true,
+  secret: true,
+  'skipped-large-file': true,
+  'unknown-state': true,
+  structure: true,
+};
+const CODES = Object.keys(EVERY_CODE);
 
 describe('rule registry', () => {
   test('one entry per finding code, secrets and missing files included', () => {

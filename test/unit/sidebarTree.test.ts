@@ -49,7 +49,7 @@ describe('sidebar tree: the sample checklist, all pending', () => {
   test('an item shows number and title, owner · due · open fields, a pending icon, and reveals its heading', () => {
     const first = item(roots, '1');
     assert.equal(first.label, '1. PR Final Aprobado y Mergeable');
-    assert.equal(first.description, 'Dev Lead / Dev + CI · 2025-12-07 · 2 open');
+    assert.equal(first.description, 'Dev Lead / Dev + CI · 2025-12-07 · 2 open · 0/3 checks');
     assert.deepEqual(first.icon, { id: 'circle-large-outline' });
     assert.equal(first.state, 'pending');
     assert.equal(first.contextValue, 'readiness.item.pending');

@@ -7,7 +7,7 @@ import { blockerCount, verdictText } from './model/verdict';
 
 export class BlockerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('readiness.blockers', vscode.StatusBarAlignment.Left, 50);
-  /** What is shown, or undefined while hidden (a StatusBarItem cannot be asked). */
+  /** The blocker count shown (checks follow it), or undefined while hidden (a StatusBarItem cannot be asked). */
   private shown: string | undefined;
 
   constructor(private readonly t: Translate) {
@@ -28,9 +28,10 @@ export class BlockerStatusBar implements vscode.Disposable {
       return;
     }
     this.shown = blockerCount(progress, this.t);
-    this.item.text = `$(checklist) ${this.shown}`;
+    const checks = progress.checks && progress.checks.total > 0 ? ` · ${this.t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}` : '';
+    this.item.text = `$(checklist) ${this.shown}${checks}`;
     this.item.tooltip = `${verdictText(verdict, this.t)}\n${this.t('Click to show the Readiness checklist view.')}`;
-    this.item.accessibilityInformation = { label: `${this.shown}, ${verdictText(verdict, this.t)}` };
+    this.item.accessibilityInformation = { label: `${this.shown}${checks}, ${verdictText(verdict, this.t)}` };
     this.item.show();
   }
 

@@ -46,10 +46,12 @@ function toJson(report: FileReport): unknown {
       deadline: item.deadline ?? null,
       due: item.due ?? null,
       state: item.state,
+      kind: item.kind,
+      checks: { total: item.checks.filter((c) => c.state !== 'not-applicable').length, done: item.checks.filter((c) => c.state === 'done').length },
       openPlaceholders: item.placeholders.length,
       range: item.headingRange,
     })),
-    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } },
+    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 }, checks: { done: 0, total: 0 } },
     diagnostics: (analysis?.findings ?? []).map(diagnosticJson),
   };
 }

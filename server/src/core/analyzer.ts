@@ -58,8 +58,8 @@ export class ChecklistAnalyzer {
     });
     this.facts = nextFacts;
     this.placed = nextPlaced;
-    const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
+    const checklist = buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks });
     const ctx = { text, blocks: split, checklist, settings, t, today: options.today };
     const found = this.rules.flatMap((rule) => rule(ctx));
     const findings = withoutIgnored(found, checklist).sort(byPosition);

@@ -5,7 +5,7 @@
 import { ChecklistAnalyzer, type Analysis, type AnalysisOptions } from './analyzer';
 import { isChecklist, matchesAny } from './detect';
 import { completionsAt } from './features/completion';
-import { placeholderFixes, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
+import { notApplicableFix, placeholderFixes, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
 import { hoverAt, type HoverContent } from './features/hover';
 import { itemHeadingOrStateAt } from './features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from './features/secretFixes';
@@ -88,6 +88,8 @@ export interface ReadinessService {
     placeholder(placeholder: Placeholder, now: Now, t?: Translate): Fix[];
     itemAt(checklist: Checklist, position: Position): Item | undefined;
     state(checklist: Checklist, item: Item, t?: Translate): Fix[];
+    /** "Mark item N as not applicable", when the item has a state to set. */
+    notApplicable(checklist: Checklist, item: Item, t?: Translate): Fix | undefined;
     setState: typeof setStateEdits;
     syncSummary(checklist: Checklist, kind: Fix['kind'], t?: Translate): Fix | undefined;
     repairEncoding(text: string, t?: Translate): Fix | undefined;
@@ -155,6 +157,7 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       placeholder: (placeholder: Placeholder, now: Now, t?: Translate) => placeholderFixes(placeholder, now, t ?? messages()),
       itemAt: itemHeadingOrStateAt,
       state: (checklist: Checklist, item: Item, t?: Translate) => stateFixes(checklist, item, t ?? messages()),
+      notApplicable: (checklist: Checklist, item: Item, t?: Translate) => notApplicableFix(checklist, item, t ?? messages()),
       setState: setStateEdits,
       syncSummary: (checklist: Checklist, kind: Fix['kind'], t?: Translate) => syncSummaryFix(checklist, t ?? messages(), kind),
       repairEncoding: (text: string, t?: Translate) => repairEncodingFix(text, t ?? messages()),

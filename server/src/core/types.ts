@@ -14,14 +14,17 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file';
+export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file' | 'unknown-state' | 'structure';
 
 /** The machine-readable details each rule attaches to its findings, for quick fixes and reports. */
 export interface FindingDataByCode {
   readonly 'unfilled-placeholder': { readonly item: string; readonly placeholder: string; readonly kind: string };
   readonly 'status-mismatch':
     | { readonly kind: 'done-but-open'; readonly item: string }
-    | { readonly kind: 'summary-box'; readonly item: string; readonly checked: boolean }
+    | { readonly kind: 'summary-box' | 'summary-row'; readonly item: string; readonly checked: boolean }
+    | { readonly kind: 'summary-extra' }
+    | { readonly kind: 'summary-dropped' | 'summary-misfiled'; readonly item: string }
+    | { readonly kind: 'overall' }
     | { readonly kind: 'count'; readonly value: number }
     | { readonly kind: 'missing-section'; readonly item: string; readonly path: string | undefined };
   readonly overdue: { readonly item: string; readonly due: string };
@@ -30,6 +33,10 @@ export interface FindingDataByCode {
   /** `rule`: the detector's rule id (`openai`); `name`: the document's own variable for it (`LOG_TOKEN`). */
   readonly secret: { readonly rule: string; readonly name?: string };
   readonly 'skipped-large-file': undefined;
+  /** `value`: the state as written, which the vocabulary does not know. */
+  readonly 'unknown-state': { readonly item: string; readonly value: string };
+  /** `expected`: the number of items the document states, when it states one. */
+  readonly structure: { readonly expected: number | null };
 }
 
 interface FindingOf<C extends FindingCode> {

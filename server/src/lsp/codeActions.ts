@@ -29,6 +29,15 @@ export function codeActions(service: ReadinessService, params: CodeActionParams,
 
   // The client's diagnostics are matched to the analysis' findings, whose data is typed by rule.
   const findingOf = (d: Diagnostic) => analysis.findings.find((f) => f.code === d.code && sameRange(f.range, d.range));
+
+  // An item whose state is not known, or that is late, may simply not apply to this release.
+  for (const d of ours.filter((d) => (d.code === 'unknown-state' || d.code === 'overdue') && intersects(d.range, params.range))) {
+    const finding = findingOf(d);
+    const id = finding?.code === 'unknown-state' || finding?.code === 'overdue' ? finding.data.item : undefined;
+    const target = checklist.items.find((i) => i.id === id);
+    if (target) add(fixes.notApplicable(checklist, target, t), [d]);
+  }
+
   const mismatchOf = (d: Diagnostic) => {
     const finding = d.code === 'status-mismatch' ? findingOf(d) : undefined;
     return finding?.code === 'status-mismatch' ? finding.data : undefined;

@@ -16,7 +16,7 @@ export interface Range {
 }
 
 /** An item's Estado as written. */
-export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'unknown';
+export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'at-risk' | 'not-applicable' | 'unknown';
 
 /** How an item is shown: its Estado, or overdue when the server found it pending or in progress past its due date. */
 export type ItemDisplayState = ItemState | 'overdue';
@@ -26,6 +26,8 @@ export type PlaceholderKind = 'text' | 'number' | 'date' | 'choice' | 'slot';
 export interface Progress {
   readonly blockers: { readonly done: number; readonly total: number };
   readonly items: { readonly done: number; readonly total: number };
+  /** The units an owner ticks (task boxes, check-table rows, numbered steps); not applicable ones count for neither. */
+  readonly checks?: { readonly done: number; readonly total: number };
 }
 
 export type VerdictKind = 'go' | 'no-go' | 'no-blockers';
@@ -94,6 +96,8 @@ export interface ItemView {
   readonly fields: readonly FieldView[];
   readonly placeholders: readonly PlaceholderView[];
   readonly uncheckedBoxes: readonly CheckboxView[];
+  /** The item's checks (boxes, rows, steps), done over total, not applicable ones left out. */
+  readonly checks: { readonly done: number; readonly total: number };
   /** The secret findings inside the item. */
   readonly secrets: readonly SecretMarkView[];
   /** The keys of the smoke tests whose command lies in the item (see `ChecklistResult.smokeTests`). */

@@ -37,6 +37,8 @@ const STATE_ICONS: Record<ItemDisplayState, NodeIcon> = {
   'in-progress': { id: 'sync', color: 'charts.blue' },
   pending: { id: 'circle-large-outline' },
   blocked: { id: 'circle-slash', color: 'charts.red' },
+  'at-risk': { id: 'alert', color: 'charts.yellow' },
+  'not-applicable': { id: 'circle-slash' },
   overdue: { id: 'warning', color: 'charts.orange' },
   unknown: { id: 'question' },
 };
@@ -107,7 +109,7 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
     uri,
     label: checklist?.title ?? name,
     description: progress ? `${name} · ${progress.blockers.done}/${progress.blockers.total}` : name,
-    tooltip: verdict ? `${verdictText(verdict, t)}\n\n${escapeMarkdown(name)}` : escapeMarkdown(name),
+    tooltip: `${verdict ? `${verdictText(verdict, t)}\n\n` : ''}${progress?.checks ? `${t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}\n\n` : ''}${escapeMarkdown(name)}`,
     icon: { id: 'checklist', ...(verdict?.kind === 'go' ? { color: 'charts.green' } : {}) },
     state: undefined,
     itemId: undefined,
@@ -123,13 +125,14 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
 function groupNode(group: GroupView, id: string, uri: string, children: SidebarNode[], items: readonly ItemView[], t: Translate): SidebarNode {
   const done = items.filter((item) => item.state === 'done').length;
   const hidden = t('hidden: possible secret');
+  const checks = checksOf(items);
   return {
     id,
     kind: 'group',
     uri,
     label: group.shortTitle ?? hidden,
     description: `${done}/${items.length}`,
-    tooltip: `**${group.title === null ? `*${hidden}*` : escapeMarkdown(group.title)}**\n\n${t('{0} of {1} items done', done, items.length)}${group.blocker ? ` · ${t('blockers')}` : ''}`,
+    tooltip: `**${group.title === null ? `*${hidden}*` : escapeMarkdown(group.title)}**\n\n${t('{0} of {1} items done', done, items.length)}${checks.total > 0 ? ` · ${t('{0} of {1} checks done', checks.done, checks.total)}` : ''}${group.blocker ? ` · ${t('blockers')}` : ''}`,
     icon: undefined,
     state: undefined,
     itemId: undefined,
@@ -158,6 +161,7 @@ function itemNode(item: ItemView, entry: ChecklistEntry, tests: ReadonlyMap<stri
     item.owner,
     item.deadline,
     open > 0 ? t('{0} open', open) : undefined,
+    item.checks.total > 0 ? t('{0}/{1} checks', item.checks.done, item.checks.total) : undefined,
     secrets === 1 ? t('1 possible secret') : secrets > 1 ? t('{0} possible secrets', secrets) : undefined,
   ].filter((part): part is string => part !== undefined && part.length > 0);
   return {
@@ -227,6 +231,11 @@ function secretNode(secret: SecretMarkView, id: string, uri: string, itemId: str
 function smokeRun(entry: ChecklistEntry, tests: readonly ChecklistSmokeTest[]): RunSmokeTestsArguments {
   const { uri, smokeStagingHost } = entry.result;
   return { uri, testKeys: tests.map((test) => test.key), ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }) };
+}
+
+/** The server's check counts of these items, added up for their group's row. */
+function checksOf(items: readonly ItemView[]): { done: number; total: number } {
+  return { done: items.reduce((n, item) => n + item.checks.done, 0), total: items.reduce((n, item) => n + item.checks.total, 0) };
 }
 
 /** TreeItem ids must be unique; a checklist may repeat an item number or a group title. */

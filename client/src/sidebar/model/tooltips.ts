@@ -18,6 +18,10 @@ export function stateName(state: ItemDisplayState, t: Translate): string {
       return t('Done');
     case 'blocked':
       return t('Blocked');
+    case 'at-risk':
+      return t('At risk');
+    case 'not-applicable':
+      return t('Not applicable');
     case 'overdue':
       return t('Overdue');
     case 'unknown':

@@ -19,8 +19,11 @@ export function overdueItems({ checklist, t, today }: RuleContext): Finding[] {
   return findings;
 }
 
-/** Pending or in progress past its due date: the one decision the diagnostics and every view share. */
+/**
+ * Open past its due date: the one decision the diagnostics and every view share. Done, blocked and
+ * not applicable items are not late; an item with no readable state (or at risk) still is.
+ */
 export function isOverdue(item: Item, today: string | undefined): boolean {
-  const open = item.state === 'pending' || item.state === 'in-progress';
+  const open = item.state !== 'done' && item.state !== 'blocked' && item.state !== 'not-applicable';
   return open && today !== undefined && item.due !== undefined && item.due < today;
 }

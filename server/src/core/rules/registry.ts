@@ -11,6 +11,8 @@ import { overdueItems } from './overdue';
 import type { Rule } from './rule';
 import { SecretScanner } from './secretFindings';
 import { statusMismatches } from './statusMismatch';
+import { structure } from './structure';
+import { unknownStates } from './unknownState';
 import { unfilledPlaceholders } from './unfilledPlaceholder';
 
 export interface RuleMetadata {
@@ -34,6 +36,8 @@ export const RULES: readonly RuleMetadata[] = Object.freeze([
   { id: 'unfilled-placeholder', defaultSeverity: 'information', description: 'rule.unfilled-placeholder', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unfilledPlaceholders },
   { id: 'status-mismatch', defaultSeverity: 'warning', description: 'rule.status-mismatch', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => statusMismatches },
   { id: 'overdue', defaultSeverity: 'warning', description: 'rule.overdue', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => overdueItems },
+  { id: 'unknown-state', defaultSeverity: 'information', description: 'rule.unknown-state', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unknownStates },
+  { id: 'structure', defaultSeverity: 'warning', description: 'rule.structure', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => structure },
   { id: 'mojibake', defaultSeverity: 'warning', description: 'rule.mojibake', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => mojibake },
   {
     id: 'secret',

@@ -7,6 +7,10 @@ export interface AnalysisSettings {
   readonly placeholderSeverity: { readonly blocker: Severity; readonly other: Severity };
   /** Values that look like secrets but are accepted (known test credentials): `readiness.secrets.allow`. */
   readonly secretsAllow: readonly RegExp[];
+  /** Words, beyond the built-in vocabulary, that name each state (`stateWords` in `.readiness.json`). */
+  readonly stateWords?: Partial<Record<'done' | 'in-progress' | 'pending' | 'blocked' | 'at-risk' | 'not-applicable', readonly string[]>>;
+  /** Marks, beyond the built-in ones, that make a group or an item a blocker (`blockerMarks`). */
+  readonly blockerMarks?: readonly string[];
 }
 
 export const defaultAnalysisSettings: AnalysisSettings = {

@@ -105,6 +105,7 @@ function itemView(item: Item, allSecrets: readonly SecretMarkView[], tests: read
     ...(overdue && item.due !== undefined && !deadlineHidden ? { overdueSince: item.due } : {}),
     fields,
     placeholders: item.placeholders.map((p) => ({ text: p.text, label: p.label, kind: p.kind, options: p.options, range: p.range })),
+    checks: checksOf(item),
     uncheckedBoxes: item.checkboxes.filter((box) => !box.checked).map((box) => ({ label: mask(box.label, box.range), range: box.range })),
     secrets,
     // The tests whose command lies in the item.
@@ -127,4 +128,10 @@ function smokeTestView(test: SmokeTest, secrets: readonly SecretMarkView[], last
     range: test.range,
     ...(last === undefined ? {} : { last }),
   };
+}
+
+/** An item's checks, done over total; what is not applicable counts for neither. */
+function checksOf(item: Item): { done: number; total: number } {
+  const applicable = item.checks.filter((check) => check.state !== 'not-applicable');
+  return { done: applicable.filter((check) => check.state === 'done').length, total: applicable.length };
 }
