@@ -7,7 +7,6 @@ import { registerMoveSecretToStorage } from './secretStorage';
 import { registerSignOff } from './signOff';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
-import { LastSmokeResults } from './smoke/lastResults';
 import { createTestApi, type ReadinessTestApi } from './testApi';
 
 let client: LanguageClient | undefined;
@@ -31,9 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   context.subscriptions.push(registerLinkExistingFile(client));
   context.subscriptions.push(registerSignOff(client));
   context.subscriptions.push(registerMoveSecretToStorage(context.secrets));
-  const lastSmokeResults = new LastSmokeResults();
-  context.subscriptions.push(lastSmokeResults, registerSmokeTests(context, client, lastSmokeResults));
-  const sidebar = new Sidebar(context, client, lastSmokeResults);
+  context.subscriptions.push(registerSmokeTests(context, client));
+  const sidebar = new Sidebar(context, client);
   context.subscriptions.push(sidebar);
   const testApi = createTestApi(client, context.subscriptions, sidebar.testApi);
   await client.start();

@@ -3,13 +3,10 @@
 // server fills the sign-off (the client never edits markdown itself).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientRequests, SignOffArguments, SignOffCommand, SignOffParams } from '../../server/src/lsp/protocol';
-
-const COMMAND: SignOffCommand = 'readiness.signOff';
-const REQUEST: keyof ClientRequests = 'readiness/signOff';
+import { COMMANDS, signOffRequest, type SignOffArguments, type SignOffParams } from '../../server/src/protocol';
 
 export function registerSignOff(client: LanguageClient): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMAND, async (args: SignOffArguments) => {
+  return vscode.commands.registerCommand(COMMANDS.signOff, async (args: SignOffArguments) => {
     const name = await vscode.window.showInputBox({
       title: vscode.l10n.t('Sign off'),
       prompt: vscode.l10n.t('Your name, as it should appear on the sign-off (set git user.name to skip this question)'),
@@ -18,7 +15,7 @@ export function registerSignOff(client: LanguageClient): vscode.Disposable {
     });
     if (name === undefined || name.trim() === '') return;
     const params: SignOffParams = { uri: args.uri, line: args.line, name: name.trim() };
-    const applied = await client.sendRequest<boolean>(REQUEST, params);
+    const applied = await client.sendRequest(signOffRequest, params);
     if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('Readiness could not fill the sign-off; the checklist may have changed. Try the quick fix again.'));
   });
 }

@@ -22,7 +22,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { sealSecret } from '../../client/src/smoke/sealSecret';
-import type { ChecklistResult, RunSmokeTestsArguments, RunSmokeTestsResult, SecretParams, SecretResult, SignOffArguments } from '../../server/src/lsp/protocol';
+import type { ChecklistResult, RunSmokeTestsArguments, RunSmokeTestsResult, SecretParams, SecretResult, SignOffArguments } from '../../server/src/protocol';
 import { DEFAULT_LOG_TOKEN, startStagingServer, type StagingServer } from '../staging-server/server';
 import { applyAction, applyEdits, editsFor } from '../support/edits';
 import { startServer, type StartOptions, type TestServer } from '../support/lspClient';

@@ -1,11 +1,9 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
-import { allEvidence, ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist } from '../core/detect';
-import type { EvidenceSettings } from '../core/rules/evidenceState';
-import { defaultAnalysisSettings } from '../core/rules/rule';
+import { defaultAnalysisSettings, type EvidenceSettings, type RuleMetadata } from '../core/api';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
+import { cliService } from './service';
 
 export interface CheckOptions {
   readonly paths: readonly string[];
@@ -22,11 +20,16 @@ export interface CheckOptions {
 
 export interface CheckResult {
   readonly reports: FileReport[];
+  /** The rules, for reports that describe them (SARIF). */
+  readonly rules: readonly RuleMetadata[];
+  /** A rule's description in English, as code scanning shows it. */
+  readonly describe: (rule: RuleMetadata) => string;
   /** One line per file that could not be checked. */
   readonly errors: string[];
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
+  const service = cliService({ locale: options.locale, today: options.today });
   const reports: FileReport[] = [];
   const errors: string[] = [];
   for (const path of options.paths) {
@@ -47,14 +50,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      const checklist = isChecklist(file.matchPath, text, options.globs);
+      const checklist = service.isChecklist(file.matchPath, text, options.globs);
       const settings = { ...defaultAnalysisSettings, evidence: options.evidence };
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today, settings }) : undefined;
+      const analyzed = checklist ? service.analyse(text, { maxSize: options.maxSize, settings }) : undefined;
       // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
-      const withEvidence = analyzed && { ...analyzed, evidence: allEvidence(text, analyzed, { settings, today: options.today }) };
-      const analysis = withEvidence && (await withReferenceChecks(withEvidence, file.absolutePath, options.root, options.locale));
+      const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings, today: options.today }) };
+      const analysis = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, options.root));
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }
   }
-  return { reports, errors };
+  return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };
 }

@@ -6,21 +6,17 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { LineIndex } from '../core/markdown/lines';
-import { defaultSmokeSettings, findSmokeTests, runSmokeTests, stampsOf, type SmokeRun, type SmokeTest } from '../core/smoke';
-import { pastedEvidence, verifyResult, type Verification } from '../core/smoke/drift';
-import { parseBaseUrl } from '../core/smoke/hosts';
+import { defaultSmokeSettings, localDateTime, parseBaseUrl, type SmokeRun, type SmokeTest, type Verification } from '../core/api';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
-import { systemClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { junitReport, type JunitCase } from './junit';
-import { displayPath, environmentSecrets, expandNumbers, readDocument } from './smoke';
+import { cliService, environmentSecrets } from './service';
+import { displayPath, expandNumbers, readDocument } from './smoke';
 
 export const VERIFY_USAGE = `readiness verify FILE --base-url URL [--junit PATH] [--only 2,4] [--timeout MS] [--format text|json]
-                 [--allow-host HOST]... [--insecure] [--workspace DIR] [--locale en|es]
+                 [--allow-host HOST]... [--secret-env NAME]... [--insecure] [--workspace DIR] [--locale en|es]
   Re-runs the smoke tests of a checklist against URL and compares each with the evidence
   pasted in FILE: the HTTP status, PASSED/FAILED (time criteria included) and the shape of a
   JSON response (keys and value types, not values). FILE is never written. --junit writes a
@@ -35,6 +31,8 @@ interface VerifyOptions {
   readonly timeoutMs: number;
   readonly format: 'text' | 'json';
   readonly allowedHosts: readonly string[];
+  /** Environment variables named with --secret-env, read even when the checklist does not list them. */
+  readonly secretEnv: readonly string[];
   readonly insecure: boolean;
   readonly workspace: string | undefined;
   readonly language: 'en' | 'es';
@@ -55,35 +53,32 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
   const read = await readDocument(path, shown);
   if (typeof read === 'string') return usage(io, read);
   const text = read.text;
-  const suite = findSmokeTests(new ChecklistAnalyzer().analyze(text).checklist, text);
+  const http = createFetchHttpClient();
+  const service = cliService({ locale: options.language, today: localDateTime(new Date()).date, env: io.env, http });
+  const suite = service.smoke.tests(service.analyse(text).checklist, text);
   if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
   const unknown = options.only?.filter((n) => !suite.tests.some((t) => t.number === n)) ?? [];
   if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')}`);
   const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
 
-  const http = createFetchHttpClient();
   await http.warmUp();
   const started = Date.now();
   // Every test runs, as in the document (later tests need what earlier ones capture); only the selected are compared.
-  const run = await runSmokeTests(
+  const run = await service.smoke.run(
     suite,
     { ...defaultSmokeSettings, baseUrl: options.baseUrl, allowedHosts: options.allowedHosts, timeoutMs: options.timeoutMs, allowInsecureTls: options.insecure },
     {
-      http,
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
-      clock: systemClock,
-      secrets: environmentSecrets(io.env),
+      // Only the secrets the checklist declares, and those named with --secret-env, are read from the environment.
+      secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(text), ...options.secretEnv])),
     },
   );
-  const lines = new LineIndex(text);
-  const stamps = stampsOf(suite, lines);
+  const pasted = service.evidence.pasted(suite, text);
   const checked: Checked[] = tests.map((test) => {
     const result = run.results.find((r) => r.testKey === test.key);
-    const placed = stamps.get(test.key);
-    const stamp = placed?.parsed.ok ? placed.parsed.stamp : undefined;
-    const pasted = pastedEvidence(test, lines, stamp);
-    const verification: Verification = result ? verifyResult(pasted, result, options.language) : { kind: 'error', reason: 'not run' };
-    return { test, evidence: stamp ? 'stamped' : 'unverified', verification, elapsedMs: result?.elapsedMs };
+    const evidence = pasted.get(test.key);
+    const verification: Verification = result ? service.evidence.verify(evidence?.evidence, result, options.language) : { kind: 'error', reason: 'not run' };
+    return { test, evidence: evidence?.stamped ? 'stamped' : 'unverified', verification, elapsedMs: result?.elapsedMs };
   });
 
   const drifted = checked.filter((c) => c.verification.kind === 'drift').length;
@@ -164,6 +159,7 @@ function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | nu
         timeout: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'allow-host': { type: 'string', multiple: true },
+        'secret-env': { type: 'string', multiple: true },
         insecure: { type: 'boolean', default: false },
         workspace: { type: 'string' },
         locale: { type: 'string' },
@@ -196,6 +192,9 @@ function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | nu
     if (only.length === 0) return usage(io, `--only takes test numbers such as 2,4 or 2-5, not "${values.only}"`);
   }
   if (values.junit === '') return usage(io, '--junit needs a file path');
+  const secretEnv = values['secret-env'] ?? [];
+  const badName = secretEnv.find((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
+  if (badName !== undefined) return usage(io, `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`);
   const locale = values.locale ?? localeFromEnvironment(io.env);
   return {
     file: positionals[0] ?? '',
@@ -205,6 +204,7 @@ function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | nu
     timeoutMs,
     format,
     allowedHosts: values['allow-host'] ?? [],
+    secretEnv,
     insecure: values.insecure,
     workspace: values.workspace,
     language: locale?.toLowerCase().startsWith('es') ? 'es' : 'en',

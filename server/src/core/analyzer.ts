@@ -8,15 +8,10 @@ import { translator } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
-import { evidenceFindings } from './rules/evidence';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
-import { mojibake } from './rules/mojibake';
-import { SignOffScanner, signOffFindings, type SignOff } from './rules/signoffs';
-import { overdueItems } from './rules/overdue';
-import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
-import { SecretScanner } from './rules/secretFindings';
-import { statusMismatches } from './rules/statusMismatch';
-import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
+import { createModelRules } from './rules/registry';
+import { defaultAnalysisSettings, type AnalysisSettings, type RuleContext } from './rules/rule';
+import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -43,14 +38,13 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
-const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
-
 export class ChecklistAnalyzer {
   /** Facts by block text: a block that moved is not parsed again. */
   private facts = new Map<string, BlockFacts>();
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
-  private readonly secrets = new SecretScanner();
+  /** This analyzer's instances of the model rules (the secret scanner keeps a cache per block). */
+  private readonly rules = createModelRules();
   private readonly signOffs = new SignOffScanner();
 
   analyze(text: string, options: AnalysisOptions = {}): Analysis {
@@ -74,17 +68,12 @@ export class ChecklistAnalyzer {
     });
     this.facts = nextFacts;
     this.placed = nextPlaced;
-    const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
-    const ctx = { text, checklist, settings, t, today: options.today };
+    const checklist = buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks });
     const evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')?.records ?? [];
     const signOffs = this.signOffs.find(split, checklist, evidence);
-    const found = [
-      ...rules.flatMap((rule) => rule(ctx)),
-      ...evidenceFindings(evidence, checklist, t),
-      ...signOffFindings(signOffs, t),
-      ...this.secrets.findings(text, split, settings.secretsAllow, t),
-    ];
+    const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
+    const found = this.rules.flatMap((rule) => rule(ctx));
     const findings = withoutIgnored(found, checklist).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, evidence, signOffs };
   }

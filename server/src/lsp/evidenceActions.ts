@@ -3,9 +3,7 @@
 // action "Re-run stale smoke tests". They run the client command `readiness.runSmokeTests`
 // (as the code lenses do); the run replaces the evidence and its stamp.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyzer';
-import type { Translate } from '../core/messages';
-import type { SmokeSuite } from '../core/smoke';
+import type { Analysis, SmokeSuite, Translate } from '../core/api';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { runCommand } from './smokeEditor';

@@ -6,18 +6,15 @@ import { dirname } from 'node:path';
 import { CodeAction, CodeActionKind, type CodeActionParams, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { Analysis } from '../core/analyzer';
-import type { Now } from '../core/dates';
-import { signOffFix } from '../core/features/signOffFixes';
-import type { Translate } from '../core/messages';
-import { isStale, type SignOff } from '../core/rules/signoffs';
-import { intersects, range } from '../core/types';
+import { intersects, range, type Analysis, type Now, type SignOff, type Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { gitUserName } from '../node/gitUser';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
-import { SIGN_OFF_COMMAND, SIGN_OFF_REQUEST, type SignOffArguments, type SignOffParams } from './protocol';
+import { COMMANDS, signOffRequest, type SignOffArguments, type SignOffParams } from '../protocol';
 
 export interface SignOffHost {
+  readonly service: ReadinessService;
   document(uri: string): TextDocument | undefined;
   analysis(uri: string): Promise<Analysis | undefined>;
   /** The workspace folder holding the document (its path), if any. */
@@ -31,11 +28,11 @@ export class SignOffs {
     private readonly connection: Connection,
     private readonly host: SignOffHost,
   ) {
-    connection.onRequest(SIGN_OFF_REQUEST, (params: SignOffParams) => this.signOff(params));
+    connection.onRequest(signOffRequest, (params: SignOffParams) => this.signOff(params));
   }
 
   async codeActions(params: CodeActionParams, analysis: Analysis): Promise<CodeAction[]> {
-    const wanted = analysis.signOffs.filter((s) => intersects(lineRange(s), params.range) && (s.name === undefined || s.date === undefined || isStale(s)));
+    const wanted = analysis.signOffs.filter((s) => intersects(lineRange(s), params.range) && (s.name === undefined || s.date === undefined || this.host.service.signOffs.isStale(s)));
     if (wanted.length === 0) return [];
     const uri = params.textDocument.uri;
     const name = await this.signerName(uri);
@@ -43,14 +40,14 @@ export class SignOffs {
     const actions: CodeAction[] = [];
     for (const signOff of wanted) {
       const diagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && ours(d) && intersects(d.range, lineRange(signOff)));
-      const fix = name === undefined ? undefined : signOffFix(signOff, name, this.host.now(), t);
+      const fix = name === undefined ? undefined : this.host.service.signOffs.fix(signOff, name, this.host.now(), t);
       let action: CodeAction;
       if (fix) {
         action = CodeAction.create(fix.title, { changes: { [uri]: [...fix.edits] } }, CodeActionKind.QuickFix);
         action.isPreferred = true;
       } else {
         const args: SignOffArguments = { uri, line: signOff.line };
-        action = CodeAction.create(t('fix.signOffAsk'), { title: t('fix.signOffAsk'), command: SIGN_OFF_COMMAND, arguments: [args] }, CodeActionKind.QuickFix);
+        action = CodeAction.create(t('fix.signOffAsk'), { title: t('fix.signOffAsk'), command: COMMANDS.signOff, arguments: [args] }, CodeActionKind.QuickFix);
       }
       if (diagnostics.length > 0) action.diagnostics = diagnostics;
       actions.push(action);
@@ -64,7 +61,7 @@ export class SignOffs {
     const document = this.host.document(params.uri);
     const signOff = analysis?.signOffs.find((s) => s.line === params.line);
     if (!document || !signOff || typeof params.name !== 'string') return false;
-    const fix = signOffFix(signOff, params.name, this.host.now(), this.host.t());
+    const fix = this.host.service.signOffs.fix(signOff, params.name, this.host.now(), this.host.t());
     if (!fix) return false;
     const result = await this.connection.workspace.applyEdit({ label: fix.title, documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [...fix.edits] }] });
     return result.applied;

@@ -1,10 +1,17 @@
 // The clocks of the language server and the CLI: node's monotonic high-resolution
-// timer for response times, and the wall clock for when a test ran.
+// timer for response times, node's timers for the core's timeouts, and the wall clock
+// for when a test ran.
 import { performance } from 'node:perf_hooks';
 import type { Clock, WallClock } from '../core/smoke/ports';
 import { localDateTime } from '../core/dates';
 
-export const systemClock: Clock = { now: () => performance.now() };
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  setTimer(ms, callback) {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
 
 export const systemWallClock: WallClock = {
   now: () => {

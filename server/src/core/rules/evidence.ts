@@ -10,11 +10,17 @@ import type { Checklist } from '../model/checklist';
 import type { Finding } from '../types';
 import type { EvidenceFailure, StaleReason, TestEvidenceRecord } from './evidenceState';
 
-export function evidenceFindings(records: readonly TestEvidenceRecord[], checklist: Checklist, t: Translate): Finding[] {
+/** The evidence findings of these codes (the registry runs each code's as its rule); all three by default. */
+export function evidenceFindings(
+  records: readonly TestEvidenceRecord[],
+  checklist: Checklist,
+  t: Translate,
+  codes: ReadonlySet<'edited-evidence' | 'stale-evidence' | 'status-mismatch'> = ALL_CODES,
+): Finding[] {
   const findings: Finding[] = [];
   const done = new Set(checklist.items.filter((i) => i.state === 'done').map((i) => i.id));
   for (const record of records) {
-    if (record.edited) {
+    if (record.edited && codes.has('edited-evidence')) {
       findings.push({
         code: 'edited-evidence',
         severity: 'warning',
@@ -23,7 +29,7 @@ export function evidenceFindings(records: readonly TestEvidenceRecord[], checkli
         data: { testKey: record.testKey, test: record.number },
       });
     }
-    if (record.stale.length > 0) {
+    if (record.stale.length > 0 && codes.has('stale-evidence')) {
       findings.push({
         code: 'stale-evidence',
         severity: 'warning',
@@ -33,7 +39,7 @@ export function evidenceFindings(records: readonly TestEvidenceRecord[], checkli
       });
     }
     const failure = record.failures[0];
-    if (failure && done.has(record.itemId)) {
+    if (failure && done.has(record.itemId) && codes.has('status-mismatch')) {
       const item = checklist.items.find((i) => i.id === record.itemId);
       findings.push({
         code: 'status-mismatch',
@@ -46,6 +52,8 @@ export function evidenceFindings(records: readonly TestEvidenceRecord[], checkli
   }
   return findings;
 }
+
+const ALL_CODES: ReadonlySet<'edited-evidence' | 'stale-evidence' | 'status-mismatch'> = new Set(['edited-evidence', 'stale-evidence', 'status-mismatch'] as const);
 
 export function staleText(reason: StaleReason, t: Translate): string {
   switch (reason.code) {
