@@ -237,6 +237,21 @@ describe('readiness verify', () => {
     assert.match(readFileSync(join(handDir, 'v.xml'), 'utf8'), /tests="7" failures="0" errors="0" skipped="6"/);
   });
 
+  test('reads from the environment only the secrets the checklist declares, and those named with --secret-env', async () => {
+    // Test 7 now names a variable the checklist's secrets list does not declare.
+    const undeclaredDir = workspaceCopy(readFileSync(join(dir, 'ENTREGABLES.md'), 'utf8').replace('token=<LOG_TOKEN>', 'token=<AWS_SECRET_ACCESS_KEY>'));
+    const planted = { AWS_SECRET_ACCESS_KEY: DEFAULT_LOG_TOKEN };
+    const unread = await runCli(['verify', 'ENTREGABLES.md', '--base-url', server.url], undeclaredDir, planted);
+    assert.equal(unread.code, 2, unread.stdout + unread.stderr);
+    assert.match(unread.stdout, /^ 7 {2}GET {5}\/api\/logs {17}ERROR {2}<AWS_SECRET_ACCESS_KEY> is not a secret the checklist's secrets list declares: its value was not read/m);
+    const named = await runCli(['verify', 'ENTREGABLES.md', '--base-url', server.url, '--secret-env', 'AWS_SECRET_ACCESS_KEY'], undeclaredDir, planted);
+    assert.equal(named.code, 0, named.stdout + named.stderr);
+    assert.match(named.stdout, /^ 7 {2}GET {5}\/api\/logs {17}UNCHANGED$/m);
+    const bad = await runCli(['verify', 'ENTREGABLES.md', '--base-url', server.url, '--secret-env', 'lower-case'], undeclaredDir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--secret-env takes an environment variable name/);
+  });
+
   test('usage errors exit 2', async () => {
     for (const [args, message] of [
       [['verify', 'ENTREGABLES.md'], /--base-url is required/],
