@@ -170,7 +170,7 @@ export interface SmokeTestEvidence {
   /** A short mark for the row ("stale evidence", "unverified evidence"), empty when there is nothing to flag; display language. */
   readonly mark: string;
   /** The stamp in words ("ran 3 days ago (...) against staging-host, HTTP 200 in 84 ms, unchanged since"); display language. */
-  readonly summary: string;
+  readonly description: string;
 }
 
 /** The answer to `readiness/checklist`. */

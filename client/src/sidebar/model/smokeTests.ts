@@ -95,7 +95,7 @@ function smokeTestTooltip(test: ChecklistSmokeTest, t: Translate): string {
     lines.push(facts.filter((fact): fact is string => fact !== undefined).join(' · '));
     if (last.reason !== '') lines.push('', escapeMarkdown(last.reason));
   }
-  if (test.evidence && test.evidence.state !== 'none') lines.push('', `${t('Evidence')}: ${escapeMarkdown(test.evidence.summary)}`);
+  if (test.evidence && test.evidence.state !== 'none') lines.push('', `${t('Evidence')}: ${escapeMarkdown(test.evidence.description)}`);
   lines.push('', `${t('Item {0}', test.itemId)} · ${t('line {0}', test.commandRange.start.line + 1)}`);
   return lines.join('\n');
 }

@@ -6,11 +6,11 @@ import type { EvidenceState, TestEvidenceRecord } from '../rules/evidenceState';
 import type { Translate } from '../messages';
 import { contains, type Position, type Range } from '../types';
 
-/** What the sidebar shows of a test's evidence: its state, a short mark (empty when there is nothing to flag) and the summary. */
+/** What the sidebar shows of a test's evidence: its state, a short mark (empty when there is nothing to flag) and the stamp in words. */
 export interface EvidenceWords {
   readonly state: EvidenceState;
   readonly mark: string;
-  readonly summary: string;
+  readonly description: string;
 }
 
 /** "3 days ago", "5 hours ago", "just now"; a moment after `nowMs` (another clock) is "just now" too. */
@@ -39,7 +39,7 @@ export function evidenceSummary(record: TestEvidenceRecord, nowMs: number, t: Tr
 
 export function evidenceWords(record: TestEvidenceRecord, nowMs: number, t: Translate): EvidenceWords {
   const mark = record.state === 'stale' || record.state === 'edited' || record.state === 'unverified' ? t(`evidence.mark.${record.state}`) : '';
-  return { state: record.state, mark, summary: evidenceSummary(record, nowMs, t) };
+  return { state: record.state, mark, description: evidenceSummary(record, nowMs, t) };
 }
 
 /** The hover over a test's pasted output, its status field or its stamp. */
