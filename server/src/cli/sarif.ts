@@ -7,6 +7,7 @@ const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 
 const ruleDescriptions: Record<string, string> = {
   'unfilled-placeholder': 'A checklist field still holds its template placeholder.',
+  'bracketed-value': "A filled-in value is still inside the template's brackets.",
   'status-mismatch': 'The checklist contradicts itself about progress (state, summary, counts, or runbook sections it confirms).',
   overdue: 'An item that is not done is past its due date.',
   mojibake: 'The file is UTF-8 text that was decoded with a legacy encoding.',

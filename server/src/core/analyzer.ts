@@ -8,6 +8,7 @@ import { translator } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
+import { bracketedValues } from './rules/bracketedValue';
 import { mojibake } from './rules/mojibake';
 import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
@@ -33,7 +34,7 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
-const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
+const rules: readonly Rule[] = [unfilledPlaceholders, bracketedValues, statusMismatches, overdueItems, mojibake];
 
 export class ChecklistAnalyzer {
   /** Facts by block text: a block that moved is not parsed again. */

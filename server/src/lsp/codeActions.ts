@@ -1,7 +1,7 @@
 // Turns the core's fixes into LSP code actions for a requested range.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyzer';
-import { placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix } from '../core/features/fixes';
+import { placeholderFixes, REDACT_SECRETS_KIND, removeBracketsFix, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix } from '../core/features/fixes';
 import type { Now } from '../core/dates';
 import { itemHeadingOrStateAt } from '../core/features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
@@ -27,9 +27,10 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
     for (const placeholder of item.placeholders) {
       if (!intersects(placeholder.range, params.range)) continue;
       const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
-      for (const fix of placeholderFixes(placeholder, now, t)) add(fix, diagnostics);
+      for (const fix of placeholderFixes(placeholder, now, t, checklist.language)) add(fix, diagnostics);
     }
   }
+  for (const d of ours.filter((d) => d.code === 'bracketed-value')) add(removeBracketsFix(text, d.range, t), [d]);
   const item = itemHeadingOrStateAt(checklist, params.range.start);
   if (item) for (const fix of stateFixes(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
 

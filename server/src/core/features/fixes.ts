@@ -3,8 +3,8 @@
 import type { Now } from '../dates';
 import { detectMojibake } from '../encoding';
 import type { Translate } from '../messages';
-import type { Checklist, Item, Placeholder } from '../model/checklist';
-import { range, type TextEdit } from '../types';
+import type { Checklist, DocumentLanguage, Item, Placeholder } from '../model/checklist';
+import { range, type Range, type TextEdit } from '../types';
 import { SETTABLE_STATES, stateText, type SettableState } from './stateText';
 
 /** LSP code action kinds; source actions are named under `source.readiness.`. */
@@ -21,8 +21,26 @@ export interface Fix {
 }
 
 
-/** One fix per option of a choice placeholder; today's date for a date placeholder. */
-export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
+/** What an optional blank left out says, in the checklist's language. */
+export const NOT_APPLICABLE: Record<DocumentLanguage, string> = { es: 'No aplica', en: 'N/A' };
+
+/** One fix per option of a choice placeholder; today's date for a date placeholder; "not applicable" for an optional one. */
+export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate, language: DocumentLanguage = 'en'): Fix[] {
+  const fixes = valueFixes(placeholder, now, t);
+  if (!placeholder.optional) return fixes;
+  const na = NOT_APPLICABLE[language];
+  return [...fixes, { title: t('fix.notApplicable', na), kind: 'quickfix', edits: [{ range: placeholder.range, newText: na }] }];
+}
+
+/** "Remove the brackets" around a value typed inside them (a `bracketed-value` finding's range). */
+export function removeBracketsFix(text: string, at: Range, t: Translate): Fix | undefined {
+  const line = text.split('\n', at.start.line + 1)[at.start.line] ?? '';
+  const written = line.slice(at.start.character, at.end.character);
+  if (at.start.line !== at.end.line || !written.startsWith('[') || !written.endsWith(']')) return undefined;
+  return { title: t('fix.removeBrackets'), kind: 'quickfix', isPreferred: true, edits: [{ range: at, newText: written.slice(1, -1).trim() }] };
+}
+
+function valueFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
   if (placeholder.kind === 'choice') {
     return placeholder.options.map((option) => ({ title: t('fix.choose', option), kind: 'quickfix' as const, edits: [{ range: placeholder.range, newText: option }] }));
   }
