@@ -1,6 +1,7 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
 import { ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist } from '../core/detect';
+import { isChecklist, matchesAny } from '../core/detect';
+import { CliConfig } from './config';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
@@ -8,9 +9,7 @@ import type { FileReport } from './report';
 export interface CheckOptions {
   readonly paths: readonly string[];
   readonly cwd: string;
-  readonly globs: readonly string[];
   readonly locale: string | undefined;
-  readonly maxSize: number;
   readonly today: string;
   /** The folder file references resolve against first (`--root`); default: each checklist's folder. */
   readonly root?: string | undefined;
@@ -25,6 +24,8 @@ export interface CheckResult {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const reports: FileReport[] = [];
   const errors: string[] = [];
+  const config = new CliConfig(options.root);
+  const reported = new Set<string>();
   for (const path of options.paths) {
     let files;
     try {
@@ -43,8 +44,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
+      // Settings from the configuration file that applies (`.readiness.json` upward); its problems are errors, its valid parts still apply.
+      const { settings, problems } = await config.forFile(file.absolutePath);
+      for (const problem of problems) if (!reported.has(problem) && reported.add(problem)) errors.push(problem);
+      const checklist = !matchesAny(file.matchPath, settings.ignore) && isChecklist(file.matchPath, text, settings.files);
+      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: settings.maxFileSize, settings: settings.analysis, today: options.today }) : undefined;
       const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }

@@ -2,8 +2,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { defaultChecklistGlobs } from '../core/detect';
 import { check } from './check';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { localDateTime } from '../core/dates';
@@ -17,6 +15,8 @@ export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif
   for markdown files); the default is the current folder. --today fixes the date deadlines
   are checked against (default: today). Files a checklist points at (docs/runbook.md) are
   looked for under --root (default: the checklist's folder), then the checklist's folder.
+  Settings come from .readiness.json (or package.json's "readiness" key) in the checklist's
+  folder or the nearest folder above it, up to --root or the repository root.
   Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
   2 usage or I/O errors.`;
 
@@ -53,9 +53,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const result = await check({
     paths: positionals.length > 0 ? positionals : ['.'],
     cwd: io.cwd,
-    globs: defaultChecklistGlobs,
     locale: values.locale ?? localeFromEnvironment(io.env),
-    maxSize: DEFAULT_MAX_SIZE,
     today: values.today ?? localDateTime(new Date()).date,
     root,
   });

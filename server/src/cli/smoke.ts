@@ -25,6 +25,7 @@ import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
+import { CliConfig } from './config';
 import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 
 export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
@@ -56,10 +57,11 @@ export async function runSmoke(argv: readonly string[], io: CommandIo): Promise<
 
 interface SmokeOptions {
   readonly file: string;
-  readonly baseUrl: string;
+  /** --base-url; else `smoke.baseUrl` of the configuration file. */
+  readonly baseUrl: string | undefined;
   readonly only: readonly string[] | undefined;
   readonly write: boolean;
-  readonly timeoutMs: number;
+  readonly timeoutMs: number | undefined;
   readonly format: 'text' | 'json';
   readonly allowedHosts: readonly string[];
   readonly insecure: boolean;
@@ -82,11 +84,24 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
   const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
 
+  // The configuration file's smoke settings (captures such as <sid> ← sessionId, allowed hosts, base URL), under the flags.
+  const { settings, problems } = await new CliConfig(options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)).forFile(path);
+  if (problems.length > 0) return usage(io, problems.join('\n'));
+  const baseUrl = options.baseUrl ?? settings.smoke.baseUrl;
+  if (baseUrl === undefined) return usage(io, '--base-url is required (or "smoke.baseUrl" in .readiness.json): the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
+  if (!parseBaseUrl(baseUrl).ok) return usage(io, `smoke.baseUrl must be an http(s) URL, not "${baseUrl}"`);
   const http = createFetchHttpClient();
   await http.warmUp();
   const run = await runSmokeTests(
     suite,
-    { ...defaultSmokeSettings, baseUrl: options.baseUrl, allowedHosts: options.allowedHosts, timeoutMs: options.timeoutMs, allowInsecureTls: options.insecure },
+    {
+      ...defaultSmokeSettings,
+      ...settings.smoke,
+      baseUrl,
+      allowedHosts: [...settings.smoke.allowedHosts, ...options.allowedHosts],
+      timeoutMs: options.timeoutMs ?? settings.smoke.timeoutMs,
+      allowInsecureTls: options.insecure || settings.smoke.allowInsecureTls,
+    },
     {
       http,
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
@@ -113,7 +128,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   for (const result of run.results) {
     for (const reason of result.reasons) if (reason.code === 'missing-secret') notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
   }
-  report(io, options, run, shown, written, notes);
+  report(io, { ...options, baseUrl }, run, shown, written, notes);
   return run.results.every((r) => r.outcome === 'passed') ? EXIT_PASSED : EXIT_FAILED;
 }
 
@@ -175,11 +190,10 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   }
   if (positionals.length !== 1) return usage(io, positionals.length === 0 ? `smoke needs the checklist FILE\n\nUsage: ${SMOKE_USAGE}` : `smoke takes one FILE, not ${positionals.length}`);
   const baseUrl = values['base-url'];
-  if (baseUrl === undefined) return usage(io, '--base-url is required: the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
-  if (!parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
+  if (baseUrl !== undefined && !parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
   const format = values.format;
   if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not "${format}"`);
-  let timeoutMs = defaultSmokeSettings.timeoutMs;
+  let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout);
     if (!/^\d+$/.test(values.timeout) || timeoutMs <= 0) return usage(io, `--timeout must be a positive number of milliseconds, not "${values.timeout}"`);

@@ -68,7 +68,7 @@ export class ChecklistAnalyzer {
     const settings = options.settings ?? defaultAnalysisSettings;
     const ctx = { text, checklist, settings, t, today: options.today };
     const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
-    const findings = withoutIgnored(found, checklist).sort(byPosition);
+    const findings = withSeverities(withoutIgnored(found, checklist), settings).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
   }
 
@@ -79,6 +79,17 @@ export class ChecklistAnalyzer {
     const all = extractAllFacts(text, split);
     return new Map(split.map((block, i) => [block.text, all[i] ?? extractFacts(block.text)]));
   }
+}
+
+/** Applies `severity.<code>` from the settings: another level, or `off` to drop the code. */
+function withSeverities(findings: Finding[], settings: AnalysisSettings): Finding[] {
+  const levels = settings.severities;
+  if (!levels || Object.keys(levels).length === 0) return findings;
+  return findings.flatMap((f) => {
+    const level = levels[f.code];
+    if (level === undefined) return [f];
+    return level === 'off' ? [] : [{ ...f, severity: level }];
+  });
 }
 
 function byPosition(a: Finding, b: Finding): number {

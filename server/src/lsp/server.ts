@@ -21,7 +21,9 @@ import { completions, documentSymbols, hover } from './editorFeatures';
 import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, WORKSPACE_CHECKLISTS_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
 import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './protocol';
 import { ReferenceChecks } from './references';
-import { defaultSettings, toSettings, type ResourceSettings } from './settings';
+import { nodeConfigFiles } from '../node/configFiles';
+import { ConfigFiles } from './configFiles';
+import { mergeLayers, toSettings, type ResourceSettings } from './settings';
 import { registerSmokeTests } from './smoke';
 import { smokeSuiteOf } from './smokeEditor';
 import { Workspace } from './workspace';
@@ -47,11 +49,15 @@ export function startServer(connection: Connection): void {
     return fixedToday ? { ...local, date: fixedToday } : local;
   };
 
+  const configFiles = new ConfigFiles(nodeConfigFiles, connection);
+  // Defaults, then the configuration file found from the document's folder upward, then the editor settings the user set.
   const settings = (uri: string): Promise<ResourceSettings> => {
-    if (!canAskConfiguration) return Promise.resolve(defaultSettings);
     let result = settingsCache.get(uri);
     if (!result) {
-      result = connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then(toSettings, () => defaultSettings);
+      const user = canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then((raw: unknown) => raw, () => undefined) : Promise.resolve(undefined);
+      const isFolder = workspace.folderUris().includes(uri);
+      const file = configFiles.forDocument(uri, isFolder ? URI.parse(uri).fsPath : workspace.folderPathOf(uri), isFolder);
+      result = Promise.all([file, user]).then(([found, raw]) => toSettings(mergeLayers(found?.parsed.raw, raw)));
       settingsCache.set(uri, result);
     }
     return result;
@@ -139,7 +145,13 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeWatchedFiles((params) => analyses.invalidate(references.filesChanged(params.changes)));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (configFiles.changed(params.changes)) {
+      settingsCache.clear();
+      analyses.invalidate(documents.all().map((d) => d.uri));
+    }
+    analyses.invalidate(references.filesChanged(params.changes));
+  });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();

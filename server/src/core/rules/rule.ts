@@ -1,11 +1,21 @@
 import type { Translate } from '../messages';
 import type { Checklist } from '../model/checklist';
-import type { Finding, Severity } from '../types';
+import type { Finding, FindingCode, Severity } from '../types';
+
+/** The states whose words configuration can extend (`stateWords`). */
+export const STATE_WORD_KEYS = ['done', 'in-progress', 'pending', 'blocked', 'at-risk', 'not-applicable'] as const;
+export type StateWordKey = (typeof STATE_WORD_KEYS)[number];
 
 export interface AnalysisSettings {
   readonly placeholderSeverity: { readonly blocker: Severity; readonly other: Severity };
   /** Values that look like secrets but are accepted (known test credentials): `readiness.secrets.allow`. */
   readonly secretsAllow: readonly RegExp[];
+  /** Severity by finding code (`severity.<code>`); `off` drops the code's findings. */
+  readonly severities?: Partial<Record<FindingCode, Severity | 'off'>>;
+  /** More words for each state, beside the built-in Spanish and English ones (`stateWords`). */
+  readonly stateWords?: Partial<Record<StateWordKey, readonly string[]>>;
+  /** More marks that make a group or an item a blocker (`blockerMarks`). */
+  readonly blockerMarks?: readonly string[];
 }
 
 export const defaultAnalysisSettings: AnalysisSettings = {
