@@ -10,6 +10,7 @@ const ruleDescriptions: Record<string, string> = {
   'bracketed-value': "A filled-in value is still inside the template's brackets.",
   'status-mismatch': 'The checklist contradicts itself about progress (state, summary, counts, or runbook sections it confirms).',
   overdue: 'An item that is not done is past its due date.',
+  'unparsed-deadline': 'A deadline that names a date Readiness cannot read.',
   mojibake: 'The file is UTF-8 text that was decoded with a legacy encoding.',
   'missing-file': 'A file or folder the checklist points at (a runbook, a playbook, a test fixture) does not exist.',
   'skipped-large-file': 'The file is over the size limit and was not checked.',

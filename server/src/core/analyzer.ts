@@ -15,6 +15,7 @@ import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rul
 import { SecretScanner } from './rules/secretFindings';
 import { statusMismatches } from './rules/statusMismatch';
 import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
+import { unparsedDeadlines } from './rules/unparsedDeadline';
 import { range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -34,7 +35,7 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
-const rules: readonly Rule[] = [unfilledPlaceholders, bracketedValues, statusMismatches, overdueItems, mojibake];
+const rules: readonly Rule[] = [unfilledPlaceholders, bracketedValues, statusMismatches, overdueItems, unparsedDeadlines, mojibake];
 
 export class ChecklistAnalyzer {
   /** Facts by block text: a block that moved is not parsed again. */

@@ -122,13 +122,14 @@ export function buildChecklist(blocks: readonly PlacedBlock[]): Checklist {
   for (const entry of finishedSummary?.groups.flatMap((g) => g.entries) ?? []) {
     if (entry.itemId !== undefined && entry.nameMatches) shortTitles.set(entry.itemId, entry.label);
   }
+  const language = languageOf([...fields, ...items.flatMap((i) => i.fields)].map((f) => f.key));
   return {
     title,
-    language: languageOf([...fields, ...items.flatMap((i) => i.fields)].map((f) => f.key)),
+    language,
     fields,
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),
-    items: items.map((draft) => finishItem(draft, created, shortTitles.get(draft.id), defined)),
+    items: items.map((draft) => finishItem(draft, created, shortTitles.get(draft.id), defined, language)),
     summary: finishedSummary,
     ignores,
   };
@@ -182,7 +183,7 @@ function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>): Item {
+function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>, language: 'es' | 'en'): Item {
   const stateField = draft.fields.find((f) => isStateKey(f.key));
   const deadlineField = draft.fields.find((f) => isDeadlineKey(f.key));
   return {
@@ -197,7 +198,7 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     owner: draft.fields.find((f) => isOwnerKey(f.key))?.value,
     deadline: deadlineField?.value,
     deadlineField,
-    due: deadlineField ? resolveDeadline(deadlineField.value, created) : undefined,
+    due: deadlineField ? resolveDeadline(deadlineField.value, created, language) : undefined,
     state: stateField ? parseState(stateField.value) : 'unknown',
     stateField,
     checkboxes: draft.checkboxes,
