@@ -1,7 +1,7 @@
 // Quick fixes and source actions, as plain edits. The server turns them into
 // LSP code actions; nothing here knows about the protocol.
 import type { Now } from '../dates';
-import { detectMojibake } from '../encoding';
+import { detectMojibakeLines } from '../encoding';
 import type { Translate } from '../messages';
 import type { Checklist, DocumentLanguage, Item, Placeholder } from '../model/checklist';
 import { range, type Range, type TextEdit } from '../types';
@@ -86,17 +86,15 @@ export function syncSummaryFix(checklist: Checklist, t: Translate, kind: FixKind
   return edits.length === 0 ? undefined : { title: t('fix.syncSummary'), kind, edits };
 }
 
-/** Replaces the whole document with its repaired text. */
+/** Repairs just the mis-encoded lines, each in place. */
 export function repairEncodingFix(text: string, t: Translate): Fix | undefined {
-  const repair = detectMojibake(text);
+  const repair = detectMojibakeLines(text);
   if (!repair) return undefined;
-  const lines = text.split('\n');
-  const last = lines.length - 1;
   return {
     title: t('fix.repairEncoding', repair.encoding),
     kind: 'quickfix',
     isPreferred: true,
-    edits: [{ range: range(0, 0, last, lines[last]?.length ?? 0), newText: repair.repaired }],
+    edits: repair.lines.map((l) => ({ range: range(l.line, 0, l.line, l.damaged.length), newText: l.repaired })),
   };
 }
 
