@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { translator } from '../../server/src/core/messages';
 import { findConfig, mergeLayers, parseConfigText, toSettings, type ConfigFilePort } from '../../server/src/core/settings';
 import { sampleText } from '../support/paths';
 
@@ -61,6 +62,7 @@ describe('the configuration file', () => {
     assert.deepEqual(mixed.raw, { severity: {}, secrets: {}, maxFileSize: 10 });
     assert.deepEqual(parseConfigText('[1]', 'readiness').problems.map((p) => p.message), ['the configuration must be an object']);
     assert.deepEqual(parseConfigText('', 'readiness').problems.length, 1);
+    assert.deepEqual(parseConfigText('{"fiels": [], "ignore": 3}', 'readiness', translator('es')).problems.map((p) => p.message), ['ajuste desconocido "fiels"', '"ignore" debe ser una lista de textos']);
   });
 
   test('reads the readiness key of a package.json', () => {

@@ -24,7 +24,7 @@ export interface CheckResult {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const reports: FileReport[] = [];
   const errors: string[] = [];
-  const config = new CliConfig(options.root);
+  const config = new CliConfig(options.root, options.locale);
   const reported = new Set<string>();
   for (const path of options.paths) {
     let files;

@@ -4,6 +4,7 @@
 // or the repository root.
 import { dirname } from 'node:path';
 import { findConfig, mergeLayers, toSettings, type FoundConfig, type ResourceSettings } from '../core/settings';
+import { translator } from '../core/messages';
 import { nodeConfigFiles } from '../node/configFiles';
 
 export interface CliSettings {
@@ -16,14 +17,17 @@ export interface CliSettings {
 export class CliConfig {
   private readonly byFolder = new Map<string, Promise<CliSettings>>();
 
-  constructor(private readonly stopAt?: string) {}
+  constructor(
+    private readonly stopAt: string | undefined,
+    private readonly locale: string | undefined,
+  ) {}
 
   /** The settings for a checklist file. */
   forFile(path: string): Promise<CliSettings> {
     const folder = dirname(path);
     let found = this.byFolder.get(folder);
     if (!found) {
-      found = findConfig(folder, nodeConfigFiles, this.stopAt).then((config) => ({
+      found = findConfig(folder, nodeConfigFiles, this.stopAt, translator(this.locale)).then((config) => ({
         settings: toSettings(mergeLayers(config?.parsed.raw)),
         config,
         problems: (config?.parsed.problems ?? []).map((p) => `${config?.path ?? ''}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`),

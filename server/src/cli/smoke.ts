@@ -85,7 +85,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
 
   // The configuration file's smoke settings (captures such as <sid> ← sessionId, allowed hosts, base URL), under the flags.
-  const { settings, problems } = await new CliConfig(options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)).forFile(path);
+  const { settings, problems } = await new CliConfig(options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace), options.language).forFile(path);
   if (problems.length > 0) return usage(io, problems.join('\n'));
   const baseUrl = options.baseUrl ?? settings.smoke.baseUrl;
   if (baseUrl === undefined) return usage(io, '--base-url is required (or "smoke.baseUrl" in .readiness.json): the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');

@@ -566,6 +566,13 @@ export function isOptionalBlank(blankText: string, line = ''): boolean {
   return OPTIONAL_WORDS.test(blankText) || OPTIONAL_MARK.test(line);
 }
 
+/** The blank as written: `[text]`, `<text>`, or the underscores, word or boxes themselves. */
+export function blankSource(blank: { readonly text: string; readonly shape: BlankShape }): string {
+  if (blank.shape === 'brackets') return `[${blank.text}]`;
+  if (blank.shape === 'angle') return `<${blank.text}>`;
+  return blank.text;
+}
+
 // ---------------------------------------------------------------------------
 // Classification
 

@@ -14,6 +14,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { DEFAULT_MAX_SIZE } from './analyzer';
 import { defaultChecklistGlobs } from './detect';
+import { translator, type MessageKey, type Translate } from './messages';
 import { defaultAnalysisSettings, STATE_WORD_KEYS, type AnalysisSettings, type StateWordKey } from './rules/rule';
 import { defaultSmokeSettings, type SmokeSettings } from './smoke';
 import type { FindingCode, Severity } from './types';
@@ -123,14 +124,17 @@ export interface ParsedConfig {
   readonly problems: readonly ConfigProblem[];
 }
 
-type Check = (value: unknown) => string | undefined;
+/** What a value should have been, as a message key and its arguments; undefined when it is right. */
+type Expected = readonly [MessageKey, ...string[]];
+type Check = (value: unknown) => Expected | undefined;
 
-const isStringArray: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'a list of strings');
-const isSeverity: Check = (v) => (typeof v === 'string' && [...SEVERITIES, 'off'].includes(v) ? undefined : `one of ${[...SEVERITIES, 'off'].join(', ')}`);
-const isPositive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'a positive number');
-const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'true or false');
-const isString: Check = (v) => (typeof v === 'string' ? undefined : 'a string');
-const isStringMap: Check = (v) => (isRecord(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : 'an object of strings');
+const LEVELS = [...SEVERITIES, 'off'];
+const isStringArray: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : ['config.expect.strings']);
+const isSeverity: Check = (v) => (typeof v === 'string' && LEVELS.includes(v) ? undefined : ['config.expect.oneOf', LEVELS.join(', ')]);
+const isPositive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : ['config.expect.positive']);
+const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : ['config.expect.boolean']);
+const isString: Check = (v) => (typeof v === 'string' ? undefined : ['config.expect.string']);
+const isStringMap: Check = (v) => (isRecord(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : ['config.expect.stringMap']);
 const isRegexList: Check = (v) => {
   const list = isStringArray(v);
   if (list) return list;
@@ -142,7 +146,7 @@ const isRegexList: Check = (v) => {
       return true;
     }
   });
-  return bad === undefined ? undefined : `a list of regular expressions ("${bad.slice(0, 40)}" is not one)`;
+  return bad === undefined ? undefined : ['config.expect.regexes', bad.slice(0, 40)];
 };
 
 /** Every setting the file may hold, by path, with its check. */
@@ -150,7 +154,7 @@ const SCHEMA: Readonly<Record<string, Check | Readonly<Record<string, Check>>>> 
   $schema: isString,
   files: isStringArray,
   ignore: isStringArray,
-  maxFileSize: (v) => (typeof v === 'number' && v >= 0 ? undefined : 'a number of characters'),
+  maxFileSize: (v) => (typeof v === 'number' && v >= 0 ? undefined : ['config.expect.characters']),
   severity: {
     placeholder: isSeverity,
     placeholderInBlocker: isSeverity,
@@ -168,25 +172,25 @@ const SCHEMA: Readonly<Record<string, Check | Readonly<Record<string, Check>>>> 
  * package.json. Comments and trailing commas are accepted. Syntax errors, unknown settings and
  * values of the wrong type are problems with their place; the valid settings are kept.
  */
-export function parseConfigText(text: string, kind: 'readiness' | 'package'): ParsedConfig {
+export function parseConfigText(text: string, kind: 'readiness' | 'package', t: Translate = translator('en')): ParsedConfig {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: kind === 'package' });
   const at = positions(text);
   if (errors.length > 0 || !root) {
     const first = errors[0];
     const offset = first?.offset ?? 0;
-    const message = first ? `invalid JSON: ${printParseErrorCode(first.error)}` : 'invalid JSON: the file is empty';
+    const message = first ? t('config.invalidJson', printParseErrorCode(first.error)) : t('config.empty');
     return { raw: undefined, problems: [{ message, range: { start: at(offset), end: at(offset + (first?.length ?? 0)) } }] };
   }
   const node = kind === 'package' ? findNodeAtLocation(root, ['readiness']) : root;
   if (!node) return { raw: undefined, problems: [] };
-  if (node.type !== 'object') return { raw: undefined, problems: [problem(node, 'the configuration must be an object', at)] };
+  if (node.type !== 'object') return { raw: undefined, problems: [problem(node, t('config.notObject'), at)] };
   const problems: ConfigProblem[] = [];
-  const raw = checkObject(node, SCHEMA, [], problems, at);
+  const raw = checkObject(node, SCHEMA, [], problems, at, t);
   return { raw, problems };
 }
 
-function checkObject(node: Node, schema: Readonly<Record<string, Check | Readonly<Record<string, Check>>>>, path: string[], problems: ConfigProblem[], at: (offset: number) => Position): Record<string, unknown> {
+function checkObject(node: Node, schema: Readonly<Record<string, Check | Readonly<Record<string, Check>>>>, path: string[], problems: ConfigProblem[], at: (offset: number) => Position, t: Translate): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
@@ -195,18 +199,18 @@ function checkObject(node: Node, schema: Readonly<Record<string, Check | Readonl
     const name = [...path, key].join('.');
     const rule = schema[key];
     if (rule === undefined) {
-      problems.push(problem(keyNode, `unknown setting "${name}"`, at));
+      problems.push(problem(keyNode, t('config.unknown', name), at));
       continue;
     }
     const value = nodeValue(valueNode);
     if (typeof rule === 'function') {
       const expected = rule(value);
       if (expected === undefined) out[key] = value;
-      else problems.push(problem(valueNode, `"${name}" must be ${expected}`, at));
+      else problems.push(problem(valueNode, t('config.mustBe', name, t(...expected)), at));
     } else if (valueNode.type !== 'object') {
-      problems.push(problem(valueNode, `"${name}" must be an object`, at));
+      problems.push(problem(valueNode, t('config.mustBe', name, t('config.expect.object')), at));
     } else {
-      out[key] = checkObject(valueNode, rule, [...path, key], problems, at);
+      out[key] = checkObject(valueNode, rule, [...path, key], problems, at, t);
     }
   }
   return out;
@@ -259,15 +263,15 @@ export interface FoundConfig {
  * folder above it, stopping after `stopAt` (the workspace folder), a repository root or the
  * file system root. Paths use `/` (a Windows drive letter is kept as the root).
  */
-export async function findConfig(folder: string, port: ConfigFilePort, stopAt?: string): Promise<FoundConfig | undefined> {
+export async function findConfig(folder: string, port: ConfigFilePort, stopAt?: string, t?: Translate): Promise<FoundConfig | undefined> {
   let current = trimSlash(folder.replace(/\\/g, '/'));
   const stop = stopAt === undefined ? undefined : trimSlash(stopAt.replace(/\\/g, '/'));
   for (let depth = 0; depth < 64; depth++) {
     const own = await port.readText(join(current, CONFIG_FILE_NAME));
-    if (own !== undefined) return { path: join(current, CONFIG_FILE_NAME), parsed: parseConfigText(own, 'readiness') };
+    if (own !== undefined) return { path: join(current, CONFIG_FILE_NAME), parsed: parseConfigText(own, 'readiness', t) };
     const pkg = await port.readText(join(current, PACKAGE_FILE_NAME));
     if (pkg !== undefined && pkg.includes('"readiness"')) {
-      const parsed = parseConfigText(pkg, 'package');
+      const parsed = parseConfigText(pkg, 'package', t);
       if (parsed.raw !== undefined || parsed.problems.length > 0) return { path: join(current, PACKAGE_FILE_NAME), parsed };
     }
     const parent = parentOf(current);

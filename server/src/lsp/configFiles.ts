@@ -6,6 +6,7 @@
 import { DiagnosticSeverity, FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, findConfig, PACKAGE_FILE_NAME, type ConfigFilePort, type FoundConfig } from '../core/settings';
+import type { Translate } from '../core/messages';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 export class ConfigFiles {
@@ -16,6 +17,7 @@ export class ConfigFiles {
   constructor(
     private readonly port: ConfigFilePort,
     private readonly connection: Connection,
+    private readonly t: () => Translate,
   ) {}
 
   /** The configuration that applies to a `file:` document (or, `isFolder`, a folder), searched no higher than `workspaceFolder`. */
@@ -26,7 +28,7 @@ export class ConfigFiles {
     const folder = isFolder ? path : path.slice(0, path.lastIndexOf('/')) || '/';
     let found = this.byFolder.get(folder);
     if (!found) {
-      found = findConfig(folder, this.port, workspaceFolder).then(
+      found = findConfig(folder, this.port, workspaceFolder, this.t()).then(
         (config) => {
           this.show(config);
           return config;

@@ -49,7 +49,7 @@ export function startServer(connection: Connection): void {
     return fixedToday ? { ...local, date: fixedToday } : local;
   };
 
-  const configFiles = new ConfigFiles(nodeConfigFiles, connection);
+  const configFiles = new ConfigFiles(nodeConfigFiles, connection, () => t);
   // Defaults, then the configuration file found from the document's folder upward, then the editor settings the user set.
   const settings = (uri: string): Promise<ResourceSettings> => {
     let result = settingsCache.get(uri);

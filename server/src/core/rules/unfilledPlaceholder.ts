@@ -1,5 +1,6 @@
 // unfilled-placeholder: a blank of an item that still holds its template text.
 import type { Translate } from '../messages';
+import { blankSource } from '../placeholders';
 import type { Placeholder } from '../model/checklist';
 import type { Finding } from '../types';
 import type { RuleContext } from './rule';
@@ -40,7 +41,7 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
 }
 
 function describe(p: Placeholder, ctx: RuleContext): string {
-  const quoted = `"${sourceOf(p)}"`;
+  const quoted = `"${blankSource(p)}"`;
   if (p.kind === 'choice') return ctx.t('placeholder.choice', p.options.join(', '));
   if (p.kind !== 'text') return ctx.t(`placeholder.${p.kind}`, labelOr(p, quoted));
   return ctx.t(`placeholder.${p.purpose}`, quoted);
@@ -50,9 +51,3 @@ function labelOr(p: Placeholder, quoted: string): string {
   return p.label !== '' && p.label.length <= 40 ? `"${p.label}"` : quoted;
 }
 
-/** The blank as written: `[text]`, `<text>`, or the underscores, word or boxes themselves. */
-function sourceOf(p: Placeholder): string {
-  if (p.shape === 'brackets') return `[${p.text}]`;
-  if (p.shape === 'angle') return `<${p.text}>`;
-  return p.text;
-}
