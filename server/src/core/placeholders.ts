@@ -73,6 +73,7 @@ const TICKED_BOX = /[☑☒✓✔✅🗹]/u;
 const OPTIONAL_MARK = /\((?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique|si hay)\)/i;
 const OPTIONAL_WORDS = /\b(?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique)\b/i;
 const UNDECIDED = /^(?:TBD|TBC|TBA|TODO|XXX+|FIXME|\?{1,3}|N\/A\?|por definir|a definir|por confirmar|pendiente de definir|sin definir|to be (?:defined|determined|decided|confirmed))$/i;
+const UNDECIDED_WORD = /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|confirmar|to be/i;
 // A field label before a value: "**Owner**:", "- Fecha límite:", "Approved by =".
 const LABEL = /^(\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?[\p{L}\p{N}][\p{L}\p{N} ./()'&#-]{0,60}?(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|=)\s*)/u;
 
@@ -121,7 +122,7 @@ function scan(line: string, options: BlankScanOptions): LineBlanks {
   if (line.includes('<')) angleBlanks(line, options, inCode, add);
   if (line.includes('_')) underscoreBlanks(line, inCode, add);
   if (line.includes('☐')) choiceBlanks(line, add);
-  undecidedValues(line, inCode, add);
+  if (UNDECIDED_WORD.test(line)) undecidedValues(line, inCode, add);
   blanks.sort((a, b) => a.start - b.start);
   return { blanks, values };
 }
