@@ -1,10 +1,10 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist, matchesAny } from '../core/detect';
+import type { RuleMetadata } from '../core/api';
 import { CliConfig } from './config';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
+import { cliService } from './service';
 
 export interface CheckOptions {
   readonly paths: readonly string[];
@@ -17,14 +17,19 @@ export interface CheckOptions {
 
 export interface CheckResult {
   readonly reports: FileReport[];
+  /** The rules, for reports that describe them (SARIF). */
+  readonly rules: readonly RuleMetadata[];
+  /** A rule's description in English, as code scanning shows it. */
+  readonly describe: (rule: RuleMetadata) => string;
   /** One line per file that could not be checked. */
   readonly errors: string[];
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
+  const service = cliService({ locale: options.locale, today: options.today });
   const reports: FileReport[] = [];
   const errors: string[] = [];
-  const config = new CliConfig(options.root, options.locale);
+  const config = new CliConfig(service, options.root);
   const reported = new Set<string>();
   for (const path of options.paths) {
     let files;
@@ -47,11 +52,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       // Settings from the configuration file that applies (`.readiness.json` upward); its problems are errors, its valid parts still apply.
       const { settings, problems } = await config.forFile(file.absolutePath);
       for (const problem of problems) if (!reported.has(problem) && reported.add(problem)) errors.push(problem);
-      const checklist = !matchesAny(file.matchPath, settings.ignore) && isChecklist(file.matchPath, text, settings.files);
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: settings.maxFileSize, settings: settings.analysis, today: options.today }) : undefined;
-      const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
+      const checklist = !service.matchesAny(file.matchPath, settings.ignore) && service.isChecklist(file.matchPath, text, settings.files);
+      const analyzed = checklist ? service.analyse(text, { maxSize: settings.maxFileSize, settings: settings.analysis }) : undefined;
+      const analysis = analyzed && (await withReferenceChecks(service, analyzed, file.absolutePath, options.root));
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }
   }
-  return { reports, errors };
+  return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };
 }

@@ -1,11 +1,10 @@
 // The CLI's settings: the same layers as the editor's, without the editor's
 // own settings: the defaults, then `.readiness.json` (or package.json's
 // `readiness` key) found from the checklist's folder upward, stopping at --root
-// or the repository root.
+// or the repository root. The service reads the files through its `configFiles` port.
 import { dirname } from 'node:path';
-import { findConfig, mergeLayers, toSettings, type FoundConfig, type ResourceSettings } from '../core/settings';
-import { translator } from '../core/messages';
-import { nodeConfigFiles } from '../node/configFiles';
+import { mergeLayers, toSettings, type FoundConfig, type ResourceSettings } from '../core/api';
+import type { ReadinessService } from '../core/service';
 
 export interface CliSettings {
   readonly settings: ResourceSettings;
@@ -18,8 +17,8 @@ export class CliConfig {
   private readonly byFolder = new Map<string, Promise<CliSettings>>();
 
   constructor(
+    private readonly service: ReadinessService,
     private readonly stopAt: string | undefined,
-    private readonly locale: string | undefined,
   ) {}
 
   /** The settings for a checklist file. */
@@ -27,7 +26,7 @@ export class CliConfig {
     const folder = dirname(path);
     let found = this.byFolder.get(folder);
     if (!found) {
-      found = findConfig(folder, nodeConfigFiles, this.stopAt, translator(this.locale)).then((config) => ({
+      found = this.service.config.find(folder, this.stopAt).then((config) => ({
         settings: toSettings(mergeLayers(config?.parsed.raw)),
         config,
         problems: (config?.parsed.problems ?? []).map((p) => `${config?.path ?? ''}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`),

@@ -193,3 +193,8 @@ function endOfWeek(date: string): string {
   const day = weekday(date);
   return day >= 5 || day === 0 ? date : addDays(date, 5 - day);
 }
+
+/** `HH:MM:SS`, local: when a smoke test last ran. */
+export function localTimeOfDay(moment: Date): string {
+  return `${pad(moment.getHours())}:${pad(moment.getMinutes())}:${pad(moment.getSeconds())}`;
+}

@@ -37,7 +37,7 @@ export const defaultSettings: ResourceSettings = {
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-const FINDING_CODES: readonly FindingCode[] = ['unfilled-placeholder', 'bracketed-value', 'status-mismatch', 'overdue', 'unparsed-deadline', 'mojibake', 'missing-file', 'secret', 'skipped-large-file'];
+const FINDING_CODES: readonly FindingCode[] = ['unfilled-placeholder', 'bracketed-value', 'status-mismatch', 'overdue', 'unparsed-deadline', 'mojibake', 'missing-file', 'secret', 'skipped-large-file', 'unknown-state', 'structure'];
 
 /** Merges raw layers, later over earlier: objects key by key, everything else replaced. */
 export function mergeLayers(...layers: readonly unknown[]): Record<string, unknown> {

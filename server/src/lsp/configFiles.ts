@@ -5,8 +5,8 @@
 // its valid settings still apply.
 import { DiagnosticSeverity, FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { CONFIG_FILE_NAME, findConfig, PACKAGE_FILE_NAME, type ConfigFilePort, type FoundConfig } from '../core/settings';
-import type { Translate } from '../core/messages';
+import { CONFIG_FILE_NAME, PACKAGE_FILE_NAME, type FoundConfig, type Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 export class ConfigFiles {
@@ -15,7 +15,7 @@ export class ConfigFiles {
   private readonly withProblems = new Set<string>();
 
   constructor(
-    private readonly port: ConfigFilePort,
+    private readonly service: ReadinessService,
     private readonly connection: Connection,
     private readonly t: () => Translate,
   ) {}
@@ -28,7 +28,7 @@ export class ConfigFiles {
     const folder = isFolder ? path : path.slice(0, path.lastIndexOf('/')) || '/';
     let found = this.byFolder.get(folder);
     if (!found) {
-      found = findConfig(folder, this.port, workspaceFolder, this.t()).then(
+      found = this.service.config.find(folder, workspaceFolder, this.t()).then(
         (config) => {
           this.show(config);
           return config;

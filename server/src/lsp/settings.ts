@@ -4,4 +4,4 @@
 // file port and parsed by the core), then the VS Code settings the user set.
 // The layers and their conversion live in the core (`core/settings.ts`), shared
 // with the CLI.
-export { defaultSettings, mergeLayers, toSettings, type ResourceSettings } from '../core/settings';
+export { defaultSettings, mergeLayers, toSettings, type ResourceSettings } from '../core/api';

@@ -2,7 +2,7 @@
 // package.json files, shared by the language server and the CLI.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConfigFilePort } from '../core/settings';
+import type { ConfigFilePort } from '../core/ports';
 
 /** Configuration files larger than this are not configuration: they are read as a problem, not loaded. */
 const MAX_CONFIG_SIZE = 1_000_000;

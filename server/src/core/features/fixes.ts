@@ -29,7 +29,7 @@ export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translat
   const fixes = valueFixes(placeholder, now, t);
   if (!placeholder.optional) return fixes;
   const na = NOT_APPLICABLE[language];
-  return [...fixes, { title: t('fix.notApplicable', na), kind: 'quickfix', edits: [{ range: placeholder.range, newText: na }] }];
+  return [...fixes, { title: t('fix.blankNotApplicable', na), kind: 'quickfix', edits: [{ range: placeholder.range, newText: na }] }];
 }
 
 /** "Remove the brackets" around a value typed inside them (a `bracketed-value` finding's range). */
@@ -67,6 +67,12 @@ export function stateFixes(checklist: Checklist, item: Item, t: Translate): Fix[
     kind: 'refactor.rewrite' as const,
     edits: setStateEdits(checklist, item, state),
   }));
+}
+
+/** "Mark item N as not applicable": its state, written in the document's language; progress and the verdict then leave it out. */
+export function notApplicableFix(checklist: Checklist, item: Item, t: Translate): Fix | undefined {
+  if (!item.stateField || item.state === 'not-applicable') return undefined;
+  return { title: t('fix.notApplicable', item.id), kind: 'quickfix', edits: setStateEdits(checklist, item, 'not-applicable') };
 }
 
 /** Ticks or unticks every summary line whose item's state says otherwise. */

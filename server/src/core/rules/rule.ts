@@ -1,3 +1,4 @@
+import type { Block } from '../markdown/blocks';
 import type { Translate } from '../messages';
 import type { Checklist } from '../model/checklist';
 import type { Finding, FindingCode, Severity } from '../types';
@@ -26,6 +27,8 @@ export const defaultAnalysisSettings: AnalysisSettings = {
 /** What every rule receives: the document, its model, and how to word and grade findings. */
 export interface RuleContext {
   readonly text: string;
+  /** The text split at its top-level headings, for rules that cache per block. */
+  readonly blocks: readonly Block[];
   readonly checklist: Checklist;
   readonly settings: AnalysisSettings;
   readonly t: Translate;
