@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanLine } from '../../server/src/core/placeholders';
+// The secret detector plugs itself into the scan as it loads: secrets typed in brackets are not blanks.
+import '../../server/src/core/secrets';
 import { blankCorpus, heldOutBlankCorpus, type BlankCase } from '../support/blankCorpus';
 
 interface Score {

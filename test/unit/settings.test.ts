@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { findConfig, mergeLayers, parseConfigText, toSettings, type ConfigFilePort } from '../../server/src/core/settings';
+import type { ReadinessPorts } from '../../server/src/core/ports';
+import { createReadinessService } from '../../server/src/core/service';
 import { sampleText } from '../support/paths';
 
 function memoryPort(files: Record<string, string>, repositories: readonly string[] = []): ConfigFilePort & { reads: string[] } {
@@ -109,3 +111,42 @@ describe('finding the configuration file', () => {
     assert.equal(found?.path, 'C:/work/.readiness.json');
   });
 });
+
+describe('configuration reaches the checklist model', () => {
+  const doc = `# Release\n\n## 1. Backups\n\n**Estado**: Despachado\n\n## 2. Rollback 🧨\n\n**Estado**: Pendiente\n`;
+
+  test('stateWords and blockerMarks from .readiness.json name states and blockers', () => {
+    const service = createReadinessService({
+      ...fakePorts(),
+      configFiles: memoryPort({ '/repo/.readiness.json': '{ "stateWords": { "done": ["Despachado"] }, "blockerMarks": ["🧨"] }' }),
+    });
+    return service.config.find('/repo/docs', '/repo').then((found) => {
+      assert.deepEqual(found?.parsed.problems, []);
+      const settings = toSettings(mergeLayers(found?.parsed.raw));
+      const { checklist } = service.analyse(doc, { settings: settings.analysis });
+      assert.equal(checklist.items[0]?.state, 'done');
+      assert.equal(checklist.items[1]?.blocker, true);
+      assert.equal(checklist.items[0]?.blocker, false);
+      const plain = service.analyse(doc).checklist;
+      assert.notEqual(plain.items[0]?.state, 'done');
+      assert.equal(plain.items[1]?.blocker, false, 'the mark is not a built-in one');
+    });
+  });
+
+  test('the service parses configuration text', () => {
+    const service = createReadinessService(fakePorts());
+    assert.deepEqual(service.config.parse('{ "stateWords": { "done": ["Hecho y firmado"] } }', 'readiness').problems, []);
+    assert.equal(service.config.parse('{ "nope": 1 }', 'readiness', translator('en')).problems.length, 1);
+  });
+});
+
+function fakePorts(): ReadinessPorts {
+  return {
+    files: { stat: () => Promise.resolve(undefined), readText: () => Promise.resolve(undefined) } as unknown as ReadinessPorts['files'],
+    http: { send: () => Promise.reject(new Error('no network')) } as unknown as ReadinessPorts['http'],
+    clock: { now: () => 0, setTimer: () => () => undefined } as unknown as ReadinessPorts['clock'],
+    secrets: { get: () => Promise.resolve(undefined) } as unknown as ReadinessPorts['secrets'],
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    settings: { locale: () => 'en', today: () => '2025-12-06' },
+  };
+}

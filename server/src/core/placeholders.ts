@@ -13,8 +13,26 @@
 // references, links, task boxes, shell tests, regular expressions, secrets and
 // values with digits, addresses or proper names typed inside the brackets (those
 // are reported apart, as a hint to remove the brackets).
-import { scanSecrets } from './secrets';
-import { looksRandom, shannonEntropy } from './secrets/entropy';
+//
+// The secret detector sits above this module (it is not part of the model layer), so it
+// plugs itself in through `useSecretDetector` when it loads: the analyzer, the service and
+// everything that scans for secrets load it; without it no text is taken for a secret.
+
+/** What the placeholder scan asks of the secret detector. */
+export interface BlankSecretDetector {
+  /** Spans of the line the detector flags as pasted secrets. */
+  spans(line: string): readonly (readonly [number, number])[];
+  /** Is this text (no spaces, ASCII) random enough to be a credential? */
+  looksRandom(text: string): boolean;
+}
+
+let secretDetector: BlankSecretDetector = { spans: () => [], looksRandom: () => false };
+
+/** Plugs the secret detector into the scan (the secrets module does, as it loads). */
+export function useSecretDetector(detector: BlankSecretDetector): void {
+  secretDetector = detector;
+  scanned.clear();
+}
 
 export type PlaceholderKind = 'text' | 'number' | 'date' | 'choice' | 'slot';
 
@@ -312,9 +330,9 @@ function parsesAsJson(text: string): boolean {
 }
 
 /** Spans of the line the secret detector flags: a pasted secret is never a blank to fill. */
-function secretSpans(line: string): [number, number][] {
+function secretSpans(line: string): (readonly [number, number])[] {
   if (!/\[[\x21-\x5c\x5e-\x7e]{12,}\]/.test(line)) return [];
-  return scanSecrets(line).map((m) => [m.start, m.end]);
+  return [...secretDetector.spans(line)];
 }
 
 /** Long random-looking ASCII without spaces: a credential even where no rule names it. Mis-encoded words are not ASCII. */
@@ -322,7 +340,7 @@ function looksLikeSecret(text: string): boolean {
   if (/\s|[^\x21-\x7e]|:\/\//.test(text) || text.length < 16) return false;
   const digits = text.match(/\d/g)?.length ?? 0;
   const letters = text.match(/[A-Za-z]/g)?.length ?? 0;
-  return digits >= 3 && letters >= 3 && (looksRandom(text) || shannonEntropy(text) >= 3.5);
+  return digits >= 3 && letters >= 3 && secretDetector.looksRandom(text);
 }
 
 // Instruction words: a template tells its owner what to do ("pegar", "paste", "insert here").

@@ -2,8 +2,12 @@
 // "EOM") but cannot be read, so the item would never be overdue. A hint on
 // the value; text that names no date ("Antes de GO", "ASAP") stays quiet.
 import { readDue } from '../dates';
+import type { Language, MessageKey } from '../messages';
 import type { Finding } from '../types';
 import type { RuleContext } from './rule';
+
+/** How to write a date the document's readers read the same way: day first in Spanish, month first in English. */
+const EXAMPLE: Record<Language, MessageKey> = { es: 'deadline.example.dayFirst', en: 'deadline.example.monthFirst' };
 
 export function unparsedDeadlines({ checklist, t }: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -11,7 +15,7 @@ export function unparsedDeadlines({ checklist, t }: RuleContext): Finding[] {
     const field = item.deadlineField;
     if (!field || item.due !== undefined) continue;
     if (readDue(field.value, { created: checklist.created, language: checklist.language }).kind !== 'unparsed') continue;
-    const example = checklist.language === 'es' ? '2025-12-10, 10/12/2025 o 10 dic 2025' : '2025-12-10, 12/10/2025 or Dec 10, 2025';
+    const example = t(EXAMPLE[checklist.language]);
     findings.push({
       code: 'unparsed-deadline',
       severity: 'hint',
