@@ -8,6 +8,7 @@ import { registerSignOff } from './signOff';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
 import { createTestApi, type ReadinessTestApi } from './testApi';
+import { userSettingsMiddleware } from './userSettings';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel,
+    // Only the settings the user set: the project's .readiness.json fills in the rest on the server.
+    middleware: { workspace: { configuration: userSettingsMiddleware(context.extension) } },
   };
   client = new LanguageClient('readiness', vscode.l10n.t('Readiness'), serverOptions, clientOptions);
   context.subscriptions.push(registerLinkExistingFile(client));

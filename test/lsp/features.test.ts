@@ -187,6 +187,23 @@ describe('language server: fixes for status mismatches and encoding', () => {
     ]);
   });
 
+  test('a value typed inside brackets: a hint whose fix removes them; an optional blank can be marked not applicable', async () => {
+    const text = sampleText()
+      .replace('PR Link: [PEGAR ENLACE AL PR]', 'PR Link: [https://github.com/acme/app/pull/7]')
+      .replace('Coverage: [X]% (si aplica)', 'Coverage: [OPCIONAL]');
+    const published = await server.open(join(sampleWorkspace, 'brackets-ENTREGABLES.md'), text);
+    const hints = published.diagnostics.filter((d) => d.code === 'bracketed-value');
+    assert.equal(hints.length, 1);
+    assert.equal(hints[0]?.severity, 4);
+    const removed = applyAction(text, (await actionsFor(published.uri, hints)).find((a) => a.title === 'Remove the brackets'), published.uri);
+    assert.ok(removed.includes('PR Link: https://github.com/acme/app/pull/7\n'));
+    const coverageLine = text.split('\n').indexOf('Coverage: [OPCIONAL]');
+    const optional = published.diagnostics.filter((d) => d.code === 'unfilled-placeholder' && d.range.start.line === coverageLine);
+    assert.equal(optional.length, 1);
+    const na = applyAction(text, (await actionsFor(published.uri, optional)).find((a) => a.title === 'Mark as not applicable (No aplica)'), published.uri);
+    assert.ok(na.includes('Coverage: No aplica\n'));
+  });
+
   test('the mis-encoded original gets one mojibake diagnostic whose fix restores the clean file byte for byte', async () => {
     const original = readFileSync(join(fixtures, 'documents', 'ENTREGABLES.original.md'), 'utf8');
     const published = await server.open(join(sampleWorkspace, 'original-ENTREGABLES.md'), original);

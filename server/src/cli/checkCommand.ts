@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime, parseBaseUrl } from '../core/api';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, localDateTime, parseBaseUrl } from '../core/api';
 import { check } from './check';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { fails, formatJson, formatText, type FailOn } from './report';
@@ -17,6 +17,8 @@ export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif
   looked for under --root (default: the checklist's folder), then the checklist's folder.
   Smoke-test evidence is stale when its command changed, when it is older than --max-age-days
   (default 7) or, given --base-url, when it ran against another host.
+  Settings come from .readiness.json (or package.json's "readiness" key) in the checklist's
+  folder or the nearest folder above it, up to --root or the repository root.
   Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
   2 usage or I/O errors.`;
 
@@ -58,9 +60,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const result = await check({
     paths: positionals.length > 0 ? positionals : ['.'],
     cwd: io.cwd,
-    globs: defaultChecklistGlobs,
     locale: values.locale ?? localeFromEnvironment(io.env),
-    maxSize: DEFAULT_MAX_SIZE,
     today: values.today ?? localDateTime(new Date()).date,
     root,
     evidence: { maxAgeDays, baseUrl: values['base-url'] },

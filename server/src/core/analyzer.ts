@@ -74,7 +74,7 @@ export class ChecklistAnalyzer {
     const signOffs = this.signOffs.find(split, checklist, evidence);
     const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
     const found = this.rules.flatMap((rule) => rule(ctx));
-    const findings = withoutIgnored(found, checklist).sort(byPosition);
+    const findings = withSeverities(withoutIgnored(found, checklist), settings).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, evidence, signOffs };
   }
 
@@ -91,6 +91,17 @@ export class ChecklistAnalyzer {
 export function allEvidence(text: string, analysis: Analysis, options: Pick<AnalysisOptions, 'settings' | 'today'> = {}): readonly TestEvidenceRecord[] {
   if (analysis.checklist.items.length === 0) return [];
   return analyzeEvidence(text, analysis.checklist, options.settings?.evidence ?? defaultEvidenceSettings, options.today, 'all')?.records ?? [];
+}
+
+/** Applies `severity.<code>` from the settings: another level, or `off` to drop the code. */
+function withSeverities(findings: Finding[], settings: AnalysisSettings): Finding[] {
+  const levels = settings.severities;
+  if (!levels || Object.keys(levels).length === 0) return findings;
+  return findings.flatMap((f) => {
+    const level = levels[f.code];
+    if (level === undefined) return [f];
+    return level === 'off' ? [] : [{ ...f, severity: level }];
+  });
 }
 
 function byPosition(a: Finding, b: Finding): number {

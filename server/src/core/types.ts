@@ -14,7 +14,21 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file' | 'unknown-state' | 'structure' | 'stale-evidence' | 'edited-evidence' | 'stale-signoff';
+export type FindingCode =
+  | 'unfilled-placeholder'
+  | 'bracketed-value'
+  | 'status-mismatch'
+  | 'overdue'
+  | 'unparsed-deadline'
+  | 'mojibake'
+  | 'missing-file'
+  | 'secret'
+  | 'skipped-large-file'
+  | 'unknown-state'
+  | 'structure'
+  | 'stale-evidence'
+  | 'edited-evidence'
+  | 'stale-signoff';
 
 /** The machine-readable details each rule attaches to its findings, for quick fixes and reports. */
 export interface FindingDataByCode {
@@ -29,7 +43,11 @@ export interface FindingDataByCode {
     | { readonly kind: 'missing-section'; readonly item: string; readonly path: string | undefined }
     /** An item marked done whose smoke test `test` (key `testKey`) shows a failure in its evidence. */
     | { readonly kind: 'evidence-failed'; readonly item: string; readonly testKey: string; readonly test: string };
+  /** `item`: the item whose value is typed inside the template's brackets. */
+  readonly 'bracketed-value': { readonly item: string };
   readonly overdue: { readonly item: string; readonly due: string };
+  /** `item`: the item whose deadline names a date that cannot be read. */
+  readonly 'unparsed-deadline': { readonly item: string };
   readonly mojibake: { readonly encoding: string };
   readonly 'missing-file': { readonly item: string; readonly path: string; readonly kind: string };
   /** `rule`: the detector's rule id (`openai`); `name`: the document's own variable for it (`LOG_TOKEN`). */

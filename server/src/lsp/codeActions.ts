@@ -21,9 +21,10 @@ export function codeActions(service: ReadinessService, params: CodeActionParams,
     for (const placeholder of item.placeholders) {
       if (!intersects(placeholder.range, params.range)) continue;
       const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
-      for (const fix of fixes.placeholder(placeholder, now, t)) add(fix, diagnostics);
+      for (const fix of fixes.placeholder(placeholder, now, t, checklist.language)) add(fix, diagnostics);
     }
   }
+  for (const d of ours.filter((d) => d.code === 'bracketed-value')) add(fixes.removeBrackets(text, d.range, t), [d]);
   const item = fixes.itemAt(checklist, params.range.start);
   if (item) for (const fix of fixes.state(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
 

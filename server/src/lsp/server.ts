@@ -30,7 +30,9 @@ import {
 } from '../protocol';
 import { nodeFileProbe } from './fileFacts';
 import { ReferenceChecks } from './references';
-import { defaultSettings, toSettings, type ResourceSettings } from './settings';
+import { nodeConfigFiles } from '../node/configFiles';
+import { ConfigFiles } from './configFiles';
+import { mergeLayers, toSettings, type ResourceSettings } from './settings';
 import { SignOffs } from './signOffs';
 import { registerSmokeTests } from './smoke';
 import { askSecret } from './smokeEnvironment';
@@ -52,6 +54,7 @@ export function startServer(connection: Connection): void {
     secrets: { get: (name) => askSecret(connection, name) },
     logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) },
     settings: { locale: () => locale, today: () => now().date },
+    configFiles: nodeConfigFiles,
   });
   let t: Translate = service.messages();
   let canAskConfiguration = false;
@@ -68,11 +71,15 @@ export function startServer(connection: Connection): void {
     return fixedToday ? { ...local, date: fixedToday } : local;
   };
 
+  const configFiles = new ConfigFiles(service, connection, () => t);
+  // Defaults, then the configuration file found from the document's folder upward, then the editor settings the user set.
   const settings = (uri: string): Promise<ResourceSettings> => {
-    if (!canAskConfiguration) return Promise.resolve(defaultSettings);
     let result = settingsCache.get(uri);
     if (!result) {
-      result = connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then(toSettings, () => defaultSettings);
+      const user = canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then((raw: unknown) => raw, () => undefined) : Promise.resolve(undefined);
+      const isFolder = workspace.folderUris().includes(uri);
+      const file = configFiles.forDocument(uri, isFolder ? URI.parse(uri).fsPath : workspace.folderPathOf(uri), isFolder);
+      result = Promise.all([file, user]).then(([found, raw]) => toSettings(mergeLayers(found?.parsed.raw, raw)));
       settingsCache.set(uri, result);
     }
     return result;
@@ -179,7 +186,13 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeWatchedFiles((params) => analyses.invalidate(references.filesChanged(params.changes)));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (configFiles.changed(params.changes)) {
+      settingsCache.clear();
+      analyses.invalidate(documents.all().map((d) => d.uri));
+    }
+    analyses.invalidate(references.filesChanged(params.changes));
+  });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
