@@ -100,6 +100,21 @@ const en = {
   'smoke.error.placeholderHost': '{0} is the placeholder host the checklist writes; set readiness.smoke.baseUrl to the real staging URL.',
   'smoke.error.closed': 'The document was closed during the run; the evidence was not written.',
   'smoke.error.notApplied': 'The evidence was not written: the document kept changing. Run the smoke tests again.',
+  'verdict.go': 'GO: all {0} blockers done',
+  'verdict.goWithConditions': 'GO: all {0} blockers done, with {1} condition(s)',
+  'verdict.noGo': 'NO-GO: {0} of {1} blockers not ready',
+  'verdict.noGoOther': 'NO-GO: {0} reason(s) to resolve',
+  'verdict.noGoEmpty': 'NO-GO: the checklist has no items',
+  'verdict.item': 'Item {0} · {1}',
+  'verdict.document': 'Document',
+  'verdict.openBlanks': '{0} open blank(s)',
+  'verdict.notApplicableWithoutReason': 'marked not applicable without a reason',
+  'verdict.smokeFailed': 'smoke test {0} {1} failed: {2}',
+  'verdict.failingEvidence': 'failing evidence on line {0}: "{1}"',
+  'verdict.overdue': 'overdue since {0}',
+  'smokeEvidence.status': 'status "{0}"',
+  'smokeEvidence.serverError': 'HTTP {0} in the output',
+  'smokeEvidence.slow': 'took {0}, over its limit {1}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -202,6 +217,21 @@ const es: Record<MessageKey, string> = {
   'smoke.error.placeholderHost': '{0} es el host de ejemplo que escribe la lista; configura readiness.smoke.baseUrl con la URL real de staging.',
   'smoke.error.closed': 'El documento se cerró durante la ejecución; la evidencia no se escribió.',
   'smoke.error.notApplied': 'La evidencia no se escribió: el documento siguió cambiando. Vuelve a ejecutar las pruebas de humo.',
+  'verdict.go': 'GO: los {0} bloquers completados',
+  'verdict.goWithConditions': 'GO: los {0} bloquers completados, con {1} condición(es)',
+  'verdict.noGo': 'NO-GO: {0} de {1} bloquers sin completar',
+  'verdict.noGoOther': 'NO-GO: {0} motivo(s) por resolver',
+  'verdict.noGoEmpty': 'NO-GO: la lista no tiene ítems',
+  'verdict.item': 'Ítem {0} · {1}',
+  'verdict.document': 'Documento',
+  'verdict.openBlanks': '{0} campo(s) sin completar',
+  'verdict.notApplicableWithoutReason': 'marcado como no aplica sin indicar el motivo',
+  'verdict.smokeFailed': 'la prueba de humo {0} {1} falló: {2}',
+  'verdict.failingEvidence': 'evidencia con fallo en la línea {0}: "{1}"',
+  'verdict.overdue': 'vencido desde {0}',
+  'smokeEvidence.status': 'estado "{0}"',
+  'smokeEvidence.serverError': 'HTTP {0} en la salida',
+  'smokeEvidence.slow': 'tardó {0}, por encima de su límite {1}',
 };
 
 const tables: Record<string, Record<MessageKey, string>> = { en, es };
