@@ -46,7 +46,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const checklist = isChecklist(file.matchPath, text, options.globs);
       const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
       const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
-      reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
+      reports.push({ path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) });
     }
   }
   return { reports, errors };

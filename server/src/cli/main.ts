@@ -1,18 +1,22 @@
 // Entry point of dist/cli.js: dispatches `readiness <command>`.
 // Exit codes: 0 success, 1 findings (or failed tests), 2 usage or I/O errors.
 import { CHECK_USAGE, runCheck } from './checkCommand';
+import { GATE_USAGE, runGate } from './gate';
 import { EXIT_OK, EXIT_USAGE, type CommandIo } from './io';
 import { runSmoke, SMOKE_USAGE } from './smoke';
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  check: runCheck,
+  check: (argv, io) => (argv.includes('--gate') ? runGate(argv.filter((a) => a !== '--gate'), io) : runCheck(argv, io)),
+  gate: runGate,
   smoke: runSmoke,
 };
 
 const USAGE = `Usage:
   ${CHECK_USAGE}
+
+  ${GATE_USAGE}
 
   ${SMOKE_USAGE}
 

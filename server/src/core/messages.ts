@@ -115,6 +115,11 @@ const en = {
   'smokeEvidence.status': 'status "{0}"',
   'smokeEvidence.serverError': 'HTTP {0} in the output',
   'smokeEvidence.slow': 'took {0}, over its limit {1}',
+  'gate.reasons': 'Reasons',
+  'gate.conditions': 'Conditions',
+  'gate.overallGo': 'GO: all {0} checklists ready',
+  'gate.overallNoGo': 'NO-GO: {0} of {1} checklists not ready',
+  'gate.noChecklist': 'no checklist in {0}: nothing to gate (a checklist matches readiness.files or has three Estado/Status fields)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -232,6 +237,11 @@ const es: Record<MessageKey, string> = {
   'smokeEvidence.status': 'estado "{0}"',
   'smokeEvidence.serverError': 'HTTP {0} en la salida',
   'smokeEvidence.slow': 'tardó {0}, por encima de su límite {1}',
+  'gate.reasons': 'Motivos',
+  'gate.conditions': 'Condiciones',
+  'gate.overallGo': 'GO: las {0} listas completas',
+  'gate.overallNoGo': 'NO-GO: {0} de {1} listas sin completar',
+  'gate.noChecklist': 'no hay ninguna lista en {0}: nada que evaluar (una lista coincide con readiness.files o tiene tres campos Estado/Status)',
 };
 
 const tables: Record<string, Record<MessageKey, string>> = { en, es };

@@ -127,6 +127,10 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
   };
   const add = (item: Item | undefined, problem: VerdictProblem, reason: boolean) => {
     const entry = entryOf(item);
+    // Findings word themselves "Item 5 · Backups: ...", which the entry's title already says.
+    const prefix = item ? t('item.prefix', item.id, item.shortTitle, '') : undefined;
+    if (prefix && problem.message.startsWith(prefix)) problem = { ...problem, message: problem.message.slice(prefix.length) };
+    if (entry.problems.some((p) => p.kind === problem.kind && p.message === problem.message)) return;
     entry.problems.push(problem);
     if (reason) entry.reason = true;
   };
