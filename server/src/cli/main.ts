@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 findings (or failed tests), 2 usage or I/O errors.
 import { CHECK_USAGE, runCheck } from './checkCommand';
 import { GATE_USAGE, runGate } from './gate';
+import { REPORT_USAGE, runReport } from './reportCommand';
 import { EXIT_OK, EXIT_USAGE, type CommandIo } from './io';
 import { runSmoke, SMOKE_USAGE } from './smoke';
 
@@ -10,6 +11,7 @@ type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 const commands: Record<string, Command> = {
   check: (argv, io) => (argv.includes('--gate') ? runGate(argv.filter((a) => a !== '--gate'), io) : runCheck(argv, io)),
   gate: runGate,
+  report: runReport,
   smoke: runSmoke,
 };
 
@@ -17,6 +19,8 @@ const USAGE = `Usage:
   ${CHECK_USAGE}
 
   ${GATE_USAGE}
+
+  ${REPORT_USAGE}
 
   ${SMOKE_USAGE}
 
