@@ -30,7 +30,7 @@ describe('readiness gate', () => {
     const { code, stdout } = run(['gate', SAMPLE, '--today', '2025-12-01']);
     assert.equal(code, 1);
     const lines = stdout.split('\n');
-    assert.equal(lines[0], `NO-GO: 6 of 6 blockers not ready — ${SAMPLE}`);
+    assert.equal(lines[0], `NO-GO: 6 of 6 blockers pending — ${SAMPLE}`);
     assert.equal(lines[1], 'Reasons (6):');
     assert.equal(lines[2], `  ${SAMPLE}:24: Item 1 · PR Final Aprobado: pending; 2 open blank(s)`);
     assert.ok(lines.includes('Conditions (15):'));
@@ -39,7 +39,7 @@ describe('readiness gate', () => {
   test('a completed checklist: GO, exit 0, even with conditions (files it names that are not in this repo)', () => {
     const { code, stdout } = run(['gate', COMPLETED, '--today', '2025-12-10']);
     assert.equal(code, 0, stdout);
-    assert.match(stdout.split('\n')[0] ?? '', /^GO: all 6 blockers done, with \d+ condition\(s\) — /);
+    assert.match(stdout.split('\n')[0] ?? '', /^GO: all blockers done, with \d+ condition\(s\) — /);
     assert.doesNotMatch(stdout, /Reasons/);
   });
 
@@ -53,7 +53,7 @@ describe('readiness gate', () => {
     assert.equal(run(['check', PENDING_NO_BLANKS, '--today', '2026-02-03']).code, 0);
     const gate = run(['gate', PENDING_NO_BLANKS, '--today', '2026-02-03']);
     assert.equal(gate.code, 1);
-    assert.match(gate.stdout, /NO-GO: 2 of 2 blockers not ready/);
+    assert.match(gate.stdout, /NO-GO: 2 of 2 blockers pending/);
     const viaCheck = run(['check', '--gate', PENDING_NO_BLANKS, '--today', '2026-02-03']);
     assert.deepEqual(viaCheck, gate);
   });
@@ -66,7 +66,7 @@ describe('readiness gate', () => {
 
   test('in Spanish with LANG=es', () => {
     const { stdout } = run(['gate', SAMPLE, '--today', '2025-12-01'], repoRoot, 'es_AR.UTF-8');
-    assert.match(stdout, /^NO-GO: 6 de 6 bloquers sin completar/);
+    assert.match(stdout, /^NO-GO: 6 de 6 bloquers pendientes/);
     assert.match(stdout, /Motivos \(6\):/);
   });
 
@@ -117,6 +117,6 @@ describe('readiness gate', () => {
     const mixed = run(['gate', join(dir, 'checklist.md'), join(repoRoot, PENDING_NO_BLANKS), '--today', '2026-02-03'], dir);
     assert.equal(mixed.code, 2);
     assert.match(mixed.stderr, /is a binary file/);
-    assert.match(mixed.stdout, /NO-GO: 2 of 2 blockers not ready/);
+    assert.match(mixed.stdout, /NO-GO: 2 of 2 blockers pending/);
   });
 });

@@ -29,7 +29,7 @@ describe('readiness report', () => {
     const { code, stdout, stderr } = run(['report', SAMPLE, '--out', out, '--today', '2025-12-10']);
     assert.equal(code, 0);
     assert.equal(stdout, '');
-    assert.equal(stderr.trim(), `readiness: NO-GO: 6 of 6 blockers not ready — report written to ${out}`);
+    assert.equal(stderr.trim(), `readiness: NO-GO: 6 of 6 blockers pending — report written to ${out}`);
     const html = readFileSync(out, 'utf8');
     assert.match(html, /^<!DOCTYPE html>/);
     // The file references were checked on disk: the sample workspace has no runbook.

@@ -223,7 +223,7 @@ describe('markdown report', () => {
 
   test('in Spanish', () => {
     const md = renderMarkdown(report(sampleText(), '2025-12-10', translator('es')), translator('es'));
-    assert.match(md, /NO\\-GO\\: 6 de 6 bloquers sin completar/);
+    assert.match(md, /NO\\-GO\\: 6 de 6 bloquers pendientes/);
     assert.match(md, /<summary>Ítems \(21\)<\/summary>/);
   });
 });

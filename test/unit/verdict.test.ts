@@ -27,7 +27,7 @@ describe('verdict', () => {
   test('the sample: NO-GO with its six blockers as the reasons, each at its Estado line', () => {
     const v = verdict(sampleText());
     assert.equal(v.decision, 'no-go');
-    assert.equal(v.summary, 'NO-GO: 6 of 6 blockers not ready');
+    assert.equal(v.summary, 'NO-GO: 6 of 6 blockers pending');
     assert.deepEqual(
       v.reasons.map((r) => r.itemId),
       ['1', '2', '3', '4', '5', '6'],
@@ -44,14 +44,14 @@ describe('verdict', () => {
 
   test('in Spanish', () => {
     const v = verdict(sampleText(), es);
-    assert.equal(v.summary, 'NO-GO: 6 de 6 bloquers sin completar');
+    assert.equal(v.summary, 'NO-GO: 6 de 6 bloquers pendientes');
     assert.equal(v.reasons[2]?.message, 'Ítem 3 · Smoke Tests: pendiente; 22 campo(s) sin completar; vencido desde 2025-12-07');
   });
 
   test('a fully completed copy of the sample: GO, nothing outstanding', () => {
     const v = verdict(completed());
     assert.equal(v.decision, 'go');
-    assert.equal(v.summary, 'GO: all 6 blockers done');
+    assert.equal(v.summary, 'GO: all blockers done');
     assert.deepEqual(v.reasons, []);
     assert.deepEqual(v.conditions, []);
     assert.deepEqual(v.blockers, { ready: 6, total: 6, declared: true });
@@ -122,7 +122,7 @@ describe('verdict', () => {
   test('a gap outside the blockers is a condition of a GO', () => {
     const v = verdict(completedWith('### 12. Unit Tests (Critical Modules)\n\n**Responsable**: Dev / QA  \n**Deadline**: 5 días  \n**Estado**: ✅ Completado', '### 12. Unit Tests (Critical Modules)\n\n**Responsable**: Dev / QA  \n**Deadline**: 5 días  \n**Estado**: 🔄 En progreso'));
     assert.equal(v.decision, 'go');
-    assert.equal(v.summary, 'GO: all 6 blockers done, with 1 condition(s)');
+    assert.equal(v.summary, 'GO: all blockers done, with 1 condition(s)');
     assert.equal(v.conditions[0]?.itemId, '12');
     // Its state, and the summary line still ticked for it.
     assert.deepEqual(v.conditions[0]?.problems.map((p) => p.kind), ['status-mismatch', 'state']);
@@ -142,6 +142,6 @@ describe('verdict', () => {
     assert.equal(v.blockers.declared, false);
     assert.equal(v.blockers.total, 3);
     assert.equal(v.decision, 'no-go');
-    assert.equal(v.summary, 'NO-GO: 2 of 3 blockers not ready');
+    assert.equal(v.summary, 'NO-GO: 2 of 3 blockers pending');
   });
 });

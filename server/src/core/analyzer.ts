@@ -10,6 +10,7 @@ import { emptyChecklist, progressOf, type Checklist, type Progress } from './mod
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { mojibake } from './rules/mojibake';
 import { overdueItems } from './rules/overdue';
+import { headerFindings } from './rules/headerStatus';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
 import { statusMismatches } from './rules/statusMismatch';
@@ -67,6 +68,7 @@ export class ChecklistAnalyzer {
     const settings = options.settings ?? defaultAnalysisSettings;
     const ctx = { text, checklist, settings, t, today: options.today };
     const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
+    found.push(...headerFindings({ text, checklist, findings: found, t, today: options.today }));
     const findings = withoutIgnored(found, checklist).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
   }

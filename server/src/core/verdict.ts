@@ -9,7 +9,7 @@
 // carries a secret. A checklist that marks no item as a blocker has every item
 // treated as one: the gate never passes a checklist it cannot read as a release.
 import type { Analysis } from './analyzer';
-import type { Translate } from './messages';
+import { translator, type Translate } from './messages';
 import type { Checklist, Item } from './model/checklist';
 import { documentMasker, type Masker } from './report/mask';
 import { failingEvidence, lineReader, readSmokeEvidence, type SmokeEvidence } from './report/smokeEvidence';
@@ -55,7 +55,7 @@ export interface VerdictEntry {
 
 export interface Verdict {
   readonly decision: Decision;
-  /** "NO-GO: 6 of 6 blockers not ready" / "GO: all 6 blockers done". */
+  /** "NO-GO: 6 of 6 blockers pending" / "GO: all blockers done". A blocker is pending until it is done with clean evidence. */
   readonly summary: string;
   readonly blockers: {
     /** Done (or not applicable with a reason) and without problems. */
@@ -108,6 +108,24 @@ export function notApplicable(item: Item): { readonly marked: boolean; readonly 
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 1);
   return { marked, reasoned: reasonField || rest.length >= 2 };
+}
+
+/**
+ * The decision alone, for the rules that compare the document's header with it. A blocker that is
+ * not done (or has blanks, a secret or a mismatch) decides NO-GO without reading any evidence.
+ */
+export function quickDecision(checklist: Checklist, findings: readonly Finding[], text: string): Decision {
+  const declared = checklist.items.some((item) => item.blocker);
+  const blockers = checklist.items.filter((item) => !declared || item.blocker);
+  if (blockers.length === 0) return 'no-go';
+  if (findings.some((f) => f.code === 'secret' || f.code === 'skipped-large-file')) return 'no-go';
+  const unready = blockers.some((item) => {
+    const na = notApplicable(item);
+    return na.marked ? !na.reasoned : item.state !== 'done' || item.placeholders.length > 0;
+  });
+  if (unready) return 'no-go';
+  const analysis: Analysis = { checklist, findings, progress: { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } } };
+  return verdictOf(analysis, { text, t: translator('en'), mask: (value) => value }).decision;
 }
 
 export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict {
@@ -204,7 +222,7 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
 }
 
 function summaryOf(decision: Decision, ready: number, total: number, reasons: number, conditions: number, t: Translate): string {
-  if (decision === 'go') return conditions > 0 ? t('verdict.goWithConditions', total, conditions) : t('verdict.go', total);
+  if (decision === 'go') return conditions > 0 ? t('verdict.goWithConditions', conditions) : t('verdict.go');
   if (total === 0) return t('verdict.noGoEmpty');
   if (ready < total) return t('verdict.noGo', total - ready, total);
   return t('verdict.noGoOther', reasons);

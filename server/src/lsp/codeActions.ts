@@ -6,6 +6,7 @@ import type { Now } from '../core/dates';
 import { itemHeadingOrStateAt } from '../core/features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
 import type { Translate } from '../core/messages';
+import { withLastUpdatedBump } from '../core/rules/headerStatus';
 import { intersects, type Finding } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
@@ -14,13 +15,15 @@ export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.
 /** The client command that stores a pasted secret in VS Code's SecretStorage and puts `<NAME>` in its place. */
 export const MOVE_SECRET_COMMAND = 'readiness.moveSecretToStorage';
 
-export function codeActions(params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
+/** `bumpLastUpdated`: each fix also sets the header's "Última Actualización" to today (`readiness.header.bumpLastUpdated`). */
+export function codeActions(params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate, bumpLastUpdated = false): CodeAction[] {
   const { checklist } = analysis;
   const uri = params.textDocument.uri;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   const actions: CodeAction[] = [];
   const add = (fix: Fix | undefined, diagnostics: Diagnostic[] = []) => {
-    if (fix) actions.push(toAction(fix, uri, diagnostics));
+    if (!fix) return;
+    actions.push(toAction(bumpLastUpdated ? { ...fix, edits: withLastUpdatedBump(fix.edits, text, checklist, now.date) } : fix, uri, diagnostics));
   };
 
   for (const item of checklist.items) {
@@ -38,6 +41,10 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
   for (const d of ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'count'))) {
     const value = (d.data as { value: number }).value;
     add({ title: t('fix.count', value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(value) }] }, [d]);
+  }
+  for (const d of ours.filter((d) => d.code === 'status-mismatch' && (isData(d, 'header-status') || isData(d, 'header-updated')))) {
+    const data = d.data as { newText: string; title: string };
+    add({ title: data.title, kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: data.newText }] }, [d]);
   }
   const mojibake = ours.filter((d) => d.code === 'mojibake');
   if (mojibake.length > 0) add(repairEncodingFix(text, t), mojibake);

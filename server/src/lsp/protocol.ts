@@ -3,10 +3,12 @@
 // it), so each message is declared as a method name with its params and result.
 import type { Checklist, ItemState, Progress } from '../core/model/checklist';
 import type { Range } from '../core/types';
+import type { Verdict } from '../core/verdict';
 
 // The model types the client renders, so that it imports from this module only.
 export type { Checklist, Field, Group, Item, ItemState, Placeholder, Progress } from '../core/model/checklist';
 export type { Range } from '../core/types';
+export type { Decision, ProblemKind, Verdict, VerdictEntry, VerdictProblem } from '../core/verdict';
 
 export interface ChecklistParams {
   readonly uri: string;
@@ -54,6 +56,8 @@ export interface ChecklistResult {
   readonly smokeTests: readonly ChecklistSmokeTest[];
   /** The host most of them name (`staging-host`), passed on in `RunSmokeTestsArguments.stagingHost`. */
   readonly smokeStagingHost?: string;
+  /** The release verdict the core computes (GO / NO-GO with its reasons), which the sidebar and status bar show. */
+  readonly verdict?: Verdict;
 }
 
 export interface ChecklistChangedParams {
@@ -196,6 +200,29 @@ export interface ConfirmForeignHostParams {
   readonly url: string;
 }
 
+export interface ReportParams {
+  readonly uri: string;
+  /** `html`: one self-contained page; `md`: GitHub-flavoured markdown; `json`: the report model. */
+  readonly format: 'html' | 'md' | 'json';
+  /**
+   * For a webview: the nonce its content security policy allows. The HTML then carries that policy
+   * (no other script or style), rows with their line, and one script posting `{ type: 'reveal', line }`.
+   */
+  readonly nonce?: string;
+}
+
+export interface ReportResult {
+  readonly uri: string;
+  /** The version of the open document reported on; -1 when it is not open. */
+  readonly version: number;
+  readonly isChecklist: boolean;
+  /** The report in the format asked for (empty when the document is not a checklist); secrets masked. */
+  readonly content: string;
+  readonly verdict?: Verdict;
+  /** The checklist's title, for the webview's tab. */
+  readonly title?: string;
+}
+
 /** Requests the client sends to the server. */
 export interface ClientRequests {
   /**
@@ -229,6 +256,12 @@ export interface ClientRequests {
    * cancelling the request stops the run (what finished is still written).
    */
   'readiness/runSmokeTests': { params: RunSmokeTestsParams; result: RunSmokeTestsResult };
+  /**
+   * `readiness/report`: "Readiness: Open Report" (a webview beside the checklist, asked again after each
+   * `readiness/checklistChanged` of its document) and "Export Report…" ask for the supervisor's report
+   * of an open checklist: the same model and renderers as `readiness report` on the command line.
+   */
+  'readiness/report': { params: ReportParams; result: ReportResult };
 }
 
 /** Requests the server sends to the client. */
@@ -262,5 +295,6 @@ export const SET_STATE_REQUEST = 'readiness/setState' satisfies keyof ClientRequ
 export const LINK_EXISTING_FILE_REQUEST = 'readiness/linkExistingFile' satisfies keyof ClientRequests;
 export const CHECKLIST_CHANGED_NOTIFICATION = 'readiness/checklistChanged' satisfies keyof ServerNotifications;
 export const RUN_SMOKE_TESTS_REQUEST = 'readiness/runSmokeTests' satisfies keyof ClientRequests;
+export const REPORT_REQUEST = 'readiness/report' satisfies keyof ClientRequests;
 export const SECRET_REQUEST = 'readiness/secret' satisfies keyof ServerRequests;
 export const CONFIRM_FOREIGN_HOST_REQUEST = 'readiness/confirmForeignHost' satisfies keyof ServerRequests;

@@ -13,13 +13,17 @@ import { URI } from 'vscode-uri';
 import { localDateTime } from '../core/dates';
 import { setStateEdits } from '../core/features/fixes';
 import { translator, type Translate } from '../core/messages';
+import { documentMasker } from '../core/report/mask';
+import { withLastUpdatedBump } from '../core/rules/headerStatus';
+import { verdictOf } from '../core/verdict';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
 import { completions, documentSymbols, hover } from './editorFeatures';
 import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, WORKSPACE_CHECKLISTS_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
-import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './protocol';
+import { LINK_EXISTING_FILE_REQUEST, REPORT_REQUEST, type LinkExistingFileParams, type ReportParams, type ReportResult } from './protocol';
+import { noReport, reportResult } from './report';
 import { ReferenceChecks } from './references';
 import { defaultSettings, toSettings, type ResourceSettings } from './settings';
 import { registerSmokeTests } from './smoke';
@@ -90,6 +94,7 @@ export function startServer(connection: Connection): void {
     relativePath: (uri) => workspace.relativePath(uri),
     t: () => t,
     locale: () => locale,
+    today: () => now().date,
   });
 
   const workspaceChecklists = new WorkspaceChecklists({
@@ -151,7 +156,8 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
-    return [...codeActions(params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
+    const { bumpLastUpdated } = await settings(params.textDocument.uri);
+    return [...codeActions(params, analysis, text, now(), t, bumpLastUpdated), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
   });
 
   connection.onHover(async (params) => {
@@ -181,7 +187,20 @@ export function startServer(connection: Connection): void {
     const version = document?.version ?? -1;
     if (!analysis || !document) return notAChecklist(params.uri, version, now().date);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
-    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date);
+    const text = document.getText();
+    const suite = smokeSuiteOf(analysis, text);
+    const { analysis: analysisSettings } = await settings(params.uri);
+    const mask = documentMasker(text, analysis, analysisSettings.secretsAllow);
+    return checklistResult(params.uri, version, analysis, suite, now().date, verdictOf(analysis, { text, t, suite, mask }));
+  });
+
+  connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
+    const analysis = await analyses.current(params.uri);
+    const document = documents.get(params.uri);
+    if (!analysis || !document) return noReport(params, document?.version ?? -1);
+    const text = document.getText();
+    const { analysis: analysisSettings } = await settings(params.uri);
+    return reportResult(params, { analysis, text, suite: smokeSuiteOf(analysis, text), version: document.version, path: workspace.relativePath(params.uri), now: now(), t, allow: analysisSettings.secretsAllow });
   });
 
   connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());
@@ -191,8 +210,9 @@ export function startServer(connection: Connection): void {
     const item = analysis?.checklist.items.find((i) => i.id === params.itemId);
     const document = documents.get(params.uri);
     if (!analysis || !item || !document) return false;
-    const edits = setStateEdits(analysis.checklist, item, params.state);
-    if (edits.length === 0) return true;
+    const stateEdits = setStateEdits(analysis.checklist, item, params.state);
+    if (stateEdits.length === 0) return true;
+    const edits = (await settings(params.uri)).bumpLastUpdated ? withLastUpdatedBump(stateEdits, document.getText(), analysis.checklist, now().date) : stateEdits;
     const result = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] });
     return result.applied;
   });

@@ -15,6 +15,8 @@ export interface ResourceSettings {
   readonly analysis: AnalysisSettings;
   /** `readiness.smoke.*`: where and how the document's curl smoke tests run. */
   readonly smoke: SmokeSettings;
+  /** `readiness.header.bumpLastUpdated`: Readiness's own edits set "Última Actualización" to today. */
+  readonly bumpLastUpdated: boolean;
 }
 
 export const defaultSettings: ResourceSettings = {
@@ -23,6 +25,7 @@ export const defaultSettings: ResourceSettings = {
   maxFileSize: DEFAULT_MAX_SIZE,
   analysis: defaultAnalysisSettings,
   smoke: defaultSmokeSettings,
+  bumpLastUpdated: true,
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -43,6 +46,7 @@ export function toSettings(raw: unknown): ResourceSettings {
       secretsAllow: regexes(stringArray(record(value['secrets'])['allow']) ?? []),
     },
     smoke: toSmokeSettings(record(value['smoke'])),
+    bumpLastUpdated: record(value['header'])['bumpLastUpdated'] !== false,
   };
 }
 

@@ -6,8 +6,9 @@
 // the document as it is after the run, so edits made meanwhile are respected.
 import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analyzer';
+import { ChecklistAnalyzer, type Analysis } from '../core/analyzer';
 import type { Translate } from '../core/messages';
+import { withLastUpdatedBump } from '../core/rules/headerStatus';
 import {
   describeReason,
   evidenceEdits,
@@ -41,6 +42,8 @@ export interface SmokeRunHost {
   relativePath(uri: string): string;
   t(): Translate;
   locale(): string | undefined;
+  /** Today's local date (`YYYY-MM-DD`), for the header's "Última Actualización" after evidence is written. */
+  today?(): string;
 }
 
 type Language = 'en' | 'es';
@@ -157,6 +160,13 @@ export class SmokeRuns {
     };
   }
 
+  /** Pasted evidence is an edit Readiness made: with `readiness.header.bumpLastUpdated`, "Última Actualización" follows. */
+  private async withLastUpdated(uri: string, text: string, edits: TextEdit[]): Promise<TextEdit[]> {
+    const today = this.host.today?.();
+    if (today === undefined || !(await this.host.settings(uri)).bumpLastUpdated) return edits;
+    return withLastUpdatedBump(edits, text, new ChecklistAnalyzer().analyze(text).checklist, today);
+  }
+
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
   private async writeEvidence(uri: string, run: SmokeRun, language: Language): Promise<{ written: boolean; dropped: string[] }> {
     const t = this.host.t();
@@ -173,7 +183,8 @@ export class SmokeRuns {
         return { written: false, dropped };
       }
       // Evidence is redacted by the core already; masking once more costs nothing and guards the document.
-      const edits: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
+      const evidence: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
+      const edits = await this.withLastUpdated(uri, document.getText(), evidence);
       const applied = await this.connection.workspace.applyEdit({ label: t('smoke.progress.title'), documentChanges: [{ textDocument: { uri, version }, edits }] }).then(
         (result) => result.applied,
         () => false,

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { ChecklistAnalyzer } from '../core/analyzer';
 import { isChecklist, matchesAny } from '../core/detect';
+import { translator } from '../core/messages';
 import { findSmokeTests } from '../core/smoke';
+import { verdictOf } from '../core/verdict';
 import type { ChecklistResult, WorkspaceChecklist, WorkspaceChecklistsResult } from './protocol';
 import type { ResourceSettings } from './settings';
 import { checklistResult, notAChecklist } from './checklistResult';
@@ -70,7 +72,8 @@ export class WorkspaceChecklists {
     const path = this.host.relativePath(uri);
     if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return notAChecklist(uri, -1, today);
     const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
-    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today);
+    const suite = findSmokeTests(analysis.checklist, text);
+    return checklistResult(uri, -1, analysis, suite, today, verdictOf(analysis, { text, t: translator(this.host.locale()), suite }));
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */
