@@ -3,6 +3,7 @@
 // (commands.ts holds the table); the rows themselves come from model/buildTree.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { combinedVerdict, withVerdictRows } from '../report/verdictRow';
 import type { LastSmokeResults } from '../smoke/lastResults';
 import { ChecklistStore } from './checklistStore';
 import { sidebarCommands } from './commands';
@@ -115,7 +116,10 @@ export class Sidebar implements vscode.Disposable {
     const entries = checklists.map(({ result, relativePath }) => ({ result, relativePath, secrets: secretsOf(result.uri), smokeResults: this.lastSmokeResults.of(result.uri) }));
     this.secretKeys = new Map(entries.map((entry) => [entry.result.uri, JSON.stringify(entry.secrets)]));
     // The server's date, so the tree marks overdue exactly the items its diagnostics do.
-    const tree = buildTree({ entries, filters: this.filters, today: entries[0]?.result.today, t: translate });
+    const built = buildTree({ entries, filters: this.filters, today: entries[0]?.result.today, t: translate });
+    // The core's verdict (evidence, secrets, mismatches), which the server sends with each checklist.
+    const results = checklists.map(({ result }) => result);
+    const tree = { ...built, verdict: combinedVerdict(results, translate) ?? built.verdict, roots: withVerdictRows(built.roots, results, translate) };
     this.tree = tree;
     this.provider.update(tree.roots);
     this.welcome = this.store.ready && tree.checklistCount === 0;

@@ -28,10 +28,13 @@ export class BlockerStatusBar implements vscode.Disposable {
       this.shown = undefined;
       return;
     }
-    this.shown = blockerCount(progress, this.t);
-    this.item.text = `$(checklist) ${this.shown}`;
-    this.item.tooltip = `${verdictOf([progress], this.t).text}\n${this.t('Click to show the Readiness checklist view.')}`;
-    this.item.accessibilityInformation = { label: `${this.shown}, ${verdictOf([progress], this.t).text}` };
+    // The core's verdict when the server sent it: GO or NO-GO first, then the blocker count.
+    const verdict = active.verdict;
+    const summary = verdict?.summary ?? verdictOf([progress], this.t).text;
+    this.shown = verdict ? `${verdict.decision === 'go' ? 'GO' : 'NO-GO'} · ${blockerCount(progress, this.t)}` : blockerCount(progress, this.t);
+    this.item.text = `$(${verdict ? (verdict.decision === 'go' ? 'pass-filled' : 'error') : 'checklist'}) ${this.shown}`;
+    this.item.tooltip = `${summary}\n${this.t('Click to show the Readiness checklist view.')}`;
+    this.item.accessibilityInformation = { label: `${this.shown}, ${summary}` };
     this.item.show();
   }
 

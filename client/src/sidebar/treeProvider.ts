@@ -1,6 +1,7 @@
 // The Checklist view's data provider: a thin layer that hands the rows built by model/buildTree
 // to VS Code as TreeItems, and finds the row under the editor's cursor.
 import * as vscode from 'vscode';
+import { OPEN_REPORT_COMMAND } from '../report/verdictRow';
 import type { SidebarNode } from './model/nodes';
 
 export const REVEAL_COMMAND = 'readiness.sidebar.reveal';
@@ -56,6 +57,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<SidebarNod
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: [node.label, node.description].filter(Boolean).join(', ') };
     if (node.reveal) item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Go to'), arguments: [node] };
+    if (node.kind === 'verdict') item.command = { command: OPEN_REPORT_COMMAND, title: vscode.l10n.t('Open report'), arguments: [node.uri] };
     return item;
   }
 
