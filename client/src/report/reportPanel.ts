@@ -25,6 +25,8 @@ export interface ReportPanelsTestApi {
   readonly onDidRender: vscode.Event<string>;
   /** The HTML a report panel shows, by document URI. */
   html(uri: string): string | undefined;
+  /** The report of an open checklist as `readiness/report` gives it for a file (no webview script). */
+  report(uri: string, format: ReportParams['format']): Promise<ReportResult | undefined>;
 }
 
 export class ReportPanels implements vscode.Disposable {
@@ -87,7 +89,11 @@ export class ReportPanels implements vscode.Disposable {
   }
 
   get testApi(): ReportPanelsTestApi {
-    return { onDidRender: this.rendered.event, html: (uri) => this.panels.get(vscode.Uri.parse(uri).toString())?.panel.webview.html };
+    return {
+      onDidRender: this.rendered.event,
+      html: (uri) => this.panels.get(vscode.Uri.parse(uri).toString())?.panel.webview.html,
+      report: (uri, format) => this.request({ uri, format }),
+    };
   }
 
   private refreshAll(): void {
