@@ -194,13 +194,19 @@ export function startServer(connection: Connection): void {
     return checklistResult(params.uri, version, analysis, suite, now().date, verdictOf(analysis, { text, t, suite, mask }));
   });
 
+  // The report names the checklist by its path in the workspace; one outside every folder, by its file name.
+  const reportPath = (uri: string) => {
+    const relative = workspace.relativePath(uri);
+    return relative === URI.parse(uri).path ? relative.slice(relative.lastIndexOf('/') + 1) : relative;
+  };
+
   connection.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
     const analysis = await analyses.current(params.uri);
     const document = documents.get(params.uri);
     if (!analysis || !document) return noReport(params, document?.version ?? -1);
     const text = document.getText();
     const { analysis: analysisSettings } = await settings(params.uri);
-    return reportResult(params, { analysis, text, suite: smokeSuiteOf(analysis, text), version: document.version, path: workspace.relativePath(params.uri), now: now(), t, allow: analysisSettings.secretsAllow });
+    return reportResult(params, { analysis, text, suite: smokeSuiteOf(analysis, text), version: document.version, path: reportPath(params.uri), now: now(), t, allow: analysisSettings.secretsAllow });
   });
 
   connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());
