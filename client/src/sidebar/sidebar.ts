@@ -153,8 +153,7 @@ export class Sidebar implements vscode.Disposable {
     const byUser = event.kind === vscode.TextEditorSelectionChangeKind.Keyboard || event.kind === vscode.TextEditorSelectionChangeKind.Mouse;
     if (!byUser || !this.view.visible || !vscode.workspace.getConfiguration('readiness.sidebar').get<boolean>('revealOnCursor', true)) return;
     const node = this.provider.itemAt(event.textEditor.document.uri, event.selections[0]?.active ?? event.textEditor.selection.active);
-    // Once selected, moving within the same item does nothing; a reveal that did not stick (the tree refreshed meanwhile) is retried.
-    if (node?.id === this.lastRevealed && this.view.selection.some((selected) => selected.id === node?.id)) return;
+    if (node?.id === this.lastRevealed) return;
     this.lastRevealed = node?.id;
     if (!node) return;
     void this.view.reveal(node, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
