@@ -7,7 +7,6 @@ import { registerReport } from './report';
 import { registerMoveSecretToStorage } from './secretStorage';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
-import { LastSmokeResults } from './smoke/lastResults';
 import { createTestApi, type ReadinessTestApi } from './testApi';
 
 let client: LanguageClient | undefined;
@@ -30,9 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   client = new LanguageClient('readiness', vscode.l10n.t('Readiness'), serverOptions, clientOptions);
   context.subscriptions.push(registerLinkExistingFile(client));
   context.subscriptions.push(registerMoveSecretToStorage(context.secrets));
-  const lastSmokeResults = new LastSmokeResults();
-  context.subscriptions.push(lastSmokeResults, registerSmokeTests(context, client, lastSmokeResults));
-  const sidebar = new Sidebar(context, client, lastSmokeResults);
+  context.subscriptions.push(registerSmokeTests(context, client));
+  const sidebar = new Sidebar(context, client);
   context.subscriptions.push(sidebar);
   const report = registerReport(client, sidebar.store);
   context.subscriptions.push(report.disposable);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import type { ChecklistResult, ReportResult } from '../../server/src/lsp/protocol';
+import type { ChecklistResult, ReportResult } from '../../server/src/protocol';
 import { applyAction, applyEdits, editsFor } from '../support/edits';
 import { startServer, type TestServer } from '../support/lspClient';
 import { fixtures, readFixture, samplePath, sampleText, sampleWorkspace } from '../support/paths';

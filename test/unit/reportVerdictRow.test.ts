@@ -5,18 +5,17 @@ import { combinedVerdict, verdictRow, withVerdictRows } from '../../client/src/r
 import { buildTree } from '../../client/src/sidebar/model/buildTree';
 import { noFilters } from '../../client/src/sidebar/model/nodes';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
-import { translator } from '../../server/src/core/messages';
 import { findSmokeTests } from '../../server/src/core/smoke';
-import { verdictOf } from '../../server/src/core/verdict';
 import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
-import type { ChecklistResult } from '../../server/src/lsp/protocol';
+import type { ChecklistResult } from '../../server/src/protocol';
+import { testService } from '../support/sidebar';
 import { readFixture, sampleText } from '../support/paths';
 import { english, spanish } from '../support/sidebar';
 
 function result(text: string, uri: string): ChecklistResult {
   const analysis = new ChecklistAnalyzer().analyze(text, { today: '2025-12-10' });
   const suite = findSmokeTests(analysis.checklist, text);
-  return serverChecklistResult(uri, 1, analysis, suite, '2025-12-10', verdictOf(analysis, { text, t: translator('en'), suite }));
+  return serverChecklistResult(testService, uri, 1, analysis, text, suite, '2025-12-10', undefined, { t: testService.messages('en') });
 }
 
 const sample = () => result(sampleText(), 'file:///w/ENTREGABLES.md');
@@ -49,10 +48,10 @@ describe('the verdict in the sidebar', () => {
 
   test('first at the top for one checklist, first in each checklist row for several', () => {
     const one = [sample()];
-    const roots = withVerdictRows(buildTree({ entries: one.map((r) => ({ result: r, relativePath: undefined, secrets: [] })), filters: noFilters, today: '2025-12-10', t: english }).roots, one, english);
+    const roots = withVerdictRows(buildTree({ entries: one.map((r) => ({ result: r, relativePath: undefined })), filters: noFilters, t: english }).roots, one, english);
     assert.deepEqual(roots.slice(0, 2).map((n) => n.kind), ['verdict', 'group']);
     const two = [sample(), completed()];
-    const many = withVerdictRows(buildTree({ entries: two.map((r) => ({ result: r, relativePath: r.uri, secrets: [] })), filters: noFilters, today: '2025-12-10', t: english }).roots, two, english);
+    const many = withVerdictRows(buildTree({ entries: two.map((r) => ({ result: r, relativePath: r.uri })), filters: noFilters, t: english }).roots, two, english);
     assert.deepEqual(many.map((n) => [n.kind, n.children[0]?.kind]), [
       ['checklist', 'verdict'],
       ['checklist', 'verdict'],

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
-import { verdictOf, type Verdict } from '../../server/src/core/verdict';
+import { blockerVerdict, verdictOf, type Verdict } from '../../server/src/core/verdict';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { readFixture, sampleText } from '../support/paths';
 
@@ -143,5 +143,28 @@ describe('verdict', () => {
     assert.equal(v.blockers.total, 3);
     assert.equal(v.decision, 'no-go');
     assert.equal(v.summary, 'NO-GO: 2 of 3 blockers pending');
+  });
+});
+
+// The blocker count over several checklists' progress (main's progress verdict, now `blockerVerdict`):
+// NO-GO while a blocker is not done, GO when all are, and "no blockers" rather than GO without any.
+describe('blocker verdict', () => {
+  const progress = (done: number, total: number) => ({ blockers: { done, total }, items: { done, total: 21 } });
+
+  test('NO-GO while a blocker is not done', () => {
+    assert.deepEqual(blockerVerdict([progress(2, 6)]), { kind: 'no-go', pending: 4, total: 6 });
+  });
+
+  test('GO when every blocker is done', () => {
+    assert.deepEqual(blockerVerdict([progress(6, 6)]), { kind: 'go', pending: 0, total: 6 });
+  });
+
+  test('no blocker items: neither GO nor NO-GO', () => {
+    assert.deepEqual(blockerVerdict([progress(0, 0)]), { kind: 'no-blockers', pending: 0, total: 0 });
+    assert.deepEqual(blockerVerdict([]), { kind: 'no-blockers', pending: 0, total: 0 });
+  });
+
+  test('several checklists sum their blockers', () => {
+    assert.deepEqual(blockerVerdict([progress(1, 6), progress(2, 3)]), { kind: 'no-go', pending: 6, total: 9 });
   });
 });

@@ -3,11 +3,12 @@
 // workspace's only one.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS } from '../../../server/src/protocol';
 import type { ChecklistStore } from '../sidebar/checklistStore';
 import { ReportPanels } from './reportPanel';
 import { OPEN_REPORT_COMMAND } from './verdictRow';
 
-export const EXPORT_REPORT_COMMAND = 'readiness.exportReport';
+export const EXPORT_REPORT_COMMAND = COMMANDS.exportReport;
 
 export function registerReport(client: LanguageClient, store: ChecklistStore): { readonly disposable: vscode.Disposable; readonly panels: ReportPanels } {
   const panels = new ReportPanels(client, store.onDidChange);

@@ -6,9 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientRequests, ReportParams, ReportResult } from '../../../server/src/lsp/protocol';
-
-export const REPORT = 'readiness/report' satisfies keyof ClientRequests;
+import { reportRequest, type ReportParams, type ReportResult } from '../../../server/src/protocol';
 export const REPORT_VIEW_TYPE = 'readiness.report';
 
 interface Panel {
@@ -120,7 +118,7 @@ export class ReportPanels implements vscode.Disposable {
   }
 
   private request(params: ReportParams): Promise<ReportResult | undefined> {
-    return this.client.sendRequest<ReportResult>(REPORT, params).then(
+    return this.client.sendRequest(reportRequest, params).then(
       (result) => result,
       () => undefined,
     );

@@ -1,23 +1,20 @@
 // The server's verdict in the sidebar (no `vscode` import, unit-tested): the view message and
 // badge summed over every checklist, and a verdict row per checklist that opens its report.
-import type { ChecklistResult, Verdict as ServerVerdict } from '../../../server/src/lsp/protocol';
+import { COMMANDS, type ChecklistResult, type CombinedVerdict, type Verdict as ServerVerdict } from '../../../server/src/protocol';
 import { escapeMarkdown } from '../sidebar/model/markdownText';
 import type { SidebarNode, Translate } from '../sidebar/model/nodes';
-import type { Verdict } from '../sidebar/model/verdict';
+import { wordedVerdict } from '../sidebar/model/verdict';
 
-export const OPEN_REPORT_COMMAND = 'readiness.openReport';
+export const OPEN_REPORT_COMMAND = COMMANDS.openReport;
 
 /** The sidebar's verdict from the server's, one or summed over several checklists; undefined when a result has none. */
-export function combinedVerdict(results: readonly ChecklistResult[], t: Translate): Verdict | undefined {
+export function combinedVerdict(results: readonly ChecklistResult[], t: Translate): (CombinedVerdict & { readonly text: string }) | undefined {
   const verdicts = results.filter((r) => r.isChecklist).map((r) => r.verdict);
   if (verdicts.length === 0 || verdicts.some((v) => v === undefined)) return undefined;
-  const known = verdicts.filter((v): v is ServerVerdict => v !== undefined);
-  const total = known.reduce((sum, v) => sum + v.blockers.total, 0);
-  const pending = known.reduce((sum, v) => sum + v.blockers.total - v.blockers.ready, 0);
-  const go = known.every((v) => v.decision === 'go');
-  const only = known.length === 1 ? known[0] : undefined;
-  if (only) return { kind: go ? 'go' : 'no-go', pending, total, text: only.summary };
-  return { kind: go ? 'go' : 'no-go', pending, total, text: go ? t('GO: all blockers done') : t('NO-GO: {0} of {1} blockers pending', pending, total) };
+  return wordedVerdict(
+    verdicts.filter((v): v is ServerVerdict => v !== undefined),
+    t,
+  );
 }
 
 /** A row with a checklist's verdict: the summary, its reasons in the tooltip; a click opens the report. */

@@ -1,9 +1,9 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist } from '../core/detect';
+import type { RuleMetadata } from '../core/api';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
+import { cliService } from './service';
 
 export interface CheckOptions {
   readonly paths: readonly string[];
@@ -18,11 +18,16 @@ export interface CheckOptions {
 
 export interface CheckResult {
   readonly reports: FileReport[];
+  /** The rules, for reports that describe them (SARIF). */
+  readonly rules: readonly RuleMetadata[];
+  /** A rule's description in English, as code scanning shows it. */
+  readonly describe: (rule: RuleMetadata) => string;
   /** One line per file that could not be checked. */
   readonly errors: string[];
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
+  const service = cliService({ locale: options.locale, today: options.today });
   const reports: FileReport[] = [];
   const errors: string[] = [];
   for (const path of options.paths) {
@@ -43,11 +48,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
-      const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
+      const checklist = service.isChecklist(file.matchPath, text, options.globs);
+      const analyzed = checklist ? service.analyse(text, { maxSize: options.maxSize }) : undefined;
+      const analysis = analyzed && (await withReferenceChecks(service, analyzed, file.absolutePath, options.root));
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) });
     }
   }
-  return { reports, errors };
+  return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };
 }

@@ -2,11 +2,9 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { defaultChecklistGlobs } from '../core/detect';
+import { DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime } from '../core/api';
 import { check } from './check';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
-import { localDateTime } from '../core/dates';
 import { fails, formatJson, formatText, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
@@ -59,7 +57,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     today: values.today ?? localDateTime(new Date()).date,
     root,
   });
-  const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports) : formatText(result.reports);
+  const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports, result.rules, result.describe) : formatText(result.reports);
   if (rendered !== '') io.out(rendered);
   for (const line of result.errors) io.err(`readiness: ${line}`);
   if (result.errors.length > 0) return EXIT_USAGE;

@@ -5,15 +5,13 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { localDateTime } from '../core/dates';
-import { defaultChecklistGlobs } from '../core/detect';
-import { translator, type Translate } from '../core/messages';
-import { verdictOf, type Verdict, type VerdictEntry } from '../core/verdict';
-import { check } from './check';
+import { DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime, type Translate, type Verdict, type VerdictEntry } from '../core/api';
+import type { ReadinessService } from '../core/service';
+import { check, type CheckResult } from './check';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { toJson, type FileReport } from './report';
 import { formatSarif } from './sarif';
+import { cliService } from './service';
 
 export const GATE_USAGE = `readiness gate [paths...] [--format text|json|sarif] [--today YYYY-MM-DD] [--locale en|es] [--root DIR]
   The release gate: GO when every blocker item of every checklist is done (or not applicable
@@ -53,24 +51,26 @@ export async function runGate(argv: readonly string[], io: CommandIo): Promise<n
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
   const locale = values.locale ?? localeFromEnvironment(io.env);
-  const t = translator(locale);
+  const today = values.today ?? localDateTime(new Date()).date;
+  const service = cliService({ locale, today });
+  const t = service.messages();
   const paths = positionals.length > 0 ? positionals : ['.'];
 
-  const result = await check({ paths, cwd: io.cwd, globs: defaultChecklistGlobs, locale, maxSize: DEFAULT_MAX_SIZE, today: values.today ?? localDateTime(new Date()).date, root });
-  const judged = judge(result.reports, t);
+  const result = await check({ paths, cwd: io.cwd, globs: defaultChecklistGlobs, locale, maxSize: DEFAULT_MAX_SIZE, today, root });
+  const judged = judge(service, result.reports, t);
   for (const line of result.errors) io.err(`readiness: ${line}`);
   if (judged.length === 0 && result.errors.length === 0) {
     io.err(`readiness: ${t('gate.noChecklist', paths.join(', '))}`);
     return EXIT_USAGE;
   }
-  const rendered = format === 'json' ? gateJson(result.reports, judged) : format === 'sarif' ? gateSarif(result.reports, judged) : gateText(judged, t);
+  const rendered = format === 'json' ? gateJson(result.reports, judged) : format === 'sarif' ? gateSarif(result, judged) : gateText(judged, t);
   if (rendered !== '') io.out(rendered);
   if (result.errors.length > 0) return EXIT_USAGE;
   return judged.every((j) => j.verdict.decision === 'go') ? EXIT_OK : EXIT_FINDINGS;
 }
 
-export function judge(reports: readonly FileReport[], t: Translate): Judged[] {
-  return reports.flatMap((report) => (report.analysis && report.text !== undefined ? [{ report, verdict: verdictOf(report.analysis, { text: report.text, t }) }] : []));
+export function judge(service: ReadinessService, reports: readonly FileReport[], t: Translate): Judged[] {
+  return reports.flatMap((report) => (report.analysis && report.text !== undefined ? [{ report, verdict: service.verdict(report.analysis, { text: report.text, t }) }] : []));
 }
 
 /** `NO-GO: 6 of 6 blockers not ready — path`, then its reasons and conditions as `path:line: message`. */
@@ -111,8 +111,8 @@ interface SarifLog {
 const REASON_RULE = 'gate/no-go-reason';
 
 /** `check`'s SARIF with the verdict in the run's properties and one error result per reason. */
-function gateSarif(reports: readonly FileReport[], judged: readonly Judged[]): string {
-  const log = JSON.parse(formatSarif(reports)) as SarifLog;
+function gateSarif(result: CheckResult, judged: readonly Judged[]): string {
+  const log = JSON.parse(formatSarif(result.reports, result.rules, result.describe)) as SarifLog;
   const run = log.runs[0];
   if (!run) return JSON.stringify(log, null, 2);
   const reasons = judged.flatMap(({ report, verdict }) => verdict.reasons.map((reason) => ({ report, reason })));

@@ -5,14 +5,13 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { localDateTime } from '../core/dates';
-import { defaultChecklistGlobs } from '../core/detect';
-import { translator } from '../core/messages';
-import { buildReport, REPORT_FORMATS, renderReport } from '../core/report';
+import { DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime, type ReportFormat } from '../core/api';
 import { writeFileAtomically } from '../node/atomicFile';
 import { check } from './check';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { cliService } from './service';
+
+const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md', 'json'];
 
 export const REPORT_USAGE = `readiness report FILE [--format html|md|json] [--out PATH] [--gate] [--today YYYY-MM-DD]
                   [--locale en|es] [--root DIR]
@@ -54,17 +53,18 @@ export async function runReport(argv: readonly string[], io: CommandIo): Promise
   if (fileInfo?.isDirectory()) return usage(io, `${file}: is a folder; report takes one checklist file`);
 
   const locale = values.locale ?? localeFromEnvironment(io.env);
-  const t = translator(locale);
   const now = localDateTime(new Date());
   const today = values.today ?? now.date;
+  const service = cliService({ locale, today });
+  const t = service.messages();
   const result = await check({ paths: [file], cwd: io.cwd, globs: defaultChecklistGlobs, locale, maxSize: DEFAULT_MAX_SIZE, today, root });
   for (const line of result.errors) io.err(`readiness: ${line}`);
   if (result.errors.length > 0) return EXIT_USAGE;
   const report = result.reports[0];
   if (!report?.analysis || report.text === undefined) return usage(io, `${file}: is not a checklist (it matches none of the checklist names and has fewer than three Estado/Status fields)`);
 
-  const model = buildReport(report.analysis, { text: report.text, t, path: report.path, today, generated: values.today ?? `${now.date} ${now.time}` });
-  const rendered = renderReport(model, format, t);
+  const model = service.report.build(report.analysis, { text: report.text, t, path: report.path, today, generated: values.today ?? `${now.date} ${now.time}` });
+  const rendered = service.report.render(model, format, t);
   if (values.out === undefined) {
     io.out(rendered.replace(/\n$/, ''));
   } else {

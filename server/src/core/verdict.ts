@@ -10,7 +10,7 @@
 // treated as one: the gate never passes a checklist it cannot read as a release.
 import type { Analysis } from './analyzer';
 import { translator, type Translate } from './messages';
-import type { Checklist, Item } from './model/checklist';
+import type { Checklist, Item, Progress } from './model/checklist';
 import { documentMasker, type Masker } from './report/mask';
 import { failingEvidence, lineReader, readSmokeEvidence, type SmokeEvidence } from './report/smokeEvidence';
 import { findSmokeTests, type SmokeSuite } from './smoke/recognize';
@@ -99,7 +99,7 @@ const REASON_KEY = /^(?:motivo|raz[oó]n|reason|justificaci[oó]n|justification|
 /** Whether an item is marked not applicable, and whether it says why. */
 export function notApplicable(item: Item): { readonly marked: boolean; readonly reasoned: boolean } {
   const value = item.stateField?.value ?? '';
-  const marked = (item.state as string) === 'not-applicable' || NOT_APPLICABLE.test(value);
+  const marked = item.state === 'not-applicable' || NOT_APPLICABLE.test(value);
   if (!marked) return { marked, reasoned: false };
   const reasonField = item.fields.some((f) => REASON_KEY.test(f.key.trim()) && /\p{L}{2}/u.test(f.value) && !/^\s*\[.*\]\s*$/.test(f.value));
   const rest = value
@@ -284,4 +284,23 @@ function stateText(state: string, t: Translate): string {
     default:
       return state;
   }
+}
+
+export type BlockerVerdictKind = 'go' | 'no-go' | 'no-blockers';
+
+/** The blocker count over several checklists shown together (a badge): NO-GO while a blocker is not done. */
+export interface BlockerVerdict {
+  readonly kind: BlockerVerdictKind;
+  /** Blocker items not done (pending, in progress, blocked or unknown): the view's badge. */
+  readonly pending: number;
+  readonly total: number;
+}
+
+/** The blocker count over one checklist's progress or, summed, over several; "no blockers" rather than GO without any. */
+export function blockerVerdict(progress: readonly Progress[]): BlockerVerdict {
+  const total = progress.reduce((sum, p) => sum + p.blockers.total, 0);
+  const pending = total - progress.reduce((sum, p) => sum + p.blockers.done, 0);
+  if (total === 0) return { kind: 'no-blockers', pending, total };
+  if (pending > 0) return { kind: 'no-go', pending, total };
+  return { kind: 'go', pending, total };
 }

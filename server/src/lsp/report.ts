@@ -1,11 +1,8 @@
 // `readiness/report`: the supervisor's report of an open checklist, from its current
 // analysis (file references included), rendered by the core as the CLI renders it.
-import type { Analysis } from '../core/analyzer';
-import type { Now } from '../core/dates';
-import type { Translate } from '../core/messages';
-import { buildReport, renderReport } from '../core/report';
-import type { SmokeSuite } from '../core/smoke';
-import type { ReportParams, ReportResult } from './protocol';
+import type { Analysis, Now, SmokeSuite, Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
+import type { ReportParams, ReportResult } from '../protocol';
 
 export interface ReportInput {
   readonly analysis: Analysis;
@@ -21,8 +18,8 @@ export interface ReportInput {
 
 const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 
-export function reportResult(params: ReportParams, input: ReportInput): ReportResult {
-  const model = buildReport(input.analysis, {
+export function reportResult(service: ReadinessService, params: ReportParams, input: ReportInput): ReportResult {
+  const model = service.report.build(input.analysis, {
     text: input.text,
     t: input.t,
     path: input.path,
@@ -33,7 +30,7 @@ export function reportResult(params: ReportParams, input: ReportInput): ReportRe
   });
   // A nonce that could break out of its attribute is refused rather than escaped: the webview makes its own.
   const nonce = params.nonce !== undefined && NONCE.test(params.nonce) ? params.nonce : undefined;
-  const content = renderReport(model, params.format, input.t, nonce ? { nonce, interactive: true } : {});
+  const content = service.report.render(model, params.format, input.t, nonce ? { nonce, interactive: true } : {});
   return { uri: params.uri, version: input.version, isChecklist: true, content, verdict: model.verdict, title: model.title };
 }
 
