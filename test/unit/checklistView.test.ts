@@ -43,7 +43,10 @@ describe('view model: display state', () => {
 
   test('the verdict and progress come with the view', () => {
     const result = view(withStates(sampleText(), { '1': 'done' }));
-    assert.deepEqual(combineVerdicts(result.verdict ? [result.verdict] : []), { kind: 'no-go', pending: 5, total: 6 });
+    // The core's verdict: item 1 is done but its blanks are open, so no blocker is ready.
+    assert.equal(result.verdict?.decision, 'no-go');
+    assert.deepEqual(combineVerdicts(result.verdict ? [result.verdict] : []), { kind: 'no-go', pending: 6, total: 6 });
+    assert.ok(result.verdict?.reasons.find((r) => r.itemId === '1')?.problems.some((p) => p.kind === 'status-mismatch' || p.kind === 'open-blanks'));
     assert.deepEqual(result.progress?.blockers, { done: 1, total: 6 });
   });
 

@@ -279,6 +279,7 @@ function stateText(state: string, t: Translate): string {
     case 'in-progress':
     case 'done':
     case 'blocked':
+    case 'at-risk':
     case 'unknown':
       return t(`state.${state}`);
     default:

@@ -105,7 +105,7 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
     uri,
     label: checklist?.title ?? name,
     description: progress ? `${name} · ${progress.blockers.done}/${progress.blockers.total}` : name,
-    tooltip: `${verdict ? `${escapeMarkdown(verdict.summary)}\n\n` : ''}${progress?.checks ? `${t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}\n\n` : ''}${escapeMarkdown(name)}`,
+    tooltip: `${verdict ? `${verdict.summary}\n\n` : ''}${progress?.checks ? `${t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}\n\n` : ''}${escapeMarkdown(name)}`,
     icon: { id: 'checklist', ...(verdict?.decision === 'go' ? { color: 'charts.green' } : {}) },
     state: undefined,
     itemId: undefined,

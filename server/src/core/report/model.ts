@@ -41,7 +41,7 @@ export interface ReportItem {
   readonly deadline: string | undefined;
   readonly due: string | undefined;
   readonly overdue: boolean;
-  readonly state: ItemState | 'not-applicable';
+  readonly state: ItemState;
   /** The state in words ("pending"), in the report's language. */
   readonly stateText: string;
   /** 0-based line of the heading. */
@@ -181,6 +181,7 @@ function stateText(state: string, t: Translate): string {
     case 'in-progress':
     case 'done':
     case 'blocked':
+    case 'at-risk':
     case 'unknown':
       return t(`state.${state}`);
     case 'not-applicable':

@@ -9,7 +9,7 @@
 //   evidence records (a smoke run, a backup, a signature).
 // These follow the verdict and never decide it (see `verdict.ts`). The same lines
 // give `lastUpdatedEdits`, which Readiness's own edits use to bump the date.
-import type { Translate } from '../messages';
+import { translator, type Translate } from '../messages';
 import type { Checklist, Item } from '../model/checklist';
 import { withoutPlaceholders } from '../report/smokeEvidence';
 import { intersects, range, type Finding, type Range, type TextEdit } from '../types';
@@ -131,9 +131,10 @@ function statusFindings(ctx: HeaderContext, lines: readonly { line: number; text
 }
 
 function overallText(decision: 'go' | 'no-go', checklist: Checklist): { emoji: string; words: string } {
-  const es = checklist.language === 'es';
-  if (decision === 'go') return { emoji: '✅', words: es ? 'GO: LISTO PARA CANARY' : 'GO: READY FOR CANARY' };
-  return { emoji: '⏳', words: es ? 'NO-GO: BLOQUERS PENDIENTES' : 'NO-GO: BLOCKERS PENDING' };
+  // In the document's language, not the display language: the fix writes it into the document.
+  const t = translator(checklist.language);
+  if (decision === 'go') return { emoji: '✅', words: t('header.overallGo') };
+  return { emoji: '⏳', words: t('header.overallNoGo') };
 }
 
 function countFindings(ctx: HeaderContext, lines: readonly { line: number; text: string }[]): Finding[] {
