@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerLinkExistingFile } from './linkExistingFile';
+import { registerReport } from './report';
 import { registerMoveSecretToStorage } from './secretStorage';
 import { registerSignOff } from './signOff';
 import { Sidebar } from './sidebar/sidebar';
@@ -36,7 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   context.subscriptions.push(registerSmokeTests(context, client));
   const sidebar = new Sidebar(context, client);
   context.subscriptions.push(sidebar);
-  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi);
+  const report = registerReport(client, sidebar.store);
+  context.subscriptions.push(report.disposable);
+  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi, report.panels.testApi);
   await client.start();
   return testApi;
 }

@@ -61,7 +61,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
       const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: options.today }) };
       const analysis = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, options.root));
-      reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
+      reports.push({ path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) });
     }
   }
   return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };

@@ -9,6 +9,7 @@ import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
+import { headerFindings } from './rules/headerStatus';
 import { createModelRules } from './rules/registry';
 import { defaultAnalysisSettings, type AnalysisSettings, type RuleContext } from './rules/rule';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
@@ -74,6 +75,8 @@ export class ChecklistAnalyzer {
     const signOffs = this.signOffs.find(split, checklist, evidence);
     const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
     const found = this.rules.flatMap((rule) => rule(ctx));
+    // The header's claims follow the verdict, which depends on every other finding.
+    found.push(...headerFindings({ text, checklist, findings: found, t, today: options.today }));
     const findings = withSeverities(withoutIgnored(found, checklist), settings).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, evidence, signOffs };
   }

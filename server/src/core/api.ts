@@ -25,5 +25,6 @@ export type { RuleMetadata } from './rules/registry';
 export { defaultSmokeSettings, type Redactor, type SmokeObserver, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest } from './smoke';
 export type { Finding, FindingCode, Position, Range, Severity, TextEdit } from './types';
 export { intersects, range } from './types';
-export type { Verdict } from './verdict';
+export type { BlockerVerdict, Decision, ProblemKind, Verdict, VerdictEntry, VerdictProblem } from './verdict';
+export type { HtmlOptions, ReportContext, ReportFormat, ReportModel } from './report';
 export type { ChecklistViewResult } from './view/checklistView';

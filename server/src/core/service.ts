@@ -61,7 +61,9 @@ import {
 } from './smoke';
 import type { Finding, Position, Range } from './types';
 import { checklistView, notAChecklistView, type ChecklistViewInput, type ChecklistViewResult } from './view/checklistView';
-import { verdictOf, type Verdict } from './verdict';
+import { buildReport, REPORT_FORMATS, renderReport, type HtmlOptions, type ReportContext, type ReportFormat, type ReportModel } from './report';
+import { lastUpdatedEdits, withLastUpdatedBump } from './rules/headerStatus';
+import { blockerVerdict, verdictOf, type BlockerVerdict, type Verdict, type VerdictContext } from './verdict';
 import type { Progress } from './model/checklist';
 import type { Now } from './dates';
 
@@ -172,7 +174,22 @@ export interface ReadinessService {
   /** What `readiness/checklist` shows (and the report will): the view model of an analysis. */
   view(input: Omit<ChecklistViewInput, 'today'> & { readonly today?: string | undefined }): ChecklistViewResult;
   readonly notAChecklist: ChecklistViewResult;
-  verdict(progress: readonly Progress[]): Verdict;
+  readonly report: {
+    /** The supervisor's report of one checklist: the verdict, items, owners, smoke tests, references, sign-offs; secrets masked. */
+    build(analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }): ReportModel;
+    /** HTML (self-contained), GitHub-flavoured markdown or JSON. */
+    render(model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions): string;
+    readonly formats: readonly ReportFormat[];
+  };
+  readonly header: {
+    /** Readiness's own edits with the header's "Última Actualización" bumped to `today`. */
+    withLastUpdatedBump: typeof withLastUpdatedBump;
+    lastUpdatedEdits: typeof lastUpdatedEdits;
+  };
+  /** THE verdict of one checklist: GO / NO-GO with its reasons and conditions. */
+  verdict(analysis: Analysis, context: Omit<VerdictContext, 't'> & { readonly t?: Translate | undefined }): Verdict;
+  /** The blocker count over several checklists' progress (GO / NO-GO / no blockers). */
+  blockerVerdict(progress: readonly Progress[]): BlockerVerdict;
 }
 
 export function createReadinessService(ports: ReadinessPorts): ReadinessService {
@@ -259,9 +276,16 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       parse: (text: string, kind: 'readiness' | 'package', t?: Translate) => parseConfigText(text, kind, t ?? messages()),
       find: (folder: string, stopAt?: string, t?: Translate) => (ports.configFiles ? findConfig(folder, ports.configFiles, stopAt, t ?? messages()) : Promise.resolve(undefined)),
     }),
-    view: (input) => checklistView({ ...input, today: input.today ?? settings.today() }),
+    view: (input) => checklistView({ ...input, t: input.t ?? messages(), today: input.today ?? settings.today() }),
     notAChecklist: notAChecklistView,
-    verdict: verdictOf,
+    verdict: (analysis, context) => verdictOf(analysis, { ...context, t: context.t ?? messages() }),
+    blockerVerdict,
+    report: Object.freeze({
+      build: (analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }) => buildReport(analysis, { ...context, t: context.t ?? messages() }),
+      render: (model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions) => renderReport(model, format, t ?? messages(), html),
+      formats: REPORT_FORMATS,
+    }),
+    header: Object.freeze({ withLastUpdatedBump, lastUpdatedEdits }),
   };
   return Object.freeze(service);
 }

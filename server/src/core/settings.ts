@@ -27,6 +27,8 @@ export interface ResourceSettings {
   readonly analysis: AnalysisSettings;
   /** `readiness.smoke.*`: where and how the document's curl smoke tests run. */
   readonly smoke: SmokeSettings;
+  /** `header.bumpLastUpdated`: Readiness's own edits set "Última Actualización" to today. */
+  readonly bumpLastUpdated: boolean;
 }
 
 export const defaultSettings: ResourceSettings = {
@@ -35,6 +37,7 @@ export const defaultSettings: ResourceSettings = {
   maxFileSize: DEFAULT_MAX_SIZE,
   analysis: defaultAnalysisSettings,
   smoke: defaultSmokeSettings,
+  bumpLastUpdated: true,
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -93,6 +96,7 @@ export function toSettings(raw: unknown): ResourceSettings {
       },
     },
     smoke,
+    bumpLastUpdated: record(value['header'])['bumpLastUpdated'] !== false,
   };
 }
 

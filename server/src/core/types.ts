@@ -39,7 +39,8 @@ export interface FindingDataByCode {
     | { readonly kind: 'summary-extra' }
     | { readonly kind: 'summary-dropped' | 'summary-misfiled'; readonly item: string }
     | { readonly kind: 'overall' }
-    | { readonly kind: 'count'; readonly value: number }
+    | { readonly kind: 'count'; readonly value: number; readonly header?: boolean }
+    | { readonly kind: 'header-status' | 'header-updated'; readonly newText: string; readonly title: string }
     | { readonly kind: 'missing-section'; readonly item: string; readonly path: string | undefined }
     /** An item marked done whose smoke test `test` (key `testKey`) shows a failure in its evidence. */
     | { readonly kind: 'evidence-failed'; readonly item: string; readonly testKey: string; readonly test: string };

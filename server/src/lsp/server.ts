@@ -23,12 +23,16 @@ import {
   checklistChangedNotification,
   checklistRequest,
   linkExistingFileRequest,
+  reportRequest,
   setStateRequest,
   workspaceChecklistsRequest,
   type ChecklistChangedParams,
   type ChecklistResult,
+  type ReportParams,
+  type ReportResult,
 } from '../protocol';
 import { nodeFileProbe } from './fileFacts';
+import { noReport, reportResult } from './report';
 import { ReferenceChecks } from './references';
 import { nodeConfigFiles } from '../node/configFiles';
 import { ConfigFiles } from './configFiles';
@@ -126,6 +130,7 @@ export function startServer(connection: Connection): void {
     t: () => t,
     locale: () => locale,
     wallClock: () => wallClockOn(fixedToday),
+    today: () => now().date,
   });
 
   const signOffs = new SignOffs(connection, {
@@ -204,8 +209,9 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
+    const { bumpLastUpdated } = await settings(params.textDocument.uri);
     return [
-      ...codeActions(service, params, analysis, text, now(), t),
+      ...codeActions(service, params, analysis, text, now(), t, bumpLastUpdated),
       ...smoke.codeActions(params, analysis, text),
       ...(await signOffs.codeActions(params, analysis)),
       ...(await references.codeActions(params, analysis, document.version)),
@@ -245,12 +251,35 @@ export function startServer(connection: Connection): void {
     if (!analysis || !document) return notAChecklist(service, params.uri, version);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
     const text = document.getText();
-    const records = service.evidence.all(text, analysis, { settings: (await settings(params.uri)).analysis, today: now().date });
-    return checklistResult(service, params.uri, version, analysis, smokeSuiteOf(service, analysis, text), now().date, smoke.lastResults(params.uri), {
-      records,
-      nowMs: wallClockOn(fixedToday).now().ms,
-      t,
-    });
+    const { analysis: analysisSettings } = await settings(params.uri);
+    const records = service.evidence.all(text, analysis, { settings: analysisSettings, today: now().date });
+    return checklistResult(
+      service,
+      params.uri,
+      version,
+      analysis,
+      text,
+      smokeSuiteOf(service, analysis, text),
+      now().date,
+      smoke.lastResults(params.uri),
+      { records, nowMs: wallClockOn(fixedToday).now().ms, t },
+      { t, secretsAllow: analysisSettings.secretsAllow },
+    );
+  });
+
+  // The report names the checklist by its path in the workspace; one outside every folder, by its file name.
+  const reportPath = (uri: string) => {
+    const relative = workspace.relativePath(uri);
+    return relative === URI.parse(uri).path ? relative.slice(relative.lastIndexOf('/') + 1) : relative;
+  };
+
+  connection.onRequest(reportRequest, async (params: ReportParams): Promise<ReportResult> => {
+    const analysis = await analyses.current(params.uri);
+    const document = documents.get(params.uri);
+    if (!analysis || !document) return noReport(params, document?.version ?? -1);
+    const text = document.getText();
+    const { analysis: analysisSettings } = await settings(params.uri);
+    return reportResult(service, params, { analysis, text, suite: smokeSuiteOf(service, analysis, text), version: document.version, path: reportPath(params.uri), now: now(), t, allow: analysisSettings.secretsAllow });
   });
 
   connection.onRequest(workspaceChecklistsRequest, () => workspaceChecklists.list());
@@ -260,8 +289,9 @@ export function startServer(connection: Connection): void {
     const item = analysis?.checklist.items.find((i) => i.id === params.itemId);
     const document = documents.get(params.uri);
     if (!analysis || !item || !document) return false;
-    const edits = service.fixes.setState(analysis.checklist, item, params.state);
-    if (edits.length === 0) return true;
+    const stateEdits = service.fixes.setState(analysis.checklist, item, params.state);
+    if (stateEdits.length === 0) return true;
+    const edits = (await settings(params.uri)).bumpLastUpdated ? service.header.withLastUpdatedBump(stateEdits, document.getText(), analysis.checklist, now().date) : stateEdits;
     const result = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] });
     return result.applied;
   });
