@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, localDateTime, parseBaseUrl } from '../core/api';
 import { check } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
 import { fails, formatJson, formatText, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
@@ -50,7 +50,8 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   if (!format) return usage(io, `--format must be text, json or sarif, not "${values.format}"`);
   const failOn: FailOn | undefined = FAIL_ON.find((f) => f === values['fail-on']);
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  const todayProblem = badToday(values.today);
+  if (todayProblem) return usage(io, todayProblem);
   const maxAgeDays = values['max-age-days'] === undefined ? DEFAULT_EVIDENCE_MAX_AGE_DAYS : Number(values['max-age-days']);
   if (!/^\d+$/.test(values['max-age-days'] ?? '0')) return usage(io, `--max-age-days must be a whole number of days, not "${values['max-age-days']}"`);
   if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url']).ok) return usage(io, `--base-url must be an http(s) URL, not "${values['base-url']}"`);
@@ -72,7 +73,3 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   return fails(result.reports, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function usage(io: CommandIo, message: string): number {
-  io.err(`readiness: ${message}`);
-  return EXIT_USAGE;
-}
