@@ -44,6 +44,7 @@ import {
   applyTextEdits,
   describeReason,
   evidenceEdits,
+  expectationOf,
   findSmokeTests,
   resultLine,
   runSmokeTests,
@@ -137,6 +138,8 @@ export interface ReadinessService {
     summarize: typeof summarize;
     summaryLine: typeof summaryLine;
     describeReason: typeof describeReason;
+    /** A failure's expected and actual values (status, time criterion, JSON key), for the Testing view. */
+    expectationOf: typeof expectationOf;
     parseBaseUrl: typeof parseBaseUrl;
     writtenHost: typeof writtenHost;
     testAt: typeof smokeTestAt;
@@ -244,6 +247,7 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       summarize,
       summaryLine,
       describeReason,
+      expectationOf,
       parseBaseUrl,
       writtenHost,
       testAt: smokeTestAt,

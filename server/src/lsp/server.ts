@@ -25,11 +25,14 @@ import {
   linkExistingFileRequest,
   reportRequest,
   setStateRequest,
+  smokeTestTreeRequest,
   workspaceChecklistsRequest,
   type ChecklistChangedParams,
   type ChecklistResult,
   type ReportParams,
   type ReportResult,
+  type SmokeChecklistNode,
+  type SmokeTestTreeResult,
 } from '../protocol';
 import { nodeFileProbe } from './fileFacts';
 import { noReport, reportResult } from './report';
@@ -42,6 +45,7 @@ import { registerSmokeTests } from './smoke';
 import { askSecret } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
 import { Workspace } from './workspace';
+import { smokeChecklistNode } from './smokeTestTree';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
 export function startServer(connection: Connection): void {
@@ -243,28 +247,43 @@ export function startServer(connection: Connection): void {
     return analysis ? documentSymbols(service, analysis.checklist, t) : [];
   });
 
-  connection.onRequest(checklistRequest, async (params): Promise<ChecklistResult> => {
-    if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri, smoke.lastResults(params.uri));
-    const analysis = await analyses.current(params.uri);
-    const document = documents.get(params.uri);
+  const checklistOf = async (uri: string): Promise<ChecklistResult> => {
+    if (!documents.get(uri)) return workspaceChecklists.fromDisk(uri, smoke.lastResults(uri));
+    const analysis = await analyses.current(uri);
+    const document = documents.get(uri);
     const version = document?.version ?? -1;
-    if (!analysis || !document) return notAChecklist(service, params.uri, version);
+    if (!analysis || !document) return notAChecklist(service, uri, version);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
     const text = document.getText();
-    const { analysis: analysisSettings } = await settings(params.uri);
+    const { analysis: analysisSettings } = await settings(uri);
     const records = service.evidence.all(text, analysis, { settings: analysisSettings, today: now().date });
     return checklistResult(
       service,
-      params.uri,
+      uri,
       version,
       analysis,
       text,
       smokeSuiteOf(service, analysis, text),
       now().date,
-      smoke.lastResults(params.uri),
+      smoke.lastResults(uri),
       { records, nowMs: wallClockOn(fixedToday).now().ms, t },
       { t, secretsAllow: analysisSettings.secretsAllow },
     );
+  };
+
+  connection.onRequest(checklistRequest, (params): Promise<ChecklistResult> => checklistOf(params.uri));
+
+  connection.onRequest(smokeTestTreeRequest, async (params): Promise<SmokeTestTreeResult> => {
+    const scan = params.uri === undefined ? await workspaceChecklists.list() : { checklists: [{ uri: params.uri, relativePath: workspace.relativePath(params.uri) }], complete: true };
+    // Open checklists outside every workspace folder are listed too, after the scan's.
+    const listed = new Set(scan.checklists.map((c) => c.uri));
+    const open = params.uri === undefined ? documents.all().filter((d) => !listed.has(d.uri) && d.languageId === 'markdown').map((d) => ({ uri: d.uri, relativePath: workspace.relativePath(d.uri) })) : [];
+    const checklists: SmokeChecklistNode[] = [];
+    for (const { uri, relativePath } of [...scan.checklists, ...open]) {
+      const node = smokeChecklistNode(await checklistOf(uri), relativePath, t);
+      if (node.items.length > 0) checklists.push(node);
+    }
+    return { checklists, complete: scan.complete };
   });
 
   // The report names the checklist by its path in the workspace; one outside every folder, by its file name.

@@ -10,7 +10,7 @@ import { localTimeOfDay, type Analysis, type Language, type WallClock, type Reda
 import type { ReadinessService } from '../core/service';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { RUNNER_VERSION } from '../node/runnerVersion';
-import { checklistChangedNotification, type LastSmokeResultView, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeTestRunResult } from '../protocol';
+import { checklistChangedNotification, type LastSmokeResultView, type Range, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeFailureView, type SmokeTestRunResult } from '../protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
@@ -77,7 +77,7 @@ export class SmokeRuns {
     const cancelled = token.onCancellationRequested(() => controller.abort());
     const progress = await this.progress(params, controller);
     try {
-      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal);
+      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal, params.pasteEvidence !== false);
     } finally {
       progress.done();
       cancelled.dispose();
@@ -111,6 +111,7 @@ export class SmokeRuns {
     settings: SmokeSettings,
     progress: WorkDoneProgressReporter,
     signal: AbortSignal,
+    paste: boolean,
   ): Promise<RunSmokeTestsResult> {
     const t = this.host.t();
     const { service } = this.host;
@@ -142,10 +143,11 @@ export class SmokeRuns {
     });
     await this.host.http.warmUp();
     const run = await service.smoke.run(suite, settings, environment, { tests, signal });
-    const results = run.results.map((result) => runResult(service, result, run.redact, language));
+    const commandRanges = new Map(tests.map((test) => [test.key, test.commandRange]));
+    const results = run.results.map((result) => runResult(service, result, run.redact, language, commandRanges.get(result.testKey)));
     // Before the evidence is written, so the view model asked for after that edit has them.
     this.record(uri, results);
-    const { written, dropped } = await this.writeEvidence(uri, run, language, settings.baseUrl);
+    const { written, dropped } = paste ? await this.writeEvidence(uri, run, language, settings.baseUrl) : { written: false, dropped: [] };
     const summary = service.smoke.summarize(run.results);
     const summaryText = run.redact(service.smoke.summaryLine(summary, language));
     log.info(summaryText);
@@ -218,8 +220,15 @@ function nothingRan(error: string, extra: { needsBaseUrl?: boolean } = {}): RunS
   return { error, ...extra, passed: 0, failed: 0, notRun: 0, cancelled: 0, summary: '', lines: [], results: [], written: false, dropped: [] };
 }
 
-/** One test's result as data, worded and masked like its line. */
-function runResult(service: ReadinessService, result: SmokeResult, redact: Redactor, language: Language): SmokeTestRunResult {
+/** One test's result as data, worded and masked like its line, with each failure's expected and actual values. */
+function runResult(service: ReadinessService, result: SmokeResult, redact: Redactor, language: Language, commandRange: Range | undefined): SmokeTestRunResult {
+  const failures: SmokeFailureView[] =
+    result.outcome === 'failed'
+      ? result.reasons.map((reason) => {
+          const { kind, expected, actual } = service.smoke.expectationOf(reason, language);
+          return { kind, message: redact(service.smoke.describeReason(reason, language)), ...(expected === undefined ? {} : { expected: redact(expected) }), ...(actual === undefined ? {} : { actual: redact(actual) }) };
+        })
+      : [];
   return {
     testKey: result.testKey,
     number: result.number,
@@ -227,6 +236,8 @@ function runResult(service: ReadinessService, result: SmokeResult, redact: Redac
     ...(result.status === undefined ? {} : { status: result.status }),
     ...(result.elapsedMs === undefined ? {} : { elapsedMs: result.elapsedMs }),
     reason: redact(result.reasons.map((reason) => service.smoke.describeReason(reason, language)).join('; ')),
+    ...(commandRange ? { commandRange } : {}),
+    failures,
   };
 }
 

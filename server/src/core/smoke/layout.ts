@@ -5,7 +5,7 @@
 // evidence instead of appending another copy.
 import { classifyPlaceholder, findPlaceholders } from '../placeholders';
 
-export type FieldKind = 'status' | 'time' | 'capture' | 'secret-note' | 'other';
+export type FieldKind = 'status' | 'time' | 'capture' | 'secret-note' | 'expect' | 'other';
 
 export type LineKind =
   | { readonly kind: 'banner'; readonly number: string; readonly path: string }
@@ -38,6 +38,8 @@ const STATUS_LABELS = ['estado', 'status', 'resultado', 'result'];
 const TIME_LABELS = ['tiempo de respuesta', 'response time', 'tiempo', 'time', 'latencia', 'latency', 'duración', 'duracion', 'duration'];
 const CAPTURE = /^(.+?)\s+(?:obtenid[oa]|capturad[oa]|recibid[oa]|obtained|captured|received)$/i;
 const SECRET_NOTE = /^(.+?)\s+(?:usad[oa]|utilizad[oa]|used)$/i;
+/** "Expected status", "Status esperado", "Claves esperadas", "Expect": what the test expects, written by its author. */
+const EXPECT = /\b(?:expected|expect|esperad[oa]s?)\b/i;
 
 export function classifyLine(text: string): LineKind {
   if (text.trim() === '') return { kind: 'blank' };
@@ -75,6 +77,7 @@ function fieldKind(label: string): { field: Exclude<FieldKind, 'other'>; subject
   if (capture) return { field: 'capture', subject: (capture[1] ?? '').trim() };
   const secret = SECRET_NOTE.exec(label);
   if (secret) return { field: 'secret-note', subject: (secret[1] ?? '').trim() };
+  if (EXPECT.test(label)) return { field: 'expect', subject: '' };
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { classifyPlaceholder, findPlaceholders } from '../placeholders';
 import { range, type Range } from '../types';
 import { criteriaFor, forbidsServerErrors, timeLimitIn, type TimeCriterion } from './criteria';
 import { effectiveMethod, parseCurlCommand, type ParsedCommand } from './curl';
+import { expectationField, expectationsOf, type Expectations } from './expectations';
 import { mostCommonHost } from './hosts';
 import { classifyLine, type LineKind } from './layout';
 
@@ -88,6 +89,8 @@ export interface SmokeTest {
   readonly fenceRange: Range;
   readonly slots: EvidenceSlots;
   readonly criteria: readonly TimeCriterion[];
+  /** The status and JSON keys its comments and evidence fields name (a capture field's subject is a key). */
+  readonly expectations: Expectations;
 }
 
 export interface SmokeSuite {
@@ -166,22 +169,29 @@ interface TestDraft {
   readonly banner: { line: number; number: string; path: string } | undefined;
   readonly commandLines: readonly FenceLine[];
   readonly region: readonly FenceLine[];
+  /** The banner and comment lines that speak of this test: those above its command since the previous test's evidence, and those within its own evidence. */
+  readonly comments: readonly string[];
 }
 
 function testsInFence(fence: Fence): TestDraft[] {
   const lines: FenceLine[] = fence.lines.map((l) => ({ ...l, kind: classifiedLine(l.text) }));
   const drafts: TestDraft[] = [];
   let banner: TestDraft['banner'];
+  /** Banner and comment lines since the last evidence line: they lead into the next command. */
+  let lead: string[] = [];
   let i = 0;
   while (i < lines.length) {
     const current = lines[i];
     if (!current) break;
     if (current.kind.kind === 'banner') {
       banner = { line: current.line, number: current.kind.number, path: current.kind.path };
+      lead.push(current.text);
       i++;
       continue;
     }
     if (current.kind.kind !== 'command') {
+      if (current.kind.kind === 'comment') lead.push(current.text);
+      else if (current.kind.kind !== 'blank') lead = [];
       i++;
       continue;
     }
@@ -194,7 +204,12 @@ function testsInFence(fence: Fence): TestDraft[] {
     i++;
     const regionStart = i;
     while (i < lines.length && !['banner', 'command'].includes(lines[i]?.kind.kind ?? '')) i++;
-    if (current.kind.curl) drafts.push({ fence, banner, commandLines, region: lines.slice(regionStart, i) });
+    const region = lines.slice(regionStart, i);
+    // Comments after the test's last evidence line lead into the next test, not this one.
+    const last = region.findLastIndex((l) => l.kind.kind !== 'blank' && l.kind.kind !== 'comment');
+    const own = region.slice(0, last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
+    if (current.kind.curl) drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
+    lead = region.slice(last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
     banner = undefined;
   }
   return drafts;
@@ -236,6 +251,11 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
     fenceRange: draft.fence.range,
     slots,
     criteria,
+    expectations: expectationsOf(
+      draft.comments,
+      draft.region.flatMap((l) => (l.kind.kind === 'field' && l.kind.field === 'expect' ? [expectationField(l.kind.label, l.kind.value)] : [])),
+      slots.captures.map((c) => c.subject),
+    ),
   };
 }
 

@@ -4,6 +4,7 @@
 import { translator, type Language } from '../messages';
 import { capturedVariables, documentVariables, subjectKey, valueForSubject } from './captures';
 import { missedCriterion } from './criteria';
+import { hasKey, topLevelKeys } from './expectations';
 import type { CurlCommand } from './curl';
 import { isAllowedHost, onBase, parseBaseUrl, writtenHost, type BaseUrl } from './hosts';
 import { outputLines, renderResponse, responseText, type OutputEvidence, type RenderedResponse } from './output';
@@ -222,8 +223,11 @@ function judgeResponse(
   secretNames: readonly string[],
 ): SmokeResult {
   const reasons: SmokeReason[] = [];
-  const ok = response.status >= 200 && response.status < 300;
-  if (!ok) {
+  const expected = test.expectations.status;
+  const ok = expected ? response.status === expected.code : response.status >= 200 && response.status < 300;
+  if (!ok && expected) {
+    reasons.push({ code: 'unexpected-status', status: response.status, statusText: response.statusText, expected: expected.code, as: expected.text });
+  } else if (!ok) {
     const redirect = response.status >= 300 && response.status < 400 && !command.followRedirects;
     reasons.push(redirect ? { code: 'redirect-not-followed', status: response.status } : { code: 'http-status', status: response.status, statusText: response.statusText });
   }
@@ -234,6 +238,11 @@ function judgeResponse(
   if (missed) reasons.push({ code: 'criterion-missed', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
 
   const json = ok ? parseJson(response) : undefined;
+  if (ok) {
+    for (const { key } of test.expectations.keys) {
+      if (!hasKey(json, key)) reasons.push({ code: 'missing-json-key', key, present: topLevelKeys(json) ?? null });
+    }
+  }
   if (json !== undefined) for (const [name, value] of capturedVariables(json, ctx.settings.captures)) ctx.values.set(name, value);
   const captures: Record<string, string> = {};
   for (const slot of test.slots.captures) {
