@@ -258,7 +258,9 @@ describe('language server: smoke tests', () => {
     assert.ok(third);
     const failed = await server.connection.sendRequest<RunSmokeTestsResult>(RUN, { uri: fresh.uri, testKeys: [third.key] });
     const reason = 'no value for <sid>: run the test that captures it first, or fill it in the document';
-    assert.deepEqual(failed.results, [{ testKey: third.key, number: '3', outcome: 'failed', reason, commandRange: third.commandRange, failures: [{ kind: 'other', message: reason }] }]);
+    const validate = fresh.lineOf('$ curl -sS -X POST "http://staging-host/api/session/validate"');
+    const commandRange = { start: { line: validate, character: 0 }, end: { line: validate + 2, character: fresh.lines[validate + 2]?.length ?? -1 } };
+    assert.deepEqual(failed.results, [{ testKey: third.key, number: '3', outcome: 'failed', reason, commandRange, failures: [{ kind: 'other', message: reason }] }]);
     assert.equal(failed.lines.length, 1);
   });
 
