@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const folders = ['test/unit', 'test/lsp', 'test/cli'];
+const folders = ['test/unit', 'test/lsp', 'test/cli', 'test/integration'];
 const files = folders.flatMap((folder) =>
   readdirSync(folder, { recursive: true })
     .map(String)

@@ -50,6 +50,7 @@ Status: [✅ PASSED / ❌ FAILED]
 
 describe('language server: the Testing view', () => {
   let staging: StagingServer;
+  let canary: StagingServer;
   let workspace: string;
   let server: TestServer;
   const applied: ApplyWorkspaceEditParams[] = [];
@@ -59,7 +60,9 @@ describe('language server: the Testing view', () => {
 
   before(async () => {
     staging = await startStagingServer();
+    canary = await startStagingServer();
     workspace = mkdtempSync(join(tmpdir(), 'readiness-lsp-testing-'));
+    writeFileSync(join(workspace, '.readiness.json'), JSON.stringify({ environments: { staging: { baseUrl: staging.url }, canary: { baseUrl: canary.url, allowedHosts: [] } } }));
     mkdirSync(join(workspace, 'docs'));
     writeFileSync(join(workspace, 'ENTREGABLES.md'), sampleText());
     writeFileSync(join(workspace, 'docs', 'health.md'), expecting(staging.url));
@@ -76,6 +79,7 @@ describe('language server: the Testing view', () => {
   after(async () => {
     await server.stop();
     await staging.close();
+    await canary.close();
     rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -172,5 +176,24 @@ describe('language server: the Testing view', () => {
     } finally {
       staging.configure({ failing: [] });
     }
+  });
+
+  test('a canary run sends only to the canary host and stamps env=canary; an unknown environment runs nothing', async () => {
+    const path = join(workspace, 'ENTREGABLES.md');
+    const { uri } = await server.open(path, sampleText());
+    const health = (await tree(uri)).checklists[0]?.items[0]?.tests[0];
+    assert.ok(health);
+    const before = { staging: staging.requests.length, canary: canary.requests.length };
+    applied.length = 0;
+    const result = await run({ uri, testKeys: [health.key], environment: 'canary' });
+    assert.equal(result.passed, 1);
+    assert.equal(canary.requests.length, before.canary + 1);
+    assert.equal(staging.requests.length, before.staging, 'nothing went to staging');
+    assert.match(JSON.stringify(applied[0]), new RegExp(`env=canary`));
+    assert.ok(JSON.stringify(applied[0]).includes(new URL(canary.url).host));
+
+    const unknown = await run({ uri, testKeys: [health.key], environment: 'prod' });
+    assert.equal(unknown.error, 'No environment named "prod" in readiness.environments (configured: staging, canary).');
+    assert.equal(canary.requests.length, before.canary + 1);
   });
 });

@@ -240,7 +240,7 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     smoke: Object.freeze({
       tests: findSmokeTests,
       run: (suite: SmokeSuite, smokeSettings: SmokeSettings, environment: SmokeRunEnvironment, options?: RunOptions) =>
-        runSmokeTests(suite, smokeSettings, { ...environment, http: ports.http, clock: ports.clock, secrets: environment.secrets ?? ports.secrets }, options),
+        runSmokeTests(suite, smokeSettings, { ...environment, http: ports.http, tcp: ports.tcp, clock: ports.clock, secrets: environment.secrets ?? ports.secrets }, options),
       evidenceEdits,
       applyTextEdits,
       resultLine,

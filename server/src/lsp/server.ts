@@ -14,6 +14,7 @@ import { localDateTime, type Translate } from '../core/api';
 import { createReadinessService } from '../core/service';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock, wallClockOn } from '../node/systemClock';
+import { createTcpClient } from '../node/tcpClient';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
@@ -58,6 +59,7 @@ export function startServer(connection: Connection): void {
   const service = createReadinessService({
     files: nodeFileProbe,
     http,
+    tcp: createTcpClient(),
     clock: systemClock,
     secrets: { get: (name) => askSecret(connection, name) },
     logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) },

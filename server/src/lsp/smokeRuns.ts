@@ -6,7 +6,7 @@
 // the document as it is after the run, so edits made meanwhile are respected.
 import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { localTimeOfDay, type Analysis, type Language, type WallClock, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
+import { inEnvironment, localTimeOfDay, type Analysis, type Language, type WallClock, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { RUNNER_VERSION } from '../node/runnerVersion';
@@ -68,7 +68,12 @@ export class SmokeRuns {
     if (wanted && tests.length !== new Set(wanted).size) return nothingRan(t('smoke.error.changed'));
 
     const resource = await this.host.settings(uri);
-    const settings: SmokeSettings = { ...resource.smoke, baseUrl: params.baseUrl ?? resource.smoke.baseUrl };
+    // An environment gives the base URL and more allowed hosts; a base URL the user just typed still wins.
+    const environmentName = params.environment ?? resource.environment;
+    const environment = environmentName === undefined ? undefined : inEnvironment(resource, environmentName);
+    if (environmentName !== undefined && !environment) return nothingRan(t('smoke.error.unknownEnvironment', environmentName, Object.keys(resource.environments).join(', ') || '-'));
+    const smoke = environment ?? resource.smoke;
+    const settings: SmokeSettings = { ...smoke, baseUrl: params.baseUrl ?? smoke.baseUrl };
     const baseProblem = checkBaseUrl(this.host.service, suite, tests, settings.baseUrl, t);
     if (baseProblem) return baseProblem;
 
@@ -77,7 +82,7 @@ export class SmokeRuns {
     const cancelled = token.onCancellationRequested(() => controller.abort());
     const progress = await this.progress(params, controller);
     try {
-      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal, params.pasteEvidence !== false);
+      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal, { paste: params.pasteEvidence !== false, environmentName: environment?.environment });
     } finally {
       progress.done();
       cancelled.dispose();
@@ -111,7 +116,7 @@ export class SmokeRuns {
     settings: SmokeSettings,
     progress: WorkDoneProgressReporter,
     signal: AbortSignal,
-    paste: boolean,
+    { paste, environmentName }: { paste: boolean; environmentName: string | undefined },
   ): Promise<RunSmokeTestsResult> {
     const t = this.host.t();
     const { service } = this.host;
@@ -147,7 +152,7 @@ export class SmokeRuns {
     const results = run.results.map((result) => runResult(service, result, run.redact, language, commandRanges.get(result.testKey)));
     // Before the evidence is written, so the view model asked for after that edit has them.
     this.record(uri, results);
-    const { written, dropped } = paste ? await this.writeEvidence(uri, run, language, settings.baseUrl) : { written: false, dropped: [] };
+    const { written, dropped } = paste ? await this.writeEvidence(uri, run, language, settings.baseUrl, environmentName) : { written: false, dropped: [] };
     const summary = service.smoke.summarize(run.results);
     const summaryText = run.redact(service.smoke.summaryLine(summary, language));
     log.info(summaryText);
@@ -184,7 +189,7 @@ export class SmokeRuns {
   }
 
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
-  private async writeEvidence(uri: string, run: SmokeRun, language: Language, baseUrl: string | undefined): Promise<{ written: boolean; dropped: string[] }> {
+  private async writeEvidence(uri: string, run: SmokeRun, language: Language, baseUrl: string | undefined, environment: string | undefined): Promise<{ written: boolean; dropped: string[] }> {
     const t = this.host.t();
     if (!run.results.some((r) => r.evidence)) return { written: false, dropped: [] };
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -194,7 +199,7 @@ export class SmokeRuns {
       const { version } = document;
       const { service } = this.host;
       const text = document.getText();
-      const plan = service.evidence.stampedEdits(text, service.smoke.tests(service.analyse(text).checklist, text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
+      const plan = service.evidence.stampedEdits(text, service.smoke.tests(service.analyse(text).checklist, text), run.results, { runner: RUNNER_VERSION, baseUrl, environment }, language);
       const dropped = plan.dropped.map((d) => d.message);
       if (plan.edits.length === 0) {
         this.connection.console.info(t('smoke.log.nothingWritten'));

@@ -86,6 +86,8 @@ export interface RunSmokeTestsParams extends RunSmokeTestsArguments {
   readonly workDoneToken?: string | number;
   /** False: run and report, but paste no evidence (the Testing view with `readiness.testing.pasteEvidence` off). Default true. */
   readonly pasteEvidence?: boolean;
+  /** Run in this environment of `readiness.environments` (its base URL and allowed hosts); default `readiness.environment`. */
+  readonly environment?: string;
 }
 
 /**

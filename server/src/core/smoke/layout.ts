@@ -10,6 +10,7 @@ export type FieldKind = 'status' | 'time' | 'capture' | 'secret-note' | 'expect'
 export type LineKind =
   | { readonly kind: 'banner'; readonly number: string; readonly path: string }
   | { readonly kind: 'comment' }
+  /** `curl`: a program a smoke test runs (see TEST_PROGRAM), not only curl. */
   | { readonly kind: 'command'; readonly curl: boolean; readonly text: string }
   | {
       readonly kind: 'field';
@@ -31,6 +32,8 @@ const BANNER = /^#+\s*(?:SMOKE[ -]?TEST|PRUEBA(?: DE HUMO)?|TEST)\s*#?\s*(\d+)\s
 const COMMENT = /^#/;
 const PROMPT = /^\$\s+(.*)$/;
 const CURL = /^(?:time\s+)?curl(?:\s|$)/;
+/** The programs a smoke test may run after a `$ ` prompt: curl, wget and httpie over HTTP, redis-cli, nc and telnet over TCP. */
+const TEST_PROGRAM = /^(?:time\s+)?(?:curl|wget|https?|redis-cli|nc|telnet)(?:\s|$)/;
 const FIELD = /^([^\s#$[{"'<>`|][^:]{0,59}):(?:[ \t]+(.*)|)$/;
 const FENCE_MARK = /^\s{0,3}(?:`{3,}|~{3,})/;
 
@@ -47,7 +50,7 @@ export function classifyLine(text: string): LineKind {
   if (banner) return { kind: 'banner', number: banner[1] ?? '', path: banner[2] ?? '' };
   if (COMMENT.test(text)) return { kind: 'comment' };
   const prompt = PROMPT.exec(text);
-  if (prompt) return { kind: 'command', curl: CURL.test(prompt[1] ?? ''), text: prompt[1] ?? '' };
+  if (prompt) return { kind: 'command', curl: TEST_PROGRAM.test(prompt[1] ?? ''), text: prompt[1] ?? '' };
   if (CURL.test(text)) return { kind: 'command', curl: true, text };
   const placeholders = findPlaceholders(text);
   const only = placeholders[0];

@@ -7,6 +7,10 @@ export type SmokeReason =
   | { readonly code: 'http-status'; readonly status: number; readonly statusText: string }
   | { readonly code: 'unexpected-status'; readonly status: number; readonly statusText: string; readonly expected: number; readonly as: string }
   | { readonly code: 'missing-json-key'; readonly key: string; readonly present: readonly string[] | null }
+  | { readonly code: 'redis-auth'; readonly detail: string }
+  | { readonly code: 'redis-error'; readonly detail: string }
+  | { readonly code: 'redis-reply'; readonly expected: string; readonly actual: string }
+  | { readonly code: 'no-tcp' }
   | { readonly code: 'redirect-not-followed'; readonly status: number }
   | { readonly code: 'too-many-redirects'; readonly max: number }
   | { readonly code: 'redirect-body-not-resent'; readonly status: number; readonly host: string; readonly method: string }
@@ -44,6 +48,14 @@ export function describeReason(reason: SmokeReason, language: Language): string 
       return t('smoke.reason.unexpectedStatus', `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`, reason.expected, reason.as);
     case 'missing-json-key':
       return t('smoke.reason.missingJsonKey', reason.key);
+    case 'redis-auth':
+      return t('smoke.reason.redisAuth', reason.detail);
+    case 'redis-error':
+      return t('smoke.reason.redisError', reason.detail);
+    case 'redis-reply':
+      return t('smoke.reason.redisReply', reason.actual, reason.expected);
+    case 'no-tcp':
+      return t('smoke.reason.noTcp');
     case 'redirect-not-followed':
       return t('smoke.reason.redirectNotFollowed', reason.status);
     case 'too-many-redirects':
@@ -152,6 +164,8 @@ export function expectationOf(reason: SmokeReason, language: Language): FailedEx
       return { kind: 'status', expected: String(reason.expected), actual: status(reason.status, reason.statusText) };
     case 'criterion-missed':
       return { kind: 'criterion', expected: reason.criterion, actual: seconds(reason.elapsedMs) };
+    case 'redis-reply':
+      return { kind: 'other', expected: reason.expected, actual: reason.actual };
     case 'missing-json-key':
       return { kind: 'json-key', expected: t('testing.expected.key', reason.key), actual: reason.present === null ? t('testing.actual.noKeys') : t('testing.actual.keys', reason.present.join(', ')) };
     default:

@@ -9,6 +9,7 @@ import { range, type Range } from '../types';
 import { criteriaFor, forbidsServerErrors, timeLimitIn, type TimeCriterion } from './criteria';
 import { effectiveMethod, parseCurlCommand, type ParsedCommand } from './curl';
 import { expectationField, expectationsOf, type Expectations } from './expectations';
+import { parseNetCheck, type NetCheck, type ParsedCheck } from './netcheck';
 import { mostCommonHost } from './hosts';
 import { classifyLine, type LineKind } from './layout';
 
@@ -81,7 +82,10 @@ export interface SmokeTest {
   readonly path: string;
   /** The command as one line, without the `$ ` prompt. */
   readonly command: string;
+  /** The command as curl (wget and httpie are read as curl); `not-curl` for a redis-cli, nc or telnet check. */
   readonly parsed: ParsedCommand;
+  /** A redis-cli, nc or telnet command, run over TCP instead of HTTP. */
+  readonly check: ParsedCheck | undefined;
   readonly bannerLine: number | undefined;
   readonly commandRange: Range;
   /** From the banner (or command) to the last line of its evidence region. */
@@ -208,11 +212,21 @@ function testsInFence(fence: Fence): TestDraft[] {
     // Comments after the test's last evidence line lead into the next test, not this one.
     const last = region.findLastIndex((l) => l.kind.kind !== 'blank' && l.kind.kind !== 'comment');
     const own = region.slice(0, last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
-    if (current.kind.curl) drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
+    if (current.kind.curl && !isTemplateCheck(commandLines)) drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
     lead = region.slice(last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
     banner = undefined;
   }
   return drafts;
+}
+
+/**
+ * A redis-cli, nc or telnet command whose host or port is still a blank (`redis-cli -h [host] -p [port]
+ * ping`) is part of the template, not a test yet: there is nothing to connect to until the owner fills
+ * it in (the blank itself is reported as an unfilled placeholder). curl commands keep their staging host.
+ */
+function isTemplateCheck(commandLines: readonly FenceLine[]): boolean {
+  const parsed = parseNetCheck(joinCommand(commandLines));
+  return parsed?.ok === true && [parsed.check.host, parsed.check.port].some((part) => findPlaceholders(part).length > 0);
 }
 
 /** A test's identity (counting identical ones before it in `seen`) and its parsed command. */
@@ -231,7 +245,8 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
   const last = draft.commandLines[draft.commandLines.length - 1];
   const command = joinCommand(draft.commandLines);
   const slots = evidenceSlots(draft.region);
-  const path = draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : '');
+  const check = parseNetCheck(command);
+  const path = draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : check?.ok ? checkPath(check.check) : '');
   const inline = slots.time ? timeLimitIn(slots.time.value.slice(slots.time.numberRange.end.character - slots.time.valueRange.start.character)) : undefined;
   const criteria = dedupe([...(inline ? [{ ...inline, path: undefined }] : []), ...criteriaFor(path, itemCriteria)]);
   const regionEnd = lastNonBlank(draft.region) ?? last;
@@ -241,10 +256,11 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
     identity,
     number: draft.banner?.number ?? String(position),
     itemId: item.id,
-    method: parsed.ok ? effectiveMethod(parsed.command) : '?',
+    method: parsed.ok ? effectiveMethod(parsed.command) : check?.ok ? (check.check.kind === 'redis' ? 'REDIS' : 'TCP') : '?',
     path,
     command,
     parsed,
+    check,
     bannerLine: draft.banner?.line,
     commandRange: range(first?.line ?? 0, 0, last?.line ?? 0, last?.text.length ?? 0),
     range: range(startLine, 0, regionEnd?.line ?? startLine, regionEnd?.text.length ?? 0),
@@ -295,6 +311,11 @@ function joinCommand(lines: readonly FenceLine[]): string {
   const head = first?.kind.kind === 'command' ? first.kind.text : (first?.text ?? '');
   const texts = [head, ...lines.slice(1).map((l) => l.text)];
   return texts.map((t, i) => (i < texts.length - 1 ? t.trimEnd().replace(/\\$/, '') : t)).join('');
+}
+
+/** What a check's row shows where an HTTP test shows its path: `PING`, `CONFIG GET maxmemory-policy`, `host:port`. */
+function checkPath(check: NetCheck): string {
+  return check.kind === 'redis' ? check.command.join(' ') : `${check.host}:${check.port}`;
 }
 
 function urlPath(url: string): string {
