@@ -9,6 +9,7 @@ import { registerSignOff } from './signOff';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
 import { createTestApi, type ReadinessTestApi } from './testApi';
+import { registerTesting } from './testing';
 import { userSettingsMiddleware } from './userSettings';
 
 let client: LanguageClient | undefined;
@@ -39,7 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   context.subscriptions.push(sidebar);
   const report = registerReport(client, sidebar.store);
   context.subscriptions.push(report.disposable);
-  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi, report.panels.testApi);
+  const testing = registerTesting(context, client, sidebar.store.onDidChange);
+  context.subscriptions.push(testing.disposable);
+  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi, report.panels.testApi, testing.controller);
   await client.start();
   return testApi;
 }

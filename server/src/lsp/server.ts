@@ -285,7 +285,15 @@ export function startServer(connection: Connection): void {
       const node = smokeChecklistNode(await checklistOf(uri), relativePath, t);
       if (node.items.length > 0) checklists.push(node);
     }
-    return { checklists, complete: scan.complete };
+    // Environments are configured per folder; the first checklist's (or the first folder's) are offered.
+    const scope = checklists[0]?.uri ?? params.uri ?? workspace.folderUris()[0];
+    const resource = scope === undefined ? undefined : await settings(scope);
+    return {
+      checklists,
+      complete: scan.complete,
+      environments: Object.keys(resource?.environments ?? {}),
+      ...(resource?.environment === undefined ? {} : { environment: resource.environment }),
+    };
   });
 
   // The report names the checklist by its path in the workspace; one outside every folder, by its file name.

@@ -180,6 +180,10 @@ export interface SmokeTestTreeResult {
   readonly checklists: readonly SmokeChecklistNode[];
   /** False when the workspace scan stopped at one of its bounds. */
   readonly complete: boolean;
+  /** The names of `readiness.environments` (settings and `.readiness.json`), one run profile each. */
+  readonly environments: readonly string[];
+  /** `readiness.environment`, when one is chosen. */
+  readonly environment?: string;
 }
 
 export interface RunSmokeTestsResult {
