@@ -4,10 +4,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../../server/src/protocol';
+import type { SmokeTestRunner } from '../smoke/runSmokeTests';
 import { SmokeTestController } from './testController';
 
-export function registerTesting(context: vscode.ExtensionContext, client: LanguageClient, checklistsChanged: vscode.Event<void>): { controller: SmokeTestController; disposable: vscode.Disposable } {
-  const controller = new SmokeTestController(client, context.workspaceState);
+export function registerTesting(context: vscode.ExtensionContext, client: LanguageClient, runner: SmokeTestRunner, checklistsChanged: vscode.Event<void>): { controller: SmokeTestController; disposable: vscode.Disposable } {
+  const controller = new SmokeTestController(client, context.workspaceState, runner);
   const status = vscode.window.createStatusBarItem('readiness.environment', vscode.StatusBarAlignment.Left, 10);
   status.name = vscode.l10n.t('Readiness environment');
   status.command = COMMANDS.selectEnvironment;

@@ -3,7 +3,6 @@
 // run through `readiness/runSmokeTests` (the code lenses' request: evidence pasted unless
 // `readiness.testing.pasteEvidence` is off), one run profile per environment. The client maps the
 // server's nodes and results to TestItems and TestMessages; it decides nothing about the checklist.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../../../server/src/protocol';
 import { BaseUrls } from '../smoke/baseUrl';
 import { explainRestrictedMode } from '../smoke/restrictedMode';
+import type { SmokeTestRunner } from '../smoke/runSmokeTests';
 import { LastResults, type StoredResult } from './lastResults';
 
 interface TestData {
@@ -43,6 +43,8 @@ export class SmokeTestController implements vscode.Disposable {
   constructor(
     private readonly client: LanguageClient,
     state: vscode.Memento,
+    /** The code lenses' runner: while it counts a run, the server's questions (secrets, foreign hosts) are answered. */
+    private readonly runner: Pick<SmokeTestRunner, 'during'>,
   ) {
     this.last = new LastResults(state);
     this.controller.resolveHandler = async (item) => {
@@ -166,11 +168,9 @@ export class SmokeTestController implements vscode.Disposable {
     const pasteEvidence = vscode.workspace.getConfiguration('readiness.testing', uri).get<boolean>('pasteEvidence', true);
     let result: RunSmokeTestsResult;
     try {
-      result = await this.client.sendRequest(
-        runSmokeTestsRequest,
-        { uri: checklist.uri, testKeys: [...keys.keys()], pasteEvidence, workDoneToken: `readiness/testing/${randomUUID()}`, ...base, ...(environment === undefined ? {} : { environment }) },
-        token,
-      );
+      const params = { uri: checklist.uri, testKeys: [...keys.keys()], pasteEvidence, ...base, ...(environment === undefined ? {} : { environment }) };
+      // Cancelling the Testing view's run cancels the request: the server stops the test in flight.
+      result = await this.runner.during(() => this.client.sendRequest(runSmokeTestsRequest, params, token));
     } catch (error) {
       const message = new vscode.TestMessage(error instanceof Error ? error.message : String(error));
       for (const item of items) run.errored(item, message);
