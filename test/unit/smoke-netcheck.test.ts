@@ -2,6 +2,9 @@
 // httpie read as curl; and the RESP codec on in-memory bytes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { translator } from '../../server/src/core/messages';
+import { commandHoverAt } from '../../server/src/core/smoke/commandHover';
 import { parseCurlCommand } from '../../server/src/core/smoke/curl';
 import { parseNetCheck } from '../../server/src/core/smoke/netcheck';
 import { decodeReply, encodeCommand, printReply } from '../../server/src/core/smoke/resp';
@@ -96,5 +99,36 @@ describe('RESP codec', () => {
     assert.throws(() => decodeReply(bytes('HTTP/1.1 200 OK\r\n')), /not a RESP reply/);
     assert.throws(() => decodeReply(bytes('$999999999999\r\n')), /bad length/);
     assert.throws(() => decodeReply(bytes('*'.repeat(40).split('').map(() => '*1\r\n').join(''))), /nested too deeply/);
+  });
+});
+
+describe('the hover over a command Readiness does not run', () => {
+  const text = [
+    '# Checklist',
+    '',
+    '### 7. Redis',
+    '',
+    '**Estado**: Pendiente',
+    '**Responsable**: SRE',
+    '**Deadline**: 48h',
+    '',
+    '```',
+    '$ kubectl get pods -n prod',
+    '$ redis-cli -h [host] -p [port] ping',
+    '$ redis-cli -h cache.internal -p 6379 ping',
+    'kubectl logs deploy/api',
+    '```',
+    '',
+  ].join('\n');
+  const checklist = new ChecklistAnalyzer().analyze(text).checklist;
+  const at = (line: number) => commandHoverAt(checklist, { line, character: 2 }, translator('en'))?.markdown;
+
+  test('another program says which commands are smoke tests; a blank target says what to fill in; a test or a plain line says nothing', () => {
+    assert.match(at(9) ?? '', /^Readiness does not run `kubectl`: smoke tests are `curl`/);
+    assert.equal(at(10), 'Not a smoke test yet: fill in the host and port, and Readiness runs this check.');
+    assert.equal(at(11), undefined);
+    assert.equal(at(12), undefined);
+    assert.equal(at(2), undefined);
+    assert.match(commandHoverAt(checklist, { line: 9, character: 0 }, translator('es'))?.markdown ?? '', /^Readiness no ejecuta `kubectl`/);
   });
 });

@@ -39,6 +39,7 @@ import {
 } from './references';
 import { RULES, type RuleMetadata } from './rules/registry';
 import { findConfig, parseConfigText, type FoundConfig, type ParsedConfig } from './settings';
+import { commandHoverAt } from './smoke/commandHover';
 import { parseBaseUrl, writtenHost } from './smoke/hosts';
 import {
   applyTextEdits,
@@ -140,6 +141,8 @@ export interface ReadinessService {
     describeReason: typeof describeReason;
     /** A failure's expected and actual values (status, time criterion, JSON key), for the Testing view. */
     expectationOf: typeof expectationOf;
+    /** The hover over a shell command Readiness does not run, saying why. */
+    commandHover(checklist: Checklist, position: Position, t?: Translate): { markdown: string; range: Range } | undefined;
     parseBaseUrl: typeof parseBaseUrl;
     writtenHost: typeof writtenHost;
     testAt: typeof smokeTestAt;
@@ -248,6 +251,7 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       summaryLine,
       describeReason,
       expectationOf,
+      commandHover: (checklist: Checklist, position: Position, t?: Translate) => commandHoverAt(checklist, position, t ?? messages()),
       parseBaseUrl,
       writtenHost,
       testAt: smokeTestAt,

@@ -19,7 +19,7 @@ import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
-import { completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
+import { commandHover, completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
 import {
   checklistChangedNotification,
   checklistRequest,
@@ -231,7 +231,7 @@ export function startServer(connection: Connection): void {
     const referenceHover = references.hover(params.textDocument.uri, analysis, params.position);
     if (referenceHover) return referenceHover;
     const records = service.evidence.all(document.getText(), analysis, { settings: (await settings(params.textDocument.uri)).analysis, today: now().date });
-    return evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(service, analysis.checklist, params.position, t);
+    return evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(service, analysis.checklist, params.position, t) ?? commandHover(service, analysis.checklist, params.position, t);
   });
 
   connection.onDocumentLinks(async (params) => {

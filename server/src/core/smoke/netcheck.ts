@@ -24,9 +24,9 @@ const REDIS_COMMANDS: readonly (readonly string[])[] = [['PING'], ['INFO'], ['IN
 
 /** A redis-cli, nc or telnet command; undefined for any other program (curl, wget, httpie are HTTP). */
 export function parseNetCheck(commandLine: string): ParsedCheck | undefined {
-  const split = commandStages(commandLine);
   const program = /^\s*(?:time\s+)?(\S+)/.exec(commandLine)?.[1];
   if (program !== 'redis-cli' && program !== 'nc' && program !== 'telnet') return undefined;
+  const split = commandStages(commandLine);
   if (!split.ok) return split;
   const [words = [], ...pipe] = split.stages;
   if (words[0] === 'time') words.shift();

@@ -108,7 +108,7 @@ export interface SmokeSuite {
   readonly forbidsServerErrors: boolean;
 }
 
-const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
+export const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
 
 /**
  * The smoke tests of a checklist. With `wanted`, only the tests of the items it accepts are built
@@ -212,7 +212,7 @@ function testsInFence(fence: Fence): TestDraft[] {
     // Comments after the test's last evidence line lead into the next test, not this one.
     const last = region.findLastIndex((l) => l.kind.kind !== 'blank' && l.kind.kind !== 'comment');
     const own = region.slice(0, last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
-    if (current.kind.curl && !isTemplateCheck(commandLines)) drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
+    if (current.kind.curl && !isTemplateCheck(joinCommand(commandLines))) drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
     lead = region.slice(last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
     banner = undefined;
   }
@@ -224,8 +224,8 @@ function testsInFence(fence: Fence): TestDraft[] {
  * ping`) is part of the template, not a test yet: there is nothing to connect to until the owner fills
  * it in (the blank itself is reported as an unfilled placeholder). curl commands keep their staging host.
  */
-function isTemplateCheck(commandLines: readonly FenceLine[]): boolean {
-  const parsed = parseNetCheck(joinCommand(commandLines));
+export function isTemplateCheck(command: string): boolean {
+  const parsed = parseNetCheck(command);
   return parsed?.ok === true && [parsed.check.host, parsed.check.port].some((part) => findPlaceholders(part).length > 0);
 }
 
