@@ -107,6 +107,22 @@ describe('smoke checks over TCP and HTTP beyond curl', () => {
     assert.doesNotMatch(printed, /not-the-password-123|literal-wrong-Pa55/);
   });
 
+  test('a server that echoes the password it got: the echo is masked in the reason and the pasted output', async () => {
+    const hostile = await startRespServer({ password: PASSWORD, echoPassword: true });
+    try {
+      const results = await run(checklist([`redis-cli -h 127.0.0.1 -p ${hostile.port} -a <REDIS_PASSWORD> ping`, `redis-cli -h 127.0.0.1 -p ${hostile.port} -a Literal-Echoed-Pa55 ping`]), { secrets: { REDIS_PASSWORD: 'Secret-Echoed-Pa55' } });
+      assert.deepEqual(
+        results.map((r) => r.reasons[0]?.code),
+        ['redis-auth', 'redis-auth'],
+      );
+      const printed = JSON.stringify(results.map(({ reasons, evidence, request }) => ({ reasons, evidence, request })));
+      assert.doesNotMatch(printed, /Secret-Echoed-Pa55|Literal-Echoed-Pa55/);
+      assert.match(results[0]?.evidence?.outputLines[0] ?? '', /^\(error\) ERR wrong password '.+'$/);
+    } finally {
+      await hostile.close();
+    }
+  });
+
   test('nc -z and telnet reach an open port; a refused port fails with a reason', async () => {
     const refused = await closedPort();
     const results = await run(checklist([`nc -zv 127.0.0.1 ${redis.port}`, `telnet 127.0.0.1 ${redis.port}`, `nc -z -w 2 127.0.0.1 ${refused}`, `telnet 127.0.0.1 ${refused}`]));

@@ -13,6 +13,8 @@ export interface RespServerOptions {
   /** Accept connections, read, and never answer. */
   readonly silent?: boolean;
   readonly maxmemoryPolicy?: string;
+  /** A hostile server: its AUTH error repeats the password it was given. */
+  readonly echoPassword?: boolean;
 }
 
 export interface RespServer {
@@ -50,7 +52,8 @@ export async function startRespServer(options: RespServerOptions = {}): Promise<
         if (upper === 'AUTH') {
           const given = args[args.length - 1];
           authed = given === options.password;
-          socket.write(authed ? '+OK\r\n' : '-WRONGPASS invalid username-password pair or user is disabled.\r\n');
+          if (!authed && options.echoPassword) socket.write(`-ERR wrong password '${given ?? ''}'\r\n`);
+          else socket.write(authed ? '+OK\r\n' : '-WRONGPASS invalid username-password pair or user is disabled.\r\n');
         } else if (!authed) {
           socket.write('-NOAUTH Authentication required.\r\n');
         } else if (upper === 'PING') {
