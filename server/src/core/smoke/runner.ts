@@ -385,8 +385,7 @@ async function runNetCheck(test: SmokeTest, check: NetCheck, ctx: RunContext): P
   const real = new Map([...ctx.values, ...ctx.secrets]);
   const written = substitute(check.host, ctx.values);
   const portText = substitute(check.port, ctx.values);
-  if (!/^\d{1,5}$/.test(portText)) return notRun(test, { code: 'not-runnable', problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-p' : check.program, value: portText } });
-  const port = Number(portText);
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : 0;
   if (port < 1 || port > 65535) return notRun(test, { code: 'not-runnable', problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-p' : check.program, value: portText } });
   // The document's staging host stands for the base URL's host, as it does in curl commands.
   const host = ctx.base.ok && written.toLowerCase() === ctx.suite.stagingHost?.split(':')[0]?.toLowerCase() ? new URL(ctx.base.origin).hostname : written;
