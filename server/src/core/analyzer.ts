@@ -3,7 +3,7 @@
 // each block from its previous run, so after an edit only the blocks whose text
 // changed are parsed again.
 import { splitBlocks, type Block } from './markdown/blocks';
-import { LineIndex } from './markdown/lines';
+import { LineIndex, withLineFeeds } from './markdown/lines';
 import { translator } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
@@ -42,7 +42,9 @@ export class ChecklistAnalyzer {
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
   private readonly secrets = new SecretScanner();
 
-  analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
+    // Same offsets and lines, so every range stays a range of the document as given.
+    const text = withLineFeeds(documentText);
     const t = translator(options.locale);
     const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
     if (text.length > maxSize) {

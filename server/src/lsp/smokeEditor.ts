@@ -4,6 +4,7 @@
 // `readiness/runSmokeTests` back (smokeRuns.ts), after asking for a base URL if needed.
 import { CodeAction, CodeActionKind, Command, type CodeActionParams, type CodeLens } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyzer';
+import { splitLines } from '../core/markdown/lines';
 import type { Translate } from '../core/messages';
 import { findSmokeTests, smokeTestAt, type SmokeSuite, type SmokeTest } from '../core/smoke';
 import { intersects, type Range } from '../core/types';
@@ -39,7 +40,7 @@ function lensLine(test: SmokeTest, lines: readonly string[]): number {
 }
 
 export function smokeCodeLenses(uri: string, text: string, suite: SmokeSuite, t: Translate): CodeLens[] {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const lenses: CodeLens[] = [];
   const atLine = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });
   const fences = new Map<number, SmokeTest[]>();

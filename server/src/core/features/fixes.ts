@@ -2,6 +2,7 @@
 // LSP code actions; nothing here knows about the protocol.
 import type { Now } from '../dates';
 import { detectMojibake } from '../encoding';
+import { LineIndex } from '../markdown/lines';
 import type { Translate } from '../messages';
 import type { Checklist, Item, Placeholder } from '../model/checklist';
 import { range, type TextEdit } from '../types';
@@ -72,13 +73,13 @@ export function syncSummaryFix(checklist: Checklist, t: Translate, kind: FixKind
 export function repairEncodingFix(text: string, t: Translate): Fix | undefined {
   const repair = detectMojibake(text);
   if (!repair) return undefined;
-  const lines = text.split('\n');
-  const last = lines.length - 1;
+  const lines = new LineIndex(text);
+  const last = lines.lineCount - 1;
   return {
     title: t('fix.repairEncoding', repair.encoding),
     kind: 'quickfix',
     isPreferred: true,
-    edits: [{ range: range(0, 0, last, lines[last]?.length ?? 0), newText: repair.repaired }],
+    edits: [{ range: range(0, 0, last, lines.lineText(last).length), newText: repair.repaired }],
   };
 }
 

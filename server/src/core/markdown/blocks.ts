@@ -2,6 +2,7 @@
 // heading. Such a line always closes the open paragraph, list or quote, so
 // parsing each block on its own gives the same tree as parsing the whole text,
 // and a block whose text did not change can reuse its earlier parse.
+import { lineBreakAt, lineEnd } from './lines';
 
 export interface Block {
   /** 0-based line of the block's first line in the document. */
@@ -23,8 +24,7 @@ export function splitBlocks(text: string): Block[] {
   let line = 0;
   let offset = 0;
   while (offset <= text.length) {
-    let end = text.indexOf('\n', offset);
-    if (end === -1) end = text.length;
+    const end = lineEnd(text, offset);
     const content = text.slice(offset, end);
     if (fence !== undefined) {
       const close = FENCE.exec(content);
@@ -46,7 +46,8 @@ export function splitBlocks(text: string): Block[] {
       }
     }
     line++;
-    offset = end + 1;
+    // Past the last line when no break ends it.
+    offset = end + (lineBreakAt(text, end) || 1);
   }
   blocks.push({ startLine: blockStartLine, startOffset: blockStartOffset, text: text.slice(blockStartOffset) });
   return blocks;

@@ -5,7 +5,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block } from '../markdown/blocks';
-import { LineIndex } from '../markdown/lines';
+import { lineBreakAt, lineEnd, LineIndex, splitLines } from '../markdown/lines';
 import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';
 import { findPlaceholders } from '../placeholders';
@@ -100,7 +100,7 @@ export function extractAllFacts(text: string, blocks: readonly Block[]): BlockFa
     const endLine = blocks[i + 1]?.startLine ?? lines.lineCount;
     const own: RootContent[] = [];
     while (next < nodes.length && (nodes[next]?.position?.start.line ?? 0) - 1 < endLine) own.push(nodes[next++]);
-    const lineCount = block.text.split('\n').length;
+    const lineCount = splitLines(block.text).length;
     return factsOf(own, { text, lines, firstLine: block.startLine, lineCount });
   });
 }
@@ -234,8 +234,9 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
     if (s !== undefined && e !== undefined) excluded.push([s, e]);
     return 'skip';
   });
-  let lineStart = 0;
-  for (const line of source.split('\n')) {
+  for (let lineStart = 0; lineStart <= source.length; ) {
+    const lineStop = lineEnd(source, lineStart);
+    const line = source.slice(lineStart, lineStop);
     let previousEnd = 0;
     for (const match of findPlaceholders(line)) {
       const from = start + lineStart + match.start;
@@ -251,7 +252,7 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
       });
       previousEnd = match.end;
     }
-    lineStart += line.length + 1;
+    lineStart = lineStop + (lineBreakAt(source, lineStop) || 1);
   }
 }
 
