@@ -12,6 +12,8 @@ const ruleDescriptions: Record<string, string> = {
   mojibake: 'The file is UTF-8 text that was decoded with a legacy encoding.',
   'missing-file': 'A file or folder the checklist points at (a runbook, a playbook, a test fixture) does not exist.',
   'skipped-large-file': 'The file is over the size limit and was not checked.',
+  'plain-text-block': 'A section too deeply nested or too dense to parse as markdown in bounded time was read as plain text.',
+  'internal-error': 'One check could not finish on this file; the other checks ran.',
 };
 
 export function formatSarif(reports: readonly FileReport[]): string {

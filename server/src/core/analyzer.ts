@@ -2,9 +2,10 @@
 // model and findings. An analyzer belongs to one document and keeps the facts of
 // each block from its previous run, so after an edit only the blocks whose text
 // changed are parsed again.
-import { splitBlocks, type Block } from './markdown/blocks';
+import { STEP_WORK } from './analysisSteps';
+import { blockRuns, splitBlocks, type Block } from './markdown/blocks';
 import { LineIndex, withLineFeeds } from './markdown/lines';
-import { translator } from './messages';
+import { translator, type Translate } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
@@ -33,6 +34,7 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
+
 const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
 
 export class ChecklistAnalyzer {
@@ -43,6 +45,19 @@ export class ChecklistAnalyzer {
   private readonly secrets = new SecretScanner();
 
   analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
+    const steps = this.analyzeInSteps(documentText, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same analysis in steps of bounded work (about {@link STEP_WORK} characters parsed or
+   * scanned each): a server that yields between steps keeps answering other requests while a
+   * large document is analysed. A run abandoned between steps leaves the caches as they were.
+   */
+  *analyzeInSteps(documentText: string, options: AnalysisOptions = {}): Generator<void, Analysis, void> {
     // Same offsets and lines, so every range stays a range of the document as given.
     const text = withLineFeeds(documentText);
     const t = translator(options.locale);
@@ -53,7 +68,12 @@ export class ChecklistAnalyzer {
       return skipped(text, t('file.tooLarge', megabytes(text.length), megabytes(maxSize)));
     }
     const split = splitBlocks(text);
-    const nextFacts = this.parseWholeWhenMostlyNew(text, split);
+    const nextFacts = new Map<string, BlockFacts>();
+    for (const run of blockRuns(text, split, (block) => !this.facts.has(block.text), STEP_WORK)) {
+      const facts = run.blocks.length === 1 ? [extractFacts(run.text)] : extractAllFacts(run.text, run.blocks);
+      run.blocks.forEach((block, i) => nextFacts.set(block.text, facts[i] ?? extractFacts(block.text)));
+      yield;
+    }
     const nextPlaced: typeof this.placed = new Map();
     const blocks = split.map((block) => {
       const facts = nextFacts.get(block.text) ?? this.facts.get(block.text) ?? extractFacts(block.text);
@@ -63,23 +83,47 @@ export class ChecklistAnalyzer {
       nextPlaced.set(block.startLine, { text: block.text, block: placed });
       return placed;
     });
-    this.facts = nextFacts;
-    this.placed = nextPlaced;
     const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
     const ctx = { text, checklist, settings, t, today: options.today };
-    const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
+    const found = [...plainTextFindings(split, nextFacts, t), ...rules.flatMap((rule) => guarded(rule.name, () => rule(ctx), t))];
+    try {
+      found.push(...(yield* this.secrets.findingsInSteps(text, split, settings.secretsAllow, t)));
+    } catch {
+      found.push(...failure('secrets', t));
+    }
+    this.facts = nextFacts;
+    this.placed = nextPlaced;
     const findings = withoutIgnored(found, checklist).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
   }
+}
 
-  /** One parse of the whole text costs less than many small ones, so a mostly new document is parsed whole. */
-  private parseWholeWhenMostlyNew(text: string, split: readonly Block[]): Map<string, BlockFacts> {
-    const missing = split.filter((block) => !this.facts.has(block.text)).length;
-    if (missing <= 1 || missing < split.length / 2) return new Map();
-    const all = extractAllFacts(text, split);
-    return new Map(split.map((block, i) => [block.text, all[i] ?? extractFacts(block.text)]));
+/** One information diagnostic per block read as plain text, at the line where it passed a limit. */
+function plainTextFindings(blocks: readonly Block[], facts: ReadonlyMap<string, BlockFacts>, t: Translate): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    const reading = facts.get(block.text)?.plainText;
+    if (!reading) continue;
+    const line = block.startLine + reading.line;
+    let message = reading.reason === 'failed' ? t('block.plainText.failed') : t(`block.plainText.${reading.reason}`, reading.amount, reading.limit);
+    if (reading.omittedBlanks) message += ` ${t('block.plainText.omittedBlanks', reading.omittedBlanks)}`;
+    findings.push({ code: 'plain-text-block', severity: 'information', message, range: range(line, 0, line, 0) });
   }
+  return findings;
+}
+
+/** A rule that fails costs the document that rule's findings, not all of them. */
+function guarded(name: string, run: () => Finding[], t: Translate): Finding[] {
+  try {
+    return run();
+  } catch {
+    return failure(name, t);
+  }
+}
+
+function failure(name: string, t: Translate): Finding[] {
+  return [{ code: 'internal-error', severity: 'information', message: t('analysis.ruleFailed', name), range: range(0, 0, 0, 0) }];
 }
 
 function byPosition(a: Finding, b: Finding): number {

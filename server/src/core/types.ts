@@ -14,7 +14,7 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file';
+export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file' | 'plain-text-block' | 'internal-error';
 
 /** One problem the core reports; the server turns it into a Diagnostic, the CLI into a line. */
 export interface Finding {

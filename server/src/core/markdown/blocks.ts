@@ -52,3 +52,41 @@ export function splitBlocks(text: string): Block[] {
   blocks.push({ startLine: blockStartLine, startOffset: blockStartOffset, text: text.slice(blockStartOffset) });
   return blocks;
 }
+
+/** Consecutive blocks of a document as one text, each block's line and offset relative to that text. */
+export interface BlockRun {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+/**
+ * The blocks that `wanted` picks, gathered in runs of consecutive blocks of about
+ * `size` characters: one parse or scan of a run costs less than one per block, and
+ * gives what each block alone would (each starts at a top-level heading).
+ */
+export function blockRuns(text: string, blocks: readonly Block[], wanted: (block: Block) => boolean, size: number): BlockRun[] {
+  const runs: BlockRun[] = [];
+  let current: Block[] = [];
+  const close = () => {
+    const first = current[0];
+    const last = current.at(-1);
+    if (first && last) {
+      const shifted = current.map((b) => ({ startLine: b.startLine - first.startLine, startOffset: b.startOffset - first.startOffset, text: b.text }));
+      runs.push({ text: text.slice(first.startOffset, last.startOffset + last.text.length), blocks: shifted });
+    }
+    current = [];
+  };
+  let length = 0;
+  for (const block of blocks) {
+    if (!wanted(block)) {
+      close();
+      continue;
+    }
+    if (current.length > 0 && length + block.text.length > size) close();
+    if (current.length === 0) length = 0;
+    current.push(block);
+    length += block.text.length;
+  }
+  close();
+  return runs;
+}
