@@ -45,7 +45,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       }
       const checklist = isChecklist(file.matchPath, text, options.globs);
       const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
-      const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
+      const checked = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
+      // Missing-file messages are added after the core's analysis: they too go through its redaction point.
+      const analysis = checked && { ...checked, findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })) };
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }
   }

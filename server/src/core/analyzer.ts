@@ -15,6 +15,7 @@ import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rul
 import { SecretScanner } from './rules/secretFindings';
 import { statusMismatches } from './rules/statusMismatch';
 import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
+import { safeChecklist, safeTextFor, type SafeText } from './safeText';
 import { range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -30,6 +31,8 @@ export interface Analysis {
   readonly checklist: Checklist;
   readonly progress: Progress;
   readonly findings: readonly Finding[];
+  /** The document's redaction point: what the server and the CLI build from document text after the analysis (file references, smoke lenses) goes through it. */
+  readonly safeText: SafeText;
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
@@ -83,19 +86,24 @@ export class ChecklistAnalyzer {
       nextPlaced.set(block.startLine, { text: block.text, block: placed });
       return placed;
     });
-    const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
-    const ctx = { text, checklist, settings, t, today: options.today };
-    const found = [...plainTextFindings(split, nextFacts, t), ...rules.flatMap((rule) => guarded(rule.name, () => rule(ctx), t))];
+    let secrets: Finding[];
     try {
-      found.push(...(yield* this.secrets.findingsInSteps(text, split, settings.secretsAllow, t)));
+      secrets = yield* this.secrets.findingsInSteps(text, split, settings.secretsAllow, t);
     } catch {
-      found.push(...failure('secrets', t));
+      secrets = failure('secrets', t);
     }
+    // Every string of the model and of the messages built from it goes through the one redaction point.
+    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow });
+    const checklist = safeChecklist(buildChecklist(blocks), safeText);
+    const ctx = { text, checklist, settings, t, today: options.today };
+    const found = [...plainTextFindings(split, nextFacts, t), ...rules.flatMap((rule) => guarded(rule.name, () => rule(ctx), t)), ...secrets];
     this.facts = nextFacts;
     this.placed = nextPlaced;
-    const findings = withoutIgnored(found, checklist).sort(byPosition);
-    return { checklist, progress: progressOf(checklist), findings };
+    const findings = withoutIgnored(found, checklist)
+      .map((f) => ({ ...f, message: safeText(f.message) }))
+      .sort(byPosition);
+    return { checklist, progress: progressOf(checklist), findings, safeText };
   }
 }
 
@@ -151,6 +159,7 @@ function skipped(text: string, message: string): Analysis {
   return {
     checklist,
     progress: progressOf(checklist),
+    safeText: (s) => s,
     findings: [{ code: 'skipped-large-file', severity: 'information', message, range: range(0, 0, 0, firstLineEnd) }],
   };
 }

@@ -74,7 +74,9 @@ export function startServer(connection: Connection): void {
     locale: () => locale,
     today: () => now().date,
     published: (document, analysis) => {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
+      // Missing-file messages are added after the core's analysis: they too go through its redaction point.
+      const diagnostics = (analysis?.findings ?? []).map((f) => toDiagnostic({ ...f, message: analysis?.safeText(f.message) ?? f.message }));
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, changed);
     },
@@ -151,12 +153,15 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
-    return [...codeActions(params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
+    const actions = [...codeActions(params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
+    return actions.map((action) => ({ ...action, title: analysis.safeText(action.title) }));
   });
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    return analysis ? (references.hover(params.textDocument.uri, analysis, params.position) ?? hover(analysis.checklist, params.position, t)) : null;
+    const found = analysis ? (references.hover(params.textDocument.uri, analysis, params.position) ?? hover(analysis.checklist, params.position, t)) : null;
+    if (!analysis || !found || typeof found.contents !== 'object' || !('value' in found.contents)) return found;
+    return { ...found, contents: { ...found.contents, value: analysis.safeText(found.contents.value) } };
   });
 
   connection.onDocumentLinks(async (params) => {
