@@ -37,7 +37,6 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
-
 const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
 
 export class ChecklistAnalyzer {

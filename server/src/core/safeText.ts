@@ -3,10 +3,15 @@
 // items) passes through a document's SafeText, which masks the values the secret
 // detector flagged in that document, and anything secret-shaped it finds in the
 // string itself (a secret typed inside brackets, an Owner that is a token).
-import { LineIndex } from './markdown/lines';
-import type { Checklist, Field, Item, Placeholder } from './model/checklist';
-import { REDACTION_MASK, redact, scanSecrets, type ScanOptions } from './secrets';
-import type { Finding } from './types';
+import { LineIndex } from "./markdown/lines";
+import type { Checklist, Field, Item, Placeholder } from "./model/checklist";
+import {
+  REDACTION_MASK,
+  redact,
+  scanSecrets,
+  type ScanOptions,
+} from "./secrets";
+import type { Finding } from "./types";
 
 export type SafeText = (text: string) => string;
 
@@ -18,21 +23,32 @@ const MIN_PIECE = 8;
  * {@link MIN_PIECE} characters of it (a title that quotes half a token), then whatever
  * the detector flags in the string alone.
  */
-export function safeTextFor(text: string, findings: readonly Finding[], options: ScanOptions = {}): SafeText {
+export function safeTextFor(
+  text: string,
+  findings: readonly Finding[],
+  options: ScanOptions = {},
+): SafeText {
   const lines = new LineIndex(text);
   const values = findings
-    .filter((f) => f.code === 'secret')
-    .map((f) => text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)))
+    .filter((f) => f.code === "secret")
+    .map((f) =>
+      text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)),
+    )
     .filter((v) => v.length >= 4);
   const cache = new Map<string, string>();
   return (input) => {
-    if (input === '') return input;
+    if (input === "") return input;
     let out = cache.get(input);
     if (out !== undefined) return out;
     const spans: { start: number; end: number }[] = [];
     for (const value of values) {
       for (const piece of pieces(value)) {
-        for (let at = input.indexOf(piece); at !== -1; at = input.indexOf(piece, at + 1)) spans.push({ start: at, end: at + piece.length });
+        for (
+          let at = input.indexOf(piece);
+          at !== -1;
+          at = input.indexOf(piece, at + 1)
+        )
+          spans.push({ start: at, end: at + piece.length });
       }
     }
     out = redact(input, spans);
@@ -46,7 +62,8 @@ export function safeTextFor(text: string, findings: readonly Finding[], options:
 function pieces(value: string): string[] {
   if (value.length <= MIN_PIECE) return [value];
   const out = [value];
-  for (let i = 0; i + MIN_PIECE <= value.length; i++) out.push(value.slice(i, i + MIN_PIECE));
+  for (let i = 0; i + MIN_PIECE <= value.length; i++)
+    out.push(value.slice(i, i + MIN_PIECE));
   return out;
 }
 
@@ -57,22 +74,41 @@ export function wasMasked(text: string): boolean {
 
 /** The model with every string from the document passed through SafeText; ranges, states and fences stay as they are (the smoke runner reads fences from the text). */
 export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
-  const field = (f: Field | undefined): Field | undefined => f && { ...f, value: safe(f.value) };
-  const placeholder = (p: Placeholder): Placeholder => ({ ...p, text: safe(p.text), label: safe(p.label), options: p.options.map(safe) });
-  const item = (i: Item): Item => ({
-    ...i,
-    title: safe(i.title),
-    shortTitle: safe(i.shortTitle),
-    group: safe(i.group),
-    owner: i.owner === undefined ? undefined : safe(i.owner),
-    deadline: i.deadline === undefined ? undefined : safe(i.deadline),
-    deadlineField: field(i.deadlineField),
-    stateField: field(i.stateField),
-    fields: i.fields.map((f) => ({ ...f, value: safe(f.value) })),
-    checkboxes: i.checkboxes.map((c) => ({ ...c, label: safe(c.label) })),
-    placeholders: i.placeholders.map(placeholder),
-    references: i.references.map((r) => ({ ...r, text: safe(r.text), path: safe(r.path) })),
+  const placeholder = (p: Placeholder): Placeholder => ({
+    ...p,
+    text: safe(p.text),
+    label: safe(p.label),
+    options: p.options.map(safe),
   });
+  const item = (i: Item): Item => {
+    // The Deadline and Estado fields stay the very entries of `fields` (readers compare them by identity).
+    const fields: Field[] = i.fields.map((f) => ({
+      ...f,
+      value: safe(f.value),
+    }));
+    const same = (f: Field | undefined) =>
+      f === undefined
+        ? undefined
+        : (fields[i.fields.indexOf(f)] ?? { ...f, value: safe(f.value) });
+    return {
+      ...i,
+      title: safe(i.title),
+      shortTitle: safe(i.shortTitle),
+      group: safe(i.group),
+      owner: i.owner === undefined ? undefined : safe(i.owner),
+      deadline: i.deadline === undefined ? undefined : safe(i.deadline),
+      deadlineField: same(i.deadlineField),
+      stateField: same(i.stateField),
+      fields,
+      checkboxes: i.checkboxes.map((c) => ({ ...c, label: safe(c.label) })),
+      placeholders: i.placeholders.map(placeholder),
+      references: i.references.map((r) => ({
+        ...r,
+        text: safe(r.text),
+        path: safe(r.path),
+      })),
+    };
+  };
   return {
     ...checklist,
     title: checklist.title === undefined ? undefined : safe(checklist.title),
@@ -81,7 +117,11 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
     summary: checklist.summary && {
       ...checklist.summary,
       title: safe(checklist.summary.title),
-      groups: checklist.summary.groups.map((g) => ({ ...g, title: safe(g.title), entries: g.entries.map((e) => ({ ...e, label: safe(e.label) })) })),
+      groups: checklist.summary.groups.map((g) => ({
+        ...g,
+        title: safe(g.title),
+        entries: g.entries.map((e) => ({ ...e, label: safe(e.label) })),
+      })),
     },
   };
 }
