@@ -39,10 +39,11 @@ function workspaceCopy(): string {
   return dir;
 }
 
-/** The text outside item 3's shell block, which --write must leave alone. */
+/** The text outside item 3's shell block and the evidence stamps after it, which --write must leave alone. */
 function outsideEvidence(text: string): string {
   const start = text.indexOf('```bash\n# ====');
-  return text.slice(0, start) + text.slice(text.indexOf('```', start + 10));
+  const rest = text.slice(text.indexOf('```', start + 10)).replace(/\n<!-- readiness:evidence v1 [^\n]* -->(?=\n)/g, '');
+  return text.slice(0, start) + rest;
 }
 
 const LOGGED_KEY = 'sk-proj-0a1b2c3d4e5f6a7b8c9d0e1f';

@@ -18,6 +18,7 @@ export interface EnvironmentOptions {
   readonly clock?: Clock;
   readonly confirmForeignHost?: SmokeEnvironment['confirmForeignHost'];
   readonly observer?: SmokeEnvironment['observer'];
+  readonly wallClock?: SmokeEnvironment['wallClock'];
 }
 
 /** The CLI's wiring: fetch, the workspace's files, the system clock; LOG_TOKEN set to the stand-in's token. */
@@ -30,6 +31,7 @@ export function nodeEnvironment(options: EnvironmentOptions = {}): SmokeEnvironm
     secrets: { get: (name) => Promise.resolve(secrets[name]) },
     confirmForeignHost: options.confirmForeignHost,
     observer: options.observer,
+    wallClock: options.wallClock,
   };
 }
 
@@ -47,7 +49,8 @@ export function memoryFiles(files: Readonly<Record<string, string | Uint8Array>>
 /** A clock whose every reading is `stepMs` after the previous one: each request "takes" stepMs. */
 export function steppingClock(stepMs: number): Clock {
   let now = 0;
-  return { now: () => (now += stepMs) };
+  // Timeouts still run on real time: only the readings step.
+  return { now: () => (now += stepMs), setTimer: (ms, callback) => systemClock.setTimer(ms, callback) };
 }
 
 /** A loopback port that was free a moment ago: connecting to it is refused. */

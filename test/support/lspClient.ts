@@ -61,10 +61,12 @@ export interface StartOptions {
   readonly requestHandlers?: Readonly<Record<string, (params: never) => unknown>>;
   /** Declares `window.workDoneProgress`, so the server may create progress (accepted and recorded). */
   readonly workDoneProgress?: boolean;
+  /** Environment variables for the server process, over this process's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];

@@ -1,9 +1,9 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist } from '../core/detect';
+import { defaultAnalysisSettings, type EvidenceSettings, type RuleMetadata } from '../core/api';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
+import { cliService } from './service';
 
 export interface CheckOptions {
   readonly paths: readonly string[];
@@ -14,15 +14,22 @@ export interface CheckOptions {
   readonly today: string;
   /** The folder file references resolve against first (`--root`); default: each checklist's folder. */
   readonly root?: string | undefined;
+  /** How smoke-test evidence ages and which base URL it is compared with. */
+  readonly evidence?: EvidenceSettings | undefined;
 }
 
 export interface CheckResult {
   readonly reports: FileReport[];
+  /** The rules, for reports that describe them (SARIF). */
+  readonly rules: readonly RuleMetadata[];
+  /** A rule's description in English, as code scanning shows it. */
+  readonly describe: (rule: RuleMetadata) => string;
   /** One line per file that could not be checked. */
   readonly errors: string[];
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
+  const service = cliService({ locale: options.locale, today: options.today });
   const reports: FileReport[] = [];
   const errors: string[] = [];
   for (const path of options.paths) {
@@ -43,13 +50,16 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
-      const checked = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
+      const checklist = service.isChecklist(file.matchPath, text, options.globs);
+      const settings = { ...defaultAnalysisSettings, evidence: options.evidence };
+      const analyzed = checklist ? service.analyse(text, { maxSize: options.maxSize, settings }) : undefined;
+      // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
+      const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings, today: options.today }) };
+      const checked = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, options.root));
       // Missing-file messages are added after the core's analysis: they too go through its redaction point.
       const analysis = checked && { ...checked, findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })) };
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
     }
   }
-  return { reports, errors };
+  return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };
 }

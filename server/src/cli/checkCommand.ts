@@ -2,21 +2,21 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { defaultChecklistGlobs } from '../core/detect';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime, parseBaseUrl } from '../core/api';
 import { check } from './check';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
-import { localDateTime } from '../core/dates';
 import { fails, formatJson, formatText, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
 export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none]
-                 [--today YYYY-MM-DD] [--locale en|es] [--root DIR]
+                 [--today YYYY-MM-DD] [--locale en|es] [--root DIR] [--base-url URL] [--max-age-days N]
   Checks release checklists (markdown) for unfilled placeholders, inconsistent states,
   overdue items, encoding damage and missing files. Paths may be files or folders (searched
   for markdown files); the default is the current folder. --today fixes the date deadlines
   are checked against (default: today). Files a checklist points at (docs/runbook.md) are
   looked for under --root (default: the checklist's folder), then the checklist's folder.
+  Smoke-test evidence is stale when its command changed, when it is older than --max-age-days
+  (default 7) or, given --base-url, when it ran against another host.
   Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
   2 usage or I/O errors.`;
 
@@ -35,6 +35,8 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
         today: { type: 'string' },
         locale: { type: 'string' },
         root: { type: 'string' },
+        'base-url': { type: 'string' },
+        'max-age-days': { type: 'string' },
       },
     });
   } catch (error) {
@@ -47,6 +49,9 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const failOn: FailOn | undefined = FAIL_ON.find((f) => f === values['fail-on']);
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  const maxAgeDays = values['max-age-days'] === undefined ? DEFAULT_EVIDENCE_MAX_AGE_DAYS : Number(values['max-age-days']);
+  if (!/^\d+$/.test(values['max-age-days'] ?? '0')) return usage(io, `--max-age-days must be a whole number of days, not "${values['max-age-days']}"`);
+  if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url']).ok) return usage(io, `--base-url must be an http(s) URL, not "${values['base-url']}"`);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
 
@@ -58,8 +63,9 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     maxSize: DEFAULT_MAX_SIZE,
     today: values.today ?? localDateTime(new Date()).date,
     root,
+    evidence: { maxAgeDays, baseUrl: values['base-url'] },
   });
-  const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports) : formatText(result.reports);
+  const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports, result.rules, result.describe) : formatText(result.reports);
   if (rendered !== '') io.out(rendered);
   for (const line of result.errors) io.err(`readiness: ${line}`);
   if (result.errors.length > 0) return EXIT_USAGE;

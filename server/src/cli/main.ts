@@ -3,18 +3,22 @@
 import { CHECK_USAGE, runCheck } from './checkCommand';
 import { EXIT_OK, EXIT_USAGE, type CommandIo } from './io';
 import { runSmoke, SMOKE_USAGE } from './smoke';
+import { runVerify, VERIFY_USAGE } from './verify';
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
   smoke: runSmoke,
+  verify: runVerify,
 };
 
 const USAGE = `Usage:
   ${CHECK_USAGE}
 
   ${SMOKE_USAGE}
+
+  ${VERIFY_USAGE}
 
 Run in CI or a pre-commit hook to keep a release checklist honest.`;
 

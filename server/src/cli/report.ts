@@ -1,6 +1,5 @@
 // The result of checking one file, and its text and JSON renderings.
-import type { Analysis } from '../core/analyzer';
-import type { Finding, Severity } from '../core/types';
+import type { Analysis, Finding, Severity, TestEvidenceRecord } from '../core/api';
 
 export interface FileReport {
   readonly path: string;
@@ -47,16 +46,34 @@ function toJson(report: FileReport): unknown {
       deadline: item.deadline ?? null,
       due: item.due ?? null,
       state: item.state,
+      kind: item.kind,
+      checks: { total: item.checks.filter((c) => c.state !== 'not-applicable').length, done: item.checks.filter((c) => c.state === 'done').length },
       openPlaceholders: item.placeholders.length,
       range: item.headingRange,
     })),
-    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } },
+    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 }, checks: { done: 0, total: 0 } },
     diagnostics: (analysis?.findings ?? []).map(diagnosticJson),
+    evidence: (analysis?.evidence ?? []).map(evidenceJson),
+  };
+}
+
+/** Each smoke test's evidence: its state (none, unverified, verified, stale, edited) and what its stamp says. */
+function evidenceJson(r: TestEvidenceRecord): unknown {
+  const stamp = r.stamp;
+  return {
+    test: r.number,
+    item: r.itemId,
+    method: r.method,
+    path: r.path,
+    state: r.state,
+    stale: r.stale.map((s) => s.code),
+    failures: r.failures.map((f) => f.code),
+    stamp: stamp ? { ran: stamp.ran, host: stamp.host ?? null, env: stamp.env ?? null, runner: stamp.runner, status: stamp.status ?? null, ms: stamp.ms ?? null, result: stamp.result } : null,
   };
 }
 
 /** A finding with a sub-rule (the kind of secret) also names it as `code/rule`, as in SARIF. */
 function diagnosticJson(f: Finding): unknown {
-  const rule = f.data?.['rule'];
-  return { code: f.code, ...(typeof rule === 'string' ? { rule: `${f.code}/${rule}` } : {}), severity: f.severity, message: f.message, range: f.range };
+  const rule = f.code === 'secret' ? f.data.rule : undefined;
+  return { code: f.code, ...(rule === undefined ? {} : { rule: `${f.code}/${rule}` }), severity: f.severity, message: f.message, range: f.range };
 }

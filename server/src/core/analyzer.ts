@@ -9,12 +9,11 @@ import { translator, type Translate } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
-import { mojibake } from './rules/mojibake';
-import { overdueItems } from './rules/overdue';
-import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
+import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
+import { RULES } from './rules/registry';
+import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleContext } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
-import { statusMismatches } from './rules/statusMismatch';
-import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
+import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { safeChecklist, safeTextFor, type SafeText } from './safeText';
 import { range, type Finding } from './types';
 
@@ -33,18 +32,32 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** The document's redaction point: what the server and the CLI build from document text after the analysis (file references, smoke lenses) goes through it. */
   readonly safeText: SafeText;
+  /**
+   * The evidence of the smoke tests the diagnostics look at (those of items with stamps or marked done):
+   * stamped or by hand, and whether the stamp still holds. `allEvidence` gives every test's.
+   */
+  readonly evidence: readonly TestEvidenceRecord[];
+  /** Sign-off lines (`Firma: [Nombre] - [Fecha]`), with the evidence each covers. */
+  readonly signOffs: readonly SignOff[];
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
-
-const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
 
 export class ChecklistAnalyzer {
   /** Facts by block text: a block that moved is not parsed again. */
   private facts = new Map<string, BlockFacts>();
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
+  /**
+   * This analyzer's instances of the registry's model rules. The `secret` rule runs first, in
+   * steps, through this analyzer's own scanner (a cache per block): the redaction point needs its
+   * findings before the model is built.
+   */
+  private readonly rules: readonly { readonly id: string; readonly run: Rule }[] = RULES.flatMap((rule) =>
+    rule.stage === 'model' && rule.create && rule.id !== 'secret' ? [{ id: rule.id, run: rule.create() }] : [],
+  );
   private readonly secrets = new SecretScanner();
+  private readonly signOffs = new SignOffScanner();
 
   analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
     const steps = this.analyzeInSteps(documentText, options);
@@ -94,15 +107,30 @@ export class ChecklistAnalyzer {
     }
     // Every string of the model and of the messages built from it goes through the one redaction point.
     const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow });
-    const checklist = safeChecklist(buildChecklist(blocks), safeText);
-    const ctx = { text, checklist, settings, t, today: options.today };
-    const found = [...plainTextFindings(split, nextFacts, t), ...rules.flatMap((rule) => guarded(rule.name, () => rule(ctx), t)), ...secrets];
+    const checklist = safeChecklist(buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }), safeText);
+    let evidence: readonly TestEvidenceRecord[];
+    let evidenceFailed: Finding[] = [];
+    try {
+      evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')?.records ?? [];
+    } catch {
+      evidence = [];
+      evidenceFailed = failure('evidence', t);
+    }
+    let signOffs: readonly SignOff[];
+    try {
+      signOffs = this.signOffs.find(split, checklist, evidence);
+    } catch {
+      signOffs = [];
+      evidenceFailed = [...evidenceFailed, ...failure('signoffs', t)];
+    }
+    const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
+    const found = [...plainTextFindings(split, nextFacts, t), ...evidenceFailed, ...this.rules.flatMap((rule) => guarded(rule.id, () => rule.run(ctx), t)), ...secrets];
     this.facts = nextFacts;
     this.placed = nextPlaced;
     const findings = withoutIgnored(found, checklist)
       .map((f) => ({ ...f, message: safeText(f.message) }))
       .sort(byPosition);
-    return { checklist, progress: progressOf(checklist), findings, safeText };
+    return { checklist, progress: progressOf(checklist), findings, safeText, evidence, signOffs };
   }
 }
 
@@ -133,6 +161,12 @@ function failure(name: string, t: Translate): Finding[] {
   return [{ code: 'internal-error', severity: 'information', message: t('analysis.ruleFailed', name), range: range(0, 0, 0, 0) }];
 }
 
+/** Every smoke test's evidence record, unverified and untouched ones included (hovers, the sidebar, reports). */
+export function allEvidence(text: string, analysis: Analysis, options: Pick<AnalysisOptions, 'settings' | 'today'> = {}): readonly TestEvidenceRecord[] {
+  if (analysis.checklist.items.length === 0) return [];
+  return analyzeEvidence(text, analysis.checklist, options.settings?.evidence ?? defaultEvidenceSettings, options.today, 'all')?.records ?? [];
+}
+
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
@@ -160,5 +194,7 @@ function skipped(text: string, message: string): Analysis {
     progress: progressOf(checklist),
     safeText: (s) => s,
     findings: [{ code: 'skipped-large-file', severity: 'information', message, range: range(0, 0, 0, firstLineEnd) }],
+    evidence: [],
+    signOffs: [],
   };
 }

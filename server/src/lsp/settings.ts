@@ -2,11 +2,7 @@
 // To add a setting: declare it in package.json (contributes.configuration) with
 // its package.nls*.json descriptions, add it here with its default and type
 // check, use it where it applies, and list it in README.md's Configuration table.
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { defaultChecklistGlobs } from '../core/detect';
-import { defaultAnalysisSettings, type AnalysisSettings } from '../core/rules/rule';
-import { defaultSmokeSettings, type SmokeSettings } from '../core/smoke';
-import type { Severity } from '../core/types';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, DEFAULT_MAX_SIZE, defaultAnalysisSettings, defaultChecklistGlobs, defaultSmokeSettings, type AnalysisSettings, type Severity, type SmokeSettings } from '../core/api';
 
 export interface ResourceSettings {
   readonly files: readonly string[];
@@ -31,6 +27,8 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hin
 export function toSettings(raw: unknown): ResourceSettings {
   const value = record(raw);
   const severity = record(value['severity']);
+  const smoke = toSmokeSettings(record(value['smoke']));
+  const maxAgeDays = record(value['evidence'])['maxAgeDays'];
   return {
     files: stringArray(value['files']) ?? defaultSettings.files,
     ignore: stringArray(value['ignore']) ?? defaultSettings.ignore,
@@ -41,8 +39,12 @@ export function toSettings(raw: unknown): ResourceSettings {
         other: oneOf(severity['placeholder'], SEVERITIES) ?? defaultAnalysisSettings.placeholderSeverity.other,
       },
       secretsAllow: regexes(stringArray(record(value['secrets'])['allow']) ?? []),
+      evidence: {
+        maxAgeDays: typeof maxAgeDays === 'number' && Number.isFinite(maxAgeDays) && maxAgeDays >= 0 ? maxAgeDays : DEFAULT_EVIDENCE_MAX_AGE_DAYS,
+        baseUrl: smoke.baseUrl,
+      },
     },
-    smoke: toSmokeSettings(record(value['smoke'])),
+    smoke,
   };
 }
 

@@ -6,11 +6,11 @@ import { dirname, isAbsolute, relative } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { declaredSecretNames, scanSecrets } from '../core/secrets';
-import { defaultSecretDetector, FileReadFailure, type FileReader, type SecretDetector, type SmokeEnvironment, type SmokeObserver } from '../core/smoke';
+import { defaultSecretDetector, FileReadFailure, type FileReader, type SecretDetector, type SmokeEnvironment, type SmokeObserver, type WallClock } from '../core/smoke';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
-import { CONFIRM_FOREIGN_HOST_REQUEST, SECRET_REQUEST, type ConfirmForeignHostParams, type SecretParams, type SecretResult } from './protocol';
+import { confirmForeignHostRequest, secretRequest, type ConfirmForeignHostParams, type SecretParams } from '../protocol';
 import { createSecretOpener } from './secretSeal';
 
 export interface EditorEnvironmentOptions {
@@ -21,6 +21,7 @@ export interface EditorEnvironmentOptions {
   /** The workspace folders, as URIs. */
   readonly folders: readonly string[];
   readonly observer: SmokeObserver;
+  readonly wallClock: WallClock;
 }
 
 export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvironment {
@@ -32,22 +33,32 @@ export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvir
     secrets: { get: (name) => askSecret(connection, name) },
     detectSecrets: responseSecretDetector(options.documentText),
     confirmForeignHost: (request) => {
-      const params: ConfirmForeignHostParams = { testNumber: request.testNumber, method: request.method, host: request.host, url: request.url };
-      return connection.sendRequest<boolean>(CONFIRM_FOREIGN_HOST_REQUEST, params).then(
+      const params: ConfirmForeignHostParams = {
+        testNumber: request.testNumber,
+        method: request.method,
+        host: request.host,
+        url: request.url,
+        headers: request.headers,
+        body: request.body,
+        files: request.files,
+        ...(request.redirectedFrom === undefined ? {} : { redirectedFrom: request.redirectedFrom }),
+      };
+      return connection.sendRequest(confirmForeignHostRequest, params).then(
         (answer) => answer === true,
         () => false,
       );
     },
     observer: options.observer,
+    wallClock: options.wallClock,
   };
 }
 
 /** Asks the client for a secret with a one-time key; no answer (or one not sealed for us) is no secret. */
-async function askSecret(connection: Connection, name: string): Promise<string | undefined> {
+export async function askSecret(connection: Connection, name: string): Promise<string | undefined> {
   const opener = createSecretOpener();
   const params: SecretParams = { name, publicKey: opener.publicKey };
   try {
-    const answer = await connection.sendRequest<SecretResult | null>(SECRET_REQUEST, params);
+    const answer = await connection.sendRequest(secretRequest, params);
     return answer?.sealed ? opener.open(name, answer.sealed) : undefined;
   } catch {
     return undefined;

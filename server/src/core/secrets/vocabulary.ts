@@ -58,6 +58,24 @@ const SUFFIXED_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSW
  * and env-style names ending in _KEY, _TOKEN, _SECRET, _PASSWORD, _CREDENTIALS and the like.
  */
 export function declaredSecretNames(text: string): string[] {
+  const names = new Set<string>(listedSecretNames(text));
+  for (const match of text.matchAll(VARIABLE)) {
+    const name = match[1] ?? '';
+    if (secretNameStrength(name, NO_NAMES) === 'secret') names.add(name);
+  }
+  for (const match of text.matchAll(SUFFIXED_NAME)) {
+    if (secretNameStrength(match[0], NO_NAMES) === 'secret') names.add(match[0]);
+  }
+  return [...names];
+}
+
+/**
+ * The names a document lists as its secrets, upper-case, in document order: the entries of a
+ * "Secrets …:" list or of a list under a heading that names secrets (`- [ ] LOG_TOKEN (existe…)`).
+ * Unlike declaredSecretNames, a variable merely used in a command (`<AWS_SECRET_ACCESS_KEY>`)
+ * is not listed: this is what the CLI may read from the environment.
+ */
+export function listedSecretNames(text: string): string[] {
   const names = new Set<string>();
   for (const label of text.matchAll(SECRETS_LABEL)) {
     for (const line of linesAfter(text, label.index + label[0].length)) {
@@ -65,13 +83,6 @@ export function declaredSecretNames(text: string): string[] {
       const name = LIST_ITEM.exec(line)?.[1];
       if (name !== undefined) names.add(name);
     }
-  }
-  for (const match of text.matchAll(VARIABLE)) {
-    const name = match[1] ?? '';
-    if (secretNameStrength(name, NO_NAMES) === 'secret') names.add(name);
-  }
-  for (const match of text.matchAll(SUFFIXED_NAME)) {
-    if (secretNameStrength(match[0], NO_NAMES) === 'secret') names.add(match[0]);
   }
   return [...names];
 }
