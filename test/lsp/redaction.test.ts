@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, CodeLensRequest, CompletionRequest, DocumentLinkRequest, DocumentSymbolRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { CHECKLIST_REQUEST } from '../../server/src/lsp/protocol';
+import { checklistRequest } from '../../server/src/protocol';
 import { startServer, type TestServer } from '../support/lspClient';
 import { cliBundle } from '../support/paths';
 import { leakedIn, plantedChecklist } from '../support/plantedSecrets';
@@ -48,7 +48,7 @@ describe('one redaction point: planted secrets never leave', () => {
     answers.push(await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
     answers.push(await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }));
     answers.push(await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } }));
-    answers.push(await server.connection.sendRequest(CHECKLIST_REQUEST, { uri }));
+    answers.push(await server.connection.sendRequest(checklistRequest.method, { uri }));
     answers.push(server.logMessages);
     // Code action edits put the document's own text back (the choice's option is a completion too):
     // what a quick fix writes is not an output; its title is.

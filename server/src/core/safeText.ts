@@ -80,16 +80,14 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
     label: safe(p.label),
     options: p.options.map(safe),
   });
+  const field = (f: Field): Field => ({ ...f, key: safe(f.key), value: safe(f.value) });
   const item = (i: Item): Item => {
     // The Deadline and Estado fields stay the very entries of `fields` (readers compare them by identity).
-    const fields: Field[] = i.fields.map((f) => ({
-      ...f,
-      value: safe(f.value),
-    }));
+    const fields: Field[] = i.fields.map(field);
     const same = (f: Field | undefined) =>
       f === undefined
         ? undefined
-        : (fields[i.fields.indexOf(f)] ?? { ...f, value: safe(f.value) });
+        : (fields[i.fields.indexOf(f)] ?? field(f));
     return {
       ...i,
       title: safe(i.title),
@@ -101,6 +99,8 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
       stateField: same(i.stateField),
       fields,
       checkboxes: i.checkboxes.map((c) => ({ ...c, label: safe(c.label) })),
+      checks: i.checks.map((c) => ({ ...c, label: safe(c.label) })),
+      stateChoice: i.stateChoice?.map((c) => ({ ...c, label: safe(c.label) })),
       placeholders: i.placeholders.map(placeholder),
       references: i.references.map((r) => ({
         ...r,
@@ -112,6 +112,10 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
   return {
     ...checklist,
     title: checklist.title === undefined ? undefined : safe(checklist.title),
+    fields: checklist.fields.map(field),
+    ...(checklist.claims && { claims: checklist.claims.map((c) => ({ ...c, group: c.group === undefined ? undefined : safe(c.group) })) }),
+    ...(checklist.overall && { overall: checklist.overall.map((o) => ({ ...o, text: safe(o.text) })) }),
+    ...(checklist.nearMisses && { nearMisses: checklist.nearMisses.map((n) => ({ ...n, text: safe(n.text) })) }),
     groups: checklist.groups.map((g) => ({ ...g, title: safe(g.title) })),
     items: checklist.items.map(item),
     summary: checklist.summary && {
