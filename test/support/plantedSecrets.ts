@@ -1,6 +1,7 @@
 // A checklist with secrets planted in every place document text can travel from:
 // an item title, a group heading, Owner and Deadline values, a choice option, inside
-// brackets, a one-line JSON array, a code-span path, a bearer token over a blank.
+// brackets, a one-line JSON array, a code-span path, a bearer token over a blank,
+// a header of a fenced smoke command.
 // Every value is synthetic: it follows a format and nothing more.
 
 export const PLANTED = {
@@ -13,6 +14,7 @@ export const PLANTED = {
   awsInJson: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ9vR4tE8yPk',
   bearerOverBlank: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMtYm90In0.Xq9vR2mK8tW4nB7cJ1hF5dS3aZ6pY0uE',
   githubInPath: 'ghp_Yw4Z9gQPQdZpAhit2tRqV02T3qGEIK3qhKRf',
+  githubInSmokeCommand: 'ghp_Hc7Lq2Wm9Xv4Tn8Bk3Rj6Fd1Sz5Ap0Ye8Gu3',
 } as const;
 
 export function plantedChecklist(): string {
@@ -37,6 +39,12 @@ export function plantedChecklist(): string {
 **Responsable**: @ana
 **Estado**: ⏳ Pendiente
 - Captura: [PEGAR SCREENSHOT]
+
+\`\`\`bash
+# SMOKE TEST 1: /health
+$ curl -s -H "Authorization: token ${p.githubInSmokeCommand}" https://staging.example.com/health
+# Status: [PEGAR STATUS]
+\`\`\`
 
 ## Resumen
 - [ ] 1. Deploy token ${p.githubInTitle} rotado
