@@ -111,6 +111,18 @@ describe('readiness smoke', () => {
     assert.equal(readFileSync(join(dir, 'ENTREGABLES.md'), 'utf8'), sampleText());
   });
 
+  test('the base URL and the captures come from .readiness.json', async () => {
+    const dir = workspaceCopy();
+    writeFileSync(join(dir, '.readiness.json'), JSON.stringify({ smoke: { baseUrl: server.url } }));
+    const passed = await runCli(['smoke', 'ENTREGABLES.md', '--only', '2,3'], { cwd: dir });
+    assert.equal(passed.code, 0, passed.stdout + passed.stderr);
+    // <sid> bound to a path test 2's response does not have: test 3 cannot run.
+    writeFileSync(join(dir, '.readiness.json'), JSON.stringify({ smoke: { baseUrl: server.url, captures: { sid: 'data.session' } } }));
+    const unbound = await runCli(['smoke', 'ENTREGABLES.md', '--only', '2,3'], { cwd: dir });
+    assert.equal(unbound.code, 1, unbound.stdout + unbound.stderr);
+    assert.match(unbound.stdout, /1 passed, 0 failed, 1 not run|1 passed, 1 failed/);
+  });
+
   test('exit 1 when a test fails, with its reason on its line', async () => {
     const failing = await startStagingServer({ failing: ['/api/whatsapp-ticket'] });
     try {

@@ -14,6 +14,8 @@ const EVERY_CODE: Record<FindingCode, true> = {
   'plain-text-block': true,
   'internal-error': true,
   'unfilled-placeholder': true,
+  'bracketed-value': true,
+  'unparsed-deadline': true,
   'status-mismatch': true,
   overdue: true,
   mojibake: true,

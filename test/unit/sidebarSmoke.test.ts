@@ -203,7 +203,7 @@ describe('sidebar smoke tests: the evidence the server judged', () => {
   const analysis = new ChecklistAnalyzer().analyze(text);
   /** The server's answer with every test's evidence worded in `locale` on 2026-12-05, and these last results. */
   const judged = (locale: string, last?: ReadonlyMap<string, LastSmokeResultView>) =>
-    serverChecklistResult(testService, SAMPLE_URI, 1, analysis, findSmokeTests(analysis.checklist, text), '2026-12-05', last, {
+    serverChecklistResult(testService, SAMPLE_URI, 1, analysis, text, findSmokeTests(analysis.checklist, text), '2026-12-05', last, {
       records: allEvidence(text, analysis),
       nowMs: Date.parse('2026-12-05T10:00:00Z'),
       t: translator(locale),

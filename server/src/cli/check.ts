@@ -1,5 +1,6 @@
 // `readiness check`: the same analysis the editor runs, over files on disk.
-import { defaultAnalysisSettings, type EvidenceSettings, type RuleMetadata } from '../core/api';
+import type { EvidenceSettings, RuleMetadata } from '../core/api';
+import { CliConfig } from './config';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
@@ -8,9 +9,7 @@ import { cliService } from './service';
 export interface CheckOptions {
   readonly paths: readonly string[];
   readonly cwd: string;
-  readonly globs: readonly string[];
   readonly locale: string | undefined;
-  readonly maxSize: number;
   readonly today: string;
   /** The folder file references resolve against first (`--root`); default: each checklist's folder. */
   readonly root?: string | undefined;
@@ -32,6 +31,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const service = cliService({ locale: options.locale, today: options.today });
   const reports: FileReport[] = [];
   const errors: string[] = [];
+  const config = new CliConfig(service, options.root);
+  const reported = new Set<string>();
   for (const path of options.paths) {
     let files;
     try {
@@ -50,15 +51,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      const checklist = service.isChecklist(file.matchPath, text, options.globs);
-      const settings = { ...defaultAnalysisSettings, evidence: options.evidence };
-      const analyzed = checklist ? service.analyse(text, { maxSize: options.maxSize, settings }) : undefined;
+      // Settings from the configuration file that applies (`.readiness.json` upward); its problems are errors, its valid parts still apply.
+      const { settings, problems } = await config.forFile(file.absolutePath);
+      for (const problem of problems) if (!reported.has(problem) && reported.add(problem)) errors.push(problem);
+      const checklist = !service.matchesAny(file.matchPath, settings.ignore) && service.isChecklist(file.matchPath, text, settings.files);
+      // --max-age-days and --base-url win over the configuration's evidence settings.
+      const analysisSettings = { ...settings.analysis, evidence: options.evidence ?? settings.analysis.evidence };
+      const analyzed = checklist ? service.analyse(text, { maxSize: settings.maxFileSize, settings: analysisSettings }) : undefined;
       // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
-      const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings, today: options.today }) };
+      const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: options.today }) };
       const checked = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, options.root));
       // Missing-file messages are added after the core's analysis: they too go through its redaction point.
       const analysis = checked && { ...checked, findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })) };
-      reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
+      reports.push({ path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) });
     }
   }
   return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };

@@ -2,9 +2,9 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime, parseBaseUrl } from '../core/api';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, localDateTime, parseBaseUrl } from '../core/api';
 import { check } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
 import { fails, formatJson, formatText, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
@@ -17,6 +17,8 @@ export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif
   looked for under --root (default: the checklist's folder), then the checklist's folder.
   Smoke-test evidence is stale when its command changed, when it is older than --max-age-days
   (default 7) or, given --base-url, when it ran against another host.
+  Settings come from .readiness.json (or package.json's "readiness" key) in the checklist's
+  folder or the nearest folder above it, up to --root or the repository root.
   Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
   2 usage or I/O errors.`;
 
@@ -48,7 +50,8 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   if (!format) return usage(io, `--format must be text, json or sarif, not "${values.format}"`);
   const failOn: FailOn | undefined = FAIL_ON.find((f) => f === values['fail-on']);
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  const todayProblem = badToday(values.today);
+  if (todayProblem) return usage(io, todayProblem);
   const maxAgeDays = values['max-age-days'] === undefined ? DEFAULT_EVIDENCE_MAX_AGE_DAYS : Number(values['max-age-days']);
   if (!/^\d+$/.test(values['max-age-days'] ?? '0')) return usage(io, `--max-age-days must be a whole number of days, not "${values['max-age-days']}"`);
   if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url']).ok) return usage(io, `--base-url must be an http(s) URL, not "${values['base-url']}"`);
@@ -58,9 +61,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const result = await check({
     paths: positionals.length > 0 ? positionals : ['.'],
     cwd: io.cwd,
-    globs: defaultChecklistGlobs,
     locale: values.locale ?? localeFromEnvironment(io.env),
-    maxSize: DEFAULT_MAX_SIZE,
     today: values.today ?? localDateTime(new Date()).date,
     root,
     evidence: { maxAgeDays, baseUrl: values['base-url'] },
@@ -72,7 +73,3 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   return fails(result.reports, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function usage(io: CommandIo, message: string): number {
-  io.err(`readiness: ${message}`);
-  return EXIT_USAGE;
-}

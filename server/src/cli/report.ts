@@ -5,6 +5,8 @@ export interface FileReport {
   readonly path: string;
   readonly isChecklist: boolean;
   readonly analysis: Analysis | undefined;
+  /** The file's text, for the verdict's evidence (absent when the file was not a checklist). */
+  readonly text?: string | undefined;
 }
 
 export type FailOn = 'error' | 'warning' | 'none';
@@ -32,7 +34,7 @@ export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify({ files: reports.map(toJson) }, null, 2);
 }
 
-function toJson(report: FileReport): unknown {
+export function toJson(report: FileReport): unknown {
   const analysis = report.analysis;
   return {
     path: report.path,

@@ -10,6 +10,7 @@ import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
+import { headerFindings } from './rules/headerStatus';
 import { RULES } from './rules/registry';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleContext } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
@@ -125,9 +126,11 @@ export class ChecklistAnalyzer {
     }
     const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
     const found = [...plainTextFindings(split, nextFacts, t), ...evidenceFailed, ...this.rules.flatMap((rule) => guarded(rule.id, () => rule.run(ctx), t)), ...secrets];
+    // The header's claims follow the verdict, which depends on every other finding.
+    found.push(...guarded('header', () => headerFindings({ text, checklist, findings: found, t, today: options.today }), t));
     this.facts = nextFacts;
     this.placed = nextPlaced;
-    const findings = withoutIgnored(found, checklist)
+    const findings = withSeverities(withoutIgnored(found, checklist), settings)
       .map((f) => ({ ...f, message: safeText(f.message) }))
       .sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, safeText, evidence, signOffs };
@@ -165,6 +168,17 @@ function failure(name: string, t: Translate): Finding[] {
 export function allEvidence(text: string, analysis: Analysis, options: Pick<AnalysisOptions, 'settings' | 'today'> = {}): readonly TestEvidenceRecord[] {
   if (analysis.checklist.items.length === 0) return [];
   return analyzeEvidence(text, analysis.checklist, options.settings?.evidence ?? defaultEvidenceSettings, options.today, 'all')?.records ?? [];
+}
+
+/** Applies `severity.<code>` from the settings: another level, or `off` to drop the code. */
+function withSeverities(findings: Finding[], settings: AnalysisSettings): Finding[] {
+  const levels = settings.severities;
+  if (!levels || Object.keys(levels).length === 0) return findings;
+  return findings.flatMap((f) => {
+    const level = levels[f.code];
+    if (level === undefined) return [f];
+    return level === 'off' ? [] : [{ ...f, severity: level }];
+  });
 }
 
 function byPosition(a: Finding, b: Finding): number {

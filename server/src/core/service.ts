@@ -11,7 +11,7 @@ import { isStale, type SignOff } from './rules/signoffs';
 import { pastedEvidence, verifyResult, type PastedEvidence } from './smoke/drift';
 import { isChecklist, matchesAny } from './detect';
 import { completionsAt } from './features/completion';
-import { notApplicableFix, placeholderFixes, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
+import { notApplicableFix, placeholderFixes, removeBracketsFix, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
 import { hoverAt, type HoverContent } from './features/hover';
 import { itemHeadingOrStateAt } from './features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from './features/secretFixes';
@@ -38,6 +38,7 @@ import {
   type ReferenceContext,
 } from './references';
 import { RULES, type RuleMetadata } from './rules/registry';
+import { findConfig, parseConfigText, type FoundConfig, type ParsedConfig } from './settings';
 import { parseBaseUrl, writtenHost } from './smoke/hosts';
 import {
   applyTextEdits,
@@ -60,7 +61,9 @@ import {
 } from './smoke';
 import type { Finding, Position, Range } from './types';
 import { checklistView, notAChecklistView, type ChecklistViewInput, type ChecklistViewResult } from './view/checklistView';
-import { verdictOf, type Verdict } from './verdict';
+import { buildReport, REPORT_FORMATS, renderReport, type HtmlOptions, type ReportContext, type ReportFormat, type ReportModel } from './report';
+import { lastUpdatedEdits, withLastUpdatedBump } from './rules/headerStatus';
+import { blockerVerdict, verdictOf, type BlockerVerdict, type Verdict, type VerdictContext } from './verdict';
 import type { Progress } from './model/checklist';
 import type { Now } from './dates';
 
@@ -95,7 +98,10 @@ export interface ReadinessService {
   completion(checklist: Checklist, position: Position): ReturnType<typeof completionsAt>;
   symbols(checklist: Checklist, t?: Translate): OutlineSymbol[];
   readonly fixes: {
-    placeholder(placeholder: Placeholder, now: Now, t?: Translate): Fix[];
+    /** A placeholder's fixes; an optional one also gets "Mark as not applicable" in the checklist's language. */
+    placeholder(placeholder: Placeholder, now: Now, t?: Translate, language?: Language): Fix[];
+    /** "Remove the brackets" around a value typed inside them (a `bracketed-value` finding's range). */
+    removeBrackets(text: string, at: Range, t?: Translate): Fix | undefined;
     itemAt(checklist: Checklist, position: Position): Item | undefined;
     state(checklist: Checklist, item: Item, t?: Translate): Fix[];
     /** "Mark item N as not applicable", when the item has a state to set. */
@@ -161,10 +167,31 @@ export interface ReadinessService {
     /** "Sign off as NAME": the name and today's date in the sign-off line. */
     fix(signOff: SignOff, name: string, now: Now, t?: Translate): Fix | undefined;
   };
+  readonly config: {
+    /** Parses the text of a `.readiness.json` (`readiness`) or a package.json's `readiness` key (`package`): settings and problems with their place. */
+    parse(text: string, kind: 'readiness' | 'package', t?: Translate): ParsedConfig;
+    /** The configuration file that applies to a folder, read through the `configFiles` port, searched no higher than `stopAt`. */
+    find(folder: string, stopAt?: string, t?: Translate): Promise<FoundConfig | undefined>;
+  };
   /** What `readiness/checklist` shows (and the report will): the view model of an analysis. */
   view(input: Omit<ChecklistViewInput, 'today'> & { readonly today?: string | undefined }): ChecklistViewResult;
   readonly notAChecklist: ChecklistViewResult;
-  verdict(progress: readonly Progress[]): Verdict;
+  readonly report: {
+    /** The supervisor's report of one checklist: the verdict, items, owners, smoke tests, references, sign-offs; secrets masked. */
+    build(analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }): ReportModel;
+    /** HTML (self-contained), GitHub-flavoured markdown or JSON. */
+    render(model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions): string;
+    readonly formats: readonly ReportFormat[];
+  };
+  readonly header: {
+    /** Readiness's own edits with the header's "Última Actualización" bumped to `today`. */
+    withLastUpdatedBump: typeof withLastUpdatedBump;
+    lastUpdatedEdits: typeof lastUpdatedEdits;
+  };
+  /** THE verdict of one checklist: GO / NO-GO with its reasons and conditions. */
+  verdict(analysis: Analysis, context: Omit<VerdictContext, 't'> & { readonly t?: Translate | undefined }): Verdict;
+  /** The blocker count over several checklists' progress (GO / NO-GO / no blockers). */
+  blockerVerdict(progress: readonly Progress[]): BlockerVerdict;
 }
 
 export function createReadinessService(ports: ReadinessPorts): ReadinessService {
@@ -189,7 +216,8 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     completion: (checklist, position) => completionsAt(checklist, position),
     symbols: (checklist, t) => outline(checklist, t ?? messages()),
     fixes: Object.freeze({
-      placeholder: (placeholder: Placeholder, now: Now, t?: Translate) => placeholderFixes(placeholder, now, t ?? messages()),
+      placeholder: (placeholder: Placeholder, now: Now, t?: Translate, language?: Language) => placeholderFixes(placeholder, now, t ?? messages(), language),
+      removeBrackets: (text: string, at: Range, t?: Translate) => removeBracketsFix(text, at, t ?? messages()),
       itemAt: itemHeadingOrStateAt,
       state: (checklist: Checklist, item: Item, t?: Translate) => stateFixes(checklist, item, t ?? messages()),
       notApplicable: (checklist: Checklist, item: Item, t?: Translate) => notApplicableFix(checklist, item, t ?? messages()),
@@ -249,9 +277,20 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       isStale,
       fix: (signOff: SignOff, name: string, now: Now, t?: Translate) => signOffFix(signOff, name, now, t ?? messages()),
     }),
-    view: (input) => checklistView({ ...input, today: input.today ?? settings.today() }),
+    config: Object.freeze({
+      parse: (text: string, kind: 'readiness' | 'package', t?: Translate) => parseConfigText(text, kind, t ?? messages()),
+      find: (folder: string, stopAt?: string, t?: Translate) => (ports.configFiles ? findConfig(folder, ports.configFiles, stopAt, t ?? messages()) : Promise.resolve(undefined)),
+    }),
+    view: (input) => checklistView({ ...input, t: input.t ?? messages(), today: input.today ?? settings.today() }),
     notAChecklist: notAChecklistView,
-    verdict: verdictOf,
+    verdict: (analysis, context) => verdictOf(analysis, { ...context, t: context.t ?? messages() }),
+    blockerVerdict,
+    report: Object.freeze({
+      build: (analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }) => buildReport(analysis, { ...context, t: context.t ?? messages() }),
+      render: (model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions) => renderReport(model, format, t ?? messages(), html),
+      formats: REPORT_FORMATS,
+    }),
+    header: Object.freeze({ withLastUpdatedBump, lastUpdatedEdits }),
   };
   return Object.freeze(service);
 }

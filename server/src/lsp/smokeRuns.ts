@@ -31,6 +31,8 @@ export interface SmokeRunHost {
   locale(): string | undefined;
   /** When tests run, for their evidence stamps (on the server's pinned date, if any). */
   wallClock(): WallClock;
+  /** Today's local date (`YYYY-MM-DD`), for the header's "Última Actualización" after evidence is written. */
+  today?(): string;
 }
 
 /** A document whose text keeps changing gets this many tries at a versioned edit. */
@@ -158,6 +160,14 @@ export class SmokeRuns {
     };
   }
 
+  /** Pasted evidence is an edit Readiness made: with `readiness.header.bumpLastUpdated`, "Última Actualización" follows. */
+  private async withLastUpdated(uri: string, text: string, edits: TextEdit[]): Promise<TextEdit[]> {
+    const today = this.host.today?.();
+    if (today === undefined || !(await this.host.settings(uri)).bumpLastUpdated) return edits;
+    const { service } = this.host;
+    return service.header.withLastUpdatedBump(edits, text, service.analyse(text).checklist, today);
+  }
+
   private record(uri: string, results: readonly SmokeTestRunResult[]): void {
     // A cancelled test said nothing about its endpoint: the result before it stays.
     const said = results.filter((result) => result.outcome !== 'cancelled');
@@ -189,7 +199,8 @@ export class SmokeRuns {
         return { written: false, dropped };
       }
       // Evidence is redacted by the core already; masking once more costs nothing and guards the document.
-      const edits: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
+      const evidence: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
+      const edits = await this.withLastUpdated(uri, document.getText(), evidence);
       const applied = await this.connection.workspace.applyEdit({ label: t('smoke.progress.title'), documentChanges: [{ textDocument: { uri, version }, edits }] }).then(
         (result) => result.applied,
         () => false,

@@ -75,7 +75,10 @@ export class WorkspaceChecklists {
     const analysis = service.analyse(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
     const wording = this.host.evidenceWording?.();
     const evidence = wording && { records: service.evidence.all(text, analysis, { settings: settings.analysis, today }), ...wording };
-    return checklistResult(service, uri, -1, analysis, service.smoke.tests(analysis.checklist, text), today, lastResults, evidence);
+    return checklistResult(service, uri, -1, analysis, text, service.smoke.tests(analysis.checklist, text), today, lastResults, evidence, {
+      t: service.messages(this.host.locale()),
+      secretsAllow: settings.analysis.secretsAllow,
+    });
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */

@@ -28,6 +28,10 @@ export const COMMANDS = {
   sidebarRunAllSmokeTests: 'readiness.sidebar.runAllSmokeTests',
   sidebarRunSmokeTests: 'readiness.sidebar.runSmokeTests',
   sidebarRunSmokeTest: 'readiness.sidebar.runSmokeTest',
+  /** The palette and the sidebar's verdict row: the report of a checklist in a webview beside it. */
+  openReport: 'readiness.openReport',
+  /** The palette and the sidebar's menu: writes a checklist's report as HTML or markdown. */
+  exportReport: 'readiness.exportReport',
   /** VS Code's own command for the Checklist view (`<view id>.focus`), which the status bar item runs. */
   focusChecklistView: 'readiness.checklist.focus',
 } as const;

@@ -8,7 +8,7 @@ import { lineBreakAt, lineEnd, LineIndex, splitLines } from '../markdown/lines';
 import { textOf, walk } from '../markdown/walk';
 import { overloadOf, type Overload } from '../markdown/overload';
 import { parseMarkdown } from '../markdown/parse';
-import { findPlaceholders } from '../placeholders';
+import { findPlaceholders, isAngleBlank, mayHoldBlanks, type BlankShape } from '../placeholders';
 import { fenceReferences } from './references/fence';
 import { inlineReferences } from './references/inline';
 import type { FileReference } from './references/types';
@@ -102,6 +102,9 @@ export interface PlaceholderFact {
   readonly inFence: boolean;
   /** The text of the line before the placeholder, used to word messages ("Tiempo de respuesta:"). */
   readonly label: string;
+  readonly shape: BlankShape;
+  /** Marked optional ("[OPCIONAL]", "(si aplica)"): it never blocks done. */
+  readonly optional: boolean;
 }
 
 export interface IgnoreFact {
@@ -357,14 +360,15 @@ function collectFence(node: Nodes & { type: 'code' }, frame: Frame, facts: Facts
     const text = lineText(frame, line);
     if (line === r.end.line && FENCE_MARK.test(text)) break;
     content.push({ line, text });
-    collectLine(line, text, true, facts);
+    collectLine(line, text, true, facts, { shell: SHELL_LANGS.test(node.lang ?? '') });
   }
   facts.references.push(...fenceReferences(content));
   return { lang: node.lang ?? '', range: r, lines: content };
 }
 
 /** The task box and placeholders of one line read as text (a fenced line, or a line of a plain-text block). */
-function collectLine(line: number, text: string, inFence: boolean, facts: FactsDraft, maxPlaceholders = Infinity): number {
+function collectLine(line: number, text: string, inFence: boolean, facts: FactsDraft, options: { readonly shell?: boolean; readonly maxPlaceholders?: number } = {}): number {
+  const maxPlaceholders = options.maxPlaceholders ?? Infinity;
   const box = FENCE_BOX.exec(text);
   if (box) {
     const at = box[1]?.length ?? 0;
@@ -379,7 +383,7 @@ function collectLine(line: number, text: string, inFence: boolean, facts: FactsD
   }
   let previousEnd = 0;
   let omitted = 0;
-  for (const match of findPlaceholders(text)) {
+  for (const match of findPlaceholders(text, { shell: options.shell ?? false })) {
     if (facts.placeholders.length >= maxPlaceholders) {
       omitted++;
       continue;
@@ -389,6 +393,8 @@ function collectLine(line: number, text: string, inFence: boolean, facts: FactsD
       range: range(line, match.start, line, match.end),
       inFence,
       label: labelBetween(text, previousEnd, match.start),
+      shape: match.shape,
+      optional: match.optional,
     });
     previousEnd = match.end;
   }
@@ -418,7 +424,7 @@ function plainTextFacts(text: string, reading: PlainTextReading): BlockFacts {
         fence = undefined;
       } else {
         fence.lines.push({ line, text });
-        omittedBlanks += collectLine(line, text, true, facts, MAX_PLAIN_TEXT_BLANKS);
+        omittedBlanks += collectLine(line, text, true, facts, { shell: SHELL_LANGS.test(fence.lang), maxPlaceholders: MAX_PLAIN_TEXT_BLANKS });
       }
       continue;
     }
@@ -434,7 +440,7 @@ function plainTextFacts(text: string, reading: PlainTextReading): BlockFacts {
     if (directive) facts.ignores.push({ line: line + 1, codes: (directive[1] ?? '').split(/[\s,]+/).filter((c) => c !== '') });
     const field = fieldOf(line, text);
     if (field) facts.fields.push(field);
-    omittedBlanks += collectLine(line, text, false, facts, MAX_PLAIN_TEXT_BLANKS);
+    omittedBlanks += collectLine(line, text, false, facts, { maxPlaceholders: MAX_PLAIN_TEXT_BLANKS });
   }
   if (fence) facts.fences.push({ lang: fence.lang, range: range(fence.start, 0, lines.lineCount - 1, lines.lineText(lines.lineCount - 1).length), lines: fence.lines });
   return { lineCount: lines.lineCount, plainText: { ...reading, omittedBlanks }, ...facts };
@@ -446,6 +452,8 @@ function relativePosition(frame: Frame, offset: number): { line: number; charact
   return { line: p.line - frame.firstLine, character: p.character };
 }
 
+const SHELL_LANGS = /^(?:bash|sh|shell|zsh|console|shellsession|powershell|ps1|cmd|fish)$/i;
+
 const EXCLUDED_INLINE = new Set(['inlineCode', 'link', 'linkReference', 'image', 'imageReference', 'html']);
 
 /** Scans the source of a paragraph-like node for placeholders, ignoring code spans, links and HTML. */
@@ -454,10 +462,12 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return;
   const source = frame.text.slice(start, end);
-  if (!source.includes('[')) return;
+  if (!mayHoldBlanks(source)) return;
   const excluded: [number, number][] = [];
   walk(node, (child) => {
     if (child === node || !EXCLUDED_INLINE.has(child.type)) return undefined;
+    // `<fill in>` and `<YYYY-MM-DD>` parse as HTML but are blanks.
+    if (child.type === 'html' && /^<[^<>]+>$/.test(child.value) && isAngleBlank(child.value.slice(1, -1))) return 'skip';
     const s = child.position?.start.offset;
     const e = child.position?.end.offset;
     if (s !== undefined && e !== undefined) excluded.push([s, e]);
@@ -478,6 +488,8 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
         range: range(relative, p.character, relative, p.character + (to - from)),
         inFence: false,
         label: labelBetween(line, previousEnd, match.start),
+        shape: match.shape,
+        optional: match.optional,
       });
       previousEnd = match.end;
     }

@@ -7,6 +7,7 @@
 import type { Language, MessageKey } from '../messages';
 import type { FindingCode, Severity } from '../types';
 import { evidenceFindings } from './evidence';
+import { bracketedValues } from './bracketedValue';
 import { mojibake } from './mojibake';
 import { overdueItems } from './overdue';
 import type { Rule } from './rule';
@@ -16,6 +17,7 @@ import { statusMismatches } from './statusMismatch';
 import { structure } from './structure';
 import { unknownStates } from './unknownState';
 import { unfilledPlaceholders } from './unfilledPlaceholder';
+import { unparsedDeadlines } from './unparsedDeadline';
 
 export interface RuleMetadata {
   readonly id: FindingCode;
@@ -39,6 +41,7 @@ const FAILED = new Set(['status-mismatch'] as const);
 
 export const RULES: readonly RuleMetadata[] = Object.freeze([
   { id: 'unfilled-placeholder', defaultSeverity: 'information', description: 'rule.unfilled-placeholder', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unfilledPlaceholders },
+  { id: 'bracketed-value', defaultSeverity: 'hint', description: 'rule.bracketed-value', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => bracketedValues },
   {
     id: 'status-mismatch',
     defaultSeverity: 'warning',
@@ -50,6 +53,7 @@ export const RULES: readonly RuleMetadata[] = Object.freeze([
     create: () => (ctx) => [...statusMismatches(ctx), ...evidenceFindings(ctx.evidence, ctx.checklist, ctx.t, FAILED)],
   },
   { id: 'overdue', defaultSeverity: 'warning', description: 'rule.overdue', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => overdueItems },
+  { id: 'unparsed-deadline', defaultSeverity: 'hint', description: 'rule.unparsed-deadline', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unparsedDeadlines },
   { id: 'unknown-state', defaultSeverity: 'information', description: 'rule.unknown-state', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unknownStates },
   { id: 'structure', defaultSeverity: 'warning', description: 'rule.structure', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => structure },
   { id: 'mojibake', defaultSeverity: 'warning', description: 'rule.mojibake', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => mojibake },

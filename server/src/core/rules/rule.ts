@@ -1,9 +1,13 @@
 import type { Block } from '../markdown/blocks';
 import type { Translate } from '../messages';
 import type { Checklist } from '../model/checklist';
-import type { Finding, Severity } from '../types';
+import type { Finding, FindingCode, Severity } from '../types';
 import { defaultEvidenceSettings, type EvidenceSettings, type TestEvidenceRecord } from './evidenceState';
 import type { SignOff } from './signoffs';
+
+/** The states whose words configuration can extend (`stateWords`). */
+export const STATE_WORD_KEYS = ['done', 'in-progress', 'pending', 'blocked', 'at-risk', 'not-applicable'] as const;
+export type StateWordKey = (typeof STATE_WORD_KEYS)[number];
 
 export interface AnalysisSettings {
   readonly placeholderSeverity: { readonly blocker: Severity; readonly other: Severity };
@@ -11,9 +15,11 @@ export interface AnalysisSettings {
   readonly secretsAllow: readonly RegExp[];
   /** How smoke-test evidence ages and what it is compared with (`readiness.evidence.*`, the base URL). */
   readonly evidence?: EvidenceSettings | undefined;
-  /** Words, beyond the built-in vocabulary, that name each state (`stateWords` in `.readiness.json`). */
-  readonly stateWords?: Partial<Record<'done' | 'in-progress' | 'pending' | 'blocked' | 'at-risk' | 'not-applicable', readonly string[]>>;
-  /** Marks, beyond the built-in ones, that make a group or an item a blocker (`blockerMarks`). */
+  /** Severity by finding code (`severity.<code>`); `off` drops the code's findings. */
+  readonly severities?: Partial<Record<FindingCode, Severity | 'off'>>;
+  /** More words for each state, beside the built-in Spanish and English ones (`stateWords`). */
+  readonly stateWords?: Partial<Record<StateWordKey, readonly string[]>>;
+  /** More marks that make a group or an item a blocker (`blockerMarks`). */
   readonly blockerMarks?: readonly string[];
 }
 

@@ -17,12 +17,13 @@ import type {
 } from '../../protocol/checklistView';
 import type { Analysis } from '../analyzer';
 import { evidenceWords } from '../features/evidenceHover';
-import type { Translate } from '../messages';
 import type { TestEvidenceRecord } from '../rules/evidenceState';
 import type { Item } from '../model/checklist';
 import { isOverdue } from '../rules/overdue';
 import type { SmokeSuite, SmokeTest } from '../smoke';
 import { intersects, type Range } from '../types';
+import { translator, type Translate } from '../messages';
+import { documentMasker } from '../report/mask';
 import { verdictOf } from '../verdict';
 import { ownerNames, ownersOf } from './owners';
 
@@ -31,6 +32,12 @@ export type ChecklistViewResult = Omit<ChecklistResult, 'uri' | 'version'>;
 
 export interface ChecklistViewInput {
   readonly analysis: Analysis;
+  /** The document's text, for the verdict's smoke-test evidence and masking. */
+  readonly text: string;
+  /** The display language of the verdict's sentences (English unless given). */
+  readonly t?: Translate | undefined;
+  /** `readiness.secrets.allow`: values the verdict's masker leaves alone. */
+  readonly secretsAllow?: readonly RegExp[] | undefined;
   readonly suite: SmokeSuite;
   /** The date (`YYYY-MM-DD`) items are overdue against, the one the diagnostics used; undefined marks none overdue. */
   readonly today: string | undefined;
@@ -45,7 +52,7 @@ export interface ChecklistViewInput {
 
 const NONE_RUN: ReadonlyMap<string, LastSmokeResultView> = new Map();
 
-export function checklistView({ analysis, suite, today, lastResults = NONE_RUN, evidence }: ChecklistViewInput): ChecklistViewResult {
+export function checklistView({ analysis, text, t = translator('en'), secretsAllow = [], suite, today, lastResults = NONE_RUN, evidence }: ChecklistViewInput): ChecklistViewResult {
   const { checklist, progress } = analysis;
   const secrets: SecretMarkView[] = analysis.findings.filter((f) => f.code === 'secret').map((f) => ({ message: f.message, range: f.range }));
   const mask = (text: string, at: Range): Masked => (touchesAny(at, secrets) ? null : text);
@@ -70,7 +77,8 @@ export function checklistView({ analysis, suite, today, lastResults = NONE_RUN, 
     isChecklist: true,
     checklist: view,
     progress,
-    verdict: verdictOf([progress]),
+    // The core's verdict (blockers, evidence, secrets, mismatches): the sidebar, status bar and report show it.
+    verdict: verdictOf(analysis, { text, t, suite, mask: documentMasker(text, analysis, secretsAllow) }),
     smokeTests,
     ...(suite.stagingHost === undefined ? {} : { smokeStagingHost: suite.stagingHost }),
   };
