@@ -31,7 +31,8 @@ let failed = false;
 const unitFiles = folders.includes(UNIT) ? testFiles(UNIT) : [];
 if (unitFiles.length > 0) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-tests.mjs', ...unitFiles], { stdio: 'inherit' });
+  // A larger young generation: the analyses the unit tests run allocate briskly (about a tenth less CPU).
+  const result = spawnSync(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'scripts/import-tests.mjs', ...unitFiles], { stdio: 'inherit' });
   console.log(`# ${UNIT}: ${unitFiles.length} files in one process, ${((performance.now() - started) / 1000).toFixed(1)} s wall`);
   failed ||= result.status !== 0;
 }
