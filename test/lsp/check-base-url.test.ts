@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkBaseUrlRequest, type CheckBaseUrlParams } from '../../server/src/protocol';
 import { startServer, type TestServer } from '../support/lspClient';
-import { sampleWorkspace } from '../support/paths';
+import { samplePath, sampleText, sampleWorkspace } from '../support/paths';
 
 describe('language server: readiness/checkBaseUrl', () => {
   let english: TestServer;
@@ -35,6 +35,13 @@ describe('language server: readiness/checkBaseUrl', () => {
       assert.equal(await problem(english, { baseUrl, stagingHost: 'staging-host' }), "http://staging-host is the checklist's placeholder; enter the real staging URL", baseUrl);
     }
     assert.equal(await problem(spanish, { baseUrl: 'http://api', stagingHost: 'api:8080' }), 'http://api:8080 es el host de ejemplo de la lista; escribe la URL real de staging');
+  });
+
+  test('without a staging host, the server reads it from the open checklist', async () => {
+    const published = await english.open(samplePath, sampleText());
+    assert.equal(await problem(english, { baseUrl: 'http://staging-host:8080', uri: published.uri }), "http://staging-host is the checklist's placeholder; enter the real staging URL");
+    assert.equal(await problem(english, { baseUrl: 'https://staging.example.com', uri: published.uri }), undefined);
+    assert.equal(await problem(english, { baseUrl: 'http://staging-host', uri: 'file:///nowhere/closed.md' }), undefined);
   });
 
   test('a staging host that is a real name (dotted, localhost, an address) is not a placeholder', async () => {

@@ -28,7 +28,7 @@ export class BaseUrls {
       prompt: shown ? vscode.l10n.t('The URL that {0} stands for in this checklist', shown) : vscode.l10n.t('The URL that the checklist\'s staging host stands for'),
       placeHolder: 'https://staging.example.com',
       ignoreFocusOut: true,
-      validateInput: (input) => this.problemWith(input, stagingHost),
+      validateInput: (input) => this.problemWith(resource, input, stagingHost),
     });
     if (value === undefined) return undefined;
     const baseUrl = value.trim();
@@ -38,8 +38,8 @@ export class BaseUrls {
   }
 
   /** The server's word on a typed URL; if it cannot answer, the run's own check will. */
-  private async problemWith(baseUrl: string, stagingHost: string | undefined): Promise<string | undefined> {
-    const params = { baseUrl, ...(stagingHost === undefined ? {} : { stagingHost }) };
+  private async problemWith(resource: vscode.Uri, baseUrl: string, stagingHost: string | undefined): Promise<string | undefined> {
+    const params = { uri: resource.toString(), baseUrl, ...(stagingHost === undefined ? {} : { stagingHost }) };
     return this.client.sendRequest(checkBaseUrlRequest, params).then(
       (result) => result.problem,
       () => undefined,

@@ -26,10 +26,17 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
   });
 
   connection.onRequest(runSmokeTestsRequest, (params, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
-  connection.onRequest(checkBaseUrlRequest, (params): CheckBaseUrlResult => {
-    const problem = baseUrlProblem(host.service, params.baseUrl, params.stagingHost, host.t());
+  connection.onRequest(checkBaseUrlRequest, async (params): Promise<CheckBaseUrlResult> => {
+    const problem = baseUrlProblem(host.service, params.baseUrl, params.stagingHost ?? (await stagingHostOf(params.uri)), host.t());
     return problem === undefined ? {} : { problem };
   });
+
+  /** The staging host an open checklist's smoke tests name. */
+  async function stagingHostOf(uri: string | undefined): Promise<string | undefined> {
+    const document = uri === undefined ? undefined : host.document(uri);
+    const analysis = document && (await host.analysis(document.uri));
+    return document && analysis ? smokeSuiteOf(host.service, analysis, document.getText()).stagingHost : undefined;
+  }
 
   return {
     codeActions: (params, analysis, text) => {

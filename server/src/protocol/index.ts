@@ -101,6 +101,8 @@ export interface CheckBaseUrlParams {
   readonly baseUrl: string;
   /** The symbolic host the document's tests name, as `RunSmokeTestsArguments.stagingHost` carried it. */
   readonly stagingHost?: string;
+  /** The checklist to run; without `stagingHost`, the server reads its staging host from the open document. */
+  readonly uri?: string;
 }
 
 export interface CheckBaseUrlResult {
