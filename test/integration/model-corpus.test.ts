@@ -2,11 +2,14 @@
 // keeps the model's in-memory tests).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer';
 import { isChecklist } from '../../server/src/core/detect';
 import { splitBlocks } from '../../server/src/core/markdown/blocks';
 import { extractAllFacts, extractFacts } from '../../server/src/core/model/facts';
 import { corpusDocuments } from '../support/corpus';
+
+/** An analysis as data: its redaction function is a new closure each run. */
+const withoutSafeText = ({ safeText: _, ...data }: Analysis) => data;
 
 describe('the corpus through the incremental cache', () => {
   for (const doc of corpusDocuments()) {
@@ -18,7 +21,7 @@ describe('the corpus through the incremental cache', () => {
       const lines = doc.text.split('\n');
       const middle = Math.floor(lines.length / 2);
       const edited = [...lines.slice(0, middle), 'An added line.', '', ...lines.slice(middle)].join('\n');
-      assert.deepEqual(analyzer.analyze(edited), new ChecklistAnalyzer().analyze(edited));
+      assert.deepEqual(withoutSafeText(analyzer.analyze(edited)), withoutSafeText(new ChecklistAnalyzer().analyze(edited)));
     });
   }
 
