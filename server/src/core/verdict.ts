@@ -11,6 +11,7 @@
 import type { Analysis } from './analyzer';
 import { translator, type Translate } from './messages';
 import type { Checklist, Item, Progress } from './model/checklist';
+import { stateText } from './model/fieldNames';
 import { documentMasker, type Masker } from './report/mask';
 import { failingEvidence, lineReader, readSmokeEvidence, type SmokeEvidence } from './report/smokeEvidence';
 import { findSmokeTests, type SmokeSuite } from './smoke/recognize';
@@ -271,20 +272,6 @@ function failingLines(item: Item, evidence: readonly SmokeEvidence[]): { line: n
     }
   }
   return out;
-}
-
-function stateText(state: string, t: Translate): string {
-  switch (state) {
-    case 'pending':
-    case 'in-progress':
-    case 'done':
-    case 'blocked':
-    case 'at-risk':
-    case 'unknown':
-      return t(`state.${state}`);
-    default:
-      return state;
-  }
 }
 
 export type BlockerVerdictKind = 'go' | 'no-go' | 'no-blockers';

@@ -1,5 +1,6 @@
 // Wires the core into a language server. Handlers find the document, wait for
 // its current analysis and call the core; nothing here parses markdown.
+import { join } from 'node:path';
 import {
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,7 +17,7 @@ import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock, wallClockOn } from '../node/systemClock';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
-import { toDiagnostic } from './convert';
+import { ruleDocsLinks, toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
 import { completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
 import {
@@ -61,6 +62,8 @@ export function startServer(connection: Connection): void {
     configFiles: nodeConfigFiles,
   });
   let t: Translate = service.messages();
+  // Diagnostic codes link to their rule in the README shipped beside the bundle (dist/../README.md).
+  const ruleDocs = ruleDocsLinks(URI.file(join(__dirname, '..', 'README.md')).toString(), service.rules);
   let canAskConfiguration = false;
   let hearsFolderChanges = false;
   let registersConfigurationChanges = false;
@@ -112,7 +115,7 @@ export function startServer(connection: Connection): void {
     today: () => now().date,
     published: (document, analysis) => {
       // Missing-file messages are added after the core's analysis: they too go through its redaction point.
-      const diagnostics = (analysis?.findings ?? []).map((f) => toDiagnostic({ ...f, message: analysis?.safeText(f.message) ?? f.message }));
+      const diagnostics = (analysis?.findings ?? []).map((f) => toDiagnostic({ ...f, message: analysis?.safeText(f.message) ?? f.message }, ruleDocs));
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(checklistChangedNotification, changed);
