@@ -28,7 +28,7 @@ export class SmokeTestController implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('readiness.smokeTests', vscode.l10n.t('Readiness smoke tests'));
   private readonly tests = new WeakMap<vscode.TestItem, TestData>();
   private readonly profiles = new Map<string, vscode.TestRunProfile>();
-  private readonly baseUrls = new BaseUrls();
+  private readonly baseUrls: BaseUrls;
   private readonly last: LastResults;
   private readonly refreshed = new vscode.EventEmitter<SmokeTestTreeResult>();
   /** Fires after each refresh of the tree (the integration tests wait on it). */
@@ -47,6 +47,7 @@ export class SmokeTestController implements vscode.Disposable {
     private readonly runner: Pick<SmokeTestRunner, 'during'>,
   ) {
     this.last = new LastResults(state);
+    this.baseUrls = new BaseUrls(client);
     this.controller.resolveHandler = async (item) => {
       if (!item) await this.refresh();
     };
