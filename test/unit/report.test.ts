@@ -103,6 +103,9 @@ describe('report model', () => {
         ['5', 'passed', 310],
         ['6', 'passed', 64],
         ['7', 'passed', undefined],
+        // Item 7's redis-cli ping and telnet checks, their hosts filled in.
+        ['8', 'passed', undefined],
+        ['9', 'passed', undefined],
       ],
     );
     assert.equal(model.smokeTests[0]?.ranAt, '2025-12-08 10:32');

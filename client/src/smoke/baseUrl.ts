@@ -1,7 +1,8 @@
 // The base URL the document's symbolic staging host (`http://staging-host`) stands
 // for: `readiness.smoke.baseUrl` when set; otherwise typed once per workspace folder
-// and session, with an offer to save it in the workspace settings. What is wrong with a typed URL (not
-// http(s), or the checklist's own placeholder host) is the server's answer to `readiness/checkBaseUrl`.
+// and session, with an offer to save it in the workspace settings or as a named environment. What is
+// wrong with a typed URL (not http(s), or the checklist's own placeholder host) is the server's answer to
+// `readiness/checkBaseUrl`.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { checkBaseUrlRequest } from '../../../server/src/protocol';
@@ -49,9 +50,26 @@ export class BaseUrls {
 
 async function offerToSave(resource: vscode.Uri, baseUrl: string): Promise<void> {
   const save = vscode.l10n.t('Save in Workspace Settings');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Use {0} for the smoke tests of this workspace from now on (readiness.smoke.baseUrl)?', baseUrl), save);
-  if (choice !== save) return;
+  const saveEnvironment = vscode.l10n.t('Save as Environment…');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Use {0} for the smoke tests of this workspace from now on (readiness.smoke.baseUrl)?', baseUrl), save, saveEnvironment);
   const folder = vscode.workspace.getWorkspaceFolder(resource);
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('readiness.smoke', resource).update('baseUrl', baseUrl, target);
+  if (choice === save) await vscode.workspace.getConfiguration('readiness.smoke', resource).update('baseUrl', baseUrl, target);
+  if (choice === saveEnvironment) await saveAsEnvironment(resource, baseUrl, target);
+}
+
+/** A named environment (`readiness.environments`), made the current one: a run profile in the Testing view from now on. */
+async function saveAsEnvironment(resource: vscode.Uri, baseUrl: string, target: vscode.ConfigurationTarget): Promise<void> {
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Readiness: name of the environment'),
+    prompt: vscode.l10n.t('A name for {0}, such as staging or canary', baseUrl),
+    value: 'staging',
+    validateInput: (input) => (/^[\w.-]+$/.test(input.trim()) ? undefined : vscode.l10n.t('Letters, digits, dots, dashes and underscores')),
+  });
+  if (name === undefined) return;
+  const config = vscode.workspace.getConfiguration('readiness', resource);
+  const inspected = config.inspect<Record<string, unknown>>('environments');
+  const current = (target === vscode.ConfigurationTarget.WorkspaceFolder ? inspected?.workspaceFolderValue : target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  await config.update('environments', { ...current, [name.trim()]: { baseUrl } }, target);
+  await config.update('environment', name.trim(), target);
 }

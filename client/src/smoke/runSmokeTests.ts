@@ -23,6 +23,16 @@ export class SmokeTestRunner implements RunState {
     return this.running > 0;
   }
 
+  /** Work that runs smoke tests outside these commands (the Testing view): the server's questions are answered meanwhile. */
+  async during<T>(work: () => Thenable<T>): Promise<T> {
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+    }
+  }
+
   register(): vscode.Disposable {
     return vscode.Disposable.from(
       vscode.commands.registerCommand(COMMANDS.runSmokeTests, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),

@@ -4,7 +4,7 @@
 // Exit codes: 0 every selected test passed, 1 some did not, 2 usage or I/O errors.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { defaultSmokeSettings, localDateTime, type Language, type SmokeRun, type SmokeSuite, type SmokeTest } from '../core/api';
+import { defaultSmokeSettings, inEnvironment, localDateTime, type Language, type SmokeRun, type SmokeSuite, type SmokeTest } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient, type FetchHttpClient } from '../node/fetchHttpClient';
@@ -15,7 +15,7 @@ import { CliConfig } from './config';
 import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
 import { cliService, environmentSecrets } from './service';
 
-export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
+export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--env NAME] [--only 2,4] [--write] [--timeout MS] [--format text|json]
                  [--allow-host HOST]... [--secret-env NAME]... [--insecure] [--workspace DIR] [--locale en|es]
   Runs the curl smoke tests of a checklist against URL, which stands for the document's
   staging host (http://staging-host), one line per test. --write pastes the evidence (output,
@@ -23,7 +23,8 @@ export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--
   from environment variables of the same name, but only names the checklist's secrets list
   declares ("Secrets: - LOG_TOKEN") or --secret-env names are read; they only go to URL's host
   and --allow-host hosts; requests to other hosts are refused. Do not run it on untrusted
-  pull-request content. Upload paths are relative to --workspace (default: FILE's
+  pull-request content. --env NAME runs in an environment of .readiness.json's "environments"
+  (its base URL and allowed hosts; default its "environment") and stamps the evidence env=NAME. Upload paths are relative to --workspace (default: FILE's
   folder); -k is honoured only with --insecure. Exit: 0 all selected tests passed, 1 some failed
   or did not run, 2 usage or I/O errors.`;
 
@@ -46,8 +47,10 @@ export async function runSmoke(argv: readonly string[], io: CommandIo): Promise<
 
 interface SmokeOptions {
   readonly file: string;
-  /** --base-url; else `smoke.baseUrl` of the configuration file. */
+  /** --base-url; else the environment's, else `smoke.baseUrl` of the configuration file. */
   readonly baseUrl: string | undefined;
+  /** --env: an environment of the configuration file's `environments`. */
+  readonly env: string | undefined;
   readonly only: readonly string[] | undefined;
   readonly write: boolean;
   readonly timeoutMs: number | undefined;
@@ -75,7 +78,13 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   // The configuration file's smoke settings (captures such as <sid> ← sessionId, allowed hosts, base URL), under the flags.
   const { settings, problems } = await new CliConfig(service, options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)).forFile(path);
   if (problems.length > 0) return usage(io, problems.join('\n'));
-  const baseUrl = options.baseUrl ?? settings.smoke.baseUrl;
+  const environmentName = options.env ?? settings.environment;
+  const environment = environmentName === undefined ? undefined : inEnvironment(settings, environmentName);
+  if (environmentName !== undefined && !environment) {
+    return usage(io, `no environment "${environmentName}" in the configuration file's "environments" (configured: ${Object.keys(settings.environments).join(', ') || 'none'})`);
+  }
+  const smokeSettings = environment ?? settings.smoke;
+  const baseUrl = options.baseUrl ?? smokeSettings.baseUrl;
   if (baseUrl === undefined) return usage(io, '--base-url is required (or "smoke.baseUrl" in .readiness.json): the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
   if (!service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `smoke.baseUrl must be an http(s) URL, not "${baseUrl}"`);
   await options.http.warmUp();
@@ -85,7 +94,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
       ...defaultSmokeSettings,
       ...settings.smoke,
       baseUrl,
-      allowedHosts: [...settings.smoke.allowedHosts, ...options.allowedHosts],
+      allowedHosts: [...smokeSettings.allowedHosts, ...options.allowedHosts],
       timeoutMs: options.timeoutMs ?? settings.smoke.timeoutMs,
       allowInsecureTls: options.insecure || settings.smoke.allowInsecureTls,
     },
@@ -102,7 +111,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const notes: string[] = [];
   let written = false;
   if (options.write) {
-    const outcome = await writeEvidence(service, path, shown, run, options.language, baseUrl);
+    const outcome = await writeEvidence(service, path, shown, run, options.language, baseUrl, environment?.environment);
     if (typeof outcome === 'string') {
       report(io, options, run, shown, false, notes);
       io.err(run.redact(`readiness: ${outcome}`));
@@ -153,7 +162,7 @@ function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string
 }
 
 function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | number {
-  const parsed = parseCommandArgs(argv, { ...RUN_OPTIONS, write: { type: 'boolean', default: false } }, io, SMOKE_USAGE);
+  const parsed = parseCommandArgs(argv, { ...RUN_OPTIONS, env: { type: 'string' }, write: { type: 'boolean', default: false } }, io, SMOKE_USAGE);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
@@ -168,7 +177,7 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   if (baseUrl !== undefined && !service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
   const flags = readRunFlags(values, io);
   if (typeof flags === 'number') return flags;
-  return { file: positionals[0] ?? '', baseUrl, ...flags, write: values.write, language: service.language(), service, http };
+  return { file: positionals[0] ?? '', baseUrl, env: values.env, ...flags, write: values.write, language: service.language(), service, http };
 }
 
 /** The options `smoke` and `verify` share: the base URL, which tests, time limit, output, hosts, secrets, uploads' folder, language. */
@@ -288,11 +297,11 @@ function suiteOf(service: ReadinessService, text: string): SmokeSuite {
 }
 
 /** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
-async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language, baseUrl: string): Promise<{ written: boolean; dropped: string[] } | string> {
+async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language, baseUrl: string, environment: string | undefined): Promise<{ written: boolean; dropped: string[] } | string> {
   const now = await readDocument(path, shown);
   if (typeof now === 'string') return now;
   // Located by identity in the text as it is now, which is also right when nothing changed.
-  const plan = service.evidence.stampedEdits(now.text, suiteOf(service, now.text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
+  const plan = service.evidence.stampedEdits(now.text, suiteOf(service, now.text), run.results, { runner: RUNNER_VERSION, baseUrl, environment }, language);
   const dropped = plan.dropped.map((d) => d.message);
   if (plan.edits.length === 0) return { written: false, dropped };
   const text = service.smoke.applyTextEdits(now.text, plan.edits);
