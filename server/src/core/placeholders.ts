@@ -39,8 +39,12 @@ export type PlaceholderKind = 'text' | 'number' | 'date' | 'choice' | 'slot';
 /** What the blank asks for, used to word messages and pick quick fixes. */
 export type PlaceholderPurpose = 'output' | 'link' | 'screenshot' | 'log' | 'name' | 'secret-note' | 'value';
 
-/** How the blank is written. */
-export type BlankShape = 'brackets' | 'underscores' | 'angle' | 'word' | 'choice-boxes';
+/**
+ * How the blank is written: `[...]`, `____`, `<...>`, a `TBD` value, `☐` choices; an empty table cell
+ * or field-table value in an owner, status, date, evidence or sign-off column (`empty`); a field whose
+ * value is only the template's `<!-- prompt -->` (`comment`).
+ */
+export type BlankShape = 'brackets' | 'underscores' | 'angle' | 'word' | 'choice-boxes' | 'empty' | 'comment';
 
 export interface PlaceholderMatch {
   /** The inner text of brackets and angles; the source text of the other shapes. */
@@ -84,8 +88,10 @@ export interface LineBlanks {
 // `[inner]` not followed by `(` or `[` (inline links and full references).
 const BRACKETS = /\[([^[\]\n]{0,200})\](?![([])/g;
 const ANGLES = /<([^<>\n]{1,80})>/g;
-const UNDERSCORES = /(?:\\_){3,}|_{3,}/g;
+// A run of underscores; runs joined by date or time separators are one blank ("___/___/____", "__:__").
+const UNDERSCORES = /(?:\\?_){2,}(?:[/.:-](?:\\?_){2,})+|(?:\\_){3,}|_{3,}/g;
 const TASK_BOX = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]/;
+const CHOICE_MARK = /\[[ xX✓✔]\]\s*[\p{L}\p{N}]/gu;
 const CHOICE_BOXES = /☐[^☐☑☒✓✔✅🗹|]*(?:☐[^☐☑☒✓✔✅🗹|]*)+/gu;
 const TICKED_BOX = /[☑☒✓✔✅🗹]/u;
 const OPTIONAL_MARK = /\((?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique|si hay)\)/i;
@@ -213,6 +219,8 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
   if (after === ':' && line.slice(0, start).trim() === '' && /^:\s*\S+\s*$/.test(line.slice(end))) return NONE;
   // Empty, a shell test (`[ -f x ]`), a footnote (`[^1]`), a regular expression (`[a-z0-9_-]+`, `^[A-Z]`).
   if (text === '' || (inner.startsWith(' ') && inner.endsWith(' '))) return NONE;
+  // A box of a choice written on one line ("[x] Complete | [ ] At Risk"): a mark, neither blank nor value.
+  if (/^[xX✓✔]$/u.test(text) && (line.match(CHOICE_MARK) ?? []).length >= 2) return NONE;
   if (text.startsWith('^') || /^[+*?{]/.test(after) || before === '^' || isCharacterClass(text)) return NONE;
   if (isJsonish(text)) return NONE;
   if (looksLikeSecret(text)) return NONE;
@@ -544,10 +552,13 @@ function stripEmphasis(text: string): string {
 }
 
 function choiceBlanks(line: string, add: Add): void {
+  const row = line.trimStart().startsWith('|');
   for (const match of line.matchAll(CHOICE_BOXES)) {
     const text = match[0].trimEnd();
-    // A choice with an option ticked anywhere on its line is answered.
-    if (TICKED_BOX.test(line)) continue;
+    // A choice with an option ticked anywhere on its line (in a table row: in its cell) is answered.
+    const from = row ? line.lastIndexOf('|', match.index) + 1 : 0;
+    const to = row && line.indexOf('|', match.index) !== -1 ? line.indexOf('|', match.index) : line.length;
+    if (TICKED_BOX.test(line.slice(from, to))) continue;
     add(text, match.index, match.index + text.length, 'choice-boxes');
   }
 }
@@ -589,6 +600,7 @@ export function isOptionalBlank(blankText: string, line = ''): boolean {
 export function blankSource(blank: { readonly text: string; readonly shape: BlankShape }): string {
   if (blank.shape === 'brackets') return `[${blank.text}]`;
   if (blank.shape === 'angle') return `<${blank.text}>`;
+  if (blank.shape === 'comment') return `<!-- ${blank.text} -->`;
   return blank.text;
 }
 

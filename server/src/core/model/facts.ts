@@ -8,7 +8,7 @@ import type { Block } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
 import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';
-import { findPlaceholders, isAngleBlank, mayHoldBlanks, type BlankShape } from '../placeholders';
+import { findPlaceholders, isAngleBlank, isOptionalBlank, mayHoldBlanks, type BlankShape } from '../placeholders';
 import { fenceReferences } from './references/fence';
 import { inlineReferences } from './references/inline';
 import type { FileReference } from './references/types';
@@ -72,6 +72,8 @@ export interface ListEntryFact {
 export interface CellFact {
   readonly text: string;
   readonly range: Range;
+  /** An empty cell's inside, from after its opening bar to before its closing one (where a value goes). */
+  readonly blankRange?: Range;
 }
 
 export interface TableFact {
@@ -201,7 +203,7 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
       case 'heading':
       case 'tableCell':
         collectPhrasing(child, frame, facts);
-        if (child.type === 'paragraph') collectFields(child, frame, facts.fields);
+        if (child.type === 'paragraph') collectFields(child, frame, facts);
         facts.references.push(...inlineReferences(child, frame.text, (offset) => relativePosition(frame, offset)));
         return 'skip';
       case 'list':
@@ -308,7 +310,11 @@ function cellFact(cell: TableCell, frame: Frame): CellFact {
   const lead = source.length - source.replace(/^\|?\s*/, '').length;
   const text = inner.trim();
   const start = r.start.character + lead;
-  return { text, range: range(r.start.line, start, r.start.line, start + text.length) };
+  const cellRange = range(r.start.line, start, r.start.line, start + text.length);
+  if (text !== '') return { text, range: cellRange };
+  const from = r.start.character + (source.startsWith('|') ? 1 : 0);
+  const to = Math.max(from, r.start.character + source.replace(/\|$/, '').length);
+  return { text, range: cellRange, blankRange: range(r.start.line, from, r.start.line, to) };
 }
 
 function collectProse(node: Nodes, frame: Frame, prose: ProseFact[]): void {
@@ -429,7 +435,8 @@ function withoutTrailingComments(text: string): string {
   return text.replace(TRAILING_COMMENTS, '');
 }
 
-function collectFields(node: Nodes, frame: Frame, fields: FieldFact[]): void {
+function collectFields(node: Nodes, frame: Frame, facts: FactsDraft): void {
+  const { fields } = facts;
   const r = nodeRange(node, frame);
   for (let line = r.start.line; line <= r.end.line; line++) {
     const text = lineText(frame, line);
@@ -439,6 +446,13 @@ function collectFields(node: Nodes, frame: Frame, fields: FieldFact[]): void {
     if (!match) continue;
     const value = withoutTrailingComments(match[3] ?? '');
     const valueStart = value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1);
+    // "**Release manager:** <!-- @handle -->": the value is still the template's prompt.
+    const prompt = value === '' ? /<!--\s*([\s\S]*?)\s*-->\s*$/.exec(match[3] ?? '') : null;
+    if (prompt) {
+      const at = text.lastIndexOf(prompt[0].trimEnd());
+      const end = at + prompt[0].trimEnd().length;
+      facts.placeholders.push({ text: (prompt[1] ?? '').trim(), range: range(line, at, line, end), inFence: false, label: (match[2] ?? '').trim(), shape: 'comment', optional: isOptionalBlank(prompt[1] ?? '', text) });
+    }
     fields.push({
       key: (match[2] ?? '').trim(),
       value,

@@ -21,7 +21,7 @@ function keyOf(key: string): string {
   return folded;
 }
 
-const keyPattern = (words: readonly string[]): RegExp => new RegExp(`^(?:${words.join('|')})$`);
+const keyPattern = (words: readonly string[]): RegExp => new RegExp(`^(?:${words.join('|')})$`, 'u');
 
 const OWNER = keyPattern([
   'responsables?(?: del? [\\p{L} ]+)?',
@@ -43,9 +43,15 @@ const SIGN_OFF = keyPattern(['aprobado por', 'aprobacion', 'aprobador', 'sign-?o
 const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict']);
 const PRIORITY = keyPattern(['prioridad', 'priority', 'prio', 'severity', 'severidad', 'criticidad', 'criticality', 'blocker\\??', 'bloqueante\\??', 'required\\??', 'obligatorio\\??', 'mandatory\\??', 'must\\??']);
 const CHECKBOX = keyPattern(['', '✓', '✔', '✔️', '☑', '✅', 'x', '\\[ ?\\]', '\\[x\\]', 'done\\??', 'hecho\\??', 'ok\\??', 'check', 'listo\\??', 'completado\\??', 'completed\\??', 'complete\\??', 'tick', 'verificado\\??', 'verified\\??']);
+/** A column or field holding a date that is not a deadline ("Date", "Fecha de firma", "Signed on"). */
+const DATE = keyPattern(['date', 'fecha', 'fecha de [\\p{L} ]+', '[\\p{L} ]+ date', 'dia', 'day', 'signed on', 'firmado el', 'approved on', 'aprobado el']);
+/** A column or field naming a person who is not the item's owner ("Name" beside "Role", "Approver", "Reviewer"). */
+const PERSON = keyPattern(['name', 'nombre', 'nombre y apellidos?', 'full name', 'approver', 'aprobador', 'reviewer', 'revisor', 'revisado por', 'reviewed by', 'signed by', 'firmado por', 'approved by', 'aprobado por', 'signatory', 'firmante']);
 const NAME = keyPattern(['#', 'n', 'no\\.?', 'nº', 'id', 'item', 'items', 'item #', 'ítem', 'entregable', 'deliverable', 'task', 'tarea', 'paso', 'step', 'check', 'control', 'criterion', 'criterio', 'criteria', 'area', 'role', 'rol', 'name', 'nombre', 'descripcion', 'description', 'what', 'que', 'actividad', 'activity']);
 
 export const isOwnerKey = (key: string): boolean => OWNER.test(keyOf(key));
+export const isDateKey = (key: string): boolean => DATE.test(keyOf(key));
+export const isPersonKey = (key: string): boolean => PERSON.test(keyOf(key));
 export const isDeadlineKey = (key: string): boolean => DEADLINE.test(keyOf(key));
 export const isStateKey = (key: string): boolean => STATE.test(keyOf(key));
 /** A document-level state: "Estado general", "Overall status", "Decisión final". */
