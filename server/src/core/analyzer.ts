@@ -13,7 +13,7 @@ import { headerFindings } from './rules/headerStatus';
 import { createModelRules } from './rules/registry';
 import { defaultAnalysisSettings, type AnalysisSettings, type RuleContext } from './rules/rule';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
-import { range, type Finding } from './types';
+import { intersects, range, type Finding } from './types';
 
 export interface AnalysisOptions {
   readonly locale?: string | undefined;
@@ -76,8 +76,10 @@ export class ChecklistAnalyzer {
     const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
     const found = this.rules.flatMap((rule) => rule(ctx));
     // The header's claims follow the verdict, which depends on every other finding.
-    found.push(...headerFindings({ text, checklist, findings: found, t, today: options.today }));
-    const findings = withSeverities(withoutIgnored(found, checklist), settings).sort(byPosition);
+    const header = headerFindings({ text, checklist, findings: found, t, today: options.today });
+    // A count or status line both rules read is reported once, by the header rule whose fix rewrites it.
+    const model = header.length === 0 ? found : found.filter((f) => f.code !== 'status-mismatch' || !header.some((h) => intersects(h.range, f.range)));
+    const findings = withSeverities(withoutIgnored([...model, ...header], checklist), settings).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, evidence, signOffs };
   }
 
