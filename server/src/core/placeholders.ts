@@ -97,7 +97,12 @@ const TICKED_BOX = /[☑☒✓✔✅🗹]/u;
 const OPTIONAL_MARK = /\((?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique|si hay)\)/i;
 const OPTIONAL_WORDS = /\b(?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique)\b/i;
 const UNDECIDED = /^(?:TBD|TBC|TBA|TODO|XXX+|FIXME|\?{1,3}|N\/A\?|por definir|a definir|por confirmar|pendiente de definir|sin definir|to be (?:defined|determined|decided|confirmed))$/i;
-const UNDECIDED_WORD = /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|confirmar|to be/i;
+const UNDECIDED_WORD = /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i;
+/** A person, date or evidence value that says it is not there yet ("Responsable: pendiente"); a state "Pendiente" is a state. */
+export const UNASSIGNED = /^(?:pendiente|pending|por asignar|sin asignar|a asignar|unassigned|not assigned(?: yet)?|to be assigned|por decidir|sin fecha|no date yet)$/i;
+// "Key: TBD" inside a line ("(TTL: TBD)", "— operator: TBD", "(responsable: pendiente)"): an undecided value after its key.
+const INLINE_UNDECIDED = /(?<=(\p{L}[\p{L}\p{N} ]{0,30})\s*:\s*(?:\*\*|__)?\s*)(TBD|TBC|TBA|TODO|XXX+|FIXME|[Pp]endiente|[Pp]ending|[Uu]nassigned|por asignar|sin asignar)(?=(?:\*\*|__)?\s*(?:$|[),;|]|\s[—–-]\s))/gu;
+const PERSON_KEY = /(?:^|\s)(?:owner|responsable|assignee|asignad[oa]|encargad[oa]|operator|operador|quien|who|lead|dri)$/i;
 // A field label before a value: "**Owner**:", "- Fecha límite:", "Approved by =".
 const LABEL = /^(\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?[\p{L}\p{N}][\p{L}\p{N} ./()'&#-]{0,60}?(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|=)\s*)/u;
 
@@ -129,7 +134,7 @@ export function scanLine(line: string, options: BlankScanOptions = {}): LineBlan
 
 /** Is there anything on the line worth a scan? A cheap test before the parser's work. */
 export function mayHoldBlanks(text: string): boolean {
-  return /[[<☐]|_{3}|\\_|\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?\?|definir|confirmar|to be/i.test(text);
+  return /[[<☐]|_{3}|\\_|\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i.test(text);
 }
 
 function scan(line: string, options: BlankScanOptions): LineBlanks {
@@ -541,10 +546,18 @@ function undecidedValues(line: string, inCode: (at: number) => boolean, add: Add
   const from = label ? (label[1]?.length ?? 0) : 0;
   const value = line.slice(from).replace(/\s*<!--.*?-->\s*$/, '');
   const trimmed = value.trim();
-  if (trimmed === '' || !UNDECIDED.test(stripEmphasis(trimmed))) return;
-  if (!label && /^\s*[-*+]?\s*\?+\s*$/.test(line) === false && line.trim() !== trimmed) return;
-  const offset = from + value.indexOf(trimmed);
-  if (!inCode(offset)) add(trimmed, offset, offset + trimmed.length, 'word');
+  let whole = -1;
+  if (trimmed !== '' && UNDECIDED.test(stripEmphasis(trimmed)) && (label || /^\s*[-*+]?\s*\?+\s*$/.test(line) || line.trim() === trimmed)) {
+    whole = from + value.indexOf(trimmed);
+    if (!inCode(whole)) add(trimmed, whole, whole + trimmed.length, 'word');
+  }
+  for (const match of line.matchAll(INLINE_UNDECIDED)) {
+    const word = match[2] ?? '';
+    // "pendiente" is an undecided value only for a person: after "Status:" it is a state.
+    if (!/^(?:TBD|TBC|TBA|TODO|XXX+|FIXME)$/.test(word) && !PERSON_KEY.test((match[1] ?? '').trim())) continue;
+    if (match.index === whole || inCode(match.index)) continue;
+    add(word, match.index, match.index + word.length, 'word');
+  }
 }
 
 function stripEmphasis(text: string): string {
@@ -611,8 +624,12 @@ const NUMBER = /^(?:[XxN#]+|\d+(?:[.,]\d+)?|[Xx]\.[Xx](?:\.[Xx])?)%?$/;
 const DATE = /\b(?:YYYY|AAAA|MM-DD|DD\/MM|MM\/DD|HH:MM|fecha|date|hora|time)\b/i;
 const SLOT = /^[\w.-]+(?::[\w.-]+|\/[\w.-]+)+$|^[a-z][\w.-]*$|^https?:\/\/\S+$/;
 
-export function classifyPlaceholder(inner: string): PlaceholderInfo {
+export function classifyPlaceholder(inner: string, label = ''): PlaceholderInfo {
   const text = inner.trim();
+  // "___/___/____", or underscores after "Date:" / "Fecha:": a date.
+  if (/^(?:\\?_)+(?:[/.-](?:\\?_)+)+$/.test(text) || (/^(?:\\?_)+$/.test(text) && /(?:^|[\s(—–|])(?:date|fecha|d[ií]a|day|deadline|due|vence|plazo)\s*$/i.test(label))) {
+    return { kind: 'date', purpose: 'value', options: [] };
+  }
   if (/\s[/|]\s/.test(text)) {
     return { kind: 'choice', purpose: 'value', options: text.split(/\s+[/|]\s+/).map((o) => o.trim()).filter((o) => o !== '') };
   }

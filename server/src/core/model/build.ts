@@ -5,7 +5,7 @@
 // rows are deliverables of their own, one item per entry or row). Checks are the
 // units an owner ticks: task boxes, table rows with a status, checkbox, decision or
 // owner column, numbered steps.
-import { classifyPlaceholder, isOptionalBlank } from '../placeholders';
+import { classifyPlaceholder, isOptionalBlank, UNASSIGNED } from '../placeholders';
 import type { FileReference } from './references/types';
 import { range, shiftRange, type Range } from '../types';
 import type { Check, Checkbox, Checklist, CountClaim, DocumentLanguage, Fence, Field, Group, Item, ItemKind, ItemState, OverallState, Placeholder, StateChoice, StatedCount, Summary, SummaryEntry, SummaryGroup } from './checklist';
@@ -84,7 +84,7 @@ export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
  * ("| Evidence | |") and its fields written as a choice with no option ticked ("**Rollback**: [ ] Yes [ ] No").
  */
 function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] {
-  const placeholders: Placeholder[] = facts.placeholders.map((p) => ({ ...p, range: shiftRange(p.range, startLine), ...classifyPlaceholder(p.text) }));
+  const placeholders: Placeholder[] = facts.placeholders.map((p) => ({ ...p, range: shiftRange(p.range, startLine), ...classifyPlaceholder(p.text, p.label) }));
   const taken = (r: Range) => placeholders.some((p) => p.range.start.line === r.start.line && p.range.start.character < r.end.character && p.range.end.character > r.start.character);
   for (const table of facts.tables) {
     if (!table.fieldTable) continue;
@@ -94,6 +94,13 @@ function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] 
       const blank = emptyBlank(key.text, shiftRange(value.blankRange ?? value.range, startLine));
       if (blank) placeholders.push(blank);
     }
+  }
+  // "Responsable: pendiente", "- Owner: unassigned": a person, date or evidence not given yet (a state "Pendiente" is a state).
+  for (const field of [...facts.fields, ...facts.entries.flatMap((e) => e.fields)]) {
+    const valueRange = shiftRange(field.valueRange, startLine);
+    if (isStateKey(field.key) || !UNASSIGNED.test(field.value.replace(/\*\*|__/g, '').trim()) || taken(valueRange)) continue;
+    const blank = emptyBlank(field.key, valueRange);
+    if (blank) placeholders.push({ ...blank, text: field.value, shape: 'word' });
   }
   for (const field of facts.fields) {
     const choice = choiceOptions(field.value);
@@ -136,7 +143,7 @@ function rowBlanks(table: TableFact, cells: readonly CellFact[], columns: Column
     const cell = cells[i];
     if (!cell || i === columns.name || i === columns.checkbox || i === columns.priority) return;
     // A dash in the state column is a state not given yet; elsewhere it says "none" on purpose.
-    const empty = isEmptyCell(cell.text) || (i === columns.state && /^[-–—]$/.test(cell.text.trim()));
+    const empty = isEmptyCell(cell.text) || (i === columns.state && /^[-–—]$/.test(cell.text.trim())) || (i !== columns.state && UNASSIGNED.test(cell.text.replace(/\*\*|__/g, '').trim()));
     if (!empty) return;
     const blank = emptyBlank(header.text, cell.blankRange ?? cell.range);
     if (blank) blanks.push(cell.text === '' ? blank : { ...blank, text: cell.text.trim() });

@@ -36,7 +36,7 @@ const OWNER = keyPattern([
   'who',
 ]);
 const DEADLINE = keyPattern(['deadline', 'fecha limite', 'fecha objetivo', 'fecha de entrega', 'due', 'due date', 'due by', 'target date', 'target', 'plazo', 'vence', 'vencimiento', 'eta', 'when', 'cuando']);
-const STATE = keyPattern(['estado', 'status', 'state', 'estatus', 'situacion', 'progress', 'progreso', 'result', 'resultado', 'done\\??', 'hecho\\??', 'completado\\??', 'check', 'ok\\??']);
+const STATE = keyPattern(['estado', 'status', 'state', 'estatus', 'situacion', 'progress', 'progreso', 'result', 'resultado', 'done\\??', 'hecho\\??', 'completado\\??', 'check', 'ok\\??', 'approved\\??', 'aprobad[oa]\\??', '¿?cumple\\??', 'met\\??', 'passed\\??']);
 const OVERALL_STATE = /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go\/no-go|go ?\/ ?no ?go)$/;
 const EVIDENCE = keyPattern(['evidencia', 'evidence', 'link', 'enlace', 'url', 'proof', 'prueba', 'artifact', 'artefacto']);
 const SIGN_OFF = keyPattern(['aprobado por', 'aprobacion', 'aprobador', 'sign-?off', 'signed off by', 'approver', 'approved by', 'approval', 'firma', 'signature', 'firmado por', 'visto bueno']);

@@ -52,15 +52,22 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
 }
 
 function describe(p: Placeholder, ctx: RuleContext): string {
-  // An empty cell, a prompt in a comment or a run of underscores is named by its column or field.
-  const named = p.shape === 'empty' || p.shape === 'comment' || (p.shape === 'underscores' && p.label !== '' && p.label.length <= 40);
-  const quoted = named ? `"${p.label}"` : `"${blankSource(p)}"`;
+  // An empty cell, a prompt in a comment, a run of underscores or a TBD is named by its column or field.
+  const name = fieldName(p.label);
+  const named = p.shape === 'empty' || p.shape === 'comment' || ((p.shape === 'underscores' || p.shape === 'word') && name !== '' && name.length <= 40);
+  const quoted = named ? `"${name}"` : `"${blankSource(p)}"`;
   if (p.kind === 'choice') return ctx.t('placeholder.choice', p.options.join(', '));
   if (p.kind !== 'text') return ctx.t(`placeholder.${p.kind}`, labelOr(p, quoted));
   return ctx.t(`placeholder.${p.purpose}`, quoted);
 }
 
+/** The field a label ends with: "Load test — owner" → "owner", "## Release" → "Release". */
+function fieldName(label: string): string {
+  return (label.split(/\s[—–|;·]\s|[(—–|;·]/).at(-1) ?? '').replace(/^[\s#>*_-]+/, '').trim();
+}
+
 function labelOr(p: Placeholder, quoted: string): string {
-  return p.label !== '' && p.label.length <= 40 ? `"${p.label}"` : quoted;
+  const name = fieldName(p.label);
+  return name !== '' && name.length <= 40 ? `"${name}"` : quoted;
 }
 
