@@ -101,7 +101,7 @@ const UNDECIDED_WORD = /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|con
 /** A person, date or evidence value that says it is not there yet ("Responsable: pendiente"); a state "Pendiente" is a state. */
 export const UNASSIGNED = /^(?:pendiente|pending|por asignar|sin asignar|a asignar|unassigned|not assigned(?: yet)?|to be assigned|por decidir|sin fecha|no date yet)$/i;
 // "Key: TBD" inside a line ("(TTL: TBD)", "— operator: TBD", "(responsable: pendiente)"): an undecided value after its key.
-const INLINE_UNDECIDED = /(?<=(\p{L}[\p{L}\p{N} ]{0,30})\s*:\s*(?:\*\*|__)?\s*)(TBD|TBC|TBA|TODO|XXX+|FIXME|[Pp]endiente|[Pp]ending|[Uu]nassigned|por asignar|sin asignar)(?=(?:\*\*|__)?\s*(?:$|[),;|]|\s[—–-]\s))/gu;
+const INLINE_UNDECIDED = /(?<=(\p{L}[\p{L}\p{N} ]{0,30})\s*:\s*(?:\*\*|__)?\s*)(TBD|TBC|TBA|TODO|XXX+|FIXME|[Pp]or definir|[Aa] definir|[Ss]in definir|[Pp]or confirmar|[Pp]endiente de definir|to be (?:defined|determined|decided|confirmed)|[Pp]endiente|[Pp]ending|[Uu]nassigned|por asignar|sin asignar)(?=(?:\*\*|__)?\s*(?:$|[),;|]|\s[—–-]\s))/gu;
 const PERSON_KEY = /(?:^|\s)(?:owner|responsable|assignee|asignad[oa]|encargad[oa]|operator|operador|quien|who|lead|dri)$/i;
 // A field label before a value: "**Owner**:", "- Fecha límite:", "Approved by =".
 const LABEL = /^(\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?[\p{L}\p{N}][\p{L}\p{N} ./()'&#-]{0,60}?(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|=)\s*)/u;
@@ -554,7 +554,7 @@ function undecidedValues(line: string, inCode: (at: number) => boolean, add: Add
   for (const match of line.matchAll(INLINE_UNDECIDED)) {
     const word = match[2] ?? '';
     // "pendiente" is an undecided value only for a person: after "Status:" it is a state.
-    if (!/^(?:TBD|TBC|TBA|TODO|XXX+|FIXME)$/.test(word) && !PERSON_KEY.test((match[1] ?? '').trim())) continue;
+    if (/^(?:pendiente|pending|unassigned|por asignar|sin asignar)$/i.test(word) && !PERSON_KEY.test((match[1] ?? '').trim())) continue;
     if (match.index === whole || inCode(match.index)) continue;
     add(word, match.index, match.index + word.length, 'word');
   }

@@ -84,7 +84,12 @@ export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
  * ("| Evidence | |") and its fields written as a choice with no option ticked ("**Rollback**: [ ] Yes [ ] No").
  */
 function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] {
-  const placeholders: Placeholder[] = facts.placeholders.map((p) => ({ ...p, range: shiftRange(p.range, startLine), ...classifyPlaceholder(p.text, p.label) }));
+  const placeholders: Placeholder[] = facts.placeholders.map((p) => {
+    const at = shiftRange(p.range, startLine);
+    // A "TBD" or "pendiente" asks for what its key names ("responsable: XXX" is a name, not the number mask XXX).
+    const typed = p.shape === 'word' ? emptyBlank(p.label.split(/[()—–|;·,]/).at(-1) ?? '', at) : undefined;
+    return { ...p, range: at, ...(typed ? { kind: typed.kind, purpose: typed.purpose, options: typed.options } : classifyPlaceholder(p.text, p.label)) };
+  });
   const taken = (r: Range) => placeholders.some((p) => p.range.start.line === r.start.line && p.range.start.character < r.end.character && p.range.end.character > r.start.character);
   for (const table of facts.tables) {
     if (!table.fieldTable) continue;
@@ -133,6 +138,15 @@ function emptyBlank(key: string, at: Range): Placeholder | undefined {
   if (isOwnerKey(key) || isPersonKey(key)) return blank('text', 'name');
   if (isSignOffKey(key) || isEvidenceKey(key)) return blank('text', 'value');
   return undefined;
+}
+
+/** A blank written in a cell takes its column's name, and a TBD or underscores what the column asks for (a date, a name). */
+function inColumn(p: Placeholder, table: TableFact, cells: readonly CellFact[]): Placeholder {
+  const i = cells.findIndex((c) => c.range.start.character <= p.range.start.character && p.range.end.character <= c.range.end.character);
+  const header = table.header[i]?.text.replace(/\*\*|__|`/g, '').trim();
+  if (!header) return p;
+  const typed = p.shape === 'word' || p.shape === 'underscores' ? emptyBlank(header, p.range) : undefined;
+  return typed ? { ...p, label: header, kind: typed.kind, purpose: typed.purpose, options: typed.options } : { ...p, label: header };
 }
 
 /** The empty cells of a check table's row that are blanks; none when the row does not apply. */
@@ -238,14 +252,15 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options, language));
   const blockers = summaryBlockers(finishedSummary, finished);
   // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
-  const taken = new Set(items.flatMap((item) => item.placeholders));
+  const at = (p: Placeholder) => `${p.range.start.line}:${p.range.start.character}`;
+  const taken = new Set(items.flatMap((item) => item.placeholders.map(at)));
   const ownBlocks = all.filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root').flatMap((s) => (s.block ? [s.block] : []));
   const boxes = ownBlocks.flatMap((b) => b.checkboxes.map((c) => c.boxRange));
   const blanks = usedPlaceholders(
     ownBlocks.flatMap((b) => {
       // "Instrucciones: marcar [x] y pegar [ENLACES]" tells how to fill the checklist: its examples are no blanks.
       const instructions = new Set(b.prose.filter((p) => INSTRUCTIONS_LINE.test(p.text)).map((p) => p.line));
-      return b.placeholders.filter((p) => !taken.has(p) && !instructions.has(p.range.start.line));
+      return b.placeholders.filter((p) => !taken.has(at(p)) && !instructions.has(p.range.start.line));
     }),
     defined,
     boxes,
@@ -487,8 +502,8 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
     for (const row of table.rows) {
       const item = rowItem(table, row, columns, group, blocker, options);
       const line = row.range.start.line;
-      // What the row's cells hold ("TBD", "<name>", "____") is the row's.
-      item.placeholders.push(...block.placeholders.filter((p) => p.range.start.line === line));
+      // What the row's cells hold ("TBD", "<name>", "____") is the row's, named by its column.
+      item.placeholders.push(...block.placeholders.filter((p) => p.range.start.line === line).map((p) => inColumn(p, table, row.cells)));
       item.placeholders.sort(byStart);
       items.push(item);
       taken.add(line);
@@ -603,6 +618,16 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
       checks.push({ kind: 'box', label: entry.label.replace(STATE_MARK, '').trim(), state: parseState(STATE_MARK.exec(entry.label)?.[0] ?? ''), range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
     }
   }
+  // A field answered by ticking one of its options ("Security review: [x] Passed [ ] Failed") is a check; an item's own
+  // state or decision field is the item's state instead.
+  for (const field of block.fields) {
+    const choice = choiceOptions(field.value);
+    if (!choice || isItemKey(field.key) || isOverallStateKey(field.key) || isTotalKey(field.key)) continue;
+    const ticked = choice.find((o) => o.ticked);
+    const state = ticked ? parseState(ticked.label, options.stateWords) : 'pending';
+    const label = field.key.replace(/\*\*|__/g, '').trim();
+    checks.push({ kind: 'box', label, state: state === 'unknown' ? 'pending' : state, range: field.range, markRange: field.valueRange, blocker: hasItemBlockerMark(label, options.blockerMarks) });
+  }
   const introducesTasks = new Set(block.entries.flatMap((e) => (e.checked !== undefined && e.parentLine !== undefined ? [e.parentLine] : [])));
   for (const entry of block.entries) {
     if (!entry.ordered || entry.checked !== undefined || entry.label === '') continue;
@@ -667,7 +692,10 @@ function checkColumns(table: TableFact): Columns | undefined {
     const owner = index(isOwnerKey);
     if (state !== undefined || checkbox !== undefined || decision !== undefined || signOff !== undefined || owner !== undefined) {
       const used = new Set([state, checkbox, decision, signOff, owner]);
-      const nameColumn = keys.findIndex((k, i) => !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim()));
+      // The unit's own name ("Item", "Check", "Tarea") before a grouping one ("Area", "Role").
+      const named = (k: string, i: number) => !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim());
+      const unitColumn = keys.findIndex((k, i) => named(k, i) && /^(?:items?|item #|[ií]tem|entregable|deliverable|task|tarea|paso|step|check|control|criterio[ns]?|criteria|descripci[oó]n|description|actividad|activity|what|qu[eé])$/i.test(k.replace(/[*_`]/g, '').trim()));
+      const nameColumn = unitColumn !== -1 ? unitColumn : keys.findIndex(named);
       const name = nameColumn !== -1 ? nameColumn : keys.findIndex((_, i) => !used.has(i) && !/^(?:#|n|no\.?|nº|id)$/i.test(keys[i]?.trim() ?? ''));
       found = { name: Math.max(0, name), state, checkbox, decision, signOff, owner, deadline: index(isDeadlineKey), priority: index(isPriorityKey), evidence: index(isEvidenceKey) };
     }

@@ -430,6 +430,11 @@ function labelBetween(line: string, from: number, to: number): string {
 
 const TRAILING_COMMENTS = /(?:\s*<!--.*?-->)+\s*$/;
 
+/** Two or more boxes, each before an option: `[ ] Passed [x] Failed`, `☐ Sí ☑ No`. */
+function isChoiceValue(value: string): boolean {
+  return (value.match(/(?:\[[ xX✓✔]\]|[☐☑☒])\s*[\p{L}\p{N}]/gu) ?? []).length >= 2;
+}
+
 /** A value or label without the HTML comments written after it. */
 function withoutTrailingComments(text: string): string {
   return text.replace(TRAILING_COMMENTS, '');
@@ -442,7 +447,8 @@ function collectFields(node: Nodes, frame: Frame, facts: FactsDraft): void {
     const text = lineText(frame, line);
     const bold = FIELD.exec(text);
     const plain = bold || !text.includes(':') ? undefined : PLAIN_FIELD.exec(text);
-    const match = bold ?? (plain && isDocumentKey(plain[2] ?? '') ? plain : undefined);
+    // A plain `Key: value` is a field for the keys the model reads, or when its value is a choice ("Security review: [ ] Passed [ ] Failed").
+    const match = bold ?? (plain && (isDocumentKey(plain[2] ?? '') || isChoiceValue(plain[3] ?? '')) ? plain : undefined);
     if (!match) continue;
     const value = withoutTrailingComments(match[3] ?? '');
     const valueStart = value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1);

@@ -37,10 +37,10 @@ const OWNER = keyPattern([
 ]);
 const DEADLINE = keyPattern(['deadline', 'fecha limite', 'fecha objetivo', 'fecha de entrega', 'due', 'due date', 'due by', 'target date', 'target', 'plazo', 'vence', 'vencimiento', 'eta', 'when', 'cuando']);
 const STATE = keyPattern(['estado', 'status', 'state', 'estatus', 'situacion', 'progress', 'progreso', 'result', 'resultado', 'done\\??', 'hecho\\??', 'completado\\??', 'check', 'ok\\??', 'approved\\??', 'aprobad[oa]\\??', '¿?cumple\\??', 'met\\??', 'passed\\??']);
-const OVERALL_STATE = /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go\/no-go|go ?\/ ?no ?go)$/;
+const OVERALL_STATE = /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go ?\/ ?no[- ]?go)$/;
 const EVIDENCE = keyPattern(['evidencia', 'evidence', 'link', 'enlace', 'url', 'proof', 'prueba', 'artifact', 'artefacto']);
 const SIGN_OFF = keyPattern(['aprobado por', 'aprobacion', 'aprobador', 'sign-?off', 'signed off by', 'approver', 'approved by', 'approval', 'firma', 'signature', 'firmado por', 'visto bueno']);
-const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict']);
+const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict', 'go ?\\/ ?no[- ]?go']);
 const PRIORITY = keyPattern(['prioridad', 'priority', 'prio', 'severity', 'severidad', 'criticidad', 'criticality', 'blocker\\??', 'bloqueante\\??', 'required\\??', 'obligatorio\\??', 'mandatory\\??', 'must\\??']);
 const CHECKBOX = keyPattern(['', '✓', '✔', '✔️', '☑', '✅', 'x', '\\[ ?\\]', '\\[x\\]', 'done\\??', 'hecho\\??', 'ok\\??', 'check', 'listo\\??', 'completado\\??', 'completed\\??', 'complete\\??', 'tick', 'verificado\\??', 'verified\\??']);
 /** A column or field holding a date that is not a deadline ("Date", "Fecha de firma", "Signed on"). */
@@ -70,7 +70,7 @@ export type StateWords = Partial<Record<Exclude<ItemState, 'unknown'>, readonly 
 
 // Longer phrases first: at one position the first alternative that matches wins ("not started" before "started").
 const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]> = {
-  'not-applicable': ['not applicable', 'no aplica', 'no aplicable', 'n/a', 'n\\.a\\.', 'na', 'out of scope', 'fuera de alcance', "won'?t do", 'skipped', 'skip', 'omitido', 'descartado', 'discarded'],
+  'not-applicable': ['not applicable', 'no aplica', 'no aplicable', 'n/a', 'n\\.a\\.', 'na', 'out of scope', 'fuera de alcance', "won'?t do", 'skipped', 'skip', 'omitido', 'descartado', 'discarded', 'waived', 'exento', 'dispensado'],
   blocked: ['not approved', 'no aprobado', 'rechazado', 'rejected', 'blocked', 'bloqueado', 'bloqueada', 'on hold', 'en pausa', 'stuck', 'failed', 'fail', 'fallido', 'fallo', 'no-go', 'no go'],
   'at-risk': ['at risk', 'at-risk', 'en riesgo', 'riesgo', 'delayed', 'retrasado', 'atrasado'],
   pending: ['not started', 'not done', 'not complete', 'not completed', 'not ready', 'no iniciado', 'sin iniciar', 'sin empezar', 'no listo', 'no hecho', 'por hacer', 'to do', 'todo', 'to-do', 'pending', 'pendiente', 'open', 'abierto', 'planned', 'planificado', 'unassigned', 'sin asignar', 'nuevo', 'new'],
