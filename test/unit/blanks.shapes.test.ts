@@ -120,6 +120,17 @@ describe('choices, signature lines, prompts and undecided values', () => {
     assert.deepEqual(analysis.findings.filter((f) => f.code === 'bracketed-value'), []);
   });
 
+  test('a status whose options are task boxes under it, none ticked, is one blank on the status line, answered by ticking a box', () => {
+    const text = '# Release checklist v2\n\n## 1. Backups\n**Owner**: Ana\n**Status**:\n- [ ] Done\n- [ ] Blocked\n\n## 2. DNS\n**Owner**: Ben\n**Status**:\n- [ ] Done\n- [x] Blocked\n';
+    const analysis = analyze(text);
+    assert.deepEqual(analysis.checklist.items.map((i) => i.state), ['unknown', 'blocked']);
+    const found = analysis.findings.filter((f) => f.code === 'unfilled-placeholder');
+    assert.deepEqual(spans(text, found), ['5:"**Status**:"']);
+    const blank = analysis.checklist.items[0]?.placeholders[0];
+    assert.ok(blank);
+    assert.deepEqual(placeholderFixes(blank, now, t, 'en'), []);
+  });
+
   test('signature and date lines: underscores are blanks, a date written as runs is one date blank; a signed line is none', () => {
     const text = '# Acta de pase a producción\n\n## Firmas\n- [x] Pruebas aceptadas\n\nDirector — Firma: ______________ Fecha: ___/___/______\nFinanzas — Firma: Elena Mora — Fecha: 12/11/2026\n';
     const found = blanksOf(text);

@@ -48,6 +48,8 @@ export function removeBracketsFix(text: string, at: Range, t: Translate): Fix | 
 }
 
 function valueFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
+  // Options written as task boxes under an empty field are answered by ticking one box, not by writing text.
+  if (placeholder.kind === 'choice' && placeholder.shape === 'choice-boxes' && placeholder.text === '') return [];
   if (placeholder.kind === 'choice') {
     return placeholder.options.map((option) => ({ title: t('fix.choose', option), kind: 'quickfix' as const, edits: [{ range: placeholder.range, newText: written(placeholder, option) }] }));
   }

@@ -964,7 +964,7 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
   const placeholders = usedPlaceholders(draft.placeholders, defined, marks, language);
   // A status choice written as boxes under an empty field, none ticked, is one blank: its fix picks an option.
   if (draft.stateChoiceBoxes && stateField && choice && !choice.some((o) => o.ticked)) {
-    placeholders.push({ text: stateField.value, range: stateField.valueRange, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: false });
+    placeholders.push({ text: '', range: stateField.range, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: false });
     placeholders.sort(byStart);
   }
   return {
