@@ -133,6 +133,9 @@ function emptyBlank(key: string, at: Range): Placeholder | undefined {
   const label = key.replace(/\*\*|__|`/g, '').trim();
   const blank = (kind: Placeholder['kind'], purpose: Placeholder['purpose'], options: readonly string[] = []): Placeholder => ({ text: '', range: at, inFence: false, label, kind, purpose, options, shape: 'empty', optional: isOptionalBlank('', key) });
   if (isDecisionKey(key)) return blank('choice', 'value', ['GO', 'NO-GO']);
+  // "Approved?", "¿Cumple?": a yes or no.
+  if (/^\W*(?:aprobad[oa]|cumple)\W*$/i.test(label)) return blank('choice', 'value', ['Sí', 'No']);
+  if (/^\W*(?:approved|met|passed)\W*$/i.test(label)) return blank('choice', 'value', ['Yes', 'No']);
   if (isStateKey(key) && !isCheckboxColumn(key)) return blank('choice', 'value');
   if (isDeadlineKey(key) || isDateKey(key)) return blank('date', 'value');
   if (isOwnerKey(key) || isPersonKey(key)) return blank('text', 'name');

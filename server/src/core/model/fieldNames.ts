@@ -136,6 +136,8 @@ const parsed = new Map<string, ItemState>();
 
 function readState(value: string, extra: StateWords | undefined): ItemState {
   const text = fold(value.replace(/[*_`~]/g, ' '));
+  // A bare "No" answers a yes/no column ("Approved?", "Done?"): not done.
+  if (/^no\.?$/.test(text)) return 'pending';
   if (text !== '') {
     const { pattern, states } = vocabulary(extra);
     const match = pattern.exec(text);

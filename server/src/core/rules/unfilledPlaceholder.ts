@@ -63,7 +63,7 @@ function describe(p: Placeholder, ctx: RuleContext): string {
 
 /** The field a label ends with: "Load test — owner" → "owner", "## Release" → "Release". */
 function fieldName(label: string): string {
-  return (label.split(/\s[—–|;·]\s|[()—–|;·]|\s{2,}/).at(-1) ?? '').replace(/^[\s#>*_-]+/, '').trim();
+  return (label.split(/\s[—–|;·]\s|[()—–|;·,]|\s{2,}/).at(-1) ?? '').replace(/^[\s#>*_-]+/, '').trim();
 }
 
 function labelOr(p: Placeholder, quoted: string): string {
