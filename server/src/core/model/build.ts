@@ -1003,7 +1003,7 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
 function usedPlaceholders(placeholders: readonly Placeholder[], defined: ReadonlySet<string>, marks: readonly Range[], language: DocumentLanguage): Placeholder[] {
   return placeholders
     .filter((p) => !(defined.has(normaliseLabel(p.text)) && !p.inFence) && !marks.some((m) => within(p.range, m)))
-    .map((p) => (p.shape === 'empty' && p.kind === 'choice' && p.options.length === 0 ? { ...p, options: DEFAULT_STATE_OPTIONS[language] } : p));
+    .map((p) => (p.kind === 'choice' && p.options.length === 0 ? { ...p, options: DEFAULT_STATE_OPTIONS[language] } : p));
 }
 
 function within(inner: Range, outer: Range): boolean {

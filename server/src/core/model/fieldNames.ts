@@ -71,11 +71,11 @@ export type StateWords = Partial<Record<Exclude<ItemState, 'unknown'>, readonly 
 // Longer phrases first: at one position the first alternative that matches wins ("not started" before "started").
 const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]> = {
   'not-applicable': ['not applicable', 'no aplica', 'no aplicable', 'n/a', 'n\\.a\\.', 'na', 'out of scope', 'fuera de alcance', "won'?t do", 'skipped', 'skip', 'omitido', 'descartado', 'discarded', 'waived', 'exento', 'dispensado'],
-  blocked: ['not approved', 'no aprobado', 'rechazado', 'rejected', 'blocked', 'bloqueado', 'bloqueada', 'on hold', 'en pausa', 'stuck', 'failed', 'fail', 'fallido', 'fallo', 'no-go', 'no go'],
+  blocked: ['not approved', 'no aprobado', 'no conforme', 'non-compliant', 'not accepted', 'no aceptado', 'rechazado', 'rejected', 'blocked', 'bloqueado', 'bloqueada', 'on hold', 'en pausa', 'stuck', 'failed', 'fail', 'fallido', 'fallo', 'no-go', 'no go'],
   'at-risk': ['at risk', 'at-risk', 'en riesgo', 'riesgo', 'delayed', 'retrasado', 'atrasado'],
   pending: ['not started', 'not done', 'not complete', 'not completed', 'not ready', 'no iniciado', 'sin iniciar', 'sin empezar', 'no listo', 'no hecho', 'por hacer', 'to do', 'todo', 'to-do', 'pending', 'pendiente', 'open', 'abierto', 'planned', 'planificado', 'unassigned', 'sin asignar', 'nuevo', 'new'],
   'in-progress': ['in progress', 'in-progress', 'en progreso', 'en curso', 'en proceso', 'en marcha', 'en revision', 'in review', 'under review', 'en pruebas', 'in testing', 'testing', 'ongoing', 'wip', 'started', 'iniciado', 'doing', 'working', 'partial', 'parcial', 'partially'],
-  done: ['completed', 'complete', 'completado', 'completada', 'completo', 'completa', 'done', 'hecho', 'hecha', 'listo', 'lista', 'terminado', 'terminada', 'finalizado', 'finalizada', 'entregado', 'entregada', 'delivered', 'finished', 'closed', 'cerrado', 'cerrada', 'resolved', 'resuelto', 'ready', 'shipped', 'approved', 'aprobado', 'aprobada', 'passed', 'pass', 'verified', 'verificado', 'verificada', 'confirmado', 'confirmada', 'confirmed', 'ok', 'yes', 'si', 'signed', 'firmado', 'deployed', 'desplegado', 'merged'],
+  done: ['completed', 'complete', 'completado', 'completada', 'completo', 'completa', 'done', 'hecho', 'hecha', 'listo', 'lista', 'terminado', 'terminada', 'finalizado', 'finalizada', 'entregado', 'entregada', 'delivered', 'finished', 'closed', 'cerrado', 'cerrada', 'resolved', 'resuelto', 'ready', 'shipped', 'approved', 'aprobado', 'aprobada', 'passed', 'pass', 'verified', 'verificado', 'verificada', 'confirmado', 'confirmada', 'confirmed', 'conforme', 'accepted', 'aceptado', 'aceptada', 'ok', 'yes', 'si', 'signed', 'firmado', 'deployed', 'desplegado', 'merged'],
 };
 
 const STATE_ORDER: readonly Exclude<ItemState, 'unknown'>[] = ['not-applicable', 'blocked', 'at-risk', 'pending', 'in-progress', 'done'];
@@ -220,6 +220,6 @@ export const isTotalKey = (key: string): boolean => TOTAL_KEYS.test(keyOf(key));
 
 /** Spanish when the document uses Spanish field names, English otherwise. */
 export function documentLanguageOf(keys: readonly string[]): Language {
-  const spanish = /^(?:responsable|estado|fecha de creacion|fecha limite|entregar aqui|notas|evidencia|aprobado por|decision final|prioridad)/;
+  const spanish = /^(?:responsable|estado|fecha|entregar aqui|notas|evidencia|aprobado|decision final|prioridad|resultado|firma|jefe|observaciones|criterio|tarea|paso|cumple)/;
   return keys.some((key) => spanish.test(keyOf(key))) ? 'es' : 'en';
 }
