@@ -52,13 +52,14 @@ describe('language server: checklists of other shapes', () => {
     const blanks = published.diagnostics.filter((d) => d.code === 'unfilled-placeholder');
     assert.equal(blanks.length, 17);
     const decision = blanks.find((d) => d.range.start.line === 9) as Diagnostic;
-    assert.match(decision.message, /^Document · Final decision: choose one of: GO, NO-GO/);
+    const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+    assert.match(messageOf(decision), /^Document · Final decision: choose one of: GO, NO-GO/);
     const ask = (d: Diagnostic) => server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: published.uri }, range: d.range, context: { diagnostics: [d] } }) as Promise<CodeAction[]>;
     const go = (await ask(decision)).find((a) => a.title.includes('NO-GO'));
     assert.ok(go);
     let fixed = applyAction(text, go, published.uri);
     assert.match(fixed, /\*\*Final decision\*\*: NO-GO$/m);
-    const date = blanks.find((d) => d.range.start.line === 4 && /enter the date/.test(d.message)) as Diagnostic;
+    const date = blanks.find((d) => d.range.start.line === 4 && /enter the date/.test(messageOf(d))) as Diagnostic;
     const insert = (await ask(date)).find((a) => a.title.includes('2026-03-05'));
     assert.ok(insert);
     fixed = applyAction(fixed, insert, published.uri);
