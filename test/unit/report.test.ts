@@ -13,7 +13,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { buildReport, renderHtml, renderMarkdown, renderReport, type ReportModel } from '../../server/src/core/report';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

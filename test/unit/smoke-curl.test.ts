@@ -4,7 +4,7 @@ import { parseCurlCommand, type CommandProblem, type CurlCommand } from '../../s
 import { applyStage, parseJsonPath, type PipeStage } from '../../server/src/core/smoke/pipes';
 import { buildRequest } from '../../server/src/core/smoke/request';
 import { FileReadFailure } from '../../server/src/core/smoke/ports';
-import { memoryFiles } from '../staging-server/testing';
+import { memoryFiles } from '../support/memoryFiles';
 
 function parsed(command: string): CurlCommand {
   const result = parseCurlCommand(command);

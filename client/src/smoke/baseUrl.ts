@@ -1,10 +1,15 @@
 // The base URL the document's symbolic staging host (`http://staging-host`) stands
 // for: `readiness.smoke.baseUrl` when set; otherwise typed once per workspace folder
-// and session, with an offer to save it in the workspace settings.
+// and session, with an offer to save it in the workspace settings. What is wrong with a typed URL (not
+// http(s), or the checklist's own placeholder host) is the server's answer to `readiness/checkBaseUrl`.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkBaseUrlRequest } from '../../../server/src/protocol';
 
 export class BaseUrls {
   private readonly typed = new Map<string, string>();
+
+  constructor(private readonly client: LanguageClient) {}
 
   /**
    * The setting's value or one the user typed; undefined when they dismissed the prompt. It is sent
@@ -23,7 +28,7 @@ export class BaseUrls {
       prompt: shown ? vscode.l10n.t('The URL that {0} stands for in this checklist', shown) : vscode.l10n.t('The URL that the checklist\'s staging host stands for'),
       placeHolder: 'https://staging.example.com',
       ignoreFocusOut: true,
-      validateInput: (input) => problemWith(input, stagingHost),
+      validateInput: (input) => this.problemWith(resource, input, stagingHost),
     });
     if (value === undefined) return undefined;
     const baseUrl = value.trim();
@@ -31,21 +36,15 @@ export class BaseUrls {
     void offerToSave(resource, baseUrl);
     return { baseUrl };
   }
-}
 
-function problemWith(input: string, stagingHost: string | undefined): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return vscode.l10n.t('Enter an http:// or https:// URL');
+  /** The server's word on a typed URL; if it cannot answer, the run's own check will. */
+  private async problemWith(resource: vscode.Uri, baseUrl: string, stagingHost: string | undefined): Promise<string | undefined> {
+    const params = { uri: resource.toString(), baseUrl, ...(stagingHost === undefined ? {} : { stagingHost }) };
+    return this.client.sendRequest(checkBaseUrlRequest, params).then(
+      (result) => result.problem,
+      () => undefined,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return vscode.l10n.t('Enter an http:// or https:// URL');
-  // The checklist's placeholder names no real server.
-  if (stagingHost && url.hostname.toLowerCase() === stagingHost.split(':')[0]?.toLowerCase() && !stagingHost.includes('.')) {
-    return vscode.l10n.t('{0} is the checklist\'s placeholder; enter the real staging URL', `http://${stagingHost}`);
-  }
-  return undefined;
 }
 
 async function offerToSave(resource: vscode.Uri, baseUrl: string): Promise<void> {

@@ -12,10 +12,12 @@ import { explainRestrictedMode } from './restrictedMode';
 import type { RunState } from './serverQuestions';
 
 export class SmokeTestRunner implements RunState {
-  private readonly baseUrls = new BaseUrls();
+  private readonly baseUrls: BaseUrls;
   private running = 0;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: LanguageClient) {
+    this.baseUrls = new BaseUrls(client);
+  }
 
   get isRunning(): boolean {
     return this.running > 0;

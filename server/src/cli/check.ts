@@ -60,7 +60,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const analyzed = checklist ? service.analyse(text, { maxSize: settings.maxFileSize, settings: analysisSettings }) : undefined;
       // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
       const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: options.today }) };
-      const analysis = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, options.root));
+      const checked = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, options.root));
+      // Missing-file messages are added after the core's analysis: they too go through its redaction point.
+      const analysis = checked && { ...checked, findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })) };
       reports.push({ path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) });
     }
   }

@@ -4,8 +4,7 @@
 // Exit codes: 0 every selected test passed, 1 some did not, 2 usage or I/O errors.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { defaultSmokeSettings, localDateTime, type Language, type SmokeRun, type SmokeSuite } from '../core/api';
+import { defaultSmokeSettings, localDateTime, type Language, type SmokeRun, type SmokeSuite, type SmokeTest } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient, type FetchHttpClient } from '../node/fetchHttpClient';
@@ -13,7 +12,7 @@ import { RUNNER_VERSION } from '../node/runnerVersion';
 import { systemWallClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { CliConfig } from './config';
-import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, usage, type CommandIo } from './io';
+import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
 import { cliService, environmentSecrets } from './service';
 
 export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
@@ -68,17 +67,10 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const options = readOptions(argv, io);
   if (typeof options === 'number') return options;
 
-  const path = resolve(io.cwd, options.file);
-  const shown = displayPath(path, io.cwd);
-  const read = await readDocument(path, shown);
-  if (typeof read === 'string') return usage(io, read);
   const { service } = options;
-  const suite = suiteOf(service, read.text);
-  if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
-  const numbers = suite.tests.map((t) => t.number);
-  const unknown = options.only?.filter((n) => !numbers.includes(n)) ?? [];
-  if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
-  const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
+  const loaded = await loadSmokeTests(service, io, options.file, options.only);
+  if (typeof loaded === 'number') return loaded;
+  const { path, shown, text, suite, tests } = loaded;
 
   // The configuration file's smoke settings (captures such as <sid> ← sessionId, allowed hosts, base URL), under the flags.
   const { settings, problems } = await new CliConfig(service, options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)).forFile(path);
@@ -100,7 +92,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
     {
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
       wallClock: systemWallClock,
-      secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(read.text), ...options.secretEnv])),
+      secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(text), ...options.secretEnv])),
       // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
       observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(service.smoke.resultLine(result, options.language))) } : undefined,
     },
@@ -161,29 +153,8 @@ function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string
 }
 
 function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'base-url': { type: 'string' },
-        only: { type: 'string' },
-        write: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'allow-host': { type: 'string', multiple: true },
-        'secret-env': { type: 'string', multiple: true },
-        insecure: { type: 'boolean', default: false },
-        workspace: { type: 'string' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${SMOKE_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(argv, { ...RUN_OPTIONS, write: { type: 'boolean', default: false } }, io, SMOKE_USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(`Usage: ${SMOKE_USAGE}`);
@@ -195,6 +166,41 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   const http = createFetchHttpClient();
   const service = cliService({ locale, today: localDateTime(new Date()).date, env: io.env, http });
   if (baseUrl !== undefined && !service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
+  const flags = readRunFlags(values, io);
+  if (typeof flags === 'number') return flags;
+  return { file: positionals[0] ?? '', baseUrl, ...flags, write: values.write, language: service.language(), service, http };
+}
+
+/** The options `smoke` and `verify` share: the base URL, which tests, time limit, output, hosts, secrets, uploads' folder, language. */
+export const RUN_OPTIONS = {
+  'base-url': { type: 'string' },
+  only: { type: 'string' },
+  timeout: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  'allow-host': { type: 'string', multiple: true },
+  'secret-env': { type: 'string', multiple: true },
+  insecure: { type: 'boolean', default: false },
+  workspace: { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface RunFlags {
+  readonly format: 'text' | 'json';
+  /** --timeout; undefined when not given. */
+  readonly timeoutMs: number | undefined;
+  readonly only: readonly string[] | undefined;
+  readonly allowedHosts: readonly string[];
+  readonly secretEnv: readonly string[];
+  readonly insecure: boolean;
+  readonly workspace: string | undefined;
+}
+
+/** The shared options checked: or exit 2 with what is wrong with the first bad one. */
+export function readRunFlags(
+  values: { readonly format?: string; readonly timeout?: string; readonly only?: string; readonly 'allow-host'?: string[]; readonly 'secret-env'?: string[]; readonly insecure?: boolean; readonly workspace?: string },
+  io: Pick<CommandIo, 'err'>,
+): RunFlags | number {
   const format = values.format;
   if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not "${format}"`);
   let timeoutMs: number | undefined;
@@ -210,21 +216,21 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   const secretEnv = values['secret-env'] ?? [];
   const badName = secretEnv.find((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
   if (badName !== undefined) return usage(io, `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`);
-  return {
-    file: positionals[0] ?? '',
-    baseUrl,
-    only,
-    write: values.write,
-    timeoutMs,
-    format,
-    allowedHosts: values['allow-host'] ?? [],
-    secretEnv,
-    insecure: values.insecure,
-    workspace: values.workspace,
-    language: service.language(),
-    service,
-    http,
-  };
+  return { format, timeoutMs, only, allowedHosts: values['allow-host'] ?? [], secretEnv, insecure: values.insecure ?? false, workspace: values.workspace };
+}
+
+/** FILE's text and smoke tests, and those --only selects; or exit 2 with why (unreadable, no tests, an unknown number). */
+export async function loadSmokeTests(service: ReadinessService, io: CommandIo, file: string, only: readonly string[] | undefined): Promise<{ path: string; shown: string; text: string; suite: SmokeSuite; tests: readonly SmokeTest[] } | number> {
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  const read = await readDocument(path, shown);
+  if (typeof read === 'string') return usage(io, read);
+  const suite = suiteOf(service, read.text);
+  if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
+  const numbers = suite.tests.map((t) => t.number);
+  const unknown = only?.filter((n) => !numbers.includes(n)) ?? [];
+  if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
+  return { path, shown, text: read.text, suite, tests: only ? suite.tests.filter((t) => only.includes(t.number)) : suite.tests };
 }
 
 /** "2,4" → ["2", "4"]; "2-4" → ["2", "3", "4"]; anything else → []. */

@@ -11,6 +11,7 @@
 import type { Analysis } from './analyzer';
 import { translator, type Translate } from './messages';
 import type { Checklist, Item, Progress } from './model/checklist';
+import { stateText } from './model/fieldNames';
 import { documentMasker, type Masker } from './report/mask';
 import { failingEvidence, lineReader, readSmokeEvidence, type SmokeEvidence } from './report/smokeEvidence';
 import { findSmokeTests, type SmokeSuite } from './smoke/recognize';
@@ -124,7 +125,7 @@ export function quickDecision(checklist: Checklist, findings: readonly Finding[]
     return na.marked ? !na.reasoned : item.state !== 'done' || item.placeholders.length > 0;
   });
   if (unready) return 'no-go';
-  const analysis: Analysis = { checklist, findings, progress: { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } }, evidence: [], signOffs: [] };
+  const analysis: Analysis = { checklist, findings, progress: { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } }, safeText: (value) => value, evidence: [], signOffs: [] };
   return verdictOf(analysis, { text, t: translator('en'), mask: (value) => value }).decision;
 }
 
@@ -275,20 +276,6 @@ function failingLines(item: Item, evidence: readonly SmokeEvidence[]): { line: n
     }
   }
   return out;
-}
-
-function stateText(state: string, t: Translate): string {
-  switch (state) {
-    case 'pending':
-    case 'in-progress':
-    case 'done':
-    case 'blocked':
-    case 'at-risk':
-    case 'unknown':
-      return t(`state.${state}`);
-    default:
-      return state;
-  }
 }
 
 export type BlockerVerdictKind = 'go' | 'no-go' | 'no-blockers';

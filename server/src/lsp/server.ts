@@ -1,5 +1,6 @@
 // Wires the core into a language server. Handlers find the document, wait for
 // its current analysis and call the core; nothing here parses markdown.
+import { join } from 'node:path';
 import {
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,7 +17,7 @@ import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock, wallClockOn } from '../node/systemClock';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
-import { toDiagnostic } from './convert';
+import { ruleDocsLinks, toDiagnostic } from './convert';
 import { DocumentAnalyses } from './documentAnalyses';
 import { completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
 import {
@@ -61,6 +62,8 @@ export function startServer(connection: Connection): void {
     configFiles: nodeConfigFiles,
   });
   let t: Translate = service.messages();
+  // Diagnostic codes link to their rule in the README shipped beside the bundle (dist/../README.md).
+  const ruleDocs = ruleDocsLinks(URI.file(join(__dirname, '..', 'README.md')).toString(), service.rules);
   let canAskConfiguration = false;
   let hearsFolderChanges = false;
   let registersConfigurationChanges = false;
@@ -111,7 +114,9 @@ export function startServer(connection: Connection): void {
     locale: () => locale,
     today: () => now().date,
     published: (document, analysis) => {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
+      // Missing-file messages are added after the core's analysis: they too go through its redaction point.
+      const diagnostics = (analysis?.findings ?? []).map((f) => toDiagnostic({ ...f, message: analysis?.safeText(f.message) ?? f.message }, ruleDocs));
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(checklistChangedNotification, changed);
     },
@@ -210,22 +215,26 @@ export function startServer(connection: Connection): void {
     if (!analysis || !document) return [];
     const text = document.getText();
     const { bumpLastUpdated } = await settings(params.textDocument.uri);
-    return [
+    const actions = [
       ...codeActions(service, params, analysis, text, now(), t, bumpLastUpdated),
       ...smoke.codeActions(params, analysis, text),
       ...(await signOffs.codeActions(params, analysis)),
       ...(await references.codeActions(params, analysis, document.version)),
     ];
+    return actions.map((action) => ({ ...action, title: analysis.safeText(action.title) }));
   });
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return null;
-    const referenceHover = references.hover(params.textDocument.uri, analysis, params.position);
-    if (referenceHover) return referenceHover;
     const records = service.evidence.all(document.getText(), analysis, { settings: (await settings(params.textDocument.uri)).analysis, today: now().date });
-    return evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(service, analysis.checklist, params.position, t);
+    const found =
+      references.hover(params.textDocument.uri, analysis, params.position) ??
+      evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ??
+      hover(service, analysis.checklist, params.position, t);
+    if (!found || typeof found.contents !== 'object' || !('value' in found.contents)) return found;
+    return { ...found, contents: { ...found.contents, value: analysis.safeText(found.contents.value) } };
   });
 
   connection.onDocumentLinks(async (params) => {

@@ -244,6 +244,19 @@ function checkBaseUrl(service: ReadinessService, suite: SmokeSuite, tests: reado
   return undefined;
 }
 
+/**
+ * What is wrong with a base URL the user is typing (`readiness/checkBaseUrl`): not an http(s) URL, or
+ * the checklist's own placeholder host. Undefined when the tests can run against it.
+ */
+export function baseUrlProblem(service: ReadinessService, baseUrl: string, stagingHost: string | undefined, t: Translate): string | undefined {
+  const base = service.smoke.parseBaseUrl(baseUrl.trim());
+  if (!base.ok) return t('smoke.prompt.notHttpUrl');
+  if (stagingHost !== undefined && isPlaceholderHost(stagingHost) && hostnameOf(base.host).toLowerCase() === hostnameOf(stagingHost).toLowerCase()) {
+    return t('smoke.prompt.placeholderHost', `http://${stagingHost}`);
+  }
+  return undefined;
+}
+
 /** A single-label name such as `staging-host` (not `localhost`, not an address) stands for a server. */
 export function isPlaceholderHost(host: string): boolean {
   const name = hostnameOf(host);

@@ -96,6 +96,20 @@ export interface SignOffArguments {
   readonly line: number;
 }
 
+/** A base URL the user is typing in the client's prompt, checked against the checklist's staging host. */
+export interface CheckBaseUrlParams {
+  readonly baseUrl: string;
+  /** The symbolic host the document's tests name, as `RunSmokeTestsArguments.stagingHost` carried it. */
+  readonly stagingHost?: string;
+  /** The checklist to run; without `stagingHost`, the server reads its staging host from the open document. */
+  readonly uri?: string;
+}
+
+export interface CheckBaseUrlResult {
+  /** What is wrong with it, in the display language; absent when the tests can run against it. */
+  readonly problem?: string;
+}
+
 export interface SignOffParams extends SignOffArguments {
   /** The signer's name, as the user typed it. */
   readonly name: string;
@@ -232,6 +246,13 @@ export const linkExistingFileRequest = new RequestType<LinkExistingFileParams, b
  * the run (what finished is still written), and the results become the tests' last results.
  */
 export const runSmokeTestsRequest = new RequestType<RunSmokeTestsParams, RunSmokeTestsResult, void>('readiness/runSmokeTests');
+
+/**
+ * `readiness/checkBaseUrl`: while the user types the staging server's base URL in the client's prompt
+ * (before a smoke run, when `readiness.smoke.baseUrl` is not set), the client asks the server what is
+ * wrong with it: not an http(s) URL, or the checklist's own placeholder host (`http://staging-host`).
+ */
+export const checkBaseUrlRequest = new RequestType<CheckBaseUrlParams, CheckBaseUrlResult, void>('readiness/checkBaseUrl');
 
 /**
  * `readiness/signOff`: after the user typed their name for the "Sign off..." quick fix, the client asks

@@ -1,6 +1,6 @@
 // The field names, column names, state words and blocker marks a checklist may
 // use, in Spanish and English with common synonyms.
-import type { Language } from '../messages';
+import type { Language, Translate } from '../messages';
 import type { ItemState } from './checklist';
 
 /** Lower case, accents folded, inner whitespace collapsed: "Fecha Límite " → "fecha limite". */
@@ -114,6 +114,11 @@ function vocabulary(extra: StateWords | undefined): Vocabulary {
   if (vocabularies.size > 50) vocabularies.clear();
   vocabularies.set(key, found);
   return found;
+}
+
+/** A state in words, in the display language ("in progress", "no aplica"). */
+export function stateText(state: ItemState, t: Translate): string {
+  return t(`state.${state}`);
 }
 
 /**
