@@ -175,6 +175,10 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
     }
   }
 
+  // Blanks outside every item (a header field, the decision line of a sign-off form) are a condition of the document.
+  const documentBlanks = (checklist.blanks ?? []).filter((p) => !p.optional);
+  if (documentBlanks.length > 0) add(undefined, { kind: 'open-blanks', line: documentBlanks[0]?.range.start.line ?? 0, message: t('verdict.openBlanks', documentBlanks.length) }, false);
+
   for (const finding of findings) {
     const item = itemOf(finding, checklist);
     const blocker = item !== undefined && isBlocker(item);
