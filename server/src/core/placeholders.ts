@@ -246,6 +246,17 @@ interface BracketJudgement {
 const NONE: BracketJudgement = { verdict: 'none', strong: false, ambiguous: false };
 const judged = (verdict: Verdict, strong = false, ambiguous = false): BracketJudgement => ({ verdict, strong, ambiguous });
 
+/** The choice boxes of a line, counted once per line (every bracket of a line asks; a line can hold thousands). */
+let countedLine: string | undefined;
+let countedMarks = 0;
+function choiceMarks(line: string): number {
+  if (line !== countedLine) {
+    countedLine = line;
+    countedMarks = (line.match(CHOICE_MARK) ?? []).length;
+  }
+  return countedMarks;
+}
+
 function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJudgement {
   const before = start > 0 ? (line[start - 1] ?? '') : '';
   const after = line[end] ?? '';
@@ -258,7 +269,7 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
   // Empty, a shell test (`[ -f x ]`), a footnote (`[^1]`), a regular expression (`[a-z0-9_-]+`, `^[A-Z]`).
   if (text === '' || (inner.startsWith(' ') && inner.endsWith(' '))) return NONE;
   // A box of a choice written on one line ("[x] Complete | [ ] At Risk"): a mark, neither blank nor value.
-  if (/^[xX✓✔]$/u.test(text) && (line.match(CHOICE_MARK) ?? []).length >= 2) return NONE;
+  if (/^[xX✓✔]$/u.test(text) && choiceMarks(line) >= 2) return NONE;
   if (text.startsWith('^') || /^[+*?{]/.test(after) || before === '^' || isCharacterClass(text)) return NONE;
   if (isJsonish(text)) return NONE;
   if (looksLikeSecret(text)) return NONE;
