@@ -12,6 +12,7 @@ import { mojibake } from './rules/mojibake';
 import { overdueItems } from './rules/overdue';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
+import { stableFinding } from './rules/stable';
 import { statusMismatches } from './rules/statusMismatch';
 import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
 import { range, type Finding } from './types';
@@ -67,7 +68,7 @@ export class ChecklistAnalyzer {
     const settings = options.settings ?? defaultAnalysisSettings;
     const ctx = { text, checklist, settings, t, today: options.today };
     const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
-    const findings = withoutIgnored(found, checklist).sort(byPosition);
+    const findings = withoutIgnored(found, checklist).map(stableFinding).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
   }
 

@@ -32,6 +32,8 @@ export class DocumentAnalyses {
   private readonly waiters = new Map<string, (() => void)[]>();
   /** The number of the latest run per document: a run overtaken while it waited publishes nothing. */
   private readonly runs = new Map<string, number>();
+  /** The document version each run in flight analyses: a caller waiting for that version does not start another. */
+  private readonly analysing = new Map<string, number>();
   private scheduled = false;
 
   constructor(private readonly host: AnalysisHost) {}
@@ -44,7 +46,7 @@ export class DocumentAnalyses {
     if (result?.version === document.version) return result.analysis;
     await new Promise<void>((resolve) => {
       this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]);
-      this.schedule(uri);
+      if (this.analysing.get(uri) !== document.version) this.schedule(uri);
     });
     return this.latest.get(uri)?.analysis;
   }
@@ -69,6 +71,7 @@ export class DocumentAnalyses {
     this.analyzers.delete(uri);
     this.latest.delete(uri);
     this.runs.delete(uri);
+    this.analysing.delete(uri);
     this.release(uri);
   }
 
@@ -87,6 +90,7 @@ export class DocumentAnalyses {
       const settings = await this.host.settings(uri);
       const document = this.host.document(uri);
       if (!document) return;
+      this.analysing.set(uri, document.version);
       const text = document.getText();
       const path = this.host.relativePath(uri);
       let analysis: Analysis | undefined;
@@ -106,6 +110,7 @@ export class DocumentAnalyses {
     } catch (error) {
       this.host.error(`Readiness could not analyse ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      if (this.runs.get(uri) === run) this.analysing.delete(uri);
       if (!overtaken) this.release(uri);
     }
   }

@@ -15,7 +15,7 @@ import { setStateEdits } from '../core/features/fixes';
 import { translator, type Translate } from '../core/messages';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
-import { toDiagnostic } from './convert';
+import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentAnalyses } from './documentAnalyses';
 import { completions, documentSymbols, hover } from './editorFeatures';
 import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, WORKSPACE_CHECKLISTS_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
@@ -67,6 +67,11 @@ export function startServer(connection: Connection): void {
     canCreateFiles: () => appliesFileCreation,
   });
 
+  const diagnostics = new DiagnosticsProvider(connection, {
+    current: (uri) => analyses.current(uri),
+    version: (uri) => documents.get(uri)?.version,
+  });
+
   const analyses = new DocumentAnalyses({
     document: (uri) => documents.get(uri),
     settings,
@@ -74,7 +79,7 @@ export function startServer(connection: Connection): void {
     locale: () => locale,
     today: () => now().date,
     published: (document, analysis) => {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: (analysis?.findings ?? []).map(toDiagnostic) });
+      diagnostics.publish(document.uri, document.version, analysis?.findings ?? []);
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, changed);
     },
@@ -123,6 +128,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Readiness' },
         documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...diagnostics.initialize(params.capabilities),
       },
       serverInfo: { name: 'readiness' },
     };
@@ -211,7 +217,7 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(event.document.uri);
     analyses.forget(event.document.uri);
     references.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    diagnostics.closed(event.document.uri);
   });
   documents.listen(connection);
 }

@@ -4,7 +4,8 @@
 import type { Block } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
 import type { Translate } from '../messages';
-import { declaredSecretNames, scanSecrets } from '../secrets';
+import { scanSecrets } from '../secrets';
+import { mergeSecretNames, secretNameParts } from '../secrets/vocabulary';
 import { range, shiftRange, type Finding, type Range } from '../types';
 
 interface BlockSecret {
@@ -23,9 +24,11 @@ interface CachedScan {
 
 export class SecretScanner {
   private cache = new Map<string, CachedScan>();
+  /** The secret names each block declares, by block text. */
+  private names = new Map<string, ReturnType<typeof secretNameParts>>();
 
   findings(text: string, blocks: readonly Block[], allow: readonly RegExp[], t: Translate): Finding[] {
-    const vocabulary = declaredSecretNames(text);
+    const vocabulary = this.vocabulary(blocks);
     const key = `${vocabulary.join(',')}\n${allow.map((a) => a.source).join('\n')}`;
     const next = new Map<string, CachedScan>();
     const findings: Finding[] = [];
@@ -46,6 +49,18 @@ export class SecretScanner {
     });
     this.cache = next;
     return findings;
+  }
+
+  /** The names the document declares as secrets, gathered per block (a label's list ends at a heading). */
+  private vocabulary(blocks: readonly Block[]): string[] {
+    const next = new Map<string, ReturnType<typeof secretNameParts>>();
+    const parts = blocks.map((block) => {
+      const part = next.get(block.text) ?? this.names.get(block.text) ?? secretNameParts(block.text);
+      next.set(block.text, part);
+      return part;
+    });
+    this.names = next;
+    return mergeSecretNames(parts);
   }
 
   /**

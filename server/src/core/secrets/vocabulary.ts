@@ -58,21 +58,39 @@ const SUFFIXED_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSW
  * and env-style names ending in _KEY, _TOKEN, _SECRET, _PASSWORD, _CREDENTIALS and the like.
  */
 export function declaredSecretNames(text: string): string[] {
-  const names = new Set<string>();
+  return mergeSecretNames([secretNameParts(text)]);
+}
+
+/**
+ * The names a piece of a document declares, by kind: list entries under a label,
+ * variables, suffixed names. A label's list ends at the next heading, so a document
+ * cut at its headings declares what its pieces do (see `mergeSecretNames`).
+ */
+export function secretNameParts(text: string): readonly [string[], string[], string[]] {
+  const listed: string[] = [];
   for (const label of text.matchAll(SECRETS_LABEL)) {
     for (const line of linesAfter(text, label.index + label[0].length)) {
       if (!BLANK_OR_LIST.test(line)) break;
       const name = LIST_ITEM.exec(line)?.[1];
-      if (name !== undefined) names.add(name);
+      if (name !== undefined) listed.push(name);
     }
   }
+  const variables: string[] = [];
   for (const match of text.matchAll(VARIABLE)) {
     const name = match[1] ?? '';
-    if (secretNameStrength(name, NO_NAMES) === 'secret') names.add(name);
+    if (secretNameStrength(name, NO_NAMES) === 'secret') variables.push(name);
   }
+  const suffixed: string[] = [];
   for (const match of text.matchAll(SUFFIXED_NAME)) {
-    if (secretNameStrength(match[0], NO_NAMES) === 'secret') names.add(match[0]);
+    if (secretNameStrength(match[0], NO_NAMES) === 'secret') suffixed.push(match[0]);
   }
+  return [listed, variables, suffixed];
+}
+
+/** The declared names of consecutive pieces of a document, in the order `declaredSecretNames` gives for the whole. */
+export function mergeSecretNames(parts: readonly (readonly [string[], string[], string[]])[]): string[] {
+  const names = new Set<string>();
+  for (let kind = 0; kind < 3; kind++) for (const part of parts) for (const name of part[kind] ?? []) names.add(name);
   return [...names];
 }
 
