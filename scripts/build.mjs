@@ -1,4 +1,4 @@
-// Bundles the three entry points into CommonJS files under dist/.
+// Bundles the four entry points into CommonJS files under dist/.
 // unified and remark are ESM-only; esbuild inlines them, so the bundles load in
 // VS Code's extension host and in plain `node` alike.
 import { rmSync } from 'node:fs';
@@ -23,6 +23,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // A thread of `readiness check`'s pool; dist/cli.js starts it from its own folder.
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/worker.js' },
 ];
 
 // Start from an empty dist/ so a production build never ships a stale source map.

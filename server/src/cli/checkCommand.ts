@@ -4,19 +4,23 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_SIZE } from '../core/analyzer';
 import { defaultChecklistGlobs } from '../core/detect';
-import { check } from './check';
+import type { CheckFormat, FileOutcome } from './checkFile';
+import { runChecks } from './pool';
+import type { Finding } from '../core/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { localDateTime } from '../core/dates';
-import { fails, formatJson, formatText, type FailOn } from './report';
+import { JSON_CLOSE, JSON_EMPTY, JSON_OPEN, reaches, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
 export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none]
-                 [--today YYYY-MM-DD] [--locale en|es] [--root DIR]
+                 [--today YYYY-MM-DD] [--locale en|es] [--root DIR] [--jobs N]
   Checks release checklists (markdown) for unfilled placeholders, inconsistent states,
   overdue items, encoding damage and missing files. Paths may be files or folders (searched
   for markdown files); the default is the current folder. --today fixes the date deadlines
   are checked against (default: today). Files a checklist points at (docs/runbook.md) are
   looked for under --root (default: the checklist's folder), then the checklist's folder.
+  Files are checked on every core (--jobs N: N threads; default: one per core, one thread
+  for a few files); the output is in path order either way.
   Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
   2 usage or I/O errors.`;
 
@@ -35,6 +39,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
         today: { type: 'string' },
         locale: { type: 'string' },
         root: { type: 'string' },
+        jobs: { type: 'string' },
       },
     });
   } catch (error) {
@@ -47,23 +52,59 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const failOn: FailOn | undefined = FAIL_ON.find((f) => f === values['fail-on']);
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs must be a number of threads from 1 to 999, not "${values.jobs}"`);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
 
-  const result = await check({
+  const output = outputFor(format, io);
+  let worst = -1;
+  const errors = await runChecks({
     paths: positionals.length > 0 ? positionals : ['.'],
     cwd: io.cwd,
-    globs: defaultChecklistGlobs,
-    locale: values.locale ?? localeFromEnvironment(io.env),
-    maxSize: DEFAULT_MAX_SIZE,
-    today: values.today ?? localDateTime(new Date()).date,
-    root,
+    settings: {
+      globs: defaultChecklistGlobs,
+      locale: values.locale ?? localeFromEnvironment(io.env),
+      maxSize: DEFAULT_MAX_SIZE,
+      today: values.today ?? localDateTime(new Date()).date,
+      root,
+      format,
+    },
+    jobs: values.jobs === undefined ? undefined : Number(values.jobs),
+    emit: (outcome) => {
+      worst = Math.max(worst, outcome.worst);
+      output.add(outcome);
+    },
+    progress: io.progress && ((done, total) => total > PROGRESS_AFTER && io.progress?.(done < total ? `readiness: checked ${done} of ${total} files` : '')),
   });
-  const rendered = format === 'json' ? formatJson(result.reports) : format === 'sarif' ? formatSarif(result.reports) : formatText(result.reports);
-  if (rendered !== '') io.out(rendered);
-  for (const line of result.errors) io.err(`readiness: ${line}`);
-  if (result.errors.length > 0) return EXIT_USAGE;
-  return fails(result.reports, failOn) ? EXIT_FINDINGS : EXIT_OK;
+  output.end();
+  for (const line of errors) io.err(`readiness: ${line}`);
+  if (errors.length > 0) return EXIT_USAGE;
+  return reaches(worst, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A progress line is shown (on a terminal) for more files than this. */
+const PROGRESS_AFTER = 50;
+
+/** Writes each file's outcome as it comes, in the chosen format; SARIF, which lists the run's rules first, at the end. */
+function outputFor(format: CheckFormat, io: CommandIo): { add(outcome: FileOutcome): void; end(): void } {
+  if (format === 'text') {
+    return { add: (outcome) => outcome.rendered !== '' && io.out(outcome.rendered), end: () => undefined };
+  }
+  if (format === 'json') {
+    let held: string | undefined;
+    return {
+      add: (outcome) => {
+        io.out(held === undefined ? JSON_OPEN : `${held},`);
+        held = outcome.rendered;
+      },
+      end: () => io.out(held === undefined ? JSON_EMPTY : `${held}\n${JSON_CLOSE}`),
+    };
+  }
+  const files: { path: string; analysis: { findings: readonly Finding[] } }[] = [];
+  return {
+    add: (outcome) => files.push({ path: outcome.path, analysis: { findings: outcome.findings } }),
+    end: () => io.out(formatSarif(files)),
+  };
 }
 
 function usage(io: CommandIo, message: string): number {

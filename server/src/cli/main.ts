@@ -42,6 +42,7 @@ const io: CommandIo = {
   err: (text) => process.stderr.write(text + '\n'),
   cwd: process.cwd(),
   env: process.env,
+  progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
 };
 
 main(process.argv.slice(2), io).then(

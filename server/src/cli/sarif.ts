@@ -14,7 +14,13 @@ const ruleDescriptions: Record<string, string> = {
   'skipped-large-file': 'The file is over the size limit and was not checked.',
 };
 
-export function formatSarif(reports: readonly FileReport[]): string {
+/** What SARIF needs of a checked file: a check report, or just its path and findings. */
+export interface SarifFile {
+  readonly path: FileReport['path'];
+  readonly analysis?: { readonly findings: readonly Finding[] } | undefined;
+}
+
+export function formatSarif(reports: readonly SarifFile[]): string {
   const findings = reports.flatMap((report) => (report.analysis?.findings ?? []).map((finding) => ({ report, finding })));
   const ruleIds = [...new Set(findings.map(({ finding }) => ruleId(finding)))].sort();
   const log = {

@@ -31,11 +31,25 @@ export function matchesAny(relativePath: string, globs: readonly string[]): bool
   return match(relativePath) || match(base);
 }
 
+// Any state field, however written: the cheap scan below looks for nothing narrower.
+const STATE_WORD = /\*\*(?:Estado|Status|State)\b/i;
+
+/**
+ * The cheap pre-check, without parsing: false only for a file that cannot be a checklist
+ * (its path matches no glob and its text names no state field). `isChecklist` starts with
+ * it, so whatever recognition follows, a file this rejects is never a checklist: the CLI
+ * skips such files before they cost an analysis.
+ */
+export function mayBeChecklist(relativePath: string, text: string, globs: readonly string[]): boolean {
+  return matchesAny(relativePath, globs) || STATE_WORD.test(text);
+}
+
 /**
  * @param relativePath the file's path relative to its workspace folder (or as given on the
  *   command line), with `/` separators.
  */
 export function isChecklist(relativePath: string, text: string, globs: readonly string[]): boolean {
+  if (!mayBeChecklist(relativePath, text, globs)) return false;
   if (matchesAny(relativePath, globs)) return true;
   let count = 0;
   STATE_FIELD.lastIndex = 0;

@@ -1,0 +1,159 @@
+// `readiness check` on all cores: files are checked in a pool of worker threads
+// sized to the machine (in this thread when there are few), and their outcomes
+// come back in path order whatever order the threads finish in. At most a few
+// files per thread are in flight, and only their outcomes (renderings, never
+// models) are kept until printed, so memory stays flat however many files there are.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { mayBeChecklist } from '../core/detect';
+import { checkFile, outcomeOf, type FileCheckSettings, type FileOutcome } from './checkFile';
+import { collectMarkdownFiles, InputError, readText, type MarkdownFile } from './files';
+
+export interface TaskMessage {
+  readonly id: number;
+  readonly file: MarkdownFile;
+  readonly text: string;
+}
+
+export type ResultMessage = { readonly id: number; readonly outcome: FileOutcome } | { readonly id: number; readonly failure: string };
+
+/** Checks one file's text, here or in another thread. */
+interface Checker {
+  check(file: MarkdownFile, text: string): Promise<FileOutcome>;
+  close(): Promise<void>;
+}
+
+/** Below this many files per thread, starting a thread costs more than it saves. */
+const FILES_PER_THREAD = 8;
+/** Files in flight per thread: enough to keep it busy while the next file is read. */
+const IN_FLIGHT_PER_THREAD = 4;
+const YOUNG_GENERATION_MB = 8;
+
+/** The number of threads for `files` files: `jobs` if given, else one per core, fewer for few files. */
+export function threadsFor(files: number, jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.max(1, jobs);
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
+}
+
+function inThisThread(settings: FileCheckSettings): Checker {
+  return {
+    check: async (file, text) => outcomeOf(await checkFile(file, text, settings), settings.format),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Worker threads; this one reads files and prints. A file goes to the worker with
+ * the fewest files in flight. A worker's young generation is kept small: each file's
+ * syntax tree is garbage a moment later, and a large nursery per thread only adds to
+ * the process's peak memory.
+ */
+class WorkerPool implements Checker {
+  private readonly workers: { readonly worker: Worker; readonly pending: Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void }> }[] = [];
+  private nextId = 0;
+
+  constructor(size: number, settings: FileCheckSettings) {
+    // dist/worker.js sits next to dist/cli.js, which this module is bundled into.
+    const script = join(__dirname, 'worker.js');
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void }>();
+      worker.on('message', (message: ResultMessage) => {
+        const task = pending.get(message.id);
+        pending.delete(message.id);
+        if ('outcome' in message) task?.resolve(message.outcome);
+        else task?.reject(new Error(message.failure));
+      });
+      const fail = (error: Error) => {
+        for (const task of pending.values()) task.reject(error);
+        pending.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`a checking thread stopped (exit code ${code})`)));
+      this.workers.push({ worker, pending });
+    }
+  }
+
+  check(file: MarkdownFile, text: string): Promise<FileOutcome> {
+    const least = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      least.pending.set(id, { resolve, reject });
+      least.worker.postMessage({ id, file, text } satisfies TaskMessage);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+export interface RunOptions {
+  readonly paths: readonly string[];
+  readonly cwd: string;
+  readonly settings: FileCheckSettings;
+  /** `--jobs`: the number of threads; default: one per core, this thread alone for few files. */
+  readonly jobs?: number | undefined;
+  /** Called with each file's outcome, in path order. */
+  readonly emit: (outcome: FileOutcome) => void;
+  /** Called after each file with the number done and the total. */
+  readonly progress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Checks every markdown file of the paths; returns the one-line messages of what could not be checked, in path order. */
+export async function runChecks(options: RunOptions): Promise<string[]> {
+  const slots: (MarkdownFile | InputError)[] = [];
+  for (const path of options.paths) {
+    try {
+      slots.push(...(await collectMarkdownFiles([path], options.cwd)));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      slots.push(error);
+    }
+  }
+  const total = slots.filter((s) => !(s instanceof InputError)).length;
+  const threads = threadsFor(total, options.jobs);
+  let checker: Checker | undefined;
+  // Threads start with the first file that may be a checklist: a folder of READMEs needs none.
+  const lazyChecker = () => (checker ??= threads <= 1 ? inThisThread(options.settings) : new WorkerPool(threads, options.settings));
+  const errors: string[] = [];
+  const queue: Promise<FileOutcome | InputError>[] = [];
+  let done = 0;
+  const emitOldest = async () => {
+    const result = await (queue.shift() as Promise<FileOutcome | InputError>);
+    if (result instanceof InputError) {
+      errors.push(result.message);
+    } else {
+      options.emit(result);
+      options.progress?.(++done, total);
+    }
+  };
+  try {
+    for (const slot of slots) {
+      const started = slot instanceof InputError ? Promise.resolve(slot) : start(slot, options.settings, lazyChecker);
+      // Awaited in order below; until then a failure must not count as unhandled.
+      started.catch(() => undefined);
+      queue.push(started);
+      // Settle in order; a slow file holds back at most this many finished ones.
+      while (queue.length >= threads * IN_FLIGHT_PER_THREAD) await emitOldest();
+    }
+    while (queue.length > 0) await emitOldest();
+  } finally {
+    await checker?.close();
+  }
+  return errors;
+}
+
+/** Reads a file and checks it, unless the cheap pre-check already says it is no checklist. */
+async function start(file: MarkdownFile, settings: FileCheckSettings, checker: () => Checker): Promise<FileOutcome | InputError> {
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  if (!mayBeChecklist(file.matchPath, text, settings.globs)) return outcomeOf({ path: file.displayPath, isChecklist: false, analysis: undefined }, settings.format);
+  return checker().check(file, text);
+}

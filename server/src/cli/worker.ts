@@ -1,0 +1,16 @@
+// Entry point of dist/worker.js, a thread of `readiness check`'s pool: checks the
+// files it is sent, one at a time, and answers each with its outcome (or the
+// one-line message of why it could not be checked).
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkFile, outcomeOf, type FileCheckSettings } from './checkFile';
+import type { TaskMessage, ResultMessage } from './pool';
+
+const settings = workerData as FileCheckSettings;
+const port = parentPort;
+
+port?.on('message', (task: TaskMessage) => {
+  checkFile(task.file, task.text, settings).then(
+    (report) => port.postMessage({ id: task.id, outcome: outcomeOf(report, settings.format) } satisfies ResultMessage),
+    (error: unknown) => port.postMessage({ id: task.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ResultMessage),
+  );
+});
