@@ -1,8 +1,7 @@
-// `readiness check`: the same analysis the editor runs, over files on disk.
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist } from '../core/detect';
+// The reports of every markdown file under some paths, with their models, in this
+// thread (`readiness check` itself streams outcomes from a pool: `pool.ts`).
+import { checkFile } from './checkFile';
 import { collectMarkdownFiles, InputError, readText } from './files';
-import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
 
 export interface CheckOptions {
@@ -43,10 +42,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      const checklist = isChecklist(file.matchPath, text, options.globs);
-      const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: options.locale, maxSize: options.maxSize, today: options.today }) : undefined;
-      const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, options.root, options.locale));
-      reports.push({ path: file.displayPath, isChecklist: checklist, analysis });
+      reports.push(await checkFile(file, text, { ...options, root: options.root, format: 'json' }));
     }
   }
   return { reports, errors };
