@@ -68,3 +68,18 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefin
 export function severityName(severity: vscode.DiagnosticSeverity): string {
   return ['error', 'warning', 'information', 'hint'][severity] ?? String(severity);
 }
+
+/**
+ * The code actions VS Code offers at `range`. VS Code cancels such a request when the set of code
+ * action providers changes while it runs (another extension, such as VS Code's markdown support,
+ * registering its own as it starts), so a cancelled request is asked again.
+ */
+export async function codeActionsAt<T extends vscode.CodeAction | vscode.Command = vscode.CodeAction>(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<T[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<T[]>('vscode.executeCodeActionProvider', uri, range, kind);
+    } catch (error) {
+      if (!(error instanceof Error && error.message === 'Canceled') || attempt === 5) throw error;
+    }
+  }
+}
