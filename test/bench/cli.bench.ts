@@ -33,7 +33,7 @@ export async function run(): Promise<BenchLine[]> {
   try {
     const readiness = () => runNode([cliBundle, 'check', '.', '--fail-on', 'none'], folder);
     const lint = () => runNode([markdownlint, '**/*.md'], folder);
-    const [ours, theirs] = await compareMs(readiness, lint, 5, 1);
+    const [ours, theirs] = await compareMs(readiness, lint, 3, 1);
     const lines: BenchLine[] = [ratioLine(`readiness check on ${COPIES} varied copies of the sample`, ours, theirs, 'markdownlint-cli2', SPEED_GOAL)];
     // Peak resident memory of the whole process (every thread), reported by a preloaded module at exit.
     const rssFile = join(scratch, 'max-rss');

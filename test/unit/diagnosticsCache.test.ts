@@ -7,6 +7,7 @@ import { splitBlocks } from '../../server/src/core/markdown/blocks';
 import { declaredSecretNames, mergeSecretNames, secretNameParts } from '../../server/src/core/secrets/vocabulary';
 import { encodeMessage } from '../../server/src/lsp/cachedJson';
 import { DiagnosticsStore } from '../../server/src/lsp/diagnosticsCache';
+import { formatJson, jsonEntry, JSON_CLOSE, JSON_EMPTY, JSON_OPEN } from '../../server/src/cli/report';
 import { readFixture, sampleText } from '../support/paths';
 
 const TODAY = '2025-12-08';
@@ -67,5 +68,18 @@ describe('secret names gathered per block', () => {
       const perBlock = mergeSecretNames(splitBlocks(text).map((b) => secretNameParts(b.text)));
       assert.deepEqual(perBlock, declaredSecretNames(text));
     }
+  });
+});
+
+describe('the CLI\'s JSON written one file at a time', () => {
+  test('is formatJson byte for byte, U+2028 and U+2029 in values included', () => {
+    const odd = sampleText().replace('**Responsable**: Dev Lead / Dev + CI', '**Responsable**: Dev\u2028Lead\u2029 "CI"');
+    const reports = [sampleText(), odd, '# Not a checklist\n'].map((text, i) => {
+      const analysis = i === 2 ? undefined : new ChecklistAnalyzer().analyze(text, { today: TODAY });
+      return { path: `docs/${i}.md`, isChecklist: analysis !== undefined, analysis };
+    });
+    assert.ok(reports[1]?.analysis?.checklist.items.some((item) => item.owner?.includes('\u2028')));
+    assert.equal(`${JSON_OPEN}\n${reports.map(jsonEntry).join(',\n')}\n${JSON_CLOSE}`, formatJson(reports));
+    assert.equal(JSON_EMPTY, formatJson([]));
   });
 });

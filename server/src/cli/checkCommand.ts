@@ -9,6 +9,7 @@ import { runChecks } from './pool';
 import type { Finding } from '../core/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { localDateTime } from '../core/dates';
+import { translator } from '../core/messages';
 import { JSON_CLOSE, JSON_EMPTY, JSON_OPEN, reaches, type FailOn } from './report';
 import { formatSarif } from './sarif';
 
@@ -56,6 +57,8 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
 
+  const locale = values.locale ?? localeFromEnvironment(io.env);
+  const t = translator(locale);
   const output = outputFor(format, io);
   let worst = -1;
   const errors = await runChecks({
@@ -63,7 +66,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     cwd: io.cwd,
     settings: {
       globs: defaultChecklistGlobs,
-      locale: values.locale ?? localeFromEnvironment(io.env),
+      locale,
       maxSize: DEFAULT_MAX_SIZE,
       today: values.today ?? localDateTime(new Date()).date,
       root,
@@ -74,7 +77,9 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
       worst = Math.max(worst, outcome.worst);
       output.add(outcome);
     },
-    progress: io.progress && ((done, total) => total > PROGRESS_AFTER && io.progress?.(done < total ? `readiness: checked ${done} of ${total} files` : '')),
+    progress: (done, total) => {
+      if (total > PROGRESS_AFTER) io.progress?.(done < total ? t('cli.progress', done, total) : '');
+    },
   });
   output.end();
   for (const line of errors) io.err(`readiness: ${line}`);

@@ -45,8 +45,11 @@ export function formatJson(reports: readonly FileReport[]): string {
  * (or everything is `JSON_EMPTY` when there is no file).
  */
 export function jsonEntry(report: FileReport): string {
-  // JSON strings hold no raw line breaks, so indenting every line is safe.
-  return JSON.stringify(toJson(report), null, 2).replace(/^/gm, '    ');
+  // JSON strings hold no raw \n (U+2028 may stay raw, so no /^/m), so indenting every line is safe.
+  return JSON.stringify(toJson(report), null, 2)
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
 
 export const JSON_OPEN = '{\n  "files": [';
