@@ -72,13 +72,13 @@ describe('secret names gathered per block', () => {
 });
 
 describe('the CLI\'s JSON written one file at a time', () => {
-  test('is formatJson byte for byte, U+2028 and U+2029 in values included', () => {
-    const odd = sampleText().replace('**Responsable**: Dev Lead / Dev + CI', '**Responsable**: Dev\u2028Lead\u2029 "CI"');
+  test('is formatJson byte for byte, U+2028 and U+2029 in messages included', () => {
+    const odd = sampleText().replace('[PEGAR ENLACE AL PR]', '[PEGAR\u2028ENLACE\u2029 "PR"]');
     const reports = [sampleText(), odd, '# Not a checklist\n'].map((text, i) => {
       const analysis = i === 2 ? undefined : new ChecklistAnalyzer().analyze(text, { today: TODAY });
       return { path: `docs/${i}.md`, isChecklist: analysis !== undefined, analysis };
     });
-    assert.ok(reports[1]?.analysis?.checklist.items.some((item) => item.owner?.includes('\u2028')));
+    assert.ok(reports[1]?.analysis?.findings.some((f) => f.message.includes('\u2028')));
     assert.equal(`${JSON_OPEN}\n${reports.map(jsonEntry).join(',\n')}\n${JSON_CLOSE}`, formatJson(reports));
     assert.equal(JSON_EMPTY, formatJson([]));
   });

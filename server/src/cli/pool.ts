@@ -28,7 +28,8 @@ interface Checker {
 const FILES_PER_THREAD = 8;
 /** Files in flight per thread: enough to keep it busy while the next file is read. */
 const IN_FLIGHT_PER_THREAD = 4;
-const YOUNG_GENERATION_MB = 8;
+/** A worker's heap: room for a checklist of a few hundred kilobytes (a bigger one is checked in this thread). */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 };
 
 /** The number of threads for `files` files: `jobs` if given, else one per core, fewer for few files. */
 export function threadsFor(files: number, jobs: number | undefined): number {
@@ -43,43 +44,66 @@ function inThisThread(settings: FileCheckSettings): Checker {
   };
 }
 
+interface Task {
+  readonly file: MarkdownFile;
+  readonly text: string;
+  readonly resolve: (outcome: FileOutcome) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly pending: Map<number, Task>;
+}
+
 /**
  * Worker threads; this one reads files and prints. A file goes to the worker with
- * the fewest files in flight. A worker's young generation is kept small: each file's
- * syntax tree is garbage a moment later, and a large nursery per thread only adds to
- * the process's peak memory.
+ * the fewest files in flight. A worker's heap is kept small: each file's syntax tree
+ * is garbage a moment later, and a roomy heap per thread only adds to the process's
+ * peak memory. A file too big for that heap (a worker runs out of memory) is checked
+ * again in this thread, unbounded, as are the files that worker still had; the pool
+ * goes on without it.
  */
 class WorkerPool implements Checker {
-  private readonly workers: { readonly worker: Worker; readonly pending: Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void }> }[] = [];
+  private readonly workers: PoolWorker[] = [];
+  private readonly here: Checker;
   private nextId = 0;
 
   constructor(size: number, settings: FileCheckSettings) {
+    this.here = inThisThread(settings);
     // dist/worker.js sits next to dist/cli.js, which this module is bundled into.
     const script = join(__dirname, 'worker.js');
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void }>();
+      const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_HEAP });
+      const entry: PoolWorker = { worker, pending: new Map() };
       worker.on('message', (message: ResultMessage) => {
-        const task = pending.get(message.id);
-        pending.delete(message.id);
+        const task = entry.pending.get(message.id);
+        entry.pending.delete(message.id);
         if ('outcome' in message) task?.resolve(message.outcome);
         else task?.reject(new Error(message.failure));
       });
-      const fail = (error: Error) => {
-        for (const task of pending.values()) task.reject(error);
-        pending.clear();
-      };
-      worker.on('error', fail);
-      worker.on('exit', (code) => fail(new Error(`a checking thread stopped (exit code ${code})`)));
-      this.workers.push({ worker, pending });
+      worker.on('error', (error: Error & { code?: string }) => {
+        this.workers.splice(this.workers.indexOf(entry), 1);
+        for (const task of entry.pending.values()) {
+          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.here.check(task.file, task.text).then(task.resolve, task.reject);
+          else task.reject(error);
+        }
+        entry.pending.clear();
+      });
+      worker.on('exit', (code) => {
+        for (const task of entry.pending.values()) task.reject(new Error(`a checking thread stopped (exit code ${code})`));
+        entry.pending.clear();
+      });
+      this.workers.push(entry);
     }
   }
 
   check(file: MarkdownFile, text: string): Promise<FileOutcome> {
+    if (this.workers.length === 0) return this.here.check(file, text);
     const least = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      least.pending.set(id, { resolve, reject });
+      least.pending.set(id, { file, text, resolve, reject });
       least.worker.postMessage({ id, file, text } satisfies TaskMessage);
     });
   }
