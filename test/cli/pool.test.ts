@@ -91,6 +91,27 @@ function byWalkOrder(a: string, b: string): number {
   return x.length - y.length;
 }
 
+describe('readiness check with a checklist too big for a worker\'s heap', () => {
+  test('the big file is checked in the main thread: the same output as one thread', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'readiness-big-'));
+    try {
+      // The sample 60 times (about 1 MB) among ordinary ones.
+      writeFileSync(join(folder, 'big-ENTREGABLES.md'), Array.from({ length: 60 }, () => sampleText()).join('\n'));
+      for (let i = 0; i < 20; i++) writeFileSync(join(folder, `r${String(i).padStart(2, '0')}-ENTREGABLES.md`), variedCopy(i + 7));
+      const args = ['check', '.', '--format', 'json', '--today', '2025-12-08'];
+      const single = run([...args, '--jobs', '1'], folder);
+      const pooled = run([...args, '--jobs', '2'], folder);
+      assert.equal(single.code, 1);
+      assert.equal(pooled.stderr, single.stderr);
+      assert.equal(pooled.code, single.code);
+      assert.ok(pooled.stdout === single.stdout, 'the same JSON, byte for byte');
+      assert.equal((JSON.parse(pooled.stdout) as { files: unknown[] }).files.length, 21);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the cheap pre-check', () => {
   test('never rejects what the recogniser accepts', () => {
     const texts = [
