@@ -6,7 +6,6 @@ import { registerLinkExistingFile } from './linkExistingFile';
 import { registerMoveSecretToStorage } from './secretStorage';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
-import { LastSmokeResults } from './smoke/lastResults';
 import { createTestApi, type ReadinessTestApi } from './testApi';
 
 let client: LanguageClient | undefined;
@@ -32,9 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   client = new LanguageClient('readiness', vscode.l10n.t('Readiness'), serverOptions, clientOptions);
   context.subscriptions.push(registerLinkExistingFile(client));
   context.subscriptions.push(registerMoveSecretToStorage(context.secrets));
-  const lastSmokeResults = new LastSmokeResults();
-  context.subscriptions.push(lastSmokeResults, registerSmokeTests(context, client, lastSmokeResults));
-  const sidebar = new Sidebar(context, client, lastSmokeResults);
+  context.subscriptions.push(registerSmokeTests(context, client));
+  const sidebar = new Sidebar(context, client);
   context.subscriptions.push(sidebar);
   const testApi = createTestApi(client, context.subscriptions, sidebar.testApi);
   await client.start();

@@ -4,10 +4,8 @@
 // the server rewrites the reference (the client never edits markdown itself).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientRequests, LinkExistingFileArguments, LinkExistingFileCommand, LinkExistingFileParams } from '../../server/src/lsp/protocol';
+import { COMMANDS, linkExistingFileRequest, type LinkExistingFileArguments, type LinkExistingFileParams } from '../../server/src/protocol';
 
-const COMMAND: LinkExistingFileCommand = 'readiness.linkExistingFile';
-const REQUEST: keyof ClientRequests = 'readiness/linkExistingFile';
 /** Enough for any checklist's repository; findFiles stops there. */
 const MAX_FILES = 5000;
 
@@ -16,7 +14,7 @@ interface FileItem extends vscode.QuickPickItem {
 }
 
 export function registerLinkExistingFile(client: LanguageClient): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMAND, async (args: LinkExistingFileArguments) => {
+  return vscode.commands.registerCommand(COMMANDS.linkExistingFile, async (args: LinkExistingFileArguments) => {
     const files = await vscode.workspace.findFiles(args.glob, '**/node_modules/**', MAX_FILES);
     if (files.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No file in the workspace matches {0}.', args.glob));
@@ -34,7 +32,7 @@ export function registerLinkExistingFile(client: LanguageClient): vscode.Disposa
     });
     if (!picked) return;
     const params: LinkExistingFileParams = { uri: args.uri, range: args.range, target: picked.uri.toString() };
-    const applied = await client.sendRequest<boolean>(REQUEST, params);
+    const applied = await client.sendRequest(linkExistingFileRequest, params);
     if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('Readiness could not rewrite the reference; the checklist may have changed. Try the quick fix again.'));
   });
 }

@@ -1,14 +1,10 @@
 // Secrets the owner moves out of the checklist live in VS Code's SecretStorage,
 // under one key per variable name, where the smoke-test runner finds them.
 import * as vscode from 'vscode';
+import { COMMANDS, type MoveSecretToStorageArguments } from '../../server/src/protocol';
 
 export function secretStorageKey(name: string): string {
   return `readiness.secret.${name}`;
-}
-
-interface LspRange {
-  readonly start: { readonly line: number; readonly character: number };
-  readonly end: { readonly line: number; readonly character: number };
 }
 
 /**
@@ -17,7 +13,7 @@ interface LspRange {
  * read from the document here and goes nowhere but the store.
  */
 export function registerMoveSecretToStorage(secrets: vscode.SecretStorage): vscode.Disposable {
-  return vscode.commands.registerCommand('readiness.moveSecretToStorage', async (uri: string, range: LspRange, name: string) => {
+  return vscode.commands.registerCommand(COMMANDS.moveSecretToStorage, async (...[uri, range, name]: MoveSecretToStorageArguments) => {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const value = document.getText(target);

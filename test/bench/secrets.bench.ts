@@ -17,8 +17,10 @@ const ADVERSARIAL_GOAL = 0.5;
 
 const COPIES = 60;
 const SPEED_GOAL = 0.05;
-const PRECISION_GOAL = 0.98;
-const RECALL_GOAL = 0.95;
+// Issue 11: on the corpus extended with its categories (npm _authToken, redis CONFIG GET, prose
+// assignments; PEM armour, templated connection strings, hex digests) and heldout2.txt.
+const PRECISION_GOAL = 0.99;
+const RECALL_GOAL = 0.98;
 
 const sample = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'ENTREGABLES.md'), 'utf8');
 
@@ -50,6 +52,7 @@ export async function run(): Promise<BenchLine[]> {
 
   const score = scoreCorpus(corpus, (t) => scanSecrets(t));
   const heldOut = scoreCorpus(onlySet(corpus, 'held-out'), (t) => scanSecrets(t));
+  const heldOut2 = scoreCorpus(onlySet(corpus, 'held-out-2'), (t) => scanSecrets(t));
   return [
     ratioLine(`scan ${(text.length / 1e6).toFixed(2)} MB (sample ×${COPIES} + secrets)`, scanMs, parseMs, 'bare remark parse', SPEED_GOAL),
     { label: 'secrets planted in that document', figure: `${found}/${planted.length} found, ${extra} other findings` },
@@ -64,6 +67,10 @@ export async function run(): Promise<BenchLine[]> {
     {
       label: 'held-out subset',
       figure: `P ${heldOut.precision.toFixed(3)} R ${heldOut.recall.toFixed(3)} F1 ${heldOut.f1.toFixed(3)} (${heldOut.labelled} secrets, ${heldOut.negatives} negatives)`,
+    },
+    {
+      label: 'held-out subset 2 (issue 11; first contact P 0.800 R 0.410)',
+      figure: `P ${heldOut2.precision.toFixed(3)} R ${heldOut2.recall.toFixed(3)} F1 ${heldOut2.f1.toFixed(3)} (${heldOut2.labelled} secrets, ${heldOut2.negatives} negatives)`,
     },
     ...perKind(score),
     ...(await adversarialLines(parseMs)),

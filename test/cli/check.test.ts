@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -28,7 +28,7 @@ describe('readiness check', () => {
     const file = report.files[0];
     assert.equal(file?.isChecklist, true);
     assert.equal(file?.items.length, 21);
-    assert.deepEqual(file?.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+    assert.deepEqual(file?.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
     assert.deepEqual(file?.diagnostics[0]?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
     // The sample workspace has no docs/runbook.md and no playbooks: missing-file too (test/cli/references.test.ts).
     assert.ok(file?.diagnostics.every((d) => d.code === 'unfilled-placeholder' || d.code === 'overdue' || d.code === 'missing-file'));
@@ -129,5 +129,38 @@ describe('readiness check', () => {
       assert.match(stdout, /unfilled-placeholder/);
       assert.match(stderr, /missing\.md: no such file/);
     });
+  });
+});
+
+describe('readiness check on checklists of other shapes', () => {
+  interface JsonFile {
+    path: string;
+    isChecklist: boolean;
+    items: { kind: string; checks: { total: number; done: number } }[];
+    progress: { items: { total: number; done: number }; checks: { total: number; done: number }; blockers: { total: number; done: number } };
+    diagnostics: { code: string }[];
+  }
+  const report = (args: string[]) => JSON.parse(run(['check', ...args, '--format', 'json', '--fail-on', 'none', '--today', '2026-03-05']).stdout) as { files: JsonFile[] };
+
+  test('a table with a priority column, under a neutral name: recognised, with items, checks, blockers and overdue rows', () => {
+    const folder = scratch();
+    writeFileSync(join(folder, 'notes.md'), readFileSync(join(repoRoot, 'test/fixtures/corpus/en-priority-column.md'), 'utf8'));
+    writeFileSync(join(folder, 'README.md'), '# fastqueue\n\nA queue.\n\n## Roadmap\n- [x] Priorities\n- [ ] Delayed jobs\n');
+    const files = report([folder]).files;
+    const notes = files.find((f) => f.path.endsWith('notes.md'));
+    assert.equal(notes?.isChecklist, true);
+    assert.deepEqual(notes?.progress, { blockers: { done: 1, total: 3 }, items: { done: 1, total: 5 }, checks: { done: 1, total: 5 } });
+    assert.deepEqual(new Set(notes?.items.map((i) => i.kind)), new Set(['row']));
+    assert.deepEqual(notes?.diagnostics.map((d) => d.code), ['overdue', 'overdue']);
+    const readme = files.find((f) => f.path.endsWith('README.md'));
+    assert.equal(readme?.isChecklist, false);
+    assert.deepEqual(readme?.progress, { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 }, checks: { done: 0, total: 0 } });
+  });
+
+  test('a flat task list: one item per section holding its checks', () => {
+    const file = report(['test/fixtures/corpus/en-task-list-flat.md']).files[0];
+    assert.equal(file?.isChecklist, true);
+    assert.deepEqual(file?.progress.checks, { done: 3, total: 9 });
+    assert.deepEqual(file?.items.map((i) => [i.kind, i.checks.done, i.checks.total]), [['section', 2, 3], ['section', 1, 3], ['section', 0, 3]]);
   });
 });

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { isChecklist, mayBeChecklist, defaultChecklistGlobs } from '../../server/src/core/detect';
 import { runCheck } from '../../server/src/cli/checkCommand';
 import { variedCopy } from '../bench/variedCopies';
+import { corpusDocuments, ordinaryMarkdown } from '../support/corpus';
 import { cliBundle, readFixture, sampleText } from '../support/paths';
 
 function run(args: string[], cwd: string) {
@@ -130,6 +131,20 @@ describe('the cheap pre-check', () => {
       }
     }
     assert.equal(mayBeChecklist('notes.md', '# Notes\n\nNothing here.\n', defaultChecklistGlobs), false);
+  });
+
+  test('never rejects a checklist recognised by content: the corpus (under a neutral name) and ordinary markdown', () => {
+    let recognised = 0;
+    const docs = [...corpusDocuments().map((doc) => ({ path: doc.name, text: doc.text })), ...ordinaryMarkdown()];
+    for (const { path, text } of docs) {
+      if (!isChecklist('doc.md', text, defaultChecklistGlobs)) continue;
+      recognised++;
+      assert.ok(mayBeChecklist('doc.md', text, defaultChecklistGlobs), path);
+    }
+    assert.ok(recognised >= 30, `${recognised} recognised`);
+    // Still a pre-check: some ordinary markdown is rejected before any recognition.
+    const skipped = docs.filter(({ text }) => !mayBeChecklist('doc.md', text, defaultChecklistGlobs)).length;
+    assert.ok(skipped > 0, `${skipped} skipped`);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type Hover,
   type Range,
 } from 'vscode-languageserver-protocol/node';
-import type { ChecklistChangedParams, ChecklistResult } from '../../server/src/lsp/protocol';
+import type { ChecklistChangedParams, ChecklistResult } from '../../server/src/protocol';
 import { applyAction, applyEdits, editsFor } from '../support/edits';
 import { startServer, type TestServer } from '../support/lspClient';
 import { fixtures, samplePath, sampleText, sampleWorkspace } from '../support/paths';
@@ -93,7 +93,7 @@ describe('language server: editor features on the sample', () => {
   test('completion offers the Estado values and the options of a choice', async () => {
     const stateLine = lineOf(text, '**Estado**: ⏳ Pendiente');
     const states = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: stateLine, character: 14 } })) as CompletionItem[];
-    assert.deepEqual(states.map((c) => c.label), ['⏳ Pendiente', '🔄 En progreso', '✅ Completado', '❌ Bloqueado']);
+    assert.deepEqual(states.map((c) => c.label), ['⏳ Pendiente', '🔄 En progreso', '✅ Completado', '❌ Bloqueado', '⚠️ En riesgo', '➖ No aplica']);
     const choiceLine = lineOf(text, 'Resultado: [✅ ÉXITO / ❌ FALLO]');
     const options = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: choiceLine, character: 13 } })) as CompletionItem[];
     assert.deepEqual(options.map((c) => c.label), ['✅ ÉXITO', '❌ FALLO']);
@@ -112,13 +112,19 @@ describe('language server: editor features on the sample', () => {
     assert.equal(groups[0]?.children?.[2]?.detail, 'pending · QA');
   });
 
-  test('readiness/checklist returns the model, progress and open placeholders', async () => {
+  test('readiness/checklist returns the view model: progress, verdict, items with their open placeholders', async () => {
     const result = await server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri });
     assert.equal(result.isChecklist, true);
     assert.equal(result.version, 1);
-    assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+    assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
     assert.equal(result.checklist?.items.length, 21);
-    assert.equal(result.openPlaceholders.length, diagnostics.filter((d) => d.code === 'unfilled-placeholder').length);
+    assert.deepEqual(result.verdict, { kind: 'no-go', pending: 6, total: 6 });
+    const placeholders = result.checklist?.items.flatMap((item) => item.placeholders) ?? [];
+    assert.equal(placeholders.length, diagnostics.filter((d) => d.code === 'unfilled-placeholder').length);
+    // The view model, not the core's model: no fences, no file references, no date to compare against.
+    const keys = new Set<string>();
+    JSON.stringify(result, (key, value: unknown) => (keys.add(key), value));
+    for (const internal of ['fences', 'references', 'today', 'checkboxes', 'summary', 'command']) assert.ok(!keys.has(internal), `the answer carries ${internal}`);
     assert.ok(changes.some((c) => c.uri === uri && c.isChecklist));
   });
 

@@ -17,7 +17,7 @@ import {
   type Hover,
   type Range,
 } from 'vscode-languageserver-protocol/node';
-import type { LinkExistingFileArguments } from '../../server/src/lsp/protocol';
+import type { LinkExistingFileArguments } from '../../server/src/protocol';
 import { applyAction, applyEdits, applyToDisk, editsFor } from '../support/edits';
 import { startServer, type TestServer } from '../support/lspClient';
 import { sampleText, sampleWorkspace } from '../support/paths';

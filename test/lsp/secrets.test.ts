@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { checklistRequest, type ChecklistResult } from '../../server/src/protocol';
 import { applyAction } from '../support/edits';
 import { startServer, type TestServer } from '../support/lspClient';
 import { cliBundle, sampleWorkspace } from '../support/paths';
@@ -44,6 +45,19 @@ describe('language server: pasted secrets', () => {
       assert.ok(!JSON.stringify(d).includes(LOG_TOKEN_VALUE) && !JSON.stringify(d).includes(OPENAI_KEY_VALUE));
     }
     assert.deepEqual(secrets.map((d) => (d.data as { rule: string }).rule), ['query-parameter-secret', 'openai-project-key']);
+  });
+
+  test('readiness/checklist and the code lenses carry ids and ranges: no secret, no command text', async () => {
+    const answer = await server.connection.sendRequest(checklistRequest.method, { uri });
+    const lenses = (await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+    assert.ok(lenses.length > 0);
+    for (const [what, payload] of [['readiness/checklist', answer], ['code lenses', lenses]] as const) {
+      const wire = JSON.stringify(payload);
+      for (const secret of [LOG_TOKEN_VALUE, OPENAI_KEY_VALUE]) assert.ok(!wire.includes(secret), `${what} holds a secret`);
+      assert.ok(!/curl |\?token=|Authorization:/i.test(wire), `${what} holds command text`);
+    }
+    const logs = (answer as ChecklistResult).smokeTests.find((t) => t.number === '7');
+    assert.equal(logs?.path, null, 'the test whose command holds the token is shown by number only');
   });
 
   test('"Replace with <LOG_TOKEN>" puts the document\'s own variable back', async () => {

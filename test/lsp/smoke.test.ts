@@ -30,9 +30,10 @@ import type {
   RunSmokeTestsResult,
   SecretParams,
   SecretResult,
-} from '../../server/src/lsp/protocol';
+} from '../../server/src/protocol';
 import { DEFAULT_LOG_TOKEN, startStagingServer, type StagingServer } from '../staging-server/server';
 import { applyEdits, editsFor } from '../support/edits';
+import { startRecordingServer } from '../support/recordingServer';
 import { startServer, type TestServer } from '../support/lspClient';
 import { sampleText, sampleWorkspace } from '../support/paths';
 
@@ -287,7 +288,9 @@ describe('language server: smoke tests', () => {
       sendToForeignHost = false;
       const refused = await run(args);
       assert.deepEqual([refused.passed, refused.notRun, refused.written], [0, 1, false]);
-      assert.deepEqual(hostQuestions, [{ testNumber: '8', method: 'GET', host, url: `${foreign.url}/api/health` }]);
+      assert.deepEqual(hostQuestions, [
+        { testNumber: '8', method: 'GET', host, url: `${foreign.url}/api/health`, headers: ['user-agent', 'accept', 'accept-encoding'], body: false, files: [] },
+      ]);
       assert.equal(foreign.requests.length, 0);
       assert.equal(document.text, text);
 
@@ -295,6 +298,36 @@ describe('language server: smoke tests', () => {
       const sent = await run(args);
       assert.deepEqual([sent.passed, sent.written], [1, true]);
       assert.equal(foreign.requests.length, 1);
+    } finally {
+      sendToForeignHost = false;
+      await foreign.close();
+    }
+  });
+
+  test('a confirmed redirect to another host carries no credentials, and the question lists what would go', async () => {
+    const foreign = await startRecordingServer('127.0.0.2');
+    const password = 'pw-Lk3jH8gF2dS';
+    try {
+      const target = `${foreign.url}/landed`;
+      const extra = `# SMOKE TEST 8: /redirect\n$ curl -sS -L -u admin:${password} -H "Cookie: sid=ck-9Xy2" "http://staging-host/redirect?to=${target}"\n[PEGAR SALIDA AQUÍ]\nEstado: [✅ PASSED / ❌ FAILED]\n`;
+      const text = sampleText().replace('LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n', (line) => `${line}\n${extra}`);
+      const document = await open(text);
+      const args = await lensArguments(document, '▶ Run smoke test 8');
+      hostQuestions.length = 0;
+      sendToForeignHost = true;
+      const result = await run(args);
+      assert.equal(result.passed, 1);
+      assert.equal(hostQuestions.length, 1);
+      const question = hostQuestions[0];
+      assert.deepEqual([question?.method, question?.host, question?.url, question?.body, question?.files], ['GET', foreign.host, target, false, []]);
+      assert.equal(question?.redirectedFrom, `${staging.url}/redirect?to=${target}`);
+      assert.deepEqual(question?.headers, ['user-agent', 'accept', 'accept-encoding']);
+      assert.equal(foreign.requests.length, 1);
+      assert.equal(foreign.requests[0]?.headers.authorization, undefined);
+      assert.equal(foreign.requests[0]?.headers.cookie, undefined);
+      assert.ok(!foreign.everything().includes(password) && !foreign.everything().includes('ck-9Xy2'));
+      // (The run's result still names the test by its command: the narrow wire of issue 11 is another change.)
+      assert.ok(!JSON.stringify([hostQuestions, server.logMessages, server.progress]).includes(password));
     } finally {
       sendToForeignHost = false;
       await foreign.close();

@@ -47,7 +47,8 @@ export function memoryFiles(files: Readonly<Record<string, string | Uint8Array>>
 /** A clock whose every reading is `stepMs` after the previous one: each request "takes" stepMs. */
 export function steppingClock(stepMs: number): Clock {
   let now = 0;
-  return { now: () => (now += stepMs) };
+  // Timeouts still run on real time: only the readings step.
+  return { now: () => (now += stepMs), setTimer: (ms, callback) => systemClock.setTimer(ms, callback) };
 }
 
 /** A loopback port that was free a moment ago: connecting to it is refused. */

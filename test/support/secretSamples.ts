@@ -30,5 +30,10 @@ export function adversarialSecretInputs(): Readonly<Record<string, string>> {
     'URL schemes without hosts': 'redis://:'.repeat(MB / 9),
     'one long word': 'a'.repeat(MB),
     'tabs after a PEM header': `-----BEGIN RSA PRIVATE KEY-----\n${'\t'.repeat(MB)}`,
+    // Issue 11's forms: prose connectors, a secret's noun before many words, CONFIG GET replies, npm config set.
+    'secret names and connectors packed': 'LOG_TOKEN to as the '.repeat(MB / 20),
+    'a secret noun before many words': `la contraseña de ${'palabra '.repeat(MB / 8)}`,
+    'CONFIG GET reply names without values': '1) "requirepass"\n'.repeat(MB / 17),
+    'npm config set without values': 'npm config set _authToken '.repeat(MB / 26),
   };
 }

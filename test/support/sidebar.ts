@@ -1,23 +1,48 @@
-// Real models for the sidebar's unit tests: the core analyses a text and finds its smoke tests, as
-// the server would, and the result is wrapped the way `readiness/checklist` answers. Translators stand in for
-// vscode.l10n.t, in English (the message itself) and Spanish (l10n/bundle.l10n.es.json).
+// Real answers for the sidebar's unit tests: the core analyses a text and finds its smoke tests, as
+// the server would, and the server builds the view model `readiness/checklist` answers with.
+// Translators stand in for vscode.l10n.t, in English (the message itself) and Spanish (l10n/bundle.l10n.es.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Translate } from '../../client/src/sidebar/model/nodes';
+import type { ChecklistResult, LastSmokeResultView } from '../../server/src/protocol';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { setStateEdits, type SettableState } from '../../server/src/core/features/fixes';
 import { findSmokeTests } from '../../server/src/core/smoke';
-import type { ChecklistResult } from '../../server/src/lsp/protocol';
-import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
+import { createReadinessService } from '../../server/src/core/service';
+import { checklistResult as serverChecklistResult, notAChecklist as serverNotAChecklist } from '../../server/src/lsp/checklistResult';
+import { memoryProbe } from './memoryFiles';
 import { applyEdits } from './edits';
 import { repoRoot } from './paths';
 
 export const SAMPLE_URI = 'file:///work/ENTREGABLES.md';
 
-/** What the server answers for `text`, checked against 2025-12-01 (before the sample's deadlines). */
-export function checklistResult(text: string, uri = SAMPLE_URI): ChecklistResult {
-  const analysis = new ChecklistAnalyzer().analyze(text);
-  return serverChecklistResult(uri, 1, analysis, findSmokeTests(analysis.checklist, text), '2025-12-01');
+export interface AnswerOptions {
+  /** The server's date; by default 2025-12-01, before the sample's deadlines. */
+  readonly today?: string;
+  /** The last results the server keeps, by test key. */
+  readonly lastResults?: ReadonlyMap<string, LastSmokeResultView>;
+}
+
+/** The core's front door over in-memory ports: no files, no network, a fixed date. */
+export const testService = createReadinessService({
+  files: memoryProbe({}),
+  http: { send: () => Promise.reject(new Error('no network in unit tests')) },
+  clock: { now: () => 0, setTimer: () => () => undefined },
+  secrets: { get: () => Promise.resolve(undefined) },
+  logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  settings: { locale: () => undefined, today: () => '2025-12-01' },
+});
+
+/** What the server answers for `text`. */
+export function checklistResult(text: string, uri = SAMPLE_URI, options: AnswerOptions = {}): ChecklistResult {
+  const today = options.today ?? '2025-12-01';
+  const analysis = new ChecklistAnalyzer().analyze(text, { today });
+  return serverChecklistResult(testService, uri, 1, analysis, findSmokeTests(analysis.checklist, text), today, options.lastResults);
+}
+
+/** What the server answers for a file that is not a checklist. */
+export function notAChecklist(uri: string, version: number): ChecklistResult {
+  return serverNotAChecklist(testService, uri, version);
 }
 
 /** The text with the items' Estado (and summary boxes) set, through the same edits as the quick fix. */

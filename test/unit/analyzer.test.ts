@@ -17,7 +17,7 @@ describe('the sample checklist', () => {
     assert.deepEqual(checklist.items.map((i) => i.id), Array.from({ length: 21 }, (_, i) => String(i + 1)));
     assert.equal(checklist.groups.length, 8);
     assert.deepEqual(checklist.items.filter((i) => i.blocker).map((i) => i.id), ['1', '2', '3', '4', '5', '6']);
-    assert.deepEqual(analysis.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 } });
+    assert.deepEqual(analysis.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
   });
 
   test('maps the summary to items by order, confirmed by name', () => {
@@ -160,6 +160,10 @@ describe('bad input', () => {
     'heading soup': '#\n##\n###\n### 1.\n### 2. \n#### 3. x\n'.repeat(50),
     'nested fences and lists': '## 🔴 B\n### 1. A\n- [ ] a\n  ```\n  [X]\n  - [x] b\n  ```\n> ```\n> [Y]\n',
     bom: '\uFEFF## 🔴 B\n### 1. A\nPR: [LINK]\n',
+    'deep lists': '# Release checklist\n' + Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- [ ] level ${i}`).join('\n'),
+    'many deliverables': '# Release checklist\n## A\n' + '- [ ] task — Owner: Ana\n  - [x] sub\n'.repeat(500),
+    'wide table': '# Go-live\n| ' + Array.from({ length: 100 }, (_, i) => `Status ${i}`).join(' | ') + ' |\n|' + '---|'.repeat(100) + '\n' + ('| x '.repeat(100) + '|\n').repeat(20),
+    'stated counts everywhere': '# Release checklist\n- [ ] a\n\n' + '3 items, 1 completed.\n\n'.repeat(500),
   };
   for (const [name, text] of Object.entries(inputs)) {
     test(`${name}: findings stay inside the document`, () => {

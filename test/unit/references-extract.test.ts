@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import type { Item } from '../../server/src/core/model/checklist';
-import { curlFiles } from '../../server/src/core/references/curl';
-import { fenceReferences } from '../../server/src/core/references/fence';
-import { asPath } from '../../server/src/core/references/pathLike';
-import type { FileReference } from '../../server/src/core/references/types';
+import { curlFiles } from '../../server/src/core/model/references/curl';
+import { fenceReferences } from '../../server/src/core/model/references/fence';
+import { asPath } from '../../server/src/core/model/references/pathLike';
+import type { FileReference } from '../../server/src/core/model/references/types';
 import { readFixture, sampleText } from '../support/paths';
 
 /** A checklist with one item whose body is `body`, analysed; its references. */

@@ -1,22 +1,20 @@
-// The sidebar's smoke-test rows and tooltips, built from real models: the core analyses the sample
-// and finds its smoke tests (as `readiness/checklist` lists them); the last results are made up, in
-// the shape `readiness/runSmokeTests` returns them.
+// The sidebar's smoke-test rows and tooltips, rendered from real answers: the core analyses the
+// sample and finds its smoke tests, and the server lists them in `readiness/checklist` with the last
+// results it keeps (made up here, in the shape the server records them).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildTree, type ChecklistEntry } from '../../client/src/sidebar/model/buildTree';
-import { noFilters, type LastSmokeResult, type SecretMark, type SidebarNode } from '../../client/src/sidebar/model/nodes';
+import { noFilters, type SidebarNode } from '../../client/src/sidebar/model/nodes';
 import { formatElapsed } from '../../client/src/sidebar/model/smokeTests';
-import type { ChecklistResult, SmokeTestRunResult } from '../../server/src/lsp/protocol';
+import type { ChecklistResult, LastSmokeResultView } from '../../server/src/protocol';
 import { sampleText } from '../support/paths';
+import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { SAMPLE_URI, checklistResult, english, spanish } from '../support/sidebar';
 
-const entry = (result: ChecklistResult, smokeResults?: ReadonlyMap<string, LastSmokeResult>, secrets: SecretMark[] = []): ChecklistEntry => ({
-  result,
-  relativePath: 'ENTREGABLES.md',
-  secrets,
-  ...(smokeResults ? { smokeResults } : {}),
-});
-const tree = (entries: ChecklistEntry[], t = english) => buildTree({ entries, filters: noFilters, today: undefined, t });
+const entry = (result: ChecklistResult): ChecklistEntry => ({ result, relativePath: 'ENTREGABLES.md' });
+const tree = (entries: ChecklistEntry[], t = english) => buildTree({ entries, filters: noFilters, t });
+/** The server's answer for the text, with these last results. */
+const withResults = (text: string, results: ReadonlyMap<string, LastSmokeResultView>) => checklistResult(text, SAMPLE_URI, { lastResults: results });
 
 function all(nodes: readonly SidebarNode[]): SidebarNode[] {
   return nodes.flatMap((node) => [node, ...all(node.children)]);
@@ -33,9 +31,9 @@ const keyOf = (result: ChecklistResult, number: string): string => {
   return found.key;
 };
 
-/** Results as a run returns them, stamped with the time the client recorded them. */
-function lastResults(result: ChecklistResult, runs: Record<string, Omit<SmokeTestRunResult, 'testKey' | 'number'>>): Map<string, LastSmokeResult> {
-  return new Map(Object.entries(runs).map(([number, run]) => [keyOf(result, number), { testKey: keyOf(result, number), number, ...run, ranAt: '14:32:05' }]));
+/** Results as the server keeps them, stamped with the time it recorded them. */
+function lastResults(result: ChecklistResult, runs: Record<string, Omit<LastSmokeResultView, 'ranAt'>>): Map<string, LastSmokeResultView> {
+  return new Map(Object.entries(runs).map(([number, run]) => [keyOf(result, number), { ...run, ranAt: '14:32:05' }]));
 }
 
 describe('sidebar smoke tests: the sample, nothing run yet', () => {
@@ -115,7 +113,7 @@ describe('sidebar smoke tests: last results', () => {
     '5': { outcome: 'failed', status: 500, elapsedMs: 12, reason: 'HTTP 500 Internal Server Error' },
     '7': { outcome: 'not-run', reason: 'no value for the secret <LOG_TOKEN>' },
   });
-  const three = item(tree([entry(result, results)]).roots, '3');
+  const three = item(tree([entry(withResults(sampleText(), results))]).roots, '3');
   const rows = smokeRows(three);
 
   test('each row shows its last result: ✅ PASSED with the time, ❌ FAILED with the reason, not run with why', () => {
@@ -153,24 +151,24 @@ describe('sidebar smoke tests: last results', () => {
       `-d '{}' | jq\n{\n  "sessionId": "sess_000001"\n}\nSessionId obtenido: sess_000001`,
     );
     assert.notEqual(withEvidence, sampleText());
-    const after = item(tree([entry(checklistResult(withEvidence), results)]).roots, '3');
+    const after = item(tree([entry(withResults(withEvidence, results))]).roots, '3');
     assert.equal(smokeRows(after)[1]?.description, '✅ PASSED 32 ms');
     assert.equal(smokeRows(after)[2]?.reveal?.start.line, (rows[2]?.reveal?.start.line ?? 0) + 2, 'test 3 moved down');
 
     const edited = sampleText().replace('"http://staging-host/api/health" | jq', '"http://staging-host/api/health?deep=1" | jq');
-    const changed = item(tree([entry(checklistResult(edited), results)]).roots, '3');
+    const changed = item(tree([entry(withResults(edited, results))]).roots, '3');
     assert.equal(smokeRows(changed)[0]?.description, 'not run yet');
     assert.equal(smokeRows(changed)[0]?.id, rows[0]?.id, 'the row keeps its id');
   });
 
   test('in Spanish', () => {
-    const spanishRows = smokeRows(item(tree([entry(result, results)], spanish).roots, '3'));
+    const spanishRows = smokeRows(item(tree([entry(withResults(sampleText(), results))], spanish).roots, '3'));
     assert.deepEqual(
       spanishRows.map((row) => row.description),
       ['✅ PASSED 1.4 ms', '✅ PASSED 32 ms', 'aún no ejecutada', '❌ FAILED took 2.31 s; the criterion is <2s', '❌ FAILED HTTP 500 Internal Server Error', 'aún no ejecutada', 'no ejecutada: no value for the secret <LOG_TOKEN>'],
     );
     assert.match(spanishRows[1]?.tooltip ?? '', /✅ PASSED · HTTP 200 · 32 ms · ejecutada a las 14:32:05\n\nÍtem 3 · línea \d+$/);
-    assert.match(item(tree([entry(result, results)], spanish).roots, '3').tooltip ?? '', /\*\*Pruebas de humo \(7\)\*\*/);
+    assert.match(item(tree([entry(withResults(sampleText(), results))], spanish).roots, '3').tooltip ?? '', /\*\*Pruebas de humo \(7\)\*\*/);
   });
 
   test('response times read as the evidence writes them', () => {
@@ -179,13 +177,9 @@ describe('sidebar smoke tests: last results', () => {
 });
 
 describe('sidebar smoke tests: a secret in a command', () => {
-  const TOKEN = 'sk-live-4f9a8b7c6d5e4f3a2b1c';
+  const TOKEN = OPENAI_KEY_VALUE;
   const text = sampleText().replace(`-H "Content-Type: application/json" -d '{}' | jq`, `-H "Authorization: Bearer ${TOKEN}" -d '{}' | jq`);
-  const lines = text.split('\n');
-  const line = lines.findIndex((l) => l.includes(TOKEN));
-  const character = lines[line]?.indexOf(TOKEN) ?? -1;
-  const secret: SecretMark = { message: 'Possible API key pasted (sk-…)', range: { start: { line, character }, end: { line, character: character + TOKEN.length } } };
-  const { roots } = tree([entry(checklistResult(text), undefined, [secret])]);
+  const { roots } = tree([entry(checklistResult(text))]);
 
   test('the row is named by its number only, and the token shows nowhere', () => {
     const three = item(roots, '3');

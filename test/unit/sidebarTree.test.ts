@@ -1,18 +1,20 @@
-// The sidebar's rows, built from real models of the sample checklist (and edited copies of it),
-// without VS Code.
+// The sidebar's rows, rendered from the server's real answers for the sample checklist (and edited
+// copies of it), without VS Code. What the server decides (overdue, masking, owners) is tested on
+// the server side too (checklistView.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildTree, displayState, shortGroupTitle, type ChecklistEntry, type SidebarInput } from '../../client/src/sidebar/model/buildTree';
-import { noFilters, type SecretMark, type SidebarFilters, type SidebarNode } from '../../client/src/sidebar/model/nodes';
-import { ownerNames } from '../../client/src/sidebar/model/owners';
-import type { ChecklistResult } from '../../server/src/lsp/protocol';
-import { notAChecklist } from '../../server/src/lsp/checklistResult';
+import { buildTree, type ChecklistEntry, type SidebarInput } from '../../client/src/sidebar/model/buildTree';
+import { noFilters, type SidebarFilters, type SidebarNode } from '../../client/src/sidebar/model/nodes';
+import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { ownerNames } from '../../server/src/core/view/owners';
+import { shortGroupTitle } from '../../server/src/core/view/checklistView';
+import type { ChecklistResult } from '../../server/src/protocol';
 import { readFixture, sampleText } from '../support/paths';
-import { SAMPLE_URI, checklistResult, english, withStates } from '../support/sidebar';
+import { OPENAI_KEY_VALUE } from '../support/secretSamples';
+import { SAMPLE_URI, checklistResult, english, notAChecklist, withStates } from '../support/sidebar';
 
-const entry = (result: ChecklistResult, secrets: SecretMark[] = [], relativePath: string | undefined = 'ENTREGABLES.md'): ChecklistEntry => ({ result, relativePath, secrets });
-const tree = (entries: ChecklistEntry[], options: Partial<Omit<SidebarInput, 'entries'>> = {}) =>
-  buildTree({ entries, filters: noFilters, today: undefined, t: english, ...options });
+const entry = (result: ChecklistResult, relativePath: string | undefined = 'ENTREGABLES.md'): ChecklistEntry => ({ result, relativePath });
+const tree = (entries: ChecklistEntry[], options: Partial<Omit<SidebarInput, 'entries'>> = {}) => buildTree({ entries, filters: noFilters, t: english, ...options });
 const sampleTree = (options: Partial<Omit<SidebarInput, 'entries'>> = {}) => tree([entry(checklistResult(sampleText()))], options);
 
 function all(nodes: readonly SidebarNode[]): SidebarNode[] {
@@ -47,7 +49,7 @@ describe('sidebar tree: the sample checklist, all pending', () => {
   test('an item shows number and title, owner · due · open fields, a pending icon, and reveals its heading', () => {
     const first = item(roots, '1');
     assert.equal(first.label, '1. PR Final Aprobado y Mergeable');
-    assert.equal(first.description, 'Dev Lead / Dev + CI · 2025-12-07 · 2 open');
+    assert.equal(first.description, 'Dev Lead / Dev + CI · 2025-12-07 · 2 open · 0/3 checks');
     assert.deepEqual(first.icon, { id: 'circle-large-outline' });
     assert.equal(first.state, 'pending');
     assert.equal(first.contextValue, 'readiness.item.pending');
@@ -128,7 +130,7 @@ describe('sidebar tree: partly done', () => {
 describe('sidebar tree: overdue items', () => {
   test('pending or in progress past the due date is overdue; done and future items are not', () => {
     const text = withStates(sampleText(), { '1': 'done', '2': 'in-progress' });
-    const { roots } = tree([entry(checklistResult(text))], { today: '2025-12-08' });
+    const { roots } = tree([entry(checklistResult(text, SAMPLE_URI, { today: '2025-12-08' }))]);
     assert.equal(item(roots, '1').state, 'done');
     assert.equal(item(roots, '2').state, 'overdue');
     assert.equal(item(roots, '3').state, 'overdue');
@@ -141,11 +143,8 @@ describe('sidebar tree: overdue items', () => {
     assert.equal(item(roots, '2').contextValue, 'readiness.item.in-progress');
   });
 
-  test('without a date, nothing is overdue', () => {
-    const model = checklistResult(sampleText()).checklist;
-    assert.ok(model);
-    assert.ok(model.items.every((i) => displayState(i, undefined) !== 'overdue'));
-    assert.equal(items(sampleTree({ today: '2025-12-07' }).roots).filter((n) => n.state === 'overdue').length, 0);
+  test('before the due dates, nothing is overdue', () => {
+    assert.equal(items(tree([entry(checklistResult(sampleText(), SAMPLE_URI, { today: '2025-12-07' }))]).roots).filter((n) => n.state === 'overdue').length, 0);
   });
 });
 
@@ -186,18 +185,18 @@ describe('sidebar tree: filters', () => {
 });
 
 describe('sidebar tree: secret findings', () => {
-  const TOKEN = 'sk-live-4f9a8b7c6d5e4f3a2b1c';
+  const TOKEN = OPENAI_KEY_VALUE;
   const text = sampleText().replace('**Responsable**: SRE + Security', `**Responsable**: SRE + Security ${TOKEN}`);
   const line = lineOf(text, TOKEN);
-  const character = text.split('\n')[line]?.indexOf(TOKEN) ?? -1;
-  const secret: SecretMark = { message: 'Possible API key pasted (sk-…)', range: { start: { line, character }, end: { line, character: character + TOKEN.length } } };
-  const { roots } = tree([entry(checklistResult(text), [secret])]);
+  const [secret] = new ChecklistAnalyzer().analyze(text).findings.filter((f) => f.code === 'secret');
+  const { roots } = tree([entry(checklistResult(text))]);
 
   test("a secret in an item is its first child, showing the finding's message and revealing its range", () => {
+    assert.ok(secret, 'the analysis finds the key');
     const four = item(roots, '4');
     const [first] = four.children;
     assert.equal(first?.kind, 'secret');
-    assert.equal(first?.label, 'Possible API key pasted (sk-…)');
+    assert.equal(first?.label, secret.message);
     assert.equal(first?.description, `line ${line + 1}`);
     assert.deepEqual(first?.reveal, secret.range);
     assert.equal(first?.contextValue, 'readiness.secret');
@@ -209,12 +208,12 @@ describe('sidebar tree: secret findings', () => {
       for (const shown of [node.label, node.description, node.tooltip]) assert.ok(!shown?.includes(TOKEN), `${node.id} shows the secret`);
     }
     assert.match(item(roots, '4').tooltip ?? '', /- Responsable: \*hidden: possible secret\*/);
-    assert.ok(!tree([entry(checklistResult(text), [secret])]).owners.some((owner) => owner.includes(TOKEN)), 'the owner filter offers the secret');
+    assert.ok(!tree([entry(checklistResult(text))]).owners.some((owner) => owner.includes(TOKEN)), 'the owner filter offers the secret');
   });
 
   test('a secret outside every item is a root row, before the groups', () => {
-    const header: SecretMark = { message: 'Possible password', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } } };
-    const result = tree([entry(checklistResult(sampleText()), [header])]);
+    const header = sampleText().replace('**Documento Oficial de Trabajo**', `**Documento Oficial de Trabajo** ${TOKEN}`);
+    const result = tree([entry(checklistResult(header))]);
     assert.equal(result.roots[0]?.kind, 'secret');
     assert.equal(result.roots[0]?.itemId, undefined);
     assert.equal(result.roots[1]?.label, '🔴 BLOQUERS');
@@ -224,9 +223,9 @@ describe('sidebar tree: secret findings', () => {
 describe('sidebar tree: several checklists', () => {
   const english = readFixture('documents', 'DELIVERABLES.en.md');
   const entries = [
-    entry(checklistResult(withStates(sampleText(), { '1': 'done' })), [], 'ENTREGABLES.md'),
-    entry(checklistResult(english, 'file:///work/docs/DELIVERABLES.en.md'), [], 'docs/DELIVERABLES.en.md'),
-    entry(notAChecklist('file:///work/README.md', 1, '2025-12-01')),
+    entry(checklistResult(withStates(sampleText(), { '1': 'done' })), 'ENTREGABLES.md'),
+    entry(checklistResult(english, 'file:///work/docs/DELIVERABLES.en.md'), 'docs/DELIVERABLES.en.md'),
+    entry(notAChecklist('file:///work/README.md', 1)),
   ];
   const { roots, verdict, checklistCount } = tree(entries);
 

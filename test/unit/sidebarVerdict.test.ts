@@ -1,16 +1,24 @@
-// The verdict, the view message and the status bar text, in English and Spanish; and every
-// message of the client has its Spanish translation (the bundle is kept by hand).
+// The server's verdict in words, the view message and the status bar text, in English and Spanish;
+// and every message of the client has its Spanish translation (the bundle is kept by hand).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildTree } from '../../client/src/sidebar/model/buildTree';
 import { noFilters } from '../../client/src/sidebar/model/nodes';
-import { blockerCount, verdictOf, viewMessage } from '../../client/src/sidebar/model/verdict';
+import { blockerCount, verdictText, viewMessage } from '../../client/src/sidebar/model/verdict';
+import { verdictOf as serverVerdictOf } from '../../server/src/core/verdict';
+import type { Progress } from '../../server/src/protocol';
+import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { repoRoot, sampleText } from '../support/paths';
 import { checklistResult, english, recording, spanish, spanishBundle, withStates } from '../support/sidebar';
 
-const partlyDone = () => checklistResult(withStates(sampleText(), { '1': 'done', '2': 'done' }));
+const partlyDone = (options = {}) => checklistResult(withStates(sampleText(), { '1': 'done', '2': 'done' }), undefined, options);
+/** The verdict as the server decides it, worded as the client words it. */
+const verdictOf = (progress: readonly Progress[], t: typeof english) => {
+  const verdict = serverVerdictOf(progress);
+  return { ...verdict, text: verdictText(verdict, t) };
+};
 
 describe('sidebar verdict', () => {
   test('NO-GO while a blocker is not done, in English and Spanish', () => {
@@ -43,7 +51,7 @@ describe('sidebar verdict', () => {
   });
 
   test('the whole tree of the sample builds in Spanish', () => {
-    const { roots } = buildTree({ entries: [{ result: partlyDone(), relativePath: 'ENTREGABLES.md', secrets: [] }], filters: noFilters, today: '2025-12-08', t: spanish });
+    const { roots } = buildTree({ entries: [{ result: partlyDone({ today: '2025-12-08' }), relativePath: 'ENTREGABLES.md' }], filters: noFilters, t: spanish });
     const first = roots[0]?.children[2];
     assert.equal(first?.description, 'QA · 2025-12-07 · 22 abiertos');
     assert.match(first?.tooltip ?? '', /Estado: Vencido/);
@@ -76,8 +84,9 @@ describe('client translations', () => {
 
   test('building trees asks only for messages the source scan sees', () => {
     const { t, messages } = recording();
-    const result = partlyDone();
-    buildTree({ entries: [{ result, relativePath: 'a.md', secrets: [{ message: 'm', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } } }] }, { result: { ...result, uri: 'file:///b.md' }, relativePath: 'b.md', secrets: [] }], filters: noFilters, today: '2025-12-08', t });
+    const result = partlyDone({ today: '2025-12-08' });
+    const withSecret = checklistResult(sampleText().replace('**Documento Oficial de Trabajo**', `**Documento Oficial de Trabajo** ${OPENAI_KEY_VALUE}`), 'file:///a.md');
+    buildTree({ entries: [{ result: withSecret, relativePath: 'a.md' }, { result: { ...result, uri: 'file:///b.md' }, relativePath: 'b.md' }], filters: noFilters, t });
     const known = clientMessages();
     for (const message of messages) assert.ok(known.has(message), `${JSON.stringify(message)} is asked for but not written as t('...')`);
   });

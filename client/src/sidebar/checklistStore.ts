@@ -4,8 +4,7 @@
 // `readiness/checklistChanged` notifications, so nothing is polled.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import type { ChecklistChangedParams, ChecklistResult } from '../../../server/src/lsp/protocol';
-import { CHECKLIST, CHECKLIST_CHANGED, WORKSPACE_CHECKLISTS, request } from './serverMessages';
+import { checklistChangedNotification, checklistRequest, workspaceChecklistsRequest, type ChecklistChangedParams, type ChecklistResult } from '../../../server/src/protocol';
 
 export interface StoredChecklist {
   readonly result: ChecklistResult;
@@ -37,7 +36,7 @@ export class ChecklistStore implements vscode.Disposable {
 
   constructor(private readonly client: LanguageClient) {
     // Only one handler per method can be registered with the client; others hear it through onDidChange.
-    this.disposables.push(client.onNotification(CHECKLIST_CHANGED, (params: ChecklistChangedParams) => this.onChecklistChanged(params)));
+    this.disposables.push(client.onNotification(checklistChangedNotification, (params: ChecklistChangedParams) => this.onChecklistChanged(params)));
     // (Re)start of the server: everything it said before is gone with it.
     this.disposables.push(client.onDidChangeState((event) => event.newState === State.Running && void this.rescan()));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
@@ -75,7 +74,7 @@ export class ChecklistStore implements vscode.Disposable {
   /** Asks the server for the workspace's checklists again, and for the model of each. */
   async rescan(): Promise<void> {
     if (this.client.state !== State.Running) return;
-    const answer = await request(this.client, WORKSPACE_CHECKLISTS, {}).catch(() => undefined);
+    const answer = await this.client.sendRequest(workspaceChecklistsRequest, {}).then(undefined, () => undefined);
     if (!answer) return;
     this.workspaceFiles = new Map(answer.checklists.map((c) => [key(c.uri), c.relativePath]));
     // Open documents stay: the server reports on them through checklistChanged.
@@ -108,9 +107,9 @@ export class ChecklistStore implements vscode.Disposable {
     }
     const run = (async () => {
       try {
-        let result = await request(this.client, CHECKLIST, { uri });
+        let result = await this.client.sendRequest(checklistRequest, { uri });
         // Asked just as the document closed, the server may still have answered from the editor's text.
-        if (result.version >= 0 && !isOpen(uri)) result = await request(this.client, CHECKLIST, { uri });
+        if (result.version >= 0 && !isOpen(uri)) result = await this.client.sendRequest(checklistRequest, { uri });
         // A file read from disk is shown only if it belongs to the workspace; one outside it only while open.
         if (result.isChecklist && (result.version >= 0 || this.workspaceFiles.has(uri))) this.results.set(uri, result);
         else this.results.delete(uri);

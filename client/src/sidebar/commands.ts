@@ -1,12 +1,10 @@
 // The sidebar's commands, as a table: command id → handler made from the Sidebar context.
 // Item commands get the clicked row from VS Code; from elsewhere they use the view's selection.
 import * as vscode from 'vscode';
-import type { ItemState } from '../../../server/src/lsp/protocol';
+import { COMMANDS, setStateRequest, type ItemState } from '../../../server/src/protocol';
 import type { SidebarNode } from './model/nodes';
-import { SET_STATE, request } from './serverMessages';
 import type { Sidebar } from './sidebar';
 import { createChecklistFromTemplate, type CreateFromTemplateOptions } from './templates';
-import { REVEAL_COMMAND } from './treeProvider';
 
 export type Handler = (...args: unknown[]) => unknown;
 
@@ -29,7 +27,7 @@ async function setState(sidebar: Sidebar, node: SidebarNode | undefined, state: 
   if (node?.kind !== 'item' || node.itemId === undefined) return;
   // The server edits open documents only, and the user should see the change: show it first.
   await reveal(node, true);
-  const applied = await request(sidebar.client, SET_STATE, { uri: node.uri, itemId: node.itemId, state }).catch(() => false);
+  const applied = await sidebar.client.sendRequest(setStateRequest, { uri: node.uri, itemId: node.itemId, state }).then(undefined, () => false);
   if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('Could not set the state of item {0}. The document may have changed; try again.', node.itemId));
 }
 
@@ -47,18 +45,18 @@ async function filterByOwner(sidebar: Sidebar, argument: unknown): Promise<void>
 }
 
 export const sidebarCommands: Record<string, (sidebar: Sidebar) => Handler> = {
-  'readiness.sidebar.refresh': (sidebar) => () => sidebar.store.rescan(),
-  'readiness.sidebar.showBlockersOnly': (sidebar) => () => sidebar.setFilters({ ...sidebar.filters, blockersOnly: true }),
-  'readiness.sidebar.showAllItems': (sidebar) => () => sidebar.setFilters({ ...sidebar.filters, blockersOnly: false }),
-  'readiness.sidebar.filterByOwner': (sidebar) => (owner) => filterByOwner(sidebar, owner),
-  'readiness.sidebar.clearOwnerFilter': (sidebar) => () => sidebar.setFilters({ ...sidebar.filters, owner: undefined }),
-  [REVEAL_COMMAND]: (sidebar) => (node) => reveal(nodeOf(sidebar, node)),
-  'readiness.sidebar.goToItem': (sidebar) => (node) => reveal(nodeOf(sidebar, node)),
-  'readiness.sidebar.setState.pending': (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'pending'),
-  'readiness.sidebar.setState.inProgress': (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'in-progress'),
-  'readiness.sidebar.setState.done': (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'done'),
-  'readiness.sidebar.setState.blocked': (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'blocked'),
-  'readiness.createChecklistFromTemplate': (sidebar) => (options) =>
+  [COMMANDS.sidebarRefresh]: (sidebar) => () => sidebar.store.rescan(),
+  [COMMANDS.sidebarShowBlockersOnly]: (sidebar) => () => sidebar.setFilters({ ...sidebar.filters, blockersOnly: true }),
+  [COMMANDS.sidebarShowAllItems]: (sidebar) => () => sidebar.setFilters({ ...sidebar.filters, blockersOnly: false }),
+  [COMMANDS.sidebarFilterByOwner]: (sidebar) => (owner) => filterByOwner(sidebar, owner),
+  [COMMANDS.sidebarClearOwnerFilter]: (sidebar) => () => sidebar.setFilters({ ...sidebar.filters, owner: undefined }),
+  [COMMANDS.sidebarReveal]: (sidebar) => (node) => reveal(nodeOf(sidebar, node)),
+  [COMMANDS.sidebarGoToItem]: (sidebar) => (node) => reveal(nodeOf(sidebar, node)),
+  [COMMANDS.sidebarSetStatePending]: (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'pending'),
+  [COMMANDS.sidebarSetStateInProgress]: (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'in-progress'),
+  [COMMANDS.sidebarSetStateDone]: (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'done'),
+  [COMMANDS.sidebarSetStateBlocked]: (sidebar) => (node) => setState(sidebar, nodeOf(sidebar, node), 'blocked'),
+  [COMMANDS.createChecklistFromTemplate]: (sidebar) => (options) =>
     createChecklistFromTemplate(sidebar.extension.extensionUri, typeof options === 'object' && options !== null ? (options as CreateFromTemplateOptions) : {}),
-  'readiness.openSettings': () => () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:readiness-tools.readiness'),
+  [COMMANDS.openSettings]: () => () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:readiness-tools.readiness'),
 };

@@ -1,13 +1,13 @@
 // The Readiness sidebar: the Checklist view with its badge and verdict message, the status bar
 // item, and the commands of both. One Sidebar object is the context every command gets
-// (commands.ts holds the table); the rows themselves come from model/buildTree.
+// (commands.ts holds the table); the rows themselves come from model/buildTree, which renders the
+// view models the server sends (readiness/checklist): nothing here decides state, dates or masking.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LastSmokeResults } from '../smoke/lastResults';
 import { ChecklistStore } from './checklistStore';
 import { sidebarCommands } from './commands';
 import { buildTree, type SidebarTree } from './model/buildTree';
-import { noFilters, type SecretMark, type SidebarFilters, type SidebarNode, type Translate } from './model/nodes';
+import { noFilters, type SidebarFilters, type SidebarNode, type Translate } from './model/nodes';
 import { viewMessage } from './model/verdict';
 import { sidebarSmokeCommands } from './smokeCommands';
 import { BlockerStatusBar } from './statusBar';
@@ -43,13 +43,6 @@ export interface SidebarSnapshot {
 
 export const translate: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
-function secretsOf(uri: string): SecretMark[] {
-  return vscode.languages
-    .getDiagnostics(vscode.Uri.parse(uri))
-    .filter((d) => d.source === 'readiness' && (typeof d.code === 'object' ? d.code.value : d.code) === 'secret')
-    .map((d) => ({ message: d.message, range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } } }));
-}
-
 export class Sidebar implements vscode.Disposable {
   readonly store: ChecklistStore;
   readonly provider = new ChecklistTreeProvider();
@@ -60,15 +53,12 @@ export class Sidebar implements vscode.Disposable {
   private tree: SidebarTree | undefined;
   private welcome = false;
   private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The secret findings per document at the last rebuild, to rebuild only when they change. */
-  private secretKeys = new Map<string, string>();
   private lastRevealed: string | undefined;
   filters: SidebarFilters;
 
   constructor(
     readonly extension: vscode.ExtensionContext,
     readonly client: LanguageClient,
-    private readonly lastSmokeResults: LastSmokeResults,
   ) {
     this.store = new ChecklistStore(client);
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
@@ -80,9 +70,7 @@ export class Sidebar implements vscode.Disposable {
       this.statusBar,
       this.refreshed,
       this.store.onDidChange(() => this.scheduleRebuild()),
-      lastSmokeResults.onDidChange(() => this.scheduleRebuild()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatusBar()),
-      vscode.languages.onDidChangeDiagnostics((event) => this.onDiagnostics(event.uris)),
       vscode.window.onDidChangeTextEditorSelection((event) => this.revealOnCursor(event)),
       this.view.onDidChangeSelection(() => this.refreshed.fire()),
       ...Object.entries({ ...sidebarCommands, ...sidebarSmokeCommands }).map(([id, command]) => vscode.commands.registerCommand(id, command(this))),
@@ -112,10 +100,7 @@ export class Sidebar implements vscode.Disposable {
 
   private rebuild(): void {
     const checklists = this.store.checklists();
-    const entries = checklists.map(({ result, relativePath }) => ({ result, relativePath, secrets: secretsOf(result.uri), smokeResults: this.lastSmokeResults.of(result.uri) }));
-    this.secretKeys = new Map(entries.map((entry) => [entry.result.uri, JSON.stringify(entry.secrets)]));
-    // The server's date, so the tree marks overdue exactly the items its diagnostics do.
-    const tree = buildTree({ entries, filters: this.filters, today: entries[0]?.result.today, t: translate });
+    const tree = buildTree({ entries: checklists, filters: this.filters, t: translate });
     this.tree = tree;
     this.provider.update(tree.roots);
     this.welcome = this.store.ready && tree.checklistCount === 0;
@@ -135,13 +120,6 @@ export class Sidebar implements vscode.Disposable {
   private updateStatusBar(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
     this.statusBar.update(uri ? this.store.result(uri) : undefined);
-  }
-
-  private onDiagnostics(uris: readonly vscode.Uri[]): void {
-    for (const uri of uris) {
-      const key = uri.toString();
-      if (this.secretKeys.has(key) && this.secretKeys.get(key) !== JSON.stringify(secretsOf(key))) return this.scheduleRebuild();
-    }
   }
 
   private revealOnCursor(event: vscode.TextEditorSelectionChangeEvent): void {

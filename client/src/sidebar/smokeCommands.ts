@@ -3,8 +3,7 @@
 // own commands (client/src/smoke), so the base URL prompt, secrets, Restricted Mode and the report
 // are the same as from a code lens; the result comes back once the evidence is in the document.
 import * as vscode from 'vscode';
-import type { RunSmokeTestsArguments, RunSmokeTestsResult } from '../../../server/src/lsp/protocol';
-import { RUN_ALL_SMOKE_TESTS, RUN_SMOKE_TESTS } from '../smoke/runSmokeTests';
+import { COMMANDS, type RunSmokeTestsArguments, type RunSmokeTestsResult } from '../../../server/src/protocol';
 import type { StoredChecklist } from './checklistStore';
 import { nodeOf, reveal, type Handler } from './commands';
 import type { Sidebar } from './sidebar';
@@ -40,7 +39,7 @@ async function runAllSmokeTests(sidebar: Sidebar): Promise<RunSmokeTestsResult |
   const args: RunSmokeTestsArguments = { uri, ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }) };
   // The evidence is pasted into the document: show it, so the change is seen (and not left unsaved in a closed file).
   await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: true, preview: false });
-  return vscode.commands.executeCommand<RunSmokeTestsResult | undefined>(RUN_ALL_SMOKE_TESTS, args);
+  return vscode.commands.executeCommand<RunSmokeTestsResult | undefined>(COMMANDS.runAllSmokeTests, args);
 }
 
 /** The tests of the row (an item's, or one), by the keys of the model the row was built from. */
@@ -50,11 +49,11 @@ async function runRowSmokeTests(sidebar: Sidebar, argument: unknown): Promise<Ru
   if (!run) return undefined;
   // As for "run all": the user sees the test (or the item) whose evidence is pasted.
   await reveal(node, true);
-  return vscode.commands.executeCommand<RunSmokeTestsResult | undefined>(RUN_SMOKE_TESTS, run);
+  return vscode.commands.executeCommand<RunSmokeTestsResult | undefined>(COMMANDS.runSmokeTests, run);
 }
 
 export const sidebarSmokeCommands: Record<string, (sidebar: Sidebar) => Handler> = {
-  'readiness.sidebar.runAllSmokeTests': (sidebar) => () => runAllSmokeTests(sidebar),
-  'readiness.sidebar.runSmokeTests': (sidebar) => (node) => runRowSmokeTests(sidebar, node),
-  'readiness.sidebar.runSmokeTest': (sidebar) => (node) => runRowSmokeTests(sidebar, node),
+  [COMMANDS.sidebarRunAllSmokeTests]: (sidebar) => () => runAllSmokeTests(sidebar),
+  [COMMANDS.sidebarRunSmokeTests]: (sidebar) => (node) => runRowSmokeTests(sidebar, node),
+  [COMMANDS.sidebarRunSmokeTest]: (sidebar) => (node) => runRowSmokeTests(sidebar, node),
 };

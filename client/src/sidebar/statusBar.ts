@@ -1,20 +1,18 @@
 // "Blockers 2/6" in the status bar for the checklist in the active editor; a click shows the
 // sidebar. Hidden while the active editor holds no checklist.
 import * as vscode from 'vscode';
-import type { ChecklistResult } from '../../../server/src/lsp/protocol';
+import { COMMANDS, type ChecklistResult } from '../../../server/src/protocol';
 import type { Translate } from './model/nodes';
-import { blockerCount, verdictOf } from './model/verdict';
-
-export const FOCUS_VIEW_COMMAND = 'readiness.checklist.focus';
+import { blockerCount, verdictText } from './model/verdict';
 
 export class BlockerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('readiness.blockers', vscode.StatusBarAlignment.Left, 50);
-  /** What is shown, or undefined while hidden (a StatusBarItem cannot be asked). */
+  /** The blocker count shown (checks follow it), or undefined while hidden (a StatusBarItem cannot be asked). */
   private shown: string | undefined;
 
   constructor(private readonly t: Translate) {
     this.item.name = t('Readiness blockers');
-    this.item.command = FOCUS_VIEW_COMMAND;
+    this.item.command = COMMANDS.focusChecklistView;
   }
 
   get text(): string | undefined {
@@ -23,15 +21,17 @@ export class BlockerStatusBar implements vscode.Disposable {
 
   update(active: ChecklistResult | undefined): void {
     const progress = active?.progress;
-    if (!progress) {
+    const verdict = active?.verdict;
+    if (!progress || !verdict) {
       this.item.hide();
       this.shown = undefined;
       return;
     }
     this.shown = blockerCount(progress, this.t);
-    this.item.text = `$(checklist) ${this.shown}`;
-    this.item.tooltip = `${verdictOf([progress], this.t).text}\n${this.t('Click to show the Readiness checklist view.')}`;
-    this.item.accessibilityInformation = { label: `${this.shown}, ${verdictOf([progress], this.t).text}` };
+    const checks = progress.checks && progress.checks.total > 0 ? ` · ${this.t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}` : '';
+    this.item.text = `$(checklist) ${this.shown}${checks}`;
+    this.item.tooltip = `${verdictText(verdict, this.t)}\n${this.t('Click to show the Readiness checklist view.')}`;
+    this.item.accessibilityInformation = { label: `${this.shown}${checks}, ${verdictText(verdict, this.t)}` };
     this.item.show();
   }
 

@@ -1,9 +1,8 @@
 // The Checklist view's data provider: a thin layer that hands the rows built by model/buildTree
 // to VS Code as TreeItems, and finds the row under the editor's cursor.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../../server/src/protocol';
 import type { SidebarNode } from './model/nodes';
-
-export const REVEAL_COMMAND = 'readiness.sidebar.reveal';
 
 export class ChecklistTreeProvider implements vscode.TreeDataProvider<SidebarNode> {
   private roots: readonly SidebarNode[] = [];
@@ -55,7 +54,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<SidebarNod
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: [node.label, node.description].filter(Boolean).join(', ') };
-    if (node.reveal) item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Go to'), arguments: [node] };
+    if (node.reveal) item.command = { command: COMMANDS.sidebarReveal, title: vscode.l10n.t('Go to'), arguments: [node] };
     return item;
   }
 

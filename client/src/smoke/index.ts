@@ -2,16 +2,15 @@
 // to the server's questions (secrets, foreign hosts) and the Restricted Mode marks.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LastSmokeResults } from './lastResults';
 import { markSmokeRunsInRestrictedMode } from './restrictedMode';
 import { SmokeTestRunner } from './runSmokeTests';
 import { answerServerQuestions } from './serverQuestions';
 
 /**
  * Call before `client.start()`, so the server's questions have their handlers from the first run.
- * Each run's results go to `lastResults`, for the sidebar.
+ * The server keeps each test's last result for the sidebar.
  */
-export function registerSmokeTests(context: vscode.ExtensionContext, client: LanguageClient, lastResults: LastSmokeResults): vscode.Disposable {
-  const runner = new SmokeTestRunner(client, lastResults);
+export function registerSmokeTests(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable {
+  const runner = new SmokeTestRunner(client);
   return vscode.Disposable.from(runner.register(), answerServerQuestions(client, context.secrets, runner), markSmokeRunsInRestrictedMode(client));
 }

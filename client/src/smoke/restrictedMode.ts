@@ -4,9 +4,9 @@
 // the explanation with a way to trust the workspace. Nothing else is restricted.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RunSmokeTestsCommand } from '../../../server/src/lsp/protocol';
+import { COMMANDS } from '../../../server/src/protocol';
 
-const RUN: RunSmokeTestsCommand = 'readiness.runSmokeTests';
+const RUN = COMMANDS.runSmokeTests;
 
 export function explainRestrictedMode(): void {
   const manage = vscode.l10n.t('Manage Workspace Trust');

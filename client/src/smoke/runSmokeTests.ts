@@ -6,24 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import type { ClientRequests, RunSmokeTestsArguments, RunSmokeTestsCommand, RunSmokeTestsParams, RunSmokeTestsResult } from '../../../server/src/lsp/protocol';
+import { COMMANDS, runSmokeTestsRequest, type RunSmokeTestsArguments, type RunSmokeTestsParams, type RunSmokeTestsResult } from '../../../server/src/protocol';
 import { BaseUrls } from './baseUrl';
-import type { LastSmokeResults } from './lastResults';
 import { explainRestrictedMode } from './restrictedMode';
 import type { RunState } from './serverQuestions';
-
-export const RUN_SMOKE_TESTS: RunSmokeTestsCommand = 'readiness.runSmokeTests';
-export const RUN_ALL_SMOKE_TESTS = 'readiness.runAllSmokeTests';
-const REQUEST = 'readiness/runSmokeTests' satisfies keyof ClientRequests;
 
 export class SmokeTestRunner implements RunState {
   private readonly baseUrls = new BaseUrls();
   private running = 0;
 
-  constructor(
-    private readonly client: LanguageClient,
-    private readonly lastResults: LastSmokeResults,
-  ) {}
+  constructor(private readonly client: LanguageClient) {}
 
   get isRunning(): boolean {
     return this.running > 0;
@@ -31,9 +23,9 @@ export class SmokeTestRunner implements RunState {
 
   register(): vscode.Disposable {
     return vscode.Disposable.from(
-      vscode.commands.registerCommand(RUN_SMOKE_TESTS, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
+      vscode.commands.registerCommand(COMMANDS.runSmokeTests, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
       // The sidebar names its checklist; the palette runs the active editor's.
-      vscode.commands.registerCommand(RUN_ALL_SMOKE_TESTS, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
+      vscode.commands.registerCommand(COMMANDS.runAllSmokeTests, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
     );
   }
 
@@ -53,7 +45,6 @@ export class SmokeTestRunner implements RunState {
     // The server runs the tests of open documents only (it pastes their evidence into the editor).
     await vscode.workspace.openTextDocument(resource);
     const result = await this.send({ ...args, ...base });
-    this.lastResults.record(args.uri, result.results);
     report(result, this.client);
     return result;
   }
@@ -72,7 +63,7 @@ export class SmokeTestRunner implements RunState {
       });
       this.running++;
       try {
-        return await this.client.sendRequest<RunSmokeTestsResult>(REQUEST, { ...params, workDoneToken }, cancellation);
+        return await this.client.sendRequest(runSmokeTestsRequest, { ...params, workDoneToken }, cancellation);
       } finally {
         this.running--;
         listener.dispose();

@@ -3,7 +3,7 @@
 // data), so that a verbose protocol trace in the output channel shows no value.
 // Mirrors server/src/lsp/secretSeal.ts, which the client cannot import: keep the two in step.
 import { createCipheriv, createECDH, hkdfSync, randomBytes } from 'node:crypto';
-import type { SealedSecret } from '../../../server/src/lsp/protocol';
+import type { SealedSecret } from '../../../server/src/protocol';
 
 const SEAL_CURVE = 'prime256v1';
 const SEAL_INFO = 'readiness/secret v1';

@@ -4,12 +4,10 @@
 // while a run this client started is in flight, and only in a trusted workspace.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ConfirmForeignHostParams, SecretParams, SecretResult, ServerRequests } from '../../../server/src/lsp/protocol';
+import { confirmForeignHostRequest, secretRequest, type ConfirmForeignHostParams, type SecretParams, type SecretResult } from '../../../server/src/protocol';
 import { secretStorageKey } from '../secretStorage';
 import { sealSecret } from './sealSecret';
 
-const SECRET = 'readiness/secret' satisfies keyof ServerRequests;
-const CONFIRM_FOREIGN_HOST = 'readiness/confirmForeignHost' satisfies keyof ServerRequests;
 /** The names the document's `<NAME>` variables can have; anything else is not a question we answer. */
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -22,7 +20,7 @@ export function answerServerQuestions(client: LanguageClient, secrets: vscode.Se
   const typed = new Map<string, string>();
   const answering = () => vscode.workspace.isTrusted && runs.isRunning;
 
-  const secret = client.onRequest(SECRET, async (params: SecretParams): Promise<SecretResult> => {
+  const secret = client.onRequest(secretRequest, async (params: SecretParams): Promise<SecretResult> => {
     if (!answering() || !VARIABLE_NAME.test(params.name)) return { sealed: null };
     const value = (await secrets.get(secretStorageKey(params.name))) ?? typed.get(params.name) ?? (await askFor(params.name));
     if (value === undefined || value === '') return { sealed: null };
@@ -49,14 +47,14 @@ export function answerServerQuestions(client: LanguageClient, secrets: vscode.Se
     return value;
   }
 
-  const confirm = client.onRequest(CONFIRM_FOREIGN_HOST, async (params: ConfirmForeignHostParams): Promise<boolean> => {
+  const confirm = client.onRequest(confirmForeignHostRequest, async (params: ConfirmForeignHostParams): Promise<boolean> => {
     if (!answering()) return false;
     const send = vscode.l10n.t('Send');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Smoke test {0} calls {1}, which is not the staging server.', params.testNumber, params.host),
       {
         modal: true,
-        detail: `${params.method} ${params.url}\n\n${vscode.l10n.t('{0} is neither the host of readiness.smoke.baseUrl nor in readiness.smoke.allowedHosts. No secret is ever sent to it. Send this request?', params.host)}`,
+        detail: `${foreignRequestLines(params).join('\n')}\n\n${vscode.l10n.t('{0} is neither the host of readiness.smoke.baseUrl nor in readiness.smoke.allowedHosts. No secret is ever sent to it. Send this request?', params.host)}`,
       },
       send,
     );
@@ -64,4 +62,14 @@ export function answerServerQuestions(client: LanguageClient, secrets: vscode.Se
   });
 
   return vscode.Disposable.from(secret, confirm);
+}
+
+/** What the request would send, values left out: method and URL, where it was redirected from, header names, body and files. */
+export function foreignRequestLines(params: ConfirmForeignHostParams): string[] {
+  const lines = [`${params.method} ${params.url}`];
+  if (params.redirectedFrom !== undefined) lines.push(vscode.l10n.t('Redirected from {0}', params.redirectedFrom));
+  lines.push(vscode.l10n.t('Headers (values not shown): {0}', params.headers.length > 0 ? params.headers.join(', ') : '—'));
+  if (params.files.length > 0) lines.push(vscode.l10n.t('Body: uploads {0}', params.files.join(', ')));
+  else lines.push(params.body ? vscode.l10n.t('Body: yes') : vscode.l10n.t('Body: none'));
+  return lines;
 }

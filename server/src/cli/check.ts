@@ -1,8 +1,10 @@
 // The reports of every markdown file under some paths, with their models, in this
 // thread (`readiness check` itself streams outcomes from a pool: `pool.ts`).
+import type { RuleMetadata } from '../core/api';
 import { checkFile } from './checkFile';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import type { FileReport } from './report';
+import { cliService } from './service';
 
 export interface CheckOptions {
   readonly paths: readonly string[];
@@ -17,11 +19,16 @@ export interface CheckOptions {
 
 export interface CheckResult {
   readonly reports: FileReport[];
+  /** The rules, for reports that describe them (SARIF). */
+  readonly rules: readonly RuleMetadata[];
+  /** A rule's description in English, as code scanning shows it. */
+  readonly describe: (rule: RuleMetadata) => string;
   /** One line per file that could not be checked. */
   readonly errors: string[];
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
+  const service = cliService({ locale: options.locale, today: options.today });
   const reports: FileReport[] = [];
   const errors: string[] = [];
   for (const path of options.paths) {
@@ -42,8 +49,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      reports.push(await checkFile(file, text, { ...options, root: options.root, format: 'json' }));
+      reports.push(await checkFile(service, file, text, { ...options, root: options.root, format: 'json' }));
     }
   }
-  return { reports, errors };
+  return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };
 }

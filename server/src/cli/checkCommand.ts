@@ -2,15 +2,12 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { defaultChecklistGlobs } from '../core/detect';
+import { DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime, type Finding, type RuleMetadata } from '../core/api';
 import type { CheckFormat, FileOutcome } from './checkFile';
 import { runChecks } from './pool';
-import type { Finding } from '../core/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
-import { localDateTime } from '../core/dates';
-import { translator } from '../core/messages';
 import { JSON_CLOSE, JSON_EMPTY, JSON_OPEN, reaches, type FailOn } from './report';
+import { cliService } from './service';
 import { formatSarif } from './sarif';
 
 export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none]
@@ -58,8 +55,11 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
 
   const locale = values.locale ?? localeFromEnvironment(io.env);
-  const t = translator(locale);
-  const output = outputFor(format, io);
+  const today = values.today ?? localDateTime(new Date()).date;
+  const service = cliService({ locale, today });
+  const t = service.messages(locale);
+  const sarifRules = { rules: service.rules, describe: (rule: RuleMetadata) => service.messages('en')(rule.description) };
+  const output = outputFor(format, io, sarifRules);
   let worst = -1;
   const errors = await runChecks({
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -68,10 +68,11 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
       globs: defaultChecklistGlobs,
       locale,
       maxSize: DEFAULT_MAX_SIZE,
-      today: values.today ?? localDateTime(new Date()).date,
+      today,
       root,
       format,
     },
+    service,
     jobs: values.jobs === undefined ? undefined : Number(values.jobs),
     emit: (outcome) => {
       worst = Math.max(worst, outcome.worst);
@@ -91,7 +92,11 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
 const PROGRESS_AFTER = 50;
 
 /** Writes each file's outcome as it comes, in the chosen format; SARIF, which lists the run's rules first, at the end. */
-function outputFor(format: CheckFormat, io: CommandIo): { add(outcome: FileOutcome): void; end(): void } {
+function outputFor(
+  format: CheckFormat,
+  io: CommandIo,
+  sarif: { readonly rules: readonly RuleMetadata[]; readonly describe: (rule: RuleMetadata) => string },
+): { add(outcome: FileOutcome): void; end(): void } {
   if (format === 'text') {
     return { add: (outcome) => outcome.rendered !== '' && io.out(outcome.rendered), end: () => undefined };
   }
@@ -108,7 +113,7 @@ function outputFor(format: CheckFormat, io: CommandIo): { add(outcome: FileOutco
   const files: { path: string; analysis: { findings: readonly Finding[] } }[] = [];
   return {
     add: (outcome) => files.push({ path: outcome.path, analysis: { findings: outcome.findings } }),
-    end: () => io.out(formatSarif(files)),
+    end: () => io.out(formatSarif(files, sarif.rules, sarif.describe)),
   };
 }
 

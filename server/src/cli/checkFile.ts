@@ -1,9 +1,8 @@
 // One file of `readiness check`, from its text to what is printed for it: the same
 // steps in the CLI's own thread and in a worker of the pool (`pool.ts`), so the
 // output is the same byte for byte however many threads ran.
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist } from '../core/detect';
-import type { Finding } from '../core/types';
+import type { Finding } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import type { MarkdownFile } from './files';
 import { withReferenceChecks } from './references';
 import { jsonEntry, textLines, worstRank, type FileReport } from './report';
@@ -32,10 +31,11 @@ export interface FileOutcome {
   readonly findings: readonly Finding[];
 }
 
-export async function checkFile(file: MarkdownFile, text: string, settings: FileCheckSettings): Promise<FileReport> {
-  const checklist = isChecklist(file.matchPath, text, settings.globs);
-  const analyzed = checklist ? new ChecklistAnalyzer().analyze(text, { locale: settings.locale, maxSize: settings.maxSize, today: settings.today }) : undefined;
-  const analysis = analyzed && (await withReferenceChecks(analyzed, file.absolutePath, settings.root, settings.locale));
+/** @param service the CLI's front door (`cliService`), made with the settings' locale and date */
+export async function checkFile(service: ReadinessService, file: MarkdownFile, text: string, settings: FileCheckSettings): Promise<FileReport> {
+  const checklist = service.isChecklist(file.matchPath, text, settings.globs);
+  const analyzed = checklist ? service.analyse(text, { locale: settings.locale, maxSize: settings.maxSize, today: settings.today }) : undefined;
+  const analysis = analyzed && (await withReferenceChecks(service, analyzed, file.absolutePath, settings.root));
   return { path: file.displayPath, isChecklist: checklist, analysis };
 }
 

@@ -6,9 +6,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mayBeChecklist } from '../core/detect';
+import type { ReadinessService } from '../core/service';
 import { checkFile, outcomeOf, type FileCheckSettings, type FileOutcome } from './checkFile';
 import { collectMarkdownFiles, InputError, readText, type MarkdownFile } from './files';
+import { cliService } from './service';
 
 export interface TaskMessage {
   readonly id: number;
@@ -37,9 +38,9 @@ export function threadsFor(files: number, jobs: number | undefined): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
 }
 
-function inThisThread(settings: FileCheckSettings): Checker {
+function inThisThread(service: ReadinessService, settings: FileCheckSettings): Checker {
   return {
-    check: async (file, text) => outcomeOf(await checkFile(file, text, settings), settings.format),
+    check: async (file, text) => outcomeOf(await checkFile(service, file, text, settings), settings.format),
     close: () => Promise.resolve(),
   };
 }
@@ -69,8 +70,8 @@ class WorkerPool implements Checker {
   private readonly here: Checker;
   private nextId = 0;
 
-  constructor(size: number, settings: FileCheckSettings) {
-    this.here = inThisThread(settings);
+  constructor(size: number, settings: FileCheckSettings, service: ReadinessService) {
+    this.here = inThisThread(service, settings);
     // dist/worker.js sits next to dist/cli.js, which this module is bundled into.
     const script = join(__dirname, 'worker.js');
     for (let i = 0; i < size; i++) {
@@ -117,6 +118,8 @@ export interface RunOptions {
   readonly paths: readonly string[];
   readonly cwd: string;
   readonly settings: FileCheckSettings;
+  /** The front door of this thread (each worker makes its own); default: `cliService` with the settings' locale and date. */
+  readonly service?: ReadinessService | undefined;
   /** `--jobs`: the number of threads; default: one per core, this thread alone for few files. */
   readonly jobs?: number | undefined;
   /** Called with each file's outcome, in path order. */
@@ -139,8 +142,9 @@ export async function runChecks(options: RunOptions): Promise<string[]> {
   const total = slots.filter((s) => !(s instanceof InputError)).length;
   const threads = threadsFor(total, options.jobs);
   let checker: Checker | undefined;
+  const service = options.service ?? cliService({ locale: options.settings.locale, today: options.settings.today });
   // Threads start with the first file that may be a checklist: a folder of READMEs needs none.
-  const lazyChecker = () => (checker ??= threads <= 1 ? inThisThread(options.settings) : new WorkerPool(threads, options.settings));
+  const lazyChecker = () => (checker ??= threads <= 1 ? inThisThread(service, options.settings) : new WorkerPool(threads, options.settings, service));
   const errors: string[] = [];
   const queue: Promise<FileOutcome | InputError>[] = [];
   let done = 0;
@@ -155,7 +159,7 @@ export async function runChecks(options: RunOptions): Promise<string[]> {
   };
   try {
     for (const slot of slots) {
-      const started = slot instanceof InputError ? Promise.resolve(slot) : start(slot, options.settings, lazyChecker);
+      const started = slot instanceof InputError ? Promise.resolve(slot) : start(slot, options.settings, service, lazyChecker);
       // Awaited in order below; until then a failure must not count as unhandled.
       started.catch(() => undefined);
       queue.push(started);
@@ -170,7 +174,7 @@ export async function runChecks(options: RunOptions): Promise<string[]> {
 }
 
 /** Reads a file and checks it, unless the cheap pre-check already says it is no checklist. */
-async function start(file: MarkdownFile, settings: FileCheckSettings, checker: () => Checker): Promise<FileOutcome | InputError> {
+async function start(file: MarkdownFile, settings: FileCheckSettings, service: ReadinessService, checker: () => Checker): Promise<FileOutcome | InputError> {
   let text: string;
   try {
     text = await readText(file);
@@ -178,6 +182,6 @@ async function start(file: MarkdownFile, settings: FileCheckSettings, checker: (
     if (error instanceof InputError) return error;
     throw error;
   }
-  if (!mayBeChecklist(file.matchPath, text, settings.globs)) return outcomeOf({ path: file.displayPath, isChecklist: false, analysis: undefined }, settings.format);
+  if (!service.mayBeChecklist(file.matchPath, text, settings.globs)) return outcomeOf({ path: file.displayPath, isChecklist: false, analysis: undefined }, settings.format);
   return checker().check(file, text);
 }

@@ -1,6 +1,5 @@
 // The result of checking one file, and its text and JSON renderings.
-import type { Analysis } from '../core/analyzer';
-import type { Finding, Severity } from '../core/types';
+import type { Analysis, Finding, Severity } from '../core/api';
 
 export interface FileReport {
   readonly path: string;
@@ -70,16 +69,18 @@ function toJson(report: FileReport): unknown {
       deadline: item.deadline ?? null,
       due: item.due ?? null,
       state: item.state,
+      kind: item.kind,
+      checks: { total: item.checks.filter((c) => c.state !== 'not-applicable').length, done: item.checks.filter((c) => c.state === 'done').length },
       openPlaceholders: item.placeholders.length,
       range: item.headingRange,
     })),
-    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } },
+    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 }, checks: { done: 0, total: 0 } },
     diagnostics: (analysis?.findings ?? []).map(diagnosticJson),
   };
 }
 
 /** A finding with a sub-rule (the kind of secret) also names it as `code/rule`, as in SARIF. */
 function diagnosticJson(f: Finding): unknown {
-  const rule = f.data?.['rule'];
-  return { code: f.code, ...(typeof rule === 'string' ? { rule: `${f.code}/${rule}` } : {}), severity: f.severity, message: f.message, range: f.range };
+  const rule = f.code === 'secret' ? f.data.rule : undefined;
+  return { code: f.code, ...(rule === undefined ? {} : { rule: `${f.code}/${rule}` }), severity: f.severity, message: f.message, range: f.range };
 }

@@ -1,18 +1,9 @@
 // SARIF 2.1.0 output, for code-scanning upload. Regions are 1-based with
 // UTF-16 columns, SARIF's default column kind.
-import type { Finding, Severity } from '../core/types';
+import type { Finding, FindingCode, RuleMetadata, Severity } from '../core/api';
 import type { FileReport } from './report';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-
-const ruleDescriptions: Record<string, string> = {
-  'unfilled-placeholder': 'A checklist field still holds its template placeholder.',
-  'status-mismatch': 'The checklist contradicts itself about progress (state, summary, counts, or runbook sections it confirms).',
-  overdue: 'An item that is not done is past its due date.',
-  mojibake: 'The file is UTF-8 text that was decoded with a legacy encoding.',
-  'missing-file': 'A file or folder the checklist points at (a runbook, a playbook, a test fixture) does not exist.',
-  'skipped-large-file': 'The file is over the size limit and was not checked.',
-};
 
 /** What SARIF needs of a checked file: a check report, or just its path and findings. */
 export interface SarifFile {
@@ -20,7 +11,9 @@ export interface SarifFile {
   readonly analysis?: { readonly findings: readonly Finding[] } | undefined;
 }
 
-export function formatSarif(reports: readonly SarifFile[]): string {
+/** @param describe a rule's description as code scanning shows it (the registry's, in English) */
+export function formatSarif(reports: readonly SarifFile[], rules: readonly RuleMetadata[], describe: (rule: RuleMetadata) => string): string {
+  const ruleDescriptions = new Map<string, string>(rules.map((rule) => [rule.id, describe(rule)]));
   const findings = reports.flatMap((report) => (report.analysis?.findings ?? []).map((finding) => ({ report, finding })));
   const ruleIds = [...new Set(findings.map(({ finding }) => ruleId(finding)))].sort();
   const log = {
@@ -31,7 +24,7 @@ export function formatSarif(reports: readonly SarifFile[]): string {
         tool: {
           driver: {
             name: 'readiness',
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: ruleDescriptions[id.split('/')[0] ?? id] ?? id } })),
+            rules: ruleIds.map((id) => ({ id, shortDescription: { text: ruleDescriptions.get(id.split('/')[0] as FindingCode) ?? id } })),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -62,6 +55,5 @@ export function formatSarif(reports: readonly SarifFile[]): string {
 
 /** Findings that carry a sub-rule (e.g. the kind of secret) report it as `code/rule`. */
 function ruleId(finding: Finding): string {
-  const rule = finding.data?.['rule'];
-  return typeof rule === 'string' ? `${finding.code}/${rule}` : finding.code;
+  return finding.code === 'secret' ? `${finding.code}/${finding.data.rule}` : finding.code;
 }

@@ -5,35 +5,23 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { parseBaseUrl } from '../core/smoke/hosts';
-import {
-  applyTextEdits,
-  defaultSmokeSettings,
-  describeReason,
-  evidenceEdits,
-  findSmokeTests,
-  resultLine,
-  runSmokeTests,
-  summarize,
-  summaryLine,
-  type SecretProvider,
-  type SmokeRun,
-  type SmokeSuite,
-} from '../core/smoke';
+import { defaultSmokeSettings, localDateTime, type Language, type SmokeRun, type SmokeSuite } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { writeFileAtomically } from '../node/atomicFile';
-import { createFetchHttpClient } from '../node/fetchHttpClient';
-import { systemClock } from '../node/systemClock';
+import { createFetchHttpClient, type FetchHttpClient } from '../node/fetchHttpClient';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { cliService, environmentSecrets } from './service';
 
 export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
-                 [--allow-host HOST]... [--insecure] [--workspace DIR] [--locale en|es]
+                 [--allow-host HOST]... [--secret-env NAME]... [--insecure] [--workspace DIR] [--locale en|es]
   Runs the curl smoke tests of a checklist against URL, which stands for the document's
   staging host (http://staging-host), one line per test. --write pastes the evidence (output,
   status, response time, captured values) into FILE. Secret variables such as <LOG_TOKEN> come
-  from environment variables of the same name and only go to URL's host and --allow-host hosts;
-  requests to other hosts are refused. Upload paths are relative to --workspace (default: FILE's
+  from environment variables of the same name, but only names the checklist's secrets list
+  declares ("Secrets: - LOG_TOKEN") or --secret-env names are read; they only go to URL's host
+  and --allow-host hosts; requests to other hosts are refused. Do not run it on untrusted
+  pull-request content. Upload paths are relative to --workspace (default: FILE's
   folder); -k is honoured only with --insecure. Exit: 0 all selected tests passed, 1 some failed
   or did not run, 2 usage or I/O errors.`;
 
@@ -62,9 +50,14 @@ interface SmokeOptions {
   readonly timeoutMs: number;
   readonly format: 'text' | 'json';
   readonly allowedHosts: readonly string[];
+  /** Environment variables named with --secret-env, read even when the checklist does not list them. */
+  readonly secretEnv: readonly string[];
   readonly insecure: boolean;
   readonly workspace: string | undefined;
-  readonly language: 'en' | 'es';
+  readonly language: Language;
+  readonly service: ReadinessService;
+  /** The service's HTTP port, warmed up before the first test so its time is not counted. */
+  readonly http: FetchHttpClient;
 }
 
 export async function smoke(argv: readonly string[], io: SmokeIo): Promise<number> {
@@ -75,25 +68,23 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const shown = displayPath(path, io.cwd);
   const read = await readDocument(path, shown);
   if (typeof read === 'string') return usage(io, read);
-  const suite = suiteOf(read.text);
+  const { service } = options;
+  const suite = suiteOf(service, read.text);
   if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
   const numbers = suite.tests.map((t) => t.number);
   const unknown = options.only?.filter((n) => !numbers.includes(n)) ?? [];
   if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
   const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
 
-  const http = createFetchHttpClient();
-  await http.warmUp();
-  const run = await runSmokeTests(
+  await options.http.warmUp();
+  const run = await service.smoke.run(
     suite,
     { ...defaultSmokeSettings, baseUrl: options.baseUrl, allowedHosts: options.allowedHosts, timeoutMs: options.timeoutMs, allowInsecureTls: options.insecure },
     {
-      http,
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
-      clock: systemClock,
-      secrets: environmentSecrets(io.env),
+      secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(read.text), ...options.secretEnv])),
       // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
-      observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(resultLine(result, options.language))) } : undefined,
+      observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(service.smoke.resultLine(result, options.language))) } : undefined,
     },
     { tests, signal: io.signal },
   );
@@ -101,7 +92,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const notes: string[] = [];
   let written = false;
   if (options.write) {
-    const outcome = await writeEvidence(path, shown, run, options.language);
+    const outcome = await writeEvidence(service, path, shown, run, options.language);
     if (typeof outcome === 'string') {
       report(io, options, run, shown, false, notes);
       io.err(run.redact(`readiness: ${outcome}`));
@@ -111,14 +102,20 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
     notes.push(...outcome.dropped);
   }
   for (const result of run.results) {
-    for (const reason of result.reasons) if (reason.code === 'missing-secret') notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
+    for (const reason of result.reasons) {
+      if (reason.code === 'missing-secret') notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
+      if (reason.code === 'undeclared-secret') {
+        notes.push(`smoke test ${result.number} uses <${reason.name}>, which the checklist's secrets list does not declare: the environment variable was not read (list it under the checklist's "Secrets:" or pass --secret-env ${reason.name})`);
+      }
+    }
   }
   report(io, options, run, shown, written, notes);
   return run.results.every((r) => r.outcome === 'passed') ? EXIT_PASSED : EXIT_FAILED;
 }
 
 function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string, written: boolean, notes: readonly string[]): void {
-  const summary = summarize(run.results);
+  const { service } = options;
+  const summary = service.smoke.summarize(run.results);
   if (options.format === 'json') {
     const json = {
       file: shown,
@@ -130,7 +127,7 @@ function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string
         outcome: r.outcome,
         status: r.status ?? null,
         timeMs: r.elapsedMs === undefined ? null : Math.round(r.elapsedMs * 10) / 10,
-        reasons: r.reasons.map((reason) => describeReason(reason, options.language)),
+        reasons: r.reasons.map((reason) => service.smoke.describeReason(reason, options.language)),
         request: r.request ?? null,
         output: r.evidence?.outputLines ?? null,
       })),
@@ -141,7 +138,7 @@ function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string
     io.out(run.redact(JSON.stringify(json, null, 2)));
     return;
   }
-  io.out(run.redact(summaryLine(summary, options.language) + (written ? ` · evidence written to ${shown}` : '')));
+  io.out(run.redact(service.smoke.summaryLine(summary, options.language) + (written ? ` · evidence written to ${shown}` : '')));
   for (const note of notes) io.err(run.redact(`readiness: ${note}`));
 }
 
@@ -158,6 +155,7 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
         timeout: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'allow-host': { type: 'string', multiple: true },
+        'secret-env': { type: 'string', multiple: true },
         insecure: { type: 'boolean', default: false },
         workspace: { type: 'string' },
         locale: { type: 'string' },
@@ -176,7 +174,10 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   if (positionals.length !== 1) return usage(io, positionals.length === 0 ? `smoke needs the checklist FILE\n\nUsage: ${SMOKE_USAGE}` : `smoke takes one FILE, not ${positionals.length}`);
   const baseUrl = values['base-url'];
   if (baseUrl === undefined) return usage(io, '--base-url is required: the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
-  if (!parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
+  const locale = values.locale ?? localeFromEnvironment(io.env);
+  const http = createFetchHttpClient();
+  const service = cliService({ locale, today: localDateTime(new Date()).date, env: io.env, http });
+  if (!service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
   const format = values.format;
   if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not "${format}"`);
   let timeoutMs = defaultSmokeSettings.timeoutMs;
@@ -189,7 +190,9 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
     only = expandNumbers(values.only);
     if (only.length === 0) return usage(io, `--only takes test numbers such as 2,4 or 2-5, not "${values.only}"`);
   }
-  const locale = values.locale ?? localeFromEnvironment(io.env);
+  const secretEnv = values['secret-env'] ?? [];
+  const badName = secretEnv.find((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
+  if (badName !== undefined) return usage(io, `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`);
   return {
     file: positionals[0] ?? '',
     baseUrl,
@@ -198,9 +201,12 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
     timeoutMs,
     format,
     allowedHosts: values['allow-host'] ?? [],
+    secretEnv,
     insecure: values.insecure,
     workspace: values.workspace,
-    language: locale?.toLowerCase().startsWith('es') ? 'es' : 'en',
+    language: service.language(),
+    service,
+    http,
   };
 }
 
@@ -223,11 +229,6 @@ function expandNumbers(text: string): string[] {
 function usage(io: SmokeIo, message: string): number {
   io.err(`readiness: ${message}`);
   return EXIT_USAGE;
-}
-
-/** The CLI's secrets: environment variables of the same name. */
-function environmentSecrets(env: CommandIo['env']): SecretProvider {
-  return { get: (name) => Promise.resolve(env[name] === '' ? undefined : env[name]) };
 }
 
 function displayPath(path: string, cwd: string): string {
@@ -263,19 +264,19 @@ async function readDocument(path: string, shown: string): Promise<DocumentText |
   return { text: bom ? text.slice(1) : text, bom };
 }
 
-function suiteOf(text: string): SmokeSuite {
-  return findSmokeTests(new ChecklistAnalyzer().analyze(text).checklist, text);
+function suiteOf(service: ReadinessService, text: string): SmokeSuite {
+  return service.smoke.tests(service.analyse(text).checklist, text);
 }
 
 /** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
-async function writeEvidence(path: string, shown: string, run: SmokeRun, language: 'en' | 'es'): Promise<{ written: boolean; dropped: string[] } | string> {
+async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language): Promise<{ written: boolean; dropped: string[] } | string> {
   const now = await readDocument(path, shown);
   if (typeof now === 'string') return now;
   // Located by identity in the text as it is now, which is also right when nothing changed.
-  const plan = evidenceEdits(suiteOf(now.text), run.results, language);
+  const plan = service.smoke.evidenceEdits(suiteOf(service, now.text), run.results, language);
   const dropped = plan.dropped.map((d) => d.message);
   if (plan.edits.length === 0) return { written: false, dropped };
-  const text = applyTextEdits(now.text, plan.edits);
+  const text = service.smoke.applyTextEdits(now.text, plan.edits);
   try {
     await writeFileAtomically(path, (now.bom ? '\uFEFF' : '') + text);
   } catch (error) {

@@ -4,12 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, outcomeOf, type FileCheckSettings } from './checkFile';
 import type { TaskMessage, ResultMessage } from './pool';
+import { cliService } from './service';
 
 const settings = workerData as FileCheckSettings;
+const service = cliService({ locale: settings.locale, today: settings.today });
 const port = parentPort;
 
 port?.on('message', (task: TaskMessage) => {
-  checkFile(task.file, task.text, settings).then(
+  checkFile(service, task.file, task.text, settings).then(
     (report) => port.postMessage({ id: task.id, outcome: outcomeOf(report, settings.format) } satisfies ResultMessage),
     (error: unknown) => port.postMessage({ id: task.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ResultMessage),
   );

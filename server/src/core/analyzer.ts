@@ -8,13 +8,9 @@ import { translator } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
-import { mojibake } from './rules/mojibake';
-import { overdueItems } from './rules/overdue';
-import { defaultAnalysisSettings, type AnalysisSettings, type Rule } from './rules/rule';
-import { SecretScanner } from './rules/secretFindings';
+import { createModelRules } from './rules/registry';
+import { defaultAnalysisSettings, type AnalysisSettings } from './rules/rule';
 import { stableFinding } from './rules/stable';
-import { statusMismatches } from './rules/statusMismatch';
-import { unfilledPlaceholders } from './rules/unfilledPlaceholder';
 import { range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -34,14 +30,13 @@ export interface Analysis {
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
-const rules: readonly Rule[] = [unfilledPlaceholders, statusMismatches, overdueItems, mojibake];
-
 export class ChecklistAnalyzer {
   /** Facts by block text: a block that moved is not parsed again. */
   private facts = new Map<string, BlockFacts>();
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
-  private readonly secrets = new SecretScanner();
+  /** This analyzer's instances of the model rules (the secret scanner keeps a cache per block). */
+  private readonly rules = createModelRules();
 
   analyze(text: string, options: AnalysisOptions = {}): Analysis {
     const t = translator(options.locale);
@@ -64,10 +59,10 @@ export class ChecklistAnalyzer {
     });
     this.facts = nextFacts;
     this.placed = nextPlaced;
-    const checklist = buildChecklist(blocks);
     const settings = options.settings ?? defaultAnalysisSettings;
-    const ctx = { text, checklist, settings, t, today: options.today };
-    const found = [...rules.flatMap((rule) => rule(ctx)), ...this.secrets.findings(text, split, settings.secretsAllow, t)];
+    const checklist = buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks });
+    const ctx = { text, blocks: split, checklist, settings, t, today: options.today };
+    const found = this.rules.flatMap((rule) => rule(ctx));
     const findings = withoutIgnored(found, checklist).map(stableFinding).sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings };
   }

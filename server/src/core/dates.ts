@@ -16,3 +16,8 @@ export function localDateTime(moment: Date): Now {
     time: `${pad(moment.getHours())}:${pad(moment.getMinutes())}`,
   };
 }
+
+/** `HH:MM:SS`, local: when a smoke test last ran. */
+export function localTimeOfDay(moment: Date): string {
+  return `${pad(moment.getHours())}:${pad(moment.getMinutes())}:${pad(moment.getSeconds())}`;
+}

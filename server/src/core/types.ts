@@ -14,17 +14,45 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file';
+export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file' | 'unknown-state' | 'structure';
 
-/** One problem the core reports; the server turns it into a Diagnostic, the CLI into a line. */
-export interface Finding {
-  readonly code: FindingCode;
+/** The machine-readable details each rule attaches to its findings, for quick fixes and reports. */
+export interface FindingDataByCode {
+  readonly 'unfilled-placeholder': { readonly item: string; readonly placeholder: string; readonly kind: string };
+  readonly 'status-mismatch':
+    | { readonly kind: 'done-but-open'; readonly item: string }
+    | { readonly kind: 'summary-box' | 'summary-row'; readonly item: string; readonly checked: boolean }
+    | { readonly kind: 'summary-extra' }
+    | { readonly kind: 'summary-dropped' | 'summary-misfiled'; readonly item: string }
+    | { readonly kind: 'overall' }
+    | { readonly kind: 'count'; readonly value: number }
+    | { readonly kind: 'missing-section'; readonly item: string; readonly path: string | undefined };
+  readonly overdue: { readonly item: string; readonly due: string };
+  readonly mojibake: { readonly encoding: string };
+  readonly 'missing-file': { readonly item: string; readonly path: string; readonly kind: string };
+  /** `rule`: the detector's rule id (`openai`); `name`: the document's own variable for it (`LOG_TOKEN`). */
+  readonly secret: { readonly rule: string; readonly name?: string };
+  readonly 'skipped-large-file': undefined;
+  /** `value`: the state as written, which the vocabulary does not know. */
+  readonly 'unknown-state': { readonly item: string; readonly value: string };
+  /** `expected`: the number of items the document states, when it states one. */
+  readonly structure: { readonly expected: number | null };
+}
+
+interface FindingOf<C extends FindingCode> {
+  readonly code: C;
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
-  /** Machine-readable details (e.g. the placeholder text) used by quick fixes. */
-  readonly data?: Readonly<Record<string, unknown>>;
+  /**
+   * Machine-readable details used by quick fixes and reports, typed by rule once the code is
+   * narrowed; read without narrowing (a report over every finding), a field is `unknown`.
+   */
+  readonly data: FindingDataByCode[C] & Readonly<Record<string, unknown>>;
 }
+
+/** One problem the core reports; the server turns it into a Diagnostic, the CLI into a line. */
+export type Finding = { [C in FindingCode]: FindingDataByCode[C] extends undefined ? Omit<FindingOf<C>, 'data'> & { readonly data?: undefined } : FindingOf<C> }[FindingCode];
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };

@@ -1,15 +1,22 @@
-// The answer to `readiness/checklist`, whether the document is open or read from disk.
-import type { Analysis } from '../core/analyzer';
-import type { SmokeSuite } from '../core/smoke';
-import type { ChecklistResult } from './protocol';
-import { listSmokeTests } from './smokeTestList';
+// The answer to `readiness/checklist`, whether the document is open or read from disk: the core's
+// view model with the document's URI and version.
+import type { Analysis, SmokeSuite } from '../core/api';
+import type { ReadinessService } from '../core/service';
+import type { ChecklistResult, LastSmokeResultView } from '../protocol';
 
-export function checklistResult(uri: string, version: number, analysis: Analysis, suite: SmokeSuite, today: string): ChecklistResult {
-  const openPlaceholders = analysis.checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
-  return { uri, version, isChecklist: true, checklist: analysis.checklist, progress: analysis.progress, openPlaceholders, today, ...listSmokeTests(suite) };
+export function checklistResult(
+  service: ReadinessService,
+  uri: string,
+  version: number,
+  analysis: Analysis,
+  suite: SmokeSuite,
+  today: string,
+  lastResults?: ReadonlyMap<string, LastSmokeResultView>,
+): ChecklistResult {
+  return { uri, version, ...service.view({ analysis, suite, today, ...(lastResults ? { lastResults } : {}) }) };
 }
 
 /** The answer for a file that is not a checklist, or cannot be read as one: nothing, not an error. */
-export function notAChecklist(uri: string, version: number, today: string): ChecklistResult {
-  return { uri, version, isChecklist: false, checklist: undefined, progress: undefined, openPlaceholders: [], today, smokeTests: [] };
+export function notAChecklist(service: ReadinessService, uri: string, version: number): ChecklistResult {
+  return { uri, version, ...service.notAChecklist };
 }

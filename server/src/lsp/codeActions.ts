@@ -1,20 +1,14 @@
 // Turns the core's fixes into LSP code actions for a requested range.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyzer';
-import { placeholderFixes, REDACT_SECRETS_KIND, repairEncodingFix, stateFixes, SYNC_SUMMARY_KIND, syncSummaryFix, type Fix } from '../core/features/fixes';
-import type { Now } from '../core/dates';
-import { itemHeadingOrStateAt } from '../core/features/lookup';
-import { redactAllFix, secretFixes, secretNameOf } from '../core/features/secretFixes';
-import type { Translate } from '../core/messages';
-import { intersects, type Finding } from '../core/types';
+import { intersects, REDACT_SECRETS_KIND, SYNC_SUMMARY_KIND, type Analysis, type Fix, type Now, type Range, type Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
+import { COMMANDS, type MoveSecretToStorageArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND];
 
-/** The client command that stores a pasted secret in VS Code's SecretStorage and puts `<NAME>` in its place. */
-export const MOVE_SECRET_COMMAND = 'readiness.moveSecretToStorage';
-
-export function codeActions(params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
+export function codeActions(service: ReadinessService, params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
+  const { fixes } = service;
   const { checklist } = analysis;
   const uri = params.textDocument.uri;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
@@ -27,48 +21,63 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, text: 
     for (const placeholder of item.placeholders) {
       if (!intersects(placeholder.range, params.range)) continue;
       const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
-      for (const fix of placeholderFixes(placeholder, now, t)) add(fix, diagnostics);
+      for (const fix of fixes.placeholder(placeholder, now, t)) add(fix, diagnostics);
     }
   }
-  const item = itemHeadingOrStateAt(checklist, params.range.start);
-  if (item) for (const fix of stateFixes(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
+  const item = fixes.itemAt(checklist, params.range.start);
+  if (item) for (const fix of fixes.state(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
 
-  const summaryDiagnostics = ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'summary-box'));
-  if (summaryDiagnostics.length > 0) add(syncSummaryFix(checklist, t, 'quickfix'), summaryDiagnostics);
-  for (const d of ours.filter((d) => d.code === 'status-mismatch' && isData(d, 'count'))) {
-    const value = (d.data as { value: number }).value;
-    add({ title: t('fix.count', value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(value) }] }, [d]);
+  // The client's diagnostics are matched to the analysis' findings, whose data is typed by rule.
+  const findingOf = (d: Diagnostic) => analysis.findings.find((f) => f.code === d.code && sameRange(f.range, d.range));
+
+  // An item whose state is not known, or that is late, may simply not apply to this release.
+  for (const d of ours.filter((d) => (d.code === 'unknown-state' || d.code === 'overdue') && intersects(d.range, params.range))) {
+    const finding = findingOf(d);
+    const id = finding?.code === 'unknown-state' || finding?.code === 'overdue' ? finding.data.item : undefined;
+    const target = checklist.items.find((i) => i.id === id);
+    if (target) add(fixes.notApplicable(checklist, target, t), [d]);
+  }
+
+  const mismatchOf = (d: Diagnostic) => {
+    const finding = d.code === 'status-mismatch' ? findingOf(d) : undefined;
+    return finding?.code === 'status-mismatch' ? finding.data : undefined;
+  };
+  const summaryDiagnostics = ours.filter((d) => mismatchOf(d)?.kind === 'summary-box');
+  if (summaryDiagnostics.length > 0) add(fixes.syncSummary(checklist, 'quickfix', t), summaryDiagnostics);
+  for (const d of ours) {
+    const data = mismatchOf(d);
+    if (data?.kind !== 'count') continue;
+    add({ title: t('fix.count', data.value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(data.value) }] }, [d]);
   }
   const mojibake = ours.filter((d) => d.code === 'mojibake');
-  if (mojibake.length > 0) add(repairEncodingFix(text, t), mojibake);
+  if (mojibake.length > 0) add(fixes.repairEncoding(text, t), mojibake);
 
   for (const d of ours.filter((d) => d.code === 'secret')) {
-    const finding = asFinding(d);
-    for (const fix of secretFixes(finding, t)) add(fix, [d]);
-    const name = secretNameOf(finding);
+    const finding = findingOf(d);
+    if (!finding) continue;
+    for (const fix of fixes.secret(finding, t)) add(fix, [d]);
+    const name = fixes.secretName(finding);
     if (name) actions.push(moveToSecretStorage(uri, d, name, t));
   }
 
-  if (wants(params, SYNC_SUMMARY_KIND)) add(syncSummaryFix(checklist, t, SYNC_SUMMARY_KIND));
-  if (wants(params, REDACT_SECRETS_KIND)) add(redactAllFix(analysis.findings, t));
+  if (wants(params, SYNC_SUMMARY_KIND)) add(fixes.syncSummary(checklist, SYNC_SUMMARY_KIND, t));
+  if (wants(params, REDACT_SECRETS_KIND)) add(fixes.redactAll(analysis.findings, t));
   return filterByOnly(actions, params.context.only);
 }
 
-function isData(d: Diagnostic, kind: string): boolean {
-  return typeof d.data === 'object' && d.data !== null && (d.data as { kind?: unknown }).kind === kind;
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function wants(params: CodeActionParams, sourceKind: string): boolean {
   return params.context.only?.some((kind) => sourceKind === kind || sourceKind.startsWith(`${kind}.`)) ?? false;
 }
 
-function asFinding(d: Diagnostic): Finding {
-  return { code: 'secret', severity: 'error', message: '', range: d.range, data: (d.data ?? {}) as Record<string, unknown> };
-}
 
 /** Runs in the client, which holds SecretStorage; the value travels only from the document to the store. */
 function moveToSecretStorage(uri: string, d: Diagnostic, name: string, t: Translate): CodeAction {
-  const action = CodeAction.create(t('fix.moveSecret', name), { title: t('fix.moveSecret', name), command: MOVE_SECRET_COMMAND, arguments: [uri, d.range, name] }, CodeActionKind.QuickFix);
+  const args: MoveSecretToStorageArguments = [uri, d.range, name];
+  const action = CodeAction.create(t('fix.moveSecret', name), { title: t('fix.moveSecret', name), command: COMMANDS.moveSecretToStorage, arguments: [...args] }, CodeActionKind.QuickFix);
   action.diagnostics = [d];
   return action;
 }

@@ -1,6 +1,6 @@
 // Converts core findings into LSP diagnostics.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Severity } from '../core/api';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -7,7 +7,7 @@
 // result id for pull diagnostics: a client that holds the current list is
 // answered "unchanged".
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import type { Finding } from '../core/types';
+import type { Finding } from '../core/api';
 import { jsonOf } from './cachedJson';
 import { toDiagnostic } from './convert';
 

@@ -4,7 +4,7 @@
 // changes without an edit (files on disk, settings), the client is asked to pull
 // again (`workspace/diagnostic/refresh`).
 import type { ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver/node';
-import type { Finding } from '../core/types';
+import type { Finding } from '../core/api';
 import { DiagnosticsStore } from './diagnosticsCache';
 
 export interface DiagnosticsHost {

@@ -2,11 +2,12 @@
 // Changes are coalesced: however many edits arrive in one turn of the event
 // loop, each document is analysed once, on its newest text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChecklistAnalyzer, type Analysis } from '../core/analyzer';
-import { isChecklist, matchesAny } from '../core/detect';
+import type { Analysis } from '../core/api';
+import type { DocumentAnalyser, ReadinessService } from '../core/service';
 import type { ResourceSettings } from './settings';
 
 export interface AnalysisHost {
+  readonly service: ReadinessService;
   document(uri: string): TextDocument | undefined;
   settings(uri: string): Promise<ResourceSettings>;
   relativePath(uri: string): string;
@@ -26,7 +27,8 @@ interface Result {
 }
 
 export class DocumentAnalyses {
-  private readonly analyzers = new Map<string, ChecklistAnalyzer>();
+  /** One analyser per open document: the one owner of its per-block caches. */
+  private readonly analyzers = new Map<string, DocumentAnalyser>();
   private readonly latest = new Map<string, Result>();
   private readonly pending = new Set<string>();
   private readonly waiters = new Map<string, (() => void)[]>();
@@ -94,12 +96,12 @@ export class DocumentAnalyses {
       const text = document.getText();
       const path = this.host.relativePath(uri);
       let analysis: Analysis | undefined;
-      if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) {
+      if (this.host.service.matchesAny(path, settings.ignore) || !this.host.service.isChecklist(path, text, settings.files)) {
         this.analyzers.delete(uri);
       } else {
         let analyzer = this.analyzers.get(uri);
-        if (!analyzer) this.analyzers.set(uri, (analyzer = new ChecklistAnalyzer()));
-        analysis = analyzer.analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
+        if (!analyzer) this.analyzers.set(uri, (analyzer = this.host.service.openDocument()));
+        analysis = analyzer.analyse(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
         if (this.host.complete) analysis = await this.host.complete(uri, analysis);
       }
       // A newer run (an edit, or files that changed on disk) started while this one waited; it publishes and releases.

@@ -1,18 +1,15 @@
-// Hover, completion and outline: core results converted to LSP types.
+// Hover, completion and outline: the core's answers, through its front door, converted to LSP types.
 import { CompletionItemKind, MarkupKind, SymbolKind, type CompletionItem, type DocumentSymbol, type Hover, type Position } from 'vscode-languageserver/node';
-import { completionsAt } from '../core/features/completion';
-import { hoverAt } from '../core/features/hover';
-import { outline, type OutlineSymbol } from '../core/features/symbols';
-import type { Translate } from '../core/messages';
-import type { Checklist } from '../core/model/checklist';
+import type { Checklist, OutlineSymbol, Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
 
-export function hover(checklist: Checklist, position: Position, t: Translate): Hover | null {
-  const content = hoverAt(checklist, position, t);
+export function hover(service: ReadinessService, checklist: Checklist, position: Position, t: Translate): Hover | null {
+  const content = service.hover(checklist, position, t);
   return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
 }
 
-export function completions(checklist: Checklist, position: Position): CompletionItem[] {
-  return completionsAt(checklist, position).map((c) => ({
+export function completions(service: ReadinessService, checklist: Checklist, position: Position): CompletionItem[] {
+  return service.completion(checklist, position).map((c) => ({
     label: c.label,
     kind: c.kind === 'state' ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
     textEdit: c.edit,
@@ -28,7 +25,7 @@ const symbolKinds: Record<OutlineSymbol['kind'], SymbolKind> = {
   summary: SymbolKind.Module,
 };
 
-export function documentSymbols(checklist: Checklist, t: Translate): DocumentSymbol[] {
+export function documentSymbols(service: ReadinessService, checklist: Checklist, t: Translate): DocumentSymbol[] {
   const convert = (s: OutlineSymbol): DocumentSymbol => ({
     name: s.name,
     detail: s.detail,
@@ -37,5 +34,5 @@ export function documentSymbols(checklist: Checklist, t: Translate): DocumentSym
     selectionRange: s.selectionRange,
     children: s.children.map(convert),
   });
-  return outline(checklist, t).map(convert);
+  return service.symbols(checklist, t).map(convert);
 }

@@ -3,8 +3,8 @@
 // (workspace/didChangeWatchedFiles) invalidate. Without file events (a client
 // that cannot watch), nothing is cached and every analysis looks again.
 import { URI } from 'vscode-uri';
-import { fileFactOf, isInside } from '../core/references';
-import type { FileFact, FileProbe } from '../core/references';
+import type { FileFact, FileProbe } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { createFileProbe } from '../node/fileProbe';
 
 /** Core paths are URI paths (`/home/me/repo`, `/c:/repo`); node wants file-system paths. */
@@ -14,21 +14,30 @@ export function fsPathOf(path: string): string {
 
 export const nodeFileProbe: FileProbe = createFileProbe(fsPathOf);
 
+/** Facts depend on the fence too (a symbolic link may leave one folder and not another). */
+interface CachedFact {
+  readonly path: string;
+  readonly fact: Promise<FileFact>;
+}
+
 export class FileFactsCache {
-  private readonly facts = new Map<string, Promise<FileFact>>();
+  /** By fence and path. */
+  private readonly facts = new Map<string, CachedFact>();
   /** Set once the client has agreed to send file events; until then nothing is cached. */
   watching = false;
 
-  constructor(private readonly probe: FileProbe = nodeFileProbe) {}
+  /** @param service the core's front door, whose `files` port is read (nodeFileProbe in the server) */
+  constructor(private readonly service: ReadinessService) {}
 
-  async gather(paths: readonly string[]): Promise<Map<string, FileFact>> {
-    const entries = await Promise.all(paths.map(async (path) => [path, await this.get(path)] as const));
+  /** The facts of paths inside `fence`, the folder none of them may lead out of. */
+  async gather(paths: readonly string[], fence: string): Promise<Map<string, FileFact>> {
+    const entries = await Promise.all(paths.map(async (path) => [path, await this.get(path, fence)] as const));
     return new Map(entries);
   }
 
   /** Always asks the file system (used right before creating a file). */
-  fresh(path: string): Promise<FileFact> {
-    return fileFactOf(path, this.probe);
+  fresh(path: string, fence?: string): Promise<FileFact> {
+    return this.service.references.fact(path, fence);
   }
 
   /**
@@ -37,21 +46,25 @@ export class FileFactsCache {
    * Returns the forgotten paths.
    */
   invalidate(changed: readonly string[]): string[] {
-    const forgotten: string[] = [];
-    for (const path of this.facts.keys()) {
-      if (changed.some((c) => isInside(path, c) || isInside(c, path))) forgotten.push(path);
+    const forgotten = new Set<string>();
+    const { isInside } = this.service.references.path;
+    for (const [key, { path }] of this.facts) {
+      if (changed.some((c) => isInside(path, c) || isInside(c, path))) {
+        forgotten.add(path);
+        this.facts.delete(key);
+      }
     }
-    for (const path of forgotten) this.facts.delete(path);
-    return forgotten;
+    return [...forgotten];
   }
 
-  private get(path: string): Promise<FileFact> {
-    if (!this.watching) return this.fresh(path);
-    let fact = this.facts.get(path);
-    if (!fact) {
-      fact = this.fresh(path);
-      this.facts.set(path, fact);
+  private get(path: string, fence: string): Promise<FileFact> {
+    if (!this.watching) return this.fresh(path, fence);
+    const key = `${fence}\n${path}`;
+    let cached = this.facts.get(key);
+    if (!cached) {
+      cached = { path, fact: this.fresh(path, fence) };
+      this.facts.set(key, cached);
     }
-    return fact;
+    return cached.fact;
   }
 }

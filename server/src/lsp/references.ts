@@ -20,31 +20,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import type { Analysis } from '../core/analyzer';
-import type { Translate } from '../core/messages';
-import {
-  dirnameOf,
-  isInside,
-  joinPath,
-  referenceFindings,
-  referenceFixes,
-  referenceHoverAt,
-  referenceLinks,
-  referencePaths,
-  relativePath,
-  withReferenceFindings,
-  type FileFacts,
-  type ReferenceBases,
-  type ReferenceContext,
-  type ReferenceFix,
-} from '../core/references';
-import { intersects } from '../core/types';
+import { intersects, type Analysis, type FileFacts, type ReferenceBases, type ReferenceContext, type ReferenceFix, type Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { FileFactsCache } from './fileFacts';
-import { LINK_EXISTING_FILE_COMMAND, type LinkExistingFileArguments, type LinkExistingFileParams } from './protocol';
+import { COMMANDS, type LinkExistingFileArguments, type LinkExistingFileParams } from '../protocol';
 
 export interface ReferenceHost {
+  readonly service: ReadinessService;
   /** The path (URI path) of the workspace folder holding the document, if any. */
   folderOf(uri: string): string | undefined;
   t(): Translate;
@@ -60,18 +44,21 @@ interface Snapshot {
 }
 
 export class ReferenceChecks {
-  readonly files = new FileFactsCache();
+  readonly files: FileFactsCache;
   private readonly snapshots = new Map<string, Snapshot>();
 
-  constructor(private readonly host: ReferenceHost) {}
+  constructor(private readonly host: ReferenceHost) {
+    this.files = new FileFactsCache(host.service);
+  }
 
   /** The analysis with missing-file and runbook-content findings added; called before each publication. */
   async complete(uri: string, analysis: Analysis): Promise<Analysis> {
     const bases = this.basesOf(uri);
-    const paths = referencePaths(analysis.checklist, bases);
-    const facts = paths.length === 0 ? new Map() : await this.files.gather(paths);
+    const { references } = this.host.service;
+    const paths = references.paths(analysis.checklist, bases);
+    const facts = paths.length === 0 || bases[0] === undefined ? new Map() : await this.files.gather(paths, bases[0]);
     this.snapshots.set(uri, { bases, facts, paths });
-    return withReferenceFindings(analysis, referenceFindings({ checklist: analysis.checklist, bases, facts, t: this.host.t() }));
+    return references.withFindings(analysis, references.findings({ checklist: analysis.checklist, bases, facts }, this.host.t()));
   }
 
   /**
@@ -85,6 +72,7 @@ export class ReferenceChecks {
     const relevant = changes.filter((c) => c.type !== FileChangeType.Changed || /\.(?:md|markdown|mdown|mkd)$/i.test(c.uri)).map((c) => URI.parse(c.uri).path);
     const affected: string[] = [];
     for (const [uri, snapshot] of this.snapshots) {
+      const { isInside } = this.host.service.references.path;
       if (snapshot.paths.some((p) => relevant.some((c) => isInside(p, c) || isInside(c, p)))) affected.push(uri);
     }
     return affected;
@@ -97,12 +85,12 @@ export class ReferenceChecks {
   links(uri: string, analysis: Analysis): DocumentLink[] {
     const ctx = this.context(uri, analysis);
     if (!ctx) return [];
-    return referenceLinks(ctx).map((link) => ({ range: link.range, target: link.kind === 'folder' ? revealInExplorer(link.path) : fileUri(link.path), tooltip: link.tooltip }));
+    return this.host.service.references.links(ctx).map((link) => ({ range: link.range, target: link.kind === 'folder' ? revealInExplorer(link.path) : fileUri(link.path), tooltip: link.tooltip }));
   }
 
   hover(uri: string, analysis: Analysis, position: Position): Hover | null {
     const ctx = this.context(uri, analysis);
-    const content = ctx && referenceHoverAt(ctx, position);
+    const content = ctx && this.host.service.references.hover(ctx, position);
     return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
   }
 
@@ -110,11 +98,11 @@ export class ReferenceChecks {
     const uri = params.textDocument.uri;
     const ctx = this.context(uri, analysis);
     if (!ctx) return [];
-    const fixes = referenceFixes({ ...ctx, documentPath: URI.parse(uri).path, canCreateFiles: this.host.canCreateFiles() }, params.range);
+    const fixes = this.host.service.references.fixes({ ...ctx, documentPath: URI.parse(uri).path, canCreateFiles: this.host.canCreateFiles() }, params.range);
     const actions: CodeAction[] = [];
     for (const fix of fixes) {
       // The snapshot may be a moment old: never offer to create a file that is there now.
-      const creates = await Promise.all(fix.creates.map(async (c) => ((await this.files.fresh(c.path)).exists ? undefined : c)));
+      const creates = await Promise.all(fix.creates.map(async (c) => ((await this.files.fresh(c.path, ctx.bases[0])).exists ? undefined : c)));
       const toCreate = creates.filter((c) => c !== undefined);
       if (fix.creates.length > 0 && toCreate.length === 0) continue;
       actions.push(toAction({ ...fix, creates: toCreate }, uri, version, params.context.diagnostics));
@@ -129,8 +117,9 @@ export class ReferenceChecks {
     const reference = analysis.checklist.items.flatMap((i) => i.references).find((r) => same(r.range, params.range));
     const base = this.basesOf(params.uri)[0];
     if (!reference || base === undefined) return undefined;
-    const folder = reference.directory === undefined ? base : joinPath(base, reference.directory);
-    let path = relativePath(folder, URI.parse(params.target).path);
+    const { join, relative } = this.host.service.references.path;
+    const folder = reference.directory === undefined ? base : join(base, reference.directory);
+    let path = relative(folder, URI.parse(params.target).path);
     if (reference.text.startsWith('./') && !path.startsWith('../')) path = `./${path}`;
     return TextEdit.replace(reference.range, path);
   }
@@ -140,7 +129,7 @@ export class ReferenceChecks {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return [];
     const folder = this.host.folderOf(uri);
-    return [...new Set([folder, dirnameOf(parsed.path)].filter((b): b is string => b !== undefined))];
+    return [...new Set([folder, this.host.service.references.path.dirname(parsed.path)].filter((b): b is string => b !== undefined))];
   }
 
   private context(uri: string, analysis: Analysis): ReferenceContext | undefined {
@@ -168,7 +157,7 @@ function toAction(fix: ReferenceFix, uri: string, version: number, diagnostics: 
   const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
   if (fix.pickFile) {
     const args: LinkExistingFileArguments = { uri, range: fix.pickFile.range, glob: fix.pickFile.glob, reference: fix.pickFile.reference };
-    action.command = Command.create(fix.title, LINK_EXISTING_FILE_COMMAND, args);
+    action.command = Command.create(fix.title, COMMANDS.linkExistingFile, args);
   } else {
     action.edit = workspaceEdit(fix, uri, version);
   }

@@ -3,7 +3,7 @@
 // LSP pipe, and a verbose protocol trace writes every response into the
 // "Readiness" output channel; sealed, the trace shows nothing usable.
 import { createDecipheriv, createECDH, hkdfSync } from 'node:crypto';
-import type { SealedSecret } from './protocol';
+import type { SealedSecret } from '../protocol';
 
 /** Shared with client/src/smoke/sealSecret.ts, which cannot import server code: keep the two in step. */
 export const SEAL_CURVE = 'prime256v1';

@@ -10,19 +10,29 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { localDateTime } from '../core/dates';
-import { setStateEdits } from '../core/features/fixes';
-import { translator, type Translate } from '../core/messages';
+import { localDateTime, type Translate } from '../core/api';
+import { createReadinessService } from '../core/service';
+import { createFetchHttpClient } from '../node/fetchHttpClient';
+import { systemClock } from '../node/systemClock';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentAnalyses } from './documentAnalyses';
 import { completions, documentSymbols, hover } from './editorFeatures';
-import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, SET_STATE_REQUEST, WORKSPACE_CHECKLISTS_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult, type SetStateParams } from './protocol';
-import { LINK_EXISTING_FILE_REQUEST, type LinkExistingFileParams } from './protocol';
+import {
+  checklistChangedNotification,
+  checklistRequest,
+  linkExistingFileRequest,
+  setStateRequest,
+  workspaceChecklistsRequest,
+  type ChecklistChangedParams,
+  type ChecklistResult,
+} from '../protocol';
+import { nodeFileProbe } from './fileFacts';
 import { ReferenceChecks } from './references';
 import { defaultSettings, toSettings, type ResourceSettings } from './settings';
 import { registerSmokeTests } from './smoke';
+import { askSecret } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
 import { Workspace } from './workspace';
 import { WorkspaceChecklists } from './workspaceChecklists';
@@ -32,7 +42,17 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace();
   const settingsCache = new Map<string, Promise<ResourceSettings>>();
   let locale: string | undefined;
-  let t: Translate = translator(undefined);
+  // The core's front door, over the server's ports; `t` is its messages in the client's display language.
+  const http = createFetchHttpClient();
+  const service = createReadinessService({
+    files: nodeFileProbe,
+    http,
+    clock: systemClock,
+    secrets: { get: (name) => askSecret(connection, name) },
+    logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) },
+    settings: { locale: () => locale, today: () => now().date },
+  });
+  let t: Translate = service.messages();
   let canAskConfiguration = false;
   let hearsFolderChanges = false;
   let registersConfigurationChanges = false;
@@ -58,6 +78,7 @@ export function startServer(connection: Connection): void {
   };
 
   const references = new ReferenceChecks({
+    service,
     folderOf: (uri) => {
       const path = URI.parse(uri).path;
       const relative = workspace.relativePath(uri);
@@ -73,6 +94,7 @@ export function startServer(connection: Connection): void {
   });
 
   const analyses = new DocumentAnalyses({
+    service,
     document: (uri) => documents.get(uri),
     settings,
     relativePath: (uri) => workspace.relativePath(uri),
@@ -81,13 +103,15 @@ export function startServer(connection: Connection): void {
     published: (document, analysis) => {
       diagnostics.publish(document.uri, document.version, analysis?.findings ?? []);
       const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
-      void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, changed);
+      void connection.sendNotification(checklistChangedNotification, changed);
     },
     complete: (uri, analysis) => references.complete(uri, analysis),
     error: (message) => connection.console.error(message),
   });
 
   const smoke = registerSmokeTests(connection, {
+    service,
+    http,
     document: (uri) => documents.get(uri),
     analysis: (uri) => analyses.current(uri),
     settings,
@@ -98,6 +122,7 @@ export function startServer(connection: Connection): void {
   });
 
   const workspaceChecklists = new WorkspaceChecklists({
+    service,
     folders: () => workspace.folderUris(),
     settings,
     relativePath: (uri) => workspace.relativePath(uri),
@@ -108,7 +133,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale;
-    t = translator(locale);
+    t = service.messages(locale);
     const options = params.initializationOptions as { today?: unknown } | undefined;
     if (typeof options?.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today)) fixedToday = options.today;
     workspace.setFolders(params.workspaceFolders);
@@ -157,12 +182,12 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
-    return [...codeActions(params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
+    return [...codeActions(service, params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
   });
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    return analysis ? (references.hover(params.textDocument.uri, analysis, params.position) ?? hover(analysis.checklist, params.position, t)) : null;
+    return analysis ? (references.hover(params.textDocument.uri, analysis, params.position) ?? hover(service, analysis.checklist, params.position, t)) : null;
   });
 
   connection.onDocumentLinks(async (params) => {
@@ -172,38 +197,38 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    return analysis ? completions(analysis.checklist, params.position) : [];
+    return analysis ? completions(service, analysis.checklist, params.position) : [];
   });
 
   connection.onDocumentSymbol(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    return analysis ? documentSymbols(analysis.checklist, t) : [];
+    return analysis ? documentSymbols(service, analysis.checklist, t) : [];
   });
 
-  connection.onRequest(CHECKLIST_REQUEST, async (params: ChecklistParams): Promise<ChecklistResult> => {
-    if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri);
+  connection.onRequest(checklistRequest, async (params): Promise<ChecklistResult> => {
+    if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri, smoke.lastResults(params.uri));
     const analysis = await analyses.current(params.uri);
     const document = documents.get(params.uri);
     const version = document?.version ?? -1;
-    if (!analysis || !document) return notAChecklist(params.uri, version, now().date);
+    if (!analysis || !document) return notAChecklist(service, params.uri, version);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
-    return checklistResult(params.uri, version, analysis, smokeSuiteOf(analysis, document.getText()), now().date);
+    return checklistResult(service, params.uri, version, analysis, smokeSuiteOf(service, analysis, document.getText()), now().date, smoke.lastResults(params.uri));
   });
 
-  connection.onRequest(WORKSPACE_CHECKLISTS_REQUEST, () => workspaceChecklists.list());
+  connection.onRequest(workspaceChecklistsRequest, () => workspaceChecklists.list());
 
-  connection.onRequest(SET_STATE_REQUEST, async (params: SetStateParams): Promise<boolean> => {
+  connection.onRequest(setStateRequest, async (params): Promise<boolean> => {
     const analysis = await analyses.current(params.uri);
     const item = analysis?.checklist.items.find((i) => i.id === params.itemId);
     const document = documents.get(params.uri);
     if (!analysis || !item || !document) return false;
-    const edits = setStateEdits(analysis.checklist, item, params.state);
+    const edits = service.fixes.setState(analysis.checklist, item, params.state);
     if (edits.length === 0) return true;
     const result = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] });
     return result.applied;
   });
 
-  connection.onRequest(LINK_EXISTING_FILE_REQUEST, async (params: LinkExistingFileParams): Promise<boolean> => {
+  connection.onRequest(linkExistingFileRequest, async (params): Promise<boolean> => {
     const analysis = await analyses.current(params.uri);
     const document = documents.get(params.uri);
     const edit = analysis && references.linkExistingFile(params, analysis);

@@ -2,11 +2,7 @@
 // To add a setting: declare it in package.json (contributes.configuration) with
 // its package.nls*.json descriptions, add it here with its default and type
 // check, use it where it applies, and list it in README.md's Configuration table.
-import { DEFAULT_MAX_SIZE } from '../core/analyzer';
-import { defaultChecklistGlobs } from '../core/detect';
-import { defaultAnalysisSettings, type AnalysisSettings } from '../core/rules/rule';
-import { defaultSmokeSettings, type SmokeSettings } from '../core/smoke';
-import type { Severity } from '../core/types';
+import { DEFAULT_MAX_SIZE, defaultAnalysisSettings, defaultChecklistGlobs, defaultSmokeSettings, type AnalysisSettings, type Severity, type SmokeSettings } from '../core/api';
 
 export interface ResourceSettings {
   readonly files: readonly string[];

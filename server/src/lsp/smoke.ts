@@ -2,13 +2,15 @@
 // (which server.ts adds to its code actions) and the `readiness/runSmokeTests`
 // request. The client decides whether runs are allowed (workspace trust).
 import type { CancellationToken, CodeAction, CodeActionParams, Connection } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyzer';
-import { RUN_SMOKE_TESTS_REQUEST, type RunSmokeTestsParams, type RunSmokeTestsResult } from './protocol';
+import type { Analysis } from '../core/api';
+import { runSmokeTestsRequest, type LastSmokeResultView, type RunSmokeTestsResult } from '../protocol';
 import { smokeCodeActions, smokeCodeLenses, smokeSuiteOf } from './smokeEditor';
 import { SmokeRuns, type SmokeRunHost } from './smokeRuns';
 
 export interface SmokeTestsFeature {
   codeActions(params: CodeActionParams, analysis: Analysis, text: string): CodeAction[];
+  /** The last result of each of the document's smoke tests run in this session, by test key. */
+  lastResults(uri: string): ReadonlyMap<string, LastSmokeResultView>;
 }
 
 export function registerSmokeTests(connection: Connection, host: SmokeRunHost): SmokeTestsFeature {
@@ -19,12 +21,13 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
     const document = host.document(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
-    return smokeCodeLenses(document.uri, text, smokeSuiteOf(analysis, text), host.t());
+    return smokeCodeLenses(document.uri, text, smokeSuiteOf(host.service, analysis, text), host.t());
   });
 
-  connection.onRequest(RUN_SMOKE_TESTS_REQUEST, (params: RunSmokeTestsParams, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
+  connection.onRequest(runSmokeTestsRequest, (params, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
 
   return {
-    codeActions: (params, analysis, text) => smokeCodeActions(params, smokeSuiteOf(analysis, text), host.t()),
+    codeActions: (params, analysis, text) => smokeCodeActions(host.service, params, smokeSuiteOf(host.service, analysis, text), host.t()),
+    lastResults: (uri) => runs.lastResults(uri),
   };
 }

@@ -3,30 +3,28 @@
 // client command `readiness.runSmokeTests` with the tests' keys; the client sends
 // `readiness/runSmokeTests` back (smokeRuns.ts), after asking for a base URL if needed.
 import { CodeAction, CodeActionKind, Command, type CodeActionParams, type CodeLens } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyzer';
-import type { Translate } from '../core/messages';
-import { findSmokeTests, smokeTestAt, type SmokeSuite, type SmokeTest } from '../core/smoke';
-import { intersects, type Range } from '../core/types';
+import { intersects, type Analysis, type Range, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
-import { RUN_SMOKE_TESTS_COMMAND, type RunSmokeTestsArguments } from './protocol';
+import { COMMANDS, type RunSmokeTestsArguments } from '../protocol';
 
 // Lenses and code actions ask for the same analysis many times between edits; an
 // analysis object is replaced on every edit, so it keys its suite safely.
 const suites = new WeakMap<Analysis, { readonly text: string; readonly suite: SmokeSuite }>();
 
 /** The smoke tests of a document's current analysis and text. */
-export function smokeSuiteOf(analysis: Analysis, text: string): SmokeSuite {
+export function smokeSuiteOf(service: ReadinessService, analysis: Analysis, text: string): SmokeSuite {
   const cached = suites.get(analysis);
   if (cached?.text === text) return cached.suite;
-  const suite = findSmokeTests(analysis.checklist, text);
+  const suite = service.smoke.tests(analysis.checklist, text);
   suites.set(analysis, { text, suite });
   return suite;
 }
 
 export function runCommand(title: string, uri: string, suite: SmokeSuite, tests: readonly SmokeTest[]): Command {
   const args: RunSmokeTestsArguments = { uri, testKeys: tests.map((t) => t.key), ...(suite.stagingHost ? { stagingHost: suite.stagingHost } : {}) };
-  return Command.create(title, RUN_SMOKE_TESTS_COMMAND, args);
+  return Command.create(title, COMMANDS.runSmokeTests, args);
 }
 
 /** A rule such as `# ======` right above a banner belongs to it: the lens goes above the rule. */
@@ -55,8 +53,8 @@ export function smokeCodeLenses(uri: string, text: string, suite: SmokeSuite, t:
 }
 
 /** "Run smoke test N" on the output placeholder (or the earlier output) of the test under the range. */
-export function smokeCodeActions(params: CodeActionParams, suite: SmokeSuite, t: Translate): CodeAction[] {
-  const test = smokeTestAt(suite, params.range.start.line);
+export function smokeCodeActions(service: ReadinessService, params: CodeActionParams, suite: SmokeSuite, t: Translate): CodeAction[] {
+  const test = service.smoke.testAt(suite, params.range.start.line);
   const output = test?.slots.output;
   if (!test || !output || !intersects(output.range, params.range)) return [];
   const action = CodeAction.create(t('smoke.fix.run', test.number), runCommand(t('smoke.fix.run', test.number), params.textDocument.uri, suite, [test]), CodeActionKind.QuickFix);

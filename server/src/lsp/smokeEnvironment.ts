@@ -10,7 +10,7 @@ import { defaultSecretDetector, FileReadFailure, type FileReader, type SecretDet
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
-import { CONFIRM_FOREIGN_HOST_REQUEST, SECRET_REQUEST, type ConfirmForeignHostParams, type SecretParams, type SecretResult } from './protocol';
+import { confirmForeignHostRequest, secretRequest, type ConfirmForeignHostParams, type SecretParams } from '../protocol';
 import { createSecretOpener } from './secretSeal';
 
 export interface EditorEnvironmentOptions {
@@ -32,8 +32,17 @@ export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvir
     secrets: { get: (name) => askSecret(connection, name) },
     detectSecrets: responseSecretDetector(options.documentText),
     confirmForeignHost: (request) => {
-      const params: ConfirmForeignHostParams = { testNumber: request.testNumber, method: request.method, host: request.host, url: request.url };
-      return connection.sendRequest<boolean>(CONFIRM_FOREIGN_HOST_REQUEST, params).then(
+      const params: ConfirmForeignHostParams = {
+        testNumber: request.testNumber,
+        method: request.method,
+        host: request.host,
+        url: request.url,
+        headers: request.headers,
+        body: request.body,
+        files: request.files,
+        ...(request.redirectedFrom === undefined ? {} : { redirectedFrom: request.redirectedFrom }),
+      };
+      return connection.sendRequest(confirmForeignHostRequest, params).then(
         (answer) => answer === true,
         () => false,
       );
@@ -43,11 +52,11 @@ export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvir
 }
 
 /** Asks the client for a secret with a one-time key; no answer (or one not sealed for us) is no secret. */
-async function askSecret(connection: Connection, name: string): Promise<string | undefined> {
+export async function askSecret(connection: Connection, name: string): Promise<string | undefined> {
   const opener = createSecretOpener();
   const params: SecretParams = { name, publicKey: opener.publicKey };
   try {
-    const answer = await connection.sendRequest<SecretResult | null>(SECRET_REQUEST, params);
+    const answer = await connection.sendRequest(secretRequest, params);
     return answer?.sealed ? opener.open(name, answer.sealed) : undefined;
   } catch {
     return undefined;

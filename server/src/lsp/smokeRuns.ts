@@ -6,31 +6,18 @@
 // the document as it is after the run, so edits made meanwhile are respected.
 import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analyzer';
-import type { Translate } from '../core/messages';
-import {
-  describeReason,
-  evidenceEdits,
-  resultLine,
-  runSmokeTests,
-  smokeTestsOf,
-  summarize,
-  summaryLine,
-  type Redactor,
-  type SmokeResult,
-  type SmokeRun,
-  type SmokeSettings,
-  type SmokeSuite,
-  type SmokeTest,
-} from '../core/smoke';
-import { parseBaseUrl, writtenHost } from '../core/smoke/hosts';
-import { createFetchHttpClient } from '../node/fetchHttpClient';
-import type { RunSmokeTestsParams, RunSmokeTestsResult, SmokeTestRunResult } from './protocol';
+import { localTimeOfDay, type Analysis, type Language, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
+import type { ReadinessService } from '../core/service';
+import type { FetchHttpClient } from '../node/fetchHttpClient';
+import { checklistChangedNotification, type LastSmokeResultView, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeTestRunResult } from '../protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
 
 export interface SmokeRunHost {
+  readonly service: ReadinessService;
+  /** The service's HTTP port, warmed up before a run so the first test's time is not the connection's. */
+  readonly http: FetchHttpClient;
   document(uri: string): TextDocument | undefined;
   /** The document's current analysis; undefined when it is not a checklist. */
   analysis(uri: string): Promise<Analysis | undefined>;
@@ -43,20 +30,23 @@ export interface SmokeRunHost {
   locale(): string | undefined;
 }
 
-type Language = 'en' | 'es';
-
 /** A document whose text keeps changing gets this many tries at a versioned edit. */
 const WRITE_ATTEMPTS = 3;
 
 export class SmokeRuns {
-  private readonly http = createFetchHttpClient();
   /** Documents with a run in flight: a second run of the same document would race it for the same fields. */
   private readonly running = new Set<string>();
+  /** The last result of each test run in this session, by document and test key: what the sidebar shows. */
+  private readonly last = new Map<string, Map<string, LastSmokeResultView>>();
 
   constructor(
     private readonly connection: Connection,
     private readonly host: SmokeRunHost,
   ) {}
+
+  lastResults(uri: string): ReadonlyMap<string, LastSmokeResultView> {
+    return this.last.get(uri) ?? new Map<string, LastSmokeResultView>();
+  }
 
   async run(params: RunSmokeTestsParams, token: CancellationToken): Promise<RunSmokeTestsResult> {
     const t = this.host.t();
@@ -66,7 +56,7 @@ export class SmokeRuns {
     const document = this.host.document(uri);
     if (!document) return nothingRan(t('smoke.error.notOpen'));
     if (!analysis) return nothingRan(t('smoke.error.notChecklist'));
-    const suite = smokeSuiteOf(analysis, document.getText());
+    const suite = smokeSuiteOf(this.host.service, analysis, document.getText());
     if (suite.tests.length === 0) return nothingRan(t('smoke.error.noTests'));
     const wanted = params.testKeys;
     const tests = wanted ? suite.tests.filter((test) => wanted.includes(test.key)) : suite.tests;
@@ -74,7 +64,7 @@ export class SmokeRuns {
 
     const resource = await this.host.settings(uri);
     const settings: SmokeSettings = { ...resource.smoke, baseUrl: params.baseUrl ?? resource.smoke.baseUrl };
-    const baseProblem = checkBaseUrl(suite, tests, settings.baseUrl, t);
+    const baseProblem = checkBaseUrl(this.host.service, suite, tests, settings.baseUrl, t);
     if (baseProblem) return baseProblem;
 
     this.running.add(uri);
@@ -87,6 +77,9 @@ export class SmokeRuns {
       progress.done();
       cancelled.dispose();
       this.running.delete(uri);
+      // Views show the last results: tell them, whether or not evidence was written.
+      const now = this.host.document(uri);
+      void this.connection.sendNotification(checklistChangedNotification, { uri, version: now?.version ?? -1, isChecklist: true, progress: analysis.progress });
     }
   }
 
@@ -115,15 +108,16 @@ export class SmokeRuns {
     signal: AbortSignal,
   ): Promise<RunSmokeTestsResult> {
     const t = this.host.t();
-    const language = languageOf(this.host.locale());
+    const { service } = this.host;
+    const language = service.language(this.host.locale());
     const log = this.connection.console;
-    const base = parseBaseUrl(settings.baseUrl);
+    const base = service.smoke.parseBaseUrl(settings.baseUrl);
     log.info(t('smoke.log.start', tests.length, suite.tests.length, base.ok ? base.origin + base.pathPrefix : '-', suite.stagingHost ? `http://${suite.stagingHost}` : '-'));
     // Every line printed goes through the run's redactor; until the run has one, nothing with a value is printed.
     let redact: Redactor = (line) => line;
     const environment = editorEnvironment({
       connection: this.connection,
-      http: this.http,
+      http: this.host.http,
       documentUri: uri,
       documentText: text,
       folders: this.host.folders(),
@@ -134,27 +128,43 @@ export class SmokeRuns {
         },
         requestSent: (test, request) => log.info(redact(t('smoke.log.request', test.number, request.method, request.url))),
         testFinished: (result, at) => {
-          const line = at.redact(resultLine(result, language));
+          const line = at.redact(service.smoke.resultLine(result, language));
           if (result.outcome === 'passed') log.info(line);
           else log.warn(line);
         },
       },
     });
-    await this.http.warmUp();
-    const run = await runSmokeTests(suite, settings, environment, { tests, signal });
+    await this.host.http.warmUp();
+    const run = await service.smoke.run(suite, settings, environment, { tests, signal });
+    const results = run.results.map((result) => runResult(service, result, run.redact, language));
+    // Before the evidence is written, so the view model asked for after that edit has them.
+    this.record(uri, results);
     const { written, dropped } = await this.writeEvidence(uri, run, language);
-    const summary = summarize(run.results);
-    const summaryText = run.redact(summaryLine(summary, language));
+    const summary = service.smoke.summarize(run.results);
+    const summaryText = run.redact(service.smoke.summaryLine(summary, language));
     log.info(summaryText);
     for (const message of dropped) log.warn(message);
     return {
       ...summary,
       summary: summaryText,
-      lines: run.results.map((result) => run.redact(resultLine(result, language))),
-      results: run.results.map((result) => runResult(result, run.redact, language)),
+      lines: run.results.map((result) => run.redact(service.smoke.resultLine(result, language))),
+      results,
       written,
       dropped,
     };
+  }
+
+  private record(uri: string, results: readonly SmokeTestRunResult[]): void {
+    // A cancelled test said nothing about its endpoint: the result before it stays.
+    const said = results.filter((result) => result.outcome !== 'cancelled');
+    if (said.length === 0) return;
+    const ranAt = localTimeOfDay(new Date());
+    const byKey = this.last.get(uri) ?? new Map<string, LastSmokeResultView>();
+    for (const result of said) {
+      const { outcome, status, elapsedMs, reason } = result;
+      byKey.set(result.testKey, { outcome, reason, ranAt, ...(status === undefined ? {} : { status }), ...(elapsedMs === undefined ? {} : { elapsedMs }) });
+    }
+    this.last.set(uri, byKey);
   }
 
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
@@ -166,7 +176,9 @@ export class SmokeRuns {
       if (!document) return { written: false, dropped: [t('smoke.error.closed')] };
       // Text and version are read together: the edit is refused if the document moved on since.
       const { version } = document;
-      const plan = evidenceEdits(smokeTestsOf(document.getText()), run.results, language);
+      const { service } = this.host;
+      const text = document.getText();
+      const plan = service.smoke.evidenceEdits(service.smoke.tests(service.analyse(text).checklist, text), run.results, language);
       const dropped = plan.dropped.map((d) => d.message);
       if (plan.edits.length === 0) {
         this.connection.console.info(t('smoke.log.nothingWritten'));
@@ -192,14 +204,14 @@ function nothingRan(error: string, extra: { needsBaseUrl?: boolean } = {}): RunS
 }
 
 /** One test's result as data, worded and masked like its line. */
-function runResult(result: SmokeResult, redact: Redactor, language: Language): SmokeTestRunResult {
+function runResult(service: ReadinessService, result: SmokeResult, redact: Redactor, language: Language): SmokeTestRunResult {
   return {
     testKey: result.testKey,
     number: result.number,
     outcome: result.outcome,
     ...(result.status === undefined ? {} : { status: result.status }),
     ...(result.elapsedMs === undefined ? {} : { elapsedMs: result.elapsedMs }),
-    reason: redact(result.reasons.map((reason) => describeReason(reason, language)).join('; ')),
+    reason: redact(result.reasons.map((reason) => service.smoke.describeReason(reason, language)).join('; ')),
   };
 }
 
@@ -207,11 +219,11 @@ function runResult(result: SmokeResult, redact: Redactor, language: Language): S
  * Tests aimed at the document's staging host need a base URL, and never the placeholder host
  * itself: `http://staging-host` names no real server, whatever a resolver might make of it.
  */
-function checkBaseUrl(suite: SmokeSuite, tests: readonly SmokeTest[], baseUrl: string | undefined, t: Translate): RunSmokeTestsResult | undefined {
+function checkBaseUrl(service: ReadinessService, suite: SmokeSuite, tests: readonly SmokeTest[], baseUrl: string | undefined, t: Translate): RunSmokeTestsResult | undefined {
   const staging = suite.stagingHost;
-  if (staging === undefined || !tests.some((test) => test.parsed.ok && writtenHost(test.parsed.command.url) === staging)) return undefined;
+  if (staging === undefined || !tests.some((test) => test.parsed.ok && service.smoke.writtenHost(test.parsed.command.url) === staging)) return undefined;
   if (baseUrl === undefined) return nothingRan(t('smoke.error.noBaseUrl', `http://${staging}`), { needsBaseUrl: true });
-  const base = parseBaseUrl(baseUrl);
+  const base = service.smoke.parseBaseUrl(baseUrl);
   if (!base.ok) return nothingRan(t('smoke.error.badBaseUrl', baseUrl));
   if (isPlaceholderHost(staging) && hostnameOf(base.host) === hostnameOf(staging)) return nothingRan(t('smoke.error.placeholderHost', `http://${staging}`));
   return undefined;
@@ -225,8 +237,4 @@ export function isPlaceholderHost(host: string): boolean {
 
 function hostnameOf(host: string): string {
   return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
-}
-
-function languageOf(locale: string | undefined): Language {
-  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }

@@ -6,14 +6,13 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { ChecklistAnalyzer } from '../core/analyzer';
-import { isChecklist, matchesAny } from '../core/detect';
-import { findSmokeTests } from '../core/smoke';
-import type { ChecklistResult, WorkspaceChecklist, WorkspaceChecklistsResult } from './protocol';
+import type { ReadinessService } from '../core/service';
+import type { ChecklistResult, LastSmokeResultView, WorkspaceChecklist, WorkspaceChecklistsResult } from '../protocol';
 import type { ResourceSettings } from './settings';
 import { checklistResult, notAChecklist } from './checklistResult';
 
 export interface WorkspaceChecklistsHost {
+  readonly service: ReadinessService;
   /** The workspace folders, as `file:` URIs. */
   folders(): readonly string[];
   settings(uri: string): Promise<ResourceSettings>;
@@ -59,18 +58,19 @@ export class WorkspaceChecklists {
   }
 
   /** `readiness/checklist` for a markdown file that is not open: its model as it is on disk. */
-  async fromDisk(uri: string): Promise<ChecklistResult> {
+  async fromDisk(uri: string, lastResults?: ReadonlyMap<string, LastSmokeResultView>): Promise<ChecklistResult> {
     const file = URI.parse(uri);
     const today = this.host.today();
     // A file that cannot be analysed (missing, too large, binary, not UTF-8) gets nothing, not an error.
-    if (file.scheme !== 'file' || !MARKDOWN_FILE.test(file.path)) return notAChecklist(uri, -1, today);
+    if (file.scheme !== 'file' || !MARKDOWN_FILE.test(file.path)) return notAChecklist(this.host.service, uri, -1);
     const settings = await this.host.settings(uri);
     const text = await readChecklistText(file.fsPath, settings);
-    if (text === undefined) return notAChecklist(uri, -1, today);
+    if (text === undefined) return notAChecklist(this.host.service, uri, -1);
     const path = this.host.relativePath(uri);
-    if (matchesAny(path, settings.ignore) || !isChecklist(path, text, settings.files)) return notAChecklist(uri, -1, today);
-    const analysis = new ChecklistAnalyzer().analyze(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
-    return checklistResult(uri, -1, analysis, findSmokeTests(analysis.checklist, text), today);
+    const { service } = this.host;
+    if (service.matchesAny(path, settings.ignore) || !service.isChecklist(path, text, settings.files)) return notAChecklist(this.host.service, uri, -1);
+    const analysis = service.analyse(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
+    return checklistResult(service, uri, -1, analysis, service.smoke.tests(analysis.checklist, text), today, lastResults);
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */
@@ -114,10 +114,11 @@ export class WorkspaceChecklists {
   /** The same test as for an open document: not ignored, and a `readiness.files` name or three state fields. */
   private async isChecklistFile(uri: string, path: string, settings: ResourceSettings): Promise<boolean> {
     const relative = this.host.relativePath(uri);
-    if (matchesAny(relative, settings.ignore)) return false;
-    if (matchesAny(relative, settings.files)) return true;
+    const { service } = this.host;
+    if (service.matchesAny(relative, settings.ignore)) return false;
+    if (service.matchesAny(relative, settings.files)) return true;
     const text = this.host.openText(uri) ?? (await readChecklistText(path, settings));
-    return text !== undefined && isChecklist(relative, text, settings.files);
+    return text !== undefined && service.isChecklist(relative, text, settings.files);
   }
 }
 

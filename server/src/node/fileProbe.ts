@@ -1,6 +1,8 @@
 // node's fs behind the core's FileProbe: what the language server and the CLI
-// know of the files a checklist points at.
-import { readFile, stat } from 'node:fs/promises';
+// know of the files a checklist points at, never through a symbolic link that
+// leads out of the workspace.
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative } from 'node:path';
 import type { FileProbe } from '../core/references';
 
 /**
@@ -9,8 +11,10 @@ import type { FileProbe } from '../core/references';
  */
 export function createFileProbe(toFsPath: (path: string) => string = (path) => path): FileProbe {
   return {
-    async stat(path) {
-      const info = await stat(toFsPath(path)).catch(() => undefined);
+    async stat(path, fence) {
+      const fsPath = toFsPath(path);
+      if (fence !== undefined && !(await staysInside(fsPath, toFsPath(fence)))) return 'outside';
+      const info = await stat(fsPath).catch(() => undefined);
       if (!info || (!info.isFile() && !info.isDirectory())) return undefined;
       return { kind: info.isDirectory() ? 'folder' : 'file', size: info.isDirectory() ? 0 : info.size, modified: info.mtimeMs };
     },
@@ -21,4 +25,22 @@ export function createFileProbe(toFsPath: (path: string) => string = (path) => p
       return new TextDecoder('utf-8').decode(bytes);
     },
   };
+}
+
+/**
+ * Whether `path`, its symbolic links followed, stays in `fence`. A path that does not exist is
+ * judged by its nearest existing folder, so that even "missing" says nothing of a place outside.
+ */
+async function staysInside(path: string, fence: string): Promise<boolean> {
+  const realFence = await realpath(fence).catch(() => fence);
+  for (let at = path; ; at = dirname(at)) {
+    const real = await realpath(at).catch(() => undefined);
+    if (real !== undefined) return inside(realFence, real);
+    if (dirname(at) === at) return false;
+  }
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -6,7 +6,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import type { HttpRequest, HttpResponse } from '../core/smoke/ports';
 import { concat } from '../core/smoke/multipart';
-import { toHttpFailure } from './fetchHttpClient';
+import { toHttpFailure } from './httpFailure';
 
 export function sendInsecure(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
   const headers: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SidebarNode } from '../../../client/src/sidebar/model/nodes';
 import type { SidebarSnapshot } from '../../../client/src/sidebar/sidebar';
-import type { RunSmokeTestsResult } from '../../../server/src/lsp/protocol';
+import type { RunSmokeTestsResult } from '../../../server/src/protocol';
 import { readinessApi, sampleUri, someReadinessDiagnostics } from '../support/readiness';
 import { screenshot } from '../support/screenshot';
 import { SIDEBAR_ROWS, VIEW_CONTAINER_COMMAND, allNodes, click, sidebarWhen } from '../support/sidebar';

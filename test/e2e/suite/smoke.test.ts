@@ -4,7 +4,7 @@
 // throwaway profile; the fixture is reverted afterwards and never saved.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RunSmokeTestsResult } from '../../../server/src/lsp/protocol';
+import type { RunSmokeTestsResult } from '../../../server/src/protocol';
 import { readinessApi, sampleUri, someReadinessDiagnostics } from '../support/readiness';
 import { screenshot } from '../support/screenshot';
 import { waitFor } from '../support/waitFor';

@@ -1,36 +1,32 @@
-// Checklist models → the sidebar's rows: one root per checklist when there are several, then
-// groups, items and the item's secret findings, smoke tests and open fields. Filters hide items
-// (and groups left empty); the verdict and the badge always count every blocker of every
-// checklist, since the release question does not change with what the user chose to look at.
-import type { ChecklistResult, ChecklistSmokeTest, Group, Item, Placeholder, Progress, RunSmokeTestsArguments } from '../../../../server/src/lsp/protocol';
-import { escapeMarkdown, overlaps, touchesAny } from './markdownText';
-import type { ItemDisplayState, LastSmokeResult, NodeIcon, SecretMark, SidebarFilters, SidebarNode, Translate } from './nodes';
-import { isOwnedBy, ownersOf } from './owners';
-import { smokeTestNode, smokeTestsIn, smokeTooltipSection } from './smokeTests';
+// The server's view models → the sidebar's rows: one root per checklist when there are several,
+// then groups, items and the item's secret findings, smoke tests and open fields. Everything shown
+// was decided on the server (display states, masked texts, owners, verdicts, last results); this
+// module picks icons, words the rows with the client's translations and applies the user's filters
+// (hiding items, and groups left empty). The badge always counts every blocker of every checklist,
+// since the release question does not change with what the user chose to look at.
+import { combineVerdicts, type ChecklistResult, type ChecklistSmokeTest, type GroupView, type ItemDisplayState, type ItemView, type PlaceholderView, type RunSmokeTestsArguments, type SecretMarkView, type Verdict } from '../../../../server/src/protocol';
+import { escapeMarkdown } from './markdownText';
+import type { NodeIcon, SidebarFilters, SidebarNode, Translate } from './nodes';
+import { smokeTestNode, smokeTooltipSection } from './smokeTests';
 import { itemTooltip, placeholderTooltip } from './tooltips';
-import { verdictOf, type Verdict } from './verdict';
+import { verdictText } from './verdict';
 
 export interface ChecklistEntry {
   readonly result: ChecklistResult;
   /** The path shown next to the checklist's title when there are several. */
   readonly relativePath: string | undefined;
-  /** The `secret` diagnostics of the document. */
-  readonly secrets: readonly SecretMark[];
-  /** The last result of each smoke test run in this session, by test key; absent: none has run. */
-  readonly smokeResults?: ReadonlyMap<string, LastSmokeResult>;
 }
 
 export interface SidebarInput {
   readonly entries: readonly ChecklistEntry[];
   readonly filters: SidebarFilters;
-  /** The date (`YYYY-MM-DD`) items are overdue against, the server's; undefined marks none overdue. */
-  readonly today: string | undefined;
   readonly t: Translate;
 }
 
 export interface SidebarTree {
   readonly roots: readonly SidebarNode[];
-  readonly verdict: Verdict;
+  /** The server's verdicts of the checklists shown, combined, with their words. */
+  readonly verdict: Verdict & { readonly text: string };
   /** Every owner name of every checklist, for the owner filter. */
   readonly owners: readonly string[];
   readonly checklistCount: number;
@@ -41,13 +37,13 @@ const STATE_ICONS: Record<ItemDisplayState, NodeIcon> = {
   'in-progress': { id: 'sync', color: 'charts.blue' },
   pending: { id: 'circle-large-outline' },
   blocked: { id: 'circle-slash', color: 'charts.red' },
+  'at-risk': { id: 'alert', color: 'charts.yellow' },
+  'not-applicable': { id: 'circle-slash' },
   overdue: { id: 'warning', color: 'charts.orange' },
   unknown: { id: 'question' },
 };
 
-const NONE_RUN: ReadonlyMap<string, LastSmokeResult> = new Map();
-
-const PLACEHOLDER_ICONS: Record<Placeholder['kind'], string> = {
+const PLACEHOLDER_ICONS: Record<PlaceholderView['kind'], string> = {
   text: 'edit',
   number: 'symbol-number',
   date: 'calendar',
@@ -57,7 +53,6 @@ const PLACEHOLDER_ICONS: Record<Placeholder['kind'], string> = {
 
 export function buildTree(input: SidebarInput): SidebarTree {
   const checklists = input.entries.filter((entry) => entry.result.isChecklist && entry.result.checklist !== undefined);
-  const progress = checklists.map((entry) => entry.result.progress).filter((p): p is Progress => p !== undefined);
   const ids = new UniqueIds();
   const perChecklist = checklists.map((entry) => checklistChildren(entry, input, ids));
   const roots =
@@ -66,69 +61,56 @@ export function buildTree(input: SidebarInput): SidebarTree {
       : checklists.map((entry, i) => checklistNode(entry, perChecklist[i] ?? [], input.t, ids));
   return {
     roots,
-    verdict: verdictOf(progress, input.t),
-    owners: ownersOf(checklists.flatMap((entry) => (entry.result.checklist?.items ?? []).map((item) => shownOwner(item, entry.secrets)))),
+    verdict: worded(combineVerdicts(checklists.flatMap((entry) => (entry.result.verdict ? [entry.result.verdict] : []))), input.t),
+    owners: mergeOwners(checklists.map((entry) => entry.result.checklist?.owners ?? [])),
     checklistCount: checklists.length,
   };
 }
 
-export function displayState(item: Item, today: string | undefined): ItemDisplayState {
-  const open = item.state === 'pending' || item.state === 'in-progress';
-  if (open && item.due !== undefined && today !== undefined && item.due < today) return 'overdue';
-  return item.state;
+function worded(verdict: Verdict, t: Translate): SidebarTree['verdict'] {
+  return { ...verdict, text: verdictText(verdict, t) };
 }
 
-/**
- * A group heading without its trailing explanation, which the tooltip keeps:
- * "🔴 BLOQUERS - ENTREGABLES OBLIGATORIOS (PRIORIDAD ABSOLUTA)" → "🔴 BLOQUERS".
- */
-export function shortGroupTitle(title: string): string {
-  const cut = title.search(/\s[-–—:]\s|\s\(/);
-  return cut > 0 ? title.slice(0, cut).trim() : title;
+/** The owner lists of several checklists as one, each name once (the first spelling), sorted as the server sorts them. */
+function mergeOwners(lists: readonly (readonly string[])[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const name of lists.flat()) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }
 
-/** The Owner value, unless a secret finding lies in that field (someone pasted a token there): then it is not shown anywhere. */
-function shownOwner(item: Item, secrets: readonly SecretMark[]): string | undefined {
-  const owner = item.owner;
-  if (owner === undefined || secrets.length === 0) return owner;
-  return item.fields.some((field) => field.value.includes(owner) && touchesAny(field.valueRange, secrets)) ? undefined : owner;
-}
-
-function visible(item: Item, filters: SidebarFilters): boolean {
-  return (!filters.blockersOnly || item.blocker) && (filters.owner === undefined || isOwnedBy(item, filters.owner));
+function visible(item: ItemView, filters: SidebarFilters): boolean {
+  const owner = filters.owner?.toLowerCase();
+  return (!filters.blockersOnly || item.blocker) && (owner === undefined || item.owners.some((name) => name.toLowerCase() === owner));
 }
 
 function checklistChildren(entry: ChecklistEntry, input: SidebarInput, ids: UniqueIds): SidebarNode[] {
   const { uri, checklist } = entry.result;
   if (!checklist) return [];
   const byId = new Map(checklist.items.map((item) => [item.id, item]));
-  const itemSecrets = (item: Item) => entry.secrets.filter((secret) => overlaps(secret.range, item.range));
-  const nodes: SidebarNode[] = [];
+  const tests = new Map(entry.result.smokeTests.map((test) => [test.key, test]));
   // A secret outside every item (in the header, say) goes first at the top: it is the most urgent thing to see.
-  const loose = entry.secrets.filter((secret) => !checklist.items.some((item) => overlaps(secret.range, item.range)));
-  nodes.push(...loose.map((secret, i) => secretNode(secret, `${uri}#secret:${i}`, uri, undefined, input.t, ids)));
+  const nodes: SidebarNode[] = checklist.looseSecrets.map((secret, i) => secretNode(secret, `${uri}#secret:${i}`, uri, undefined, input.t, ids));
   for (const group of checklist.groups) {
-    const items = group.itemIds.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined && visible(item, input.filters));
+    const items = group.itemIds.map((id) => byId.get(id)).filter((item): item is ItemView => item !== undefined && visible(item, input.filters));
     if (items.length === 0) continue;
-    const groupId = ids.take(`${uri}#group:${group.title}`);
-    const children = items.map((item) => itemNode(item, entry, itemSecrets(item), input, ids));
+    const groupId = ids.take(`${uri}#group:${group.title ?? ''}`);
+    const children = items.map((item) => itemNode(item, entry, tests, input.t, ids));
     nodes.push(groupNode(group, groupId, uri, children, items, input.t));
   }
   return nodes;
 }
 
 function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Translate, ids: UniqueIds): SidebarNode {
-  const { uri, checklist, progress } = entry.result;
+  const { uri, checklist, progress, verdict } = entry.result;
   const name = entry.relativePath ?? decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  const verdict = verdictOf(progress ? [progress] : [], t);
   return {
     id: ids.take(uri),
     kind: 'checklist',
     uri,
     label: checklist?.title ?? name,
     description: progress ? `${name} · ${progress.blockers.done}/${progress.blockers.total}` : name,
-    tooltip: `${verdict.text}\n\n${escapeMarkdown(name)}`,
-    icon: { id: 'checklist', ...(verdict.kind === 'go' ? { color: 'charts.green' } : {}) },
+    tooltip: `${verdict ? `${verdictText(verdict, t)}\n\n` : ''}${progress?.checks ? `${t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}\n\n` : ''}${escapeMarkdown(name)}`,
+    icon: { id: 'checklist', ...(verdict?.kind === 'go' ? { color: 'charts.green' } : {}) },
     state: undefined,
     itemId: undefined,
     reveal: undefined,
@@ -140,15 +122,17 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
   };
 }
 
-function groupNode(group: Group, id: string, uri: string, children: SidebarNode[], items: readonly Item[], t: Translate): SidebarNode {
+function groupNode(group: GroupView, id: string, uri: string, children: SidebarNode[], items: readonly ItemView[], t: Translate): SidebarNode {
   const done = items.filter((item) => item.state === 'done').length;
+  const hidden = t('hidden: possible secret');
+  const checks = checksOf(items);
   return {
     id,
     kind: 'group',
     uri,
-    label: shortGroupTitle(group.title),
+    label: group.shortTitle ?? hidden,
     description: `${done}/${items.length}`,
-    tooltip: `**${escapeMarkdown(group.title)}**\n\n${t('{0} of {1} items done', done, items.length)}${group.blocker ? ` · ${t('blockers')}` : ''}`,
+    tooltip: `**${group.title === null ? `*${hidden}*` : escapeMarkdown(group.title)}**\n\n${t('{0} of {1} items done', done, items.length)}${checks.total > 0 ? ` · ${t('{0} of {1} checks done', checks.done, checks.total)}` : ''}${group.blocker ? ` · ${t('blockers')}` : ''}`,
     icon: undefined,
     state: undefined,
     itemId: undefined,
@@ -161,36 +145,34 @@ function groupNode(group: Group, id: string, uri: string, children: SidebarNode[
   };
 }
 
-function itemNode(item: Item, entry: ChecklistEntry, secrets: readonly SecretMark[], input: SidebarInput, ids: UniqueIds): SidebarNode {
-  const { t } = input;
+function itemNode(item: ItemView, entry: ChecklistEntry, tests: ReadonlyMap<string, ChecklistSmokeTest>, t: Translate, ids: UniqueIds): SidebarNode {
   const { uri } = entry.result;
   const id = ids.take(`${uri}#item:${item.id}`);
-  const state = displayState(item, input.today);
-  const smokeTests = smokeTestsIn(entry.result.smokeTests, item.range);
-  const smokeResults = entry.smokeResults ?? NONE_RUN;
+  const smokeTests = item.smokeTestKeys.map((key) => tests.get(key)).filter((test): test is ChecklistSmokeTest => test !== undefined);
   const children = [
-    ...secrets.map((secret, i) => secretNode(secret, `${id}/secret:${i}`, uri, item.id, t, ids)),
+    ...item.secrets.map((secret, i) => secretNode(secret, `${id}/secret:${i}`, uri, item.id, t, ids)),
     // By number, not key: a row keeps its place (and selection) when its command is edited.
-    ...smokeTests.map((test) => smokeTestNode(test, smokeResults.get(test.key), ids.take(`${id}/smokeTest:${test.number}`), uri, smokeRun(entry, [test]), secrets, t)),
+    ...smokeTests.map((test) => smokeTestNode(test, ids.take(`${id}/smokeTest:${test.number}`), uri, smokeRun(entry, [test]), t)),
     ...item.placeholders.map((p, i) => placeholderNode(p, item, `${id}/placeholder:${i}`, uri, t, ids)),
   ];
   const open = item.placeholders.length;
-  const deadlineHidden = item.deadlineField !== undefined && touchesAny(item.deadlineField.valueRange, secrets);
+  const secrets = item.secrets.length;
   const description = [
-    shownOwner(item, secrets),
-    deadlineHidden ? undefined : (item.due ?? item.deadline),
+    item.owner,
+    item.deadline,
     open > 0 ? t('{0} open', open) : undefined,
-    secrets.length === 1 ? t('1 possible secret') : secrets.length > 1 ? t('{0} possible secrets', secrets.length) : undefined,
+    item.checks.total > 0 ? t('{0}/{1} checks', item.checks.done, item.checks.total) : undefined,
+    secrets === 1 ? t('1 possible secret') : secrets > 1 ? t('{0} possible secrets', secrets) : undefined,
   ].filter((part): part is string => part !== undefined && part.length > 0);
   return {
     id,
     kind: 'item',
     uri,
-    label: touchesAny(item.headingRange, secrets) ? t('Item {0}', item.id) : `${item.id}. ${item.title}`,
+    label: item.title === null ? t('Item {0}', item.id) : `${item.id}. ${item.title}`,
     description: description.join(' · '),
-    tooltip: itemTooltip(item, state, secrets, t, smokeTooltipSection(smokeTests, smokeResults, secrets, t)),
-    icon: STATE_ICONS[state],
-    state,
+    tooltip: itemTooltip(item, t, smokeTooltipSection(smokeTests, t)),
+    icon: STATE_ICONS[item.displayState],
+    state: item.displayState,
     itemId: item.id,
     reveal: item.headingRange,
     span: item.range,
@@ -203,7 +185,7 @@ function itemNode(item: Item, entry: ChecklistEntry, secrets: readonly SecretMar
   };
 }
 
-function placeholderNode(p: Placeholder, item: Item, id: string, uri: string, t: Translate, ids: UniqueIds): SidebarNode {
+function placeholderNode(p: PlaceholderView, item: ItemView, id: string, uri: string, t: Translate, ids: UniqueIds): SidebarNode {
   const line = t('line {0}', p.range.start.line + 1);
   return {
     id: ids.take(id),
@@ -225,7 +207,7 @@ function placeholderNode(p: Placeholder, item: Item, id: string, uri: string, t:
 }
 
 /** Shows the finding's message only: the text at its range is what must not be shown. */
-function secretNode(secret: SecretMark, id: string, uri: string, itemId: string | undefined, t: Translate, ids: UniqueIds): SidebarNode {
+function secretNode(secret: SecretMarkView, id: string, uri: string, itemId: string | undefined, t: Translate, ids: UniqueIds): SidebarNode {
   return {
     id: ids.take(id),
     kind: 'secret',
@@ -249,6 +231,11 @@ function secretNode(secret: SecretMark, id: string, uri: string, itemId: string 
 function smokeRun(entry: ChecklistEntry, tests: readonly ChecklistSmokeTest[]): RunSmokeTestsArguments {
   const { uri, smokeStagingHost } = entry.result;
   return { uri, testKeys: tests.map((test) => test.key), ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }) };
+}
+
+/** The server's check counts of these items, added up for their group's row. */
+function checksOf(items: readonly ItemView[]): { done: number; total: number } {
+  return { done: items.reduce((n, item) => n + item.checks.done, 0), total: items.reduce((n, item) => n + item.checks.total, 0) };
 }
 
 /** TreeItem ids must be unique; a checklist may repeat an item number or a group title. */

@@ -1,7 +1,7 @@
-// The sidebar's tree as plain data: what each row shows and does, computed from the server's
-// checklist models without VS Code (client/src/sidebar/model imports no `vscode`, so it is
-// unit-tested on real models). The tree provider turns each node into a TreeItem as is.
-import type { Range, RunSmokeTestsArguments, SmokeTestRunResult } from '../../../../server/src/lsp/protocol';
+// The sidebar's tree as plain data: what each row shows and does, rendered from the server's view
+// models without VS Code (client/src/sidebar/model imports no `vscode`, so it is unit-tested on
+// real answers). The tree provider turns each node into a TreeItem as is.
+import type { ItemDisplayState, Range, RunSmokeTestsArguments } from '../../../../server/src/protocol';
 
 /** vscode.l10n.t's shape: an English message with {0}-style arguments, returned translated. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;
@@ -12,8 +12,6 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
  */
 export type SidebarNodeKind = 'checklist' | 'group' | 'item' | 'placeholder' | 'secret' | 'smokeTest';
 
-/** How an item is shown: its Estado, or overdue when it is pending or in progress past its due date. */
-export type ItemDisplayState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'overdue' | 'unknown';
 
 /** A codicon id (`pass-filled`) and an optional theme colour id (`charts.green`). */
 export interface NodeIcon {
@@ -49,21 +47,9 @@ export interface SidebarNode {
   readonly children: readonly SidebarNode[];
 }
 
-/** A secret finding as the client gets it from the diagnostics: its message and range, never the text at the range. */
-export interface SecretMark {
-  readonly message: string;
-  readonly range: Range;
-}
-
-/** A smoke test's last result in this editor session, from a run the client started. */
-export interface LastSmokeResult extends SmokeTestRunResult {
-  /** When it ran, as a local time of day ("14:32:05"). */
-  readonly ranAt: string;
-}
-
 export interface SidebarFilters {
   readonly blockersOnly: boolean;
-  /** One owner name from ownersOf(), compared without case; undefined shows every owner. */
+  /** One owner name of those the server listed, compared without case; undefined shows every owner. */
   readonly owner: string | undefined;
 }
 

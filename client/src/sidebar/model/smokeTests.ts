@@ -1,31 +1,24 @@
-// The smoke-test rows: under an item with curl smoke tests, one row per test with its last result
-// in this session ("✅ PASSED 32 ms", "❌ FAILED HTTP 500", "not run yet") that goes to its command,
-// and the lines the item's tooltip lists them with. Results are looked up by the test's key, which
-// survives the evidence a run pastes (the key is the banner and the command, not the position).
-import type { ChecklistSmokeTest, Range } from '../../../../server/src/lsp/protocol';
-import { escapeMarkdown, shorten, touchesAny } from './markdownText';
-import type { LastSmokeResult, NodeIcon, SecretMark, SidebarNode, Translate } from './nodes';
+// The smoke-test rows: under an item with curl smoke tests, one row per test with the last result
+// the server keeps for it ("✅ PASSED 32 ms", "❌ FAILED HTTP 500", "not run yet") that goes to its
+// command, and the lines the item's tooltip lists them with.
+import type { ChecklistSmokeTest, LastSmokeResultView, SmokeOutcome } from '../../../../server/src/protocol';
+import { escapeMarkdown, shorten } from './markdownText';
+import type { NodeIcon, SidebarNode, Translate } from './nodes';
 
 /** How many smoke tests an item's tooltip lists before "and N more". */
 const LISTED = 8;
 
 const NOT_RUN_YET_ICON: NodeIcon = { id: 'beaker' };
-const OUTCOME_ICONS: Record<LastSmokeResult['outcome'], NodeIcon> = {
+const OUTCOME_ICONS: Record<SmokeOutcome, NodeIcon> = {
   passed: { id: 'pass', color: 'testing.iconPassed' },
   failed: { id: 'error', color: 'testing.iconFailed' },
   'not-run': { id: 'circle-slash', color: 'testing.iconSkipped' },
   cancelled: { id: 'circle-slash', color: 'testing.iconSkipped' },
 };
 
-/** The smoke tests of the document whose command lies in the item. */
-export function smokeTestsIn(tests: readonly ChecklistSmokeTest[], itemRange: Range): ChecklistSmokeTest[] {
-  return tests.filter((test) => itemRange.start.line <= test.commandRange.start.line && test.commandRange.start.line <= itemRange.end.line);
-}
-
-/** "2. POST /api/greeting"; just "Smoke test 2" when a secret finding lies in its banner or command. */
-export function smokeTestLabel(test: ChecklistSmokeTest, secrets: readonly SecretMark[], t: Translate): string {
-  const written: Range = { start: test.range.start, end: test.commandRange.end };
-  return touchesAny(written, secrets) ? t('Smoke test {0}', test.number) : `${test.number}. ${test.method} ${test.path}`;
+/** "2. POST /api/greeting"; just "Smoke test 2" when the server hid its path (a secret lies in its banner or command). */
+export function smokeTestLabel(test: ChecklistSmokeTest, t: Translate): string {
+  return test.path === null ? t('Smoke test {0}', test.number) : `${test.number}. ${test.method} ${test.path}`;
 }
 
 /** A response time as the evidence writes it: "1.4 ms", "32 ms", "2.31 s". */
@@ -35,7 +28,7 @@ export function formatElapsed(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-function outcomeWord(outcome: LastSmokeResult['outcome'], t: Translate): string {
+function outcomeWord(outcome: SmokeOutcome, t: Translate): string {
   switch (outcome) {
     case 'passed':
       return t('✅ PASSED');
@@ -49,7 +42,7 @@ function outcomeWord(outcome: LastSmokeResult['outcome'], t: Translate): string 
 }
 
 /** The last result in one line: the verdict with the time when it passed, with the reason otherwise. */
-export function smokeResultText(last: LastSmokeResult | undefined, t: Translate): string {
+export function smokeResultText(last: LastSmokeResultView | undefined, t: Translate): string {
   if (!last) return t('not run yet');
   const reason = shorten(last.reason, 80);
   if (last.outcome === 'passed') return last.elapsedMs === undefined ? outcomeWord('passed', t) : `${outcomeWord('passed', t)} ${formatElapsed(last.elapsedMs)}`;
@@ -57,23 +50,15 @@ export function smokeResultText(last: LastSmokeResult | undefined, t: Translate)
   return last.outcome === 'failed' ? `${outcomeWord('failed', t)} ${reason}` : `${outcomeWord(last.outcome, t)}: ${reason}`;
 }
 
-export function smokeTestNode(
-  test: ChecklistSmokeTest,
-  last: LastSmokeResult | undefined,
-  id: string,
-  uri: string,
-  smokeRun: SidebarNode['smokeRun'],
-  secrets: readonly SecretMark[],
-  t: Translate,
-): SidebarNode {
+export function smokeTestNode(test: ChecklistSmokeTest, id: string, uri: string, smokeRun: SidebarNode['smokeRun'], t: Translate): SidebarNode {
   return {
     id,
     kind: 'smokeTest',
     uri,
-    label: smokeTestLabel(test, secrets, t),
-    description: smokeResultText(last, t),
-    tooltip: smokeTestTooltip(test, last, secrets, t),
-    icon: last ? OUTCOME_ICONS[last.outcome] : NOT_RUN_YET_ICON,
+    label: smokeTestLabel(test, t),
+    description: smokeResultText(test.last, t),
+    tooltip: smokeTestTooltip(test, t),
+    icon: test.last ? OUTCOME_ICONS[test.last.outcome] : NOT_RUN_YET_ICON,
     state: undefined,
     itemId: test.itemId,
     reveal: test.commandRange,
@@ -85,8 +70,9 @@ export function smokeTestNode(
   };
 }
 
-function smokeTestTooltip(test: ChecklistSmokeTest, last: LastSmokeResult | undefined, secrets: readonly SecretMark[], t: Translate): string {
-  const lines = [`**${escapeMarkdown(smokeTestLabel(test, secrets, t))}**`, ''];
+function smokeTestTooltip(test: ChecklistSmokeTest, t: Translate): string {
+  const { last } = test;
+  const lines = [`**${escapeMarkdown(smokeTestLabel(test, t))}**`, ''];
   if (!last) {
     lines.push(t('not run yet'));
   } else {
@@ -99,10 +85,10 @@ function smokeTestTooltip(test: ChecklistSmokeTest, last: LastSmokeResult | unde
 }
 
 /** The item tooltip's section: each smoke test with its last result. */
-export function smokeTooltipSection(tests: readonly ChecklistSmokeTest[], results: ReadonlyMap<string, LastSmokeResult>, secrets: readonly SecretMark[], t: Translate): string[] {
+export function smokeTooltipSection(tests: readonly ChecklistSmokeTest[], t: Translate): string[] {
   if (tests.length === 0) return [];
   const lines = ['', `**${t('Smoke tests ({0})', tests.length)}**`];
-  for (const test of tests.slice(0, LISTED)) lines.push(`- ${escapeMarkdown(smokeTestLabel(test, secrets, t))}: ${escapeMarkdown(smokeResultText(results.get(test.key), t))}`);
+  for (const test of tests.slice(0, LISTED)) lines.push(`- ${escapeMarkdown(smokeTestLabel(test, t))}: ${escapeMarkdown(smokeResultText(test.last, t))}`);
   if (tests.length > LISTED) lines.push(`- ${t('and {0} more', tests.length - LISTED)}`);
   return lines;
 }

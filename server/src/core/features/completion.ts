@@ -21,7 +21,8 @@ export function completionsAt(checklist: Checklist, position: Position): Complet
   const field = item?.stateField;
   if (!field || position.character < field.valueRange.start.character - 1) return [];
   const valueRange = contains(field.valueRange, position) ? field.valueRange : range(field.valueRange.start.line, field.valueRange.start.character, position.line, Math.max(position.character, field.valueRange.end.character));
-  return SETTABLE_STATES.map((state, i) => {
+  // Every state the vocabulary knows, so an unknown state is one completion away from a known one.
+  return [...SETTABLE_STATES, 'at-risk' as const, 'not-applicable' as const].map((state, i) => {
     const text = stateText(state, checklist.language);
     return { label: text, kind: 'state' as const, edit: { range: valueRange, newText: text }, sortText: String(i).padStart(3, '0') };
   });

@@ -51,6 +51,12 @@ export function stateFixes(checklist: Checklist, item: Item, t: Translate): Fix[
   }));
 }
 
+/** "Mark item N as not applicable": its state, written in the document's language; progress and the verdict then leave it out. */
+export function notApplicableFix(checklist: Checklist, item: Item, t: Translate): Fix | undefined {
+  if (!item.stateField || item.state === 'not-applicable') return undefined;
+  return { title: t('fix.notApplicable', item.id), kind: 'quickfix', edits: setStateEdits(checklist, item, 'not-applicable') };
+}
+
 /** Ticks or unticks every summary line whose item's state says otherwise. */
 export function syncSummaryEdits(checklist: Checklist): TextEdit[] {
   const states = new Map(checklist.items.map((item) => [item.id, item.state]));

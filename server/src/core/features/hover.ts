@@ -42,8 +42,10 @@ function itemHover(item: Item, t: Translate): string {
     `- ${t('hover.owner')}: ${escape(item.owner ?? '—')}`,
     `- ${t('hover.due')}: ${item.due ?? t('hover.noDue')}${item.deadline ? ` (${escape(item.deadline)})` : ''}`,
     `- ${t('hover.openPlaceholders')}: ${item.placeholders.length}`,
-    `- ${t('hover.uncheckedBoxes')}: ${unchecked.length}`,
   ];
+  const checks = item.checks.filter((c) => c.state !== 'not-applicable');
+  if (checks.length > 0) lines.push(`- ${t('hover.checks')}: ${checks.filter((c) => c.state === 'done').length}/${checks.length}`);
+  lines.push(`- ${t('hover.uncheckedBoxes')}: ${unchecked.length}`);
   for (const box of unchecked.slice(0, 10)) lines.push(`  - ☐ ${escape(box.label)}`);
   return lines.join('\n');
 }

@@ -6,8 +6,9 @@ import type { Finding } from '../types';
 import { REDACT_SECRETS_KIND, type Fix } from './fixes';
 
 export function secretNameOf(finding: Finding): string | undefined {
-  const name = finding.data?.['name'];
-  return typeof name === 'string' && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
+  if (finding.code !== 'secret') return undefined;
+  const { name } = finding.data;
+  return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
 }
 
 export function secretFixes(finding: Finding, t: Translate): Fix[] {

@@ -1,11 +1,41 @@
-// Assembles the checklist model from the facts of consecutive blocks.
+// Assembles the checklist model from the facts of consecutive blocks. The model
+// follows the document: headings make a tree of sections; a section is an item
+// when its heading is numbered or carries item fields, and a section without item
+// headings becomes an item holding its checks (or, when its list entries or table
+// rows are deliverables of their own, one item per entry or row). Checks are the
+// units an owner ticks: task boxes, table rows with a status, checkbox, decision or
+// owner column, numbered steps.
 import { classifyPlaceholder } from '../placeholders';
-import type { FileReference } from '../references/types';
+import type { FileReference } from './references/types';
 import { range, shiftRange, type Range } from '../types';
-import type { Checkbox, Checklist, Fence, Field, Group, Item, Placeholder, StatedCount, Summary, SummaryGroup } from './checklist';
+import type { Check, Checkbox, Checklist, CountClaim, Fence, Field, Group, Item, ItemKind, ItemState, OverallState, Placeholder, StateChoice, StatedCount, Summary, SummaryEntry, SummaryGroup } from './checklist';
 import { dateIn, resolveDeadline } from './deadline';
-import type { BlockFacts, CheckboxFact, HeadingFact } from './facts';
-import { isBlockerHeading, isCreatedKey, isDeadlineKey, isOwnerKey, isStateKey, isSummaryHeading, isTotalKey, languageOf, parseState } from './fieldNames';
+import type { BlockFacts, CellFact, CheckboxFact, HeadingFact, ListEntryFact, ProseFact, TableFact } from './facts';
+import {
+  choiceOptions,
+  hasItemBlockerMark,
+  isBlockerHeading,
+  isBlockerPriority,
+  isCheckboxColumn,
+  isCreatedKey,
+  isDeadlineKey,
+  isDecisionKey,
+  isEvidenceKey,
+  isInstructionsHeading,
+  isItemKey,
+  isNameColumn,
+  isOverallStateKey,
+  isOwnerKey,
+  isPriorityKey,
+  isSignOffKey,
+  isStateKey,
+  isSummaryHeading,
+  isTicked,
+  isTotalKey,
+  documentLanguageOf,
+  parseState,
+  type StateWords,
+} from './fieldNames';
 import { matchSummary } from './summary';
 
 /**
@@ -24,6 +54,9 @@ export interface PlacedBlock {
   readonly ignores: readonly { readonly line: number; readonly codes: readonly string[] }[];
   readonly definitions: readonly string[];
   readonly references: readonly FileReference[];
+  readonly entries: readonly ListEntryFact[];
+  readonly tables: readonly TableFact[];
+  readonly prose: readonly ProseFact[];
 }
 
 export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
@@ -38,109 +71,688 @@ export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
     ignores: facts.ignores.map((i) => ({ line: i.line + startLine, codes: i.codes })),
     definitions: facts.definitions,
     references: facts.references.map((r) => ({ ...r, range: shiftRange(r.range, startLine) })),
+    entries: startLine === 0 ? facts.entries : facts.entries.map((e) => ({ ...e, line: e.line + startLine, parentLine: e.parentLine === undefined ? undefined : e.parentLine + startLine, fields: e.fields.map((f) => shiftField(f, startLine)) })),
+    tables: startLine === 0 ? facts.tables : facts.tables.map((t) => shiftTable(t, startLine)),
+    prose: startLine === 0 ? facts.prose : facts.prose.map((p) => ({ line: p.line + startLine, text: p.text })),
   };
 }
 
-const ITEM_HEADING = /^(\d+)[.)]\s+(.+)$/;
-const STATED_COUNT = /\((\d+)\s+(?:items?|entregables?|ítems?)\)/i;
+/** What configuration adds to the model's vocabulary. */
+export interface ModelOptions {
+  readonly stateWords?: StateWords | undefined;
+  readonly blockerMarks?: readonly string[] | undefined;
+}
+
+type SectionKind = 'root' | 'title' | 'summary' | 'instructions' | 'normal';
+
+interface Section {
+  readonly heading: HeadingFact | undefined;
+  readonly depth: number;
+  readonly block: PlacedBlock | undefined;
+  readonly parent: Section | undefined;
+  readonly children: Section[];
+  kind: SectionKind;
+  /** The section's own block and every descendant's. */
+  endLine: number;
+}
 
 interface ItemDraft {
-  id: string;
+  id: string | undefined;
   title: string;
+  kind: ItemKind;
   group: string;
+  groupSection: Section | undefined;
   blocker: boolean;
   headingRange: Range;
+  startLine: number;
   endLine: number;
   fields: Field[];
   checkboxes: Checkbox[];
   fences: Fence[];
   placeholders: Placeholder[];
   references: FileReference[];
+  checks: Check[];
+  /** A state read from the item's own line (its box, its row): used when it has no state field. */
+  ownState: ItemState | undefined;
+  /** Boxes under an empty status field that are its options. */
+  stateChoiceBoxes?: Checkbox[];
+  /** The state a heading's leading mark gives ("### ✅ Backups"), used last. */
+  markState?: ItemState;
 }
 
-interface GroupDraft extends Omit<Group, 'itemIds'> {
-  itemIds: string[];
+const ITEM_NUMBER = /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
+const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
+
+/** "### ✅ 1. Title", "## Item 2 — Title", "#### **5.** Title" → ["1", "Title"]. */
+function numberedTitle(text: string): [string, string] | undefined {
+  const bare = text.replace(LEADING_MARKS, '');
+  const match = ITEM_NUMBER.exec(bare);
+  if (!match || match[1] === undefined) return undefined;
+  // A bare "2" heading with no title, or a version-like "4.2.0 notes" without a separator, is not an item.
+  if (match[1].split('.').length > 2) return undefined;
+  return [match[1], (match[2] ?? '').trim()];
 }
 
-interface SummaryGroupDraft extends Omit<SummaryGroup, 'entries'> {
-  entries: Omit<SummaryGroup['entries'][number], 'itemId' | 'nameMatches'>[];
-}
-
-export function buildChecklist(blocks: readonly PlacedBlock[]): Checklist {
-  let title: string | undefined;
-  const fields: Field[] = [];
-  const groups: GroupDraft[] = [];
-  const items: ItemDraft[] = [];
-  const ignores: { line: number; codes: readonly string[] }[] = [];
-  let summary: { title: string; range: Range; groups: SummaryGroupDraft[]; total: StatedCount | undefined } | undefined;
-  let inSummary = false;
-  let section: GroupDraft | undefined;
-  let item: ItemDraft | undefined;
-  let summaryGroup: SummaryGroupDraft | undefined;
-
-  for (const block of blocks) {
-    ignores.push(...block.ignores);
-    const heading = block.heading;
-    if (heading) {
-      const headingRange = heading.range;
-      if (heading.depth <= 3) item = undefined;
-      if (heading.depth <= 2) summaryGroup = undefined;
-      if (heading.depth === 1) {
-        title ??= heading.text;
-      } else if (heading.depth === 2) {
-        inSummary = isSummaryHeading(heading.text);
-        section = inSummary ? undefined : { title: heading.text, blocker: isBlockerHeading(heading.text), range: headingRange, itemIds: [] };
-        if (section) groups.push(section);
-        if (inSummary && !summary) summary = { title: heading.text, range: headingRange, groups: [], total: undefined };
-      } else if (heading.depth === 3 && inSummary && summary) {
-        summaryGroup = { title: heading.text, range: headingRange, stated: statedCount(heading), entries: [] };
-        summary.groups.push(summaryGroup);
-      } else if (heading.depth === 3 && section) {
-        const match = ITEM_HEADING.exec(heading.text);
-        if (match) {
-          item = { id: match[1] ?? '', title: (match[2] ?? '').trim(), group: section.title, blocker: section.blocker, headingRange, endLine: block.startLine, fields: [], checkboxes: [], fences: [], placeholders: [], references: [] };
-          items.push(item);
-          section.itemIds.push(item.id);
-        }
-      }
-    }
-    if (item) {
-      addBlock(item, block);
-    } else if (inSummary && summary) {
-      if (summaryGroup) for (const box of block.checkboxes) if (!box.inFence) summaryGroup.entries.push(box);
-      const total = block.fields.find((f) => isTotalKey(f.key));
-      if (total) summary.total = countIn(total);
-    } else if (!section && !summary) {
-      fields.push(...block.fields);
-    }
-  }
-
+export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOptions = {}): Checklist {
+  const root = sectionTree(blocks);
+  const all = flatten(root);
+  const ignores = blocks.flatMap((b) => b.ignores);
   const defined = new Set(blocks.flatMap((b) => b.definitions).map(normaliseLabel));
-  const created = fields.map((f) => (isCreatedKey(f.key) ? dateIn(f.value) : undefined)).find((d) => d !== undefined);
-  const finishedSummary = summary ? finishSummary(summary, items) : undefined;
-  const shortTitles = new Map<string, string>();
-  for (const entry of finishedSummary?.groups.flatMap((g) => g.entries) ?? []) {
-    if (entry.itemId !== undefined && entry.nameMatches) shortTitles.set(entry.itemId, entry.label);
+  let built = assemble(root, all, options, true);
+  // A summary that holds the only checkable content is no summary: read it as the checklist.
+  if (built.items.length === 0 && all.some((s) => s.kind === 'summary')) {
+    for (const section of all) if (section.kind === 'summary') section.kind = 'normal';
+    built = assemble(root, all, options, false);
   }
+  const { title, docFields, items, groups, summary, claims, overall, nearMisses } = built;
+  const created = docFields.map((f) => (isCreatedKey(f.key) ? dateIn(f.value) : undefined)).find((d) => d !== undefined);
+  const finishedSummary = summary ? finishSummary(summary, items) : undefined;
+  const shortTitles = new Map<ItemDraft, string>();
+  const byId = new Map(items.map((item) => [item.id, item]));
+  for (const entry of finishedSummary?.groups.flatMap((g) => g.entries) ?? []) {
+    const item = entry.itemId === undefined ? undefined : byId.get(entry.itemId);
+    if (item && entry.nameMatches) shortTitles.set(item, entry.label);
+  }
+  const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options));
+  const blockers = summaryBlockers(finishedSummary, finished);
   return {
     title,
-    language: languageOf([...fields, ...items.flatMap((i) => i.fields)].map((f) => f.key)),
-    fields,
+    language: documentLanguageOf([...docFields, ...finished.flatMap((i) => i.fields)].map((f) => f.key)),
+    fields: docFields,
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),
-    items: items.map((draft) => finishItem(draft, created, shortTitles.get(draft.id), defined)),
+    items: blockers ? finished.map((item) => (item.blocker === blockers.has(item.id) ? item : { ...item, blocker: blockers.has(item.id) })) : finished,
     summary: finishedSummary,
     ignores,
+    claims,
+    overall,
+    nearMisses,
   };
 }
 
-function addBlock(item: ItemDraft, block: PlacedBlock): void {
-  item.endLine = block.endLine;
-  item.fields.push(...block.fields);
-  item.checkboxes.push(...block.checkboxes);
-  item.fences.push(...block.fences);
-  item.placeholders.push(...block.placeholders);
-  item.references.push(...block.references);
+function sectionTree(blocks: readonly PlacedBlock[]): Section {
+  const root: Section = { heading: undefined, depth: 0, block: undefined, parent: undefined, children: [], kind: 'root', endLine: 0 };
+  const stack: Section[] = [root];
+  let titleTaken = false;
+  let rootBlock: PlacedBlock | undefined;
+  for (const block of blocks) {
+    const heading = block.heading;
+    if (!heading) {
+      // Text before the first heading belongs to the document.
+      rootBlock ??= block;
+      if (rootBlock !== block) root.children.push({ heading: undefined, depth: 7, block, parent: root, children: [], kind: 'root', endLine: block.endLine });
+      root.endLine = block.endLine;
+      continue;
+    }
+    while ((stack.at(-1)?.depth ?? 0) >= heading.depth) stack.pop();
+    const parent = stack.at(-1) ?? root;
+    const inherited = parent.kind === 'summary' || parent.kind === 'instructions' ? parent.kind : undefined;
+    let kind: SectionKind = inherited ?? 'normal';
+    if (!inherited) {
+      if (!titleTaken && heading.depth === 1) kind = 'title';
+      else if (isSummaryHeading(heading.text) && !numberedTitle(heading.text)) kind = 'summary';
+      else if (isInstructionsHeading(heading.text) && !numberedTitle(heading.text)) kind = 'instructions';
+    }
+    if (heading.depth === 1) titleTaken = true;
+    const section: Section = { heading, depth: heading.depth, block, parent, children: [], kind, endLine: block.endLine };
+    parent.children.push(section);
+    stack.push(section);
+    for (let s: Section | undefined = parent; s; s = s.parent) s.endLine = Math.max(s.endLine, block.endLine);
+  }
+  if (rootBlock) (root as { block: PlacedBlock | undefined }).block = rootBlock;
+  return root;
+}
+
+function flatten(section: Section): Section[] {
+  return [section, ...section.children.flatMap(flatten)];
+}
+
+function descendants(section: Section): Section[] {
+  return section.children.flatMap(flatten);
+}
+
+interface Assembled {
+  title: string | undefined;
+  docFields: Field[];
+  items: ItemDraft[];
+  groups: (Omit<Group, 'itemIds'> & { itemIds: string[] })[];
+  summary: SummaryDraft | undefined;
+  claims: CountClaim[];
+  overall: OverallState[];
+  nearMisses: { line: number; text: string }[];
+}
+
+interface SummaryDraft {
+  title: string;
+  range: Range;
+  groups: (Omit<SummaryGroup, 'entries'> & { entries: Omit<SummaryEntry, 'itemId' | 'nameMatches'>[] })[];
+  total: StatedCount | undefined;
+}
+
+function assemble(root: Section, all: readonly Section[], options: ModelOptions, withSummary: boolean): Assembled {
+  const titleSection = all.find((s) => s.kind === 'title');
+  const title = titleSection?.heading?.text;
+  const docFields = [...(root.block?.fields ?? []), ...(titleSection?.block?.fields ?? [])].filter((f) => !isInstructionsField(f));
+  const items: ItemDraft[] = [];
+  const claims: CountClaim[] = [];
+  const overall: OverallState[] = [];
+  const nearMisses: { line: number; text: string }[] = [];
+  let summary: SummaryDraft | undefined;
+
+  const candidates = new Map<Section, 'numbered' | 'fielded'>();
+  for (const s of all) {
+    if (s.kind !== 'normal' || !s.heading || !s.block) continue;
+    if (numberedTitle(s.heading.text)) candidates.set(s, 'numbered');
+    else if (hasItemFields(s.block) || HEADING_MARK.test(s.heading.text)) candidates.set(s, 'fielded');
+  }
+  const holdsChecks = (s: Section) => (s.block ? ownChecks(s.block, options).length > 0 : false);
+  const isItemHeading = (s: Section): boolean => {
+    const kind = candidates.get(s);
+    if (!kind) return false;
+    const below = descendants(s);
+    if (kind === 'numbered') return !below.some((d) => candidates.get(d) === 'numbered');
+    return !below.some((d) => candidates.has(d) || holdsChecks(d));
+  };
+
+  const groupOf = (s: Section | undefined): Section | undefined => {
+    for (let p = s; p; p = p.parent) if (p.kind === 'normal' && p.heading) return p;
+    return titleSection;
+  };
+  const markedBlocker = (s: Section | undefined): boolean => {
+    for (let p = s; p; p = p.parent) if (p.kind === 'normal' && p.heading && isBlockerHeading(p.heading.text, options.blockerMarks)) return true;
+    return false;
+  };
+
+  const visit = (s: Section, insideItem: boolean): void => {
+    if (s.kind === 'summary') {
+      if (withSummary && s.heading && s.block) summary = addToSummary(summary, s, options);
+      collectClaims(s, titleSection, claims, overall, options, true);
+    } else if (!insideItem && s.kind === 'normal' && s.heading && isItemHeading(s)) {
+      items.push(headingItem(s, groupOf(s.parent), markedBlocker(s.parent), options));
+      return;
+    } else if (!insideItem && s.block && (s.kind === 'normal' || s.kind === 'title' || s.kind === 'root')) {
+      const group = s.kind === 'normal' ? s : groupOf(s);
+      items.push(...sectionItems(s, group, s.kind === 'normal' ? groupOf(s.parent) : group, markedBlocker(s), options));
+      collectClaims(s, titleSection, claims, overall, options, s.kind !== 'normal');
+      nearMisses.push(...nearMissesIn(s.block));
+    } else if (s.kind === 'instructions') {
+      collectClaims(s, titleSection, claims, overall, options, true);
+    }
+    for (const child of s.children) visit(child, insideItem);
+  };
+  visit(root, false);
+
+  numberItems(items);
+  const groups: Assembled['groups'] = [];
+  const bySection = new Map<Section | undefined, Assembled['groups'][number]>();
+  for (const item of items) {
+    // Items outside any heading (a document that is one table or list) are grouped under the document.
+    if (item.group === '') item.group = title ?? 'Checklist';
+    let group = bySection.get(item.groupSection);
+    if (!group) {
+      const heading = item.groupSection?.heading;
+      group = { title: item.group, blocker: heading ? isBlockerHeading(heading.text, options.blockerMarks) && item.groupSection?.kind !== 'title' : false, range: heading?.range ?? item.headingRange, itemIds: [] };
+      bySection.set(item.groupSection, group);
+      groups.push(group);
+    }
+    group.itemIds.push(item.id ?? '');
+  }
+  return { title, docFields, items, groups, summary, claims, overall, nearMisses };
+}
+
+function isInstructionsField(field: Field): boolean {
+  return /^(?:nota|note)s?$/i.test(field.key.trim());
+}
+
+function hasItemFields(block: PlacedBlock): boolean {
+  return block.fields.some((f) => isStateKey(f.key) || isOwnerKey(f.key) || isDeadlineKey(f.key));
+}
+
+function newItem(kind: ItemKind, title: string, id: string | undefined, group: Section | undefined, blocker: boolean, headingRange: Range, endLine: number): ItemDraft {
+  return {
+    id,
+    title,
+    kind,
+    group: group?.heading?.text ?? '',
+    groupSection: group,
+    blocker,
+    headingRange,
+    startLine: headingRange.start.line,
+    endLine,
+    fields: [],
+    checkboxes: [],
+    fences: [],
+    placeholders: [],
+    references: [],
+    checks: [],
+    ownState: undefined,
+  };
+}
+
+function headingItem(s: Section, group: Section | undefined, groupBlocker: boolean, options: ModelOptions): ItemDraft {
+  const heading = s.heading as HeadingFact;
+  const numbered = numberedTitle(heading.text);
+  const title = numbered ? numbered[1] || heading.text : heading.text.replace(/^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+/u, '');
+  const item = newItem('heading', title, numbered?.[0], group, groupBlocker || hasItemBlockerMark(heading.source, options.blockerMarks), heading.range, s.endLine);
+  for (const section of flatten(s)) {
+    const block = section.block;
+    if (!block) continue;
+    item.fields.push(...block.fields);
+    item.checkboxes.push(...block.checkboxes);
+    item.fences.push(...block.fences);
+    item.placeholders.push(...block.placeholders);
+    item.references.push(...block.references);
+    item.checks.push(...ownChecks(block, options));
+  }
+  dropChoiceBoxes(item, options);
+  // "### ✅ Backups", "### [ ] DNS": the heading's own mark is its state when nothing else says one.
+  const mark = /^(?:\*\*)?(✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])/u.exec(heading.text)?.[1];
+  if (mark) item.markState = /^\[[xX]\]$/.test(mark) ? 'done' : mark.startsWith('[') ? 'pending' : parseState(mark);
+  if (item.fields.some((f) => isPriorityKey(f.key) && isBlockerPriority(f.value, options.blockerMarks))) item.blocker = true;
+  return item;
+}
+
+/** A status field left empty with a list of state options under it: those boxes are a choice, not checks. */
+function dropChoiceBoxes(item: ItemDraft, options: ModelOptions): void {
+  const field = item.fields.find((f) => isStateKey(f.key));
+  if (!field || field.value.trim() !== '') return;
+  const line = field.range.start.line;
+  const options_: Checkbox[] = [];
+  for (const box of item.checkboxes) {
+    if (box.range.start.line !== line + 1 + options_.length) continue;
+    if (parseState(box.label, options.stateWords) === 'unknown') break;
+    options_.push(box);
+  }
+  if (options_.length < 2) return;
+  const lines = new Set(options_.map((b) => b.range.start.line));
+  item.checks = item.checks.filter((c) => !lines.has(c.range.start.line));
+  const ticked = options_.find((b) => b.checked);
+  item.ownState = ticked ? parseState(ticked.label, options.stateWords) : 'unknown';
+  item.stateChoiceBoxes = options_;
+}
+
+/** The items a section without item headings makes: one per deliverable entry or row, and one holding the rest of its checks. */
+function sectionItems(s: Section, group: Section | undefined, sectionGroup: Section | undefined, blocker: boolean, options: ModelOptions): ItemDraft[] {
+  const block = s.block as PlacedBlock;
+  const items: ItemDraft[] = [];
+  const taken = new Set<number>();
+  // Table rows with a status, checkbox, decision or owner column are items of their own.
+  for (const table of block.tables) {
+    const columns = checkColumns(table);
+    if (!columns) continue;
+    for (const row of table.rows) {
+      const item = rowItem(table, row, columns, group, blocker, options);
+      items.push(item);
+      taken.add(row.range.start.line);
+    }
+  }
+  // Top-level entries that carry their own content (nested entries, fields, a blocker mark) are deliverables.
+  const entries = block.entries;
+  const tree = entryTree(entries);
+  const fieldLines = new Set(block.fields.filter((f) => isItemKey(f.key)).map((f) => f.range.start.line));
+  const deliverable = (e: ListEntryFact) =>
+    (tree.children.get(e.line) ?? []).some((c) => c.checked !== undefined || c.ordered || c.fields.length > 0 || fieldLines.has(c.line)) ||
+    e.fields.length > 0 ||
+    hasItemBlockerMark(e.label, options.blockerMarks);
+  // Each line of a deliverable entry, to the entry's item: what lies on it goes to that item.
+  const owners = new Map<number, ItemDraft>();
+  for (const entry of entries) {
+    if (entry.depth !== 0 || !(entry.checked !== undefined || entry.ordered || entry.children > 0) || !deliverable(entry)) continue;
+    const end = tree.last.get(entry.line) ?? entry.line;
+    const item = newItem(entry.checked !== undefined ? 'task' : 'step', cleanLabel(entry.label), undefined, group, blocker || hasItemBlockerMark(entry.label, options.blockerMarks), range(entry.line, 0, entry.line, entry.label.length), end);
+    item.fields.push(...entry.fields);
+    item.ownState = entryState(entry, tree.children.get(entry.line) ?? [], options);
+    for (let line = entry.line; line <= end; line++) {
+      owners.set(line, item);
+      taken.add(line);
+    }
+    items.push(item);
+  }
+  if (owners.size > 0) {
+    const ownerOf = (r: Range) => owners.get(r.start.line);
+    for (const field of block.fields) ownerOf(field.range)?.fields.push(field);
+    for (const check of ownChecks(block, options)) ownerOf(check.range)?.checks.push(check);
+    for (const box of block.checkboxes) ownerOf(box.range)?.checkboxes.push(box);
+    for (const p of block.placeholders) ownerOf(p.range)?.placeholders.push(p);
+    for (const r of block.references) ownerOf(r.range)?.references.push(r);
+  }
+  const rest = ownChecks(block, options).filter((c) => !taken.has(c.range.start.line));
+  if (rest.length > 0) {
+    const heading = s.heading;
+    const label = heading?.text ?? 'Checklist';
+    const item = newItem('section', label, undefined, heading ? (sectionGroup ?? s) : group, blocker || (heading ? hasItemBlockerMark(heading.source, options.blockerMarks) : false), heading?.range ?? rest[0]?.range ?? range(0, 0, 0, 0), block.endLine);
+    item.checks.push(...rest);
+    item.checkboxes.push(...block.checkboxes.filter((c) => !taken.has(c.range.start.line)));
+    item.fences.push(...block.fences);
+    item.placeholders.push(...block.placeholders.filter((p) => !taken.has(p.range.start.line)));
+    item.references.push(...block.references.filter((r) => !taken.has(r.range.start.line)));
+    item.fields.push(...(s.kind === 'normal' ? block.fields : []));
+    // A section item goes before the rows and entries it was written above.
+    items.unshift(item);
+  }
+  return items.sort((a, b) => a.startLine - b.startLine);
+}
+
+/** Each entry's nested entries, and the last line of each entry with everything nested in it: one pass, entries being in document order. */
+function entryTree(entries: readonly ListEntryFact[]): { children: Map<number, ListEntryFact[]>; last: Map<number, number> } {
+  const byLine = new Map(entries.map((e) => [e.line, e]));
+  const children = new Map<number, ListEntryFact[]>();
+  const last = new Map<number, number>();
+  for (const entry of entries) {
+    if (entry.parentLine !== undefined) {
+      const siblings = children.get(entry.parentLine);
+      if (siblings) siblings.push(entry);
+      else children.set(entry.parentLine, [entry]);
+    }
+    for (let up: ListEntryFact | undefined = entry; up; up = up.parentLine === undefined ? undefined : byLine.get(up.parentLine)) {
+      last.set(up.line, Math.max(last.get(up.line) ?? up.line, entry.line));
+    }
+  }
+  return { children, last };
+}
+
+function entryState(entry: ListEntryFact, nested: readonly ListEntryFact[], options: ModelOptions): ItemState {
+  const stateField = entry.fields.find((f) => isStateKey(f.key));
+  if (stateField) return parseState(stateField.value, options.stateWords);
+  if (entry.checked === true || stepDone(entry)) return 'done';
+  return nested.some((e) => e.checked === true || stepDone(e)) ? 'in-progress' : 'pending';
+}
+
+function cleanLabel(label: string): string {
+  return label.replace(/\*\*|__/g, '').replace(/\s+[—–-]\s+.*$/, '').trim() || label.trim();
+}
+
+const checksCache = new WeakMap<PlacedBlock, { readonly key: string; readonly checks: readonly Check[] }>();
+
+/**
+ * The checks written directly in a block: task boxes (also in fences), numbered steps, rows of
+ * check tables. Cached with the placed block, which the analyzer keeps while the block is unchanged.
+ */
+function ownChecks(block: PlacedBlock, options: ModelOptions): readonly Check[] {
+  const key = optionsKey(options);
+  const cached = checksCache.get(block);
+  if (cached?.key === key) return cached.checks;
+  const checks = checksOf(block, options);
+  checksCache.set(block, { key, checks });
+  return checks;
+}
+
+function optionsKey(options: ModelOptions): string {
+  return options.stateWords === undefined && options.blockerMarks === undefined ? '' : JSON.stringify([options.stateWords, options.blockerMarks]);
+}
+
+function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
+  const checks: Check[] = [];
+  for (const box of block.checkboxes) {
+    checks.push({ kind: 'box', label: box.label, state: box.checked ? 'done' : boxState(box), range: box.range, markRange: box.boxRange, blocker: hasItemBlockerMark(box.label, options.blockerMarks) });
+  }
+  // Bullets led by state marks ("- ✅ Backups", "- ⬜ DNS") are checks when they read as a status list:
+  // two kinds of mark, or an open one. A list of ✅ criteria alone is prose.
+  const marked = block.entries.filter((e) => !e.ordered && e.checked === undefined && STATE_MARK.test(e.label));
+  const marks = new Set(marked.map((e) => STATE_MARK.exec(e.label)?.[0].replace(/\uFE0F/g, '')));
+  if (marks.size >= 2 || [...marks].some((m) => m === '⬜' || m === '☐' || m === '🔲')) {
+    for (const entry of marked) {
+      checks.push({ kind: 'box', label: entry.label.replace(STATE_MARK, '').trim(), state: parseState(STATE_MARK.exec(entry.label)?.[0] ?? ''), range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
+    }
+  }
+  const introducesTasks = new Set(block.entries.flatMap((e) => (e.checked !== undefined && e.parentLine !== undefined ? [e.parentLine] : [])));
+  for (const entry of block.entries) {
+    if (!entry.ordered || entry.checked !== undefined || entry.label === '') continue;
+    // A numbered entry that only introduces nested tasks is not a step of its own.
+    if (introducesTasks.has(entry.line)) continue;
+    checks.push({ kind: 'step', label: entry.label, state: stepDone(entry) ? 'done' : 'pending', range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
+  }
+  for (const table of block.tables) {
+    const columns = checkColumns(table);
+    if (!columns) continue;
+    for (const row of table.rows) {
+      const state = rowState(row.cells, columns, options);
+      const mark = columns.state ?? columns.checkbox ?? columns.decision ?? columns.signOff;
+      checks.push({ kind: 'row', label: rowLabel(row.cells, columns), state, range: row.range, markRange: mark === undefined ? undefined : row.cells[mark]?.range, blocker: columns.priority !== undefined && isBlockerPriority(row.cells[columns.priority]?.text ?? '', options.blockerMarks) });
+    }
+  }
+  return checks.sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+/** An unticked box is pending, unless its label starts by saying it does not apply ("N/A: DB credentials"). */
+/** A mark that states a unit's state at the start of its line. Coloured circles mark priority as often as state, so they are left out. */
+const STATE_MARK = /^(?:✅|☑️?|✔️?|✓|⬜|☐|🔲|❌|⏳|🔄|🚧|➖)\uFE0F?\s*/u;
+const HEADING_MARK = /^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+\S/u;
+
+function boxState(box: Checkbox): ItemState {
+  return /^\s*(?:n\/a|no aplica|not applicable)\b/i.test(box.label) ? 'not-applicable' : 'pending';
+}
+
+function stepDone(entry: ListEntryFact): boolean {
+  return entry.struck || /✅|✔|☑|✓|\((?:done|hecho|listo|ok)\)/iu.test(entry.label);
+}
+
+interface Columns {
+  readonly name: number;
+  readonly state: number | undefined;
+  readonly checkbox: number | undefined;
+  readonly decision: number | undefined;
+  readonly signOff: number | undefined;
+  readonly owner: number | undefined;
+  readonly deadline: number | undefined;
+  readonly priority: number | undefined;
+  readonly evidence: number | undefined;
+}
+
+const columnsCache = new WeakMap<TableFact, Columns | null>();
+
+/** The columns that make a table's rows checks, or undefined for a table of something else. */
+function checkColumns(table: TableFact): Columns | undefined {
+  const cached = columnsCache.get(table);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: Columns | undefined;
+  if (!table.fieldTable && table.rows.length > 0) {
+    const keys = table.header.map((c) => c.text);
+    const index = (test: (key: string) => boolean) => {
+      const i = keys.findIndex(test);
+      return i === -1 ? undefined : i;
+    };
+    const state = index((k) => isStateKey(k) && !isCheckboxColumn(k));
+    const checkbox = index((k) => isCheckboxColumn(k) && table.rows.some((r) => /^\s*(?:\[[ xX]\]|[xX✓✔☑☐✅⬜]?|yes|no|s[ií])\s*$/iu.test((r.cells[keys.indexOf(k)]?.text ?? '').replace(/\uFE0F/g, ''))));
+    const decision = index(isDecisionKey);
+    const signOff = index(isSignOffKey);
+    const owner = index(isOwnerKey);
+    if (state !== undefined || checkbox !== undefined || decision !== undefined || signOff !== undefined || owner !== undefined) {
+      const used = new Set([state, checkbox, decision, signOff, owner]);
+      const nameColumn = keys.findIndex((k, i) => !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim()));
+      const name = nameColumn !== -1 ? nameColumn : keys.findIndex((_, i) => !used.has(i) && !/^(?:#|n|no\.?|nº|id)$/i.test(keys[i]?.trim() ?? ''));
+      found = { name: Math.max(0, name), state, checkbox, decision, signOff, owner, deadline: index(isDeadlineKey), priority: index(isPriorityKey), evidence: index(isEvidenceKey) };
+    }
+  }
+  columnsCache.set(table, found ?? null);
+  return found;
+}
+
+const BLANK_CELL = /^(?:|[-–—]|_+|\\?_(?:\\?_)+|<[^>]*>|\[[^\]]*\]|tbd|tbc|todo|xxx|\?+|pendiente de firma)$/i;
+
+function rowState(cells: readonly CellFact[], columns: Columns, options: ModelOptions): ItemState {
+  const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i]?.text ?? '').trim());
+  if (columns.state !== undefined) {
+    const text = cell(columns.state);
+    const choice = choiceOptions(text);
+    if (choice) {
+      const ticked = choice.find((o) => o.ticked);
+      return ticked ? parseState(ticked.label, options.stateWords) : 'unknown';
+    }
+    return BLANK_CELL.test(text) ? 'unknown' : parseState(text, options.stateWords);
+  }
+  if (columns.checkbox !== undefined) return isTicked(cell(columns.checkbox)) ? 'done' : 'pending';
+  if (columns.decision !== undefined) {
+    const text = cell(columns.decision);
+    if (BLANK_CELL.test(text)) return 'pending';
+    if (/^no[- ]?go\b/i.test(text)) return 'blocked';
+    if (/^go\b/i.test(text)) return 'done';
+    const state = parseState(text, options.stateWords);
+    return state === 'unknown' ? 'pending' : state;
+  }
+  if (columns.signOff !== undefined) return BLANK_CELL.test(cell(columns.signOff)) ? 'pending' : 'done';
+  return cells.some((c) => /✅|☑|✔/u.test(c.text)) ? 'done' : 'pending';
+}
+
+function rowLabel(cells: readonly CellFact[], columns: Columns): string {
+  return (cells[columns.name]?.text ?? '').replace(/\*\*|__|`/g, '').trim();
+}
+
+function rowItem(table: TableFact, row: TableFact['rows'][number], columns: Columns, group: Section | undefined, groupBlocker: boolean, options: ModelOptions): ItemDraft {
+  const cells = row.cells;
+  const idCell = cells.findIndex((_, i) => /^(?:#|n|no\.?|nº|id)$/i.test(table.header[i]?.text.trim() ?? ''));
+  const id = idCell === -1 ? undefined : cells[idCell]?.text.trim() || undefined;
+  const priorityBlocker = columns.priority !== undefined && isBlockerPriority(cells[columns.priority]?.text ?? '', options.blockerMarks);
+  const label = rowLabel(cells, columns) || `${table.header[columns.name]?.text ?? ''} ${row.range.start.line + 1}`.trim();
+  const item = newItem('row', label, id, group, groupBlocker || priorityBlocker || hasItemBlockerMark(label, options.blockerMarks), row.range, row.range.start.line);
+  table.header.forEach((header, i) => {
+    const cell = cells[i];
+    if (!cell || i === columns.name) return;
+    if (i === columns.state || i === columns.owner || i === columns.deadline || i === columns.priority || i === columns.evidence || i === columns.signOff || i === columns.decision || i === columns.checkbox) {
+      item.fields.push({ key: header.text, value: cell.text, range: cell.range, valueRange: cell.range });
+    }
+  });
+  item.ownState = rowState(cells, columns, options);
+  item.checks.push({ kind: 'row', label, state: item.ownState, range: row.range, markRange: undefined, blocker: priorityBlocker });
+  return item;
+}
+
+/** Written numbers stay; the others take the next free number in document order. */
+function numberItems(items: ItemDraft[]): void {
+  const used = new Set<string>();
+  for (const item of items) {
+    if (item.id === undefined || used.has(item.id)) item.id = undefined;
+    else used.add(item.id);
+  }
+  let next = 1;
+  for (const item of items) {
+    if (item.id !== undefined) continue;
+    while (used.has(String(next))) next++;
+    item.id = String(next);
+    used.add(item.id);
+  }
+}
+
+const COUNT = /(\d{1,4})\s+(?:(?:elementos?|[ií]tems?|items?|puntos?|tareas?)\s+)?(?:(cr[ií]tic[oa]s?|critical|blockers?|bloqueantes?|bloquers?|obligatori[oa]s?|mandatory)\s*)?(items?|[ií]tems?|entregables?|deliverables?|tareas?|tasks?|checks?|elementos?|puntos?|pasos?|steps?|requisitos?|requirements?)?/giu;
+const DONE_COUNT = /(\d{1,4})\s+(?:(?:items?|[ií]tems?|tareas?|tasks?|entregables?|deliverables?)\s+)?(?:completed|completad[oa]s?|done|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished|cerrad[oa]s?|closed)\b/giu;
+/** "3/5 done", "3 of 5 tasks complete", "2 de 4 entregables completados": done over total. */
+const FRACTION_COUNT = /(?<![\d/])(\d{1,4})\s*(?:\/|of|de)\s*(\d{1,4})(?![\d/])\s*(?:(?:items?|[ií]tems?|tasks?|tareas?|checks?|entregables?|deliverables?|pasos?|steps?)\s+)?(?:are\s+|est[aá]n\s+)?(?:done|complete(?:d)?|completad[oa]s?|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished)\b/giu;
+const READY_CLAIM = /\bready for (?:launch|release|production|go-?live|deploy\w*|rollout)\b|\blist[oa] para (?:entrega|producci[oó]n|lanzamiento|salir|desplegar|el despliegue|go-?live)\b|\bgo-?live approved\b/iu;
+
+/** Counts and overall states a section states about the document, in its heading, fields and prose. */
+function collectClaims(s: Section, titleSection: Section | undefined, claims: CountClaim[], overall: OverallState[], options: ModelOptions, documentWide: boolean): void {
+  const block = s.block;
+  if (!block) return;
+  const group = documentWide || s.kind !== 'normal' ? undefined : s.heading?.text;
+  if (s.heading && s.kind === 'normal') countsIn(s.heading.source, s.heading.range.start.line, group, claims, true);
+  const fieldLines = new Set<number>();
+  const overallLines = new Set(block.fields.filter((f) => isOverallStateKey(f.key)).map((f) => f.range.start.line));
+  // Fields of nested list entries belong to those entries (deliverables), not to the document.
+  const nested = new Set(block.entries.filter((e) => e.depth > 0).map((e) => e.line));
+  for (const field of block.fields) {
+    if (nested.has(field.range.start.line)) continue;
+    // A Total field is read here; other fields' lines are read as prose below ("Progress: 3 of 5 done").
+    if (isTotalKey(field.key)) fieldLines.add(field.range.start.line);
+    if (isOverallStateKey(field.key) && (s.kind !== 'normal' || s === titleSection)) {
+      const choice = choiceOptions(field.value);
+      const ticked = choice?.find((o) => o.ticked)?.label;
+      const text = ticked ?? field.value;
+      const state = /^no[- ]?go\b/i.test(text.trim()) ? 'blocked' : /^go\b/i.test(text.trim()) ? 'done' : READY_CLAIM.test(text) ? 'done' : parseState(text, options.stateWords);
+      if (!choice || ticked !== undefined) overall.push({ text: field.value, state, range: field.valueRange });
+    }
+    if (isTotalKey(field.key) && s.kind !== 'summary') {
+      const blockers = /cr[ií]tic|critical|block|bloque|obligator|mandatory/iu.test(field.key);
+      const match = /\d{1,4}/.exec(field.value);
+      if (match) {
+        const at = field.valueRange.start.character + match.index;
+        claims.push({ value: Number(match[0]), counts: blockers ? 'blockers' : 'items', group: undefined, range: range(field.valueRange.start.line, at, field.valueRange.start.line, at + match[0].length) });
+      }
+      doneCountsIn(field.value, field.valueRange.start.line, field.valueRange.start.character, group, claims);
+    } else if (s.kind === 'summary' && isTotalKey(field.key)) {
+      doneCountsIn(field.value, field.valueRange.start.line, field.valueRange.start.character, group, claims);
+    }
+  }
+  if (s.kind === 'summary') return;
+  for (const prose of block.prose) {
+    if (fieldLines.has(prose.line)) continue;
+    countsIn(prose.text, prose.line, group, claims, false);
+    doneCountsIn(prose.text, prose.line, 0, group, claims);
+    if (s.kind !== 'normal' && !overallLines.has(prose.line) && READY_CLAIM.test(prose.text) && !/\bnot\b|\bno\b/i.test(prose.text.slice(0, READY_CLAIM.exec(prose.text)?.index ?? 0))) {
+      overall.push({ text: prose.text.replace(/\*\*/g, '').trim(), state: 'done', range: range(prose.line, 0, prose.line, prose.text.length) });
+    }
+  }
+}
+
+function countsIn(text: string, line: number, group: string | undefined, claims: CountClaim[], heading: boolean): void {
+  if (!/\d/.test(text)) return;
+  for (const match of text.matchAll(COUNT)) {
+    // "1 of 3 tasks complete" is read whole by doneCountsIn.
+    if (/(?:\/|\bof|\bde)\s*$/i.test(text.slice(0, match.index))) continue;
+    const blockers = match[2] !== undefined;
+    if (!blockers && match[3] === undefined) continue;
+    // A count in a heading is the heading's own ("Critical (3 items)"); in prose it must not be a list number ("1. ...").
+    if (!heading && /\d[.)]\s*$/.test(text.slice(0, match.index + (match[1]?.length ?? 0) + 1))) continue;
+    const at = match.index;
+    claims.push({ value: Number(match[1]), counts: blockers ? 'blockers' : 'items', group, range: range(line, at, line, at + (match[1]?.length ?? 0)) });
+  }
+}
+
+function doneCountsIn(text: string, line: number, offset: number, group: string | undefined, claims: CountClaim[]): void {
+  if (!/\d/.test(text)) return;
+  for (const match of text.matchAll(FRACTION_COUNT)) {
+    const done = match[1] ?? '';
+    const total = match[2] ?? '';
+    const at = offset + match.index;
+    const totalAt = at + match[0].indexOf(total, done.length);
+    claims.push({ value: Number(done), counts: 'done', group, range: range(line, at, line, at + done.length) });
+    claims.push({ value: Number(total), counts: 'items', group, range: range(line, totalAt, line, totalAt + total.length) });
+  }
+  for (const match of text.matchAll(DONE_COUNT)) {
+    const at = offset + match.index;
+    claims.push({ value: Number(match[1]), counts: 'done', group, range: range(line, at, line, at + (match[1]?.length ?? 0)) });
+  }
+}
+
+const NEAR_MISS = /^\s*(?:\*\*|__)\s*(?:\d{1,3}[.)]|(?:item|ítem|entregable|deliverable)\s+\d{1,3})\s*\S/iu;
+
+/** Paragraph lines written like items ("**1) Certificados** — ...") that the model does not read as ones. */
+function nearMissesIn(block: PlacedBlock): { line: number; text: string }[] {
+  return block.prose.filter((p) => NEAR_MISS.test(p.text)).map((p) => ({ line: p.line, text: p.text.trim().slice(0, 80) }));
+}
+
+function addToSummary(summary: SummaryDraft | undefined, s: Section, options: ModelOptions): SummaryDraft {
+  const block = s.block as PlacedBlock;
+  const heading = s.heading as HeadingFact;
+  // The summary is the first summary section that lists something ("RESUMEN DE ENTREGABLES", not "RESUMEN EJECUTIVO").
+  const topSummary = s.parent?.kind !== 'summary';
+  const draft = summary && (summary.groups.length > 0 || !topSummary) ? summary : { title: heading.text, range: heading.range, groups: [], total: summary?.total };
+  const entries: SummaryDraft['groups'][number]['entries'] = [];
+  const labels = new Map(block.entries.map((e) => [e.line, cleanLabel(e.label)]));
+  const parents = new Map(block.entries.map((e) => [e.line, e.parentLine]));
+  for (const box of block.checkboxes) {
+    if (box.inFence) continue;
+    const parent = parents.get(box.range.start.line);
+    entries.push({ label: box.label, checked: box.checked, range: box.range, boxRange: box.boxRange, kind: 'box', section: parent === undefined ? undefined : labels.get(parent) });
+  }
+  for (const table of block.tables) {
+    const keys = table.header.map((c) => c.text);
+    const stateColumn = keys.findIndex((k) => isStateKey(k) || isCheckboxColumn(k));
+    if (stateColumn === -1 || table.fieldTable) continue;
+    const nameColumn = Math.max(0, keys.findIndex((_, i) => i !== stateColumn));
+    for (const row of table.rows) {
+      const cell = row.cells[stateColumn];
+      const label = (row.cells[nameColumn]?.text ?? '').replace(/\*\*/g, '').trim();
+      if (!cell || label === '') continue;
+      const state = parseState(cell.text, options.stateWords);
+      entries.push({ label, checked: state === 'done' || isTicked(cell.text), range: row.range, boxRange: cell.range, kind: 'row', section: undefined });
+    }
+  }
+  const total = block.fields.find((f) => isTotalKey(f.key));
+  if (total) draft.total = countIn(total);
+  if (entries.length > 0 || !topSummary) {
+    draft.groups.push({ title: heading.text, range: heading.range, stated: topSummary ? undefined : statedCount(heading), entries: entries.sort((a, b) => a.range.start.line - b.range.start.line) });
+  }
+  return draft;
 }
 
 function shiftField(f: Field, lines: number): Field {
@@ -150,6 +762,13 @@ function shiftField(f: Field, lines: number): Field {
 function shiftBox(c: CheckboxFact, lines: number): Checkbox {
   return { ...c, range: shiftRange(c.range, lines), boxRange: shiftRange(c.boxRange, lines) };
 }
+
+function shiftTable(t: TableFact, lines: number): TableFact {
+  const cell = (c: CellFact): CellFact => ({ text: c.text, range: shiftRange(c.range, lines) });
+  return { range: shiftRange(t.range, lines), header: t.header.map(cell), rows: t.rows.map((r) => ({ range: shiftRange(r.range, lines), cells: r.cells.map(cell) })), fieldTable: t.fieldTable };
+}
+
+const STATED_COUNT = /\((\d+)\s+(?:items?|entregables?|ítems?|deliverables?|tareas?|tasks?)\)/i;
 
 function statedCount(heading: HeadingFact): StatedCount | undefined {
   const match = STATED_COUNT.exec(heading.source);
@@ -166,8 +785,9 @@ function countIn(field: Field): StatedCount | undefined {
   return { value: Number(match[0]), range: range(line, character + match.index, line, character + match.index + match[0].length) };
 }
 
-function finishSummary(draft: { title: string; range: Range; groups: SummaryGroupDraft[]; total: StatedCount | undefined }, items: readonly ItemDraft[]): Summary {
-  const entries = matchSummary(draft.groups.flatMap((g) => g.entries), items);
+function finishSummary(draft: SummaryDraft, items: readonly ItemDraft[]): Summary {
+  const names = items.map((item) => ({ id: item.id ?? '', title: item.title }));
+  const entries = matchSummary(draft.groups.flatMap((g) => g.entries), names);
   let next = 0;
   const groups = draft.groups.map((g) => {
     const own = entries.slice(next, next + g.entries.length);
@@ -177,16 +797,41 @@ function finishSummary(draft: { title: string; range: Range; groups: SummaryGrou
   return { title: draft.title, range: draft.range, groups, total: draft.total };
 }
 
+/** When the summary has a group of blockers, its lines say which items are blockers. */
+function summaryBlockers(summary: Summary | undefined, items: readonly Item[]): Set<string> | undefined {
+  if (!summary) return undefined;
+  const ids = new Set<string>();
+  let listed = false;
+  for (const group of summary.groups) {
+    for (const entry of group.entries) {
+      const title = entry.section ?? group.title;
+      if (!isBlockerHeading(title) || title === summary.title) continue;
+      listed = true;
+      if (entry.itemId !== undefined) ids.add(entry.itemId);
+    }
+  }
+  return listed && ids.size > 0 && items.some((i) => ids.has(i.id)) ? ids : undefined;
+}
+
 /** How CommonMark compares reference labels: case-folded, inner whitespace collapsed. */
 function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>): Item {
+function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>, options: ModelOptions): Item {
   const stateField = draft.fields.find((f) => isStateKey(f.key));
   const deadlineField = draft.fields.find((f) => isDeadlineKey(f.key));
+  const { state, choice } = itemState(draft, stateField, options);
+  // The boxes of a task or of a status choice (`[x] Complete | [ ] At Risk`) are marks, not blanks.
+  const marks = [...draft.checkboxes.map((c) => c.boxRange), ...(choice ?? []).map((o) => o.range)];
+  const placeholders = draft.placeholders.filter((p) => !(defined.has(normaliseLabel(p.text)) && !p.inFence) && !marks.some((m) => within(p.range, m)));
+  // A status choice with no option ticked is a blank: its fix picks an option.
+  if (choice && stateField && !choice.some((o) => o.ticked) && choice.every((o) => o.range.start.line === stateField.valueRange.start.line)) {
+    placeholders.push({ text: stateField.value, range: stateField.valueRange, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== '') });
+    placeholders.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
   return {
-    id: draft.id,
+    id: draft.id ?? '',
     title: draft.title,
     shortTitle: shortTitle ?? draft.title,
     group: draft.group,
@@ -198,12 +843,43 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     deadline: deadlineField?.value,
     deadlineField,
     due: deadlineField ? resolveDeadline(deadlineField.value, created) : undefined,
-    state: stateField ? parseState(stateField.value) : 'unknown',
+    state,
     stateField,
     checkboxes: draft.checkboxes,
     fences: draft.fences,
     // `[label]` with a `[label]: url` definition anywhere in the document is a link, not a blank.
-    placeholders: defined.size === 0 ? draft.placeholders : draft.placeholders.filter((p) => p.inFence || !defined.has(normaliseLabel(p.text))),
+    placeholders,
     references: draft.references,
+    kind: draft.kind,
+    // An entry's own check follows the state its fields give it ("1. **Backups** / - Status: Done").
+    checks: stateField && (draft.kind === 'task' || draft.kind === 'step') ? draft.checks.map((c) => (c.range.start.line === draft.startLine && c.state !== state ? { ...c, state } : c)) : draft.checks,
+    stateChoice: choice,
   };
 }
+
+function within(inner: Range, outer: Range): boolean {
+  const line = inner.start.line;
+  return line === outer.start.line && line === outer.end.line && inner.start.character >= outer.start.character && inner.end.character <= outer.end.character;
+}
+
+function itemState(draft: ItemDraft, stateField: Field | undefined, options: ModelOptions): { state: ItemState; choice: StateChoice[] | undefined } {
+  if (draft.stateChoiceBoxes) {
+    return { state: draft.ownState ?? 'unknown', choice: draft.stateChoiceBoxes.map((b) => ({ label: b.label, ticked: b.checked, range: b.range })) };
+  }
+  if (stateField && draft.kind !== 'row') {
+    const options_ = choiceOptions(stateField.value);
+    if (options_) {
+      const ticked = options_.find((o) => o.ticked);
+      const { line, character } = stateField.valueRange.start;
+      const choice = options_.map((o) => ({ label: o.label, ticked: o.ticked, range: range(line, character + o.start, line, character + o.end) }));
+      return { state: ticked ? parseState(ticked.label, options.stateWords) : 'unknown', choice };
+    }
+    if (stateField.value.trim() !== '') return { state: parseState(stateField.value, options.stateWords), choice: undefined };
+  }
+  if (draft.ownState !== undefined) return { state: draft.ownState, choice: undefined };
+  const applicable = draft.checks.filter((c) => c.state !== 'not-applicable');
+  if (applicable.length === 0) return { state: draft.checks.length > 0 ? 'not-applicable' : (draft.markState ?? 'unknown'), choice: undefined };
+  const done = applicable.filter((c) => c.state === 'done').length;
+  return { state: done === applicable.length ? 'done' : done > 0 ? 'in-progress' : 'pending', choice: undefined };
+}
+

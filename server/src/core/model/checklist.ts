@@ -1,13 +1,39 @@
 // The checklist model: plain, serialisable data that the server sends to the
 // client as is and the CLI prints as JSON. Positions are document positions.
+import type { Language } from '../messages';
 import type { PlaceholderKind, PlaceholderPurpose } from '../placeholders';
-import type { FileReference } from '../references/types';
+import type { FileReference } from './references/types';
 import type { Range } from '../types';
 
-export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'unknown';
+export type ItemState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'at-risk' | 'not-applicable' | 'unknown';
+
+/**
+ * How an item is written: a heading with item content, a section whose checks it holds, a
+ * top-level task or numbered entry with its own content, or a table row.
+ */
+export type ItemKind = 'heading' | 'section' | 'task' | 'step' | 'row';
+
+/** A unit an owner ticks: a task box (at any depth, also in fenced blocks), a table row with a status, checkbox, decision or owner column, a numbered procedure step. */
+export interface Check {
+  readonly kind: 'box' | 'row' | 'step';
+  readonly label: string;
+  readonly state: ItemState;
+  /** The line of the box, row or step. */
+  readonly range: Range;
+  /** The box (`[ ]`) or the status cell, when there is one. */
+  readonly markRange: Range | undefined;
+  readonly blocker: boolean;
+}
+
+/** One option of a status written as a choice of boxes (`[ ] Complete | [x] At Risk`). */
+export interface StateChoice {
+  readonly label: string;
+  readonly ticked: boolean;
+  readonly range: Range;
+}
 
 /** The language the checklist is written in, for text Readiness writes into it. */
-export type DocumentLanguage = 'es' | 'en';
+export type DocumentLanguage = Language;
 
 export interface Field {
   readonly key: string;
@@ -65,6 +91,10 @@ export interface Item {
   readonly placeholders: readonly Placeholder[];
   /** Files and folders the item points at (`docs/runbook.md`, `docs/playbooks/disk-full.md`), in document order. */
   readonly references: readonly FileReference[];
+  readonly kind: ItemKind;
+  readonly checks: readonly Check[];
+  /** The options when the state is written as a choice of boxes; none ticked leaves the state unknown. */
+  readonly stateChoice: readonly StateChoice[] | undefined;
 }
 
 export interface Group {
@@ -83,9 +113,13 @@ export interface StatedCount {
 export interface SummaryEntry {
   readonly label: string;
   readonly checked: boolean;
+  /** A task line (`- [x] Redis`) or a table row (`| Redis | ✅ |`), whose state cell is `boxRange`. */
+  readonly kind?: 'box' | 'row';
+  /** The summary's own group for a nested list ("- Bloqueantes" over its tasks). */
+  readonly section?: string | undefined;
   readonly range: Range;
   readonly boxRange: Range;
-  /** The item this line stands for, matched by order and confirmed by name. */
+  /** The item this line stands for, matched by name first, order second. */
   readonly itemId: string | undefined;
   readonly nameMatches: boolean;
 }
@@ -116,19 +150,46 @@ export interface Checklist {
   readonly summary: Summary | undefined;
   /** Lines silenced by `<!-- readiness-ignore-next-line [codes] -->`, with the codes (empty: all). */
   readonly ignores: readonly { readonly line: number; readonly codes: readonly string[] }[];
+  /** Counts the document states outside the summary's groups ("6 items, 2 completed", "Total de elementos críticos: 4"). */
+  readonly claims?: readonly CountClaim[];
+  /** What the document says of itself as a whole ("Estado: Listo", "READY FOR LAUNCH"). */
+  readonly overall?: readonly OverallState[];
+  /** Lines that look like items but are not read as ones (a numbered bold paragraph), for the structure finding. */
+  readonly nearMisses?: readonly { readonly line: number; readonly text: string }[];
+}
+
+/** A number the document states about itself, and what it counts. */
+export interface CountClaim {
+  readonly value: number;
+  readonly counts: 'items' | 'done' | 'blockers';
+  /** The group the count is written in (its heading), or undefined for the whole document. */
+  readonly group: string | undefined;
+  readonly range: Range;
+}
+
+export interface OverallState {
+  readonly text: string;
+  readonly state: ItemState;
+  readonly range: Range;
 }
 
 export interface Progress {
   readonly blockers: { readonly done: number; readonly total: number };
   readonly items: { readonly done: number; readonly total: number };
+  /** Checks (boxes, rows, steps); always set by progressOf, optional for progress written before there were checks. */
+  readonly checks?: { readonly done: number; readonly total: number };
 }
 
+/** Done over total; what is not applicable counts for neither. */
 export function progressOf(checklist: Checklist): Progress {
-  const done = (items: readonly Item[]) => items.filter((item) => item.state === 'done').length;
-  const blockers = checklist.items.filter((item) => item.blocker);
+  const count = (units: readonly { readonly state: ItemState }[]) => {
+    const applicable = units.filter((unit) => unit.state !== 'not-applicable');
+    return { done: applicable.filter((unit) => unit.state === 'done').length, total: applicable.length };
+  };
   return {
-    blockers: { done: done(blockers), total: blockers.length },
-    items: { done: done(checklist.items), total: checklist.items.length },
+    blockers: count(checklist.items.filter((item) => item.blocker)),
+    items: count(checklist.items),
+    checks: count(checklist.items.flatMap((item) => item.checks)),
   };
 }
 

@@ -1,47 +1,217 @@
-// The field names and state words a checklist may use, in Spanish and English.
+// The field names, column names, state words and blocker marks a checklist may
+// use, in Spanish and English with common synonyms.
+import type { Language } from '../messages';
 import type { ItemState } from './checklist';
 
-const OWNER_KEYS = ['responsable', 'owner', 'responsible', 'assignee'];
-const DEADLINE_KEYS = ['deadline', 'fecha limite', 'fecha límite', 'due', 'due date', 'plazo'];
-const STATE_KEYS = ['estado', 'status', 'state'];
-
-function normalise(key: string): string {
-  return key.trim().toLowerCase();
+/** Lower case, accents folded, inner whitespace collapsed: "Fecha Límite " → "fecha limite". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export const isOwnerKey = (key: string): boolean => OWNER_KEYS.includes(normalise(key));
-export const isDeadlineKey = (key: string): boolean => DEADLINE_KEYS.includes(normalise(key));
-export const isStateKey = (key: string): boolean => STATE_KEYS.includes(normalise(key));
+const keys = new Map<string, string>();
 
-const STATE_WORDS: readonly [ItemState, RegExp][] = [
-  ['done', /✅|\b(?:completad[oa]|entregad[oa]|hecho|done|complete[d]?|delivered)\b/i],
-  ['blocked', /❌|⛔|\b(?:bloquead[oa]|blocked)\b/i],
-  ['in-progress', /🔄|🚧|\b(?:en progreso|en curso|in progress|in-progress|ongoing)\b/i],
-  ['pending', /⏳|\b(?:pendiente|pending|to ?do|not started)\b/i],
+/** Keys as written, bold, emphasis and trailing colons removed; memoised, as every analysis asks about the same keys. */
+function keyOf(key: string): string {
+  let folded = keys.get(key);
+  if (folded === undefined) {
+    folded = fold(key.replace(/[*_`]/g, '').replace(/[:：]\s*$/, ''));
+    if (keys.size > 10_000) keys.clear();
+    keys.set(key, folded);
+  }
+  return folded;
+}
+
+const keyPattern = (words: readonly string[]): RegExp => new RegExp(`^(?:${words.join('|')})$`);
+
+const OWNER = keyPattern([
+  'responsables?(?: del? [\\p{L} ]+)?',
+  '(?:[\\p{L}/ -]+ )?owners?',
+  'responsible',
+  'assignees?',
+  'asignado(?: a)?',
+  'dri',
+  'encargado',
+  'lead',
+  'quien',
+  'who',
+]);
+const DEADLINE = keyPattern(['deadline', 'fecha limite', 'fecha objetivo', 'fecha de entrega', 'due', 'due date', 'due by', 'target date', 'target', 'plazo', 'vence', 'vencimiento', 'eta', 'when', 'cuando']);
+const STATE = keyPattern(['estado', 'status', 'state', 'estatus', 'situacion', 'progress', 'progreso', 'result', 'resultado', 'done\\??', 'hecho\\??', 'completado\\??', 'check', 'ok\\??']);
+const OVERALL_STATE = /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go\/no-go|go ?\/ ?no ?go)$/;
+const EVIDENCE = keyPattern(['evidencia', 'evidence', 'link', 'enlace', 'url', 'proof', 'prueba', 'artifact', 'artefacto']);
+const SIGN_OFF = keyPattern(['aprobado por', 'aprobacion', 'aprobador', 'sign-?off', 'signed off by', 'approver', 'approved by', 'approval', 'firma', 'signature', 'firmado por', 'visto bueno']);
+const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict']);
+const PRIORITY = keyPattern(['prioridad', 'priority', 'prio', 'severity', 'severidad', 'criticidad', 'criticality', 'blocker\\??', 'bloqueante\\??', 'required\\??', 'obligatorio\\??', 'mandatory\\??', 'must\\??']);
+const CHECKBOX = keyPattern(['', '✓', '✔', '✔️', '☑', '✅', 'x', '\\[ ?\\]', '\\[x\\]', 'done\\??', 'hecho\\??', 'ok\\??', 'check', 'listo\\??', 'completado\\??', 'completed\\??', 'complete\\??', 'tick', 'verificado\\??', 'verified\\??']);
+const NAME = keyPattern(['#', 'n', 'no\\.?', 'nº', 'id', 'item', 'items', 'item #', 'ítem', 'entregable', 'deliverable', 'task', 'tarea', 'paso', 'step', 'check', 'control', 'criterion', 'criterio', 'criteria', 'area', 'role', 'rol', 'name', 'nombre', 'descripcion', 'description', 'what', 'que', 'actividad', 'activity']);
+
+export const isOwnerKey = (key: string): boolean => OWNER.test(keyOf(key));
+export const isDeadlineKey = (key: string): boolean => DEADLINE.test(keyOf(key));
+export const isStateKey = (key: string): boolean => STATE.test(keyOf(key));
+/** A document-level state: "Estado general", "Overall status", "Decisión final". */
+export const isOverallStateKey = (key: string): boolean => OVERALL_STATE.test(keyOf(key));
+export const isEvidenceKey = (key: string): boolean => EVIDENCE.test(keyOf(key));
+export const isSignOffKey = (key: string): boolean => SIGN_OFF.test(keyOf(key));
+export const isDecisionKey = (key: string): boolean => DECISION.test(keyOf(key));
+export const isPriorityKey = (key: string): boolean => PRIORITY.test(keyOf(key));
+export const isCheckboxColumn = (key: string): boolean => CHECKBOX.test(keyOf(key));
+export const isNameColumn = (key: string): boolean => NAME.test(keyOf(key));
+
+/** Any key an item's field may have: the ones the model reads. */
+export const isItemKey = (key: string): boolean => isOwnerKey(key) || isDeadlineKey(key) || isStateKey(key) || isPriorityKey(key) || isSignOffKey(key) || isDecisionKey(key);
+
+export type StateWords = Partial<Record<Exclude<ItemState, 'unknown'>, readonly string[]>>;
+
+// Longer phrases first: at one position the first alternative that matches wins ("not started" before "started").
+const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]> = {
+  'not-applicable': ['not applicable', 'no aplica', 'no aplicable', 'n/a', 'n\\.a\\.', 'na', 'out of scope', 'fuera de alcance', "won'?t do", 'skipped', 'skip', 'omitido', 'descartado', 'discarded'],
+  blocked: ['not approved', 'no aprobado', 'rechazado', 'rejected', 'blocked', 'bloqueado', 'bloqueada', 'on hold', 'en pausa', 'stuck', 'failed', 'fail', 'fallido', 'fallo', 'no-go', 'no go'],
+  'at-risk': ['at risk', 'at-risk', 'en riesgo', 'riesgo', 'delayed', 'retrasado', 'atrasado'],
+  pending: ['not started', 'not done', 'not complete', 'not completed', 'not ready', 'no iniciado', 'sin iniciar', 'sin empezar', 'no listo', 'no hecho', 'por hacer', 'to do', 'todo', 'to-do', 'pending', 'pendiente', 'open', 'abierto', 'planned', 'planificado', 'unassigned', 'sin asignar', 'nuevo', 'new'],
+  'in-progress': ['in progress', 'in-progress', 'en progreso', 'en curso', 'en proceso', 'en marcha', 'en revision', 'in review', 'under review', 'en pruebas', 'in testing', 'testing', 'ongoing', 'wip', 'started', 'iniciado', 'doing', 'working', 'partial', 'parcial', 'partially'],
+  done: ['completed', 'complete', 'completado', 'completada', 'completo', 'completa', 'done', 'hecho', 'hecha', 'listo', 'lista', 'terminado', 'terminada', 'finalizado', 'finalizada', 'entregado', 'entregada', 'delivered', 'finished', 'closed', 'cerrado', 'cerrada', 'resolved', 'resuelto', 'ready', 'shipped', 'approved', 'aprobado', 'aprobada', 'passed', 'pass', 'verified', 'verificado', 'verificada', 'confirmado', 'confirmada', 'confirmed', 'ok', 'yes', 'si', 'signed', 'firmado', 'deployed', 'desplegado', 'merged'],
+};
+
+const STATE_ORDER: readonly Exclude<ItemState, 'unknown'>[] = ['not-applicable', 'blocked', 'at-risk', 'pending', 'in-progress', 'done'];
+
+const STATE_EMOJIS: readonly [Exclude<ItemState, 'unknown'>, RegExp][] = [
+  ['done', /✅|✔|☑|☒|🟢|✓|🎉/u],
+  ['blocked', /❌|⛔|🛑|🚫|✖|🔴/u],
+  ['at-risk', /⚠|🟠|🟡/u],
+  ['in-progress', /🔄|🚧|🔁|⏩|🏗/u],
+  ['pending', /⏳|⌛|🕐|🕒|⬜|◻|☐|🔲/u],
+  ['not-applicable', /➖|⛔️?\s*N\/?A/u],
 ];
 
-/** Reads an Estado/Status value; text that names no known state stays unknown. */
-export function parseState(value: string): ItemState {
-  for (const [state, pattern] of STATE_WORDS) if (pattern.test(value)) return state;
+const escape = (word: string): string => fold(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Vocabulary {
+  readonly pattern: RegExp;
+  readonly states: readonly Exclude<ItemState, 'unknown'>[];
+}
+
+const vocabularies = new Map<string, Vocabulary>();
+
+function vocabulary(extra: StateWords | undefined): Vocabulary {
+  const key = extra ? JSON.stringify(extra) : '';
+  let found = vocabularies.get(key);
+  if (found) return found;
+  const alternatives: { word: string; state: Exclude<ItemState, 'unknown'> }[] = [];
+  for (const state of STATE_ORDER) {
+    for (const word of extra?.[state] ?? []) if (fold(word) !== '') alternatives.push({ word: escape(word), state });
+    for (const word of STATE_VOCABULARY[state]) alternatives.push({ word, state });
+  }
+  // Longest first so that a phrase beats the word it starts with, whatever its state.
+  alternatives.sort((a, b) => b.word.length - a.word.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.map((a) => `(${a.word})`).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  found = { pattern, states: alternatives.map((a) => a.state) };
+  if (vocabularies.size > 50) vocabularies.clear();
+  vocabularies.set(key, found);
+  return found;
+}
+
+/**
+ * Reads a state: words before emojis ("Pendiente de ✅ aprobación" is pending), the first
+ * word that names a state deciding. Text that names no known state is unknown.
+ */
+export function parseState(value: string, extra?: StateWords): ItemState {
+  const key = extra === undefined ? value : `${JSON.stringify(extra)}\n${value}`;
+  let state = parsed.get(key);
+  if (state === undefined) {
+    state = readState(value, extra);
+    // Bounded: a session sees few distinct values, but a pathological document must not grow this forever.
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(key, state);
+  }
+  return state;
+}
+
+const parsed = new Map<string, ItemState>();
+
+function readState(value: string, extra: StateWords | undefined): ItemState {
+  const text = fold(value.replace(/[*_`~]/g, ' '));
+  if (text !== '') {
+    const { pattern, states } = vocabulary(extra);
+    const match = pattern.exec(text);
+    if (match) {
+      const index = match.findIndex((group, i) => i > 0 && group !== undefined);
+      const state = states[index - 1];
+      if (state) return state;
+    }
+  }
+  for (const [state, emoji] of STATE_EMOJIS) if (emoji.test(value)) return state;
   return 'unknown';
 }
 
-const BLOCKER_GROUP = /🔴|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORIO|MANDATORY)S?\b/i;
+/** One option of a status written as a choice of boxes: `[x] Complete | [ ] At Risk`, `☑ Hecho ☐ En curso`. */
+export interface ChoiceOption {
+  readonly label: string;
+  readonly ticked: boolean;
+  /** Offsets in the value. */
+  readonly start: number;
+  readonly end: number;
+}
 
-export const isBlockerHeading = (text: string): boolean => BLOCKER_GROUP.test(text);
+const CHOICE_BOX = /\[([ xX✓✔])\]|([☐☑☒✅⬜🔲])/gu;
+
+/** The options of a value written as two or more boxes, or undefined. */
+export function choiceOptions(value: string): ChoiceOption[] | undefined {
+  const boxes = [...value.matchAll(CHOICE_BOX)];
+  if (boxes.length < 2) return undefined;
+  return boxes.map((box, i) => {
+    const next = boxes[i + 1]?.index ?? value.length;
+    const start = box.index;
+    const label = value.slice(start + box[0].length, next).replace(/[|/,;]+\s*$/, '').trim();
+    const mark = box[1] ?? box[2] ?? ' ';
+    return { label, ticked: mark !== ' ' && mark !== '☐' && mark !== '⬜' && mark !== '🔲', start, end: next };
+  });
+}
+
+/** A check column or field read as ticked: `[x]`, `x`, `✅`, `☑`, `Yes`, `Sí`. */
+export function isTicked(cell: string): boolean {
+  return /^\s*(?:\[[xX✓✔]\]|[xX✓✔☑☒✅]|yes|s[ií]|true|ok)\s*$/iu.test(cell.replace(/\uFE0F/g, '')) || parseState(cell) === 'done';
+}
+
+const BLOCKER_MARK = /🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|CR[IÍ]TIC[OA]|CRITICAL|SHOWSTOPPER|REQUIRED)S?\b|\b(?:P0|Must[- ](?:do|have))\b/iu;
+const ITEM_BLOCKER_MARK = /⚠️?|🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|SHOWSTOPPER)S?\b|\bP0\b/iu;
+const ITEM_MUST = /\bMUST\b|[([]\s*Must\s*[)\]]|\bMust[- ](?:do|have)\b/u;
+const PRIORITY_BLOCKER = /^(?:p0|required|requerid[oa]|must(?: have| do)?|blocker|bloqueante|bloquer|critical|cr[ií]tic[oa]|obligatori[oa]|mandatory|showstopper|yes|s[ií]|x|✓|✔|🔴|☑|\[x\])$/iu;
+
+const markPatterns = new Map<string, RegExp | undefined>();
+
+function extraMark(marks: readonly string[] | undefined): RegExp | undefined {
+  if (!marks || marks.length === 0) return undefined;
+  const key = marks.join('\n');
+  if (!markPatterns.has(key)) {
+    const words = marks.map((m) => m.trim()).filter((m) => m !== '').map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    markPatterns.set(key, words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
+  }
+  return markPatterns.get(key);
+}
+
+/** A group heading that makes its items blockers ("🔴 BLOQUERS", "Must Do", "Critical (3 items)"). */
+export const isBlockerHeading = (text: string, marks?: readonly string[]): boolean => BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
+/** A mark on one item's own line ("### 2. Scheduled reports — MANDATORY", "⚠️", "(Must)"). */
+export const hasItemBlockerMark = (text: string, marks?: readonly string[]): boolean => ITEM_BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
+/** A priority value that makes an item a blocker ("P0", "Required", "Must"). */
+export const isBlockerPriority = (value: string, marks?: readonly string[]): boolean => PRIORITY_BLOCKER.test(value.replace(/[*_`]/g, '').trim()) || (extraMark(marks)?.test(value) ?? false);
 
 // A prefix is enough, so a mis-encoded "Fecha de Creaci√≥n" still counts.
 const CREATED_KEY = /^(?:fecha de creaci|fecha$|creado|created|creation date|date created)/i;
 export const isCreatedKey = (key: string): boolean => CREATED_KEY.test(key.trim());
 
-const SUMMARY_HEADING = /\b(?:RESUMEN|SUMMARY)\b/i;
+const SUMMARY_HEADING = /\b(?:RESUMEN|SUMMARY|SCORECARD)\b/i;
 export const isSummaryHeading = (text: string): boolean => SUMMARY_HEADING.test(text);
 
-const TOTAL_KEYS = ['total'];
-export const isTotalKey = (key: string): boolean => TOTAL_KEYS.includes(normalise(key));
+const INSTRUCTIONS_HEADING = /\b(?:INSTRUCCIONES|INSTRUCTIONS|HOW TO USE|C[OÓ]MO USAR|USO DE ESTE|LEYENDA|LEGEND|GLOSARIO|GLOSSARY|REFERENCIAS|REFERENCES|NOTAS|NOTES|CONTACTOS?|CONTACTS?|CHANGELOG|HISTORIAL|REVISION HISTORY|FLUJO DE TRABAJO|WORKFLOW)\b/i;
+/** Sections about the checklist rather than work in it. */
+export const isInstructionsHeading = (text: string): boolean => INSTRUCTIONS_HEADING.test(text);
+
+const TOTAL_KEYS = /^total\b/;
+export const isTotalKey = (key: string): boolean => TOTAL_KEYS.test(keyOf(key));
 
 /** Spanish when the document uses Spanish field names, English otherwise. */
-export function languageOf(keys: readonly string[]): 'es' | 'en' {
-  const spanish = ['responsable', 'estado', 'fecha de creación', 'entregar aquí', 'notas'];
-  return keys.some((key) => spanish.includes(normalise(key))) ? 'es' : 'en';
+export function documentLanguageOf(keys: readonly string[]): Language {
+  const spanish = /^(?:responsable|estado|fecha de creacion|fecha limite|entregar aqui|notas|evidencia|aprobado por|decision final|prioridad)/;
+  return keys.some((key) => spanish.test(keyOf(key))) ? 'es' : 'en';
 }

@@ -1,6 +1,7 @@
-// Maps the summary's checkbox lines to items. The summary names items its own
-// way ("PR Final Aprobado" for "PR Final Aprobado y Mergeable") and groups them
-// its own way, so lines match items in document order, and names only confirm.
+// Maps the summary's lines to items. The summary names items its own way ("PR Final
+// Aprobado" for "PR Final Aprobado y Mergeable") and groups them its own way, so a
+// line goes to the item whose title its name matches best, nearest its place in
+// order; lines and items left over pair by order only when as many of each remain.
 import type { SummaryEntry } from './checklist';
 
 export interface ItemName {
@@ -11,26 +12,46 @@ export interface ItemName {
 type Entry = Omit<SummaryEntry, 'itemId' | 'nameMatches'>;
 
 export function matchSummary(entries: readonly Entry[], items: readonly ItemName[]): SummaryEntry[] {
-  if (entries.length === items.length) {
-    return entries.map((entry, i) => {
-      const item = items[i];
-      return { ...entry, itemId: item?.id, nameMatches: item ? namesMatch(entry.label, item.title) : false };
-    });
-  }
-  // Counts differ: walk both in order and let names decide where an item or a line was skipped.
-  const matched: SummaryEntry[] = [];
-  let next = 0;
+  const taken = new Set<number>();
+  const matchedTo: (number | undefined)[] = [];
+  let expected = 0;
   for (const entry of entries) {
-    const ahead = items.slice(next, next + 3).findIndex((item) => namesMatch(entry.label, item.title));
-    if (ahead === -1) {
-      matched.push({ ...entry, itemId: undefined, nameMatches: false });
-      continue;
+    let best: number | undefined;
+    let bestScore = 0;
+    const consider = (i: number) => {
+      const item = items[i];
+      if (!item || taken.has(i)) return;
+      const score = nameScore(entry.label, item.title);
+      if (score < 0.5) return;
+      const better = score > bestScore || (score === bestScore && best !== undefined && Math.abs(i - expected) < Math.abs(best - expected));
+      if (best === undefined || better) {
+        best = i;
+        bestScore = score;
+      }
+    };
+    // Near its place in order first (a summary mostly follows the document), then anywhere.
+    consider(expected);
+    const from = bestScore === 1 ? expected : Math.max(0, expected - 8);
+    const to = bestScore === 1 ? expected : Math.min(items.length, expected + 24);
+    for (let i = from; i < to; i++) consider(i);
+    if (best === undefined) for (let i = 0; i < items.length; i++) if (i < from || i >= to) consider(i);
+    matchedTo.push(best);
+    if (best !== undefined) {
+      taken.add(best);
+      expected = best + 1;
+    } else {
+      expected++;
     }
-    const item = items[next + ahead];
-    matched.push({ ...entry, itemId: item?.id, nameMatches: true });
-    next += ahead + 1;
   }
-  return matched;
+  const leftoverEntries = matchedTo.flatMap((m, i) => (m === undefined ? [i] : []));
+  const leftoverItems = items.flatMap((_, i) => (taken.has(i) ? [] : [i]));
+  const byOrder = new Map<number, number>();
+  if (leftoverEntries.length === leftoverItems.length) leftoverEntries.forEach((e, k) => byOrder.set(e, leftoverItems[k] ?? -1));
+  return entries.map((entry, i) => {
+    const named = matchedTo[i];
+    const index = named ?? byOrder.get(i);
+    return { ...entry, itemId: index === undefined ? undefined : items[index]?.id, nameMatches: named !== undefined };
+  });
 }
 
 function words(text: string): string[] {
@@ -42,25 +63,38 @@ function words(text: string): string[] {
     .filter((word) => word.length > 1);
 }
 
-const matches = new Map<string, boolean>();
+const scores = new Map<string, number>();
 
-/** True when most words of the summary's name appear in the item's title. */
-export function namesMatch(label: string, title: string): boolean {
+/** The share of the summary name's words that appear in the item's title (prefixes count). */
+function nameScore(label: string, title: string): number {
   const key = `${label}\n${title}`;
-  let result = matches.get(key);
+  let result = scores.get(key);
   if (result === undefined) {
     result = compareNames(label, title);
     // Bounded: an editing session sees few distinct pairs, but a pathological document must not grow this forever.
-    if (matches.size > 10_000) matches.clear();
-    matches.set(key, result);
+    if (scores.size > 10_000) scores.clear();
+    scores.set(key, result);
   }
   return result;
 }
 
-function compareNames(label: string, title: string): boolean {
+/** True when most words of the summary's name appear in the item's title. */
+export function namesMatch(label: string, title: string): boolean {
+  return nameScore(label, title) >= 0.5;
+}
+
+/** "alert" and "alerts", "dependency" and "dependencias": one starts the other, or they share five letters. */
+function sameStem(a: string, b: string): boolean {
+  if (a.length > 2 && b.length > 2 && (a.startsWith(b) || b.startsWith(a))) return true;
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 5;
+}
+
+function compareNames(label: string, title: string): number {
   const labelWords = words(label.replace(/\(.*?\)/g, ''));
   const titleWords = new Set(words(title));
-  if (labelWords.length === 0) return false;
-  const shared = labelWords.filter((word) => titleWords.has(word) || [...titleWords].some((t) => t.startsWith(word) || word.startsWith(t))).length;
-  return shared / labelWords.length >= 0.5;
+  if (labelWords.length === 0) return 0;
+  const shared = labelWords.filter((word) => titleWords.has(word) || [...titleWords].some((t) => sameStem(word, t))).length;
+  return shared / labelWords.length;
 }

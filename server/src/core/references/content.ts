@@ -3,7 +3,7 @@
 // that document is.
 import type { Checkbox, Item } from '../model/checklist';
 import { isMarkdownPath } from './paths';
-import type { FileReference } from './types';
+import type { FileReference } from '../model/references/types';
 
 const CONTENT_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:contenido\s+(?:confirmado|requerido|m[ií]nimo)|secciones\s+(?:requeridas|confirmadas)|confirmed\s+content|content\s+confirmed|required\s+(?:content|sections))\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$/i;
 

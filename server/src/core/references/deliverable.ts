@@ -2,7 +2,7 @@
 // item 18 "Incident Playbooks" the playbooks in docs/playbooks/. A missing
 // deliverable is a warning; a file the item merely mentions is information.
 import type { Item } from '../model/checklist';
-import type { FileReference } from './types';
+import type { FileReference } from '../model/references/types';
 
 /** Folders every repository has: naming one says nothing about what an item delivers. */
 const GENERIC_FOLDERS = new Set(['docs', 'doc', 'documentation', 'data', 'src', 'lib', 'libs', 'test', 'tests', 'spec', 'specs', 'services', 'service', 'scripts', 'config', 'configs', 'app', 'apps', 'server', 'client', 'packages', 'public', 'assets', 'static', 'bin', 'tools', 'fixtures', 'examples', 'templates']);

@@ -2,13 +2,15 @@
 // language server caches the result per path and drops entries on file events;
 // the CLI gathers once per run.
 import { isMarkdownPath } from './paths';
-import type { FileFact, FileHeading, FileProbe } from './types';
+import type { FileFact, FileHeading, FileProbe } from '../model/references/types';
 
 /** Markdown files larger than this are not read for their headings. */
 export const MAX_HEADING_SCAN_BYTES = 1_000_000;
 
-export async function fileFactOf(path: string, probe: FileProbe): Promise<FileFact> {
-  const stat = await probe.stat(path);
+/** @param fence the folder the path must not lead out of, symbolic links followed */
+export async function fileFactOf(path: string, probe: FileProbe, fence?: string): Promise<FileFact> {
+  const stat = await probe.stat(path, fence);
+  if (stat === 'outside') return { exists: false, outside: true };
   if (!stat) return { exists: false };
   let headings: readonly FileHeading[] = [];
   if (stat.kind === 'file' && isMarkdownPath(path) && stat.size <= MAX_HEADING_SCAN_BYTES) {
@@ -18,9 +20,9 @@ export async function fileFactOf(path: string, probe: FileProbe): Promise<FileFa
   return { exists: true, kind: stat.kind, size: stat.size, modified: stat.modified, headings };
 }
 
-export async function gatherFileFacts(paths: Iterable<string>, probe: FileProbe): Promise<Map<string, FileFact>> {
+export async function gatherFileFacts(paths: Iterable<string>, probe: FileProbe, fence?: string): Promise<Map<string, FileFact>> {
   const unique = [...new Set(paths)];
-  const facts = await Promise.all(unique.map((path) => fileFactOf(path, probe)));
+  const facts = await Promise.all(unique.map((path) => fileFactOf(path, probe, fence)));
   return new Map(unique.map((path, i) => [path, facts[i] ?? { exists: false }]));
 }
 

@@ -13,7 +13,7 @@ import { contentLists } from './content';
 import { isDeliverable } from './deliverable';
 import { resolveReference, resolveReferences, type ReferenceBases } from './resolve';
 import { sectionCovers } from './sections';
-import type { FileFacts, FileHeading, FileReference } from './types';
+import type { FileFacts, FileHeading, FileReference } from '../model/references/types';
 
 export interface ReferenceContext {
   readonly checklist: Checklist;

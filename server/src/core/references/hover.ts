@@ -10,6 +10,8 @@ export function referenceHoverAt(ctx: ReferenceContext, position: Position): Hov
   const r = resolveReferences(ctx.checklist, ctx.bases, ctx.facts).find((r) => contains(r.reference.range, position));
   if (!r) return undefined;
   const { t } = ctx;
+  // Outside the workspace: not even whether it exists.
+  if (r.state === 'outside') return { markdown: `\`${escapeCode(r.reference.text)}\` — ${t('hover.outsideWorkspace')}`, range: r.reference.range };
   const what = r.reference.kind === 'folder' || r.fact?.kind === 'folder' ? t('hover.folder') : r.reference.kind === 'file' || r.fact?.kind === 'file' ? t('hover.file') : t('hover.path');
   const state = r.state === 'exists' ? `✅ ${t('hover.exists')}` : r.state === 'missing' ? `❌ ${t('hover.missing')}` : t('hover.notChecked');
   const lines = [`**${what}** \`${displayPath(r.reference)}\` — ${state}`, ''];
@@ -41,3 +43,6 @@ function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
 }
 
+function escapeCode(text: string): string {
+  return text.replace(/`/g, "'");
+}

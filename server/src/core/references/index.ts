@@ -7,4 +7,4 @@ export { referenceHoverAt } from './hover';
 export { referenceLinks, type ReferenceLink } from './links';
 export { candidatePaths, referencePaths, resolveReferences, type ReferenceBases, type ResolvedReference } from './resolve';
 export { dirnameOf, joinPath, relativePath, isInside } from './paths';
-export type { FileFact, FileFacts, FileProbe, FileReference, FileStat } from './types';
+export type { FileFact, FileFacts, FileProbe, FileReference, FileStat } from '../model/references/types';

@@ -1,17 +1,22 @@
 // Where a reference points on disk. A checklist's paths are relative to the
 // repository (the workspace folder that holds it) or to the checklist's own
-// folder; both are tried, in that order.
+// folder; both are tried, in that order. The first base is also the fence:
+// a path that leaves it (`../../etc/passwd`, `/etc/passwd`, `~/.ssh/id_rsa`, or
+// a symbolic link out of it, which the file probe reports) is never looked at.
 import type { Checklist, Item } from '../model/checklist';
-import { joinPath } from './paths';
-import type { FileFact, FileFacts, FileReference } from './types';
+import { isOutsidePath } from '../model/references/pathLike';
+import { isInside, joinPath } from './paths';
+import type { FileFact, FileFacts, FileReference } from '../model/references/types';
 
 /**
  * Absolute folders references resolve against, most preferred first: the workspace folder holding the
  * checklist (or the CLI's `--root`), then the checklist's own folder. Empty: references are not checked.
+ * The first is the fence: nothing outside it is looked at.
  */
 export type ReferenceBases = readonly string[];
 
-export type ReferenceState = 'exists' | 'missing' | 'unknown';
+/** `outside`: the path leaves the workspace; nothing about it is known or said. */
+export type ReferenceState = 'exists' | 'missing' | 'unknown' | 'outside';
 
 export interface ResolvedReference {
   readonly item: Item;
@@ -25,8 +30,11 @@ export interface ResolvedReference {
   readonly candidates: readonly string[];
 }
 
+/** The paths a reference may name, inside the fence (the first base) only. */
 export function candidatePaths(reference: FileReference, bases: ReferenceBases): string[] {
-  return [...new Set(bases.map((base) => joinPath(base, reference.path)))];
+  const fence = bases[0];
+  if (fence === undefined || isOutsidePath(reference.path)) return [];
+  return [...new Set(bases.map((base) => joinPath(base, reference.path)))].filter((path) => isInside(path, fence));
 }
 
 /** Every path whose facts the reference checks need. */
@@ -36,9 +44,13 @@ export function referencePaths(checklist: Checklist, bases: ReferenceBases): str
 
 export function resolveReference(item: Item, reference: FileReference, bases: ReferenceBases, facts: FileFacts): ResolvedReference {
   const candidates = candidatePaths(reference, bases);
+  const outside = { item, reference, state: 'outside', path: reference.path, fact: undefined, candidates: [] } as const;
+  if (candidates.length === 0 && bases.length > 0) return outside;
   let allKnown = candidates.length > 0;
   for (const path of candidates) {
     const fact = facts.get(path);
+    // A symbolic link out of the workspace: as if it were written `../..`.
+    if (fact && !fact.exists && fact.outside) return outside;
     if (fact?.exists) return { item, reference, state: 'exists', path, fact, candidates };
     if (!fact) allKnown = false;
   }

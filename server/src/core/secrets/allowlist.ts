@@ -3,11 +3,13 @@
 // values that are plainly something else, such as a path or a date, are in shapes.ts.)
 
 // Whole-value placeholders: [NO PEGAR EL TOKEN], <LOG_TOKEN>, ${TOKEN}, {{ token }},
-// $TOKEN, %TOKEN%, $(command), `command`, ${{ secrets.X }}.
-const WHOLE_PLACEHOLDER = /^(?:\[[^\]]*\]|<[^>]*>|\$\{[^}]*\}\}?|\{\{[^}]*\}\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\$\([^)]*\)?|`[^`]*`?)$/s;
+// $TOKEN, %TOKEN%, $(command), `command`, ${{ secrets.X }}; and the slots of format
+// strings and templates: {password}, {0}, %s, %(password)s, #{db_password}, __PASSWORD__, @DB_PASSWORD@.
+const WHOLE_PLACEHOLDER =
+  /^(?:\[[^\]]*\]|<[^>]*>|\$\{[^}]*\}\}?|\{\{[^}]*\}\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\$\([^)]*\)?|`[^`]*`?|\{[A-Za-z_][\w.-]{0,63}\}|\{\d{1,2}(?::[^}]{0,16})?\}|%[sdr]|%\([\w.-]{1,64}\)[sdr]|#\{[^}]{1,64}\}|__[A-Za-z][\w]{0,62}__|@[A-Z][A-Z0-9_]{0,62}@)$/s;
 
-// A placeholder embedded in a value: sk-<your key>, postgres password ${DB_PASS}.
-const EMBEDDED_PLACEHOLDER = /\$\{|\{\{|\}\}|\$\(|<[^<>\n]{1,64}>|\[[^[\]]{1,64}\]/;
+// A placeholder embedded in a value: sk-<your key>, postgres password ${DB_PASS}, %(pw)s.
+const EMBEDDED_PLACEHOLDER = /\$\{|\{\{|\}\}|\$\(|#\{|%\([\w.-]{1,64}\)[sdr]|<[^<>\n]{1,64}>|\[[^[\]]{1,64}\]/;
 
 // Masks: ***, ****5678, ••••, …, sk-..., xxxx, a character repeated six times
 // (ghp_000000…, T00000000), or a run such as abcdef / 123456 that no random value has.

@@ -3,9 +3,10 @@
 //
 //   scanSecrets(text, { vocabulary?, allow? }) → SecretMatch[] (offsets of the values only)
 //   declaredSecretNames(text)                → the names the document declares as secrets
+//   listedSecretNames(text)                  → only those its secrets list names (what the CLI may read)
 //   redact(text, matches) / redactValues(text, values) / redactSecrets(text, options)
 //   SECRET_RULES / secretRule(id)            → the rule table (id, description, …)
-export { declaredSecretNames } from './vocabulary';
+export { declaredSecretNames, listedSecretNames } from './vocabulary';
 export { MIN_REDACTED_VALUE_LENGTH, REDACTION_MASK, redact, redactSecrets, redactValues } from './redact';
 export { SECRET_RULES, secretRule } from './rules';
 export { scanSecrets } from './scan';

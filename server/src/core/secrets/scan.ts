@@ -8,7 +8,7 @@ import { isCutByMask, isPlaceholderOrMask } from './allowlist';
 import { characterClasses, looksRandom, shannonEntropy } from './entropy';
 import { suggestName } from './names';
 import { SECRET_RULES } from './rules';
-import { looksLikeNonSecret } from './shapes';
+import { looksLikeDigestName, looksLikeNonSecret } from './shapes';
 import type { ScanOptions, SecretMatch, SecretRule, SecretTier } from './types';
 import { declaredSecretNames, secretNameStrength } from './vocabulary';
 import { KeywordIndex } from './windows';
@@ -80,8 +80,10 @@ function judge(compiled: CompiledRule, match: RegExpExecArray, slice: string, of
   const value = match.groups?.['secret'];
   if (span === undefined || value === undefined || value === '') return undefined;
   const name = match.groups?.['name'];
+  // A generic rule with nothing but a vague word (`key:`) for a name does not take a cache key or other content-addressed name.
+  const strength = name === undefined ? 'none' : secretNameStrength(name, context.declared);
+  if (rule.tier === 'generic' && strength !== 'secret' && strength !== 'declared' && looksLikeDigestName(value)) return undefined;
   if (rule.needsSecretName !== undefined) {
-    const strength = secretNameStrength(name ?? '', context.declared);
     // A vague name (`auth`, `key`) in an assignment only counts with a value random
     // enough to be a credential on its own, such as docker's "auth": "<base64>".
     if (strength === 'none' || (strength === 'vague' && rule.needsSecretName === 'strict' && !looksRandom(value))) return undefined;
@@ -101,6 +103,7 @@ function judge(compiled: CompiledRule, match: RegExpExecArray, slice: string, of
 function isReportable(rule: SecretRule, value: string, user: string | undefined, allow: readonly RegExp[]): boolean {
   if (shannonEntropy(value) < rule.minEntropy) return false;
   if (rule.minClasses !== undefined && characterClasses(value) < rule.minClasses) return false;
+  if (rule.isValue !== undefined && !rule.isValue(value)) return false;
   if (isPlaceholderOrMask(value)) return false;
   if (rule.freeForm === true && (looksLikeNonSecret(value) || value === user)) return false;
   if (rule.allow?.some((pattern) => value.search(pattern) !== -1)) return false;

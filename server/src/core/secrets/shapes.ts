@@ -91,3 +91,18 @@ function looksLikeIdentifier(value: string): boolean {
   const segments = value.split(/[-_.]/);
   return segments.every((segment) => segment.length <= 12) && segments.some((segment) => /[g-z]/.test(segment));
 }
+
+const HEX_DIGEST = /^[0-9a-f]{32,128}$/i;
+const NAME_PART = /^(?:[A-Za-z][a-z0-9]{0,15}|v?\d{1,6})$/;
+
+/**
+ * A content-addressed name: readable parts around one hex digest (`Linux-npm-<sha256>`,
+ * `assets:v3:<sha256>`, `sha256:<digest>`), as cache keys, ETags and image references are
+ * written. Not a credential when nothing but a vague word (`key`) says it is one.
+ */
+export function looksLikeDigestName(value: string): boolean {
+  const parts = value.split(/[-_:./@]+/).filter((part) => part !== '');
+  const digests = parts.filter((part) => HEX_DIGEST.test(part));
+  const rest = parts.filter((part) => !HEX_DIGEST.test(part));
+  return digests.length === 1 && rest.length > 0 && rest.every((part) => NAME_PART.test(part));
+}

@@ -52,6 +52,8 @@ export interface SecretRule {
    * stopping at the next shell prompt, fence or heading.
    */
   readonly followLines?: number;
+  /** A check of the value's own structure, for a format a pattern cannot bound (a PEM body must be key material). */
+  readonly isValue?: (value: string) => boolean;
   /** The conventional variable name for this kind of value, e.g. `OPENAI_API_KEY`. */
   readonly conventionalName?: string;
 }

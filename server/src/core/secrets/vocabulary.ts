@@ -67,14 +67,7 @@ export function declaredSecretNames(text: string): string[] {
  * cut at its headings declares what its pieces do (see `mergeSecretNames`).
  */
 export function secretNameParts(text: string): readonly [string[], string[], string[]] {
-  const listed: string[] = [];
-  for (const label of text.matchAll(SECRETS_LABEL)) {
-    for (const line of linesAfter(text, label.index + label[0].length)) {
-      if (!BLANK_OR_LIST.test(line)) break;
-      const name = LIST_ITEM.exec(line)?.[1];
-      if (name !== undefined) listed.push(name);
-    }
-  }
+  const listed = listedSecretNames(text);
   const variables: string[] = [];
   for (const match of text.matchAll(VARIABLE)) {
     const name = match[1] ?? '';
@@ -91,6 +84,24 @@ export function secretNameParts(text: string): readonly [string[], string[], str
 export function mergeSecretNames(parts: readonly (readonly [string[], string[], string[]])[]): string[] {
   const names = new Set<string>();
   for (let kind = 0; kind < 3; kind++) for (const part of parts) for (const name of part[kind] ?? []) names.add(name);
+  return [...names];
+}
+
+/**
+ * The names a document lists as its secrets, upper-case, in document order: the entries of a
+ * "Secrets …:" list or of a list under a heading that names secrets (`- [ ] LOG_TOKEN (existe…)`).
+ * Unlike declaredSecretNames, a variable merely used in a command (`<AWS_SECRET_ACCESS_KEY>`)
+ * is not listed: this is what the CLI may read from the environment.
+ */
+export function listedSecretNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const label of text.matchAll(SECRETS_LABEL)) {
+    for (const line of linesAfter(text, label.index + label[0].length)) {
+      if (!BLANK_OR_LIST.test(line)) break;
+      const name = LIST_ITEM.exec(line)?.[1];
+      if (name !== undefined) names.add(name);
+    }
+  }
   return [...names];
 }
 

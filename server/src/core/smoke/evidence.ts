@@ -3,6 +3,7 @@
 // on that test's fields even if lines moved while the requests were in flight,
 // replaces what an earlier run wrote, and is dropped (with a message) when the
 // test itself changed or went away.
+import { translator, type Language } from '../messages';
 import type { Range } from '../types';
 import { subjectKey } from './captures';
 import type { SmokeSuite, SmokeTest, StatusSlot, ValueSlot } from './recognize';
@@ -26,8 +27,6 @@ export interface EvidencePlan {
   readonly dropped: readonly DroppedEvidence[];
 }
 
-type Language = 'en' | 'es';
-
 /** Edits for every result that carries evidence, located in `suite` (recognised from the current text). */
 export function evidenceEdits(suite: SmokeSuite, results: readonly SmokeResult[], messageLanguage: Language = suite.language): EvidencePlan {
   const byKey = new Map(suite.tests.map((t) => [t.key, t]));
@@ -37,10 +36,7 @@ export function evidenceEdits(suite: SmokeSuite, results: readonly SmokeResult[]
     if (!result.evidence) continue;
     const test = byKey.get(result.testKey);
     if (!test) {
-      const message =
-        messageLanguage === 'es'
-          ? `La prueba de humo ${result.number} cambió o se eliminó mientras se ejecutaba; su evidencia no se escribió.`
-          : `Smoke test ${result.number} changed or was removed while it ran; its evidence was not written.`;
+      const message = translator(messageLanguage)('smoke.evidence.dropped', result.number);
       dropped.push({ testKey: result.testKey, number: result.number, message });
       continue;
     }
@@ -90,8 +86,8 @@ function statusText(slot: StatusSlot, evidence: TestEvidence): string {
 }
 
 function secretNote(name: string, used: boolean, language: Language): string {
-  if (language === 'es') return used ? `Sí, se usó ${name} (valor no incluido)` : `No se usó (la solicitud no se envió)`;
-  return used ? `Yes, ${name} was used (value not included)` : `Not used (the request was not sent)`;
+  const t = translator(language);
+  return used ? t('smoke.evidence.secretUsed', name) : t('smoke.evidence.secretNotUsed');
 }
 
 /** Milliseconds as the field's unit asks: `12`, `3.4` (ms) or `0.012`, `1.25` (s). */

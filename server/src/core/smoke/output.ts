@@ -1,5 +1,6 @@
 // What a response looks like after the command's pipes, and the lines pasted
 // into the document as its evidence: redacted, bounded and escaped.
+import { translator, type Language } from '../messages';
 import type { CurlCommand } from './curl';
 import { escapeOutputLine } from './layout';
 import { applyStage } from './pipes';
@@ -7,7 +8,6 @@ import type { HttpResponse } from './ports';
 import type { SmokeReason } from './reasons';
 import type { Redactor } from './redact';
 
-type Language = 'en' | 'es';
 
 export interface RenderedResponse {
   readonly text: string;
@@ -38,15 +38,15 @@ export function responseText(response: HttpResponse): string | undefined {
 
 /** Applies `-i` and the pipes to the response, as the shell would show it. */
 export function renderResponse(command: CurlCommand, response: HttpResponse, language: Language): RenderedResponse {
-  const es = language === 'es';
+  const t = translator(language);
   const notes: string[] = [];
-  if (response.truncated) notes.push(es ? `… (respuesta cortada a ${response.body.length} bytes)` : `… (response cut at ${response.body.length} bytes)`);
+  if (response.truncated) notes.push(t('smoke.output.truncated', response.body.length));
   const body = responseText(response);
   if (body === undefined) {
-    const type = headerValue(response, 'content-type') ?? (es ? 'sin tipo' : 'no type');
-    const summary = es ? `(respuesta binaria: ${response.body.length} bytes, ${type})` : `(binary response: ${response.body.length} bytes, ${type})`;
+    const type = headerValue(response, 'content-type') ?? t('smoke.output.noType');
+    const summary = t('smoke.output.binary', response.body.length, type);
     const jq = command.pipeline.some((s) => s.program === 'jq');
-    return { text: summary, notes, problem: jq ? { code: 'not-json', detail: es ? 'cuerpo binario' : 'binary body' } : undefined };
+    return { text: summary, notes, problem: jq ? { code: 'not-json', detail: t('smoke.output.binaryBody') } : undefined };
   }
   // With `-i` the headers are shown first and the pipes read the body only, which is what `curl -i | jq` users mean.
   const headers = command.includeHeaders ? headerBlock(response) : '';
@@ -57,7 +57,7 @@ export function renderResponse(command: CurlCommand, response: HttpResponse, lan
     text = outcome.text;
     const n = outcome.omittedLines;
     if (n > 0 && stage.program === 'head') {
-      notes.push(es ? `… (${n} ${n === 1 ? 'línea más omitida' : 'líneas más omitidas'} por head -n ${stage.lines})` : `… (${n} more ${n === 1 ? 'line' : 'lines'} left out by head -n ${stage.lines})`);
+      notes.push(n === 1 ? t('smoke.output.headOmittedOne', stage.lines) : t('smoke.output.headOmittedMany', n, stage.lines));
     }
   }
   return { text: headers + text, notes, problem: undefined };
@@ -77,15 +77,15 @@ const MAX_LINE = 1000;
 
 /** The lines that replace the output placeholder: redacted first, then bounded, then escaped. */
 export function outputLines(evidence: OutputEvidence, options: { language: Language; maxLines: number; redact: Redactor }): string[] {
-  const es = options.language === 'es';
+  const t = translator(options.language);
   const parts: string[] = [];
   if (evidence.heading !== undefined) parts.push(evidence.heading);
   if (evidence.rendered) parts.push(evidence.rendered.text.replace(/\r\n/g, '\n').replace(/\n+$/, ''));
   let lines = options.redact(parts.filter((p) => p !== '').join('\n')).split('\n');
-  if (lines.length === 1 && lines[0] === '') lines = [es ? '(respuesta vacía)' : '(empty response)'];
+  if (lines.length === 1 && lines[0] === '') lines = [t('smoke.output.empty')];
   if (lines.length > options.maxLines) {
     const left = lines.length - options.maxLines;
-    lines = [...lines.slice(0, options.maxLines), es ? `… (${left} líneas más sin pegar)` : `… (${left} more lines not pasted)`];
+    lines = [...lines.slice(0, options.maxLines), t('smoke.output.notPasted', left)];
   }
   lines.push(...(evidence.rendered?.notes ?? []));
   return lines.map((line) => escapeOutputLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) + ' …' : line));

@@ -12,6 +12,8 @@ export interface HttpRequest {
   readonly insecure: boolean;
   /** Stop reading the body after this many bytes and mark the response truncated. */
   readonly maxBodyBytes: number;
+  /** The files the body carries (`-d @file`, `-F name=@path`), as written; for the foreign-host confirmation. */
+  readonly uploads?: readonly string[] | undefined;
 }
 
 export interface HttpResponse {
@@ -58,27 +60,43 @@ export interface FileReader {
   read(path: string): Promise<Uint8Array>;
 }
 
-/** A monotonic clock in milliseconds, for response times. */
+/** A monotonic clock in milliseconds, for response times, and the core's only timer. */
 export interface Clock {
   now(): number;
+  /** Calls `callback` once, `ms` milliseconds from now, unless the returned function is called first. */
+  setTimer(ms: number, callback: () => void): () => void;
 }
 
 /** Values of secret variables (`<LOG_TOKEN>`): SecretStorage in the editor, the environment in the CLI. */
 export interface SecretProvider {
   /** The value, or undefined when there is none (or the user declined to give one). */
   get(name: string): Promise<string | undefined>;
+  /**
+   * Whether the provider may be asked for this name at all; absent: every name. The CLI reads from the
+   * environment only the names the checklist lists as secrets or `--secret-env` names, so a command's
+   * `<AWS_SECRET_ACCESS_KEY>` or `<HOME>` is an unresolved variable there, never a value read.
+   */
+  mayRead?(name: string): boolean;
 }
 
 /** Spans of a text that look like secrets (the secret detector of core/secrets, or a stand-in). */
 export type SecretDetector = (text: string) => readonly { readonly start: number; readonly end: number }[];
 
-/** A request about to go to a host that is neither the staging host nor an allowed one. */
+/** A request about to go to a host that is neither the staging host nor an allowed one: everything it would send but values. */
 export interface ForeignHostRequest {
   readonly testNumber: string;
   readonly host: string;
   readonly method: string;
   /** The URL with secrets masked. */
   readonly url: string;
+  /** The names of the headers it would carry, without their values. */
+  readonly headers: readonly string[];
+  /** Whether it would carry a body. */
+  readonly body: boolean;
+  /** The files the body would upload, as written in the command. */
+  readonly files: readonly string[];
+  /** The URL (secrets masked) that redirected here, when this is a redirect. */
+  readonly redirectedFrom?: string | undefined;
 }
 
 /** Asks the user whether to send a request to a foreign host; absent (CLI) means refuse. */

@@ -66,7 +66,10 @@ export interface EvidenceSlots {
 }
 
 export interface SmokeTest {
-  /** The identity as one string, for maps and messages between server and client. */
+  /**
+   * An opaque id made from the identity, for maps and messages between server and client: the
+   * command (which may hold a secret) never goes on the wire, only this digest of it.
+   */
   readonly key: string;
   readonly identity: SmokeTestIdentity;
   /** The banner's number, else the test's position in the document (1-based). */
@@ -198,7 +201,7 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
   const regionEnd = lastNonBlank(draft.region) ?? last;
   const startLine = draft.banner?.line ?? first?.line ?? 0;
   return {
-    key: JSON.stringify([identity.number ?? null, identity.path ?? null, identity.command, identity.occurrence]),
+    key: testKey(identity),
     identity,
     number: draft.banner?.number ?? String(earlier.length + 1),
     itemId: item.id,
@@ -308,4 +311,23 @@ function timeSlot(slot: ValueSlot, line: number): TimeSlot {
     addUnit: match[3] === undefined,
     filled: !numberText.startsWith('['),
   };
+}
+
+/**
+ * The test's key: a 53-bit digest (cyrb53) of its identity, in base 36. Not for secrecy against
+ * guessing, only so that no command text travels; a collision among one document's few tests is
+ * negligible, and would make a run refuse ("the test changed") rather than run the wrong one.
+ */
+export function testKey(identity: SmokeTestIdentity): string {
+  const text = JSON.stringify([identity.number ?? null, identity.path ?? null, identity.command, identity.occurrence]);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `t${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }

@@ -1,18 +1,12 @@
 // One line per test result, the same for the CLI and the editor's output
 // channel: number, method, path, status, time, verdict, reason.
+import { translator, type Language } from '../messages';
 import { formatAmount } from './evidence';
 import { describeReason } from './reasons';
 import type { SmokeOutcome, SmokeResult } from './runner';
 
-type Language = 'en' | 'es';
-
-const VERDICT: Record<Language, Record<SmokeOutcome, string>> = {
-  en: { passed: 'PASSED', failed: 'FAILED', 'not-run': 'NOT RUN', cancelled: 'CANCELLED' },
-  es: { passed: 'PASSED', failed: 'FAILED', 'not-run': 'NO EJECUTADA', cancelled: 'CANCELADA' },
-};
-
 export function verdictOf(outcome: SmokeOutcome, language: Language): string {
-  return VERDICT[language][outcome];
+  return translator(language)(`smoke.verdict.${outcome}`);
 }
 
 /** `3  POST  /api/session/validate  200  12 ms  PASSED`, with the reason after a failure. */
@@ -36,10 +30,8 @@ export function summarize(results: readonly SmokeResult[]): RunSummary {
 }
 
 export function summaryLine(summary: RunSummary, language: Language): string {
-  const parts =
-    language === 'es'
-      ? [`${summary.passed} pasaron`, `${summary.failed} fallaron`, `${summary.notRun} no se ejecutaron`]
-      : [`${summary.passed} passed`, `${summary.failed} failed`, `${summary.notRun} not run`];
-  if (summary.cancelled > 0) parts.push(language === 'es' ? `${summary.cancelled} canceladas` : `${summary.cancelled} cancelled`);
+  const t = translator(language);
+  const parts = [t('smoke.summary.passed', summary.passed), t('smoke.summary.failed', summary.failed), t('smoke.summary.notRun', summary.notRun)];
+  if (summary.cancelled > 0) parts.push(t('smoke.summary.cancelled', summary.cancelled));
   return parts.join(', ');
 }

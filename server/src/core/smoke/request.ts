@@ -46,7 +46,9 @@ export async function buildRequest(command: CurlCommand, url: string, files: Fil
   // Without --compressed curl asks for no encoding at all; fetch would ask for gzip.
   setDefault('accept-encoding', command.compressed ? 'gzip, deflate, br' : 'identity');
 
-  return { method: effectiveMethod(command), url: target, headers, body, insecure: options.insecure, maxBodyBytes: options.maxBodyBytes };
+  const uploads = [...command.data, ...command.json].flatMap((d) => (d.kind === 'text' ? [] : [d.path]));
+  uploads.push(...command.form.flatMap((f) => (f.kind === 'text' ? [] : [f.path])));
+  return { method: effectiveMethod(command), url: target, headers, body, insecure: options.insecure, maxBodyBytes: options.maxBodyBytes, uploads };
 }
 
 async function sourceBytes(source: DataSource, files: FileReader): Promise<Uint8Array> {

@@ -1,12 +1,13 @@
 // Runs smoke tests in document order: fills variables, applies the host policy,
 // sends, judges and prepares the evidence. Everything a result holds is already
 // redacted, so a front end can print or write it as is.
+import { translator, type Language } from '../messages';
 import { capturedVariables, documentVariables, subjectKey, valueForSubject } from './captures';
 import { missedCriterion } from './criteria';
-import { effectiveMethod, type CurlCommand } from './curl';
+import type { CurlCommand } from './curl';
 import { isAllowedHost, onBase, parseBaseUrl, writtenHost, type BaseUrl } from './hosts';
 import { outputLines, renderResponse, responseText, type OutputEvidence, type RenderedResponse } from './output';
-import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpResponse, type SecretDetector, type SecretProvider } from './ports';
+import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpRequest, type HttpResponse, type SecretDetector, type SecretProvider } from './ports';
 import { describeReason, type SmokeReason } from './reasons';
 import type { SmokeSuite, SmokeTest, SmokeTestIdentity } from './recognize';
 import { createRedactor, MASK, type Redactor } from './redact';
@@ -93,6 +94,7 @@ export async function runSmokeTests(suite: SmokeSuite, settings: SmokeSettings, 
   const secrets = new Map<string, string>();
   for (const name of new Set(tests.flatMap((t) => (t.parsed.ok ? commandVariables(t.parsed.command) : [])).filter(isSecretVariable))) {
     if (options.signal?.aborted) break;
+    if (env.secrets.mayRead?.(name) === false) continue;
     const value = await env.secrets.get(name);
     if (value !== undefined && value !== '') secrets.set(name, value);
   }
@@ -128,6 +130,8 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
   const command = test.parsed.command;
   const variables = commandVariables(command);
   const secretNames = variables.filter(isSecretVariable);
+  const undeclared = secretNames.find((name) => ctx.env.secrets.mayRead?.(name) === false);
+  if (undeclared !== undefined) return notRun(test, { code: 'undeclared-secret', name: undeclared });
   const missingSecret = secretNames.find((name) => !ctx.secrets.has(name));
   if (missingSecret !== undefined) return notRun(test, { code: 'missing-secret', name: missingSecret });
 
@@ -150,19 +154,8 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
     return notRun(test, { code: 'not-runnable', problem: { code: 'not-http', url: shownUrl } });
   }
 
-  const checkHost = async (next: URL): Promise<SmokeReason | undefined> => {
-    if (isAllowedHost(next, ctx.base, ctx.settings.allowedHosts)) return undefined;
-    if (secretNames.length > 0) return { code: 'foreign-host-secret', host: next.host, secrets: secretNames };
-    const confirm = ctx.env.confirmForeignHost;
-    const method = effectiveMethod(command);
-    const ok = confirm ? await confirm({ testNumber: test.number, host: next.host, method, url: ctx.redact(next.href === target.href ? shownUrl : next.href) }) : false;
-    return ok ? undefined : { code: 'foreign-host-refused', host: next.host };
-  };
-  const refused = await checkHost(target);
-  if (refused) return notRun(test, refused);
-
   const insecure = command.insecure && ctx.settings.allowInsecureTls;
-  let request;
+  let request: HttpRequest;
   try {
     request = await buildRequest(resolved, target.href, ctx.env.files, { insecure, maxBodyBytes: ctx.settings.maxBodyBytes });
   } catch (error) {
@@ -170,6 +163,28 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
     const code = error.kind === 'missing' ? 'missing-file' : error.kind === 'outside-workspace' ? 'file-outside-workspace' : 'unreadable-file';
     return notSent(test, ctx, { code, path: error.path });
   }
+
+  // Every request to a foreign host, the first or a redirect, is confirmed with all it would send but values.
+  const checkHost = async (next: HttpRequest, from?: string): Promise<SmokeReason | undefined> => {
+    const url = new URL(next.url);
+    if (isAllowedHost(url, ctx.base, ctx.settings.allowedHosts)) return undefined;
+    if (secretNames.length > 0) return { code: 'foreign-host-secret', host: url.host, secrets: secretNames };
+    const confirm = ctx.env.confirmForeignHost;
+    if (!confirm) return { code: 'foreign-host-refused', host: url.host };
+    const ok = await confirm({
+      testNumber: test.number,
+      host: url.host,
+      method: next.method,
+      url: from === undefined ? shownUrl : ctx.redact(next.url),
+      headers: next.headers.map(([name]) => name),
+      body: next.body !== undefined,
+      files: next.uploads ?? [],
+      ...(from === undefined ? {} : { redirectedFrom: from === request.url ? shownUrl : ctx.redact(from) }),
+    });
+    return ok ? undefined : { code: 'foreign-host-refused', host: url.host };
+  };
+  const refused = await checkHost(request);
+  if (refused) return notRun(test, refused);
 
   ctx.env.observer?.requestSent?.(test, { method: request.method, url: shownUrl });
   const started = ctx.env.clock.now();
@@ -180,6 +195,7 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
     signal: ctx.signal,
     checkHop: checkHost,
     insecureIgnored: command.insecure && !insecure,
+    clock: ctx.env.clock,
   });
   const elapsedMs = ctx.env.clock.now() - started;
   const shown = { method: request.method, url: shownUrl };
@@ -272,9 +288,8 @@ function judged(test: SmokeTest, ctx: RunContext, j: Judgement): SmokeResult {
 /** A failure before anything was sent (a missing upload file or variable): the document still records it. */
 function notSent(test: SmokeTest, ctx: RunContext, reason: SmokeReason): SmokeResult {
   const clean = redactReason(reason, ctx.redact);
-  const es = ctx.suite.language === 'es';
   const text = describeReason(clean, ctx.suite.language);
-  const heading = es ? `(no se envió la solicitud: ${text})` : `(request not sent: ${text})`;
+  const heading = translator(ctx.suite.language)('smoke.output.notSent', text);
   return {
     ...describe(test),
     outcome: 'failed',
@@ -304,8 +319,8 @@ function describe(test: SmokeTest): Pick<SmokeResult, 'testKey' | 'identity' | '
   return { testKey: test.key, identity: test.identity, number: test.number, method: test.method, path: test.path };
 }
 
-function noResponse(text: string, language: 'en' | 'es'): string {
-  return language === 'es' ? `(sin respuesta: ${text})` : `(no response: ${text})`;
+function noResponse(text: string, language: Language): string {
+  return translator(language)('smoke.output.noResponse', text);
 }
 
 /** Free text in a reason (a TLS message, the start of a body) may echo a secret. */

@@ -1,7 +1,8 @@
 // Sends one test's request: the timeout and cancellation rules (the same for
 // the editor and the CLI), redirects followed here rather than by the client so
 // every hop passes the host policy, and failures turned into reasons.
-import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from './ports';
+import { HttpFailure, type Clock, type HttpClient, type HttpRequest, type HttpResponse } from './ports';
+import { secretNameStrength } from '../secrets/vocabulary';
 import type { SmokeReason } from './reasons';
 
 export type SendOutcome =
@@ -13,9 +14,11 @@ export interface SendOptions {
   readonly followRedirects: boolean;
   readonly maxRedirects: number;
   readonly signal: AbortSignal | undefined;
-  /** Whether a redirect may go to this URL; a reason to stop there otherwise. */
-  readonly checkHop: (url: URL) => Promise<SmokeReason | undefined>;
+  /** Whether a redirect may go on with this request (the next hop, as it would be sent); a reason to stop there otherwise. */
+  readonly checkHop: (request: HttpRequest, from: string) => Promise<SmokeReason | undefined>;
   readonly insecureIgnored: boolean;
+  /** Times the request out. */
+  readonly clock: Clock;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -23,10 +26,10 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export async function sendRequest(http: HttpClient, request: HttpRequest, options: SendOptions): Promise<SendOutcome> {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const cancelTimer = options.clock.setTimer(options.timeoutMs, () => {
     timedOut = true;
     controller.abort();
-  }, options.timeoutMs);
+  });
   const cancel = () => controller.abort();
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
@@ -38,27 +41,55 @@ export async function sendRequest(http: HttpClient, request: HttpRequest, option
       const location = response.headers.find(([name]) => name === 'location')?.[1];
       if (location === undefined) return { ok: true, response };
       if (hops >= options.maxRedirects) return { ok: false, reason: { code: 'too-many-redirects', max: options.maxRedirects }, cancelled: false };
-      const next = new URL(location, current.url);
-      const refused = await options.checkHop(next);
+      const next = redirected(current, response.status, new URL(location, current.url), originOf(request.url));
+      if ('code' in next) return { ok: false, reason: next, cancelled: false };
+      const refused = await options.checkHop(next, current.url);
       if (refused) return { ok: false, reason: refused, cancelled: false };
-      current = redirected(current, response.status, next.href);
+      current = next;
     }
   } catch (error) {
     if (timedOut) return { ok: false, reason: { code: 'timeout', timeoutMs: options.timeoutMs }, cancelled: false };
     if (options.signal?.aborted) return { ok: false, reason: { code: 'cancelled' }, cancelled: true };
     return { ok: false, reason: failureReason(error, request.url, options.insecureIgnored), cancelled: false };
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     options.signal?.removeEventListener('abort', cancel);
   }
 }
 
-/** The next hop as curl makes it: 303, and 301/302 after a POST, become a GET without a body. */
-function redirected(request: HttpRequest, status: number, url: string): HttpRequest {
+/** Headers that carry credentials: never sent on to another origin (curl without --location-trusted). */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+/**
+ * The next hop as curl makes it: 303, and 301/302 after a POST, become a GET without a body. To
+ * another origin (scheme, host or port differ from the first request's) it carries no credentials:
+ * no `Authorization` (hence no `-u`), `Cookie`, nor a header named like a secret (`X-Api-Key`); and
+ * a body is never sent there again (a 307/308, or a 301/302 after a PUT): the run stops with a reason.
+ */
+function redirected(request: HttpRequest, status: number, next: URL, firstOrigin: string): HttpRequest | SmokeReason {
   const toGet = status === 303 ? request.method !== 'HEAD' : (status === 301 || status === 302) && request.method === 'POST';
-  if (!toGet) return { ...request, url };
-  const headers = request.headers.filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase()));
-  return { ...request, url, method: 'GET', body: undefined, headers };
+  let hop: HttpRequest = { ...request, url: next.href, uploads: [] };
+  if (toGet) {
+    const headers = request.headers.filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase()));
+    hop = { ...hop, method: 'GET', body: undefined, headers };
+  }
+  if (next.origin === firstOrigin) return hop.body === undefined ? hop : { ...hop, uploads: request.uploads };
+  if (hop.body !== undefined) return { code: 'redirect-body-not-resent', status, host: next.host, method: hop.method };
+  return { ...hop, headers: hop.headers.filter(([name]) => !carriesCredentials(name)) };
+}
+
+function carriesCredentials(header: string): boolean {
+  return CREDENTIAL_HEADERS.has(header.toLowerCase()) || secretNameStrength(header, NO_NAMES) !== 'none';
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 function failureReason(error: unknown, url: string, insecureIgnored: boolean): SmokeReason {

@@ -32,6 +32,21 @@ const NETRC = String.raw`^[ \t]{0,32}(?:(?:machine|default)[ \t]{1,32}\S{1,256}[
 // (not a public key's: "Release GPG key: 9554F04D…", "SSH host key …")
 const PROSE = String.raw`(?<![\w-])(?<!(?:gpg|pgp|public|publishable|ssh|host|site)[ _-])(?:token|key|password|passwd|secret|clave|contraseña|api key)(?:[ \t]{1,32}(?:es|is|era|was|usad[oa]|used|(?:de|del|for|para)[ \t]{1,32}[\p{L}\/]{1,20}))?:?[ \t]{1,32}(?<secret>[^\s"'\x60,;<>(){}\[\]]{19,510}[^\s"'\x60,;<>(){}\[\].])`;
 
+// Prose that assigns a value to a secret's name: "set the PARTNER_API_KEY to …", "export
+// LOG_TOKEN as …", "configura DB_PASSWORD con …", "pon en SENTRY_AUTH_TOKEN el valor …",
+// "REDIS_PASSWORD → …", "use … as the MAILER_API_KEY". Only connecting words may stand
+// between the name and the value, so "set X to the value from 1Password" offers "from",
+// a word, and nothing is found; the value itself must not look like a word.
+const CONNECTOR = String.raw`(?:to|as|a|al|con|with|como|is|es|now|ahora|was|era|the|el|la|value|valor|set|queda|quedó|será|will|be|=|:|→|->|=>)`;
+const PROSE_VALUE = String.raw`(?<secret>[^\s"'\x60,;<>(){}\[\]]{7,510}[^\s"'\x60,;:<>(){}\[\].!?])`;
+const ENV_NAME = String.raw`(?<![\w.$@{-])(?<name>[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,15})(?![\w-])`;
+const NAME_IN_PROSE = String.raw`${ENV_NAME}(?:[ \t]{1,8}${CONNECTOR}){1,3}[ \t]{1,8}${PROSE_VALUE}`;
+const VALUE_AS_NAME = String.raw`(?<![\w-])(?:use|usa|usar|utiliza|utilizar)[ \t]{1,8}${PROSE_VALUE}[ \t]{1,8}(?:as|como)[ \t]{1,8}(?:(?:the|el|la)[ \t]{1,8})?${ENV_NAME}`;
+
+// "La contraseña de Grafana en staging es …", "the admin password for the staging dashboard
+// is now …", "el secreto del cliente OAuth quedó como …": a secret's noun, up to seven words, a verb.
+const NOUN_PHRASE = String.raw`(?<![\w-])(?:token|password|passwd|contraseña|clave|secreto|secret|api key)(?:[ \t]{1,8}[\p{L}\p{N}_.-]{1,24}){0,7}?[ \t]{1,8}(?:(?:is|es|was|era)(?:[ \t]{1,8}(?:now|ahora))?|qued[óo][ \t]{1,8}como|queda[ \t]{1,8}como)[ \t]{1,8}${PROSE_VALUE}`;
+
 export const assignmentRules: readonly SecretRule[] = [
   {
     id: 'secret-assignment',
@@ -48,6 +63,8 @@ export const assignmentRules: readonly SecretRule[] = [
       new RegExp(KEY_VALUE_OBJECT, 'g'),
       new RegExp(NAME_VALUE_LINES, 'gm'),
       new RegExp(NETRC, 'gm'),
+      new RegExp(NAME_IN_PROSE, 'giu'),
+      new RegExp(VALUE_AS_NAME, 'giu'),
     ],
     minEntropy: 2.5,
     minClasses: 2,
@@ -60,8 +77,8 @@ export const assignmentRules: readonly SecretRule[] = [
     id: 'secret-in-prose',
     description: 'Secret written after the word token, key or password',
     tier: 'generic',
-    keywords: ['token', 'key', 'password', 'passwd', 'secret', 'clave', 'contraseña'],
-    patterns: [new RegExp(PROSE, 'giu')],
+    keywords: ['token', 'key', 'password', 'passwd', 'secret', 'clave', 'contraseña', 'secreto'],
+    patterns: [new RegExp(PROSE, 'giu'), new RegExp(NOUN_PHRASE, 'giu')],
     // Prose has no operator to vouch for the value, so only long, random-looking ones count.
     minEntropy: 3.5,
     minClasses: 2,

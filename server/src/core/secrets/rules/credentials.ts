@@ -28,6 +28,10 @@ const ARGUMENT = String.raw`[^\s"'()<>|&;\x60-][^\s"'()<>|&;\x60]{0,511}`;
 // The lines of one shell command: its own line and any ending in a backslash continuation.
 const CONTINUED = String.raw`(?:[^\n]{0,2048}\\\r?\n){0,8}?[^\n]{0,2048}?`;
 
+// A Redis configuration parameter that holds a secret: requirepass, masterauth, or any
+// name with a password or secret word in it (tls-key-file-pass, sentinel-pass).
+const REDIS_SECRET_PARAMETER = String.raw`(?:requirepass|masterauth|[\w.-]{0,64}(?:pass|passwd|password|secret|token)(?![\w-]{0,64}(?:file|user|name)\b))`;
+
 export const credentialRules: readonly SecretRule[] = [
   urlPasswordRule('postgres-url-password', 'Password in a PostgreSQL connection URL', String.raw`postgres(?:ql)?(?:\+[a-z0-9]+)?`, ['postgres'], 'POSTGRES_PASSWORD'),
   urlPasswordRule('mysql-url-password', 'Password in a MySQL connection URL', String.raw`mysqlx?(?:\+[a-z0-9]+)?|mariadb`, ['mysql', 'mariadb'], 'MYSQL_PASSWORD'),
@@ -87,13 +91,19 @@ export const credentialRules: readonly SecretRule[] = [
     id: 'redis-cli-password',
     description: 'Redis password (redis-cli -a, AUTH, requirepass)',
     tier: 'context',
-    keywords: ['redis-cli', 'auth', 'requirepass'],
+    keywords: ['redis-cli', 'auth', 'requirepass', 'pass', 'config get', 'config set'],
     patterns: [
       new RegExp(String.raw`\bredis-cli\b${CONTINUED}\s(?:-a|--pass)[ \t]{1,32}["']?(?<secret>${ARGUMENT})`, 'g'),
       // AUTH typed at a redis-cli prompt (host:port>) or on its own line (telnet, nc).
       /(?:(?<![\w.-])[\w.-]{1,253}:\d{2,5}(?:\[\d{1,2}\])?>[ \t]{0,32}|^[ \t]{0,32})(?:AUTH|auth)[ \t]{1,32}(?:(?<user>[^\s"']{1,64})[ \t]{1,32})?["']?(?<secret>[^\s"']{1,256})["']?[ \t]{0,32}\r?$/gm,
       // redis.conf
       /^[ \t]{0,32}(?:requirepass|masterauth)[ \t]{1,32}["']?(?<secret>[^\s"']{1,256})["']?[ \t]{0,32}\r?$/gm,
+      // A CONFIG GET reply: `1) "requirepass"` then `2) "value"` (any secret-named parameter:
+      // masterauth, tls-key-file-pass…), or the two bare lines redis-cli --raw prints.
+      new RegExp(String.raw`^[ \t]{0,32}\d{1,4}\)[ \t]{1,32}"${REDIS_SECRET_PARAMETER}"[ \t]{0,32}\r?\n[ \t]{0,32}\d{1,4}\)[ \t]{1,32}"(?<secret>[^"\n]{1,256})"`, 'gim'),
+      new RegExp(String.raw`\bconfig[ \t]{1,32}get[ \t]{1,32}[^\n]{1,256}\r?\n[ \t]{0,32}${REDIS_SECRET_PARAMETER}[ \t]{0,32}\r?\n[ \t]{0,32}(?<secret>[^\s"']{1,256})[ \t]{0,32}\r?$`, 'gim'),
+      // CONFIG SET requirepass "value"
+      new RegExp(String.raw`\bconfig[ \t]{1,32}set[ \t]{1,32}${REDIS_SECRET_PARAMETER}[ \t]{1,32}["']?(?<secret>[^\s"']{1,256})`, 'gi'),
     ],
     minEntropy: 2,
     freeForm: true,

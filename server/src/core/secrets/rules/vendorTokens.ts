@@ -216,6 +216,8 @@ export const vendorTokenRules: readonly SecretRule[] = [
       /-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:\r?\n|(?:\\r)?\\n)[ \t>]{0,16}(?<secret>(?:(?!-----)[\s\S]){16,16000}?)(?:\r?\n|(?:\\r)?\\n)[ \t>]{0,16}-----END /g,
     ],
     minEntropy: 3.5,
+    // Armour around a placeholder, an ellipsis or a note (`<key here>`, `MIIE...`, `REDACTED`) is not a key.
+    isValue: isPemKeyMaterial,
     followLines: 300,
   },
   {
@@ -271,9 +273,16 @@ export const vendorTokenRules: readonly SecretRule[] = [
     id: 'npm-legacy-auth-token',
     description: 'npm registry credential in .npmrc (_authToken, _auth, _password)',
     tier: 'vendor',
-    keywords: ['_authtoken', '_auth', '_password'],
-    patterns: [/(?:^|:)_(?:authToken|auth|password)[ \t]{0,32}=[ \t]{0,32}["']?(?<secret>[^\s"'#;]{8,512})/gi],
+    keywords: ['_authtoken', '_auth', '_password', 'npmauthtoken', 'npmauthident'],
+    patterns: [
+      // .npmrc and `npm config set KEY=VALUE` or `npm config set KEY VALUE` (npm, pnpm), the key
+      // quoted or not; yarn berry's npmAuthToken/npmAuthIdent (`yarn config set`, .yarnrc.yml).
+      /(?:^|[:\s"'])(?:_(?:authToken|auth|password)|npmAuth(?:Token|Ident))["']?(?:[ \t]{0,32}[=:][ \t]{0,32}|[ \t]{1,32})["']?(?<secret>[^\s"'#;()<>]{8,512})/gi,
+      // `npm config get //registry…/:_authToken` prints the value on the next line.
+      /\b(?:npm|pnpm|yarn)[ \t]{1,32}config[ \t]{1,32}get[ \t]{1,32}["']?[^\s"']{0,256}(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)["']?[ \t]{0,32}\r?\n[ \t]{0,32}(?<secret>[^\s"'#;()<>]{8,512})[ \t]{0,32}\r?$/gim,
+    ],
     minEntropy: 3,
+    followLines: 1,
     freeForm: true,
     conventionalName: 'NPM_TOKEN',
   },
@@ -383,3 +392,23 @@ export const vendorTokenRules: readonly SecretRule[] = [
     minEntropy: 4,
   },
 ];
+
+// RFC 1421 headers of a legacy encrypted key (Proc-Type, DEK-Info) and PGP armour headers (Version, Comment).
+const ARMOUR_HEADER = /^[A-Za-z][\w-]{0,40}: /;
+// The CRC-24 line that ends a PGP armoured block: `=` and four base64 characters.
+const PGP_CHECKSUM = /^=[A-Za-z0-9+/]{4}$/;
+const BASE64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Less than this many base64 characters is the start of a key at most, not a key. */
+const MIN_KEY_MATERIAL = 64;
+
+/**
+ * Whether the text between PEM armour lines is key material: lines of base64 (written on real
+ * lines or with `\n` escapes, indented or quoted), after any armour headers, and enough of it.
+ */
+export function isPemKeyMaterial(body: string): boolean {
+  const lines = body
+    .split(/\r?\n|(?:\\r)?\\n/)
+    .map((line) => line.replace(/^[ \t>]+/, '').trimEnd())
+    .filter((line) => line !== '' && !ARMOUR_HEADER.test(line) && !PGP_CHECKSUM.test(line));
+  return lines.length > 0 && lines.every((line) => BASE64_LINE.test(line)) && lines.join('').length >= MIN_KEY_MATERIAL;
+}

@@ -1,0 +1,67 @@
+// Every rule of Readiness in one registry, with one shape: its id (the finding code), default
+// severity, description (a catalogue key, in English and Spanish), where the README documents it,
+// which checklist languages it reads, and when it runs. Rules over the model are created once per
+// analyzer (a rule may keep a cache, as the secret scanner does per block); `missing-file` runs in
+// the front ends once file facts are gathered (core/references); `skipped-large-file` is the
+// analyzer's own answer for a document over the size limit.
+import type { Language, MessageKey } from '../messages';
+import type { FindingCode, Severity } from '../types';
+import { mojibake } from './mojibake';
+import { overdueItems } from './overdue';
+import type { Rule } from './rule';
+import { SecretScanner } from './secretFindings';
+import { statusMismatches } from './statusMismatch';
+import { structure } from './structure';
+import { unknownStates } from './unknownState';
+import { unfilledPlaceholders } from './unfilledPlaceholder';
+
+export interface RuleMetadata {
+  readonly id: FindingCode;
+  /** The severity its findings have unless settings say otherwise (placeholders: `readiness.severity.*`). */
+  readonly defaultSeverity: Severity;
+  readonly description: MessageKey;
+  /** The README section that documents it. */
+  readonly docsAnchor: string;
+  /** The checklist languages whose words it reads (field names, states, placeholders). */
+  readonly languages: readonly Language[];
+  /** `model`: run by the analyzer on every analysis; `files`: after the front end gathered file facts; `document`: the analyzer's own. */
+  readonly stage: 'model' | 'files' | 'document';
+  /** For `model` rules: a new instance of the rule, for one analyzer. */
+  readonly create?: () => Rule;
+}
+
+const BOTH: readonly Language[] = ['en', 'es'];
+
+export const RULES: readonly RuleMetadata[] = Object.freeze([
+  { id: 'unfilled-placeholder', defaultSeverity: 'information', description: 'rule.unfilled-placeholder', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unfilledPlaceholders },
+  { id: 'status-mismatch', defaultSeverity: 'warning', description: 'rule.status-mismatch', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => statusMismatches },
+  { id: 'overdue', defaultSeverity: 'warning', description: 'rule.overdue', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => overdueItems },
+  { id: 'unknown-state', defaultSeverity: 'information', description: 'rule.unknown-state', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unknownStates },
+  { id: 'structure', defaultSeverity: 'warning', description: 'rule.structure', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => structure },
+  { id: 'mojibake', defaultSeverity: 'warning', description: 'rule.mojibake', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => mojibake },
+  {
+    id: 'secret',
+    defaultSeverity: 'error',
+    description: 'rule.secret',
+    docsAnchor: 'README.md#features',
+    languages: BOTH,
+    stage: 'model',
+    create: () => {
+      const scanner = new SecretScanner();
+      return (ctx) => scanner.findings(ctx.text, ctx.blocks, ctx.settings.secretsAllow, ctx.t);
+    },
+  },
+  { id: 'missing-file', defaultSeverity: 'warning', description: 'rule.missing-file', docsAnchor: 'README.md#features', languages: BOTH, stage: 'files' },
+  { id: 'skipped-large-file', defaultSeverity: 'information', description: 'rule.skipped-large-file', docsAnchor: 'README.md#features', languages: BOTH, stage: 'document' },
+] satisfies RuleMetadata[]);
+
+export function ruleMetadata(id: FindingCode): RuleMetadata {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+}
+
+/** The rules the analyzer runs, each a fresh instance. */
+export function createModelRules(): Rule[] {
+  return RULES.flatMap((rule) => (rule.stage === 'model' && rule.create ? [rule.create()] : []));
+}

@@ -1,0 +1,33 @@
+// Every command id of the extension: the ones the server puts in code lenses and code actions
+// (the client registers them), and the ones of the sidebar, the palette and the status bar.
+// package.json declares the same ids (a unit test keeps the two in step).
+export const COMMANDS = {
+  /** Code lenses, the "Run smoke test N" quick fix and the sidebar: runs tests by their keys (`RunSmokeTestsArguments`). */
+  runSmokeTests: 'readiness.runSmokeTests',
+  /** The palette: runs every smoke test of the active checklist. */
+  runAllSmokeTests: 'readiness.runAllSmokeTests',
+  /** The "Move to secret storage as NAME" quick fix (`MoveSecretToStorageArguments`). */
+  moveSecretToStorage: 'readiness.moveSecretToStorage',
+  /** The "Link an existing file..." quick fix (`LinkExistingFileArguments`). */
+  linkExistingFile: 'readiness.linkExistingFile',
+  createChecklistFromTemplate: 'readiness.createChecklistFromTemplate',
+  openSettings: 'readiness.openSettings',
+  sidebarRefresh: 'readiness.sidebar.refresh',
+  sidebarShowBlockersOnly: 'readiness.sidebar.showBlockersOnly',
+  sidebarShowAllItems: 'readiness.sidebar.showAllItems',
+  sidebarFilterByOwner: 'readiness.sidebar.filterByOwner',
+  sidebarClearOwnerFilter: 'readiness.sidebar.clearOwnerFilter',
+  sidebarReveal: 'readiness.sidebar.reveal',
+  sidebarGoToItem: 'readiness.sidebar.goToItem',
+  sidebarSetStatePending: 'readiness.sidebar.setState.pending',
+  sidebarSetStateInProgress: 'readiness.sidebar.setState.inProgress',
+  sidebarSetStateDone: 'readiness.sidebar.setState.done',
+  sidebarSetStateBlocked: 'readiness.sidebar.setState.blocked',
+  sidebarRunAllSmokeTests: 'readiness.sidebar.runAllSmokeTests',
+  sidebarRunSmokeTests: 'readiness.sidebar.runSmokeTests',
+  sidebarRunSmokeTest: 'readiness.sidebar.runSmokeTest',
+  /** VS Code's own command for the Checklist view (`<view id>.focus`), which the status bar item runs. */
+  focusChecklistView: 'readiness.checklist.focus',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,0 +1,233 @@
+// The contract between the Readiness client and server: every custom request and notification
+// (typed message objects, each with who sends it and why), the shapes they carry, and every
+// command id. Both sides compile this module; it imports nothing of the core, so a change inside
+// the core never changes the wire, and the client imports nothing else of the server (ESLint).
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ChecklistResult, ItemState, Progress, Range, SmokeOutcome, Verdict } from './checklistView';
+
+export type * from './checklistView';
+export { COMMANDS, type CommandId } from './commands';
+
+export interface ChecklistParams {
+  readonly uri: string;
+}
+
+export interface ChecklistChangedParams {
+  readonly uri: string;
+  readonly version: number;
+  readonly isChecklist: boolean;
+  readonly progress: Progress | undefined;
+}
+
+export interface SetStateParams {
+  readonly uri: string;
+  readonly itemId: string;
+  readonly state: Exclude<ItemState, 'unknown'>;
+}
+
+/** A checklist file found under a workspace folder. */
+export interface WorkspaceChecklist {
+  readonly uri: string;
+  /** Its path relative to the workspace folder that holds it, with `/` separators. */
+  readonly relativePath: string;
+}
+
+export interface WorkspaceChecklistsResult {
+  readonly checklists: readonly WorkspaceChecklist[];
+  /** False when the scan stopped at one of its bounds (files visited, depth, checklists found). */
+  readonly complete: boolean;
+}
+
+/**
+ * Arguments of the client command `readiness.linkExistingFile`, which the "Link an existing file..."
+ * quick fix of a missing file runs: the client offers the workspace files matching `glob` in a quick
+ * pick and sends the choice back with `readiness/linkExistingFile`.
+ */
+export interface LinkExistingFileArguments {
+  readonly uri: string;
+  /** The reference as written, which the rewrite replaces. */
+  readonly range: Range;
+  /** A glob of the files to offer, relative to the workspace folders: every `.md` file for a markdown reference. */
+  readonly glob: string;
+  /** The reference's text, for the quick pick's title. */
+  readonly reference: string;
+}
+
+export interface LinkExistingFileParams {
+  readonly uri: string;
+  readonly range: Range;
+  /** The chosen file's URI. */
+  readonly target: string;
+}
+
+/**
+ * Arguments of the client command `readiness.moveSecretToStorage`, which the "Move to secret storage
+ * as NAME" quick fix carries as `[uri, range, name]`: where the pasted value is and the variable's
+ * name, never the value (the client reads it from the document and puts it straight into storage).
+ */
+export type MoveSecretToStorageArguments = readonly [uri: string, range: Range, name: string];
+
+/**
+ * Arguments of the client command `readiness.runSmokeTests`, which the smoke-test code lenses and
+ * the "Run smoke test N" quick fix carry; the client turns them into `readiness/runSmokeTests`.
+ */
+export interface RunSmokeTestsArguments {
+  readonly uri: string;
+  /** The keys of the tests to run (opaque ids, see `ChecklistSmokeTest.key`); absent: every test of the document. */
+  readonly testKeys?: readonly string[];
+  /** The symbolic host the document's tests name (`staging-host`), for the client's base URL prompt. */
+  readonly stagingHost?: string;
+}
+
+export interface RunSmokeTestsParams extends RunSmokeTestsArguments {
+  /** The URL the staging host stands for, when the user just typed it; otherwise `readiness.smoke.baseUrl`. */
+  readonly baseUrl?: string;
+  /** Client-initiated work-done progress; without it the server creates its own (`window/workDoneProgress/create`). */
+  readonly workDoneToken?: string | number;
+}
+
+/** How one test of a run went, as data: what `RunSmokeTestsResult.lines` says of it in words. */
+export interface SmokeTestRunResult {
+  readonly testKey: string;
+  readonly number: string;
+  readonly outcome: SmokeOutcome;
+  /** The HTTP status, when a response came. */
+  readonly status?: number;
+  /** The time to the full response, when a request was sent. */
+  readonly elapsedMs?: number;
+  /** Why it failed or did not run, in the display language, secrets masked; empty when it passed. */
+  readonly reason: string;
+}
+
+export interface RunSmokeTestsResult {
+  /** Why nothing ran (not a checklist, a test that changed, no or a bad base URL), in the display language. */
+  readonly error?: string;
+  /** Nothing ran because the tests need a base URL and none is configured or given. */
+  readonly needsBaseUrl?: boolean;
+  readonly passed: number;
+  readonly failed: number;
+  readonly notRun: number;
+  readonly cancelled: number;
+  /** "1 passed, 0 failed, 0 not run", in the display language. */
+  readonly summary: string;
+  /** One line per test run (number, method, path, status, time, verdict, reason), secrets masked. */
+  readonly lines: readonly string[];
+  /** The same tests as `lines`, as data (the server also keeps them as the tests' last results). */
+  readonly results: readonly SmokeTestRunResult[];
+  /** Whether evidence was written into the document. */
+  readonly written: boolean;
+  /** Evidence not written, each with why (its test changed or went away, the document closed). */
+  readonly dropped: readonly string[];
+}
+
+/**
+ * A secret's value sealed for the server: ECDH (P-256) between the server's one-time key and the
+ * client's, HKDF-SHA-256, AES-256-GCM with the secret's name as associated data. All base64.
+ */
+export interface SealedSecret {
+  readonly publicKey: string;
+  readonly iv: string;
+  readonly ciphertext: string;
+  readonly tag: string;
+}
+
+export interface SecretParams {
+  /** The variable's name as the document writes it: `LOG_TOKEN` of `<LOG_TOKEN>`. */
+  readonly name: string;
+  /** The server's one-time ECDH public key (P-256, uncompressed, base64) to seal the answer with. */
+  readonly publicKey: string;
+}
+
+export interface SecretResult {
+  /** Null when the user has none or declined to give it: the tests that need it are not run. */
+  readonly sealed: SealedSecret | null;
+}
+
+export interface ConfirmForeignHostParams {
+  readonly testNumber: string;
+  readonly method: string;
+  readonly host: string;
+  /** The URL with secrets masked (a request that carries a secret is never proposed). */
+  readonly url: string;
+  /** The names of the headers the request would carry; never their values. */
+  readonly headers: readonly string[];
+  /** Whether it would carry a body. */
+  readonly body: boolean;
+  /** The files it would upload, as the command writes them. */
+  readonly files: readonly string[];
+  /** The URL (secrets masked) that redirected to this one, when the request is a redirect. */
+  readonly redirectedFrom?: string;
+}
+
+// Requests the client sends to the server.
+
+/**
+ * `readiness/checklist`: the client (sidebar, status bar) asks for the view model of one document,
+ * so that it never parses markdown nor decides anything itself; for a file that is not open, the
+ * server reads it from disk (UTF-8, within `readiness.maxFileSize`).
+ */
+export const checklistRequest = new RequestType<ChecklistParams, ChecklistResult, void>('readiness/checklist');
+
+/**
+ * `readiness/workspaceChecklists`: the sidebar asks which files of the workspace folders are checklists
+ * (by `readiness.files` or three state fields, minus `readiness.ignore`), to list them before any is
+ * opened; it then asks `readiness/checklist` for each.
+ */
+export const workspaceChecklistsRequest = new RequestType<Record<string, never>, WorkspaceChecklistsResult, void>('readiness/workspaceChecklists');
+
+/**
+ * `readiness/setState`: the sidebar's "set state" menu asks the server to edit an item's Estado and
+ * its summary checkbox; the server applies the edit with `workspace/applyEdit`. Result: whether it applied.
+ */
+export const setStateRequest = new RequestType<SetStateParams, boolean, void>('readiness/setState');
+
+/**
+ * `readiness/linkExistingFile`: after the user picked a file for a missing reference, the client asks
+ * the server to rewrite the reference to that file's path with `workspace/applyEdit`. Result: whether it applied.
+ */
+export const linkExistingFileRequest = new RequestType<LinkExistingFileParams, boolean, void>('readiness/linkExistingFile');
+
+/**
+ * `readiness/runSmokeTests`: the client's `readiness.runSmokeTests` command (code lens, quick fix,
+ * sidebar, "Run All Smoke Tests") asks the server to run a document's curl smoke tests in its own
+ * process and paste their evidence back; progress is work-done progress, cancelling the request stops
+ * the run (what finished is still written), and the results become the tests' last results.
+ */
+export const runSmokeTestsRequest = new RequestType<RunSmokeTestsParams, RunSmokeTestsResult, void>('readiness/runSmokeTests');
+
+// Requests the server sends to the client.
+
+/**
+ * `readiness/secret`: during a smoke-test run the server asks for the value of a secret variable
+ * (`<LOG_TOKEN>`), which lives in VS Code's SecretStorage; the answer is sealed so that a verbose
+ * protocol trace in the output channel never shows the value.
+ */
+export const secretRequest = new RequestType<SecretParams, SecretResult, void>('readiness/secret');
+
+/**
+ * `readiness/confirmForeignHost`: before a smoke test sends a request (never one carrying a secret)
+ * to a host that is neither the base URL's nor in `readiness.smoke.allowedHosts`, the server asks
+ * the user to confirm. Result: whether to send it.
+ */
+export const confirmForeignHostRequest = new RequestType<ConfirmForeignHostParams, boolean, void>('readiness/confirmForeignHost');
+
+// Notifications the server sends to the client.
+
+/**
+ * `readiness/checklistChanged`: the server tells the client that a document's view model changed
+ * (its analysis finished after an edit, or a smoke-test run recorded results), so views refresh
+ * without polling.
+ */
+export const checklistChangedNotification = new NotificationType<ChecklistChangedParams>('readiness/checklistChanged');
+
+/**
+ * The verdict over several checklists shown together (the sidebar's badge and message): NO-GO when
+ * one is NO-GO, GO when none is and one is GO, else "no blockers"; the blockers are summed. The
+ * server's rule, kept here so that the client combines the verdicts it was given without deciding.
+ */
+export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
+  const pending = verdicts.reduce((sum, v) => sum + v.pending, 0);
+  const total = verdicts.reduce((sum, v) => sum + v.total, 0);
+  const kind = verdicts.some((v) => v.kind === 'no-go') ? 'no-go' : verdicts.some((v) => v.kind === 'go') ? 'go' : 'no-blockers';
+  return { kind, pending, total };
+}
