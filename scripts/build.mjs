@@ -1,7 +1,7 @@
 // Bundles the four entry points into CommonJS files under dist/.
 // unified and remark are ESM-only; esbuild inlines them, so the bundles load in
 // VS Code's extension host and in plain `node` alike.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -17,6 +17,8 @@ const common = {
   minify: production,
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
+  // The version evidence stamps record (server/src/node/runnerVersion.ts).
+  define: { READINESS_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
 const entries = [

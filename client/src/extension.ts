@@ -3,10 +3,13 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerLinkExistingFile } from './linkExistingFile';
+import { registerReport } from './report';
 import { registerMoveSecretToStorage } from './secretStorage';
+import { registerSignOff } from './signOff';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
 import { createTestApi, type ReadinessTestApi } from './testApi';
+import { userSettingsMiddleware } from './userSettings';
 
 let client: LanguageClient | undefined;
 
@@ -27,14 +30,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
     outputChannel,
     // Pull diagnostics on open and after each change; an unchanged document answers "unchanged".
     diagnosticPullOptions: { onChange: true, onSave: false },
+    // Only the settings the user set: the project's .readiness.json fills in the rest on the server.
+    middleware: { workspace: { configuration: userSettingsMiddleware(context.extension) } },
   };
   client = new LanguageClient('readiness', vscode.l10n.t('Readiness'), serverOptions, clientOptions);
   context.subscriptions.push(registerLinkExistingFile(client));
+  context.subscriptions.push(registerSignOff(client));
   context.subscriptions.push(registerMoveSecretToStorage(context.secrets));
   context.subscriptions.push(registerSmokeTests(context, client));
   const sidebar = new Sidebar(context, client);
   context.subscriptions.push(sidebar);
-  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi);
+  const report = registerReport(client, sidebar.store);
+  context.subscriptions.push(report.disposable);
+  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi, report.panels.testApi);
   await client.start();
   return testApi;
 }

@@ -3,6 +3,7 @@
 // change with the tests.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ReportPanelsTestApi } from './report/reportPanel';
 import type { SidebarTestApi } from './sidebar/sidebar';
 
 export interface ReadinessTestApi {
@@ -14,10 +15,12 @@ export interface ReadinessTestApi {
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
   /** The Readiness sidebar: its rows, badge, message and status bar text, and an event after each refresh. */
   readonly sidebar: SidebarTestApi;
+  /** The report webviews: the HTML each shows, and an event after each rendering. */
+  readonly reports: ReportPanelsTestApi;
 }
 
 /** Call before `client.start()` so the first publications are seen too. */
-export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[], sidebar: SidebarTestApi): ReadinessTestApi {
+export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[], sidebar: SidebarTestApi, reports: ReportPanelsTestApi): ReadinessTestApi {
   const published = new vscode.EventEmitter<vscode.Uri>();
   subscriptions.push(published);
   // The client reads its middleware on every publication, so wrapping it here (keeping any
@@ -38,5 +41,5 @@ export function createTestApi(client: LanguageClient, subscriptions: vscode.Disp
     setTimeout(() => published.fire(uri), 0);
     return report;
   };
-  return { onDidPublishDiagnostics: published.event, sidebar };
+  return { onDidPublishDiagnostics: published.event, sidebar, reports };
 }

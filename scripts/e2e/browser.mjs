@@ -42,3 +42,26 @@ export async function takeScreenshot(page, path, { waitForSelector, pressAfter }
   if (pressAfter) await page.keyboard.press(pressAfter);
   return { path, warning };
 }
+
+/**
+ * Renders a page on its own in a new tab of the same browser, in the given colour scheme, and saves
+ * a PNG of its top. Reports every request the page made (a self-contained page makes none), console
+ * and page errors (a CSP violation is one), and a few facts read from the rendered DOM.
+ */
+export async function renderPage(browser, html, path, { colorScheme = 'light', width = 960, height = 720 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    await page.screenshot({ path, animations: 'disabled' });
+    const facts = await page.evaluate(`({ title: document.title, badge: document.querySelector('.badge')?.textContent ?? '', background: getComputedStyle(document.body).backgroundColor })`);
+    return { path, requests, errors, ...facts };
+  } finally {
+    await page.close();
+  }
+}

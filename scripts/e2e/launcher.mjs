@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import process from 'node:process';
-import { openWorkbench, takeScreenshot } from './browser.mjs';
+import { openWorkbench, renderPage, takeScreenshot } from './browser.mjs';
 import { e2eOut, repoRoot } from './build.mjs';
 import { ensureCodeServer, startCodeServer, stopInstalls, writeUserSettings } from './codeServer.mjs';
 import { startReportServer } from './reportServer.mjs';
@@ -146,6 +146,12 @@ async function runSuite(options) {
         const shot = await takeScreenshot(page, join(screenshotsDir, `${name}.png`), { waitForSelector, pressAfter });
         log(`screenshot ${relative(repoRoot, shot.path)}${shot.warning ? ` (warning: ${shot.warning})` : ''}`);
         return shot.path;
+      },
+      render: async ({ name, html, colorScheme, width, height }) => {
+        if (!/^[\w.-]+$/.test(String(name))) throw new Error(`bad screenshot name ${JSON.stringify(name)}`);
+        const shot = await renderPage(page.context().browser(), String(html), join(screenshotsDir, `${name}.png`), { colorScheme, width, height });
+        log(`rendered ${relative(repoRoot, shot.path)} (${colorScheme})`);
+        return shot;
       },
       finished: (outcome) => finished.resolve(outcome),
     },

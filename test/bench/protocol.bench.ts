@@ -32,7 +32,7 @@ function mainShape(text: string): unknown {
 
 function viewShape(text: string): unknown {
   const analysis = new ChecklistAnalyzer().analyze(text, { today: TODAY });
-  return checklistResult(testService, URI, 1, analysis, findSmokeTests(analysis.checklist, text), TODAY);
+  return checklistResult(testService, URI, 1, analysis, text, findSmokeTests(analysis.checklist, text), TODAY);
 }
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');

@@ -39,10 +39,11 @@ function workspaceCopy(): string {
   return dir;
 }
 
-/** The text outside item 3's shell block, which --write must leave alone. */
+/** The text outside item 3's shell block and the evidence stamps after it, which --write must leave alone. */
 function outsideEvidence(text: string): string {
   const start = text.indexOf('```bash\n# ====');
-  return text.slice(0, start) + text.slice(text.indexOf('```', start + 10));
+  const rest = text.slice(text.indexOf('```', start + 10)).replace(/\n<!-- readiness:evidence v1 [^\n]* -->(?=\n)/g, '');
+  return text.slice(0, start) + rest;
 }
 
 const LOGGED_KEY = 'sk-proj-0a1b2c3d4e5f6a7b8c9d0e1f';
@@ -108,6 +109,18 @@ describe('readiness smoke', () => {
     assert.equal(report.written, false);
     for (const secret of [DEFAULT_LOG_TOKEN, LOGGED_KEY]) assert.ok(!result.stdout.includes(secret));
     assert.equal(readFileSync(join(dir, 'ENTREGABLES.md'), 'utf8'), sampleText());
+  });
+
+  test('the base URL and the captures come from .readiness.json', async () => {
+    const dir = workspaceCopy();
+    writeFileSync(join(dir, '.readiness.json'), JSON.stringify({ smoke: { baseUrl: server.url } }));
+    const passed = await runCli(['smoke', 'ENTREGABLES.md', '--only', '2,3'], { cwd: dir });
+    assert.equal(passed.code, 0, passed.stdout + passed.stderr);
+    // <sid> bound to a path test 2's response does not have: test 3 cannot run.
+    writeFileSync(join(dir, '.readiness.json'), JSON.stringify({ smoke: { baseUrl: server.url, captures: { sid: 'data.session' } } }));
+    const unbound = await runCli(['smoke', 'ENTREGABLES.md', '--only', '2,3'], { cwd: dir });
+    assert.equal(unbound.code, 1, unbound.stdout + unbound.stderr);
+    assert.match(unbound.stdout, /1 passed, 0 failed, 1 not run|1 passed, 1 failed/);
   });
 
   test('exit 1 when a test fails, with its reason on its line', async () => {

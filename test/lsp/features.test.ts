@@ -118,12 +118,17 @@ describe('language server: editor features on the sample', () => {
     assert.equal(result.version, 1);
     assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
     assert.equal(result.checklist?.items.length, 21);
-    assert.deepEqual(result.verdict, { kind: 'no-go', pending: 6, total: 6 });
+    assert.equal(result.verdict?.decision, 'no-go');
+    assert.deepEqual(result.verdict?.blockers, { ready: 0, total: 6, declared: true });
     const placeholders = result.checklist?.items.flatMap((item) => item.placeholders) ?? [];
     assert.equal(placeholders.length, diagnostics.filter((d) => d.code === 'unfilled-placeholder').length);
     // The view model, not the core's model: no fences, no file references, no date to compare against.
     const keys = new Set<string>();
-    JSON.stringify(result, (key, value: unknown) => (keys.add(key), value));
+    // (The verdict's `summary` is its sentence, not the core model's summary table: it is checked apart.)
+    const { verdict, ...rest } = result;
+    const { summary, ...verdictRest } = verdict ?? { summary: undefined };
+    JSON.stringify({ ...rest, verdict: verdictRest }, (key, value: unknown) => (keys.add(key), value));
+    assert.equal(typeof summary, 'string');
     for (const internal of ['fences', 'references', 'today', 'checkboxes', 'summary', 'command']) assert.ok(!keys.has(internal), `the answer carries ${internal}`);
     assert.ok(changes.some((c) => c.uri === uri && c.isChecklist));
   });
@@ -185,6 +190,23 @@ describe('language server: fixes for status mismatches and encoding', () => {
       'Item 1 · PR Final Aprobado is marked done but still has 2 open placeholder(s) and 3 unchecked box(es)',
       'The summary does not tick "PR Final Aprobado", but item 1 is done',
     ]);
+  });
+
+  test('a value typed inside brackets: a hint whose fix removes them; an optional blank can be marked not applicable', async () => {
+    const text = sampleText()
+      .replace('PR Link: [PEGAR ENLACE AL PR]', 'PR Link: [https://github.com/acme/app/pull/7]')
+      .replace('Coverage: [X]% (si aplica)', 'Coverage: [OPCIONAL]');
+    const published = await server.open(join(sampleWorkspace, 'brackets-ENTREGABLES.md'), text);
+    const hints = published.diagnostics.filter((d) => d.code === 'bracketed-value');
+    assert.equal(hints.length, 1);
+    assert.equal(hints[0]?.severity, 4);
+    const removed = applyAction(text, (await actionsFor(published.uri, hints)).find((a) => a.title === 'Remove the brackets'), published.uri);
+    assert.ok(removed.includes('PR Link: https://github.com/acme/app/pull/7\n'));
+    const coverageLine = text.split('\n').indexOf('Coverage: [OPCIONAL]');
+    const optional = published.diagnostics.filter((d) => d.code === 'unfilled-placeholder' && d.range.start.line === coverageLine);
+    assert.equal(optional.length, 1);
+    const na = applyAction(text, (await actionsFor(published.uri, optional)).find((a) => a.title === 'Mark as not applicable (No aplica)'), published.uri);
+    assert.ok(na.includes('Coverage: No aplica\n'));
   });
 
   test('the mis-encoded original gets one mojibake diagnostic whose fix restores the clean file byte for byte', async () => {

@@ -73,15 +73,11 @@ describe('language server: files the checklist points at', () => {
 
   test('missing-file for what the workspace lacks: a warning for the runbook, information for a mentioned file', () => {
     assert.deepEqual(missingPaths().sort(), [
-      'data/tickets',
-      'data/transcripts',
-      'data/uploads',
       'docs/playbooks',
       ...PLAYBOOKS.map((p) => `docs/playbooks/${p}.md`),
       'docs/runbook.md',
       'services/openaiService.js',
       'test/fixture.jpg',
-      'tests/e2e',
     ].sort());
     const runbook = missing().find((d) => pathOf(d) === 'docs/runbook.md');
     assert.equal(runbook?.message, 'Item 17 · Runbook: the file docs/runbook.md does not exist');

@@ -4,6 +4,7 @@
 // foreign host) and applies the `workspace/applyEdit` it gets back. The staging
 // stand-in runs in this process, on loopback; the workspace is a temporary copy.
 import assert from 'node:assert/strict';
+import { localDateTime } from '../../server/src/core/dates';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,9 @@ class OpenDocument {
     return line;
   }
 }
+
+/** A line with its last-updated date taken out, to compare texts across the bump Readiness's edits make. */
+const undated = (line: string): string => line.replace(/^(\*\*Última actualización\*\*: )\d{4}-\d{2}-\d{2}/i, '$1…');
 
 describe('language server: smoke tests', () => {
   let staging: StagingServer;
@@ -187,13 +191,17 @@ describe('language server: smoke tests', () => {
     assert.equal(result.summary, '1 passed, 0 failed, 0 not run');
     assert.match(result.lines[0] ?? '', /^ 2 {2}POST {4}\/api\/greeting +200 +[\d.]+ ms {2}PASSED$/);
 
-    const after = document.lines;
-    assert.deepEqual(after.slice(0, placeholder), before.slice(0, placeholder));
+    // Outside the test's own lines, only "Última Actualización" changes: bumped to today (readiness.header.bumpLastUpdated).
+    const after = document.lines.map(undated);
+    assert.match(document.lines[4] ?? '', new RegExp(`^\\*\\*Última Actualización\\*\\*: ${localDateTime(new Date()).date}`));
+    assert.deepEqual(after.slice(0, placeholder), before.map(undated).slice(0, placeholder));
     assert.deepEqual(after.slice(placeholder, placeholder + 4), ['{', '  "sessionId": "sess_000001",', '  "message": "¡Hola! Soy el asistente de staging."', '}']);
     assert.equal(after[placeholder + 4], 'SessionId obtenido: sess_000001');
     assert.equal(after[placeholder + 5], 'Estado: ✅ PASSED');
     assert.match(after[placeholder + 6] ?? '', /^Tiempo de respuesta: [\d.]+ms$/);
-    assert.deepEqual(after.slice(placeholder + 7), before.slice(timeLine + 1));
+    const unstamped = (lines: string[]) => lines.filter((l) => !l.startsWith('<!-- readiness:evidence v1 test=2 '));
+    assert.deepEqual(unstamped(after.slice(placeholder + 7)), before.map(undated).slice(timeLine + 1));
+    assert.equal(after.filter((l) => l.startsWith('<!-- readiness:evidence v1 test=2 ')).length, 1);
 
     // Without a token from the client, the server created its own progress and ended it.
     assert.equal(server.createdProgressTokens.length, progressCreated + 1);
@@ -210,7 +218,8 @@ describe('language server: smoke tests', () => {
     assert.equal(twice[placeholder + 1], '  "sessionId": "sess_000002",');
     assert.equal(twice[placeholder + 4], 'SessionId obtenido: sess_000002');
     assert.equal(twice.filter((l) => l.startsWith('  "sessionId"')).length, 1);
-    assert.deepEqual(twice.slice(placeholder + 7), before.slice(timeLine + 1));
+    assert.deepEqual(unstamped(twice.slice(placeholder + 7)).map(undated), before.map(undated).slice(timeLine + 1));
+    assert.equal(twice.filter((l) => l.startsWith('<!-- readiness:evidence v1 test=2 ')).length, 1);
   });
 
   test('readiness/checklist lists the smoke tests by the keys the lenses run; a run gives each test\'s result as data', async () => {

@@ -125,7 +125,13 @@ describe('language server: readiness/checklist on files that are not open', () =
       assert.ok(opened.diagnostics.length > 0);
       const fromEditor = await bigEnough.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: uri('ENTREGABLES.md') });
       assert.equal(fromEditor.version, 1);
-      assert.deepEqual({ ...fromEditor, version: -1 }, result);
+      // The verdict agrees; only the open document has its file references checked (missing files are conditions).
+      const { verdict: editorVerdict, ...editorRest } = fromEditor;
+      const { verdict: diskVerdict, ...diskRest } = result;
+      assert.deepEqual({ ...editorRest, version: -1 }, diskRest);
+      const gist = (v: typeof diskVerdict) => [v?.decision, v?.summary, v?.reasons.map((r) => r.itemId)];
+      assert.deepEqual(gist(editorVerdict), gist(diskVerdict));
+      assert.deepEqual(gist(diskVerdict), ['no-go', 'NO-GO: 6 of 6 blockers pending', ['1', '2', '3', '4', '5', '6']]);
     } finally {
       await bigEnough.stop();
     }

@@ -1,6 +1,6 @@
 // Starts the staging stand-in from the command line:
 //   node --import tsx test/staging-server/main.ts [--port N] [--host H] [--log-token T]
-//        [--slow-chat MS] [--fail PATH]... [--log-secret [VALUE]]
+//        [--slow-chat MS] [--fail PATH]... [--changed-shape] [--log-secret [VALUE]]
 // Port 0 (the default) picks a free port; the URL is printed on the first line.
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOG_TOKEN, startStagingServer } from './server';
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       'slow-chat': { type: 'string' },
       fail: { type: 'string', multiple: true },
       'log-secret': { type: 'boolean' },
+      'changed-shape': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     logToken: values['log-token'] ?? process.env['LOG_TOKEN'] ?? DEFAULT_LOG_TOKEN,
     ...(chatDelayMs === undefined ? {} : { chatDelayMs }),
     failing: values.fail ?? [],
+    changedShape: values['changed-shape'] === true,
     ...(values['log-secret'] ? { loggedSecret: 'sk-demo0123456789abcdefghijklmnop' } : {}),
   });
   console.log(`Staging stand-in listening on ${server.url}`);

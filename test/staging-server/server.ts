@@ -1,6 +1,6 @@
 // A stand-in for the staging server of the sample checklist: the seven endpoints
 // its smoke tests call, on loopback, with switches for a slow chat, a failing
-// endpoint and a secret written to the logs. Tests start it in-process; the
+// endpoint, a response whose shape changed and a secret written to the logs. Tests start it in-process; the
 // demo starts it with main.ts.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
@@ -19,6 +19,8 @@ export interface StagingOptions {
   readonly chatDelayMs?: number;
   /** Paths answered with 500 (the "failing endpoint" switch). */
   readonly failing?: readonly string[];
+  /** Answer /api/health in a new shape: `version` a number, an added `uptimeSeconds` (the "changed shape" switch). */
+  readonly changedShape?: boolean;
   /** Write `OPENAI_API_KEY=<value>` into the logs output (the "logged secret" switch). */
   readonly loggedSecret?: string;
   /** Serve https with this key and certificate (a self-signed one tests `curl -k`). */
@@ -46,6 +48,8 @@ export interface StagingServer {
   readonly url: string;
   readonly port: number;
   readonly requests: readonly RecordedRequest[];
+  /** Flips the failing-endpoint and changed-shape switches of a running server. */
+  configure(switches: { readonly failing?: readonly string[]; readonly changedShape?: boolean }): void;
   /** Holds the next request to `path` until `release()`. */
   hold(path: string): HeldRequest;
   close(): Promise<void>;
@@ -63,7 +67,8 @@ const json = (status: number, value: unknown): Reply => ({ status, type: 'applic
 
 export async function startStagingServer(options: StagingOptions = {}): Promise<StagingServer> {
   const logToken = options.logToken ?? DEFAULT_LOG_TOKEN;
-  const failing = new Set(options.failing ?? []);
+  let failing = new Set(options.failing ?? []);
+  let changedShape = options.changedShape === true;
   const sessions = new Set<string>();
   const requests: RecordedRequest[] = [];
   const holds = new Map<string, { arrive: () => void; released: Promise<void>; release: () => void }>();
@@ -71,7 +76,8 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
   let tickets = 0;
 
   const routes: Record<string, (req: IncomingMessage, body: Buffer, url: URL) => Reply | Promise<Reply>> = {
-    'GET /api/health': () => json(200, { status: 'ok', service: 'staging-stand-in', version: '1.0.0' }),
+    'GET /api/health': () =>
+      changedShape ? json(200, { status: 'ok', service: 'staging-stand-in', version: 2, uptimeSeconds: 42 }) : json(200, { status: 'ok', service: 'staging-stand-in', version: '1.0.0' }),
     'POST /api/greeting': () => {
       const sessionId = `sess_${String(sessions.size + 1).padStart(6, '0')}`;
       sessions.add(sessionId);
@@ -157,6 +163,10 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     requests,
+    configure(switches) {
+      if (switches.failing) failing = new Set(switches.failing);
+      if (switches.changedShape !== undefined) changedShape = switches.changedShape;
+    },
     hold(path) {
       let arrive = () => {};
       let release = () => {};

@@ -18,6 +18,7 @@ export interface EnvironmentOptions {
   readonly clock?: Clock;
   readonly confirmForeignHost?: SmokeEnvironment['confirmForeignHost'];
   readonly observer?: SmokeEnvironment['observer'];
+  readonly wallClock?: SmokeEnvironment['wallClock'];
 }
 
 /** The CLI's wiring: fetch, the workspace's files, the system clock; LOG_TOKEN set to the stand-in's token. */
@@ -30,6 +31,7 @@ export function nodeEnvironment(options: EnvironmentOptions = {}): SmokeEnvironm
     secrets: { get: (name) => Promise.resolve(secrets[name]) },
     confirmForeignHost: options.confirmForeignHost,
     observer: options.observer,
+    wallClock: options.wallClock,
   };
 }
 

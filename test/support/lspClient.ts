@@ -70,10 +70,12 @@ export interface StartOptions {
   readonly workDoneProgress?: boolean;
   /** Declares pull diagnostics (`textDocument.diagnostic`) with refresh support, as VS Code does. */
   readonly pullDiagnostics?: boolean;
+  /** Environment variables for the server process, over this process's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];

@@ -37,7 +37,7 @@ export const testService = createReadinessService({
 export function checklistResult(text: string, uri = SAMPLE_URI, options: AnswerOptions = {}): ChecklistResult {
   const today = options.today ?? '2025-12-01';
   const analysis = new ChecklistAnalyzer().analyze(text, { today });
-  return serverChecklistResult(testService, uri, 1, analysis, findSmokeTests(analysis.checklist, text), today, options.lastResults);
+  return serverChecklistResult(testService, uri, 1, analysis, text, findSmokeTests(analysis.checklist, text), today, options.lastResults);
 }
 
 /** What the server answers for a file that is not a checklist. */

@@ -7,14 +7,14 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { findSmokeTests } from '../../server/src/core/smoke';
 import { checklistView, shortGroupTitle } from '../../server/src/core/view/checklistView';
 import { ownerNames, ownersOf } from '../../server/src/core/view/owners';
-import type { ItemView } from '../../server/src/protocol';
+import { combineVerdicts, type ItemView } from '../../server/src/protocol';
 import { readFixture, sampleText } from '../support/paths';
 import { LOG_TOKEN_VALUE, OPENAI_KEY_VALUE, sampleWithSecrets } from '../support/secretSamples';
 import { withStates } from '../support/sidebar';
 
 function view(text: string, today: string | undefined = '2025-12-01', lastResults?: Parameters<typeof checklistView>[0]['lastResults']) {
   const analysis = new ChecklistAnalyzer().analyze(text, { today });
-  return checklistView({ analysis, suite: findSmokeTests(analysis.checklist, text), today, ...(lastResults ? { lastResults } : {}) });
+  return checklistView({ analysis, text, suite: findSmokeTests(analysis.checklist, text), today, ...(lastResults ? { lastResults } : {}) });
 }
 const itemOf = (result: ReturnType<typeof view>, id: string): ItemView => {
   const found = result.checklist?.items.find((item) => item.id === id);
@@ -43,7 +43,10 @@ describe('view model: display state', () => {
 
   test('the verdict and progress come with the view', () => {
     const result = view(withStates(sampleText(), { '1': 'done' }));
-    assert.deepEqual(result.verdict, { kind: 'no-go', pending: 5, total: 6 });
+    // The core's verdict: item 1 is done but its blanks are open, so no blocker is ready.
+    assert.equal(result.verdict?.decision, 'no-go');
+    assert.deepEqual(combineVerdicts(result.verdict ? [result.verdict] : []), { kind: 'no-go', pending: 6, total: 6 });
+    assert.ok(result.verdict?.reasons.find((r) => r.itemId === '1')?.problems.some((p) => p.kind === 'status-mismatch' || p.kind === 'open-blanks'));
     assert.deepEqual(result.progress?.blockers, { done: 1, total: 6 });
   });
 

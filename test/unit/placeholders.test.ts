@@ -7,7 +7,7 @@ const texts = (line: string) => findPlaceholders(line).map((m) => m.text);
 describe('findPlaceholders', () => {
   test('finds bracketed blanks with their offsets', () => {
     const matches = findPlaceholders('PR Link: [PEGAR ENLACE AL PR]');
-    assert.deepEqual(matches, [{ text: 'PEGAR ENLACE AL PR', start: 9, end: 29 }]);
+    assert.deepEqual(matches, [{ text: 'PEGAR ENLACE AL PR', start: 9, end: 29, shape: 'brackets', optional: false }]);
   });
 
   test('finds several blanks on one line', () => {

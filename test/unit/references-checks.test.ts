@@ -50,11 +50,7 @@ describe('missing-file', () => {
     const byPath = Object.fromEntries(found.map((f) => [String(f.data?.['path']), f.severity]));
     assert.deepEqual(byPath, {
       'test/fixture.jpg': 'warning',
-      'data/transcripts': 'warning',
-      'data/tickets': 'warning',
-      'data/uploads': 'warning',
       'services/openaiService.js': 'information',
-      'tests/e2e': 'warning',
       'docs/runbook.md': 'warning',
       'docs/playbooks': 'warning',
       'docs/playbooks/high-error-rate.md': 'warning',
@@ -67,6 +63,22 @@ describe('missing-file', () => {
     assert.equal(runbook?.message, 'Item 17 · Runbook: the file docs/runbook.md does not exist');
     assert.deepEqual(runbook?.range, range(lineOf(sampleText(), '- File: docs/runbook.md'), 8, lineOf(sampleText(), '- File: docs/runbook.md'), 23));
     assert.equal(found.find((f) => f.data?.['path'] === 'docs/playbooks')?.message, 'Item 18 · Playbooks: the folder docs/playbooks/ does not exist');
+  });
+
+  test('a folder named in prose is a path only where its parent folder exists', async () => {
+    const missingPaths = async (files: Record<string, string>) =>
+      findings(await check(sampleText(), files))
+        .filter((f) => f.code === 'missing-file')
+        .map((f) => String(f.data?.['path']))
+        .filter((p) => p.startsWith('data/'));
+    assert.deepEqual(await missingPaths({}), []);
+    assert.deepEqual(await missingPaths({ 'data/tickets/.keep': '' }), ['data/transcripts', 'data/uploads']);
+  });
+
+  test('a path written twice on one line is reported once there', async () => {
+    const text = sampleText().replace('- File: docs/runbook.md', '- File: [docs/runbook.md](docs/runbook.md) `docs/runbook.md`');
+    const runbook = findings(await check(text)).filter((f) => f.code === 'missing-file' && f.data?.['path'] === 'docs/runbook.md');
+    assert.equal(runbook.length, 1);
   });
 
   test('in Spanish', async () => {

@@ -12,6 +12,8 @@ import { sampleWithSecrets } from '../support/secretSamples';
 // Every code once: the compiler rejects this object when a code is added to FindingCode and not here.
 const EVERY_CODE: Record<FindingCode, true> = {
   'unfilled-placeholder': true,
+  'bracketed-value': true,
+  'unparsed-deadline': true,
   'status-mismatch': true,
   overdue: true,
   mojibake: true,
@@ -20,6 +22,9 @@ const EVERY_CODE: Record<FindingCode, true> = {
   'skipped-large-file': true,
   'unknown-state': true,
   structure: true,
+  'stale-evidence': true,
+  'edited-evidence': true,
+  'stale-signoff': true,
 };
 const CODES = Object.keys(EVERY_CODE);
 

@@ -35,7 +35,10 @@ describe('readiness service', () => {
     assert.ok(analysis.findings.some((f) => f.code === 'overdue'), 'overdue against 2025-12-08');
     assert.match(analysis.findings.find((f) => f.code === 'overdue')?.message ?? '', /vencía el 2025-12-07/);
     assert.equal(service.messages('en')('smoke.summary.passed', 1), '1 passed');
-    assert.deepEqual(service.view({ analysis, suite: service.smoke.tests(analysis.checklist, sampleText()) }).verdict, { kind: 'no-go', pending: 6, total: 6 });
+    const verdict = service.view({ analysis, text: sampleText(), suite: service.smoke.tests(analysis.checklist, sampleText()) }).verdict;
+    assert.equal(verdict?.decision, 'no-go');
+    assert.deepEqual(verdict?.blockers, { ready: 0, total: 6, declared: true });
+    assert.equal(verdict?.summary, 'NO-GO: 6 de 6 bloquers pendientes', 'in the settings\' language');
   });
 
   test('one analyser per document keeps its caches and gives the same answer as a fresh analysis', () => {

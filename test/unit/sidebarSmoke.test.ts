@@ -9,7 +9,11 @@ import { formatElapsed } from '../../client/src/sidebar/model/smokeTests';
 import type { ChecklistResult, LastSmokeResultView } from '../../server/src/protocol';
 import { sampleText } from '../support/paths';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
-import { SAMPLE_URI, checklistResult, english, spanish } from '../support/sidebar';
+import { SAMPLE_URI, checklistResult, english, spanish, testService } from '../support/sidebar';
+import { allEvidence, ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { translator } from '../../server/src/core/messages';
+import { digestOf, findSmokeTests, formatStamp } from '../../server/src/core/smoke';
+import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
 
 const entry = (result: ChecklistResult): ChecklistEntry => ({ result, relativePath: 'ENTREGABLES.md' });
 const tree = (entries: ChecklistEntry[], t = english) => buildTree({ entries, filters: noFilters, t });
@@ -186,5 +190,40 @@ describe('sidebar smoke tests: a secret in a command', () => {
     assert.equal(three.children[0]?.kind, 'secret');
     assert.deepEqual(smokeRows(three).map((row) => row.label).slice(0, 3), ['1. GET /api/health', 'Smoke test 2', '3. POST /api/session/validate']);
     for (const node of all(roots)) for (const shown of [node.label, node.description, node.tooltip]) assert.ok(!shown?.includes(TOKEN), `${node.id} shows the token`);
+  });
+});
+
+describe('sidebar smoke tests: the evidence the server judged', () => {
+  const stamp = (test: string) =>
+    formatStamp({ test, ran: '2026-12-03T10:00:00Z', host: '127.0.0.1:4321', env: undefined, runner: '0.1.0', cmd: digestOf('x'), status: 200, ms: 12, result: 'passed', out: digestOf('y') });
+  // Test 1 pasted by hand; test 2 stamped, but its stamp's digests do not match (edited, and its command "changed").
+  const text = sampleText()
+    .replace('[PEGAR SALIDA AQUÍ]', '{\n  "status": "ok"\n}')
+    .replace('LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n```\n', (block) => `${block}${stamp('2')}\n`);
+  const analysis = new ChecklistAnalyzer().analyze(text);
+  /** The server's answer with every test's evidence worded in `locale` on 2026-12-05, and these last results. */
+  const judged = (locale: string, last?: ReadonlyMap<string, LastSmokeResultView>) =>
+    serverChecklistResult(testService, SAMPLE_URI, 1, analysis, text, findSmokeTests(analysis.checklist, text), '2026-12-05', last, {
+      records: allEvidence(text, analysis),
+      nowMs: Date.parse('2026-12-05T10:00:00Z'),
+      t: translator(locale),
+    });
+  const result = judged('en');
+
+  test('rows mark unverified and edited evidence, with the stamp in words in the tooltip; the server worded them', () => {
+    const rows = smokeRows(item(tree([entry(result)]).roots, '3'));
+    assert.deepEqual(rows.slice(0, 3).map((row) => `${row.label} | ${row.description} | ${row.icon?.id}`), [
+      '1. GET /api/health | unverified evidence | question',
+      '2. POST /api/greeting | edited evidence | warning',
+      '3. POST /api/session/validate | not run yet | beaker',
+    ]);
+    assert.match((rows[0]?.tooltip ?? '').replace(/\\/g, ''), /Evidence: unverified: pasted by hand, no stamp says when, where or how it ran/);
+    assert.match((rows[1]?.tooltip ?? '').replace(/\\/g, ''), /Evidence: ran 2 days ago \(2026-12-03 10:00\) against 127\.0\.0\.1:4321, HTTP 200 in 12 ms, edited since/);
+    // A result of this session comes first; the mark stays.
+    const ran = lastResults(result, { '1': { outcome: 'passed', status: 200, elapsedMs: 31, reason: '' } });
+    assert.equal(smokeRows(item(tree([entry(judged('en', ran))]).roots, '3'))[0]?.description, '✅ PASSED 31 ms · unverified evidence');
+    // In Spanish, the client's words from the bundle and the server's from its catalogue.
+    const spanishResult = judged('es');
+    assert.equal(smokeRows(item(tree([entry(spanishResult)], spanish).roots, '3'))[1]?.description, 'evidencia editada');
   });
 });

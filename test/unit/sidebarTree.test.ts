@@ -107,8 +107,9 @@ describe('sidebar tree: partly done', () => {
   test('group counts and the verdict follow the states', () => {
     assert.equal(roots[0]?.description, '2/6');
     assert.equal(roots[1]?.description, '1/4');
-    assert.equal(verdict.text, 'NO-GO: 4 of 6 blockers pending');
-    assert.equal(verdict.pending, 4);
+    // The core's verdict: items 1 and 2 are done but keep their blanks open, so no blocker is ready yet.
+    assert.equal(verdict.text, 'NO-GO: 6 of 6 blockers pending');
+    assert.equal(verdict.pending, 6);
   });
 
   test('each state has its icon and context value', () => {
@@ -122,8 +123,11 @@ describe('sidebar tree: partly done', () => {
   test('all six blockers done: GO', () => {
     const done = withStates(text, { '3': 'done', '4': 'done', '5': 'done', '6': 'done' });
     const result = tree([entry(checklistResult(done))]);
-    assert.deepEqual(result.verdict, { kind: 'go', pending: 0, total: 6, text: 'GO: all blockers done' });
     assert.equal(result.roots[0]?.description, '6/6');
+    // Done with blanks still open is not ready for the core's verdict; the completed sample (blanks filled, evidence clean) is GO.
+    assert.deepEqual(result.verdict, { kind: 'no-go', pending: 6, total: 6, text: 'NO-GO: 6 of 6 blockers pending' });
+    const completed = tree([entry(checklistResult(readFixture('gate', 'ENTREGABLES.completo.md'), SAMPLE_URI, { today: '2025-12-10' }))]);
+    assert.deepEqual(completed.verdict, { kind: 'go', pending: 0, total: 6, text: 'GO: all blockers done' });
   });
 });
 
@@ -236,11 +240,12 @@ describe('sidebar tree: several checklists', () => {
       ['checklist', '🚀 Release Deliverables for the Production Supervisor', 'docs/DELIVERABLES.en.md · 2/3'],
     ]);
     assert.equal(roots[1]?.children[0]?.label, '🔴 BLOCKERS');
-    assert.match(roots[0]?.tooltip ?? '', /^NO-GO: 5 of 6 blockers pending/);
+    // The core's verdict: item 1 is done with its blanks open, so it is not ready.
+    assert.match(roots[0]?.tooltip ?? '', /^NO-GO: 6 of 6 blockers pending/);
   });
 
   test('the verdict sums the blockers of every checklist', () => {
-    assert.equal(verdict.text, 'NO-GO: 6 of 9 blockers pending');
+    assert.equal(verdict.text, 'NO-GO: 9 of 9 blockers pending');
   });
 
   test('no checklist at all: no rows', () => {

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { buildTree } from '../../client/src/sidebar/model/buildTree';
 import { noFilters } from '../../client/src/sidebar/model/nodes';
 import { blockerCount, verdictText, viewMessage } from '../../client/src/sidebar/model/verdict';
-import { verdictOf as serverVerdictOf } from '../../server/src/core/verdict';
+import { blockerVerdict as serverVerdictOf } from '../../server/src/core/verdict';
 import type { Progress } from '../../server/src/protocol';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { repoRoot, sampleText } from '../support/paths';

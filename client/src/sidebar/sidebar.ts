@@ -4,6 +4,7 @@
 // view models the server sends (readiness/checklist): nothing here decides state, dates or masking.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { combinedVerdict, withVerdictRows } from '../report/verdictRow';
 import { ChecklistStore } from './checklistStore';
 import { sidebarCommands } from './commands';
 import { buildTree, type SidebarTree } from './model/buildTree';
@@ -100,7 +101,10 @@ export class Sidebar implements vscode.Disposable {
 
   private rebuild(): void {
     const checklists = this.store.checklists();
-    const tree = buildTree({ entries: checklists, filters: this.filters, t: translate });
+    const built = buildTree({ entries: checklists, filters: this.filters, t: translate });
+    // The core's verdict (evidence, secrets, mismatches), which the server sends with each checklist.
+    const results = checklists.map(({ result }) => result);
+    const tree = { ...built, verdict: combinedVerdict(results, translate) ?? built.verdict, roots: withVerdictRows(built.roots, results, translate) };
     this.tree = tree;
     this.provider.update(tree.roots);
     this.welcome = this.store.ready && tree.checklistCount === 0;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type ChecklistResult } from '../../../server/src/protocol';
 import type { Translate } from './model/nodes';
-import { blockerCount, verdictText } from './model/verdict';
+import { blockerCount } from './model/verdict';
 
 export class BlockerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('readiness.blockers', vscode.StatusBarAlignment.Left, 50);
@@ -27,11 +27,13 @@ export class BlockerStatusBar implements vscode.Disposable {
       this.shown = undefined;
       return;
     }
-    this.shown = blockerCount(progress, this.t);
+    // The core's verdict: GO or NO-GO first, then the blocker count and the checks.
+    const summary = verdict.summary;
+    this.shown = `${verdict.decision === 'go' ? 'GO' : 'NO-GO'} · ${blockerCount(progress, this.t)}`;
     const checks = progress.checks && progress.checks.total > 0 ? ` · ${this.t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}` : '';
-    this.item.text = `$(checklist) ${this.shown}${checks}`;
-    this.item.tooltip = `${verdictText(verdict, this.t)}\n${this.t('Click to show the Readiness checklist view.')}`;
-    this.item.accessibilityInformation = { label: `${this.shown}${checks}, ${verdictText(verdict, this.t)}` };
+    this.item.text = `$(${verdict.decision === 'go' ? 'pass-filled' : 'error'}) ${this.shown}${checks}`;
+    this.item.tooltip = `${summary}\n${this.t('Click to show the Readiness checklist view.')}`;
+    this.item.accessibilityInformation = { label: `${this.shown}${checks}, ${summary}` };
     this.item.show();
   }
 

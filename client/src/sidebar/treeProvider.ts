@@ -55,6 +55,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<SidebarNod
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: [node.label, node.description].filter(Boolean).join(', ') };
     if (node.reveal) item.command = { command: COMMANDS.sidebarReveal, title: vscode.l10n.t('Go to'), arguments: [node] };
+    if (node.kind === 'verdict') item.command = { command: COMMANDS.openReport, title: vscode.l10n.t('Open report'), arguments: [node.uri] };
     return item;
   }
 

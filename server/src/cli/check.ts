@@ -1,7 +1,9 @@
 // The reports of every markdown file under some paths, with their models, in this
-// thread (`readiness check` itself streams outcomes from a pool: `pool.ts`).
-import type { RuleMetadata } from '../core/api';
+// thread (`readiness check` itself streams outcomes from a pool: `pool.ts`, through
+// the same `checkFile`): the same analysis the editor runs, over files on disk.
+import type { EvidenceSettings, RuleMetadata } from '../core/api';
 import { checkFile } from './checkFile';
+import { CliConfig } from './config';
 import { collectMarkdownFiles, InputError, readText } from './files';
 import type { FileReport } from './report';
 import { cliService } from './service';
@@ -9,12 +11,12 @@ import { cliService } from './service';
 export interface CheckOptions {
   readonly paths: readonly string[];
   readonly cwd: string;
-  readonly globs: readonly string[];
   readonly locale: string | undefined;
-  readonly maxSize: number;
   readonly today: string;
   /** The folder file references resolve against first (`--root`); default: each checklist's folder. */
   readonly root?: string | undefined;
+  /** How smoke-test evidence ages and which base URL it is compared with. */
+  readonly evidence?: EvidenceSettings | undefined;
 }
 
 export interface CheckResult {
@@ -31,6 +33,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const service = cliService({ locale: options.locale, today: options.today });
   const reports: FileReport[] = [];
   const errors: string[] = [];
+  const config = new CliConfig(service, options.root);
+  const reported = new Set<string>();
   for (const path of options.paths) {
     let files;
     try {
@@ -49,7 +53,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         errors.push(error.message);
         continue;
       }
-      reports.push(await checkFile(service, file, text, { ...options, root: options.root, format: 'json' }));
+      // Settings from the configuration file that applies (`.readiness.json` upward); its problems are errors, its valid parts still apply.
+      const { settings, problems } = await config.forFile(file.absolutePath);
+      for (const problem of problems) if (!reported.has(problem) && reported.add(problem)) errors.push(problem);
+      reports.push(await checkFile(service, file, text, { ...options, root: options.root, format: 'json' }, settings));
     }
   }
   return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE, defaultChecklistGlobs, localDateTime, type Finding, type RuleMetadata } from '../core/api';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, localDateTime, parseBaseUrl, type Finding, type RuleMetadata } from '../core/api';
 import type { CheckFormat, FileOutcome } from './checkFile';
 import { runChecks } from './pool';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
@@ -11,12 +11,16 @@ import { cliService } from './service';
 import { formatSarif } from './sarif';
 
 export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none]
-                 [--today YYYY-MM-DD] [--locale en|es] [--root DIR] [--jobs N]
+                 [--today YYYY-MM-DD] [--locale en|es] [--root DIR] [--base-url URL] [--max-age-days N] [--jobs N]
   Checks release checklists (markdown) for unfilled placeholders, inconsistent states,
   overdue items, encoding damage and missing files. Paths may be files or folders (searched
   for markdown files); the default is the current folder. --today fixes the date deadlines
   are checked against (default: today). Files a checklist points at (docs/runbook.md) are
   looked for under --root (default: the checklist's folder), then the checklist's folder.
+  Smoke-test evidence is stale when its command changed, when it is older than --max-age-days
+  (default 7) or, given --base-url, when it ran against another host.
+  Settings come from .readiness.json (or package.json's "readiness" key) in the checklist's
+  folder or the nearest folder above it, up to --root or the repository root.
   Files are checked on every core (--jobs N: N threads; default: one per core, one thread
   for a few files); the output is in path order either way.
   Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
@@ -38,6 +42,8 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
         locale: { type: 'string' },
         root: { type: 'string' },
         jobs: { type: 'string' },
+        'base-url': { type: 'string' },
+        'max-age-days': { type: 'string' },
       },
     });
   } catch (error) {
@@ -51,6 +57,9 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs must be a number of threads from 1 to 999, not "${values.jobs}"`);
+  const maxAgeDays = values['max-age-days'] === undefined ? DEFAULT_EVIDENCE_MAX_AGE_DAYS : Number(values['max-age-days']);
+  if (!/^\d+$/.test(values['max-age-days'] ?? '0')) return usage(io, `--max-age-days must be a whole number of days, not "${values['max-age-days']}"`);
+  if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url']).ok) return usage(io, `--base-url must be an http(s) URL, not "${values['base-url']}"`);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
 
@@ -65,11 +74,10 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     paths: positionals.length > 0 ? positionals : ['.'],
     cwd: io.cwd,
     settings: {
-      globs: defaultChecklistGlobs,
       locale,
-      maxSize: DEFAULT_MAX_SIZE,
       today,
       root,
+      evidence: { maxAgeDays, baseUrl: values['base-url'] },
       format,
     },
     service,

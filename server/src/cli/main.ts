@@ -1,20 +1,32 @@
 // Entry point of dist/cli.js: dispatches `readiness <command>`.
 // Exit codes: 0 success, 1 findings (or failed tests), 2 usage or I/O errors.
 import { CHECK_USAGE, runCheck } from './checkCommand';
+import { GATE_USAGE, runGate } from './gate';
+import { REPORT_USAGE, runReport } from './reportCommand';
 import { EXIT_OK, EXIT_USAGE, type CommandIo } from './io';
 import { runSmoke, SMOKE_USAGE } from './smoke';
+import { runVerify, VERIFY_USAGE } from './verify';
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  check: runCheck,
+  check: (argv, io) => (argv.includes('--gate') ? runGate(argv.filter((a) => a !== '--gate'), io) : runCheck(argv, io)),
+  gate: runGate,
+  report: runReport,
   smoke: runSmoke,
+  verify: runVerify,
 };
 
 const USAGE = `Usage:
   ${CHECK_USAGE}
 
+  ${GATE_USAGE}
+
+  ${REPORT_USAGE}
+
   ${SMOKE_USAGE}
+
+  ${VERIFY_USAGE}
 
 Run in CI or a pre-commit hook to keep a release checklist honest.`;
 

@@ -6,8 +6,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ResourceSettings } from '../core/api';
 import type { ReadinessService } from '../core/service';
-import { checkFile, outcomeOf, type FileCheckSettings, type FileOutcome } from './checkFile';
+import { checkFile, mayBeChecklist, outcomeOf, type FileCheckSettings, type FileOutcome } from './checkFile';
+import { CliConfig } from './config';
 import { collectMarkdownFiles, InputError, readText, type MarkdownFile } from './files';
 import { cliService } from './service';
 
@@ -15,13 +17,15 @@ export interface TaskMessage {
   readonly id: number;
   readonly file: MarkdownFile;
   readonly text: string;
+  /** The settings of the configuration file that applies, read in this thread. */
+  readonly config: ResourceSettings;
 }
 
 export type ResultMessage = { readonly id: number; readonly outcome: FileOutcome } | { readonly id: number; readonly failure: string };
 
 /** Checks one file's text, here or in another thread. */
 interface Checker {
-  check(file: MarkdownFile, text: string): Promise<FileOutcome>;
+  check(file: MarkdownFile, text: string, config: ResourceSettings): Promise<FileOutcome>;
   close(): Promise<void>;
 }
 
@@ -40,7 +44,7 @@ export function threadsFor(files: number, jobs: number | undefined): number {
 
 function inThisThread(service: ReadinessService, settings: FileCheckSettings): Checker {
   return {
-    check: async (file, text) => outcomeOf(await checkFile(service, file, text, settings), settings.format),
+    check: async (file, text, config) => outcomeOf(await checkFile(service, file, text, settings, config), settings.format),
     close: () => Promise.resolve(),
   };
 }
@@ -48,6 +52,7 @@ function inThisThread(service: ReadinessService, settings: FileCheckSettings): C
 interface Task {
   readonly file: MarkdownFile;
   readonly text: string;
+  readonly config: ResourceSettings;
   readonly resolve: (outcome: FileOutcome) => void;
   readonly reject: (error: Error) => void;
 }
@@ -86,7 +91,7 @@ class WorkerPool implements Checker {
       worker.on('error', (error: Error & { code?: string }) => {
         this.workers.splice(this.workers.indexOf(entry), 1);
         for (const task of entry.pending.values()) {
-          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.here.check(task.file, task.text).then(task.resolve, task.reject);
+          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.here.check(task.file, task.text, task.config).then(task.resolve, task.reject);
           else task.reject(error);
         }
         entry.pending.clear();
@@ -99,13 +104,13 @@ class WorkerPool implements Checker {
     }
   }
 
-  check(file: MarkdownFile, text: string): Promise<FileOutcome> {
-    if (this.workers.length === 0) return this.here.check(file, text);
+  check(file: MarkdownFile, text: string, config: ResourceSettings): Promise<FileOutcome> {
+    if (this.workers.length === 0) return this.here.check(file, text, config);
     const least = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      least.pending.set(id, { file, text, resolve, reject });
-      least.worker.postMessage({ id, file, text } satisfies TaskMessage);
+      least.pending.set(id, { file, text, config, resolve, reject });
+      least.worker.postMessage({ id, file, text, config } satisfies TaskMessage);
     });
   }
 
@@ -146,20 +151,24 @@ export async function runChecks(options: RunOptions): Promise<string[]> {
   // Threads start with the first file that may be a checklist: a folder of READMEs needs none.
   const lazyChecker = () => (checker ??= threads <= 1 ? inThisThread(service, options.settings) : new WorkerPool(threads, options.settings, service));
   const errors: string[] = [];
-  const queue: Promise<FileOutcome | InputError>[] = [];
+  // Configuration problems are errors, each once, in the order of the files they apply to.
+  const reported = new Set<string>();
+  const config = new CliConfig(service, options.settings.root);
+  const queue: Promise<Started | InputError>[] = [];
   let done = 0;
   const emitOldest = async () => {
-    const result = await (queue.shift() as Promise<FileOutcome | InputError>);
+    const result = await (queue.shift() as Promise<Started | InputError>);
     if (result instanceof InputError) {
       errors.push(result.message);
     } else {
-      options.emit(result);
+      for (const problem of result.problems) if (!reported.has(problem) && reported.add(problem)) errors.push(problem);
+      options.emit(result.outcome);
       options.progress?.(++done, total);
     }
   };
   try {
     for (const slot of slots) {
-      const started = slot instanceof InputError ? Promise.resolve(slot) : start(slot, options.settings, service, lazyChecker);
+      const started = slot instanceof InputError ? Promise.resolve(slot) : start(slot, options.settings, service, config, lazyChecker);
       // Awaited in order below; until then a failure must not count as unhandled.
       started.catch(() => undefined);
       queue.push(started);
@@ -173,8 +182,14 @@ export async function runChecks(options: RunOptions): Promise<string[]> {
   return errors;
 }
 
-/** Reads a file and checks it, unless the cheap pre-check already says it is no checklist. */
-async function start(file: MarkdownFile, settings: FileCheckSettings, service: ReadinessService, checker: () => Checker): Promise<FileOutcome | InputError> {
+/** A file's outcome and the problems of the configuration file that applies to it. */
+interface Started {
+  readonly outcome: FileOutcome;
+  readonly problems: readonly string[];
+}
+
+/** Reads a file and its settings and checks it, unless the cheap pre-check already says it is no checklist. */
+async function start(file: MarkdownFile, settings: FileCheckSettings, service: ReadinessService, config: CliConfig, checker: () => Checker): Promise<Started | InputError> {
   let text: string;
   try {
     text = await readText(file);
@@ -182,6 +197,7 @@ async function start(file: MarkdownFile, settings: FileCheckSettings, service: R
     if (error instanceof InputError) return error;
     throw error;
   }
-  if (!service.mayBeChecklist(file.matchPath, text, settings.globs)) return outcomeOf({ path: file.displayPath, isChecklist: false, analysis: undefined }, settings.format);
-  return checker().check(file, text);
+  const { settings: fileConfig, problems } = await config.forFile(file.absolutePath);
+  if (!mayBeChecklist(service, file, text, fileConfig)) return { outcome: outcomeOf({ path: file.displayPath, isChecklist: false, analysis: undefined }, settings.format), problems };
+  return { outcome: await checker().check(file, text, fileConfig), problems };
 }

@@ -1,10 +1,12 @@
 // The result of checking one file, and its text and JSON renderings.
-import type { Analysis, Finding, Severity } from '../core/api';
+import type { Analysis, Finding, Severity, TestEvidenceRecord } from '../core/api';
 
 export interface FileReport {
   readonly path: string;
   readonly isChecklist: boolean;
   readonly analysis: Analysis | undefined;
+  /** The file's text, for the verdict's evidence (absent when the file was not a checklist). */
+  readonly text?: string | undefined;
 }
 
 export type FailOn = 'error' | 'warning' | 'none';
@@ -55,7 +57,7 @@ export const JSON_OPEN = '{\n  "files": [';
 export const JSON_CLOSE = '  ]\n}';
 export const JSON_EMPTY = formatJson([]);
 
-function toJson(report: FileReport): unknown {
+export function toJson(report: FileReport): unknown {
   const analysis = report.analysis;
   return {
     path: report.path,
@@ -76,6 +78,22 @@ function toJson(report: FileReport): unknown {
     })),
     progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 }, checks: { done: 0, total: 0 } },
     diagnostics: (analysis?.findings ?? []).map(diagnosticJson),
+    evidence: (analysis?.evidence ?? []).map(evidenceJson),
+  };
+}
+
+/** Each smoke test's evidence: its state (none, unverified, verified, stale, edited) and what its stamp says. */
+function evidenceJson(r: TestEvidenceRecord): unknown {
+  const stamp = r.stamp;
+  return {
+    test: r.number,
+    item: r.itemId,
+    method: r.method,
+    path: r.path,
+    state: r.state,
+    stale: r.stale.map((s) => s.code),
+    failures: r.failures.map((f) => f.code),
+    stamp: stamp ? { ran: stamp.ran, host: stamp.host ?? null, env: stamp.env ?? null, runner: stamp.runner, status: stamp.status ?? null, ms: stamp.ms ?? null, result: stamp.result } : null,
   };
 }
 

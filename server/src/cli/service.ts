@@ -2,6 +2,7 @@
 // secrets from environment variables of the same name, messages to standard error.
 import type { HttpClient, ReadinessPorts, SecretProvider } from '../core/ports';
 import { createReadinessService, type ReadinessService } from '../core/service';
+import { nodeConfigFiles } from '../node/configFiles';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { createFileProbe } from '../node/fileProbe';
 import { systemClock } from '../node/systemClock';
@@ -27,6 +28,7 @@ export function cliService(options: CliServiceOptions): ReadinessService {
     secrets: environmentSecrets(options.env ?? {}, new Set()),
     logger: { info: () => undefined, warn: (m) => err(`readiness: ${m}`), error: (m) => err(`readiness: ${m}`) },
     settings: { locale: () => options.locale, today: () => options.today },
+    configFiles: nodeConfigFiles,
   };
   return createReadinessService(ports);
 }

@@ -9,7 +9,10 @@ import { defaultSmokeSettings, localDateTime, type Language, type SmokeRun, type
 import type { ReadinessService } from '../core/service';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient, type FetchHttpClient } from '../node/fetchHttpClient';
+import { RUNNER_VERSION } from '../node/runnerVersion';
+import { systemWallClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
+import { CliConfig } from './config';
 import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
 import { cliService, environmentSecrets } from './service';
 
@@ -44,10 +47,11 @@ export async function runSmoke(argv: readonly string[], io: CommandIo): Promise<
 
 interface SmokeOptions {
   readonly file: string;
-  readonly baseUrl: string;
+  /** --base-url; else `smoke.baseUrl` of the configuration file. */
+  readonly baseUrl: string | undefined;
   readonly only: readonly string[] | undefined;
   readonly write: boolean;
-  readonly timeoutMs: number;
+  readonly timeoutMs: number | undefined;
   readonly format: 'text' | 'json';
   readonly allowedHosts: readonly string[];
   /** Environment variables named with --secret-env, read even when the checklist does not list them. */
@@ -76,12 +80,26 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
   const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
 
+  // The configuration file's smoke settings (captures such as <sid> ← sessionId, allowed hosts, base URL), under the flags.
+  const { settings, problems } = await new CliConfig(service, options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)).forFile(path);
+  if (problems.length > 0) return usage(io, problems.join('\n'));
+  const baseUrl = options.baseUrl ?? settings.smoke.baseUrl;
+  if (baseUrl === undefined) return usage(io, '--base-url is required (or "smoke.baseUrl" in .readiness.json): the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
+  if (!service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `smoke.baseUrl must be an http(s) URL, not "${baseUrl}"`);
   await options.http.warmUp();
   const run = await service.smoke.run(
     suite,
-    { ...defaultSmokeSettings, baseUrl: options.baseUrl, allowedHosts: options.allowedHosts, timeoutMs: options.timeoutMs, allowInsecureTls: options.insecure },
+    {
+      ...defaultSmokeSettings,
+      ...settings.smoke,
+      baseUrl,
+      allowedHosts: [...settings.smoke.allowedHosts, ...options.allowedHosts],
+      timeoutMs: options.timeoutMs ?? settings.smoke.timeoutMs,
+      allowInsecureTls: options.insecure || settings.smoke.allowInsecureTls,
+    },
     {
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
+      wallClock: systemWallClock,
       secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(read.text), ...options.secretEnv])),
       // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
       observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(service.smoke.resultLine(result, options.language))) } : undefined,
@@ -92,7 +110,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const notes: string[] = [];
   let written = false;
   if (options.write) {
-    const outcome = await writeEvidence(service, path, shown, run, options.language);
+    const outcome = await writeEvidence(service, path, shown, run, options.language, baseUrl);
     if (typeof outcome === 'string') {
       report(io, options, run, shown, false, notes);
       io.err(run.redact(`readiness: ${outcome}`));
@@ -109,7 +127,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
       }
     }
   }
-  report(io, options, run, shown, written, notes);
+  report(io, { ...options, baseUrl }, run, shown, written, notes);
   return run.results.every((r) => r.outcome === 'passed') ? EXIT_PASSED : EXIT_FAILED;
 }
 
@@ -173,14 +191,13 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   }
   if (positionals.length !== 1) return usage(io, positionals.length === 0 ? `smoke needs the checklist FILE\n\nUsage: ${SMOKE_USAGE}` : `smoke takes one FILE, not ${positionals.length}`);
   const baseUrl = values['base-url'];
-  if (baseUrl === undefined) return usage(io, '--base-url is required: the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
   const locale = values.locale ?? localeFromEnvironment(io.env);
   const http = createFetchHttpClient();
   const service = cliService({ locale, today: localDateTime(new Date()).date, env: io.env, http });
-  if (!service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
+  if (baseUrl !== undefined && !service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
   const format = values.format;
   if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not "${format}"`);
-  let timeoutMs = defaultSmokeSettings.timeoutMs;
+  let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout);
     if (!/^\d+$/.test(values.timeout) || timeoutMs <= 0) return usage(io, `--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
@@ -211,7 +228,7 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
 }
 
 /** "2,4" → ["2", "4"]; "2-4" → ["2", "3", "4"]; anything else → []. */
-function expandNumbers(text: string): string[] {
+export function expandNumbers(text: string): string[] {
   const out: string[] = [];
   for (const part of text.split(',').map((p) => p.trim())) {
     const span = /^(\d+)-(\d+)$/.exec(part);
@@ -231,7 +248,7 @@ function usage(io: SmokeIo, message: string): number {
   return EXIT_USAGE;
 }
 
-function displayPath(path: string, cwd: string): string {
+export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel.startsWith('..') ? path : rel.split('\\').join('/');
 }
@@ -245,7 +262,7 @@ interface DocumentText {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The document's text, or a one-line message naming the file. */
-async function readDocument(path: string, shown: string): Promise<DocumentText | string> {
+export async function readDocument(path: string, shown: string): Promise<DocumentText | string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -269,11 +286,11 @@ function suiteOf(service: ReadinessService, text: string): SmokeSuite {
 }
 
 /** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
-async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language): Promise<{ written: boolean; dropped: string[] } | string> {
+async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language, baseUrl: string): Promise<{ written: boolean; dropped: string[] } | string> {
   const now = await readDocument(path, shown);
   if (typeof now === 'string') return now;
   // Located by identity in the text as it is now, which is also right when nothing changed.
-  const plan = service.smoke.evidenceEdits(suiteOf(service, now.text), run.results, language);
+  const plan = service.evidence.stampedEdits(now.text, suiteOf(service, now.text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
   const dropped = plan.dropped.map((d) => d.message);
   if (plan.edits.length === 0) return { written: false, dropped };
   const text = service.smoke.applyTextEdits(now.text, plan.edits);

@@ -8,8 +8,11 @@ import { translator } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
+import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
+import { headerFindings } from './rules/headerStatus';
 import { createModelRules } from './rules/registry';
-import { defaultAnalysisSettings, type AnalysisSettings } from './rules/rule';
+import { defaultAnalysisSettings, type AnalysisSettings, type RuleContext } from './rules/rule';
+import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { stableFinding } from './rules/stable';
 import { range, type Finding } from './types';
 
@@ -26,6 +29,13 @@ export interface Analysis {
   readonly checklist: Checklist;
   readonly progress: Progress;
   readonly findings: readonly Finding[];
+  /**
+   * The evidence of the smoke tests the diagnostics look at (those of items with stamps or marked done):
+   * stamped or by hand, and whether the stamp still holds. `allEvidence` gives every test's.
+   */
+  readonly evidence: readonly TestEvidenceRecord[];
+  /** Sign-off lines (`Firma: [Nombre] - [Fecha]`), with the evidence each covers. */
+  readonly signOffs: readonly SignOff[];
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
@@ -37,6 +47,7 @@ export class ChecklistAnalyzer {
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
   /** This analyzer's instances of the model rules (the secret scanner keeps a cache per block). */
   private readonly rules = createModelRules();
+  private readonly signOffs = new SignOffScanner();
 
   analyze(text: string, options: AnalysisOptions = {}): Analysis {
     const t = translator(options.locale);
@@ -61,10 +72,14 @@ export class ChecklistAnalyzer {
     this.placed = nextPlaced;
     const settings = options.settings ?? defaultAnalysisSettings;
     const checklist = buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks });
-    const ctx = { text, blocks: split, checklist, settings, t, today: options.today };
+    const evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')?.records ?? [];
+    const signOffs = this.signOffs.find(split, checklist, evidence);
+    const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
     const found = this.rules.flatMap((rule) => rule(ctx));
-    const findings = withoutIgnored(found, checklist).map(stableFinding).sort(byPosition);
-    return { checklist, progress: progressOf(checklist), findings };
+    // The header's claims follow the verdict, which depends on every other finding.
+    found.push(...headerFindings({ text, checklist, findings: found, t, today: options.today }));
+    const findings = withSeverities(withoutIgnored(found, checklist), settings).map(stableFinding).sort(byPosition);
+    return { checklist, progress: progressOf(checklist), findings, evidence, signOffs };
   }
 
   /** One parse of the whole text costs less than many small ones, so a mostly new document is parsed whole. */
@@ -74,6 +89,23 @@ export class ChecklistAnalyzer {
     const all = extractAllFacts(text, split);
     return new Map(split.map((block, i) => [block.text, all[i] ?? extractFacts(block.text)]));
   }
+}
+
+/** Every smoke test's evidence record, unverified and untouched ones included (hovers, the sidebar, reports). */
+export function allEvidence(text: string, analysis: Analysis, options: Pick<AnalysisOptions, 'settings' | 'today'> = {}): readonly TestEvidenceRecord[] {
+  if (analysis.checklist.items.length === 0) return [];
+  return analyzeEvidence(text, analysis.checklist, options.settings?.evidence ?? defaultEvidenceSettings, options.today, 'all')?.records ?? [];
+}
+
+/** Applies `severity.<code>` from the settings: another level, or `off` to drop the code. */
+function withSeverities(findings: Finding[], settings: AnalysisSettings): Finding[] {
+  const levels = settings.severities;
+  if (!levels || Object.keys(levels).length === 0) return findings;
+  return findings.flatMap((f) => {
+    const level = levels[f.code];
+    if (level === undefined) return [f];
+    return level === 'off' ? [] : [{ ...f, severity: level }];
+  });
 }
 
 function byPosition(a: Finding, b: Finding): number {
@@ -102,5 +134,7 @@ function skipped(text: string, message: string): Analysis {
     checklist,
     progress: progressOf(checklist),
     findings: [{ code: 'skipped-large-file', severity: 'information', message, range: range(0, 0, 0, firstLineEnd) }],
+    evidence: [],
+    signOffs: [],
   };
 }

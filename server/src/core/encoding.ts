@@ -49,32 +49,88 @@ function reencode(text: string, map: Map<string, number>): string | undefined {
 }
 
 const NON_ASCII_RUN = /[\u0080-\uFFFF]+/g;
-const SAMPLED_RUNS = 20;
 
 export interface EncodingRepair {
   readonly encoding: LegacyEncoding;
   readonly repaired: string;
 }
 
+export interface LineRepair {
+  /** 0-based line number. */
+  readonly line: number;
+  /** The line as it was written. */
+  readonly damaged: string;
+  readonly repaired: string;
+}
+
+export interface LinesRepair {
+  readonly encoding: LegacyEncoding;
+  /** Only the lines that are mis-encoded, in order. */
+  readonly lines: readonly LineRepair[];
+}
+
 /**
- * Returns the repaired text when the whole text is UTF-8 mis-read as one legacy
- * encoding. A few runs of non-ASCII characters are tried first, so a clean
- * document costs almost nothing: its first accented letter or emoji fails.
+ * Finds the lines that are UTF-8 mis-read as one legacy encoding, and their repair. Each line
+ * stands on its own, so correct lines added to a mis-encoded file (or the other way round) leave
+ * the damaged ones found and the correct ones alone. A line qualifies when every run of non-ASCII
+ * characters in it maps back to bytes that are valid UTF-8, and the repair is shorter (real
+ * mojibake spreads each character over two to four). A correct line fails at its first accented
+ * letter or emoji, so a clean document costs one map lookup per line.
  */
-export function detectMojibake(text: string): EncodingRepair | undefined {
-  const runs: string[] = [];
-  for (const match of text.matchAll(NON_ASCII_RUN)) if (runs.push(match[0]) >= SAMPLED_RUNS) break;
-  if (runs.length === 0) return undefined;
-  const candidates: EncodingRepair[] = [];
+export function detectMojibakeLines(text: string): LinesRepair | undefined {
+  if (!/[\u0080-\uFFFF]/.test(text)) return undefined;
+  const lines = text.split('\n');
+  const candidates: { encoding: LegacyEncoding; lines: LineRepair[]; oddity: number }[] = [];
   for (const [encoding, map] of encoders) {
-    if (!runs.every((run) => reencode(run, map) !== undefined)) continue;
-    const repaired = reencode(text, map);
-    // Real mojibake spreads each character over two to four: the repair is shorter.
-    if (repaired !== undefined && !repaired.includes('\uFFFD') && nonAscii(repaired) < nonAscii(text)) candidates.push({ encoding, repaired });
+    const repairs: LineRepair[] = [];
+    let oddity = 0;
+    lines.forEach((line, index) => {
+      if (!/[\u0080-\uFFFF]/.test(line)) return;
+      const repaired = repairLine(line, map);
+      if (repaired === undefined) return;
+      repairs.push({ line: index, damaged: line, repaired });
+      oddity += oddities(repaired);
+    });
+    if (repairs.length > 0) candidates.push({ encoding, lines: repairs, oddity });
   }
-  // Where both encodings decode, the wrong one leaves stray combining marks.
-  return candidates.sort((a, b) => combiningMarks(a.repaired) - combiningMarks(b.repaired))[0];
+  // Where both encodings decode, the right one repairs more lines, and the wrong one leaves stray combining marks or controls.
+  candidates.sort((a, b) => b.lines.length - a.lines.length || a.oddity - b.oddity);
+  const best = candidates[0];
+  return best && { encoding: best.encoding, lines: best.lines };
+}
+
+function repairLine(line: string, map: Map<string, number>): string | undefined {
+  let changed = false;
+  let failed = false;
+  const repaired = line.replace(NON_ASCII_RUN, (run) => {
+    if (failed) return run;
+    const back = reencode(run, map);
+    if (back === undefined) {
+      failed = true;
+      return run;
+    }
+    changed ||= back !== run;
+    return back;
+  });
+  if (failed || !changed || nonAscii(repaired) >= nonAscii(line)) return undefined;
+  return repaired;
+}
+
+/** Repairs every mis-encoded line of the text; the text itself when none is. */
+export function repairMojibake(text: string): string {
+  const repair = detectMojibakeLines(text);
+  if (!repair) return text;
+  const lines = text.split('\n');
+  for (const fix of repair.lines) lines[fix.line] = fix.repaired;
+  return lines.join('\n');
+}
+
+/** The whole text repaired, when some of its lines are UTF-8 mis-read as a legacy encoding. */
+export function detectMojibake(text: string): EncodingRepair | undefined {
+  const repair = detectMojibakeLines(text);
+  return repair && { encoding: repair.encoding, repaired: repairMojibake(text) };
 }
 
 const nonAscii = (text: string): number => text.match(/[\u0080-\uFFFF]/g)?.length ?? 0;
-const combiningMarks = (text: string): number => text.match(/\p{M}/gu)?.length ?? 0;
+// Combining marks (text is mostly precomposed; emoji selectors aside), C1 controls, private use: what a wrong decoding leaves.
+const oddities = (text: string): number => text.match(/(?![\uFE0F\u20E3])\p{M}|[\u0080-\u009F]|[\uE000-\uF8FE]/gu)?.length ?? 0;

@@ -3,7 +3,9 @@
 export type { FileFact, FileFacts, FileProbe, FileStat } from './model/references/types';
 export { FileReadFailure, HttpFailure } from './smoke/ports';
 export type { Clock, ConfirmForeignHost, FileReader, ForeignHostRequest, HttpClient, HttpRequest, HttpResponse, SecretDetector, SecretProvider } from './smoke/ports';
+export type { ConfigFilePort } from './settings';
 import type { FileProbe } from './model/references/types';
+import type { ConfigFilePort } from './settings';
 import type { Clock, HttpClient, SecretProvider } from './smoke/ports';
 
 /** Where the core reports what it did (the output channel, standard error). */
@@ -32,4 +34,6 @@ export interface ReadinessPorts {
   readonly secrets: SecretProvider;
   readonly logger: Logger;
   readonly settings: ServiceSettings;
+  /** Reads `.readiness.json` and package.json files for `config.find` (none: no configuration file applies). */
+  readonly configFiles?: ConfigFilePort;
 }

@@ -2,10 +2,16 @@
 // every operation they need (analyse, fixes, hover, completion, symbols, links, file references,
 // smoke runs, the view model) over one set of ports, as a frozen object. Front ends call this and
 // the types of core/api.ts, not the modules behind it.
-import { ChecklistAnalyzer, type Analysis, type AnalysisOptions } from './analyzer';
+import { allEvidence, ChecklistAnalyzer, type Analysis, type AnalysisOptions } from './analyzer';
+import { evidenceHoverAt, evidenceWords, type EvidenceWords } from './features/evidenceHover';
+import { signOffFix } from './features/signOffFixes';
+import { LineIndex } from './markdown/lines';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type TestEvidenceRecord } from './rules/evidenceState';
+import { isStale, type SignOff } from './rules/signoffs';
+import { pastedEvidence, verifyResult, type PastedEvidence } from './smoke/drift';
 import { isChecklist, matchesAny, mayBeChecklist } from './detect';
 import { completionsAt } from './features/completion';
-import { notApplicableFix, placeholderFixes, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
+import { notApplicableFix, placeholderFixes, removeBracketsFix, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
 import { hoverAt, type HoverContent } from './features/hover';
 import { itemHeadingOrStateAt } from './features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from './features/secretFixes';
@@ -32,6 +38,7 @@ import {
   type ReferenceContext,
 } from './references';
 import { RULES, type RuleMetadata } from './rules/registry';
+import { findConfig, parseConfigText, type FoundConfig, type ParsedConfig } from './settings';
 import { parseBaseUrl, writtenHost } from './smoke/hosts';
 import {
   applyTextEdits,
@@ -41,6 +48,8 @@ import {
   resultLine,
   runSmokeTests,
   smokeTestAt,
+  stampedEvidenceEdits,
+  stampsOf,
   summarize,
   summaryLine,
   type FileReader,
@@ -50,9 +59,11 @@ import {
   type SmokeSettings,
   type SmokeSuite,
 } from './smoke';
-import type { Finding, Position } from './types';
+import type { Finding, Position, Range } from './types';
 import { checklistView, notAChecklistView, type ChecklistViewInput, type ChecklistViewResult } from './view/checklistView';
-import { verdictOf, type Verdict } from './verdict';
+import { buildReport, REPORT_FORMATS, renderReport, type HtmlOptions, type ReportContext, type ReportFormat, type ReportModel } from './report';
+import { lastUpdatedEdits, withLastUpdatedBump } from './rules/headerStatus';
+import { blockerVerdict, verdictOf, type BlockerVerdict, type Verdict, type VerdictContext } from './verdict';
 import type { Progress } from './model/checklist';
 import type { Now } from './dates';
 
@@ -87,7 +98,10 @@ export interface ReadinessService {
   completion(checklist: Checklist, position: Position): ReturnType<typeof completionsAt>;
   symbols(checklist: Checklist, t?: Translate): OutlineSymbol[];
   readonly fixes: {
-    placeholder(placeholder: Placeholder, now: Now, t?: Translate): Fix[];
+    /** A placeholder's fixes; an optional one also gets "Mark as not applicable" in the checklist's language. */
+    placeholder(placeholder: Placeholder, now: Now, t?: Translate, language?: Language): Fix[];
+    /** "Remove the brackets" around a value typed inside them (a `bracketed-value` finding's range). */
+    removeBrackets(text: string, at: Range, t?: Translate): Fix | undefined;
     itemAt(checklist: Checklist, position: Position): Item | undefined;
     state(checklist: Checklist, item: Item, t?: Translate): Fix[];
     /** "Mark item N as not applicable", when the item has a state to set. */
@@ -131,10 +145,53 @@ export interface ReadinessService {
     /** The secret names the checklist's secrets list declares: all the CLI may read from the environment. */
     declaredSecrets: typeof listedSecretNames;
   };
+  readonly evidence: {
+    /** Every smoke test's evidence record, unverified and untouched ones included (hovers, the view model, reports). */
+    all: typeof allEvidence;
+    /** The hover over a test's pasted evidence or stamp: when, where and how it ran. */
+    hover(records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t?: Translate): { markdown: string; range: Range } | undefined;
+    /** A test's evidence in words (state, mark, summary), against the wall clock `nowMs`. */
+    words(record: TestEvidenceRecord, nowMs: number, t?: Translate): EvidenceWords;
+    /** The edits that paste a run's evidence with its provenance stamps. */
+    stampedEdits: typeof stampedEvidenceEdits;
+    /** What `readiness verify` compares against: each test's pasted evidence (by test key), read with its stamp. */
+    pasted(suite: SmokeSuite, text: string): Map<string, { readonly stamped: boolean; readonly evidence: PastedEvidence | undefined }>;
+    /** A re-run's result against the pasted evidence: unchanged, drift (what changed), error or skipped. */
+    verify: typeof verifyResult;
+    /** `readiness.evidence.maxAgeDays` unless configured. */
+    readonly defaultMaxAgeDays: number;
+  };
+  readonly signOffs: {
+    /** Dated before the newest evidence it approves. */
+    isStale(signOff: SignOff): boolean;
+    /** "Sign off as NAME": the name and today's date in the sign-off line. */
+    fix(signOff: SignOff, name: string, now: Now, t?: Translate): Fix | undefined;
+  };
+  readonly config: {
+    /** Parses the text of a `.readiness.json` (`readiness`) or a package.json's `readiness` key (`package`): settings and problems with their place. */
+    parse(text: string, kind: 'readiness' | 'package', t?: Translate): ParsedConfig;
+    /** The configuration file that applies to a folder, read through the `configFiles` port, searched no higher than `stopAt`. */
+    find(folder: string, stopAt?: string, t?: Translate): Promise<FoundConfig | undefined>;
+  };
   /** What `readiness/checklist` shows (and the report will): the view model of an analysis. */
   view(input: Omit<ChecklistViewInput, 'today'> & { readonly today?: string | undefined }): ChecklistViewResult;
   readonly notAChecklist: ChecklistViewResult;
-  verdict(progress: readonly Progress[]): Verdict;
+  readonly report: {
+    /** The supervisor's report of one checklist: the verdict, items, owners, smoke tests, references, sign-offs; secrets masked. */
+    build(analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }): ReportModel;
+    /** HTML (self-contained), GitHub-flavoured markdown or JSON. */
+    render(model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions): string;
+    readonly formats: readonly ReportFormat[];
+  };
+  readonly header: {
+    /** Readiness's own edits with the header's "Última Actualización" bumped to `today`. */
+    withLastUpdatedBump: typeof withLastUpdatedBump;
+    lastUpdatedEdits: typeof lastUpdatedEdits;
+  };
+  /** THE verdict of one checklist: GO / NO-GO with its reasons and conditions. */
+  verdict(analysis: Analysis, context: Omit<VerdictContext, 't'> & { readonly t?: Translate | undefined }): Verdict;
+  /** The blocker count over several checklists' progress (GO / NO-GO / no blockers). */
+  blockerVerdict(progress: readonly Progress[]): BlockerVerdict;
 }
 
 export function createReadinessService(ports: ReadinessPorts): ReadinessService {
@@ -157,7 +214,8 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     completion: (checklist, position) => completionsAt(checklist, position),
     symbols: (checklist, t) => outline(checklist, t ?? messages()),
     fixes: Object.freeze({
-      placeholder: (placeholder: Placeholder, now: Now, t?: Translate) => placeholderFixes(placeholder, now, t ?? messages()),
+      placeholder: (placeholder: Placeholder, now: Now, t?: Translate, language?: Language) => placeholderFixes(placeholder, now, t ?? messages(), language),
+      removeBrackets: (text: string, at: Range, t?: Translate) => removeBracketsFix(text, at, t ?? messages()),
       itemAt: itemHeadingOrStateAt,
       state: (checklist: Checklist, item: Item, t?: Translate) => stateFixes(checklist, item, t ?? messages()),
       notApplicable: (checklist: Checklist, item: Item, t?: Translate) => notApplicableFix(checklist, item, t ?? messages()),
@@ -194,9 +252,43 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       testAt: smokeTestAt,
       declaredSecrets: listedSecretNames,
     }),
-    view: (input) => checklistView({ ...input, today: input.today ?? settings.today() }),
+    evidence: Object.freeze({
+      all: allEvidence,
+      hover: (records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t?: Translate) => evidenceHoverAt(records, position, nowMs, t ?? messages()),
+      words: (record: TestEvidenceRecord, nowMs: number, t?: Translate) => evidenceWords(record, nowMs, t ?? messages()),
+      stampedEdits: stampedEvidenceEdits,
+      pasted: (suite: SmokeSuite, text: string) => {
+        const lines = new LineIndex(text);
+        const stamps = stampsOf(suite, lines);
+        return new Map(
+          suite.tests.map((test) => {
+            const placed = stamps.get(test.key);
+            const stamp = placed?.parsed.ok ? placed.parsed.stamp : undefined;
+            return [test.key, { stamped: stamp !== undefined, evidence: pastedEvidence(test, lines, stamp) }] as const;
+          }),
+        );
+      },
+      verify: verifyResult,
+      defaultMaxAgeDays: DEFAULT_EVIDENCE_MAX_AGE_DAYS,
+    }),
+    signOffs: Object.freeze({
+      isStale,
+      fix: (signOff: SignOff, name: string, now: Now, t?: Translate) => signOffFix(signOff, name, now, t ?? messages()),
+    }),
+    config: Object.freeze({
+      parse: (text: string, kind: 'readiness' | 'package', t?: Translate) => parseConfigText(text, kind, t ?? messages()),
+      find: (folder: string, stopAt?: string, t?: Translate) => (ports.configFiles ? findConfig(folder, ports.configFiles, stopAt, t ?? messages()) : Promise.resolve(undefined)),
+    }),
+    view: (input) => checklistView({ ...input, t: input.t ?? messages(), today: input.today ?? settings.today() }),
     notAChecklist: notAChecklistView,
-    verdict: verdictOf,
+    verdict: (analysis, context) => verdictOf(analysis, { ...context, t: context.t ?? messages() }),
+    blockerVerdict,
+    report: Object.freeze({
+      build: (analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }) => buildReport(analysis, { ...context, t: context.t ?? messages() }),
+      render: (model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions) => renderReport(model, format, t ?? messages(), html),
+      formats: REPORT_FORMATS,
+    }),
+    header: Object.freeze({ withLastUpdatedBump, lastUpdatedEdits }),
   };
   return Object.freeze(service);
 }

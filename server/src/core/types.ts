@@ -14,7 +14,21 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type FindingCode = 'unfilled-placeholder' | 'status-mismatch' | 'overdue' | 'mojibake' | 'missing-file' | 'secret' | 'skipped-large-file' | 'unknown-state' | 'structure';
+export type FindingCode =
+  | 'unfilled-placeholder'
+  | 'bracketed-value'
+  | 'status-mismatch'
+  | 'overdue'
+  | 'unparsed-deadline'
+  | 'mojibake'
+  | 'missing-file'
+  | 'secret'
+  | 'skipped-large-file'
+  | 'unknown-state'
+  | 'structure'
+  | 'stale-evidence'
+  | 'edited-evidence'
+  | 'stale-signoff';
 
 /** The machine-readable details each rule attaches to its findings, for quick fixes and reports. */
 export interface FindingDataByCode {
@@ -25,9 +39,16 @@ export interface FindingDataByCode {
     | { readonly kind: 'summary-extra' }
     | { readonly kind: 'summary-dropped' | 'summary-misfiled'; readonly item: string }
     | { readonly kind: 'overall' }
-    | { readonly kind: 'count'; readonly value: number }
-    | { readonly kind: 'missing-section'; readonly item: string; readonly path: string | undefined };
+    | { readonly kind: 'count'; readonly value: number; readonly header?: boolean }
+    | { readonly kind: 'header-status' | 'header-updated'; readonly newText: string; readonly title: string }
+    | { readonly kind: 'missing-section'; readonly item: string; readonly path: string | undefined }
+    /** An item marked done whose smoke test `test` (key `testKey`) shows a failure in its evidence. */
+    | { readonly kind: 'evidence-failed'; readonly item: string; readonly testKey: string; readonly test: string };
+  /** `item`: the item whose value is typed inside the template's brackets. */
+  readonly 'bracketed-value': { readonly item: string };
   readonly overdue: { readonly item: string; readonly due: string };
+  /** `item`: the item whose deadline names a date that cannot be read. */
+  readonly 'unparsed-deadline': { readonly item: string };
   readonly mojibake: { readonly encoding: string };
   readonly 'missing-file': { readonly item: string; readonly path: string; readonly kind: string };
   /** `rule`: the detector's rule id (`openai`); `name`: the document's own variable for it (`LOG_TOKEN`). */
@@ -37,6 +58,11 @@ export interface FindingDataByCode {
   readonly 'unknown-state': { readonly item: string; readonly value: string };
   /** `expected`: the number of items the document states, when it states one. */
   readonly structure: { readonly expected: number | null };
+  /** `testKey`: the smoke test to re-run; `test`: its number; `reasons`: why its evidence is stale. */
+  readonly 'stale-evidence': { readonly testKey: string; readonly test: string; readonly reasons: readonly ('command' | 'age' | 'host' | 'environment')[] };
+  readonly 'edited-evidence': { readonly testKey: string; readonly test: string };
+  /** `line`: the sign-off's line (0-based), which "Sign off again as NAME" fills. */
+  readonly 'stale-signoff': { readonly line: number };
 }
 
 interface FindingOf<C extends FindingCode> {

@@ -5,25 +5,28 @@ import type { ReadinessService } from '../core/service';
 import { COMMANDS, type MoveSecretToStorageArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
-export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND];
+export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND, 'source.readiness.rerunStaleSmokeTests'];
 
-export function codeActions(service: ReadinessService, params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate): CodeAction[] {
+/** `bumpLastUpdated`: each fix also sets the header's "Última Actualización" to today (`readiness.header.bumpLastUpdated`). */
+export function codeActions(service: ReadinessService, params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate, bumpLastUpdated = false): CodeAction[] {
   const { fixes } = service;
   const { checklist } = analysis;
   const uri = params.textDocument.uri;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   const actions: CodeAction[] = [];
   const add = (fix: Fix | undefined, diagnostics: Diagnostic[] = []) => {
-    if (fix) actions.push(toAction(fix, uri, diagnostics));
+    if (!fix) return;
+    actions.push(toAction(bumpLastUpdated ? { ...fix, edits: service.header.withLastUpdatedBump(fix.edits, text, checklist, now.date) } : fix, uri, diagnostics));
   };
 
   for (const item of checklist.items) {
     for (const placeholder of item.placeholders) {
       if (!intersects(placeholder.range, params.range)) continue;
       const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
-      for (const fix of fixes.placeholder(placeholder, now, t)) add(fix, diagnostics);
+      for (const fix of fixes.placeholder(placeholder, now, t, checklist.language)) add(fix, diagnostics);
     }
   }
+  for (const d of ours.filter((d) => d.code === 'bracketed-value')) add(fixes.removeBrackets(text, d.range, t), [d]);
   const item = fixes.itemAt(checklist, params.range.start);
   if (item) for (const fix of fixes.state(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
 
@@ -48,6 +51,11 @@ export function codeActions(service: ReadinessService, params: CodeActionParams,
     const data = mismatchOf(d);
     if (data?.kind !== 'count') continue;
     add({ title: t('fix.count', data.value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(data.value) }] }, [d]);
+  }
+  for (const d of ours) {
+    const data = mismatchOf(d);
+    if (data?.kind !== 'header-status' && data?.kind !== 'header-updated') continue;
+    add({ title: data.title, kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: data.newText }] }, [d]);
   }
   const mojibake = ours.filter((d) => d.code === 'mojibake');
   if (mojibake.length > 0) add(fixes.repairEncoding(text, t), mojibake);

@@ -1,10 +1,16 @@
 // Hover, completion and outline: the core's answers, through its front door, converted to LSP types.
 import { CompletionItemKind, MarkupKind, SymbolKind, type CompletionItem, type DocumentSymbol, type Hover, type Position } from 'vscode-languageserver/node';
-import type { Checklist, OutlineSymbol, Translate } from '../core/api';
+import type { Checklist, OutlineSymbol, TestEvidenceRecord, Translate } from '../core/api';
 import type { ReadinessService } from '../core/service';
 
 export function hover(service: ReadinessService, checklist: Checklist, position: Position, t: Translate): Hover | null {
   const content = service.hover(checklist, position, t);
+  return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
+}
+
+/** The hover over a smoke test's pasted evidence, status or stamp: the stamp in words, or "unverified". */
+export function evidenceHover(service: ReadinessService, records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t: Translate): Hover | null {
+  const content = service.evidence.hover(records, position, nowMs, t);
   return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
 }
 

@@ -13,24 +13,31 @@ import { URI } from 'vscode-uri';
 import { localDateTime, type Translate } from '../core/api';
 import { createReadinessService } from '../core/service';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
-import { systemClock } from '../node/systemClock';
+import { systemClock, wallClockOn } from '../node/systemClock';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
 import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentAnalyses } from './documentAnalyses';
-import { completions, documentSymbols, hover } from './editorFeatures';
+import { completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
 import {
   checklistChangedNotification,
   checklistRequest,
   linkExistingFileRequest,
+  reportRequest,
   setStateRequest,
   workspaceChecklistsRequest,
   type ChecklistChangedParams,
   type ChecklistResult,
+  type ReportParams,
+  type ReportResult,
 } from '../protocol';
 import { nodeFileProbe } from './fileFacts';
+import { noReport, reportResult } from './report';
 import { ReferenceChecks } from './references';
-import { defaultSettings, toSettings, type ResourceSettings } from './settings';
+import { nodeConfigFiles } from '../node/configFiles';
+import { ConfigFiles } from './configFiles';
+import { mergeLayers, toSettings, type ResourceSettings } from './settings';
+import { SignOffs } from './signOffs';
 import { registerSmokeTests } from './smoke';
 import { askSecret } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
@@ -51,6 +58,7 @@ export function startServer(connection: Connection): void {
     secrets: { get: (name) => askSecret(connection, name) },
     logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) },
     settings: { locale: () => locale, today: () => now().date },
+    configFiles: nodeConfigFiles,
   });
   let t: Translate = service.messages();
   let canAskConfiguration = false;
@@ -67,23 +75,30 @@ export function startServer(connection: Connection): void {
     return fixedToday ? { ...local, date: fixedToday } : local;
   };
 
+  const configFiles = new ConfigFiles(service, connection, () => t);
+  // Defaults, then the configuration file found from the document's folder upward, then the editor settings the user set.
   const settings = (uri: string): Promise<ResourceSettings> => {
-    if (!canAskConfiguration) return Promise.resolve(defaultSettings);
     let result = settingsCache.get(uri);
     if (!result) {
-      result = connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then(toSettings, () => defaultSettings);
+      const user = canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then((raw: unknown) => raw, () => undefined) : Promise.resolve(undefined);
+      const isFolder = workspace.folderUris().includes(uri);
+      const file = configFiles.forDocument(uri, isFolder ? URI.parse(uri).fsPath : workspace.folderPathOf(uri), isFolder);
+      result = Promise.all([file, user]).then(([found, raw]) => toSettings(mergeLayers(found?.parsed.raw, raw)));
       settingsCache.set(uri, result);
     }
     return result;
   };
 
+  /** The path of the workspace folder holding a document, if any. */
+  const folderOf = (uri: string): string | undefined => {
+    const path = URI.parse(uri).path;
+    const relative = workspace.relativePath(uri);
+    return relative === path ? undefined : path.slice(0, path.length - relative.length - 1);
+  };
+
   const references = new ReferenceChecks({
     service,
-    folderOf: (uri) => {
-      const path = URI.parse(uri).path;
-      const relative = workspace.relativePath(uri);
-      return relative === path ? undefined : path.slice(0, path.length - relative.length - 1);
-    },
+    folderOf,
     t: () => t,
     canCreateFiles: () => appliesFileCreation,
   });
@@ -119,6 +134,17 @@ export function startServer(connection: Connection): void {
     relativePath: (uri) => workspace.relativePath(uri),
     t: () => t,
     locale: () => locale,
+    wallClock: () => wallClockOn(fixedToday),
+    today: () => now().date,
+  });
+
+  const signOffs = new SignOffs(connection, {
+    service,
+    document: (uri) => documents.get(uri),
+    analysis: (uri) => analyses.current(uri),
+    folderOf,
+    now,
+    t: () => t,
   });
 
   const workspaceChecklists = new WorkspaceChecklists({
@@ -129,6 +155,7 @@ export function startServer(connection: Connection): void {
     openText: (uri) => documents.get(uri)?.getText(),
     locale: () => locale,
     today: () => now().date,
+    evidenceWording: () => ({ nowMs: wallClockOn(fixedToday).now().ms, t }),
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -170,7 +197,13 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeWatchedFiles((params) => analyses.invalidate(references.filesChanged(params.changes)));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (configFiles.changed(params.changes)) {
+      settingsCache.clear();
+      analyses.invalidate(documents.all().map((d) => d.uri));
+    }
+    analyses.invalidate(references.filesChanged(params.changes));
+  });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -182,12 +215,23 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return [];
     const text = document.getText();
-    return [...codeActions(service, params, analysis, text, now(), t), ...smoke.codeActions(params, analysis, text), ...(await references.codeActions(params, analysis, document.version))];
+    const { bumpLastUpdated } = await settings(params.textDocument.uri);
+    return [
+      ...codeActions(service, params, analysis, text, now(), t, bumpLastUpdated),
+      ...smoke.codeActions(params, analysis, text),
+      ...(await signOffs.codeActions(params, analysis)),
+      ...(await references.codeActions(params, analysis, document.version)),
+    ];
   });
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
-    return analysis ? (references.hover(params.textDocument.uri, analysis, params.position) ?? hover(service, analysis.checklist, params.position, t)) : null;
+    const document = documents.get(params.textDocument.uri);
+    if (!analysis || !document) return null;
+    const referenceHover = references.hover(params.textDocument.uri, analysis, params.position);
+    if (referenceHover) return referenceHover;
+    const records = service.evidence.all(document.getText(), analysis, { settings: (await settings(params.textDocument.uri)).analysis, today: now().date });
+    return evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(service, analysis.checklist, params.position, t);
   });
 
   connection.onDocumentLinks(async (params) => {
@@ -212,7 +256,36 @@ export function startServer(connection: Connection): void {
     const version = document?.version ?? -1;
     if (!analysis || !document) return notAChecklist(service, params.uri, version);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
-    return checklistResult(service, params.uri, version, analysis, smokeSuiteOf(service, analysis, document.getText()), now().date, smoke.lastResults(params.uri));
+    const text = document.getText();
+    const { analysis: analysisSettings } = await settings(params.uri);
+    const records = service.evidence.all(text, analysis, { settings: analysisSettings, today: now().date });
+    return checklistResult(
+      service,
+      params.uri,
+      version,
+      analysis,
+      text,
+      smokeSuiteOf(service, analysis, text),
+      now().date,
+      smoke.lastResults(params.uri),
+      { records, nowMs: wallClockOn(fixedToday).now().ms, t },
+      { t, secretsAllow: analysisSettings.secretsAllow },
+    );
+  });
+
+  // The report names the checklist by its path in the workspace; one outside every folder, by its file name.
+  const reportPath = (uri: string) => {
+    const relative = workspace.relativePath(uri);
+    return relative === URI.parse(uri).path ? relative.slice(relative.lastIndexOf('/') + 1) : relative;
+  };
+
+  connection.onRequest(reportRequest, async (params: ReportParams): Promise<ReportResult> => {
+    const analysis = await analyses.current(params.uri);
+    const document = documents.get(params.uri);
+    if (!analysis || !document) return noReport(params, document?.version ?? -1);
+    const text = document.getText();
+    const { analysis: analysisSettings } = await settings(params.uri);
+    return reportResult(service, params, { analysis, text, suite: smokeSuiteOf(service, analysis, text), version: document.version, path: reportPath(params.uri), now: now(), t, allow: analysisSettings.secretsAllow });
   });
 
   connection.onRequest(workspaceChecklistsRequest, () => workspaceChecklists.list());
@@ -222,8 +295,9 @@ export function startServer(connection: Connection): void {
     const item = analysis?.checklist.items.find((i) => i.id === params.itemId);
     const document = documents.get(params.uri);
     if (!analysis || !item || !document) return false;
-    const edits = service.fixes.setState(analysis.checklist, item, params.state);
-    if (edits.length === 0) return true;
+    const stateEdits = service.fixes.setState(analysis.checklist, item, params.state);
+    if (stateEdits.length === 0) return true;
+    const edits = (await settings(params.uri)).bumpLastUpdated ? service.header.withLastUpdatedBump(stateEdits, document.getText(), analysis.checklist, now().date) : stateEdits;
     const result = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] });
     return result.applied;
   });

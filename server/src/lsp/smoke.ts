@@ -3,6 +3,7 @@
 // request. The client decides whether runs are allowed (workspace trust).
 import type { CancellationToken, CodeAction, CodeActionParams, Connection } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/api';
+import { evidenceCodeActions } from './evidenceActions';
 import { runSmokeTestsRequest, type LastSmokeResultView, type RunSmokeTestsResult } from '../protocol';
 import { smokeCodeActions, smokeCodeLenses, smokeSuiteOf } from './smokeEditor';
 import { SmokeRuns, type SmokeRunHost } from './smokeRuns';
@@ -27,7 +28,10 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
   connection.onRequest(runSmokeTestsRequest, (params, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
 
   return {
-    codeActions: (params, analysis, text) => smokeCodeActions(host.service, params, smokeSuiteOf(host.service, analysis, text), host.t()),
+    codeActions: (params, analysis, text) => {
+      const suite = smokeSuiteOf(host.service, analysis, text);
+      return [...smokeCodeActions(host.service, params, suite, host.t()), ...evidenceCodeActions(params, analysis, suite, host.t())];
+    },
     lastResults: (uri) => runs.lastResults(uri),
   };
 }

@@ -6,7 +6,7 @@ import { dirname, isAbsolute, relative } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { declaredSecretNames, scanSecrets } from '../core/secrets';
-import { defaultSecretDetector, FileReadFailure, type FileReader, type SecretDetector, type SmokeEnvironment, type SmokeObserver } from '../core/smoke';
+import { defaultSecretDetector, FileReadFailure, type FileReader, type SecretDetector, type SmokeEnvironment, type SmokeObserver, type WallClock } from '../core/smoke';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
@@ -21,6 +21,7 @@ export interface EditorEnvironmentOptions {
   /** The workspace folders, as URIs. */
   readonly folders: readonly string[];
   readonly observer: SmokeObserver;
+  readonly wallClock: WallClock;
 }
 
 export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvironment {
@@ -48,6 +49,7 @@ export function editorEnvironment(options: EditorEnvironmentOptions): SmokeEnvir
       );
     },
     observer: options.observer,
+    wallClock: options.wallClock,
   };
 }
 

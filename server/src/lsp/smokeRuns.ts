@@ -6,9 +6,10 @@
 // the document as it is after the run, so edits made meanwhile are respected.
 import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { localTimeOfDay, type Analysis, type Language, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
+import { localTimeOfDay, type Analysis, type Language, type WallClock, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
+import { RUNNER_VERSION } from '../node/runnerVersion';
 import { checklistChangedNotification, type LastSmokeResultView, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeTestRunResult } from '../protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
@@ -28,6 +29,10 @@ export interface SmokeRunHost {
   relativePath(uri: string): string;
   t(): Translate;
   locale(): string | undefined;
+  /** When tests run, for their evidence stamps (on the server's pinned date, if any). */
+  wallClock(): WallClock;
+  /** Today's local date (`YYYY-MM-DD`), for the header's "Última Actualización" after evidence is written. */
+  today?(): string;
 }
 
 /** A document whose text keeps changing gets this many tries at a versioned edit. */
@@ -121,6 +126,7 @@ export class SmokeRuns {
       documentUri: uri,
       documentText: text,
       folders: this.host.folders(),
+      wallClock: this.host.wallClock(),
       observer: {
         testStarted: (test, at) => {
           redact = at.redact;
@@ -139,7 +145,7 @@ export class SmokeRuns {
     const results = run.results.map((result) => runResult(service, result, run.redact, language));
     // Before the evidence is written, so the view model asked for after that edit has them.
     this.record(uri, results);
-    const { written, dropped } = await this.writeEvidence(uri, run, language);
+    const { written, dropped } = await this.writeEvidence(uri, run, language, settings.baseUrl);
     const summary = service.smoke.summarize(run.results);
     const summaryText = run.redact(service.smoke.summaryLine(summary, language));
     log.info(summaryText);
@@ -152,6 +158,14 @@ export class SmokeRuns {
       written,
       dropped,
     };
+  }
+
+  /** Pasted evidence is an edit Readiness made: with `readiness.header.bumpLastUpdated`, "Última Actualización" follows. */
+  private async withLastUpdated(uri: string, text: string, edits: TextEdit[]): Promise<TextEdit[]> {
+    const today = this.host.today?.();
+    if (today === undefined || !(await this.host.settings(uri)).bumpLastUpdated) return edits;
+    const { service } = this.host;
+    return service.header.withLastUpdatedBump(edits, text, service.analyse(text).checklist, today);
   }
 
   private record(uri: string, results: readonly SmokeTestRunResult[]): void {
@@ -168,7 +182,7 @@ export class SmokeRuns {
   }
 
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
-  private async writeEvidence(uri: string, run: SmokeRun, language: Language): Promise<{ written: boolean; dropped: string[] }> {
+  private async writeEvidence(uri: string, run: SmokeRun, language: Language, baseUrl: string | undefined): Promise<{ written: boolean; dropped: string[] }> {
     const t = this.host.t();
     if (!run.results.some((r) => r.evidence)) return { written: false, dropped: [] };
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -178,14 +192,15 @@ export class SmokeRuns {
       const { version } = document;
       const { service } = this.host;
       const text = document.getText();
-      const plan = service.smoke.evidenceEdits(service.smoke.tests(service.analyse(text).checklist, text), run.results, language);
+      const plan = service.evidence.stampedEdits(text, service.smoke.tests(service.analyse(text).checklist, text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
       const dropped = plan.dropped.map((d) => d.message);
       if (plan.edits.length === 0) {
         this.connection.console.info(t('smoke.log.nothingWritten'));
         return { written: false, dropped };
       }
       // Evidence is redacted by the core already; masking once more costs nothing and guards the document.
-      const edits: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
+      const evidence: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
+      const edits = await this.withLastUpdated(uri, document.getText(), evidence);
       const applied = await this.connection.workspace.applyEdit({ label: t('smoke.progress.title'), documentChanges: [{ textDocument: { uri, version }, edits }] }).then(
         (result) => result.applied,
         () => false,

@@ -23,6 +23,13 @@ export class Workspace {
     return this.folders.map((path) => URI.from({ scheme: 'file', path }).toString());
   }
 
+  /** The file-system path of the innermost folder that holds the document, if one does. */
+  folderPathOf(uri: string): string | undefined {
+    const path = URI.parse(uri).path;
+    const folder = this.folders.filter((f) => path.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0];
+    return folder === undefined ? undefined : URI.from({ scheme: 'file', path: folder }).fsPath;
+  }
+
   /** The document's path relative to the innermost folder that holds it, else its full path. */
   relativePath(uri: string): string {
     const path = URI.parse(uri).path;

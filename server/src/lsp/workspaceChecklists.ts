@@ -9,6 +9,7 @@ import { URI } from 'vscode-uri';
 import type { ReadinessService } from '../core/service';
 import type { ChecklistResult, LastSmokeResultView, WorkspaceChecklist, WorkspaceChecklistsResult } from '../protocol';
 import type { ResourceSettings } from './settings';
+import type { Translate } from '../core/api';
 import { checklistResult, notAChecklist } from './checklistResult';
 
 export interface WorkspaceChecklistsHost {
@@ -22,6 +23,8 @@ export interface WorkspaceChecklistsHost {
   openText(uri: string): string | undefined;
   locale(): string | undefined;
   today(): string;
+  /** How each test's evidence is worded for the sidebar: the display language and the wall clock now. */
+  evidenceWording?(): { readonly nowMs: number; readonly t: Translate };
 }
 
 /** Folders that hold dependencies, VCS data or build output, never a team's checklist. */
@@ -70,7 +73,12 @@ export class WorkspaceChecklists {
     const { service } = this.host;
     if (service.matchesAny(path, settings.ignore) || !service.isChecklist(path, text, settings.files)) return notAChecklist(this.host.service, uri, -1);
     const analysis = service.analyse(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
-    return checklistResult(service, uri, -1, analysis, service.smoke.tests(analysis.checklist, text), today, lastResults);
+    const wording = this.host.evidenceWording?.();
+    const evidence = wording && { records: service.evidence.all(text, analysis, { settings: settings.analysis, today }), ...wording };
+    return checklistResult(service, uri, -1, analysis, text, service.smoke.tests(analysis.checklist, text), today, lastResults, evidence, {
+      t: service.messages(this.host.locale()),
+      secretsAllow: settings.analysis.secretsAllow,
+    });
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */

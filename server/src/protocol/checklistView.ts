@@ -30,12 +30,69 @@ export interface Progress {
   readonly checks?: { readonly done: number; readonly total: number };
 }
 
+export type Decision = 'go' | 'no-go';
+
+export type ProblemKind =
+  | 'state'
+  | 'not-applicable-without-reason'
+  | 'open-blanks'
+  | 'failing-smoke'
+  | 'failing-evidence'
+  | 'secret'
+  | 'status-mismatch'
+  | 'overdue'
+  | 'missing-file'
+  | 'encoding'
+  | 'not-checked';
+
+export interface VerdictProblem {
+  readonly kind: ProblemKind;
+  /** 0-based line. */
+  readonly line: number;
+  readonly message: string;
+  /** The smoke test's number, for `failing-smoke`. */
+  readonly smokeTest?: string;
+}
+
+/** One reason for a NO-GO, or one condition of a GO: an item (or the document) and what is wrong with it. */
+export interface VerdictEntry {
+  readonly itemId: string | undefined;
+  /** "Item 3 · Smoke Tests", or "Document" for what lies outside the items; masked. */
+  readonly title: string;
+  readonly blocker: boolean;
+  /** 0-based line of the first problem. */
+  readonly line: number;
+  readonly problems: readonly VerdictProblem[];
+  /** The title and every problem in one sentence. */
+  readonly message: string;
+}
+
+/**
+ * The release decision the server computed (core/verdict.ts): GO when every blocker is done with
+ * clean evidence, else NO-GO with its reasons; gaps outside the blockers are conditions. Worded
+ * in the display language, secrets masked.
+ */
+export interface Verdict {
+  readonly decision: Decision;
+  /** "NO-GO: 6 of 6 blockers pending" / "GO: all blockers done". */
+  readonly summary: string;
+  readonly blockers: {
+    /** Done (or not applicable with a reason) and without problems. */
+    readonly ready: number;
+    readonly total: number;
+    /** False when no item is marked as a blocker, and every item was treated as one. */
+    readonly declared: boolean;
+  };
+  readonly reasons: readonly VerdictEntry[];
+  readonly conditions: readonly VerdictEntry[];
+}
+
 export type VerdictKind = 'go' | 'no-go' | 'no-blockers';
 
-/** The release decision over the checklist's blocker items, as the server computed it. */
-export interface Verdict {
+/** Several checklists' verdicts shown together (the sidebar's badge and message): see `combineVerdicts`. */
+export interface CombinedVerdict {
   readonly kind: VerdictKind;
-  /** Blocker items not done: the view's badge. */
+  /** Blockers not ready: the view's badge. */
   readonly pending: number;
   readonly total: number;
 }
@@ -159,6 +216,18 @@ export interface ChecklistSmokeTest {
   readonly range: Range;
   /** Absent until the test has run in this session. */
   readonly last?: LastSmokeResultView;
+  /** What the server makes of the evidence pasted for it (absent when it was not asked to say). */
+  readonly evidence?: SmokeTestEvidence;
+}
+
+/** A smoke test's pasted evidence as the server judges it from its provenance stamp. */
+export interface SmokeTestEvidence {
+  /** none: nothing pasted; unverified: pasted by hand (no stamp); verified; stale: command changed, too old or another host; edited after it ran. */
+  readonly state: 'none' | 'unverified' | 'verified' | 'stale' | 'edited';
+  /** A short mark for the row ("stale evidence", "unverified evidence"), empty when there is nothing to flag; display language. */
+  readonly mark: string;
+  /** The stamp in words ("ran 3 days ago (...) against staging-host, HTTP 200 in 84 ms, unchanged since"); display language. */
+  readonly description: string;
 }
 
 /** The answer to `readiness/checklist`. */

@@ -10,6 +10,8 @@ export const COMMANDS = {
   moveSecretToStorage: 'readiness.moveSecretToStorage',
   /** The "Link an existing file..." quick fix (`LinkExistingFileArguments`). */
   linkExistingFile: 'readiness.linkExistingFile',
+  /** The "Sign off..." quick fix when git knows no user name (`SignOffArguments`): the client asks the name and sends `readiness/signOff`. */
+  signOff: 'readiness.signOff',
   createChecklistFromTemplate: 'readiness.createChecklistFromTemplate',
   openSettings: 'readiness.openSettings',
   sidebarRefresh: 'readiness.sidebar.refresh',
@@ -26,6 +28,10 @@ export const COMMANDS = {
   sidebarRunAllSmokeTests: 'readiness.sidebar.runAllSmokeTests',
   sidebarRunSmokeTests: 'readiness.sidebar.runSmokeTests',
   sidebarRunSmokeTest: 'readiness.sidebar.runSmokeTest',
+  /** The palette and the sidebar's verdict row: the report of a checklist in a webview beside it. */
+  openReport: 'readiness.openReport',
+  /** The palette and the sidebar's menu: writes a checklist's report as HTML or markdown. */
+  exportReport: 'readiness.exportReport',
   /** VS Code's own command for the Checklist view (`<view id>.focus`), which the status bar item runs. */
   focusChecklistView: 'readiness.checklist.focus',
 } as const;

@@ -3,7 +3,7 @@
 // command id. Both sides compile this module; it imports nothing of the core, so a change inside
 // the core never changes the wire, and the client imports nothing else of the server (ESLint).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ChecklistResult, ItemState, Progress, Range, SmokeOutcome, Verdict } from './checklistView';
+import type { ChecklistResult, CombinedVerdict, ItemState, Progress, Range, SmokeOutcome, Verdict } from './checklistView';
 
 export type * from './checklistView';
 export { COMMANDS, type CommandId } from './commands';
@@ -86,6 +86,21 @@ export interface RunSmokeTestsParams extends RunSmokeTestsArguments {
   readonly workDoneToken?: string | number;
 }
 
+/**
+ * Arguments of the client command `readiness.signOff`, which the "Sign off..." quick fix carries when
+ * git knows no user name: the client asks for the name and sends `readiness/signOff`.
+ */
+export interface SignOffArguments {
+  readonly uri: string;
+  /** The sign-off's line (0-based). */
+  readonly line: number;
+}
+
+export interface SignOffParams extends SignOffArguments {
+  /** The signer's name, as the user typed it. */
+  readonly name: string;
+}
+
 /** How one test of a run went, as data: what `RunSmokeTestsResult.lines` says of it in words. */
 export interface SmokeTestRunResult {
   readonly testKey: string;
@@ -159,6 +174,29 @@ export interface ConfirmForeignHostParams {
   readonly redirectedFrom?: string;
 }
 
+export interface ReportParams {
+  readonly uri: string;
+  /** `html`: one self-contained page; `md`: GitHub-flavoured markdown; `json`: the report model. */
+  readonly format: 'html' | 'md' | 'json';
+  /**
+   * For a webview: the nonce its content security policy allows. The HTML then carries that policy
+   * (no other script or style), rows with their line, and one script posting `{ type: 'reveal', line }`.
+   */
+  readonly nonce?: string;
+}
+
+export interface ReportResult {
+  readonly uri: string;
+  /** The version of the open document reported on; -1 when it is not open. */
+  readonly version: number;
+  readonly isChecklist: boolean;
+  /** The report in the format asked for (empty when the document is not a checklist); secrets masked. */
+  readonly content: string;
+  readonly verdict?: Verdict;
+  /** The checklist's title, for the webview's tab. */
+  readonly title?: string;
+}
+
 // Requests the client sends to the server.
 
 /**
@@ -195,6 +233,20 @@ export const linkExistingFileRequest = new RequestType<LinkExistingFileParams, b
  */
 export const runSmokeTestsRequest = new RequestType<RunSmokeTestsParams, RunSmokeTestsResult, void>('readiness/runSmokeTests');
 
+/**
+ * `readiness/signOff`: after the user typed their name for the "Sign off..." quick fix, the client asks
+ * the server to fill the sign-off on that line with the name and today's date (`workspace/applyEdit`).
+ * Result: whether it applied.
+ */
+export const signOffRequest = new RequestType<SignOffParams, boolean, void>('readiness/signOff');
+
+/**
+ * `readiness/report`: "Readiness: Open Report" (a webview beside the checklist, asked again after each
+ * `readiness/checklistChanged` of its document) and "Export Report…" ask for the supervisor's report
+ * of an open checklist: the same model and renderers as `readiness report` on the command line.
+ */
+export const reportRequest = new RequestType<ReportParams, ReportResult, void>('readiness/report');
+
 // Requests the server sends to the client.
 
 /**
@@ -222,12 +274,12 @@ export const checklistChangedNotification = new NotificationType<ChecklistChange
 
 /**
  * The verdict over several checklists shown together (the sidebar's badge and message): NO-GO when
- * one is NO-GO, GO when none is and one is GO, else "no blockers"; the blockers are summed. The
- * server's rule, kept here so that the client combines the verdicts it was given without deciding.
+ * one is NO-GO, GO when all are, "no blockers" when none was given; the blockers not ready are summed.
+ * The server's rule, kept here so that the client combines the verdicts it was given without deciding.
  */
-export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
-  const pending = verdicts.reduce((sum, v) => sum + v.pending, 0);
-  const total = verdicts.reduce((sum, v) => sum + v.total, 0);
-  const kind = verdicts.some((v) => v.kind === 'no-go') ? 'no-go' : verdicts.some((v) => v.kind === 'go') ? 'go' : 'no-blockers';
+export function combineVerdicts(verdicts: readonly Verdict[]): CombinedVerdict {
+  const pending = verdicts.reduce((sum, v) => sum + v.blockers.total - v.blockers.ready, 0);
+  const total = verdicts.reduce((sum, v) => sum + v.blockers.total, 0);
+  const kind = verdicts.length === 0 ? 'no-blockers' : verdicts.some((v) => v.decision === 'no-go') ? 'no-go' : 'go';
   return { kind, pending, total };
 }

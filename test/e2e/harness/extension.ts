@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import * as vscode from 'vscode';
-import { SCREENSHOT_COMMAND, type ScreenshotOptions } from '../support/screenshot';
+import { RENDER_COMMAND, SCREENSHOT_COMMAND, type RenderOptions, type ScreenshotOptions } from '../support/screenshot';
 
 interface HarnessConfig {
   /** The suite's entry module (what --extensionTestsPath names). */
@@ -79,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const launcher = new Launcher(config);
   context.subscriptions.push(
     vscode.commands.registerCommand(SCREENSHOT_COMMAND, (name: string, options: ScreenshotOptions = {}) => launcher.send('/screenshot', { name, ...options })),
+    vscode.commands.registerCommand(RENDER_COMMAND, (name: string, html: string, options: RenderOptions) => launcher.send('/render', { name, html, ...options })),
   );
   forwardConsole(launcher);
   void (async () => {

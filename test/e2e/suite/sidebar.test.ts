@@ -24,7 +24,7 @@ async function revertSample(): Promise<void> {
   if (!document?.isDirty) return;
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await sidebarWhen((s) => s.badge === 6 && s.roots[0]?.description === '0/6', 'the sample as on disk again');
+  await sidebarWhen((s) => s.badge === 6 && s.roots[1]?.description === '0/6', 'the sample as on disk again');
 }
 
 suite('sidebar', () => {
@@ -47,15 +47,16 @@ suite('sidebar', () => {
     assert.equal(readFileSync(sampleUri().fsPath, 'utf8'), sampleOnDisk, 'the sample on disk is unchanged');
   });
 
-  test('shows the sample: 6 blockers pending, the badge, the NO-GO message and "Blockers 0/6" in the status bar', async () => {
+  test('shows the sample: the verdict row, 6 blockers pending, the badge, the NO-GO message and "NO-GO · Blockers 0/6" in the status bar', async () => {
     await showSample();
     const snapshot = await sidebarWhen((s) => s.roots.length > 0 && s.statusBar !== undefined, 'the sample checklist');
-    assert.deepEqual(rootLines(snapshot).slice(0, 2), ['🔴 BLOQUERS 0/6', '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/4']);
-    assert.equal(snapshot.roots.length, 8);
-    assert.equal(snapshot.roots[0]?.children.length, 6);
+    // The core's verdict first (a click opens the report), then the groups.
+    assert.deepEqual(rootLines(snapshot).slice(0, 3), ['NO-GO: 6 of 6 blockers pending Open report', '🔴 BLOQUERS 0/6', '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/4']);
+    assert.equal(snapshot.roots.length, 9);
+    assert.equal(snapshot.roots[1]?.children.length, 6);
     assert.equal(snapshot.badge, 6);
     assert.equal(snapshot.message, 'NO-GO: 6 of 6 blockers pending');
-    assert.equal(snapshot.statusBar, 'Blockers 0/6');
+    assert.equal(snapshot.statusBar, 'NO-GO · Blockers 0/6');
     assert.equal(snapshot.welcome, false);
 
     const { sidebar } = await readinessApi();
@@ -64,15 +65,16 @@ suite('sidebar', () => {
     await screenshot('sidebar-pending', { waitForSelector: SIDEBAR_ROWS });
   });
 
-  test('setting an Estado to done from the menu, or by typing, changes the counts, the badge and the status bar', async () => {
+  test('setting an Estado to done from the menu, or by typing, changes the counts and the status bar; the verdict waits for the evidence', async () => {
     const editor = await showSample();
     const before = await sidebarWhen((s) => s.badge === 6, '6 blockers pending');
 
     await vscode.commands.executeCommand('readiness.sidebar.setState.done', itemNode(before, '1'));
-    const afterMenu = await sidebarWhen((s) => s.badge === 5, 'item 1 done');
-    assert.equal(afterMenu.roots[0]?.description, '1/6');
-    assert.equal(afterMenu.statusBar, 'Blockers 1/6');
-    assert.equal(afterMenu.message, 'NO-GO: 5 of 6 blockers pending');
+    const afterMenu = await sidebarWhen((s) => itemNode(s, '1').state === 'done' && s.statusBar === 'NO-GO · Blockers 1/6', 'item 1 done');
+    assert.equal(afterMenu.roots[1]?.description, '1/6');
+    // Done, but its blanks are still open: the blocker is not ready, so the verdict and the badge stay.
+    assert.equal(afterMenu.message, 'NO-GO: 6 of 6 blockers pending');
+    assert.equal(afterMenu.badge, 6);
     assert.equal(itemNode(afterMenu, '1').state, 'done');
     assert.match(editor.document.getText(), /- \[x\] PR Final Aprobado/, 'the summary box follows');
 
@@ -81,15 +83,14 @@ suite('sidebar', () => {
     const offset = text.indexOf('**Estado**: ⏳ Pendiente', text.indexOf('### 2. CI Verde'));
     const range = new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + '**Estado**: ⏳ Pendiente'.length));
     assert.ok(await editor.edit((edit) => edit.replace(range, '**Estado**: ✅ Completado')));
-    const afterTyping = await sidebarWhen((s) => s.badge === 4, 'item 2 done');
-    assert.equal(afterTyping.roots[0]?.description, '2/6');
-    assert.equal(afterTyping.statusBar, 'Blockers 2/6');
+    const afterTyping = await sidebarWhen((s) => itemNode(s, '2').state === 'done' && s.statusBar === 'NO-GO · Blockers 2/6', 'item 2 done');
+    assert.equal(afterTyping.roots[1]?.description, '2/6');
 
     await vscode.commands.executeCommand('readiness.sidebar.setState.inProgress', itemNode(afterTyping, '3'));
     await vscode.commands.executeCommand('readiness.sidebar.setState.blocked', itemNode(afterTyping, '4'));
     // (contextValue holds the Estado; the state shown may be "overdue" on a clock past the sample's dates.)
     const partly = await sidebarWhen((s) => itemNode(s, '4').state === 'blocked' && itemNode(s, '3').contextValue === 'readiness.item.in-progress.smokeTests', 'items 3 and 4 in progress and blocked');
-    assert.equal(partly.message, 'NO-GO: 4 of 6 blockers pending');
+    assert.equal(partly.message, 'NO-GO: 6 of 6 blockers pending');
     const { sidebar } = await readinessApi();
     await sidebar.reveal(itemNode(partly, '4'), { expand: true, select: true });
     await screenshot('sidebar-partly-done', { waitForSelector: SIDEBAR_ROWS });
@@ -146,7 +147,7 @@ suite('sidebar', () => {
 
   test('the owner filter and "show only blockers" narrow the tree, and the message says so', async () => {
     await showSample();
-    await sidebarWhen((s) => s.roots.length === 8, 'every group');
+    await sidebarWhen((s) => s.roots.length === 9, 'every group');
     await vscode.commands.executeCommand('readiness.sidebar.filterByOwner', 'QA');
     const qa = await sidebarWhen((s) => s.filters.owner === 'QA', 'the items of QA');
     assert.deepEqual(allNodes(qa.roots).filter((n) => n.kind === 'item').map((n) => n.itemId), ['3', '12', '13', '14', '16']);
@@ -155,13 +156,13 @@ suite('sidebar', () => {
 
     await vscode.commands.executeCommand('readiness.sidebar.showBlockersOnly');
     const both = await sidebarWhen((s) => s.filters.blockersOnly, 'QA blockers only');
-    assert.deepEqual(rootLines(both), ['🔴 BLOQUERS 0/1']);
+    assert.deepEqual(rootLines(both), ['NO-GO: 6 of 6 blockers pending Open report', '🔴 BLOQUERS 0/1']);
     assert.equal(both.badge, 6, 'the badge counts every blocker whatever the filter');
 
     await vscode.commands.executeCommand('readiness.sidebar.clearOwnerFilter');
     await vscode.commands.executeCommand('readiness.sidebar.showAllItems');
     const all = await sidebarWhen((s) => !s.filters.blockersOnly && s.filters.owner === undefined, 'no filter');
-    assert.equal(all.roots.length, 8);
+    assert.equal(all.roots.length, 9);
     assert.equal(all.message, 'NO-GO: 6 of 6 blockers pending');
   });
 
@@ -175,9 +176,9 @@ suite('sidebar', () => {
     assert.ok(two.roots.some((n) => n.label === '📦 DELIVERABLES FOR THE PRODUCTION SUPERVISOR'));
     assert.equal(two.badge, 10);
     assert.equal(two.message, 'NO-GO: 10 of 10 blockers pending');
-    assert.equal(two.statusBar, 'Blockers 0/4', 'the status bar follows the active editor');
+    assert.equal(two.statusBar, 'NO-GO · Blockers 0/4', 'the status bar follows the active editor');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await sidebarWhen((s) => s.roots.length === 8, 'the sample alone again');
+    await sidebarWhen((s) => s.roots.length === 9, 'the sample alone again');
   });
 
   test('"Create checklist from template" writes the template where asked and opens it', async () => {
@@ -187,10 +188,10 @@ suite('sidebar', () => {
       assert.equal(created?.toString(), target.toString());
       assert.equal(readFileSync(target.fsPath, 'utf8'), readFileSync(join(extension().extensionPath, 'templates', 'ENTREGABLES.es.md'), 'utf8'));
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
-      await sidebarWhen((s) => s.roots.length === 2 && s.statusBar === 'Blockers 0/4', 'the new checklist next to the sample');
+      await sidebarWhen((s) => s.roots.length === 2 && s.statusBar === 'NO-GO · Blockers 0/4', 'the new checklist next to the sample');
       // Outside the workspace, it is listed while an editor shows it.
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await sidebarWhen((s) => s.roots.length === 8, 'the sample alone again');
+      await sidebarWhen((s) => s.roots.length === 9, 'the sample alone again');
     } finally {
       rmSync(join(target.fsPath, '..'), { recursive: true, force: true });
     }
@@ -211,7 +212,7 @@ suite('sidebar', () => {
     } finally {
       await settings.update('ignore', undefined, vscode.ConfigurationTarget.Global);
     }
-    const back = await sidebarWhen((s) => !s.welcome && s.roots.length === 8, 'the sample again');
+    const back = await sidebarWhen((s) => !s.welcome && s.roots.length === 9, 'the sample again');
     assert.equal(back.badge, 6);
   });
 });

@@ -47,9 +47,23 @@ suite('smoke tests', () => {
     const top = new vscode.Position(Math.max(0, lens.range.start.line - 2), 0);
     editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
     await screenshot('smoke-evidence', { waitForSelector: '.monaco-editor .codelens-decoration a' });
-    // Only test 2's fields changed: the other six placeholders are still there.
+    // Only test 2's fields changed: the other six placeholders are still there; its stamp follows the block.
     assert.equal(text.split('\n').filter((line) => line === '[PEGAR SALIDA AQUÍ]').length, 6);
-    assert.equal(text.split('\n').length, before.split('\n').length + 3);
+    assert.equal(text.split('\n').length, before.split('\n').length + 4);
+    const host = new URL(stagingUrl()).host;
+    const stampLine = text.split('\n').findIndex((line) => line.startsWith('<!-- readiness:evidence v1 test=2 '));
+    assert.equal(editor.document.lineAt(stampLine - 1).text, '```');
+    assert.ok(editor.document.lineAt(stampLine).text.includes(` host=${host} `), editor.document.lineAt(stampLine).text);
+
+    // The stamp in words, hovering the pasted response.
+    const output = new vscode.Position(lens.range.start.line + 6, 4);
+    assert.match(editor.document.lineAt(output.line).text, /"sessionId": "sess_\d+"/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', sampleUri(), output);
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(shown, new RegExp(`\\*\\*Evidence of smoke test 2\\*\\*: ran just now \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) against ${host.replace(/\./g, '\\.')}, HTTP 200 in \\d+ ms, unchanged since`));
+    editor.selection = new vscode.Selection(output, output);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('evidence-hover', { waitForSelector: '.monaco-hover:not(.hidden) .hover-contents', pressAfter: 'Escape' });
 
     // The fixture stays as it is on disk: revert, and see the server analyse the original text again.
     const api = await readinessApi();

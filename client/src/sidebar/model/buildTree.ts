@@ -4,12 +4,12 @@
 // module picks icons, words the rows with the client's translations and applies the user's filters
 // (hiding items, and groups left empty). The badge always counts every blocker of every checklist,
 // since the release question does not change with what the user chose to look at.
-import { combineVerdicts, type ChecklistResult, type ChecklistSmokeTest, type GroupView, type ItemDisplayState, type ItemView, type PlaceholderView, type RunSmokeTestsArguments, type SecretMarkView, type Verdict } from '../../../../server/src/protocol';
+import { type ChecklistResult, type CombinedVerdict, type ChecklistSmokeTest, type GroupView, type ItemDisplayState, type ItemView, type PlaceholderView, type RunSmokeTestsArguments, type SecretMarkView } from '../../../../server/src/protocol';
 import { escapeMarkdown } from './markdownText';
 import type { NodeIcon, SidebarFilters, SidebarNode, Translate } from './nodes';
 import { smokeTestNode, smokeTooltipSection } from './smokeTests';
 import { itemTooltip, placeholderTooltip } from './tooltips';
-import { verdictText } from './verdict';
+import { wordedVerdict } from './verdict';
 
 export interface ChecklistEntry {
   readonly result: ChecklistResult;
@@ -26,7 +26,7 @@ export interface SidebarInput {
 export interface SidebarTree {
   readonly roots: readonly SidebarNode[];
   /** The server's verdicts of the checklists shown, combined, with their words. */
-  readonly verdict: Verdict & { readonly text: string };
+  readonly verdict: CombinedVerdict & { readonly text: string };
   /** Every owner name of every checklist, for the owner filter. */
   readonly owners: readonly string[];
   readonly checklistCount: number;
@@ -61,14 +61,10 @@ export function buildTree(input: SidebarInput): SidebarTree {
       : checklists.map((entry, i) => checklistNode(entry, perChecklist[i] ?? [], input.t, ids));
   return {
     roots,
-    verdict: worded(combineVerdicts(checklists.flatMap((entry) => (entry.result.verdict ? [entry.result.verdict] : []))), input.t),
+    verdict: wordedVerdict(checklists.flatMap((entry) => (entry.result.verdict ? [entry.result.verdict] : [])), input.t),
     owners: mergeOwners(checklists.map((entry) => entry.result.checklist?.owners ?? [])),
     checklistCount: checklists.length,
   };
-}
-
-function worded(verdict: Verdict, t: Translate): SidebarTree['verdict'] {
-  return { ...verdict, text: verdictText(verdict, t) };
 }
 
 /** The owner lists of several checklists as one, each name once (the first spelling), sorted as the server sorts them. */
@@ -109,8 +105,8 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
     uri,
     label: checklist?.title ?? name,
     description: progress ? `${name} · ${progress.blockers.done}/${progress.blockers.total}` : name,
-    tooltip: `${verdict ? `${verdictText(verdict, t)}\n\n` : ''}${progress?.checks ? `${t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}\n\n` : ''}${escapeMarkdown(name)}`,
-    icon: { id: 'checklist', ...(verdict?.kind === 'go' ? { color: 'charts.green' } : {}) },
+    tooltip: `${verdict ? `${verdict.summary}\n\n` : ''}${progress?.checks ? `${t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}\n\n` : ''}${escapeMarkdown(name)}`,
+    icon: { id: 'checklist', ...(verdict?.decision === 'go' ? { color: 'charts.green' } : {}) },
     state: undefined,
     itemId: undefined,
     reveal: undefined,

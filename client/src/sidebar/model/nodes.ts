@@ -10,7 +10,7 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
  * The kinds of rows. Children of an item are things to go to: each secret finding, each smoke test
  * (with its last result) and each open placeholder.
  */
-export type SidebarNodeKind = 'checklist' | 'group' | 'item' | 'placeholder' | 'secret' | 'smokeTest';
+export type SidebarNodeKind = 'checklist' | 'verdict' | 'group' | 'item' | 'placeholder' | 'secret' | 'smokeTest';
 
 
 /** A codicon id (`pass-filled`) and an optional theme colour id (`charts.green`). */

@@ -9,6 +9,12 @@ import type { NodeIcon, SidebarNode, Translate } from './nodes';
 const LISTED = 8;
 
 const NOT_RUN_YET_ICON: NodeIcon = { id: 'beaker' };
+/** Evidence the server flags, on a test not run in this session: stale or edited (a warning), pasted by hand (unverified). */
+const FLAGGED_EVIDENCE_ICONS: Partial<Record<NonNullable<ChecklistSmokeTest['evidence']>['state'], NodeIcon>> = {
+  stale: { id: 'warning', color: 'list.warningForeground' },
+  edited: { id: 'warning', color: 'list.warningForeground' },
+  unverified: { id: 'question' },
+};
 const OUTCOME_ICONS: Record<SmokeOutcome, NodeIcon> = {
   passed: { id: 'pass', color: 'testing.iconPassed' },
   failed: { id: 'error', color: 'testing.iconFailed' },
@@ -56,9 +62,9 @@ export function smokeTestNode(test: ChecklistSmokeTest, id: string, uri: string,
     kind: 'smokeTest',
     uri,
     label: smokeTestLabel(test, t),
-    description: smokeResultText(test.last, t),
+    description: withEvidenceMark(test, t),
     tooltip: smokeTestTooltip(test, t),
-    icon: test.last ? OUTCOME_ICONS[test.last.outcome] : NOT_RUN_YET_ICON,
+    icon: test.last ? OUTCOME_ICONS[test.last.outcome] : ((test.evidence && FLAGGED_EVIDENCE_ICONS[test.evidence.state]) ?? NOT_RUN_YET_ICON),
     state: undefined,
     itemId: test.itemId,
     reveal: test.commandRange,
@@ -68,6 +74,15 @@ export function smokeTestNode(test: ChecklistSmokeTest, id: string, uri: string,
     expanded: false,
     children: [],
   };
+}
+
+/** The last result, and the server's mark on the pasted evidence ("stale evidence") when it has one. */
+function withEvidenceMark(test: ChecklistSmokeTest, t: Translate): string {
+  const { last } = test;
+  const mark = test.evidence?.mark ?? '';
+  // Pasted evidence the server vouches for says more than "not run yet".
+  if (!last && test.evidence && test.evidence.state !== 'none') return mark === '' ? t('evidence verified') : mark;
+  return mark === '' ? smokeResultText(last, t) : `${smokeResultText(last, t)} · ${mark}`;
 }
 
 function smokeTestTooltip(test: ChecklistSmokeTest, t: Translate): string {
@@ -80,6 +95,7 @@ function smokeTestTooltip(test: ChecklistSmokeTest, t: Translate): string {
     lines.push(facts.filter((fact): fact is string => fact !== undefined).join(' · '));
     if (last.reason !== '') lines.push('', escapeMarkdown(last.reason));
   }
+  if (test.evidence && test.evidence.state !== 'none') lines.push('', `${t('Evidence')}: ${escapeMarkdown(test.evidence.description)}`);
   lines.push('', `${t('Item {0}', test.itemId)} · ${t('line {0}', test.commandRange.start.line + 1)}`);
   return lines.join('\n');
 }

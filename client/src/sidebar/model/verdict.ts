@@ -1,8 +1,8 @@
 // The verdict the server decided, in words: the view's message and the status bar's text.
-import type { Progress, Verdict } from '../../../../server/src/protocol';
+import { combineVerdicts, type CombinedVerdict, type Progress, type Verdict } from '../../../../server/src/protocol';
 import type { SidebarFilters, Translate } from './nodes';
 
-export function verdictText(verdict: Verdict, t: Translate): string {
+export function verdictText(verdict: CombinedVerdict, t: Translate): string {
   switch (verdict.kind) {
     case 'no-blockers':
       return t('No blocker items found');
@@ -14,7 +14,7 @@ export function verdictText(verdict: Verdict, t: Translate): string {
 }
 
 /** The view message: the verdict, then the filters in force, so a filtered tree is never mistaken for the whole. */
-export function viewMessage(verdict: Verdict, filters: SidebarFilters, t: Translate): string {
+export function viewMessage(verdict: CombinedVerdict, filters: SidebarFilters, t: Translate): string {
   const parts = [verdictText(verdict, t)];
   if (filters.blockersOnly) parts.push(t('showing blockers only'));
   if (filters.owner !== undefined) parts.push(t('owner: {0}', filters.owner));
@@ -24,4 +24,11 @@ export function viewMessage(verdict: Verdict, filters: SidebarFilters, t: Transl
 /** "Blockers 2/6": done of total, as the groups count. */
 export function blockerCount(progress: Progress, t: Translate): string {
   return t('Blockers {0}/{1}', progress.blockers.done, progress.blockers.total);
+}
+
+/** The server's verdicts of the checklists shown, combined, with their words: one checklist's own summary, else the sum. */
+export function wordedVerdict(verdicts: readonly Verdict[], t: Translate): CombinedVerdict & { readonly text: string } {
+  const combined = combineVerdicts(verdicts);
+  const only = verdicts.length === 1 ? verdicts[0] : undefined;
+  return { ...combined, text: only ? only.summary : verdictText(combined, t) };
 }

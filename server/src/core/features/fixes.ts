@@ -1,10 +1,10 @@
 // Quick fixes and source actions, as plain edits. The server turns them into
 // LSP code actions; nothing here knows about the protocol.
 import type { Now } from '../dates';
-import { detectMojibake } from '../encoding';
+import { detectMojibakeLines } from '../encoding';
 import type { Translate } from '../messages';
-import type { Checklist, Item, Placeholder } from '../model/checklist';
-import { range, type TextEdit } from '../types';
+import type { Checklist, DocumentLanguage, Item, Placeholder } from '../model/checklist';
+import { range, type Range, type TextEdit } from '../types';
 import { SETTABLE_STATES, stateText, type SettableState } from './stateText';
 
 /** LSP code action kinds; source actions are named under `source.readiness.`. */
@@ -21,8 +21,26 @@ export interface Fix {
 }
 
 
-/** One fix per option of a choice placeholder; today's date for a date placeholder. */
-export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
+/** What an optional blank left out says, in the checklist's language. */
+export const NOT_APPLICABLE: Record<DocumentLanguage, string> = { es: 'No aplica', en: 'N/A' };
+
+/** One fix per option of a choice placeholder; today's date for a date placeholder; "not applicable" for an optional one. */
+export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate, language: DocumentLanguage = 'en'): Fix[] {
+  const fixes = valueFixes(placeholder, now, t);
+  if (!placeholder.optional) return fixes;
+  const na = NOT_APPLICABLE[language];
+  return [...fixes, { title: t('fix.blankNotApplicable', na), kind: 'quickfix', edits: [{ range: placeholder.range, newText: na }] }];
+}
+
+/** "Remove the brackets" around a value typed inside them (a `bracketed-value` finding's range). */
+export function removeBracketsFix(text: string, at: Range, t: Translate): Fix | undefined {
+  const line = text.split('\n', at.start.line + 1)[at.start.line] ?? '';
+  const written = line.slice(at.start.character, at.end.character);
+  if (at.start.line !== at.end.line || !written.startsWith('[') || !written.endsWith(']')) return undefined;
+  return { title: t('fix.removeBrackets'), kind: 'quickfix', isPreferred: true, edits: [{ range: at, newText: written.slice(1, -1).trim() }] };
+}
+
+function valueFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
   if (placeholder.kind === 'choice') {
     return placeholder.options.map((option) => ({ title: t('fix.choose', option), kind: 'quickfix' as const, edits: [{ range: placeholder.range, newText: option }] }));
   }
@@ -74,17 +92,15 @@ export function syncSummaryFix(checklist: Checklist, t: Translate, kind: FixKind
   return edits.length === 0 ? undefined : { title: t('fix.syncSummary'), kind, edits };
 }
 
-/** Replaces the whole document with its repaired text. */
+/** Repairs just the mis-encoded lines, each in place. */
 export function repairEncodingFix(text: string, t: Translate): Fix | undefined {
-  const repair = detectMojibake(text);
+  const repair = detectMojibakeLines(text);
   if (!repair) return undefined;
-  const lines = text.split('\n');
-  const last = lines.length - 1;
   return {
     title: t('fix.repairEncoding', repair.encoding),
     kind: 'quickfix',
     isPreferred: true,
-    edits: [{ range: range(0, 0, last, lines[last]?.length ?? 0), newText: repair.repaired }],
+    edits: repair.lines.map((l) => ({ range: range(l.line, 0, l.line, l.damaged.length), newText: l.repaired })),
   };
 }
 

@@ -1,4 +1,5 @@
 // Hover text (markdown) for a placeholder or an item heading.
+import { blankSource } from '../placeholders';
 import type { Translate } from '../messages';
 import type { Checklist, Item, Placeholder } from '../model/checklist';
 import type { Position, Range } from '../types';
@@ -25,7 +26,7 @@ function expects(p: Placeholder, t: Translate): string {
 
 function placeholderHover(item: Item, p: Placeholder, t: Translate): string {
   return [
-    `**${t('hover.placeholder')}** \`[${escape(p.text)}]\``,
+    `**${t('hover.placeholder')}** \`${blankSource({ ...p, text: escape(p.text) })}\``,
     '',
     `${t('hover.expects')}: ${expects(p, t)}`,
     '',

@@ -8,7 +8,7 @@
 import { classifyPlaceholder } from '../placeholders';
 import type { FileReference } from './references/types';
 import { range, shiftRange, type Range } from '../types';
-import type { Check, Checkbox, Checklist, CountClaim, Fence, Field, Group, Item, ItemKind, ItemState, OverallState, Placeholder, StateChoice, StatedCount, Summary, SummaryEntry, SummaryGroup } from './checklist';
+import type { Check, Checkbox, Checklist, CountClaim, DocumentLanguage, Fence, Field, Group, Item, ItemKind, ItemState, OverallState, Placeholder, StateChoice, StatedCount, Summary, SummaryEntry, SummaryGroup } from './checklist';
 import { dateIn, resolveDeadline } from './deadline';
 import type { BlockFacts, CellFact, CheckboxFact, HeadingFact, ListEntryFact, ProseFact, TableFact } from './facts';
 import {
@@ -153,11 +153,13 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     const item = entry.itemId === undefined ? undefined : byId.get(entry.itemId);
     if (item && entry.nameMatches) shortTitles.set(item, entry.label);
   }
-  const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options));
+  // The language before the items are finished: `07/12/2025` is 7 December in Spanish, July 12 in English.
+  const language = documentLanguageOf([...docFields, ...items.flatMap((i) => i.fields)].map((f) => f.key));
+  const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options, language));
   const blockers = summaryBlockers(finishedSummary, finished);
   return {
     title,
-    language: documentLanguageOf([...docFields, ...finished.flatMap((i) => i.fields)].map((f) => f.key)),
+    language,
     fields: docFields,
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),
@@ -818,7 +820,7 @@ function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>, options: ModelOptions): Item {
+function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>, options: ModelOptions, language: DocumentLanguage): Item {
   const stateField = draft.fields.find((f) => isStateKey(f.key));
   const deadlineField = draft.fields.find((f) => isDeadlineKey(f.key));
   const { state, choice } = itemState(draft, stateField, options);
@@ -827,7 +829,7 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
   const placeholders = draft.placeholders.filter((p) => !(defined.has(normaliseLabel(p.text)) && !p.inFence) && !marks.some((m) => within(p.range, m)));
   // A status choice with no option ticked is a blank: its fix picks an option.
   if (choice && stateField && !choice.some((o) => o.ticked) && choice.every((o) => o.range.start.line === stateField.valueRange.start.line)) {
-    placeholders.push({ text: stateField.value, range: stateField.valueRange, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== '') });
+    placeholders.push({ text: stateField.value, range: stateField.valueRange, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: false });
     placeholders.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
   return {
@@ -842,7 +844,7 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     owner: draft.fields.find((f) => isOwnerKey(f.key))?.value,
     deadline: deadlineField?.value,
     deadlineField,
-    due: deadlineField ? resolveDeadline(deadlineField.value, created) : undefined,
+    due: deadlineField ? resolveDeadline(deadlineField.value, created, language) : undefined,
     state,
     stateField,
     checkboxes: draft.checkboxes,

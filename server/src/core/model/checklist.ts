@@ -1,7 +1,7 @@
 // The checklist model: plain, serialisable data that the server sends to the
 // client as is and the CLI prints as JSON. Positions are document positions.
 import type { Language } from '../messages';
-import type { PlaceholderKind, PlaceholderPurpose } from '../placeholders';
+import type { BlankShape, PlaceholderKind, PlaceholderPurpose } from '../placeholders';
 import type { FileReference } from './references/types';
 import type { Range } from '../types';
 
@@ -59,6 +59,10 @@ export interface Placeholder {
   readonly kind: PlaceholderKind;
   readonly purpose: PlaceholderPurpose;
   readonly options: readonly string[];
+  /** How it is written: `[...]`, `____`, `<...>`, a `TBD` value, `☐` choices. */
+  readonly shape: BlankShape;
+  /** Marked optional ("[OPCIONAL]", "(si aplica)"): it never blocks done. */
+  readonly optional: boolean;
 }
 
 export interface Fence {

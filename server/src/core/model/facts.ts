@@ -8,7 +8,7 @@ import type { Block } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
 import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';
-import { findPlaceholders } from '../placeholders';
+import { findPlaceholders, isAngleBlank, mayHoldBlanks, type BlankShape } from '../placeholders';
 import { fenceReferences } from './references/fence';
 import { inlineReferences } from './references/inline';
 import type { FileReference } from './references/types';
@@ -102,6 +102,9 @@ export interface PlaceholderFact {
   readonly inFence: boolean;
   /** The text of the line before the placeholder, used to word messages ("Tiempo de respuesta:"). */
   readonly label: string;
+  readonly shape: BlankShape;
+  /** Marked optional ("[OPCIONAL]", "(si aplica)"): it never blocks done. */
+  readonly optional: boolean;
 }
 
 export interface IgnoreFact {
@@ -347,12 +350,14 @@ function collectFence(node: Nodes & { type: 'code' }, frame: Frame, facts: Facts
       });
     }
     let previousEnd = 0;
-    for (const match of findPlaceholders(text)) {
+    for (const match of findPlaceholders(text, { shell: SHELL_LANGS.test(node.lang ?? '') })) {
       facts.placeholders.push({
         text: match.text,
         range: range(line, match.start, line, match.end),
         inFence: true,
         label: labelBetween(text, previousEnd, match.start),
+        shape: match.shape,
+        optional: match.optional,
       });
       previousEnd = match.end;
     }
@@ -367,6 +372,8 @@ function relativePosition(frame: Frame, offset: number): { line: number; charact
   return { line: p.line - frame.firstLine, character: p.character };
 }
 
+const SHELL_LANGS = /^(?:bash|sh|shell|zsh|console|shellsession|powershell|ps1|cmd|fish)$/i;
+
 const EXCLUDED_INLINE = new Set(['inlineCode', 'link', 'linkReference', 'image', 'imageReference', 'html']);
 
 /** Scans the source of a paragraph-like node for placeholders, ignoring code spans, links and HTML. */
@@ -375,10 +382,12 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return;
   const source = frame.text.slice(start, end);
-  if (!source.includes('[')) return;
+  if (!mayHoldBlanks(source)) return;
   const excluded: [number, number][] = [];
   walk(node, (child) => {
     if (child === node || !EXCLUDED_INLINE.has(child.type)) return undefined;
+    // `<fill in>` and `<YYYY-MM-DD>` parse as HTML but are blanks.
+    if (child.type === 'html' && /^<[^<>]+>$/.test(child.value) && isAngleBlank(child.value.slice(1, -1))) return 'skip';
     const s = child.position?.start.offset;
     const e = child.position?.end.offset;
     if (s !== undefined && e !== undefined) excluded.push([s, e]);
@@ -398,6 +407,8 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
         range: range(relative, p.character, relative, p.character + (to - from)),
         inFence: false,
         label: labelBetween(line, previousEnd, match.start),
+        shape: match.shape,
+        optional: match.optional,
       });
       previousEnd = match.end;
     }

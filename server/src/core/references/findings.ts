@@ -11,7 +11,7 @@ import { stableFinding } from '../rules/stable';
 import type { Finding } from '../types';
 import { contentLists } from './content';
 import { isDeliverable } from './deliverable';
-import { resolveReference, resolveReferences, type ReferenceBases } from './resolve';
+import { needsExistingParent, parentReference, resolveReference, resolveReferences, type ReferenceBases } from './resolve';
 import { sectionCovers } from './sections';
 import type { FileFacts, FileHeading, FileReference } from '../model/references/types';
 
@@ -33,9 +33,16 @@ export function referenceFindings(ctx: ReferenceContext): Finding[] {
 
 function missingFiles({ checklist, bases, facts, t }: ReferenceContext): Finding[] {
   const findings: Finding[] = [];
+  const reported = new Set<string>();
   for (const resolved of resolveReferences(checklist, bases, facts)) {
     if (resolved.state !== 'missing') continue;
     const { item, reference } = resolved;
+    // A folder named in prose is a path only where its parent folder exists.
+    if (needsExistingParent(reference) && resolveReference(item, parentReference(reference), bases, facts).state !== 'exists') continue;
+    // Once per place: a path written twice on a line (a link's text and target) is one finding.
+    const place = `${reference.path}\n${reference.range.start.line}`;
+    if (reported.has(place)) continue;
+    reported.add(place);
     const shown = displayPath(reference);
     const what = reference.kind === 'folder' ? t('reference.missingFolder', shown) : reference.kind === 'file' ? t('reference.missingFile', shown) : t('reference.missingPath', shown);
     findings.push({

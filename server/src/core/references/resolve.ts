@@ -37,9 +37,28 @@ export function candidatePaths(reference: FileReference, bases: ReferenceBases):
   return [...new Set(bases.map((base) => joinPath(base, reference.path)))].filter((path) => isInside(path, fence));
 }
 
+/**
+ * A path-shaped word of prose or fenced text without a file extension (`data/transcripts/`): a
+ * repository path only when its parent folder exists, since folder names are also everyday words.
+ */
+export function needsExistingParent(reference: FileReference): boolean {
+  return reference.form === 'text' && reference.kind !== 'file' && reference.path.includes('/');
+}
+
+/** The folder that holds the reference's path, as a reference of its own. */
+export function parentReference(reference: FileReference): FileReference {
+  return { ...reference, path: reference.path.slice(0, reference.path.lastIndexOf('/')), kind: 'folder' };
+}
+
 /** Every path whose facts the reference checks need. */
 export function referencePaths(checklist: Checklist, bases: ReferenceBases): string[] {
-  return [...new Set(checklist.items.flatMap((item) => item.references.flatMap((r) => candidatePaths(r, bases))))];
+  return [
+    ...new Set(
+      checklist.items.flatMap((item) =>
+        item.references.flatMap((r) => (needsExistingParent(r) ? [...candidatePaths(r, bases), ...candidatePaths(parentReference(r), bases)] : candidatePaths(r, bases))),
+      ),
+    ),
+  ];
 }
 
 export function resolveReference(item: Item, reference: FileReference, bases: ReferenceBases, facts: FileFacts): ResolvedReference {

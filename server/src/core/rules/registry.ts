@@ -6,14 +6,18 @@
 // analyzer's own answer for a document over the size limit.
 import type { Language, MessageKey } from '../messages';
 import type { FindingCode, Severity } from '../types';
+import { evidenceFindings } from './evidence';
+import { bracketedValues } from './bracketedValue';
 import { mojibake } from './mojibake';
 import { overdueItems } from './overdue';
 import type { Rule } from './rule';
 import { SecretScanner } from './secretFindings';
+import { signOffFindings } from './signoffs';
 import { statusMismatches } from './statusMismatch';
 import { structure } from './structure';
 import { unknownStates } from './unknownState';
 import { unfilledPlaceholders } from './unfilledPlaceholder';
+import { unparsedDeadlines } from './unparsedDeadline';
 
 export interface RuleMetadata {
   readonly id: FindingCode;
@@ -31,11 +35,25 @@ export interface RuleMetadata {
 }
 
 const BOTH: readonly Language[] = ['en', 'es'];
+const STALE = new Set(['stale-evidence'] as const);
+const EDITED = new Set(['edited-evidence'] as const);
+const FAILED = new Set(['status-mismatch'] as const);
 
 export const RULES: readonly RuleMetadata[] = Object.freeze([
   { id: 'unfilled-placeholder', defaultSeverity: 'information', description: 'rule.unfilled-placeholder', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unfilledPlaceholders },
-  { id: 'status-mismatch', defaultSeverity: 'warning', description: 'rule.status-mismatch', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => statusMismatches },
+  { id: 'bracketed-value', defaultSeverity: 'hint', description: 'rule.bracketed-value', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => bracketedValues },
+  {
+    id: 'status-mismatch',
+    defaultSeverity: 'warning',
+    description: 'rule.status-mismatch',
+    docsAnchor: 'README.md#features',
+    languages: BOTH,
+    stage: 'model',
+    // Also an item marked done whose smoke-test evidence shows a failure.
+    create: () => (ctx) => [...statusMismatches(ctx), ...evidenceFindings(ctx.evidence, ctx.checklist, ctx.t, FAILED)],
+  },
   { id: 'overdue', defaultSeverity: 'warning', description: 'rule.overdue', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => overdueItems },
+  { id: 'unparsed-deadline', defaultSeverity: 'hint', description: 'rule.unparsed-deadline', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unparsedDeadlines },
   { id: 'unknown-state', defaultSeverity: 'information', description: 'rule.unknown-state', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => unknownStates },
   { id: 'structure', defaultSeverity: 'warning', description: 'rule.structure', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => structure },
   { id: 'mojibake', defaultSeverity: 'warning', description: 'rule.mojibake', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => mojibake },
@@ -51,6 +69,10 @@ export const RULES: readonly RuleMetadata[] = Object.freeze([
       return (ctx) => scanner.findings(ctx.text, ctx.blocks, ctx.settings.secretsAllow, ctx.t);
     },
   },
+  // The evidence rules read the analysis's evidence records (the failed-evidence status-mismatch is part of status-mismatch's rule).
+  { id: 'stale-evidence', defaultSeverity: 'warning', description: 'rule.stale-evidence', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => (ctx) => evidenceFindings(ctx.evidence, ctx.checklist, ctx.t, STALE) },
+  { id: 'edited-evidence', defaultSeverity: 'warning', description: 'rule.edited-evidence', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => (ctx) => evidenceFindings(ctx.evidence, ctx.checklist, ctx.t, EDITED) },
+  { id: 'stale-signoff', defaultSeverity: 'warning', description: 'rule.stale-signoff', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => (ctx) => signOffFindings(ctx.signOffs, ctx.t) },
   { id: 'missing-file', defaultSeverity: 'warning', description: 'rule.missing-file', docsAnchor: 'README.md#features', languages: BOTH, stage: 'files' },
   { id: 'skipped-large-file', defaultSeverity: 'information', description: 'rule.skipped-large-file', docsAnchor: 'README.md#features', languages: BOTH, stage: 'document' },
 ] satisfies RuleMetadata[]);

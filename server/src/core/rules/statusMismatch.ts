@@ -22,8 +22,10 @@ function doneButOpen({ checklist, t }: RuleContext): Finding[] {
   for (const item of checklist.items) {
     if (item.state !== 'done' || !item.stateField) continue;
     const unchecked = open(item.checks).filter((c) => c.kind !== 'row').length;
+    // Optional blanks ("[OPCIONAL]", "(si aplica)") never block done.
+    const blanks = item.placeholders.filter((p) => !p.optional).length;
     const parts = [
-      item.placeholders.length > 0 ? t('mismatch.openPlaceholders', item.placeholders.length) : undefined,
+      blanks > 0 ? t('mismatch.openPlaceholders', blanks) : undefined,
       unchecked > 0 ? t('mismatch.uncheckedBoxes', unchecked) : undefined,
     ].filter((p): p is string => p !== undefined);
     if (parts.length === 0) continue;

@@ -1,5 +1,6 @@
 // unfilled-placeholder: a blank of an item that still holds its template text.
 import type { Translate } from '../messages';
+import { blankSource } from '../placeholders';
 import type { Placeholder } from '../model/checklist';
 import type { Finding } from '../types';
 import type { RuleContext } from './rule';
@@ -40,7 +41,7 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
 }
 
 function describe(p: Placeholder, ctx: RuleContext): string {
-  const quoted = `"[${p.text}]"`;
+  const quoted = `"${blankSource(p)}"`;
   if (p.kind === 'choice') return ctx.t('placeholder.choice', p.options.join(', '));
   if (p.kind !== 'text') return ctx.t(`placeholder.${p.kind}`, labelOr(p, quoted));
   return ctx.t(`placeholder.${p.purpose}`, quoted);

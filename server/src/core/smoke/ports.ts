@@ -67,6 +67,17 @@ export interface Clock {
   setTimer(ms: number, callback: () => void): () => void;
 }
 
+/** A moment of the wall clock: milliseconds since the epoch and the local offset from UTC (minutes east). */
+export interface WallTime {
+  readonly ms: number;
+  readonly offsetMinutes: number;
+}
+
+/** The wall clock, for when a test ran (its evidence stamp); the monotonic Clock times the request. */
+export interface WallClock {
+  now(): WallTime;
+}
+
 /** Values of secret variables (`<LOG_TOKEN>`): SecretStorage in the editor, the environment in the CLI. */
 export interface SecretProvider {
   /** The value, or undefined when there is none (or the user declined to give one). */

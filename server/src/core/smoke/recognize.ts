@@ -103,22 +103,37 @@ export interface SmokeSuite {
 
 const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
 
-export function findSmokeTests(checklist: Checklist, text: string): SmokeSuite {
+/**
+ * The smoke tests of a checklist. With `wanted`, only the tests of the items it accepts are built
+ * (the others are still counted, so numbers, identities and the staging host are those of the whole
+ * document), which keeps the per-edit evidence checks to the items that need them.
+ */
+export function findSmokeTests(checklist: Checklist, text: string, wanted?: (item: Item) => boolean): SmokeSuite {
   const lines = new LineIndex(text);
   const tests: SmokeTest[] = [];
+  const urls: string[] = [];
+  /** How many tests so far had each identity (banner and command), for the occurrence of identical ones. */
+  const seen = new Map<string, number>();
+  let position = 0;
   let noServerErrors = false;
   for (const item of checklist.items) {
-    const prose = itemProse(item, lines);
+    const built = wanted?.(item) ?? true;
+    const prose = built ? itemProse(item, lines) : [];
     const itemCriteria = prose.map(timeLimitIn).filter((c): c is TimeCriterion => c !== undefined);
     if (prose.some(forbidsServerErrors)) noServerErrors = true;
     for (const fence of item.fences) {
       if (!SHELL_LANGS.has(fence.lang.toLowerCase())) continue;
-      for (const draft of testsInFence(fence)) tests.push(finishTest(draft, item, itemCriteria, tests));
+      for (const draft of testsInFence(fence)) {
+        position++;
+        const { identity, parsed } = identify(draft, seen);
+        if (parsed.ok) urls.push(parsed.command.url);
+        if (built) tests.push(finishTest(draft, item, itemCriteria, position, identity, parsed));
+      }
     }
   }
   return {
     tests,
-    stagingHost: mostCommonHost(tests.flatMap((t) => (t.parsed.ok ? [t.parsed.command.url] : []))),
+    stagingHost: mostCommonHost(urls),
     language: checklist.language,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
     forbidsServerErrors: noServerErrors,
@@ -154,7 +169,7 @@ interface TestDraft {
 }
 
 function testsInFence(fence: Fence): TestDraft[] {
-  const lines: FenceLine[] = fence.lines.map((l) => ({ ...l, kind: classifyLine(l.text) }));
+  const lines: FenceLine[] = fence.lines.map((l) => ({ ...l, kind: classifiedLine(l.text) }));
   const drafts: TestDraft[] = [];
   let banner: TestDraft['banner'];
   let i = 0;
@@ -185,15 +200,21 @@ function testsInFence(fence: Fence): TestDraft[] {
   return drafts;
 }
 
-function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCriterion[], earlier: readonly SmokeTest[]): SmokeTest {
+/** A test's identity (counting identical ones before it in `seen`) and its parsed command. */
+function identify(draft: TestDraft, seen: Map<string, number>): { identity: SmokeTestIdentity; parsed: ParsedCommand } {
+  const command = joinCommand(draft.commandLines);
+  const normalized = command.replace(/\s+/g, ' ').trim();
+  const base = { number: draft.banner?.number, path: draft.banner?.path || undefined, command: normalized };
+  const baseKey = JSON.stringify([base.number ?? null, base.path ?? null, normalized]);
+  const occurrence = seen.get(baseKey) ?? 0;
+  seen.set(baseKey, occurrence + 1);
+  return { identity: { ...base, occurrence }, parsed: parsedCommand(command) };
+}
+
+function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCriterion[], position: number, identity: SmokeTestIdentity, parsed: ParsedCommand): SmokeTest {
   const first = draft.commandLines[0];
   const last = draft.commandLines[draft.commandLines.length - 1];
   const command = joinCommand(draft.commandLines);
-  const parsed = parseCurlCommand(command);
-  const normalized = command.replace(/\s+/g, ' ').trim();
-  const base = { number: draft.banner?.number, path: draft.banner?.path || undefined, command: normalized };
-  const occurrence = earlier.filter((t) => t.identity.number === base.number && t.identity.path === base.path && t.identity.command === normalized).length;
-  const identity: SmokeTestIdentity = { ...base, occurrence };
   const slots = evidenceSlots(draft.region);
   const path = draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : '');
   const inline = slots.time ? timeLimitIn(slots.time.value.slice(slots.time.numberRange.end.character - slots.time.valueRange.start.character)) : undefined;
@@ -203,7 +224,7 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
   return {
     key: testKey(identity),
     identity,
-    number: draft.banner?.number ?? String(earlier.length + 1),
+    number: draft.banner?.number ?? String(position),
     itemId: item.id,
     method: parsed.ok ? effectiveMethod(parsed.command) : '?',
     path,
@@ -216,6 +237,36 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
     slots,
     criteria,
   };
+}
+
+/** Line kinds by text: fence lines repeat across tests and analyses, and classifying is pure. */
+const lineKinds = new Map<string, LineKind>();
+
+function classifiedLine(text: string): LineKind {
+  let kind = lineKinds.get(text);
+  if (!kind) {
+    if (lineKinds.size >= 20_000) lineKinds.clear();
+    kind = classifyLine(text);
+    lineKinds.set(text, kind);
+  }
+  return kind;
+}
+
+/**
+ * Parsed commands by their text: the tests are recognised again after every edit (for the evidence
+ * checks), and parsing with shell-quote is the costly part; the same text always parses the same.
+ */
+const parsedCommands = new Map<string, ParsedCommand>();
+const PARSED_COMMANDS_KEPT = 2000;
+
+function parsedCommand(command: string): ParsedCommand {
+  let parsed = parsedCommands.get(command);
+  if (!parsed) {
+    if (parsedCommands.size >= PARSED_COMMANDS_KEPT) parsedCommands.clear();
+    parsed = parseCurlCommand(command);
+    parsedCommands.set(command, parsed);
+  }
+  return parsed;
 }
 
 /** Joins continuation lines as the shell does (backslash-newline removed) and drops the prompt. */

@@ -7,7 +7,7 @@ import { missedCriterion } from './criteria';
 import type { CurlCommand } from './curl';
 import { isAllowedHost, onBase, parseBaseUrl, writtenHost, type BaseUrl } from './hosts';
 import { outputLines, renderResponse, responseText, type OutputEvidence, type RenderedResponse } from './output';
-import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpRequest, type HttpResponse, type SecretDetector, type SecretProvider } from './ports';
+import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpRequest, type HttpResponse, type SecretDetector, type SecretProvider, type WallClock, type WallTime } from './ports';
 import { describeReason, type SmokeReason } from './reasons';
 import type { SmokeSuite, SmokeTest, SmokeTestIdentity } from './recognize';
 import { createRedactor, MASK, type Redactor } from './redact';
@@ -40,6 +40,8 @@ export interface SmokeEnvironment {
   /** Asked before a request goes to a foreign host; without it such requests are refused. */
   readonly confirmForeignHost?: ConfirmForeignHost | undefined;
   readonly observer?: SmokeObserver | undefined;
+  /** When each test ran, for its evidence stamp; without it results carry no `ranAt` and are written unstamped. */
+  readonly wallClock?: WallClock | undefined;
 }
 
 /** passed/failed carry evidence; not-run (unrunnable, refused, no secret) and cancelled do not. */
@@ -73,6 +75,8 @@ export interface SmokeResult {
   readonly request: { readonly method: string; readonly url: string } | undefined;
   readonly evidence: TestEvidence | undefined;
   readonly secretsUsed: readonly string[];
+  /** When the test started, by the environment's wall clock (absent without one). */
+  readonly ranAt?: WallTime | undefined;
 }
 
 export interface SmokeRun {
@@ -106,8 +110,9 @@ export async function runSmokeTests(suite: SmokeSuite, settings: SmokeSettings, 
   for (const [index, test] of tests.entries()) {
     const progress = { index, total: tests.length, redact };
     env.observer?.testStarted?.(test, progress);
+    const ranAt = env.wallClock?.now();
     const result = options.signal?.aborted ? notRun(test, { code: 'cancelled' }, 'cancelled') : await runOne(test, context);
-    results.push(result);
+    results.push(result.evidence && ranAt ? { ...result, ranAt } : result);
     env.observer?.testFinished?.(result, progress);
   }
   return { results, redact };

@@ -13,12 +13,17 @@ import type {
   LastSmokeResultView,
   Masked,
   SecretMarkView,
+  SmokeTestEvidence,
 } from '../../protocol/checklistView';
 import type { Analysis } from '../analyzer';
+import { evidenceWords } from '../features/evidenceHover';
+import type { TestEvidenceRecord } from '../rules/evidenceState';
 import type { Item } from '../model/checklist';
 import { isOverdue } from '../rules/overdue';
 import type { SmokeSuite, SmokeTest } from '../smoke';
 import { intersects, type Range } from '../types';
+import { translator, type Translate } from '../messages';
+import { documentMasker } from '../report/mask';
 import { verdictOf } from '../verdict';
 import { ownerNames, ownersOf } from './owners';
 
@@ -27,20 +32,36 @@ export type ChecklistViewResult = Omit<ChecklistResult, 'uri' | 'version'>;
 
 export interface ChecklistViewInput {
   readonly analysis: Analysis;
+  /** The document's text, for the verdict's smoke-test evidence and masking. */
+  readonly text: string;
+  /** The display language of the verdict's sentences (English unless given). */
+  readonly t?: Translate | undefined;
+  /** `readiness.secrets.allow`: values the verdict's masker leaves alone. */
+  readonly secretsAllow?: readonly RegExp[] | undefined;
   readonly suite: SmokeSuite;
   /** The date (`YYYY-MM-DD`) items are overdue against, the one the diagnostics used; undefined marks none overdue. */
   readonly today: string | undefined;
   /** The last result of each smoke test run in this session, by test key. */
   readonly lastResults?: ReadonlyMap<string, LastSmokeResultView>;
+  /**
+   * Every test's evidence record (`allEvidence`), worded in the display language against the wall
+   * clock `nowMs`; absent, the tests carry no evidence state.
+   */
+  readonly evidence?: { readonly records: readonly TestEvidenceRecord[]; readonly nowMs: number; readonly t: Translate } | undefined;
 }
 
 const NONE_RUN: ReadonlyMap<string, LastSmokeResultView> = new Map();
 
-export function checklistView({ analysis, suite, today, lastResults = NONE_RUN }: ChecklistViewInput): ChecklistViewResult {
+export function checklistView({ analysis, text, t = translator('en'), secretsAllow = [], suite, today, lastResults = NONE_RUN, evidence }: ChecklistViewInput): ChecklistViewResult {
   const { checklist, progress } = analysis;
   const secrets: SecretMarkView[] = analysis.findings.filter((f) => f.code === 'secret').map((f) => ({ message: f.message, range: f.range }));
   const mask = (text: string, at: Range): Masked => (touchesAny(at, secrets) ? null : text);
-  const smokeTests = suite.tests.map((test) => smokeTestView(test, secrets, lastResults.get(test.key)));
+  const records = new Map((evidence?.records ?? []).map((r) => [r.testKey, r]));
+  const wordsOf = (key: string): SmokeTestEvidence | undefined => {
+    const record = records.get(key);
+    return record && evidence ? evidenceWords(record, evidence.nowMs, evidence.t) : undefined;
+  };
+  const smokeTests = suite.tests.map((test) => smokeTestView(test, secrets, lastResults.get(test.key), wordsOf(test.key)));
   const items = checklist.items.map((item) => itemView(item, secrets, suite.tests, today));
   const groups = checklist.groups.map(
     (group): GroupView => ({ title: mask(group.title, group.range), shortTitle: mask(shortGroupTitle(group.title), group.range), blocker: group.blocker, itemIds: group.itemIds }),
@@ -56,7 +77,8 @@ export function checklistView({ analysis, suite, today, lastResults = NONE_RUN }
     isChecklist: true,
     checklist: view,
     progress,
-    verdict: verdictOf([progress]),
+    // The core's verdict (blockers, evidence, secrets, mismatches): the sidebar, status bar and report show it.
+    verdict: verdictOf(analysis, { text, t, suite, mask: documentMasker(text, analysis, secretsAllow) }),
     smokeTests,
     ...(suite.stagingHost === undefined ? {} : { smokeStagingHost: suite.stagingHost }),
   };
@@ -115,7 +137,7 @@ function itemView(item: Item, allSecrets: readonly SecretMarkView[], tests: read
   };
 }
 
-function smokeTestView(test: SmokeTest, secrets: readonly SecretMarkView[], last: LastSmokeResultView | undefined): ChecklistSmokeTest {
+function smokeTestView(test: SmokeTest, secrets: readonly SecretMarkView[], last: LastSmokeResultView | undefined, evidence: SmokeTestEvidence | undefined): ChecklistSmokeTest {
   // The banner and the command, as written: a secret there hides the path too.
   const written: Range = { start: test.range.start, end: test.commandRange.end };
   return {
@@ -127,6 +149,7 @@ function smokeTestView(test: SmokeTest, secrets: readonly SecretMarkView[], last
     commandRange: test.commandRange,
     range: test.range,
     ...(last === undefined ? {} : { last }),
+    ...(evidence === undefined ? {} : { evidence }),
   };
 }
 
