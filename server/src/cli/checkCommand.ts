@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, localDateTime, parseBaseUrl, type Finding, type RuleMetadata } from '../core/api';
 import type { CheckFormat, FileOutcome } from './checkFile';
 import { runChecks } from './pool';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
 import { JSON_CLOSE, JSON_EMPTY, JSON_OPEN, reaches, type FailOn } from './report';
 import { cliService } from './service';
 import { formatSarif } from './sarif';
@@ -55,7 +55,8 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   if (!format) return usage(io, `--format must be text, json or sarif, not "${values.format}"`);
   const failOn: FailOn | undefined = FAIL_ON.find((f) => f === values['fail-on']);
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  const todayProblem = badToday(values.today);
+  if (todayProblem) return usage(io, todayProblem);
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs must be a number of threads from 1 to 999, not "${values.jobs}"`);
   const maxAgeDays = values['max-age-days'] === undefined ? DEFAULT_EVIDENCE_MAX_AGE_DAYS : Number(values['max-age-days']);
   if (!/^\d+$/.test(values['max-age-days'] ?? '0')) return usage(io, `--max-age-days must be a whole number of days, not "${values['max-age-days']}"`);
@@ -125,7 +126,3 @@ function outputFor(
   };
 }
 
-function usage(io: CommandIo, message: string): number {
-  io.err(`readiness: ${message}`);
-  return EXIT_USAGE;
-}

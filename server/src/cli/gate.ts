@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { localDateTime, type Translate, type Verdict, type VerdictEntry } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { check, type CheckResult } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
 import { toJson, type FileReport } from './report';
 import { formatSarif } from './sarif';
 import { cliService } from './service';
@@ -47,7 +47,8 @@ export async function runGate(argv: readonly string[], io: CommandIo): Promise<n
   const { values, positionals } = parsed;
   const format = FORMATS.find((f) => f === values.format);
   if (!format) return usage(io, `--format must be text, json or sarif, not "${values.format}"`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  const todayProblem = badToday(values.today);
+  if (todayProblem) return usage(io, todayProblem);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
   const locale = values.locale ?? localeFromEnvironment(io.env);
@@ -135,7 +136,3 @@ function gateSarif(result: CheckResult, judged: readonly Judged[]): string {
   return JSON.stringify(log, null, 2);
 }
 
-function usage(io: CommandIo, message: string): number {
-  io.err(`readiness: ${message}`);
-  return EXIT_USAGE;
-}

@@ -16,3 +16,14 @@ export function localeFromEnvironment(env: CommandIo['env']): string | undefined
   const value = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'];
   return value && value !== 'C' && value !== 'POSIX' ? value.split('.')[0] : undefined;
 }
+
+/** A usage or I/O error: one line on stderr, exit 2. */
+export function usage(io: Pick<CommandIo, 'err'>, message: string): number {
+  io.err(`readiness: ${message}`);
+  return EXIT_USAGE;
+}
+
+/** Why a `--today` value is not a `YYYY-MM-DD` date, or undefined when it is one (or absent). */
+export function badToday(today: string | undefined): string | undefined {
+  return today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today) ? `--today must be a date such as 2025-12-08, not "${today}"` : undefined;
+}

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { localDateTime, type ReportFormat } from '../core/api';
 import { writeFileAtomically } from '../node/atomicFile';
 import { check } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
 import { cliService } from './service';
 
 const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md', 'json'];
@@ -45,7 +45,8 @@ export async function runReport(argv: readonly string[], io: CommandIo): Promise
   const format = REPORT_FORMATS.find((f) => f === (values.format === 'markdown' ? 'md' : values.format));
   if (!format) return usage(io, `--format must be html, md or json, not "${values.format}"`);
   if (positionals.length !== 1) return usage(io, `report takes one checklist file, not ${positionals.length}\n\nUsage: ${REPORT_USAGE}`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today must be a date such as 2025-12-08, not "${values.today}"`);
+  const todayProblem = badToday(values.today);
+  if (todayProblem) return usage(io, todayProblem);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
   const file = positionals[0] ?? '';
@@ -78,7 +79,3 @@ export async function runReport(argv: readonly string[], io: CommandIo): Promise
   return values.gate && model.verdict.decision === 'no-go' ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function usage(io: CommandIo, message: string): number {
-  io.err(`readiness: ${message}`);
-  return EXIT_USAGE;
-}

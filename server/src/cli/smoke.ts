@@ -13,7 +13,7 @@ import { RUNNER_VERSION } from '../node/runnerVersion';
 import { systemWallClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { CliConfig } from './config';
-import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, usage, type CommandIo } from './io';
 import { cliService, environmentSecrets } from './service';
 
 export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
@@ -243,10 +243,6 @@ export function expandNumbers(text: string): string[] {
   return out;
 }
 
-function usage(io: SmokeIo, message: string): number {
-  io.err(`readiness: ${message}`);
-  return EXIT_USAGE;
-}
 
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);

@@ -10,7 +10,7 @@ import { defaultSmokeSettings, localDateTime, parseBaseUrl, type SmokeRun, type 
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, usage, type CommandIo } from './io';
 import { junitReport, type JunitCase } from './junit';
 import { cliService, environmentSecrets } from './service';
 import { displayPath, expandNumbers, readDocument } from './smoke';
@@ -211,7 +211,3 @@ function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | nu
   };
 }
 
-function usage(io: CommandIo, message: string): number {
-  io.err(`readiness: ${message}`);
-  return EXIT_USAGE;
-}
