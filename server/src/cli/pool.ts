@@ -77,8 +77,9 @@ class WorkerPool implements Checker {
 
   constructor(size: number, settings: FileCheckSettings, service: ReadinessService) {
     this.here = inThisThread(service, settings);
-    // dist/worker.js sits next to dist/cli.js, which this module is bundled into.
-    const script = join(__dirname, 'worker.js');
+    // dist/cli.js, started as a worker thread, serves checks (`server/src/main.ts`);
+    // it sits next to dist/readiness.js, which this module is bundled into.
+    const script = join(__dirname, 'cli.js');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_HEAP });
       const entry: PoolWorker = { worker, pending: new Map() };
