@@ -115,9 +115,9 @@ export function startServer(connection: Connection): void {
     relativePath: (uri) => workspace.relativePath(uri),
     locale: () => locale,
     today: () => now().date,
-    published: (document, analysis) => {
-      diagnostics.publish(document.uri, document.version, analysis?.findings ?? []);
-      const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
+    published: (document, version, analysis) => {
+      diagnostics.publish(document.uri, version, analysis?.findings ?? []);
+      const changed: ChecklistChangedParams = { uri: document.uri, version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(checklistChangedNotification, changed);
     },
     complete: (uri, analysis) => references.complete(uri, analysis),
