@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer';
 import { isChecklist, defaultChecklistGlobs } from '../../server/src/core/detect';
 import { sampleText } from '../support/paths';
 import { LOG_TOKEN_VALUE, sampleWithSecrets } from '../support/secretSamples';
@@ -110,13 +110,16 @@ describe('recognising a checklist', () => {
   });
 });
 
+/** An analysis as data: its redaction function is a new closure each run. */
+const withoutSafeText = ({ safeText: _, ...data }: Analysis) => data;
+
 describe('incremental analysis', () => {
   test('re-analysing after an edit gives the same result as a fresh analysis', () => {
     const analyzer = new ChecklistAnalyzer();
     const text = sampleText();
     analyzer.analyze(text);
     const edited = text.replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1').replace('### 7. Redis', 'Nueva línea\n\n### 7. Redis');
-    assert.deepEqual(analyzer.analyze(edited), new ChecklistAnalyzer().analyze(edited));
+    assert.deepEqual(withoutSafeText(analyzer.analyze(edited)), withoutSafeText(new ChecklistAnalyzer().analyze(edited)));
   });
 });
 
@@ -126,7 +129,7 @@ describe('secrets in the analysis', () => {
     analyzer.analyze(sampleText());
     const withSecrets = sampleWithSecrets();
     const incremental = analyzer.analyze(withSecrets);
-    assert.deepEqual(incremental, new ChecklistAnalyzer().analyze(withSecrets));
+    assert.deepEqual(withoutSafeText(incremental), withoutSafeText(new ChecklistAnalyzer().analyze(withSecrets)));
     assert.deepEqual(incremental.findings.filter((f) => f.code === 'secret').map((f) => f.data?.['rule']), ['query-parameter-secret', 'openai-project-key']);
     const cleaned = analyzer.analyze(sampleText());
     assert.deepEqual(cleaned.findings.filter((f) => f.code === 'secret'), []);

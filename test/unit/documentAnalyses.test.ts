@@ -13,12 +13,15 @@ import { testService } from '../support/sidebar';
 const URI = 'file:///work/ENTREGABLES.md';
 const PLACEHOLDER = '[PEGAR ENLACE AL PR]';
 
-/** Resolves once every callback already queued (setImmediate included) has run. */
-const settle = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
-
 /** A host whose file checks (`complete`) finish only when the test says so. */
 function controlledHost(document: TextDocument) {
+  // Each call of `complete`, as a function that finishes it; `nextCompletion` waits for the next call.
   const completions: (() => void)[] = [];
+  let called: (() => void) | undefined;
+  const nextCompletion = async (): Promise<() => void> => {
+    if (completions.length === 0) await new Promise<void>((resolve) => (called = resolve));
+    return completions.shift() ?? assert.fail('no completion');
+  };
   const published: { version: number; line: number | undefined }[] = [];
   const errors: string[] = [];
   const host: AnalysisHost = {
@@ -29,10 +32,14 @@ function controlledHost(document: TextDocument) {
     locale: () => undefined,
     today: () => '2025-12-01',
     published: (_document, version, analysis) => published.push({ version, line: analysis && placeholderLine(analysis) }),
-    complete: (_uri, analysis) => new Promise<Analysis>((resolve) => completions.push(() => resolve(analysis))),
+    complete: (_uri, analysis) =>
+      new Promise<Analysis>((resolve) => {
+        completions.push(() => resolve(analysis));
+        called?.();
+      }),
     error: (message) => errors.push(message),
   };
-  return { host, completions, published, errors };
+  return { host, nextCompletion, published, errors };
 }
 
 /** The line of the sample's first PR-link placeholder in an analysis. */
@@ -47,22 +54,19 @@ describe('per-document analyses', () => {
     assert.ok(line > 0);
     // TextDocuments updates the open document in place, as this test does.
     const document = TextDocument.create(URI, 'markdown', 1, text);
-    const { host, completions, published, errors } = controlledHost(document);
+    const { host, nextCompletion, published, errors } = controlledHost(document);
     const analyses = new DocumentAnalyses(host);
 
     const first = analyses.current(URI);
-    await settle();
-    assert.equal(completions.length, 1, 'the analysis of version 1 is completing');
+    const finishFirst = await nextCompletion();
 
     // Two lines inserted at the top (version 2), scheduled as didChange does; then a request for it.
     TextDocument.update(document, [{ text: `\n\n${text}` }], 2);
     analyses.schedule(URI);
     const second = analyses.current(URI);
-    // Version 1's completion finishes before the run for version 2 starts.
-    completions.shift()?.();
-    await settle();
-    assert.equal(completions.length, 1, 'version 2 is analysed in turn');
-    completions.shift()?.();
+    // Version 1's completion finishes before the run for version 2 starts; then version 2 is analysed in turn.
+    finishFirst();
+    (await nextCompletion())();
     // Both callers read the document's text as it is now (version 2): their analysis is of that text.
     for (const analysis of await Promise.all([first, second])) {
       assert.equal(analysis && placeholderLine(analysis), line + 2, 'the analysis of the text the caller sees');

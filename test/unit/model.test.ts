@@ -2,7 +2,7 @@
 // every form, checks, blockers, configuration words, and the incremental cache on the corpus.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer';
 import { isChecklist } from '../../server/src/core/detect';
 import { notApplicableFix } from '../../server/src/core/features/fixes';
 import { splitBlocks } from '../../server/src/core/markdown/blocks';
@@ -119,6 +119,9 @@ describe('items of every shape', () => {
   });
 });
 
+/** An analysis as data: its redaction function is a new closure each run. */
+const withoutSafeText = ({ safeText: _, ...data }: Analysis) => data;
+
 describe('the corpus through the incremental cache', () => {
   for (const doc of corpusDocuments()) {
     test(`${doc.name}: one whole parse gives each block its own facts; an edit re-analysed equals a fresh analysis`, () => {
@@ -129,7 +132,7 @@ describe('the corpus through the incremental cache', () => {
       const lines = doc.text.split('\n');
       const middle = Math.floor(lines.length / 2);
       const edited = [...lines.slice(0, middle), 'An added line.', '', ...lines.slice(middle)].join('\n');
-      assert.deepEqual(analyzer.analyze(edited), new ChecklistAnalyzer().analyze(edited));
+      assert.deepEqual(withoutSafeText(analyzer.analyze(edited)), withoutSafeText(new ChecklistAnalyzer().analyze(edited)));
     });
   }
 

@@ -11,6 +11,8 @@ import { sampleWithSecrets } from '../support/secretSamples';
 
 // Every code once: the compiler rejects this object when a code is added to FindingCode and not here.
 const EVERY_CODE: Record<FindingCode, true> = {
+  'plain-text-block': true,
+  'internal-error': true,
   'unfilled-placeholder': true,
   'bracketed-value': true,
   'unparsed-deadline': true,

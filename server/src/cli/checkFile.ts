@@ -42,7 +42,9 @@ export async function checkFile(service: ReadinessService, file: MarkdownFile, t
   const analyzed = checklist ? service.analyse(text, { maxSize: config.maxFileSize, settings: analysisSettings }) : undefined;
   // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
   const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: settings.today }) };
-  const analysis = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, settings.root));
+  const checked = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, settings.root));
+  // Missing-file messages are added after the core's analysis: they too go through its redaction point.
+  const analysis = checked && { ...checked, findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })) };
   return { path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) };
 }
 

@@ -64,7 +64,9 @@ export function runCli(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`readiness: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // One line, never a stack trace: what failed, not where in the bundle.
+      const message = (error instanceof Error ? error.message : String(error)).split(/\r\n|\r|\n/)[0]?.slice(0, 300);
+      process.stderr.write(`readiness: internal error: ${message}\n`);
       process.exitCode = EXIT_USAGE;
     },
   );

@@ -2,18 +2,21 @@
 // model and findings. An analyzer belongs to one document and keeps the facts of
 // each block from its previous run, so after an edit only the blocks whose text
 // changed are parsed again.
-import { splitBlocks, type Block } from './markdown/blocks';
-import { LineIndex } from './markdown/lines';
-import { translator } from './messages';
+import { STEP_WORK } from './analysisSteps';
+import { blockRuns, splitBlocks, type Block } from './markdown/blocks';
+import { LineIndex, withLineFeeds } from './markdown/lines';
+import { translator, type Translate } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
 import { headerFindings } from './rules/headerStatus';
-import { createModelRules } from './rules/registry';
-import { defaultAnalysisSettings, type AnalysisSettings, type RuleContext } from './rules/rule';
+import { RULES } from './rules/registry';
+import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleContext } from './rules/rule';
+import { SecretScanner } from './rules/secretFindings';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { stableFinding } from './rules/stable';
+import { safeChecklist, safeTextFor, type SafeText } from './safeText';
 import { range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -29,6 +32,8 @@ export interface Analysis {
   readonly checklist: Checklist;
   readonly progress: Progress;
   readonly findings: readonly Finding[];
+  /** The document's redaction point: what the server and the CLI build from document text after the analysis (file references, smoke lenses) goes through it. */
+  readonly safeText: SafeText;
   /**
    * The evidence of the smoke tests the diagnostics look at (those of items with stamps or marked done):
    * stamped or by hand, and whether the stamp still holds. `allEvidence` gives every test's.
@@ -45,11 +50,33 @@ export class ChecklistAnalyzer {
   private facts = new Map<string, BlockFacts>();
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
   private placed = new Map<number, { readonly text: string; readonly block: PlacedBlock }>();
-  /** This analyzer's instances of the model rules (the secret scanner keeps a cache per block). */
-  private readonly rules = createModelRules();
+  /**
+   * This analyzer's instances of the registry's model rules. The `secret` rule runs first, in
+   * steps, through this analyzer's own scanner (a cache per block): the redaction point needs its
+   * findings before the model is built.
+   */
+  private readonly rules: readonly { readonly id: string; readonly run: Rule }[] = RULES.flatMap((rule) =>
+    rule.stage === 'model' && rule.create && rule.id !== 'secret' ? [{ id: rule.id, run: rule.create() }] : [],
+  );
+  private readonly secrets = new SecretScanner();
   private readonly signOffs = new SignOffScanner();
 
-  analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
+    const steps = this.analyzeInSteps(documentText, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same analysis in steps of bounded work (about {@link STEP_WORK} characters parsed or
+   * scanned each): a server that yields between steps keeps answering other requests while a
+   * large document is analysed. A run abandoned between steps leaves the caches as they were.
+   */
+  *analyzeInSteps(documentText: string, options: AnalysisOptions = {}): Generator<void, Analysis, void> {
+    // Same offsets and lines, so every range stays a range of the document as given.
+    const text = withLineFeeds(documentText);
     const t = translator(options.locale);
     const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
     if (text.length > maxSize) {
@@ -58,7 +85,12 @@ export class ChecklistAnalyzer {
       return skipped(text, t('file.tooLarge', megabytes(text.length), megabytes(maxSize)));
     }
     const split = splitBlocks(text);
-    const nextFacts = this.parseWholeWhenMostlyNew(text, split);
+    const nextFacts = new Map<string, BlockFacts>();
+    for (const run of blockRuns(text, split, (block) => !this.facts.has(block.text), STEP_WORK)) {
+      const facts = run.blocks.length === 1 ? [extractFacts(run.text)] : extractAllFacts(run.text, run.blocks);
+      run.blocks.forEach((block, i) => nextFacts.set(block.text, facts[i] ?? extractFacts(block.text)));
+      yield;
+    }
     const nextPlaced: typeof this.placed = new Map();
     const blocks = split.map((block) => {
       const facts = nextFacts.get(block.text) ?? this.facts.get(block.text) ?? extractFacts(block.text);
@@ -68,27 +100,69 @@ export class ChecklistAnalyzer {
       nextPlaced.set(block.startLine, { text: block.text, block: placed });
       return placed;
     });
+    const settings = options.settings ?? defaultAnalysisSettings;
+    let secrets: Finding[];
+    try {
+      secrets = yield* this.secrets.findingsInSteps(text, split, settings.secretsAllow, t);
+    } catch {
+      secrets = failure('secrets', t);
+    }
+    // Every string of the model and of the messages built from it goes through the one redaction point.
+    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow });
+    const checklist = safeChecklist(buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }), safeText);
+    let evidence: readonly TestEvidenceRecord[];
+    let evidenceFailed: Finding[] = [];
+    try {
+      evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')?.records ?? [];
+    } catch {
+      evidence = [];
+      evidenceFailed = failure('evidence', t);
+    }
+    let signOffs: readonly SignOff[];
+    try {
+      signOffs = this.signOffs.find(split, checklist, evidence);
+    } catch {
+      signOffs = [];
+      evidenceFailed = [...evidenceFailed, ...failure('signoffs', t)];
+    }
+    const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
+    const found = [...plainTextFindings(split, nextFacts, t), ...evidenceFailed, ...this.rules.flatMap((rule) => guarded(rule.id, () => rule.run(ctx), t)), ...secrets];
+    // The header's claims follow the verdict, which depends on every other finding.
+    found.push(...guarded('header', () => headerFindings({ text, checklist, findings: found, t, today: options.today }), t));
     this.facts = nextFacts;
     this.placed = nextPlaced;
-    const settings = options.settings ?? defaultAnalysisSettings;
-    const checklist = buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks });
-    const evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')?.records ?? [];
-    const signOffs = this.signOffs.find(split, checklist, evidence);
-    const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
-    const found = this.rules.flatMap((rule) => rule(ctx));
-    // The header's claims follow the verdict, which depends on every other finding.
-    found.push(...headerFindings({ text, checklist, findings: found, t, today: options.today }));
-    const findings = withSeverities(withoutIgnored(found, checklist), settings).map(stableFinding).sort(byPosition);
-    return { checklist, progress: progressOf(checklist), findings, evidence, signOffs };
+    const findings = withSeverities(withoutIgnored(found, checklist), settings)
+      .map((f) => stableFinding({ ...f, message: safeText(f.message) }))
+      .sort(byPosition);
+    return { checklist, progress: progressOf(checklist), findings, safeText, evidence, signOffs };
   }
+}
 
-  /** One parse of the whole text costs less than many small ones, so a mostly new document is parsed whole. */
-  private parseWholeWhenMostlyNew(text: string, split: readonly Block[]): Map<string, BlockFacts> {
-    const missing = split.filter((block) => !this.facts.has(block.text)).length;
-    if (missing <= 1 || missing < split.length / 2) return new Map();
-    const all = extractAllFacts(text, split);
-    return new Map(split.map((block, i) => [block.text, all[i] ?? extractFacts(block.text)]));
+/** One information diagnostic per block read as plain text, at the line where it passed a limit. */
+function plainTextFindings(blocks: readonly Block[], facts: ReadonlyMap<string, BlockFacts>, t: Translate): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    const reading = facts.get(block.text)?.plainText;
+    if (!reading) continue;
+    const line = block.startLine + reading.line;
+    let message = reading.reason === 'failed' ? t('block.plainText.failed') : t(`block.plainText.${reading.reason}`, reading.amount, reading.limit);
+    if (reading.omittedBlanks) message += ` ${t('block.plainText.omittedBlanks', reading.omittedBlanks)}`;
+    findings.push({ code: 'plain-text-block', severity: 'information', message, range: range(line, 0, line, 0) });
   }
+  return findings;
+}
+
+/** A rule that fails costs the document that rule's findings, not all of them. */
+function guarded(name: string, run: () => Finding[], t: Translate): Finding[] {
+  try {
+    return run();
+  } catch {
+    return failure(name, t);
+  }
+}
+
+function failure(name: string, t: Translate): Finding[] {
+  return [{ code: 'internal-error', severity: 'information', message: t('analysis.ruleFailed', name), range: range(0, 0, 0, 0) }];
 }
 
 /** Every smoke test's evidence record, unverified and untouched ones included (hovers, the sidebar, reports). */
@@ -133,6 +207,7 @@ function skipped(text: string, message: string): Analysis {
   return {
     checklist,
     progress: progressOf(checklist),
+    safeText: (s) => s,
     findings: [{ code: 'skipped-large-file', severity: 'information', message, range: range(0, 0, 0, firstLineEnd) }],
     evidence: [],
     signOffs: [],

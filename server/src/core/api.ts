@@ -1,10 +1,12 @@
 // The core's types the front ends use, from one module: with core/service.ts (the operations) and
 // core/ports.ts (what they plug in), this is all of the core the language server and the CLI see.
 export type { Analysis, AnalysisOptions } from './analyzer';
+export type { SafeText } from './safeText';
 export { DEFAULT_MAX_SIZE } from './analyzer';
 export type { Now } from './dates';
 export { localDateTime, localTimeOfDay } from './dates';
 export { defaultChecklistGlobs } from './detect';
+export { splitLines } from './markdown/lines';
 export type { Fix, SettableState } from './features/fixes';
 export { REDACT_SECRETS_KIND, SYNC_SUMMARY_KIND } from './features/fixes';
 export type { HoverContent } from './features/hover';

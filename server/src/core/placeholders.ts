@@ -134,8 +134,7 @@ function scan(line: string, options: BlankScanOptions): LineBlanks {
   const add = (text: string, start: number, end: number, shape: BlankShape): void => {
     blanks.push({ text, start, end, shape, optional: optionalLine || OPTIONAL_WORDS.test(text) });
   };
-  const code = codeSpans(line);
-  const inCode = (at: number): boolean => code.some(([s, e]) => at >= s && at < e);
+  const inCode = insideAny(codeSpans(line));
   bracketBlanks(line, inCode, add, values);
   if (line.includes('<')) angleBlanks(line, options, inCode, add);
   if (line.includes('_')) underscoreBlanks(line, inCode, add);
@@ -143,6 +142,40 @@ function scan(line: string, options: BlankScanOptions): LineBlanks {
   if (UNDECIDED_WORD.test(line)) undecidedValues(line, inCode, add);
   blanks.sort((a, b) => a.start - b.start);
   return { blanks, values };
+}
+
+/** How far before a bracket its context is read (a log prefix run, a field label). */
+const CONTEXT = 256;
+
+/** A test for "is this offset inside one of these spans", in logarithmic time: a line can hold thousands of brackets and spans. */
+function insideAny(spans: readonly (readonly [number, number])[]): (at: number) => boolean {
+  if (spans.length === 0) return () => false;
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  // The furthest end reached by a span starting at or before each one, so overlapping spans need no merge.
+  const reach: number[] = [];
+  for (const [i, span] of sorted.entries()) reach.push(Math.max(span[1], reach[i - 1] ?? 0));
+  return (at) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.[0] ?? 0) <= at) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && at < (reach[last] ?? 0);
+  };
+}
+
+/** The first non-blank character at or after `from`, or '' at the end of the line. */
+function nextNonSpace(line: string, from: number): string {
+  for (let i = from; i < line.length; i++) {
+    const ch = line[i] ?? '';
+    if (!/\s/.test(ch)) return ch;
+  }
+  return '';
 }
 
 /** Inline code spans (`` `x` ``) of a line: what is inside them is an example, never a blank. */
@@ -170,12 +203,12 @@ function bracketBlanks(line: string, inCode: (at: number) => boolean, add: Add, 
   if (!line.includes('[')) return;
   const box = TASK_BOX.exec(line);
   const skipUntil = box ? box[0].length : 0;
-  const json = [...jsonSpans(line), ...secretSpans(line)];
+  const inData = insideAny([...jsonSpans(line), ...secretSpans(line)]);
   const candidates: Bracket[] = [];
   for (const match of line.matchAll(BRACKETS)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (start < skipUntil || inCode(start) || json.some(([s, e]) => start >= s && start < e)) continue;
+    if (start < skipUntil || inCode(start) || inData(start)) continue;
     candidates.push({ inner: match[1] ?? '', start, end });
   }
   const logRun = logPrefixRun(line, candidates);
@@ -210,7 +243,7 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
   if (before === '\\' || before === '!' || before === ']' || before === '[' || /[\p{L}\p{N}_)]/u.test(before)) return NONE;
   if (after === ']') return NONE;
   // A link reference definition: `[label]: url` at the start of the line.
-  if (after === ':' && line.slice(0, start).trim() === '' && /^:\s*\S+\s*$/.test(line.slice(end))) return NONE;
+  if (after === ':' && start <= 3 && line.slice(0, start).trim() === '' && /^:\s*\S+\s*$/.test(line.slice(end))) return NONE;
   // Empty, a shell test (`[ -f x ]`), a footnote (`[^1]`), a regular expression (`[a-z0-9_-]+`, `^[A-Z]`).
   if (text === '' || (inner.startsWith(' ') && inner.endsWith(' '))) return NONE;
   if (text.startsWith('^') || /^[+*?{]/.test(after) || before === '^' || isCharacterClass(text)) return NONE;
@@ -218,7 +251,7 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
   if (looksLikeSecret(text)) return NONE;
   const logPosition = isLogPrefixPosition(line, start, end);
   if (logPosition && !isInstruction(text) && !isMask(text)) return NONE;
-  if (LOG_LEVEL.test(text) && line.slice(end).trim() !== '') return NONE;
+  if (LOG_LEVEL.test(text) && nextNonSpace(line, end) !== '') return NONE;
   // Template wording.
   if (isInstruction(text)) return judged('blank', true);
   if (isMask(text)) return judged('blank', true);
@@ -243,8 +276,10 @@ const LOG_LEVEL = /^(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|TRACE|FATAL|NOTICE|CRIT
 
 /** `[INFO] Server started`, `[main] INFO ...`, `2025-12-01T10:00:00Z [WARN] ...`: a prefix of a log line. */
 function isLogPrefixPosition(line: string, start: number, end: number): boolean {
-  const rest = line.slice(end).trim();
-  if (rest === '' || rest.startsWith('-') || rest.startsWith('|')) return false;
+  const next = nextNonSpace(line, end);
+  if (next === '' || next === '-' || next === '|') return false;
+  // Log prefixes are short: a bracket far into the line is not one (and the check stays linear on long lines).
+  if (start > CONTEXT) return false;
   const before = line.slice(0, start).trim();
   // Only other prefixes, a timestamp or a log level may stand before it.
   return before.split(/\s+/).every((word) => word === '' || /^\[[^\]]*\]$/.test(word) || /^\d[\d:.TZ+-]*$/.test(word) || LOG_LEVEL.test(word));
@@ -261,7 +296,7 @@ function logPrefixRun(line: string, candidates: readonly Bracket[]): Set<number>
     let j = i;
     while (j + 1 < candidates.length && line.slice(candidates[j].end, candidates[j + 1].start).trim() === '') j++;
     const members = candidates.slice(i, j + 1);
-    const followed = line.slice(candidates[j].end).trim() !== '';
+    const followed = nextNonSpace(line, candidates[j].end) !== '';
     if (members.length > 1 && followed && members.some((b) => LOG_LEVEL.test(b.inner.trim()) || TIMESTAMP.test(b.inner.trim()))) {
       for (let k = i; k <= j; k++) run.add(k);
     }
@@ -287,11 +322,17 @@ function isJsonish(text: string): boolean {
 function jsonSpans(line: string): [number, number][] {
   if (!/[[{]\s*["{[\d-]/.test(line)) return [];
   const spans: [number, number][] = [];
-  for (let i = 0; i < line.length; i++) {
+  // Work stays linear on hostile lines ("[[[[…" thousands deep): each try looks at most JSON_REACH characters ahead,
+  // and a line whose brackets keep failing to balance stops being searched.
+  let failures = 0;
+  for (let i = 0; i < line.length && failures < MAX_JSON_TRIES; i++) {
     const open = line[i];
     if (open !== '{' && open !== '[') continue;
-    const close = balancedEnd(line, i);
-    if (close === undefined) continue;
+    const close = balancedEnd(line, i, JSON_REACH);
+    if (close === undefined) {
+      failures++;
+      continue;
+    }
     const candidate = line.slice(i, close + 1);
     // A lone number in brackets ("[142]") is a value or a footnote, not data.
     if (/^[[{]\s*(?:"|\{|\[|\d|-|true|false|null|\])/.test(candidate) && /["{,]|^\[\]$/.test(candidate) && parsesAsJson(candidate)) {
@@ -302,10 +343,13 @@ function jsonSpans(line: string): [number, number][] {
   return spans;
 }
 
-function balancedEnd(line: string, from: number): number | undefined {
+const JSON_REACH = 8192;
+const MAX_JSON_TRIES = 64;
+
+function balancedEnd(line: string, from: number, reach: number): number | undefined {
   let depth = 0;
   let inString = false;
-  for (let i = from; i < line.length; i++) {
+  for (let i = from; i < line.length && i - from < reach; i++) {
     const ch = line[i];
     if (inString) {
       if (ch === '\\') i++;
@@ -447,7 +491,7 @@ function isPathSuggestion(text: string): boolean {
 /** Where a field's value goes: after "Label:", "=", a table bar, or an emoji after a label ("Tests: ✅ [X]"). */
 function isValuePosition(line: string, start: number): boolean {
   const before = line
-    .slice(0, start)
+    .slice(Math.max(0, start - CONTEXT), start)
     .replace(/\*\*|__/g, '')
     .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '')
     .trimEnd();
@@ -565,8 +609,13 @@ export function isBlankValue(text: string): boolean {
   const blanks = findBlanks(trimmed);
   if (blanks.length === 0) return false;
   // What is left besides the blanks is punctuation or units ("[X] ms", "____/____").
-  let rest = trimmed;
-  for (const b of [...blanks].reverse()) rest = rest.slice(0, b.start) + rest.slice(b.end);
+  let rest = '';
+  let from = 0;
+  for (const b of blanks) {
+    rest += trimmed.slice(from, b.start);
+    from = Math.max(from, b.end);
+  }
+  rest += trimmed.slice(from);
   return /^[\s\-/:.,%()—–|]*(?:ms|s|h|min|%|días?|days?|horas?|hours?)?[\s\-/:.,%()—–|]*$/i.test(rest);
 }
 

@@ -70,6 +70,8 @@ import type { Now } from './dates';
 /** One document's analyses: keeps the per-block caches of its text, so an edit reparses only what changed. */
 export interface DocumentAnalyser {
   analyse(text: string, options?: AnalysisOptions): Analysis;
+  /** The same analysis in steps of bounded work: a server that yields between steps keeps answering while a large document is analysed. */
+  analyseInSteps(text: string, options?: AnalysisOptions): Generator<void, Analysis, void>;
 }
 
 /** What a smoke run needs besides the service's ports: the files it may upload, and the run's own hooks. */
@@ -208,7 +210,10 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     analyse: (text, options) => new ChecklistAnalyzer().analyze(text, withDefaults(options)),
     openDocument: () => {
       const analyzer = new ChecklistAnalyzer();
-      return Object.freeze({ analyse: (text: string, options?: AnalysisOptions) => analyzer.analyze(text, withDefaults(options)) });
+      return Object.freeze({
+        analyse: (text: string, options?: AnalysisOptions) => analyzer.analyze(text, withDefaults(options)),
+        analyseInSteps: (text: string, options?: AnalysisOptions) => analyzer.analyzeInSteps(text, withDefaults(options)),
+      });
     },
     hover: (checklist, position, t) => hoverAt(checklist, position, t ?? messages()),
     completion: (checklist, position) => completionsAt(checklist, position),

@@ -28,7 +28,9 @@ export type FindingCode =
   | 'structure'
   | 'stale-evidence'
   | 'edited-evidence'
-  | 'stale-signoff';
+  | 'stale-signoff'
+  | 'plain-text-block'
+  | 'internal-error';
 
 /** The machine-readable details each rule attaches to its findings, for quick fixes and reports. */
 export interface FindingDataByCode {
@@ -63,6 +65,8 @@ export interface FindingDataByCode {
   readonly 'edited-evidence': { readonly testKey: string; readonly test: string };
   /** `line`: the sign-off's line (0-based), which "Sign off again as NAME" fills. */
   readonly 'stale-signoff': { readonly line: number };
+  readonly 'plain-text-block': undefined;
+  readonly 'internal-error': undefined;
 }
 
 interface FindingOf<C extends FindingCode> {

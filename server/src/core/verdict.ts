@@ -124,7 +124,7 @@ export function quickDecision(checklist: Checklist, findings: readonly Finding[]
     return na.marked ? !na.reasoned : item.state !== 'done' || item.placeholders.length > 0;
   });
   if (unready) return 'no-go';
-  const analysis: Analysis = { checklist, findings, progress: { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } }, evidence: [], signOffs: [] };
+  const analysis: Analysis = { checklist, findings, progress: { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } }, safeText: (value) => value, evidence: [], signOffs: [] };
   return verdictOf(analysis, { text, t: translator('en'), mask: (value) => value }).decision;
 }
 

@@ -107,7 +107,17 @@ export class DocumentAnalyses {
       } else {
         let analyzer = this.analyzers.get(uri);
         if (!analyzer) this.analyzers.set(uri, (analyzer = this.host.service.openDocument()));
-        analysis = analyzer.analyse(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
+        const steps = analyzer.analyseInSteps(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
+        for (let step = steps.next(); ; step = steps.next()) {
+          if (step.done) {
+            analysis = step.value;
+            break;
+          }
+          // Between steps the server reads and answers other messages (hovers, other documents).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          overtaken = this.runs.get(uri) !== run;
+          if (overtaken) return;
+        }
         if (this.host.complete) analysis = await this.host.complete(uri, analysis);
       }
       // A newer run (an edit, or files that changed on disk) started while this one waited; it publishes and releases.

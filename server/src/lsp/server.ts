@@ -120,7 +120,16 @@ export function startServer(connection: Connection): void {
       const changed: ChecklistChangedParams = { uri: document.uri, version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(checklistChangedNotification, changed);
     },
-    complete: (uri, analysis) => references.complete(uri, analysis),
+    complete: async (uri, analysis) => {
+      const completed = await references.complete(uri, analysis);
+      // Missing-file messages are added after the core's analysis: they too go through its redaction point
+      // (a finding whose message needs nothing keeps its identity, and its cached diagnostic).
+      const findings = completed.findings.map((f) => {
+        const message = completed.safeText(f.message);
+        return message === f.message ? f : { ...f, message };
+      });
+      return { ...completed, findings };
+    },
     error: (message) => connection.console.error(message),
   });
 
@@ -216,22 +225,26 @@ export function startServer(connection: Connection): void {
     if (!analysis || !document) return [];
     const text = document.getText();
     const { bumpLastUpdated } = await settings(params.textDocument.uri);
-    return [
+    const actions = [
       ...codeActions(service, params, analysis, text, now(), t, bumpLastUpdated),
       ...smoke.codeActions(params, analysis, text),
       ...(await signOffs.codeActions(params, analysis)),
       ...(await references.codeActions(params, analysis, document.version)),
     ];
+    return actions.map((action) => ({ ...action, title: analysis.safeText(action.title) }));
   });
 
   connection.onHover(async (params) => {
     const analysis = await analyses.current(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return null;
-    const referenceHover = references.hover(params.textDocument.uri, analysis, params.position);
-    if (referenceHover) return referenceHover;
     const records = service.evidence.all(document.getText(), analysis, { settings: (await settings(params.textDocument.uri)).analysis, today: now().date });
-    return evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ?? hover(service, analysis.checklist, params.position, t);
+    const found =
+      references.hover(params.textDocument.uri, analysis, params.position) ??
+      evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ??
+      hover(service, analysis.checklist, params.position, t);
+    if (!found || typeof found.contents !== 'object' || !('value' in found.contents)) return found;
+    return { ...found, contents: { ...found.contents, value: analysis.safeText(found.contents.value) } };
   });
 
   connection.onDocumentLinks(async (params) => {

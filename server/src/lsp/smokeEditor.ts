@@ -3,7 +3,7 @@
 // client command `readiness.runSmokeTests` with the tests' keys; the client sends
 // `readiness/runSmokeTests` back (smokeRuns.ts), after asking for a base URL if needed.
 import { CodeAction, CodeActionKind, Command, type CodeActionParams, type CodeLens } from 'vscode-languageserver/node';
-import { intersects, type Analysis, type Range, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
+import { intersects, splitLines, type Analysis, type Range, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
@@ -37,7 +37,7 @@ function lensLine(test: SmokeTest, lines: readonly string[]): number {
 }
 
 export function smokeCodeLenses(uri: string, text: string, suite: SmokeSuite, t: Translate): CodeLens[] {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const lenses: CodeLens[] = [];
   const atLine = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });
   const fences = new Map<number, SmokeTest[]>();

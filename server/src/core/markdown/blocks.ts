@@ -2,6 +2,7 @@
 // heading. Such a line always closes the open paragraph, list or quote, so
 // parsing each block on its own gives the same tree as parsing the whole text,
 // and a block whose text did not change can reuse its earlier parse.
+import { lineBreakAt, lineEnd } from './lines';
 
 export interface Block {
   /** 0-based line of the block's first line in the document. */
@@ -23,8 +24,7 @@ export function splitBlocks(text: string): Block[] {
   let line = 0;
   let offset = 0;
   while (offset <= text.length) {
-    let end = text.indexOf('\n', offset);
-    if (end === -1) end = text.length;
+    const end = lineEnd(text, offset);
     const content = text.slice(offset, end);
     if (fence !== undefined) {
       const close = FENCE.exec(content);
@@ -46,8 +46,47 @@ export function splitBlocks(text: string): Block[] {
       }
     }
     line++;
-    offset = end + 1;
+    // Past the last line when no break ends it.
+    offset = end + (lineBreakAt(text, end) || 1);
   }
   blocks.push({ startLine: blockStartLine, startOffset: blockStartOffset, text: text.slice(blockStartOffset) });
   return blocks;
+}
+
+/** Consecutive blocks of a document as one text, each block's line and offset relative to that text. */
+export interface BlockRun {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+/**
+ * The blocks that `wanted` picks, gathered in runs of consecutive blocks of about
+ * `size` characters: one parse or scan of a run costs less than one per block, and
+ * gives what each block alone would (each starts at a top-level heading).
+ */
+export function blockRuns(text: string, blocks: readonly Block[], wanted: (block: Block) => boolean, size: number): BlockRun[] {
+  const runs: BlockRun[] = [];
+  let current: Block[] = [];
+  const close = () => {
+    const first = current[0];
+    const last = current.at(-1);
+    if (first && last) {
+      const shifted = current.map((b) => ({ startLine: b.startLine - first.startLine, startOffset: b.startOffset - first.startOffset, text: b.text }));
+      runs.push({ text: text.slice(first.startOffset, last.startOffset + last.text.length), blocks: shifted });
+    }
+    current = [];
+  };
+  let length = 0;
+  for (const block of blocks) {
+    if (!wanted(block)) {
+      close();
+      continue;
+    }
+    if (current.length > 0 && length + block.text.length > size) close();
+    if (current.length === 0) length = 0;
+    current.push(block);
+    length += block.text.length;
+  }
+  close();
+  return runs;
 }

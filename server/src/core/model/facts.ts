@@ -3,10 +3,10 @@
 // Facts depend only on the block's text, so they are cached by that text and
 // reused, shifted, while the rest of the document is edited.
 import type { List, ListItem, Nodes, RootContent, Table, TableCell } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Block } from '../markdown/blocks';
-import { LineIndex } from '../markdown/lines';
-import { walk } from '../markdown/walk';
+import { lineBreakAt, lineEnd, LineIndex, splitLines } from '../markdown/lines';
+import { textOf, walk } from '../markdown/walk';
+import { overloadOf, type Overload } from '../markdown/overload';
 import { parseMarkdown } from '../markdown/parse';
 import { findPlaceholders, isAngleBlank, mayHoldBlanks, type BlankShape } from '../placeholders';
 import { fenceReferences } from './references/fence';
@@ -114,8 +114,17 @@ export interface IgnoreFact {
   readonly codes: readonly string[];
 }
 
+/** Why a block was read line by line as plain text instead of parsed as markdown. */
+export interface PlainTextReading extends Omit<Overload, 'reason'> {
+  readonly reason: Overload['reason'] | 'failed';
+  /** Blanks past the cap of a plain-text block, not reported. */
+  readonly omittedBlanks?: number;
+}
+
 export interface BlockFacts {
   readonly lineCount: number;
+  /** Set when the block was too deeply nested or too dense to parse in linear time, or the parser failed on it. */
+  readonly plainText?: PlainTextReading;
   readonly heading: HeadingFact | undefined;
   readonly fields: readonly FieldFact[];
   readonly checkboxes: readonly CheckboxFact[];
@@ -130,9 +139,10 @@ export interface BlockFacts {
   readonly prose: readonly ProseFact[];
 }
 
-const FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]+?)(?::\*\*|\*\*\s*:)[ \t]*(.*?)\s*$/;
+// Values are `(.*)$` and trimmed after: `(.*?)\s*$` is quadratic on a long run of spaces.
+const FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]+?)(?::\*\*|\*\*\s*:)[ \t]*(.*)$/;
 /** `Key: value` without bold, for the keys the model reads ("Estado: Listo", "- Owner: Ana"). */
-const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)(?:__|_)?(\p{L}[\p{L}\p{N} /().'-]{0,40}?)(?:__|_)?\s*:[ \t]+(.*?)\s*$/u;
+const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)(?:__|_)?(\p{L}[\p{L}\p{N} /().'-]{0,40}?)(?:__|_)?\s*:[ \t]+(.*)$/u;
 /** `Key: value` parts of a list entry's label, between dashes, pipes or semicolons. */
 const INLINE_FIELD = /(?:^|\s[—–|;·-]\s|\s[—–]|[—–]\s)\s*(?:\*\*)?(\p{L}[\p{L} /-]{1,30}?)(?:\*\*)?\s*:(?:\*\*)?\s+([^—–|;·]+?)\s*(?=\s[—–|;·-]\s|\s*[—–|;·]|$)/gu;
 const FENCE_BOX = /^(\s*[-*+]\s+)\[([ xX])\]\s*(.*)$/;
@@ -141,8 +151,15 @@ const IGNORE = /<!--\s*readiness-ignore-next-line\b([^>]*?)-->/;
 
 /** Parses one block's text on its own and extracts its facts. */
 export function extractFacts(text: string): BlockFacts {
+  const overload = overloadOf(text);
+  if (overload) return plainTextFacts(text, overload);
   const lines = new LineIndex(text);
-  return factsOf(parseMarkdown(text).children, { text, lines, firstLine: 0, lineCount: lines.lineCount });
+  try {
+    return factsOf(parseMarkdown(text).children, { text, lines, firstLine: 0, lineCount: lines.lineCount });
+  } catch {
+    // One block the parser cannot take never costs the rest of the document its findings.
+    return plainTextFacts(text, { reason: 'failed', line: 0, amount: 0, limit: 0 });
+  }
 }
 
 /**
@@ -151,14 +168,20 @@ export function extractFacts(text: string): BlockFacts {
  * when most blocks are new.
  */
 export function extractAllFacts(text: string, blocks: readonly Block[]): BlockFacts[] {
+  if (blocks.some((block) => overloadOf(block.text))) return blocks.map((block) => extractFacts(block.text));
   const lines = new LineIndex(text);
-  const nodes = parseMarkdown(text).children;
+  let nodes: RootContent[];
+  try {
+    nodes = parseMarkdown(text).children;
+  } catch {
+    return blocks.map((block) => extractFacts(block.text));
+  }
   let next = 0;
   return blocks.map((block, i) => {
     const endLine = blocks[i + 1]?.startLine ?? lines.lineCount;
     const own: RootContent[] = [];
     while (next < nodes.length && (nodes[next]?.position?.start.line ?? 0) - 1 < endLine) own.push(nodes[next++]);
-    const lineCount = block.text.split('\n').length;
+    const lineCount = splitLines(block.text).length;
     return factsOf(own, { text, lines, firstLine: block.startLine, lineCount });
   });
 }
@@ -190,7 +213,7 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
   const first = nodes[0];
   if (first?.type === 'heading' && first.position && first.position.start.line - 1 === frame.firstLine) {
     const headingRange = nodeRange(first, frame);
-    facts.heading = { depth: first.depth, text: toString(first).trim(), source: lineText(frame, headingRange.start.line), range: headingRange };
+    facts.heading = { depth: first.depth, text: textOf(first).trim(), source: lineText(frame, headingRange.start.line), range: headingRange };
   }
   const visit = (child: Nodes): 'skip' | undefined => {
     switch (child.type) {
@@ -337,33 +360,90 @@ function collectFence(node: Nodes & { type: 'code' }, frame: Frame, facts: Facts
     const text = lineText(frame, line);
     if (line === r.end.line && FENCE_MARK.test(text)) break;
     content.push({ line, text });
-    const box = FENCE_BOX.exec(text);
-    if (box) {
-      const at = box[1]?.length ?? 0;
-      facts.checkboxes.push({
-        checked: box[2] !== ' ',
-        label: withoutTrailingComments(box[3] ?? '').trim(),
-        range: range(line, 0, line, text.length),
-        boxRange: range(line, at, line, at + 3),
-        inFence: true,
-        depth: Math.floor((box[1] ?? '').search(/\S/) / 2),
-      });
-    }
-    let previousEnd = 0;
-    for (const match of findPlaceholders(text, { shell: SHELL_LANGS.test(node.lang ?? '') })) {
-      facts.placeholders.push({
-        text: match.text,
-        range: range(line, match.start, line, match.end),
-        inFence: true,
-        label: labelBetween(text, previousEnd, match.start),
-        shape: match.shape,
-        optional: match.optional,
-      });
-      previousEnd = match.end;
-    }
+    collectLine(line, text, true, facts, { shell: SHELL_LANGS.test(node.lang ?? '') });
   }
   facts.references.push(...fenceReferences(content));
   return { lang: node.lang ?? '', range: r, lines: content };
+}
+
+/** The task box and placeholders of one line read as text (a fenced line, or a line of a plain-text block). */
+function collectLine(line: number, text: string, inFence: boolean, facts: FactsDraft, options: { readonly shell?: boolean; readonly maxPlaceholders?: number } = {}): number {
+  const maxPlaceholders = options.maxPlaceholders ?? Infinity;
+  const box = FENCE_BOX.exec(text);
+  if (box) {
+    const at = box[1]?.length ?? 0;
+    facts.checkboxes.push({
+      checked: box[2] !== ' ',
+      label: withoutTrailingComments(box[3] ?? '').trim(),
+      range: range(line, 0, line, text.length),
+      boxRange: range(line, at, line, at + 3),
+      inFence,
+      depth: Math.floor((box[1] ?? '').search(/\S/) / 2),
+    });
+  }
+  let previousEnd = 0;
+  let omitted = 0;
+  for (const match of findPlaceholders(text, { shell: options.shell ?? false })) {
+    if (facts.placeholders.length >= maxPlaceholders) {
+      omitted++;
+      continue;
+    }
+    facts.placeholders.push({
+      text: match.text,
+      range: range(line, match.start, line, match.end),
+      inFence,
+      label: labelBetween(text, previousEnd, match.start),
+      shape: match.shape,
+      optional: match.optional,
+    });
+    previousEnd = match.end;
+  }
+  return omitted;
+}
+
+/** Blanks a plain-text block reports at most; the information diagnostic counts the rest. */
+const MAX_PLAIN_TEXT_BLANKS = 500;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})\s*([\w+-]*)/;
+
+/**
+ * A block read line by line, in time linear in its length: its heading, `**Key**: value` fields,
+ * task boxes, fenced blocks and blanks, without markdown structure (no file references).
+ */
+function plainTextFacts(text: string, reading: PlainTextReading): BlockFacts {
+  const lines = new LineIndex(text);
+  const facts: FactsDraft = { heading: undefined, fields: [], checkboxes: [], fences: [], placeholders: [], definitions: [], ignores: [], references: [], entries: [], tables: [], prose: [] };
+  let fence: { marker: string; lang: string; start: number; lines: { line: number; text: string }[] } | undefined;
+  let omittedBlanks = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    const mark = FENCE_LINE.exec(text.slice(0, 200));
+    if (fence) {
+      if (mark?.[1]?.[0] === fence.marker[0] && mark[1].length >= fence.marker.length && mark[2] === '') {
+        facts.fences.push({ lang: fence.lang, range: range(fence.start, 0, line, text.length), lines: fence.lines });
+        fence = undefined;
+      } else {
+        fence.lines.push({ line, text });
+        omittedBlanks += collectLine(line, text, true, facts, { shell: SHELL_LANGS.test(fence.lang), maxPlaceholders: MAX_PLAIN_TEXT_BLANKS });
+      }
+      continue;
+    }
+    if (mark?.[1]) {
+      fence = { marker: mark[1], lang: mark[2] ?? '', start: line, lines: [] };
+      continue;
+    }
+    const heading = line === 0 ? ATX_HEADING.exec(text) : null;
+    if (heading) {
+      facts.heading = { depth: heading[1]?.length ?? 1, text: (heading[2] ?? '').trim(), source: text, range: range(0, 0, 0, text.length) };
+    }
+    const directive = IGNORE.exec(text);
+    if (directive) facts.ignores.push({ line: line + 1, codes: (directive[1] ?? '').split(/[\s,]+/).filter((c) => c !== '') });
+    const field = fieldOf(line, text);
+    if (field) facts.fields.push(field);
+    omittedBlanks += collectLine(line, text, false, facts, { maxPlaceholders: MAX_PLAIN_TEXT_BLANKS });
+  }
+  if (fence) facts.fences.push({ lang: fence.lang, range: range(fence.start, 0, lines.lineCount - 1, lines.lineText(lines.lineCount - 1).length), lines: fence.lines });
+  return { lineCount: lines.lineCount, plainText: { ...reading, omittedBlanks }, ...facts };
 }
 
 /** A position of the parsed text, relative to the block's first line. */
@@ -393,8 +473,9 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
     if (s !== undefined && e !== undefined) excluded.push([s, e]);
     return 'skip';
   });
-  let lineStart = 0;
-  for (const line of source.split('\n')) {
+  for (let lineStart = 0; lineStart <= source.length; ) {
+    const lineStop = lineEnd(source, lineStart);
+    const line = source.slice(lineStart, lineStop);
     let previousEnd = 0;
     for (const match of findPlaceholders(line)) {
       const from = start + lineStart + match.start;
@@ -412,40 +493,58 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
       });
       previousEnd = match.end;
     }
-    lineStart += line.length + 1;
+    lineStart = lineStop + (lineBreakAt(source, lineStop) || 1);
   }
 }
 
 /** The words that introduce a placeholder: what stands between it and the previous one. */
 function labelBetween(line: string, from: number, to: number): string {
   // Leading list marks and trailing punctuation or status emojis ("Tests: ✅ [X]") are not words.
-  return line.slice(from, to).replace(/\*\*/g, '').replace(/^[\s\-*+:|]+/, '').replace(/[^\p{L}\p{N})]+$/u, '');
+  const words = line.slice(from, to).replace(/\*\*/g, '').replace(/^[\s\-*+:|]+/, '');
+  // Trailing non-words, by code point from the end: `/[^\p{L}\p{N})]+$/u` is quadratic on a long run of them.
+  let end = words.length;
+  while (end > 0) {
+    const last = words.charCodeAt(end - 1);
+    const size = last >= 0xdc00 && last <= 0xdfff && end >= 2 ? 2 : 1;
+    if (/[\p{L}\p{N})]/u.test(words.slice(end - size, end))) break;
+    end -= size;
+  }
+  return words.slice(0, end);
 }
 
-const TRAILING_COMMENTS = /(?:\s*<!--.*?-->)+\s*$/;
-
-/** A value or label without the HTML comments written after it. */
+/** A value or label without the HTML comments written after it (a loop: a regex here is quadratic on long lines). */
 function withoutTrailingComments(text: string): string {
-  return text.replace(TRAILING_COMMENTS, '');
+  let out = text;
+  for (let end = out.trimEnd(); end.endsWith('-->'); end = out.trimEnd()) {
+    const open = end.lastIndexOf('<!--', end.length - 3);
+    if (open === -1) break;
+    out = end.slice(0, open);
+  }
+  return out === text ? text : out.trimEnd();
 }
 
 function collectFields(node: Nodes, frame: Frame, fields: FieldFact[]): void {
   const r = nodeRange(node, frame);
   for (let line = r.start.line; line <= r.end.line; line++) {
-    const text = lineText(frame, line);
-    const bold = FIELD.exec(text);
-    const plain = bold || !text.includes(':') ? undefined : PLAIN_FIELD.exec(text);
-    const match = bold ?? (plain && isDocumentKey(plain[2] ?? '') ? plain : undefined);
-    if (!match) continue;
-    const value = withoutTrailingComments(match[3] ?? '');
-    const valueStart = value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1);
-    fields.push({
-      key: (match[2] ?? '').trim(),
-      value,
-      range: range(line, 0, line, text.trimEnd().length),
-      valueRange: range(line, valueStart, line, valueStart + value.length),
-    });
+    const field = fieldOf(line, lineText(frame, line));
+    if (field) fields.push(field);
   }
+}
+
+/** A `**Key**: value` line, or a plain `Key: value` line for the keys the model reads. */
+function fieldOf(line: number, text: string): FieldFact | undefined {
+  const bold = FIELD.exec(text);
+  const plain = bold || !text.includes(':') ? undefined : PLAIN_FIELD.exec(text);
+  const match = bold ?? (plain && isDocumentKey(plain[2] ?? '') ? plain : undefined);
+  if (!match) return undefined;
+  const value = withoutTrailingComments((match[3] ?? '').trim());
+  const valueStart = value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1);
+  return {
+    key: (match[2] ?? '').trim(),
+    value,
+    range: range(line, 0, line, text.trimEnd().length),
+    valueRange: range(line, valueStart, line, valueStart + value.length),
+  };
 }
 
 function listCheckbox(node: ListItem, frame: Frame, depth: number): CheckboxFact {

@@ -37,7 +37,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 export function markdownHeadings(text: string): FileHeading[] {
   const headings: FileHeading[] = [];
   let fence: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.split(/\r\n|\r|\n/)) {
     const mark = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
       if (mark && mark[0] === fence[0] && mark.length >= fence.length && line.trim() === mark) fence = undefined;

@@ -75,6 +75,9 @@ export const RULES: readonly RuleMetadata[] = Object.freeze([
   { id: 'stale-signoff', defaultSeverity: 'warning', description: 'rule.stale-signoff', docsAnchor: 'README.md#features', languages: BOTH, stage: 'model', create: () => (ctx) => signOffFindings(ctx.signOffs, ctx.t) },
   { id: 'missing-file', defaultSeverity: 'warning', description: 'rule.missing-file', docsAnchor: 'README.md#features', languages: BOTH, stage: 'files' },
   { id: 'skipped-large-file', defaultSeverity: 'information', description: 'rule.skipped-large-file', docsAnchor: 'README.md#features', languages: BOTH, stage: 'document' },
+  // The analyzer's own: a section read as plain text (core/markdown/overload.ts), and one check that failed.
+  { id: 'plain-text-block', defaultSeverity: 'information', description: 'rule.plain-text-block', docsAnchor: 'README.md#features', languages: BOTH, stage: 'document' },
+  { id: 'internal-error', defaultSeverity: 'information', description: 'rule.internal-error', docsAnchor: 'README.md#features', languages: BOTH, stage: 'document' },
 ] satisfies RuleMetadata[]);
 
 export function ruleMetadata(id: FindingCode): RuleMetadata {

@@ -1,7 +1,8 @@
 // secret: a credential pasted into the checklist. Scanning is cached per block,
 // like parsing, so typing in a 1 MB document rescans only the block being edited.
 // A finding names the kind of secret and where it is; it never holds the value.
-import type { Block } from '../markdown/blocks';
+import { STEP_WORK } from '../analysisSteps';
+import { blockRuns, type Block, type BlockRun } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
 import type { Translate } from '../messages';
 import { scanSecrets } from '../secrets';
@@ -28,14 +29,31 @@ export class SecretScanner {
   private names = new Map<string, ReturnType<typeof secretNameParts>>();
 
   findings(text: string, blocks: readonly Block[], allow: readonly RegExp[], t: Translate): Finding[] {
+    const steps = this.findingsInSteps(text, blocks, allow, t);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same findings, scanning the blocks not cached in runs of about {@link STEP_WORK}
+   * characters and yielding after each: one scan of a run costs a fraction of scanning each
+   * of its blocks, and rules never look past a heading, so a block gets what its own scan would.
+   */
+  *findingsInSteps(text: string, blocks: readonly Block[], allow: readonly RegExp[], t: Translate): Generator<void, Finding[], void> {
     const vocabulary = this.vocabulary(blocks);
     const key = `${vocabulary.join(',')}\n${allow.map((a) => a.source).join('\n')}`;
     const next = new Map<string, CachedScan>();
+    for (const run of blockRuns(text, blocks, (block) => this.cache.get(block.text)?.key !== key, STEP_WORK)) {
+      const secrets = scanRun(run, vocabulary, allow);
+      run.blocks.forEach((block, i) => next.set(block.text, { key, secrets: secrets[i] ?? [] }));
+      yield;
+    }
     const findings: Finding[] = [];
-    const whole = this.scanWholeWhenMostlyNew(text, blocks, key, vocabulary, allow);
-    blocks.forEach((block, i) => {
-      let scan = next.get(block.text) ?? this.cache.get(block.text);
-      if (scan?.key !== key) scan = { key, secrets: whole?.[i] ?? scanBlock(block.text, vocabulary, allow) };
+    for (const block of blocks) {
+      const scan = next.get(block.text) ?? this.cache.get(block.text);
+      if (!scan) continue;
       next.set(block.text, scan);
       for (const secret of scan.secrets) {
         findings.push({
@@ -46,7 +64,7 @@ export class SecretScanner {
           data: secret.suggestedName === undefined ? { rule: secret.ruleId } : { rule: secret.ruleId, name: secret.suggestedName },
         });
       }
-    });
+    }
     this.cache = next;
     return findings;
   }
@@ -62,36 +80,21 @@ export class SecretScanner {
     this.names = next;
     return mergeSecretNames(parts);
   }
-
-  /**
-   * One scan of the whole text costs a quarter of scanning each block, so a mostly new
-   * document is scanned whole and its matches handed to the blocks that hold them.
-   * Rules never look past a heading, so the blocks get what their own scans would give.
-   */
-  private scanWholeWhenMostlyNew(text: string, blocks: readonly Block[], key: string, vocabulary: readonly string[], allow: readonly RegExp[]): BlockSecret[][] | undefined {
-    const missing = blocks.filter((block) => this.cache.get(block.text)?.key !== key).length;
-    if (missing <= 1 || missing < blocks.length / 2) return undefined;
-    const perBlock: BlockSecret[][] = blocks.map(() => []);
-    const lines = new LineIndex(text);
-    let b = 0;
-    for (const m of scanSecrets(text, { vocabulary, allow })) {
-      while (b + 1 < blocks.length && (blocks[b + 1]?.startOffset ?? Infinity) <= m.start) b++;
-      const start = lines.positionAt(m.start);
-      const end = lines.positionAt(m.end);
-      const first = blocks[b]?.startLine ?? 0;
-      perBlock[b]?.push({ ruleId: m.ruleId, description: m.description, suggestedName: m.suggestedName, range: range(start.line - first, start.character, end.line - first, end.character) });
-    }
-    return perBlock;
-  }
 }
 
-function scanBlock(text: string, vocabulary: readonly string[], allow: readonly RegExp[]): BlockSecret[] {
-  const matches = scanSecrets(text, { vocabulary, allow });
-  if (matches.length === 0) return [];
-  const lines = new LineIndex(text);
-  return matches.map((m) => {
+/** The secrets of each block of a run, in block-relative positions, from one scan of the run's text. */
+function scanRun(run: BlockRun, vocabulary: readonly string[], allow: readonly RegExp[]): BlockSecret[][] {
+  const perBlock: BlockSecret[][] = run.blocks.map(() => []);
+  const matches = scanSecrets(run.text, { vocabulary, allow });
+  if (matches.length === 0) return perBlock;
+  const lines = new LineIndex(run.text);
+  let b = 0;
+  for (const m of matches) {
+    while (b + 1 < run.blocks.length && (run.blocks[b + 1]?.startOffset ?? Infinity) <= m.start) b++;
     const start = lines.positionAt(m.start);
     const end = lines.positionAt(m.end);
-    return { ruleId: m.ruleId, description: m.description, suggestedName: m.suggestedName, range: range(start.line, start.character, end.line, end.character) };
-  });
+    const first = run.blocks[b]?.startLine ?? 0;
+    perBlock[b]?.push({ ruleId: m.ruleId, description: m.description, suggestedName: m.suggestedName, range: range(start.line - first, start.character, end.line - first, end.character) });
+  }
+  return perBlock;
 }

@@ -37,7 +37,7 @@ export class KeywordIndex {
     if (distinct.length === 0) return;
     for (const keyword of distinct) this.hitsByKeyword.set(keyword, []);
     const lower = lowerCaseKeepingOffsets(text);
-    const anyKeyword = new RegExp(distinct.map(escapeRegExp).join('|'), 'g');
+    const anyKeyword = keywordPattern(distinct);
     // The alternation reports one keyword per position; the others starting there
     // (sk, sk- and sk-proj-) are picked up with startsWith, then the search resumes
     // one character later so that overlapping occurrences are found too.
@@ -134,6 +134,21 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+/** One alternation per keyword list, compiled once: the redaction point scans thousands of short strings with the same list. */
+const keywordPatterns = new Map<string, RegExp>();
+
+function keywordPattern(keywords: readonly string[]): RegExp {
+  const key = keywords.join('\u0000');
+  let pattern = keywordPatterns.get(key);
+  if (pattern === undefined) {
+    if (keywordPatterns.size >= 64) keywordPatterns.clear();
+    pattern = new RegExp(keywords.map(escapeRegExp).join('|'), 'g');
+    keywordPatterns.set(key, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
 }
 
 function escapeRegExp(literal: string): string {

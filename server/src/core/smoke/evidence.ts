@@ -3,6 +3,7 @@
 // on that test's fields even if lines moved while the requests were in flight,
 // replaces what an earlier run wrote, and is dropped (with a message) when the
 // test itself changed or went away.
+import { LineIndex } from '../markdown/lines';
 import { translator, type Language } from '../messages';
 import type { Range } from '../types';
 import { subjectKey } from './captures';
@@ -99,9 +100,8 @@ export function formatAmount(ms: number, unit: 'ms' | 's'): string {
 
 /** Applies non-overlapping edits to a text (what the CLI does with `--write`). */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const offset = (p: Range['start']) => Math.min((starts[p.line] ?? text.length) + p.character, text.length);
+  const lines = new LineIndex(text);
+  const offset = (p: Range['start']) => lines.offsetAt(p);
   const sorted = edits.map((e) => ({ from: offset(e.range.start), to: offset(e.range.end), text: e.newText })).sort((a, b) => b.from - a.from || b.to - a.to);
   let out = text;
   let limit = Number.POSITIVE_INFINITY;

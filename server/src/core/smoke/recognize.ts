@@ -2,7 +2,7 @@
 // each `$ curl ...` command (after an optional `# SMOKE TEST N: /path` banner)
 // with the evidence fields that follow it up to the next test, filled or not,
 // and the time criteria that apply to it.
-import { LineIndex } from '../markdown/lines';
+import { lineBreakAt, lineEnd, LineIndex } from '../markdown/lines';
 import type { Checklist, DocumentLanguage, Fence, Item } from '../model/checklist';
 import { classifyPlaceholder, findPlaceholders } from '../placeholders';
 import { range, type Range } from '../types';
@@ -96,7 +96,7 @@ export interface SmokeSuite {
   readonly stagingHost: string | undefined;
   readonly language: DocumentLanguage;
   /** The document's line ending, for multi-line evidence. */
-  readonly eol: '\n' | '\r\n';
+  readonly eol: '\n' | '\r\n' | '\r';
   /** Some item states "no 5xx responses". */
   readonly forbidsServerErrors: boolean;
 }
@@ -135,7 +135,7 @@ export function findSmokeTests(checklist: Checklist, text: string, wanted?: (ite
     tests,
     stagingHost: mostCommonHost(urls),
     language: checklist.language,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    eol: firstLineBreak(text),
     forbidsServerErrors: noServerErrors,
   };
 }
@@ -381,4 +381,11 @@ export function testKey(identity: SmokeTestIdentity): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return `t${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/** The document's line ending, as its first line break has it (`\n` when it has none). */
+function firstLineBreak(text: string): '\n' | '\r\n' | '\r' {
+  const at = lineEnd(text, 0);
+  const length = lineBreakAt(text, at);
+  return length === 2 ? '\r\n' : length === 1 && text[at] === '\r' ? '\r' : '\n';
 }

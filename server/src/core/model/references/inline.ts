@@ -2,6 +2,7 @@
 // (`docs/runbook.md`, or a whole `curl -F "f=@x.jpg"` command), relative link
 // targets, and path-shaped words of the prose (`see services/openaiService.js`).
 import type { Nodes } from 'mdast';
+import { walk } from '../../markdown/walk';
 import { range, type Position } from '../../types';
 import { CURL_COMMAND, curlFiles } from './curl';
 import { asOutsidePath, asPath } from './pathLike';
@@ -21,30 +22,30 @@ export function inlineReferences(node: Nodes, text: string, positionAt: (offset:
     const end = positionAt(to);
     references.push({ ...reference, range: range(start.line, start.character, end.line, end.character), inFence: false });
   };
-  const walk = (current: Nodes): void => {
+  const visit = (current: Nodes): 'skip' | undefined => {
     const from = current.position?.start.offset;
     const to = current.position?.end.offset;
-    if (from === undefined || to === undefined || SKIPPED.has(current.type)) return;
+    if (from === undefined || to === undefined || SKIPPED.has(current.type)) return 'skip';
     const source = text.slice(from, to);
     switch (current.type) {
       case 'inlineCode':
         codeSpan(source, from, add);
-        return;
+        return 'skip';
       case 'link': {
         const target = linkTarget(current.url);
         const textEnd = (current.children.at(-1)?.position?.end.offset ?? from) - from;
         const at = target ? source.indexOf(current.url, textEnd) : -1;
         if (target && at !== -1) add({ ...target, text: current.url, form: 'link', directory: undefined, key: undefined }, from + at, from + at + current.url.length);
-        return;
+        return 'skip';
       }
       case 'text':
         for (const word of pathWords(source, 'text')) add({ path: word.path, kind: word.kind, text: word.text, form: 'text', directory: undefined, key: undefined }, from + word.start, from + word.end);
-        return;
+        return 'skip';
       default:
-        if ('children' in current) for (const child of current.children) walk(child);
+        return undefined;
     }
   };
-  if ('children' in node) for (const child of node.children) walk(child);
+  if ('children' in node) for (const child of node.children) walk(child, visit);
   return references;
 }
 
