@@ -375,7 +375,7 @@ function parsesAsJson(text: string): boolean {
 
 /** Spans of the line the secret detector flags: a pasted secret is never a blank to fill. */
 function secretSpans(line: string): (readonly [number, number])[] {
-  if (!/\[[\x21-\x5c\x5e-\x7e]{12,}\]/.test(line)) return [];
+  if (!/\[[\x21-\x5a\x5c\x5e-\x7e]{12,}\]/.test(line)) return [];
   return [...secretDetector.spans(line)];
 }
 
