@@ -16,7 +16,7 @@ import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleCon
 import { SecretScanner } from './rules/secretFindings';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { stableFinding } from './rules/stable';
-import { safeChecklist, safeTextFor, type SafeText } from './safeText';
+import { safeChecklist, safeTextFor, type DetectorMemo, type SafeText } from './safeText';
 import { range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -59,6 +59,8 @@ export class ChecklistAnalyzer {
     rule.stage === 'model' && rule.create && rule.id !== 'secret' ? [{ id: rule.id, run: rule.create() }] : [],
   );
   private readonly secrets = new SecretScanner();
+  /** The detector's redaction of the strings of the last analysis, for the options it ran with (`secretsAllow`). */
+  private scanned: { readonly key: string; readonly redacted: Map<string, string> } = { key: '', redacted: new Map() };
   private readonly signOffs = new SignOffScanner();
 
   analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
@@ -108,7 +110,19 @@ export class ChecklistAnalyzer {
       secrets = failure('secrets', t);
     }
     // Every string of the model and of the messages built from it goes through the one redaction point.
-    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow });
+    // Strings of this analysis: those of the last one (same options) are not scanned again.
+    const scannedKey = settings.secretsAllow.map((a) => `${a.source}/${a.flags}`).join('\n');
+    const previous = this.scanned.key === scannedKey ? this.scanned.redacted : new Map<string, string>();
+    const redacted = new Map<string, string>();
+    const memo: DetectorMemo = {
+      get: (s) => {
+        const known = redacted.get(s) ?? previous.get(s);
+        if (known !== undefined) redacted.set(s, known);
+        return known;
+      },
+      set: (s, r) => void redacted.set(s, r),
+    };
+    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow }, memo);
     const checklist = safeChecklist(buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }), safeText);
     let evidence: readonly TestEvidenceRecord[];
     let evidenceFailed: Finding[] = [];
@@ -130,6 +144,7 @@ export class ChecklistAnalyzer {
     // The header's claims follow the verdict, which depends on every other finding.
     found.push(...guarded('header', () => headerFindings({ text, checklist, findings: found, t, today: options.today }), t));
     this.facts = nextFacts;
+    this.scanned = { key: scannedKey, redacted };
     this.placed = nextPlaced;
     const findings = withSeverities(withoutIgnored(found, checklist), settings)
       .map((f) => stableFinding({ ...f, message: safeText(f.message) }))
