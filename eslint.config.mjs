@@ -26,6 +26,11 @@ const clientPatterns = [
   { group: ['**/server/src/protocol/*'], message: 'Import the protocol module through its index (server/src/protocol).' },
 ];
 
+// What a unit test may not import (test/checks/unit-purity.test.ts checks the same, transitively).
+const unitIo = ['fs', 'net', 'http', 'https', 'http2', 'child_process', 'dns', 'dgram', 'tls', 'cluster', 'worker_threads', 'undici'];
+const unitForbiddenModules = [...unitIo, ...unitIo.filter((name) => name !== 'undici').map((name) => `node:${name}`)];
+const unitForbiddenSupport = ['**/staging-server/**', '**/support/paths', '**/support/lspClient', '**/support/recordingServer', '**/support/corpus', '**/support/imports', '**/support/diskEdits', '**/support/fencedWorkspace', '**/fixtures/secrets/corpus', '**/server/src/node/**'];
+
 // The front ends reach the core through its front door: the service, its ports and its types.
 const frontDoor = {
   group: ['**/core/**', '!**/core/api', '!**/core/service', '!**/core/ports'],
@@ -55,6 +60,24 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': [
         'error',
         { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite'] }] },
+      ],
+    },
+  },
+  {
+    // Unit tests run the pure core on in-memory inputs, in one process: no disk, network, DNS or child
+    // process, and none of the test support that reads files or starts servers (fixture texts come from
+    // support/texts.ts). test/checks/unit-purity.test.ts follows the imports further down.
+    files: ['test/unit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: unitForbiddenModules.map((name) => ({ name, message: 'Unit tests do no I/O: move the test to test/integration, or use in-memory inputs.' })),
+          patterns: [
+            { group: unitForbiddenModules.map((name) => `${name}/*`), message: 'Unit tests do no I/O: move the test to test/integration, or use in-memory inputs.' },
+            { group: unitForbiddenSupport, message: 'This test support reads files or starts servers: unit tests use support/texts.ts and in-memory ports.' },
+          ],
+        },
       ],
     },
   },

@@ -9,6 +9,7 @@ import { registerSignOff } from './signOff';
 import { Sidebar } from './sidebar/sidebar';
 import { registerSmokeTests } from './smoke';
 import { createTestApi, type ReadinessTestApi } from './testApi';
+import { registerTesting } from './testing';
 import { userSettingsMiddleware } from './userSettings';
 
 let client: LanguageClient | undefined;
@@ -37,12 +38,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   context.subscriptions.push(registerLinkExistingFile(client));
   context.subscriptions.push(registerSignOff(client));
   context.subscriptions.push(registerMoveSecretToStorage(context.secrets));
-  context.subscriptions.push(registerSmokeTests(context, client));
+  const smoke = registerSmokeTests(context, client);
+  context.subscriptions.push(smoke.disposable);
   const sidebar = new Sidebar(context, client);
   context.subscriptions.push(sidebar);
   const report = registerReport(client, sidebar.store);
   context.subscriptions.push(report.disposable);
-  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi, report.panels.testApi);
+  const testing = registerTesting(context, client, smoke.runner, sidebar.store.onDidChange);
+  context.subscriptions.push(testing.disposable);
+  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi, report.panels.testApi, testing.controller);
   await client.start();
   return testApi;
 }

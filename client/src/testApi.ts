@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ReportPanelsTestApi } from './report/reportPanel';
 import type { SidebarTestApi } from './sidebar/sidebar';
+import type { SmokeTestController } from './testing/testController';
 
 export interface ReadinessTestApi {
   /**
@@ -17,10 +18,12 @@ export interface ReadinessTestApi {
   readonly sidebar: SidebarTestApi;
   /** The report webviews: the HTML each shows, and an event after each rendering. */
   readonly reports: ReportPanelsTestApi;
+  /** The Testing view's smoke tests: the controller, its refresh and run events, and the stored last results. */
+  readonly testing: SmokeTestController;
 }
 
 /** Call before `client.start()` so the first publications are seen too. */
-export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[], sidebar: SidebarTestApi, reports: ReportPanelsTestApi): ReadinessTestApi {
+export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[], sidebar: SidebarTestApi, reports: ReportPanelsTestApi, testing: SmokeTestController): ReadinessTestApi {
   const published = new vscode.EventEmitter<vscode.Uri>();
   subscriptions.push(published);
   // The client reads its middleware on every publication, so wrapping it here (keeping any
@@ -41,5 +44,5 @@ export function createTestApi(client: LanguageClient, subscriptions: vscode.Disp
     setTimeout(() => published.fire(uri), 0);
     return report;
   };
-  return { onDidPublishDiagnostics: published.event, sidebar, reports };
+  return { onDidPublishDiagnostics: published.event, sidebar, reports, testing };
 }

@@ -14,6 +14,7 @@ export function run(): Promise<BenchLine[]> {
     atLeast('blocker accuracy', m.blockerAccuracy),
     { label: 'item accuracy', figure: m.itemAccuracy.toFixed(3) },
     atLeast('blank recall', m.blankRecall),
+    { label: 'blank precision', figure: m.blankPrecision.toFixed(3) },
     { label: 'false alarms per filled document', figure: m.falseAlarmsPerFilled.toFixed(2), goal: '≤ 1', met: m.falseAlarmsPerFilled <= 1 },
     { label: `false recognition of ${m.ordinary} ordinary markdown files`, figure: `${(m.falseRecognition * 100).toFixed(2)} %`, goal: '≤ 1 %', met: m.falseRecognition <= 0.01 },
   ]);

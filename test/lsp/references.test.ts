@@ -18,7 +18,8 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import type { LinkExistingFileArguments } from '../../server/src/protocol';
-import { applyAction, applyEdits, applyToDisk, editsFor } from '../support/edits';
+import { applyAction, applyEdits, editsFor } from '../support/edits';
+import { applyToDisk } from '../support/diskEdits';
 import { startServer, type TestServer } from '../support/lspClient';
 import { sampleText, sampleWorkspace } from '../support/paths';
 

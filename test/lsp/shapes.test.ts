@@ -45,6 +45,29 @@ describe('language server: checklists of other shapes', () => {
     assert.deepEqual(result.progress?.items, { done: 1, total: 3 });
   });
 
+  test('a sign-off form: one diagnostic per empty cell and for the decision line outside the rows, each with its quick fix', async () => {
+    const path = join(sampleWorkspace, 'notes', 'signoff.md');
+    const text = corpus('en-signoff-form.md');
+    const published = await server.open(path, text);
+    const blanks = published.diagnostics.filter((d) => d.code === 'unfilled-placeholder');
+    assert.equal(blanks.length, 17);
+    const decision = blanks.find((d) => d.range.start.line === 9) as Diagnostic;
+    const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+    assert.match(messageOf(decision), /^Document · Final decision: choose one of: GO, NO-GO/);
+    const ask = (d: Diagnostic) => server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: published.uri }, range: d.range, context: { diagnostics: [d] } }) as Promise<CodeAction[]>;
+    const go = (await ask(decision)).find((a) => a.title.includes('NO-GO'));
+    assert.ok(go);
+    let fixed = applyAction(text, go, published.uri);
+    assert.match(fixed, /\*\*Final decision\*\*: NO-GO$/m);
+    const date = blanks.find((d) => d.range.start.line === 4 && /enter the date/.test(messageOf(d))) as Diagnostic;
+    const insert = (await ask(date)).find((a) => a.title.includes('2026-03-05'));
+    assert.ok(insert);
+    fixed = applyAction(fixed, insert, published.uri);
+    assert.match(fixed, /^\| Engineering Lead \| \| \| 2026-03-05 \| \|$/m);
+    const changed = await server.change(published.uri, 2, fixed);
+    assert.equal(changed.diagnostics.filter((d) => d.code === 'unfilled-placeholder').length, 15);
+  });
+
   test('a README with a short roadmap stays quiet', async () => {
     const published = await server.open(join(sampleWorkspace, 'notes', 'README.md'), corpus('en-readme-roadmap.md'));
     assert.deepEqual(published.diagnostics, []);

@@ -247,7 +247,7 @@ describe('language server: smoke tests', () => {
     const passed = await run({ uri: document.uri, testKeys: [second.key] });
     assert.equal(passed.results.length, 1);
     const [result] = passed.results;
-    assert.deepEqual({ ...result, elapsedMs: typeof result?.elapsedMs }, { testKey: second.key, number: '2', outcome: 'passed', status: 200, elapsedMs: 'number', reason: '' });
+    assert.deepEqual({ ...result, elapsedMs: typeof result?.elapsedMs }, { testKey: second.key, number: '2', outcome: 'passed', status: 200, elapsedMs: 'number', reason: '', commandRange: second.commandRange, failures: [] });
     // The evidence moved what follows the command, not the key: the client's result still applies.
     const after = await checklist();
     assert.equal(after.smokeTests[1]?.key, second.key);
@@ -257,7 +257,10 @@ describe('language server: smoke tests', () => {
     const third = (await checklist()).smokeTests[2];
     assert.ok(third);
     const failed = await server.connection.sendRequest<RunSmokeTestsResult>(RUN, { uri: fresh.uri, testKeys: [third.key] });
-    assert.deepEqual(failed.results, [{ testKey: third.key, number: '3', outcome: 'failed', reason: 'no value for <sid>: run the test that captures it first, or fill it in the document' }]);
+    const reason = 'no value for <sid>: run the test that captures it first, or fill it in the document';
+    const validate = fresh.lineOf('$ curl -sS -X POST "http://staging-host/api/session/validate"');
+    const commandRange = { start: { line: validate, character: 0 }, end: { line: validate + 2, character: fresh.lines[validate + 2]?.length ?? -1 } };
+    assert.deepEqual(failed.results, [{ testKey: third.key, number: '3', outcome: 'failed', reason, commandRange, failures: [{ kind: 'other', message: reason }] }]);
     assert.equal(failed.lines.length, 1);
   });
 

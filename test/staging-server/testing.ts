@@ -2,12 +2,13 @@
 // the CLI wires them, in-memory stand-ins, and a port nobody listens on.
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { FileReadFailure, type Clock, type FileReader, type SmokeEnvironment } from '../../server/src/core/smoke';
+import type { Clock, FileReader, SmokeEnvironment } from '../../server/src/core/smoke';
 import { createFetchHttpClient } from '../../server/src/node/fetchHttpClient';
 import { systemClock } from '../../server/src/node/systemClock';
 import { createWorkspaceFileReader } from '../../server/src/node/workspaceFileReader';
 import { sampleWorkspace } from '../support/paths';
 import { DEFAULT_LOG_TOKEN } from './server';
+export { memoryFiles } from '../support/memoryFiles';
 
 export const http = createFetchHttpClient();
 
@@ -32,17 +33,6 @@ export function nodeEnvironment(options: EnvironmentOptions = {}): SmokeEnvironm
     confirmForeignHost: options.confirmForeignHost,
     observer: options.observer,
     wallClock: options.wallClock,
-  };
-}
-
-/** Files from a record, as the FileReader sees them. */
-export function memoryFiles(files: Readonly<Record<string, string | Uint8Array>>): FileReader {
-  return {
-    read(path) {
-      const content = files[path.replace(/^\.\//, '')];
-      if (content === undefined) return Promise.reject(new FileReadFailure('missing', path));
-      return Promise.resolve(typeof content === 'string' ? new TextEncoder().encode(content) : content);
-    },
   };
 }
 

@@ -79,7 +79,7 @@ export const blankCorpus: readonly BlankCase[] = [
   c('Test plan: [TBD]', ['[TBD]']),
   // Underscore runs
   c('Responsable: ________', ['________']),
-  c('Fecha: ____/____/______', ['____', '____', '______']),
+  c('Fecha: ____/____/______', ['____/____/______']),
   c('Firma: \\_\\_\\_\\_\\_\\_\\_\\_', ['\\_\\_\\_\\_\\_\\_\\_\\_']),
   c('Signed: ______________  Date: __________', ['______________', '__________']),
   c('Approver name: ___', ['___']),
@@ -215,7 +215,7 @@ export const heldOutBlankCorpus: readonly BlankCase[] = [
   c('Feature flag: [flag name] set to [on/off]', ['[flag name]', '[on/off]']),
   c('Runbook URL: <paste URL>', ['<paste URL>']),
   c('SLO: <target>% over <window>', ['<target>', '<window>']),
-  c('Fecha de aprobación: ___/___/_____', ['___', '___', '_____']),
+  c('Fecha de aprobación: ___/___/_____', ['___/___/_____']),
   c('Firmado por: ....................', []),
   c('Comandante del incidente: TBD', ['TBD']),
   c('| Owner | Status | Due |', []),

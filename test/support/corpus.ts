@@ -115,6 +115,8 @@ export interface CorpusMetrics {
   readonly blockerAccuracy: number;
   readonly itemAccuracy: number;
   readonly blankRecall: number;
+  /** Blanks found that the expectations count, over all blanks found. */
+  readonly blankPrecision: number;
   readonly falseAlarmsPerFilled: number;
   readonly ordinary: number;
   readonly falseRecognition: number;
@@ -132,6 +134,7 @@ export function corpusMetrics(): CorpusMetrics {
   const foundChecks = checklists.reduce((sum, r) => sum + Math.min(r.checks.total, r.expect.checks?.total ?? 0), 0);
   const expectedBlanks = checklists.reduce((sum, r) => sum + (r.expect.blanks ?? 0), 0);
   const foundBlanks = checklists.reduce((sum, r) => sum + Math.min(r.blanks, r.expect.blanks ?? 0), 0);
+  const reportedBlanks = checklists.reduce((sum, r) => sum + r.blanks, 0);
   const filled = checklists.filter((r) => r.expect.filled === true);
   const ordinary = ordinaryMarkdown();
   const falselyRecognised = ordinary.filter((doc) => isChecklist('doc.md', doc.text, defaultChecklistGlobs)).map((doc) => doc.path);
@@ -143,6 +146,7 @@ export function corpusMetrics(): CorpusMetrics {
     blockerAccuracy: ratio(checklists.filter((r) => same(r.expect.blockers, r.blockers)).length, checklists.length),
     itemAccuracy: ratio(checklists.filter((r) => r.expect.items?.total === r.items.total).length, checklists.length),
     blankRecall: ratio(foundBlanks, expectedBlanks),
+    blankPrecision: ratio(foundBlanks, reportedBlanks),
     falseAlarmsPerFilled: ratio(filled.reduce((sum, r) => sum + r.falseAlarms.length, 0), filled.length),
     ordinary: ordinary.length,
     falseRecognition: ratio(falselyRecognised.length, ordinary.length),
@@ -159,7 +163,7 @@ export function metricsReport(m: CorpusMetrics): string[] {
     `done accuracy ${f(m.doneAccuracy)}`,
     `blocker accuracy ${f(m.blockerAccuracy)}`,
     `item accuracy ${f(m.itemAccuracy)}`,
-    `blank recall ${f(m.blankRecall)}`,
+    `blank recall ${f(m.blankRecall)}, precision ${f(m.blankPrecision)}`,
     `false alarms per filled document ${m.falseAlarmsPerFilled.toFixed(2)}`,
     `false recognition ${(m.falseRecognition * 100).toFixed(2)} % of ${m.ordinary} ordinary markdown files`,
   ];

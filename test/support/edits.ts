@@ -1,9 +1,6 @@
 // Applies LSP edits to a text, as an editor would.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnnotatedTextEdit, CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), [...edits]);
@@ -19,33 +16,4 @@ export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit
 export function applyAction(text: string, action: CodeAction | undefined, uri: string): string {
   if (!action) throw new Error('no such code action');
   return applyEdits(text, editsFor(action.edit, uri));
-}
-
-/**
- * Applies a workspace edit to the files on disk, as an editor that saves after a refactoring
- * would: `CreateFile` honours `overwrite` and `ignoreIfExists` (creating missing folders), then
- * each text edit is applied to its file. Returns the paths written, in order.
- */
-export function applyToDisk(edit: WorkspaceEdit | undefined): string[] {
-  const written: string[] = [];
-  const write = (uri: string, text: string) => {
-    const path = fileURLToPath(uri);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    if (!written.includes(path)) written.push(path);
-  };
-  const editFile = (uri: string, edits: readonly (TextEdit | AnnotatedTextEdit)[]) => write(uri, applyEdits(readFileSync(fileURLToPath(uri), 'utf8'), edits));
-  for (const [uri, edits] of Object.entries(edit?.changes ?? {})) editFile(uri, edits);
-  for (const change of edit?.documentChanges ?? []) {
-    if ('textDocument' in change) {
-      editFile(change.textDocument.uri, change.edits.filter((e): e is TextEdit => 'range' in e));
-    } else if (change.kind === 'create') {
-      const exists = existsSync(fileURLToPath(change.uri));
-      if (exists && (change.options?.ignoreIfExists || !change.options?.overwrite)) continue;
-      write(change.uri, '');
-    } else {
-      throw new Error(`applyToDisk: ${change.kind} is not supported`);
-    }
-  }
-  return written;
 }

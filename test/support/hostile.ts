@@ -6,6 +6,12 @@
 export interface HostileInput {
   readonly name: string;
   readonly text: string;
+  /**
+   * A valid document that is hostile by size alone (hundreds of kilobytes of ordinary items): its analysis
+   * cannot cost less than parsing it, so the bench holds it to the bare parse of the same text, and its
+   * longest uninterrupted step (what keeps the server from answering) to the per-input goal.
+   */
+  readonly large?: boolean;
 }
 
 const BEFORE = '# Entregables\n\n## 🔴 BLOQUERS\n\n### 1. Before\n**Estado**: ⏳ Pendiente\n**Responsable**: @ana\n- PR: [PEGAR ENLACE AL PR]\n\n### 2. Hostile\n**Estado**: ⏳ Pendiente\n\n';
@@ -54,5 +60,6 @@ export function hostileInputs(scale = 1): HostileInput[] {
     'binary-looking text (1 MB)': binaryish(n(1_000_000)),
     'lone surrogates and controls': times(n(20000), (i) => String.fromCharCode(0xd800 + (i % 2048)) + '\u0000\u0007\u2028[X]\r', ''),
   };
-  return Object.entries(shapes).map(([name, part]) => ({ name, text: BEFORE + part + AFTER }));
+  const large = new Set(['thousands of headings (10,000 items)']);
+  return Object.entries(shapes).map(([name, part]) => ({ name, text: BEFORE + part + AFTER, ...(large.has(name) ? { large: true } : {}) }));
 }

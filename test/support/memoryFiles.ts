@@ -1,6 +1,7 @@
 // An in-memory file system behind the core's FileProbe, for tests of the
 // reference checks without touching the disk.
 import type { FileProbe } from '../../server/src/core/references';
+import { FileReadFailure, type FileReader } from '../../server/src/core/smoke';
 
 /**
  * @param files absolute path → text; folders are implied by the files under them.
@@ -19,6 +20,17 @@ export function memoryProbe(files: Readonly<Record<string, string>>, modified = 
     },
     readText(path) {
       return Promise.resolve(files[path]);
+    },
+  };
+}
+
+/** Files from a record, as the FileReader sees them. */
+export function memoryFiles(files: Readonly<Record<string, string | Uint8Array>>): FileReader {
+  return {
+    read(path) {
+      const content = files[path.replace(/^\.\//, '')];
+      if (content === undefined) return Promise.reject(new FileReadFailure('missing', path));
+      return Promise.resolve(typeof content === 'string' ? new TextEncoder().encode(content) : content);
     },
   };
 }

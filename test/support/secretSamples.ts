@@ -1,6 +1,6 @@
 // The sample checklist with secrets pasted the way owners paste them. Every value is
 // synthetic: it follows a format and nothing more.
-import { sampleText } from './paths';
+import { sampleText } from './texts';
 
 export const LOG_TOKEN_VALUE = 'Zx81kQ0pLmN3vB7cR2tY6uW9';
 export const OPENAI_KEY_VALUE = `sk-proj-${'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5m'}`;

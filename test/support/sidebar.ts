@@ -1,8 +1,6 @@
 // Real answers for the sidebar's unit tests: the core analyses a text and finds its smoke tests, as
 // the server would, and the server builds the view model `readiness/checklist` answers with.
 // Translators stand in for vscode.l10n.t, in English (the message itself) and Spanish (l10n/bundle.l10n.es.json).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Translate } from '../../client/src/sidebar/model/nodes';
 import type { ChecklistResult, LastSmokeResultView } from '../../server/src/protocol';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
@@ -12,7 +10,7 @@ import { createReadinessService } from '../../server/src/core/service';
 import { checklistResult as serverChecklistResult, notAChecklist as serverNotAChecklist } from '../../server/src/lsp/checklistResult';
 import { memoryProbe } from './memoryFiles';
 import { applyEdits } from './edits';
-import { repoRoot } from './paths';
+import { fixtureText } from './texts';
 
 export const SAMPLE_URI = 'file:///work/ENTREGABLES.md';
 
@@ -61,7 +59,7 @@ const format = (message: string, args: (string | number)[]) => message.replace(/
 
 export const english: Translate = (message, ...args) => format(message, args);
 
-export const spanishBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
+export const spanishBundle = JSON.parse(fixtureText('l10n/bundle.l10n.es.json')) as Record<string, string>;
 
 /** Translates like vscode.l10n.t with the Spanish bundle; a message missing from it throws, so gaps show up. */
 export const spanish: Translate = (message, ...args) => {

@@ -4,7 +4,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { placeholderFixes, removeBracketsFix } from '../../server/src/core/features/fixes';
 import { translator } from '../../server/src/core/messages';
 import { isBlankCell, isBlankValue } from '../../server/src/core/placeholders';
-import { readFixture } from '../support/paths';
+import { readFixture } from '../support/texts';
 
 const analyze = (text: string) => new ChecklistAnalyzer().analyze(text);
 const t = translator('en');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { splitBlocks } from '../../server/src/core/markdown/blocks';
 import { extractAllFacts, extractFacts } from '../../server/src/core/model/facts';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 
 const starts = (text: string) => splitBlocks(text).map((b) => b.startLine);
 

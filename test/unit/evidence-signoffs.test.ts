@@ -6,7 +6,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { cleanSignerName, signOffFix } from '../../server/src/core/features/signOffFixes';
 import { translator } from '../../server/src/core/messages';
 import { applyTextEdits, digestOf, formatStamp } from '../../server/src/core/smoke';
-import { sampleText } from '../support/paths';
+import { sampleText } from '../support/texts';
 
 const t = translator('en');
 const now = { date: '2026-12-05', time: '09:30' };

@@ -1,16 +1,14 @@
 // The checklist model on the shapes people write: states and choices, item headings of
-// every form, checks, blockers, configuration words, and the incremental cache on the corpus.
+// every form, checks, blockers, configuration words (the incremental cache on the corpus read from
+// disk is in test/integration/model-corpus.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer';
+import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { isChecklist } from '../../server/src/core/detect';
 import { notApplicableFix } from '../../server/src/core/features/fixes';
-import { splitBlocks } from '../../server/src/core/markdown/blocks';
 import { translator } from '../../server/src/core/messages';
-import { extractAllFacts, extractFacts } from '../../server/src/core/model/facts';
 import { choiceOptions, parseState } from '../../server/src/core/model/fieldNames';
 import { defaultAnalysisSettings } from '../../server/src/core/rules/rule';
-import { corpusDocuments } from '../support/corpus';
 
 const analyze = (text: string, settings = defaultAnalysisSettings) => new ChecklistAnalyzer().analyze(text, { settings });
 
@@ -116,30 +114,6 @@ describe('items of every shape', () => {
     const text = '# Go-live tracker\n\n| Task | Owner | Due | Status |\n|---|---|---|---|\n| A | Ana | 2026-01-01 | Pending |\n| B | Bo | 2026-01-01 | Done |\n';
     const analysis = new ChecklistAnalyzer().analyze(text, { today: '2026-02-01' });
     assert.deepEqual(analysis.findings.map((f) => [f.code, f.range.start.line]), [['overdue', 4]]);
-  });
-});
-
-/** An analysis as data: its redaction function is a new closure each run. */
-const withoutSafeText = ({ safeText: _, ...data }: Analysis) => data;
-
-describe('the corpus through the incremental cache', () => {
-  for (const doc of corpusDocuments()) {
-    test(`${doc.name}: one whole parse gives each block its own facts; an edit re-analysed equals a fresh analysis`, () => {
-      const blocks = splitBlocks(doc.text);
-      assert.deepEqual(extractAllFacts(doc.text, blocks), blocks.map((b) => extractFacts(b.text)));
-      const analyzer = new ChecklistAnalyzer();
-      analyzer.analyze(doc.text);
-      const lines = doc.text.split('\n');
-      const middle = Math.floor(lines.length / 2);
-      const edited = [...lines.slice(0, middle), 'An added line.', '', ...lines.slice(middle)].join('\n');
-      assert.deepEqual(withoutSafeText(analyzer.analyze(edited)), withoutSafeText(new ChecklistAnalyzer().analyze(edited)));
-    });
-  }
-
-  test('recognition needs no file name, and a glob still forces it', () => {
-    const readme = corpusDocuments().find((d) => d.name === 'en-readme-roadmap.md');
-    assert.equal(isChecklist('doc.md', readme?.text ?? '', []), false);
-    assert.equal(isChecklist('release-checklist.md', readme?.text ?? '', ['**/*checklist*.md']), true);
   });
 });
 

@@ -20,7 +20,7 @@ import { playbookTemplate, runbookTemplate, topicOf } from '../../server/src/cor
 import { range, type Range } from '../../server/src/core/types';
 import { applyEdits } from '../support/edits';
 import { memoryProbe } from '../support/memoryFiles';
-import { sampleText } from '../support/paths';
+import { sampleText } from '../support/texts';
 
 const ROOT = '/ws';
 const RUNBOOK_LINES = ['Canary deployment steps', 'Rollback steps', 'Monitoring commands', 'How to force-disable SMART_MODE', 'How to purge uploads older than X days', 'How to create ticket manually', 'Contact list'];

@@ -6,7 +6,7 @@ import { curlFiles } from '../../server/src/core/model/references/curl';
 import { fenceReferences } from '../../server/src/core/model/references/fence';
 import { asPath } from '../../server/src/core/model/references/pathLike';
 import type { FileReference } from '../../server/src/core/model/references/types';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 
 /** A checklist with one item whose body is `body`, analysed; its references. */
 function referencesIn(body: string): readonly FileReference[] {

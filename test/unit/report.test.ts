@@ -13,7 +13,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { buildReport, renderHtml, renderMarkdown, renderReport, type ReportModel } from '../../server/src/core/report';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -103,6 +103,9 @@ describe('report model', () => {
         ['5', 'passed', 310],
         ['6', 'passed', 64],
         ['7', 'passed', undefined],
+        // Item 7's redis-cli ping and telnet checks, their hosts filled in.
+        ['8', 'passed', undefined],
+        ['9', 'passed', undefined],
       ],
     );
     assert.equal(model.smokeTests[0]?.ranAt, '2025-12-08 10:32');

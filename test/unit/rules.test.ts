@@ -6,7 +6,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { createModelRules, RULES, ruleMetadata } from '../../server/src/core/rules/registry';
 import type { FindingCode } from '../../server/src/core/types';
-import { sampleText } from '../support/paths';
+import { sampleText } from '../support/texts';
 import { sampleWithSecrets } from '../support/secretSamples';
 
 // Every code once: the compiler rejects this object when a code is added to FindingCode and not here.

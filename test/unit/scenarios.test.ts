@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { actualFindings, expectedFindings, sortedEntries } from '../support/expectations';
-import { readFixture } from '../support/paths';
+import { readFixture } from '../support/texts';
 
 // Each fixture marks what it expects; the clock is fixed so deadlines are deterministic.
 const scenarios: Record<string, string> = {

@@ -6,7 +6,7 @@ import type { HttpRequest, ReadinessPorts } from '../../server/src/core/ports';
 import { createReadinessService } from '../../server/src/core/service';
 import { defaultSmokeSettings } from '../../server/src/core/api';
 import { memoryProbe } from '../support/memoryFiles';
-import { sampleText } from '../support/paths';
+import { sampleText } from '../support/texts';
 
 function ports(overrides: Partial<ReadinessPorts> = {}): ReadinessPorts & { readonly sent: HttpRequest[] } {
   const sent: HttpRequest[] = [];

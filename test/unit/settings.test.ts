@@ -5,7 +5,7 @@ import { translator } from '../../server/src/core/messages';
 import { findConfig, mergeLayers, parseConfigText, toSettings, type ConfigFilePort } from '../../server/src/core/settings';
 import type { ReadinessPorts } from '../../server/src/core/ports';
 import { createReadinessService } from '../../server/src/core/service';
-import { sampleText } from '../support/paths';
+import { sampleText } from '../support/texts';
 
 function memoryPort(files: Record<string, string>, repositories: readonly string[] = []): ConfigFilePort & { reads: string[] } {
   const reads: string[] = [];

@@ -4,7 +4,7 @@ import { parseCurlCommand, type CommandProblem, type CurlCommand } from '../../s
 import { applyStage, parseJsonPath, type PipeStage } from '../../server/src/core/smoke/pipes';
 import { buildRequest } from '../../server/src/core/smoke/request';
 import { FileReadFailure } from '../../server/src/core/smoke/ports';
-import { memoryFiles } from '../staging-server/testing';
+import { memoryFiles } from '../support/memoryFiles';
 
 function parsed(command: string): CurlCommand {
   const result = parseCurlCommand(command);
@@ -152,7 +152,8 @@ describe('curl parser: shell words', () => {
 
   test('anything but curl piped into jq or head is not runnable here, with the reason', () => {
     const cases: [string, CommandProblem][] = [
-      ['wget http://h', { code: 'not-curl', program: 'wget' }],
+      ['kubectl get pods', { code: 'not-curl', program: 'kubectl' }],
+      ['wget http://h', { code: 'unsupported-option', option: 'wget without -O -' }],
       ['curl http://h | grep ok', { code: 'unsupported-pipe', program: 'grep' }],
       ['curl http://h | jq ".a | .b"', { code: 'unsupported-pipe-argument', program: 'jq', argument: '.a | .b' }],
       ['curl http://h | jq --slurp', { code: 'unsupported-pipe-argument', program: 'jq', argument: '--slurp' }],

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { smokeTestAt, smokeTestsOf, type SmokeSuite, type SmokeTest } from '../../server/src/core/smoke';
 import { escapeOutputLine, classifyLine } from '../../server/src/core/smoke/layout';
 import { range } from '../../server/src/core/types';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 
 const english = () => readFixture('smoke', 'DELIVERABLES.md');
 

@@ -5,7 +5,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { blockerVerdict, verdictOf, type Verdict } from '../../server/src/core/verdict';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 
 const en = translator('en');
 const es = translator('es');

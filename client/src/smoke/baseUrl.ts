@@ -1,10 +1,16 @@
 // The base URL the document's symbolic staging host (`http://staging-host`) stands
 // for: `readiness.smoke.baseUrl` when set; otherwise typed once per workspace folder
-// and session, with an offer to save it in the workspace settings.
+// and session, with an offer to save it in the workspace settings or as a named environment. What is
+// wrong with a typed URL (not http(s), or the checklist's own placeholder host) is the server's answer to
+// `readiness/checkBaseUrl`.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkBaseUrlRequest } from '../../../server/src/protocol';
 
 export class BaseUrls {
   private readonly typed = new Map<string, string>();
+
+  constructor(private readonly client: LanguageClient) {}
 
   /**
    * The setting's value or one the user typed; undefined when they dismissed the prompt. It is sent
@@ -23,7 +29,7 @@ export class BaseUrls {
       prompt: shown ? vscode.l10n.t('The URL that {0} stands for in this checklist', shown) : vscode.l10n.t('The URL that the checklist\'s staging host stands for'),
       placeHolder: 'https://staging.example.com',
       ignoreFocusOut: true,
-      validateInput: (input) => problemWith(input, stagingHost),
+      validateInput: (input) => this.problemWith(resource, input, stagingHost),
     });
     if (value === undefined) return undefined;
     const baseUrl = value.trim();
@@ -31,28 +37,39 @@ export class BaseUrls {
     void offerToSave(resource, baseUrl);
     return { baseUrl };
   }
-}
 
-function problemWith(input: string, stagingHost: string | undefined): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return vscode.l10n.t('Enter an http:// or https:// URL');
+  /** The server's word on a typed URL; if it cannot answer, the run's own check will. */
+  private async problemWith(resource: vscode.Uri, baseUrl: string, stagingHost: string | undefined): Promise<string | undefined> {
+    const params = { uri: resource.toString(), baseUrl, ...(stagingHost === undefined ? {} : { stagingHost }) };
+    return this.client.sendRequest(checkBaseUrlRequest, params).then(
+      (result) => result.problem,
+      () => undefined,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return vscode.l10n.t('Enter an http:// or https:// URL');
-  // The checklist's placeholder names no real server.
-  if (stagingHost && url.hostname.toLowerCase() === stagingHost.split(':')[0]?.toLowerCase() && !stagingHost.includes('.')) {
-    return vscode.l10n.t('{0} is the checklist\'s placeholder; enter the real staging URL', `http://${stagingHost}`);
-  }
-  return undefined;
 }
 
 async function offerToSave(resource: vscode.Uri, baseUrl: string): Promise<void> {
   const save = vscode.l10n.t('Save in Workspace Settings');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Use {0} for the smoke tests of this workspace from now on (readiness.smoke.baseUrl)?', baseUrl), save);
-  if (choice !== save) return;
+  const saveEnvironment = vscode.l10n.t('Save as Environment…');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Use {0} for the smoke tests of this workspace from now on (readiness.smoke.baseUrl)?', baseUrl), save, saveEnvironment);
   const folder = vscode.workspace.getWorkspaceFolder(resource);
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('readiness.smoke', resource).update('baseUrl', baseUrl, target);
+  if (choice === save) await vscode.workspace.getConfiguration('readiness.smoke', resource).update('baseUrl', baseUrl, target);
+  if (choice === saveEnvironment) await saveAsEnvironment(resource, baseUrl, target);
+}
+
+/** A named environment (`readiness.environments`), made the current one: a run profile in the Testing view from now on. */
+async function saveAsEnvironment(resource: vscode.Uri, baseUrl: string, target: vscode.ConfigurationTarget): Promise<void> {
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Readiness: name of the environment'),
+    prompt: vscode.l10n.t('A name for {0}, such as staging or canary', baseUrl),
+    value: 'staging',
+    validateInput: (input) => (/^[\w.-]+$/.test(input.trim()) ? undefined : vscode.l10n.t('Letters, digits, dots, dashes and underscores')),
+  });
+  if (name === undefined) return;
+  const config = vscode.workspace.getConfiguration('readiness', resource);
+  const inspected = config.inspect<Record<string, unknown>>('environments');
+  const current = (target === vscode.ConfigurationTarget.WorkspaceFolder ? inspected?.workspaceFolderValue : target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  await config.update('environments', { ...current, [name.trim()]: { baseUrl } }, target);
+  await config.update('environment', name.trim(), target);
 }

@@ -12,13 +12,25 @@ import { explainRestrictedMode } from './restrictedMode';
 import type { RunState } from './serverQuestions';
 
 export class SmokeTestRunner implements RunState {
-  private readonly baseUrls = new BaseUrls();
+  private readonly baseUrls: BaseUrls;
   private running = 0;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: LanguageClient) {
+    this.baseUrls = new BaseUrls(client);
+  }
 
   get isRunning(): boolean {
     return this.running > 0;
+  }
+
+  /** Work that runs smoke tests outside these commands (the Testing view): the server's questions are answered meanwhile. */
+  async during<T>(work: () => Thenable<T>): Promise<T> {
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+    }
   }
 
   register(): vscode.Disposable {

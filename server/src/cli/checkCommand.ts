@@ -1,11 +1,10 @@
 // `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none] [--today YYYY-MM-DD] [--locale xx] [--root DIR]`
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, localDateTime, parseBaseUrl, type Finding, type RuleMetadata } from '../core/api';
 import type { CheckFormat, FileOutcome } from './checkFile';
 import { runChecks } from './pool';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
 import { JSON_CLOSE, JSON_EMPTY, JSON_OPEN, reaches, type FailOn } from './report';
 import { cliService } from './service';
 import { formatSarif } from './sarif';
@@ -30,26 +29,22 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'none'] as const;
 
 export async function runCheck(argv: readonly string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string', default: 'warning' },
-        today: { type: 'string' },
-        locale: { type: 'string' },
-        root: { type: 'string' },
-        jobs: { type: 'string' },
-        'base-url': { type: 'string' },
-        'max-age-days': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${CHECK_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'warning' },
+      today: { type: 'string' },
+      locale: { type: 'string' },
+      root: { type: 'string' },
+      jobs: { type: 'string' },
+      'base-url': { type: 'string' },
+      'max-age-days': { type: 'string' },
+    },
+    io,
+    CHECK_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const format = FORMATS.find((f) => f === values.format);
   if (!format) return usage(io, `--format must be text, json or sarif, not "${values.format}"`);

@@ -4,11 +4,10 @@
 // verdict and its reasons printed as text, JSON or SARIF.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { localDateTime, type Translate, type Verdict, type VerdictEntry } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { check, type CheckResult } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
 import { toJson, type FileReport } from './report';
 import { formatSarif } from './sarif';
 import { cliService } from './service';
@@ -28,22 +27,18 @@ interface Judged {
 }
 
 export async function runGate(argv: readonly string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        today: { type: 'string' },
-        locale: { type: 'string' },
-        root: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${GATE_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string', default: 'text' },
+      today: { type: 'string' },
+      locale: { type: 'string' },
+      root: { type: 'string' },
+    },
+    io,
+    GATE_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const format = FORMATS.find((f) => f === values.format);
   if (!format) return usage(io, `--format must be text, json or sarif, not "${values.format}"`);

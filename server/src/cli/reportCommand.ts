@@ -4,11 +4,10 @@
 // Exit: 0 written (with --gate: 0 GO, 1 NO-GO), 2 usage or I/O errors.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { localDateTime, type ReportFormat } from '../core/api';
 import { writeFileAtomically } from '../node/atomicFile';
 import { check } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, usage, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
 import { cliService } from './service';
 
 const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md', 'json'];
@@ -23,24 +22,20 @@ export const REPORT_USAGE = `readiness report FILE [--format html|md|json] [--ou
   Exit: 0 written (with --gate: 0 on GO, 1 on NO-GO), 2 usage or I/O errors.`;
 
 export async function runReport(argv: readonly string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'html' },
-        out: { type: 'string', short: 'o' },
-        gate: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        locale: { type: 'string' },
-        root: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${REPORT_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string', default: 'html' },
+      out: { type: 'string', short: 'o' },
+      gate: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      locale: { type: 'string' },
+      root: { type: 'string' },
+    },
+    io,
+    REPORT_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const format = REPORT_FORMATS.find((f) => f === (values.format === 'markdown' ? 'md' : values.format));
   if (!format) return usage(io, `--format must be html, md or json, not "${values.format}"`);

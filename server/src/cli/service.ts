@@ -3,6 +3,7 @@
 import type { HttpClient, ReadinessPorts, SecretProvider } from '../core/ports';
 import { createReadinessService, type ReadinessService } from '../core/service';
 import { nodeConfigFiles } from '../node/configFiles';
+import { createTcpClient } from '../node/tcpClient';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { createFileProbe } from '../node/fileProbe';
 import { systemClock } from '../node/systemClock';
@@ -23,6 +24,7 @@ export function cliService(options: CliServiceOptions): ReadinessService {
   const ports: ReadinessPorts = {
     files: createFileProbe(),
     http: { send: (request, signal) => (http ??= createFetchHttpClient()).send(request, signal) },
+    tcp: createTcpClient(),
     clock: systemClock,
     // A run reads only the names its checklist declares (see environmentSecrets); nothing by default.
     secrets: environmentSecrets(options.env ?? {}, new Set()),

@@ -4,8 +4,7 @@
 // Exit codes: 0 every selected test passed, 1 some did not, 2 usage or I/O errors.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { defaultSmokeSettings, localDateTime, type Language, type SmokeRun, type SmokeSuite } from '../core/api';
+import { defaultSmokeSettings, inEnvironment, localDateTime, type Language, type SmokeRun, type SmokeSuite, type SmokeTest } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient, type FetchHttpClient } from '../node/fetchHttpClient';
@@ -13,10 +12,10 @@ import { RUNNER_VERSION } from '../node/runnerVersion';
 import { systemWallClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { CliConfig } from './config';
-import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, usage, type CommandIo } from './io';
+import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
 import { cliService, environmentSecrets } from './service';
 
-export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--write] [--timeout MS] [--format text|json]
+export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--env NAME] [--only 2,4] [--write] [--timeout MS] [--format text|json]
                  [--allow-host HOST]... [--secret-env NAME]... [--insecure] [--workspace DIR] [--locale en|es]
   Runs the curl smoke tests of a checklist against URL, which stands for the document's
   staging host (http://staging-host), one line per test. --write pastes the evidence (output,
@@ -24,7 +23,8 @@ export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--only 2,4] [--
   from environment variables of the same name, but only names the checklist's secrets list
   declares ("Secrets: - LOG_TOKEN") or --secret-env names are read; they only go to URL's host
   and --allow-host hosts; requests to other hosts are refused. Do not run it on untrusted
-  pull-request content. Upload paths are relative to --workspace (default: FILE's
+  pull-request content. --env NAME runs in an environment of .readiness.json's "environments"
+  (its base URL and allowed hosts; default its "environment") and stamps the evidence env=NAME. Upload paths are relative to --workspace (default: FILE's
   folder); -k is honoured only with --insecure. Exit: 0 all selected tests passed, 1 some failed
   or did not run, 2 usage or I/O errors.`;
 
@@ -47,8 +47,10 @@ export async function runSmoke(argv: readonly string[], io: CommandIo): Promise<
 
 interface SmokeOptions {
   readonly file: string;
-  /** --base-url; else `smoke.baseUrl` of the configuration file. */
+  /** --base-url; else the environment's, else `smoke.baseUrl` of the configuration file. */
   readonly baseUrl: string | undefined;
+  /** --env: an environment of the configuration file's `environments`. */
+  readonly env: string | undefined;
   readonly only: readonly string[] | undefined;
   readonly write: boolean;
   readonly timeoutMs: number | undefined;
@@ -68,22 +70,21 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const options = readOptions(argv, io);
   if (typeof options === 'number') return options;
 
-  const path = resolve(io.cwd, options.file);
-  const shown = displayPath(path, io.cwd);
-  const read = await readDocument(path, shown);
-  if (typeof read === 'string') return usage(io, read);
   const { service } = options;
-  const suite = suiteOf(service, read.text);
-  if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
-  const numbers = suite.tests.map((t) => t.number);
-  const unknown = options.only?.filter((n) => !numbers.includes(n)) ?? [];
-  if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
-  const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
+  const loaded = await loadSmokeTests(service, io, options.file, options.only);
+  if (typeof loaded === 'number') return loaded;
+  const { path, shown, text, suite, tests } = loaded;
 
   // The configuration file's smoke settings (captures such as <sid> ← sessionId, allowed hosts, base URL), under the flags.
   const { settings, problems } = await new CliConfig(service, options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)).forFile(path);
   if (problems.length > 0) return usage(io, problems.join('\n'));
-  const baseUrl = options.baseUrl ?? settings.smoke.baseUrl;
+  const environmentName = options.env ?? settings.environment;
+  const environment = environmentName === undefined ? undefined : inEnvironment(settings, environmentName);
+  if (environmentName !== undefined && !environment) {
+    return usage(io, `no environment "${environmentName}" in the configuration file's "environments" (configured: ${Object.keys(settings.environments).join(', ') || 'none'})`);
+  }
+  const smokeSettings = environment ?? settings.smoke;
+  const baseUrl = options.baseUrl ?? smokeSettings.baseUrl;
   if (baseUrl === undefined) return usage(io, '--base-url is required (or "smoke.baseUrl" in .readiness.json): the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
   if (!service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `smoke.baseUrl must be an http(s) URL, not "${baseUrl}"`);
   await options.http.warmUp();
@@ -93,14 +94,14 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
       ...defaultSmokeSettings,
       ...settings.smoke,
       baseUrl,
-      allowedHosts: [...settings.smoke.allowedHosts, ...options.allowedHosts],
+      allowedHosts: [...smokeSettings.allowedHosts, ...options.allowedHosts],
       timeoutMs: options.timeoutMs ?? settings.smoke.timeoutMs,
       allowInsecureTls: options.insecure || settings.smoke.allowInsecureTls,
     },
     {
       files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
       wallClock: systemWallClock,
-      secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(read.text), ...options.secretEnv])),
+      secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(text), ...options.secretEnv])),
       // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
       observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(service.smoke.resultLine(result, options.language))) } : undefined,
     },
@@ -110,7 +111,7 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const notes: string[] = [];
   let written = false;
   if (options.write) {
-    const outcome = await writeEvidence(service, path, shown, run, options.language, baseUrl);
+    const outcome = await writeEvidence(service, path, shown, run, options.language, baseUrl, environment?.environment);
     if (typeof outcome === 'string') {
       report(io, options, run, shown, false, notes);
       io.err(run.redact(`readiness: ${outcome}`));
@@ -161,29 +162,8 @@ function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string
 }
 
 function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'base-url': { type: 'string' },
-        only: { type: 'string' },
-        write: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'allow-host': { type: 'string', multiple: true },
-        'secret-env': { type: 'string', multiple: true },
-        insecure: { type: 'boolean', default: false },
-        workspace: { type: 'string' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${SMOKE_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(argv, { ...RUN_OPTIONS, env: { type: 'string' }, write: { type: 'boolean', default: false } }, io, SMOKE_USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(`Usage: ${SMOKE_USAGE}`);
@@ -195,6 +175,41 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   const http = createFetchHttpClient();
   const service = cliService({ locale, today: localDateTime(new Date()).date, env: io.env, http });
   if (baseUrl !== undefined && !service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
+  const flags = readRunFlags(values, io);
+  if (typeof flags === 'number') return flags;
+  return { file: positionals[0] ?? '', baseUrl, env: values.env, ...flags, write: values.write, language: service.language(), service, http };
+}
+
+/** The options `smoke` and `verify` share: the base URL, which tests, time limit, output, hosts, secrets, uploads' folder, language. */
+export const RUN_OPTIONS = {
+  'base-url': { type: 'string' },
+  only: { type: 'string' },
+  timeout: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  'allow-host': { type: 'string', multiple: true },
+  'secret-env': { type: 'string', multiple: true },
+  insecure: { type: 'boolean', default: false },
+  workspace: { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface RunFlags {
+  readonly format: 'text' | 'json';
+  /** --timeout; undefined when not given. */
+  readonly timeoutMs: number | undefined;
+  readonly only: readonly string[] | undefined;
+  readonly allowedHosts: readonly string[];
+  readonly secretEnv: readonly string[];
+  readonly insecure: boolean;
+  readonly workspace: string | undefined;
+}
+
+/** The shared options checked: or exit 2 with what is wrong with the first bad one. */
+export function readRunFlags(
+  values: { readonly format?: string; readonly timeout?: string; readonly only?: string; readonly 'allow-host'?: string[]; readonly 'secret-env'?: string[]; readonly insecure?: boolean; readonly workspace?: string },
+  io: Pick<CommandIo, 'err'>,
+): RunFlags | number {
   const format = values.format;
   if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not "${format}"`);
   let timeoutMs: number | undefined;
@@ -210,21 +225,21 @@ function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | numbe
   const secretEnv = values['secret-env'] ?? [];
   const badName = secretEnv.find((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
   if (badName !== undefined) return usage(io, `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`);
-  return {
-    file: positionals[0] ?? '',
-    baseUrl,
-    only,
-    write: values.write,
-    timeoutMs,
-    format,
-    allowedHosts: values['allow-host'] ?? [],
-    secretEnv,
-    insecure: values.insecure,
-    workspace: values.workspace,
-    language: service.language(),
-    service,
-    http,
-  };
+  return { format, timeoutMs, only, allowedHosts: values['allow-host'] ?? [], secretEnv, insecure: values.insecure ?? false, workspace: values.workspace };
+}
+
+/** FILE's text and smoke tests, and those --only selects; or exit 2 with why (unreadable, no tests, an unknown number). */
+export async function loadSmokeTests(service: ReadinessService, io: CommandIo, file: string, only: readonly string[] | undefined): Promise<{ path: string; shown: string; text: string; suite: SmokeSuite; tests: readonly SmokeTest[] } | number> {
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  const read = await readDocument(path, shown);
+  if (typeof read === 'string') return usage(io, read);
+  const suite = suiteOf(service, read.text);
+  if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
+  const numbers = suite.tests.map((t) => t.number);
+  const unknown = only?.filter((n) => !numbers.includes(n)) ?? [];
+  if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
+  return { path, shown, text: read.text, suite, tests: only ? suite.tests.filter((t) => only.includes(t.number)) : suite.tests };
 }
 
 /** "2,4" → ["2", "4"]; "2-4" → ["2", "3", "4"]; anything else → []. */
@@ -282,11 +297,11 @@ function suiteOf(service: ReadinessService, text: string): SmokeSuite {
 }
 
 /** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
-async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language, baseUrl: string): Promise<{ written: boolean; dropped: string[] } | string> {
+async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language, baseUrl: string, environment: string | undefined): Promise<{ written: boolean; dropped: string[] } | string> {
   const now = await readDocument(path, shown);
   if (typeof now === 'string') return now;
   // Located by identity in the text as it is now, which is also right when nothing changed.
-  const plan = service.evidence.stampedEdits(now.text, suiteOf(service, now.text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
+  const plan = service.evidence.stampedEdits(now.text, suiteOf(service, now.text), run.results, { runner: RUNNER_VERSION, baseUrl, environment }, language);
   const dropped = plan.dropped.map((d) => d.message);
   if (plan.edits.length === 0) return { written: false, dropped };
   const text = service.smoke.applyTextEdits(now.text, plan.edits);

@@ -5,15 +5,14 @@
 // Exit codes: 0 no drift, 1 drift, 2 usage or I/O errors or tests that could not run.
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultSmokeSettings, localDateTime, parseBaseUrl, type SmokeRun, type SmokeTest, type Verification } from '../core/api';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, usage, type CommandIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
 import { junitReport, type JunitCase } from './junit';
 import { cliService, environmentSecrets } from './service';
-import { displayPath, expandNumbers, readDocument } from './smoke';
+import { displayPath, loadSmokeTests, readRunFlags, RUN_OPTIONS } from './smoke';
 
 export const VERIFY_USAGE = `readiness verify FILE --base-url URL [--junit PATH] [--only 2,4] [--timeout MS] [--format text|json]
                  [--allow-host HOST]... [--secret-env NAME]... [--insecure] [--workspace DIR] [--locale en|es]
@@ -48,18 +47,11 @@ interface Checked {
 export async function runVerify(argv: readonly string[], io: CommandIo): Promise<number> {
   const options = readOptions(argv, io);
   if (typeof options === 'number') return options;
-  const path = resolve(io.cwd, options.file);
-  const shown = displayPath(path, io.cwd);
-  const read = await readDocument(path, shown);
-  if (typeof read === 'string') return usage(io, read);
-  const text = read.text;
   const http = createFetchHttpClient();
   const service = cliService({ locale: options.language, today: localDateTime(new Date()).date, env: io.env, http });
-  const suite = service.smoke.tests(service.analyse(text).checklist, text);
-  if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
-  const unknown = options.only?.filter((n) => !suite.tests.some((t) => t.number === n)) ?? [];
-  if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')}`);
-  const tests = options.only ? suite.tests.filter((t) => options.only?.includes(t.number)) : suite.tests;
+  const loaded = await loadSmokeTests(service, io, options.file, options.only);
+  if (typeof loaded === 'number') return loaded;
+  const { path, shown, text, suite, tests } = loaded;
 
   await http.warmUp();
   const started = Date.now();
@@ -147,29 +139,8 @@ function report(io: CommandIo, options: VerifyOptions, run: SmokeRun, shown: str
 }
 
 function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'base-url': { type: 'string' },
-        junit: { type: 'string' },
-        only: { type: 'string' },
-        timeout: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'allow-host': { type: 'string', multiple: true },
-        'secret-env': { type: 'string', multiple: true },
-        insecure: { type: 'boolean', default: false },
-        workspace: { type: 'string' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`readiness: ${(error as Error).message}\n\nUsage: ${VERIFY_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(argv, { ...RUN_OPTIONS, junit: { type: 'string' } }, io, VERIFY_USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(`Usage: ${VERIFY_USAGE}`);
@@ -179,34 +150,16 @@ function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | nu
   const baseUrl = values['base-url'];
   if (baseUrl === undefined) return usage(io, "--base-url is required: the URL the document's staging host stands for");
   if (!parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not "${format}"`);
-  let timeoutMs = defaultSmokeSettings.timeoutMs;
-  if (values.timeout !== undefined) {
-    timeoutMs = Number(values.timeout);
-    if (!/^\d+$/.test(values.timeout) || timeoutMs <= 0) return usage(io, `--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
-  }
-  let only: string[] | undefined;
-  if (values.only !== undefined) {
-    only = expandNumbers(values.only);
-    if (only.length === 0) return usage(io, `--only takes test numbers such as 2,4 or 2-5, not "${values.only}"`);
-  }
+  const flags = readRunFlags(values, io);
+  if (typeof flags === 'number') return flags;
   if (values.junit === '') return usage(io, '--junit needs a file path');
-  const secretEnv = values['secret-env'] ?? [];
-  const badName = secretEnv.find((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
-  if (badName !== undefined) return usage(io, `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`);
   const locale = values.locale ?? localeFromEnvironment(io.env);
   return {
     file: positionals[0] ?? '',
     baseUrl,
-    only,
+    ...flags,
+    timeoutMs: flags.timeoutMs ?? defaultSmokeSettings.timeoutMs,
     junit: values.junit,
-    timeoutMs,
-    format,
-    allowedHosts: values['allow-host'] ?? [],
-    secretEnv,
-    insecure: values.insecure,
-    workspace: values.workspace,
     language: locale?.toLowerCase().startsWith('es') ? 'es' : 'en',
   };
 }

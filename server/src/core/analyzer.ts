@@ -17,7 +17,7 @@ import { SecretScanner } from './rules/secretFindings';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { stableFinding } from './rules/stable';
 import { safeChecklist, safeTextFor, type DetectorMemo, type SafeText } from './safeText';
-import { range, type Finding } from './types';
+import { intersects, range, type Finding } from './types';
 
 export interface AnalysisOptions {
   readonly locale?: string | undefined;
@@ -142,11 +142,13 @@ export class ChecklistAnalyzer {
     const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
     const found = [...plainTextFindings(split, nextFacts, t), ...evidenceFailed, ...this.rules.flatMap((rule) => guarded(rule.id, () => rule.run(ctx), t)), ...secrets];
     // The header's claims follow the verdict, which depends on every other finding.
-    found.push(...guarded('header', () => headerFindings({ text, checklist, findings: found, t, today: options.today }), t));
+    const header = guarded('header', () => headerFindings({ text, checklist, findings: found, t, today: options.today }), t);
     this.facts = nextFacts;
     this.scanned = { key: scannedKey, redacted };
     this.placed = nextPlaced;
-    const findings = withSeverities(withoutIgnored(found, checklist), settings)
+    // A count or status line both rules read is reported once, by the header rule whose fix rewrites it.
+    const model = header.length === 0 ? found : found.filter((f) => f.code !== 'status-mismatch' || !header.some((h) => intersects(h.range, f.range)));
+    const findings = withSeverities(withoutIgnored([...model, ...header], checklist), settings)
       .map((f) => stableFinding({ ...f, message: safeText(f.message) }))
       .sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, safeText, evidence, signOffs };

@@ -72,14 +72,14 @@ const HEADING = /^#{1,6}\s+(.*)$/;
 /** An item field at the start of a line: `**Estado**:`, `- **Owner:**`, `Status:`. */
 const ITEM_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:estado|status|state|owner|responsable|assignee|dri|deadline|due(?: date)?|fecha l[ií]mite|target date|fecha objetivo)(?:\*\*|__)?\s*:/i;
 const INLINE_FIELD = /(?:^|[\s—–|-])(?:\*\*)?(?:estado|status|responsable|owner|fecha l[ií]mite|deadline|due)(?:\*\*)?\s*:\s*\S/gi;
-const CHECK_COLUMN = /^(?:estado|status|state|result|resultado|owner|responsable|assignee|dri|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go)$/i;
+const CHECK_COLUMN = /^(?:estado|status|state|result|resultado|owner|responsable|assignee|dri|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??)$/i;
 /** A field table's key column: `| Status | Complete |`. */
 const FIELD_ROW = /^\s*\|\s*(?:\*\*)?(?:estado|status|owner|responsable|due date|deadline|fecha l[ií]mite)(?:\*\*)?\s*\|/i;
-const CHOICE = /[☐☑☒]|\[[ xX]\]\s*\S[^|[\n]*\|\s*\[[ xX]\]/u;
-const TITLE_WORDS = /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production/iu;
+const CHOICE = /[☐☑☒]|\[[ xX]\]\s*\S[^|[\n]*\|\s*\[[ xX]\]|:\s*\[[ xX]\]\s*\p{L}[^[\n]*\[[ xX]\]\s*\p{L}/u;
+const TITLE_WORDS = /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|approval (?:sheet|form|record)|hoja de (?:aprobaci[oó]n|firmas)|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production/iu;
 const VOCABULARY: readonly RegExp[] = [
   /\bgo\s*\/\s*no[- ]?go\b|\bno[- ]go\b/i,
-  /\bsign[- ]?offs?\b|\baprobad[oa] por\b|\baprobaci[oó]n\b|\bapprov(?:al|ed|er)\b/i,
+  /\bsign[- ]?offs?\b|\baprobad[oa] por\b|\baprobaci[oó]n\b|\bapprov(?:al|ed|er)\b|\bfirmas?\b|\bsignatures?\b|\bconformidad\b/i,
   /\bblock(?:er|ers|ing)\b|\bbloque(?:ante|antes|ado)\b|\bbloquers?\b|\bshowstopper/i,
   /\brelease\b|\blanzamiento\b|\blaunch\b/i,
   /\bgo[- ]live\b|\bcutover\b|\brollout\b|\bcanary\b/i,

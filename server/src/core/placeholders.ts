@@ -39,8 +39,12 @@ export type PlaceholderKind = 'text' | 'number' | 'date' | 'choice' | 'slot';
 /** What the blank asks for, used to word messages and pick quick fixes. */
 export type PlaceholderPurpose = 'output' | 'link' | 'screenshot' | 'log' | 'name' | 'secret-note' | 'value';
 
-/** How the blank is written. */
-export type BlankShape = 'brackets' | 'underscores' | 'angle' | 'word' | 'choice-boxes';
+/**
+ * How the blank is written: `[...]`, `____`, `<...>`, a `TBD` value, `☐` choices; an empty table cell
+ * or field-table value in an owner, status, date, evidence or sign-off column (`empty`); a field whose
+ * value is only the template's `<!-- prompt -->` (`comment`).
+ */
+export type BlankShape = 'brackets' | 'underscores' | 'angle' | 'word' | 'choice-boxes' | 'empty' | 'comment';
 
 export interface PlaceholderMatch {
   /** The inner text of brackets and angles; the source text of the other shapes. */
@@ -84,14 +88,21 @@ export interface LineBlanks {
 // `[inner]` not followed by `(` or `[` (inline links and full references).
 const BRACKETS = /\[([^[\]\n]{0,200})\](?![([])/g;
 const ANGLES = /<([^<>\n]{1,80})>/g;
-const UNDERSCORES = /(?:\\_){3,}|_{3,}/g;
+// A run of underscores; runs joined by date or time separators are one blank ("___/___/____", "__:__").
+const UNDERSCORES = /(?:\\?_){2,}(?:[/.:-](?:\\?_){2,})+|(?:\\_){3,}|_{3,}/g;
 const TASK_BOX = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]/;
+const CHOICE_MARK = /\[[ xX✓✔]\]\s*[\p{L}\p{N}]/gu;
 const CHOICE_BOXES = /☐[^☐☑☒✓✔✅🗹|]*(?:☐[^☐☑☒✓✔✅🗹|]*)+/gu;
 const TICKED_BOX = /[☑☒✓✔✅🗹]/u;
 const OPTIONAL_MARK = /\((?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique|si hay)\)/i;
 const OPTIONAL_WORDS = /\b(?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique)\b/i;
 const UNDECIDED = /^(?:TBD|TBC|TBA|TODO|XXX+|FIXME|\?{1,3}|N\/A\?|por definir|a definir|por confirmar|pendiente de definir|sin definir|to be (?:defined|determined|decided|confirmed))$/i;
-const UNDECIDED_WORD = /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|confirmar|to be/i;
+const UNDECIDED_WORD = /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i;
+/** A person, date or evidence value that says it is not there yet ("Responsable: pendiente"); a state "Pendiente" is a state. */
+export const UNASSIGNED = /^(?:pendiente|pending|por asignar|sin asignar|a asignar|unassigned|not assigned(?: yet)?|to be assigned|por decidir|sin fecha|no date yet)$/i;
+// "Key: TBD" inside a line ("(TTL: TBD)", "— operator: TBD", "(responsable: pendiente)"): an undecided value after its key.
+const INLINE_UNDECIDED = /(?<=(\p{L}[\p{L}\p{N} ]{0,30})\s*:\s*(?:\*\*|__)?\s*)(TBD|TBC|TBA|TODO|XXX+|FIXME|[Pp]or definir|[Aa] definir|[Ss]in definir|[Pp]or confirmar|[Pp]endiente de definir|to be (?:defined|determined|decided|confirmed)|[Pp]endiente|[Pp]ending|[Uu]nassigned|por asignar|sin asignar)(?=(?:\*\*|__)?\s*(?:$|[),;|]|\s[—–-]\s))/gu;
+const PERSON_KEY = /(?:^|\s)(?:owner|responsable|assignee|asignad[oa]|encargad[oa]|operator|operador|quien|who|lead|dri)$/i;
 // A field label before a value: "**Owner**:", "- Fecha límite:", "Approved by =".
 const LABEL = /^(\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?[\p{L}\p{N}][\p{L}\p{N} ./()'&#-]{0,60}?(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|=)\s*)/u;
 
@@ -123,7 +134,7 @@ export function scanLine(line: string, options: BlankScanOptions = {}): LineBlan
 
 /** Is there anything on the line worth a scan? A cheap test before the parser's work. */
 export function mayHoldBlanks(text: string): boolean {
-  return /[[<☐]|_{3}|\\_|\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?\?|definir|confirmar|to be/i.test(text);
+  return /[[<☐]|_{3}|\\_|\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i.test(text);
 }
 
 function scan(line: string, options: BlankScanOptions): LineBlanks {
@@ -246,6 +257,8 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
   if (after === ':' && start <= 3 && line.slice(0, start).trim() === '' && /^:\s*\S+\s*$/.test(line.slice(end))) return NONE;
   // Empty, a shell test (`[ -f x ]`), a footnote (`[^1]`), a regular expression (`[a-z0-9_-]+`, `^[A-Z]`).
   if (text === '' || (inner.startsWith(' ') && inner.endsWith(' '))) return NONE;
+  // A box of a choice written on one line ("[x] Complete | [ ] At Risk"): a mark, neither blank nor value.
+  if (/^[xX✓✔]$/u.test(text) && (line.match(CHOICE_MARK) ?? []).length >= 2) return NONE;
   if (text.startsWith('^') || /^[+*?{]/.test(after) || before === '^' || isCharacterClass(text)) return NONE;
   if (isJsonish(text)) return NONE;
   if (looksLikeSecret(text)) return NONE;
@@ -577,10 +590,18 @@ function undecidedValues(line: string, inCode: (at: number) => boolean, add: Add
   const from = label ? (label[1]?.length ?? 0) : 0;
   const value = line.slice(from).replace(/\s*<!--.*?-->\s*$/, '');
   const trimmed = value.trim();
-  if (trimmed === '' || !UNDECIDED.test(stripEmphasis(trimmed))) return;
-  if (!label && /^\s*[-*+]?\s*\?+\s*$/.test(line) === false && line.trim() !== trimmed) return;
-  const offset = from + value.indexOf(trimmed);
-  if (!inCode(offset)) add(trimmed, offset, offset + trimmed.length, 'word');
+  let whole = -1;
+  if (trimmed !== '' && UNDECIDED.test(stripEmphasis(trimmed)) && (label || /^\s*[-*+]?\s*\?+\s*$/.test(line) || line.trim() === trimmed)) {
+    whole = from + value.indexOf(trimmed);
+    if (!inCode(whole)) add(trimmed, whole, whole + trimmed.length, 'word');
+  }
+  for (const match of line.matchAll(INLINE_UNDECIDED)) {
+    const word = match[2] ?? '';
+    // "pendiente" is an undecided value only for a person: after "Status:" it is a state.
+    if (/^(?:pendiente|pending|unassigned|por asignar|sin asignar)$/i.test(word) && !PERSON_KEY.test((match[1] ?? '').trim())) continue;
+    if (match.index === whole || inCode(match.index)) continue;
+    add(word, match.index, match.index + word.length, 'word');
+  }
 }
 
 function stripEmphasis(text: string): string {
@@ -588,10 +609,13 @@ function stripEmphasis(text: string): string {
 }
 
 function choiceBlanks(line: string, add: Add): void {
+  const row = line.trimStart().startsWith('|');
   for (const match of line.matchAll(CHOICE_BOXES)) {
     const text = match[0].trimEnd();
-    // A choice with an option ticked anywhere on its line is answered.
-    if (TICKED_BOX.test(line)) continue;
+    // A choice with an option ticked anywhere on its line (in a table row: in its cell) is answered.
+    const from = row ? line.lastIndexOf('|', match.index) + 1 : 0;
+    const to = row && line.indexOf('|', match.index) !== -1 ? line.indexOf('|', match.index) : line.length;
+    if (TICKED_BOX.test(line.slice(from, to))) continue;
     add(text, match.index, match.index + text.length, 'choice-boxes');
   }
 }
@@ -638,6 +662,7 @@ export function isOptionalBlank(blankText: string, line = ''): boolean {
 export function blankSource(blank: { readonly text: string; readonly shape: BlankShape }): string {
   if (blank.shape === 'brackets') return `[${blank.text}]`;
   if (blank.shape === 'angle') return `<${blank.text}>`;
+  if (blank.shape === 'comment') return `<!-- ${blank.text} -->`;
   return blank.text;
 }
 
@@ -648,8 +673,12 @@ const NUMBER = /^(?:[XxN#]+|\d+(?:[.,]\d+)?|[Xx]\.[Xx](?:\.[Xx])?)%?$/;
 const DATE = /\b(?:YYYY|AAAA|MM-DD|DD\/MM|MM\/DD|HH:MM|fecha|date|hora|time)\b/i;
 const SLOT = /^[\w.-]+(?::[\w.-]+|\/[\w.-]+)+$|^[a-z][\w.-]*$|^https?:\/\/\S+$/;
 
-export function classifyPlaceholder(inner: string): PlaceholderInfo {
+export function classifyPlaceholder(inner: string, label = ''): PlaceholderInfo {
   const text = inner.trim();
+  // "___/___/____", or underscores after "Date:" / "Fecha:": a date.
+  if (/^(?:\\?_)+(?:[/.-](?:\\?_)+)+$/.test(text) || (/^(?:\\?_)+$/.test(text) && /(?:^|[\s(—–|])(?:date|fecha|d[ií]a|day|deadline|due|vence|plazo)\s*$/i.test(label))) {
+    return { kind: 'date', purpose: 'value', options: [] };
+  }
   if (/\s[/|]\s/.test(text)) {
     return { kind: 'choice', purpose: 'value', options: text.split(/\s+[/|]\s+/).map((o) => o.trim()).filter((o) => o !== '') };
   }

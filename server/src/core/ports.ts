@@ -2,11 +2,11 @@
 // so that the core itself does no I/O. Node adapters live in server/src/node.
 export type { FileFact, FileFacts, FileProbe, FileStat } from './model/references/types';
 export { FileReadFailure, HttpFailure } from './smoke/ports';
-export type { Clock, ConfirmForeignHost, FileReader, ForeignHostRequest, HttpClient, HttpRequest, HttpResponse, SecretDetector, SecretProvider } from './smoke/ports';
+export type { Clock, ConfirmForeignHost, FileReader, ForeignHostRequest, HttpClient, HttpRequest, HttpResponse, SecretDetector, SecretProvider, TcpClient, TcpSocket } from './smoke/ports';
 export type { ConfigFilePort } from './settings';
 import type { FileProbe } from './model/references/types';
 import type { ConfigFilePort } from './settings';
-import type { Clock, HttpClient, SecretProvider } from './smoke/ports';
+import type { Clock, HttpClient, SecretProvider, TcpClient } from './smoke/ports';
 
 /** Where the core reports what it did (the output channel, standard error). */
 export interface Logger {
@@ -28,6 +28,8 @@ export interface ReadinessPorts {
   readonly files: FileProbe;
   /** Sends the smoke tests' requests. */
   readonly http: HttpClient;
+  /** Opens the TCP connections of redis-cli, nc and telnet checks; without it those tests are not run. */
+  readonly tcp?: TcpClient;
   /** Monotonic milliseconds, for response times. */
   readonly clock: Clock;
   /** Values of secret variables (`<LOG_TOKEN>`) for smoke tests. */

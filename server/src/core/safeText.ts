@@ -130,6 +130,7 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
     ...(checklist.claims && { claims: checklist.claims.map((c) => ({ ...c, group: c.group === undefined ? undefined : safe(c.group) })) }),
     ...(checklist.overall && { overall: checklist.overall.map((o) => ({ ...o, text: safe(o.text) })) }),
     ...(checklist.nearMisses && { nearMisses: checklist.nearMisses.map((n) => ({ ...n, text: safe(n.text) })) }),
+    ...(checklist.blanks && { blanks: checklist.blanks.map(placeholder) }),
     groups: checklist.groups.map((g) => ({ ...g, title: safe(g.title) })),
     items: checklist.items.map(item),
     summary: checklist.summary && {

@@ -39,11 +39,13 @@ import {
 } from './references';
 import { RULES, type RuleMetadata } from './rules/registry';
 import { findConfig, parseConfigText, type FoundConfig, type ParsedConfig } from './settings';
+import { commandHoverAt } from './smoke/commandHover';
 import { parseBaseUrl, writtenHost } from './smoke/hosts';
 import {
   applyTextEdits,
   describeReason,
   evidenceEdits,
+  expectationOf,
   findSmokeTests,
   resultLine,
   runSmokeTests,
@@ -141,6 +143,10 @@ export interface ReadinessService {
     summarize: typeof summarize;
     summaryLine: typeof summaryLine;
     describeReason: typeof describeReason;
+    /** A failure's expected and actual values (status, time criterion, JSON key), for the Testing view. */
+    expectationOf: typeof expectationOf;
+    /** The hover over a shell command Readiness does not run, saying why. */
+    commandHover(checklist: Checklist, position: Position, t?: Translate): { markdown: string; range: Range } | undefined;
     parseBaseUrl: typeof parseBaseUrl;
     writtenHost: typeof writtenHost;
     testAt: typeof smokeTestAt;
@@ -245,13 +251,15 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     smoke: Object.freeze({
       tests: findSmokeTests,
       run: (suite: SmokeSuite, smokeSettings: SmokeSettings, environment: SmokeRunEnvironment, options?: RunOptions) =>
-        runSmokeTests(suite, smokeSettings, { ...environment, http: ports.http, clock: ports.clock, secrets: environment.secrets ?? ports.secrets }, options),
+        runSmokeTests(suite, smokeSettings, { ...environment, http: ports.http, tcp: ports.tcp, clock: ports.clock, secrets: environment.secrets ?? ports.secrets }, options),
       evidenceEdits,
       applyTextEdits,
       resultLine,
       summarize,
       summaryLine,
       describeReason,
+      expectationOf,
+      commandHover: (checklist: Checklist, position: Position, t?: Translate) => commandHoverAt(checklist, position, t ?? messages()),
       parseBaseUrl,
       writtenHost,
       testAt: smokeTestAt,

@@ -29,6 +29,26 @@ export interface ResourceSettings {
   readonly smoke: SmokeSettings;
   /** `header.bumpLastUpdated`: Readiness's own edits set "Última Actualización" to today. */
   readonly bumpLastUpdated: boolean;
+  /** `environments`: named base URLs with their allowed hosts (`staging`, `canary`), in the order written. */
+  readonly environments: Readonly<Record<string, SmokeEnvironmentSettings>>;
+  /** `environment`: the current one's name, when one is chosen. */
+  readonly environment: string | undefined;
+}
+
+/** One named environment: where the staging host is, and which other hosts its runs may call. */
+export interface SmokeEnvironmentSettings {
+  readonly baseUrl: string;
+  readonly allowedHosts: readonly string[];
+}
+
+/**
+ * The smoke settings of a run in an environment: its base URL, and its allowed hosts besides the
+ * common ones. Undefined when no environment of that name is configured.
+ */
+export function inEnvironment(settings: ResourceSettings, name: string): (SmokeSettings & { readonly environment: string }) | undefined {
+  const environment = Object.hasOwn(settings.environments, name) ? settings.environments[name] : undefined;
+  if (!environment) return undefined;
+  return { ...settings.smoke, baseUrl: environment.baseUrl, allowedHosts: [...new Set([...settings.smoke.allowedHosts, ...environment.allowedHosts])], environment: name };
 }
 
 export const defaultSettings: ResourceSettings = {
@@ -38,6 +58,8 @@ export const defaultSettings: ResourceSettings = {
   analysis: defaultAnalysisSettings,
   smoke: defaultSmokeSettings,
   bumpLastUpdated: true,
+  environments: {},
+  environment: undefined,
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -76,6 +98,9 @@ export function toSettings(raw: unknown): ResourceSettings {
   }
   const blockerMarks = stringArray(value['blockerMarks']);
   const smoke = toSmokeSettings(record(value['smoke']));
+  const environments = toEnvironments(record(value['environments']));
+  const environment = typeof value['environment'] === 'string' && value['environment'].trim() !== '' ? value['environment'].trim() : undefined;
+  const current = environment !== undefined && Object.hasOwn(environments, environment) ? environments[environment] : undefined;
   const maxAgeDays = record(value['evidence'])['maxAgeDays'];
   return {
     files: stringArray(value['files']) ?? defaultSettings.files,
@@ -92,12 +117,27 @@ export function toSettings(raw: unknown): ResourceSettings {
       ...(blockerMarks ? { blockerMarks } : {}),
       evidence: {
         maxAgeDays: typeof maxAgeDays === 'number' && Number.isFinite(maxAgeDays) && maxAgeDays >= 0 ? maxAgeDays : DEFAULT_EVIDENCE_MAX_AGE_DAYS,
-        baseUrl: smoke.baseUrl,
+        // Evidence is judged against where runs now go: the current environment's base URL, if one is chosen.
+        baseUrl: current?.baseUrl ?? smoke.baseUrl,
       },
     },
     smoke,
     bumpLastUpdated: record(value['header'])['bumpLastUpdated'] !== false,
+    environments,
+    environment,
   };
+}
+
+/** `environments`: entries without an http(s) base URL are left out. */
+function toEnvironments(raw: Record<string, unknown>): Record<string, SmokeEnvironmentSettings> {
+  const out: Record<string, SmokeEnvironmentSettings> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const entry = record(value);
+    const baseUrl = typeof entry['baseUrl'] === 'string' ? entry['baseUrl'].trim() : '';
+    if (name.trim() === '' || !/^https?:\/\//i.test(baseUrl)) continue;
+    out[name.trim()] = { baseUrl, allowedHosts: stringArray(entry['allowedHosts']) ?? [] };
+  }
+  return out;
 }
 
 /** `readiness.smoke.*`; an empty base URL means none (the client then asks for one). */
@@ -146,6 +186,12 @@ const isPositive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) &&
 const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : ['config.expect.boolean']);
 const isString: Check = (v) => (typeof v === 'string' ? undefined : ['config.expect.string']);
 const isStringMap: Check = (v) => (isRecord(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : ['config.expect.stringMap']);
+/** `{ "staging": { "baseUrl": "https://...", "allowedHosts": [...] } }`. */
+const isEnvironmentMap: Check = (v) =>
+  isRecord(v) &&
+  Object.values(v).every((entry) => isRecord(entry) && typeof entry['baseUrl'] === 'string' && /^https?:\/\//i.test(entry['baseUrl'].trim()) && Object.keys(entry).every((key) => key === 'baseUrl' || key === 'allowedHosts') && (entry['allowedHosts'] === undefined || isStringArray(entry['allowedHosts']) === undefined))
+    ? undefined
+    : ['config.expect.environments'];
 const isRegexList: Check = (v) => {
   const list = isStringArray(v);
   if (list) return list;
@@ -175,6 +221,8 @@ const SCHEMA: Readonly<Record<string, Check | Readonly<Record<string, Check>>>> 
   blockerMarks: isStringArray,
   secrets: { allow: isRegexList },
   smoke: { baseUrl: isString, allowedHosts: isStringArray, timeoutMs: isPositive, allowInsecureTls: isBoolean, captures: isStringMap },
+  environments: isEnvironmentMap,
+  environment: isString,
   sidebar: { revealOnCursor: isBoolean },
 };
 

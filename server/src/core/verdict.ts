@@ -11,6 +11,7 @@
 import type { Analysis } from './analyzer';
 import { translator, type Translate } from './messages';
 import type { Checklist, Item, Progress } from './model/checklist';
+import { stateText } from './model/fieldNames';
 import { documentMasker, type Masker } from './report/mask';
 import { failingEvidence, lineReader, readSmokeEvidence, type SmokeEvidence } from './report/smokeEvidence';
 import { findSmokeTests, type SmokeSuite } from './smoke/recognize';
@@ -174,6 +175,10 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
     }
   }
 
+  // Blanks outside every item (a header field, the decision line of a sign-off form) are a condition of the document.
+  const documentBlanks = (checklist.blanks ?? []).filter((p) => !p.optional);
+  if (documentBlanks.length > 0) add(undefined, { kind: 'open-blanks', line: documentBlanks[0]?.range.start.line ?? 0, message: t('verdict.openBlanks', documentBlanks.length) }, false);
+
   for (const finding of findings) {
     const item = itemOf(finding, checklist);
     const blocker = item !== undefined && isBlocker(item);
@@ -271,20 +276,6 @@ function failingLines(item: Item, evidence: readonly SmokeEvidence[]): { line: n
     }
   }
   return out;
-}
-
-function stateText(state: string, t: Translate): string {
-  switch (state) {
-    case 'pending':
-    case 'in-progress':
-    case 'done':
-    case 'blocked':
-    case 'at-risk':
-    case 'unknown':
-      return t(`state.${state}`);
-    default:
-      return state;
-  }
 }
 
 export type BlockerVerdictKind = 'go' | 'no-go' | 'no-blockers';

@@ -19,8 +19,8 @@ export function codeActions(service: ReadinessService, params: CodeActionParams,
     actions.push(toAction(bumpLastUpdated ? { ...fix, edits: service.header.withLastUpdatedBump(fix.edits, text, checklist, now.date) } : fix, uri, diagnostics));
   };
 
-  for (const item of checklist.items) {
-    for (const placeholder of item.placeholders) {
+  for (const placeholders of [...checklist.items.map((item) => item.placeholders), checklist.blanks ?? []]) {
+    for (const placeholder of placeholders) {
       if (!intersects(placeholder.range, params.range)) continue;
       const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
       for (const fix of fixes.placeholder(placeholder, now, t, checklist.language)) add(fix, diagnostics);

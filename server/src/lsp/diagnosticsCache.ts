@@ -24,6 +24,9 @@ export class DiagnosticsStore {
   private readonly entries = new Map<string, Entry>();
   private nextId = 1;
 
+  /** @param docs each rule's documentation link, for the diagnostics' `codeDescription`. */
+  constructor(private readonly docs?: ReadonlyMap<string, string>) {}
+
   /**
    * Records the findings of a document's newest analysis; returns its diagnostics
    * and whether they differ from the ones recorded before (then with a new result id).
@@ -34,7 +37,7 @@ export class DiagnosticsStore {
     const list = findings.map((finding) => {
       let diagnostic = byFinding.get(finding);
       if (diagnostic) return diagnostic;
-      const fresh = Object.freeze(toDiagnostic(finding));
+      const fresh = Object.freeze(toDiagnostic(finding, this.docs));
       const json = jsonOf(fresh);
       diagnostic = previous?.remade.get(json) ?? fresh;
       remade.set(json, diagnostic);

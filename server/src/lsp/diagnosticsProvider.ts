@@ -12,10 +12,12 @@ export interface DiagnosticsHost {
   current(uri: string): Promise<unknown>;
   /** The open document's version, or undefined when it is not open. */
   version(uri: string): number | undefined;
+  /** Each rule's documentation link, for the diagnostics' `codeDescription`. */
+  readonly ruleDocs?: ReadonlyMap<string, string>;
 }
 
 export class DiagnosticsProvider {
-  private readonly store = new DiagnosticsStore();
+  private readonly store: DiagnosticsStore;
   private pull = false;
   private canRefresh = false;
   /** The version each document had when the client last pulled its diagnostics. */
@@ -26,6 +28,7 @@ export class DiagnosticsProvider {
     private readonly connection: Connection,
     private readonly host: DiagnosticsHost,
   ) {
+    this.store = new DiagnosticsStore(host.ruleDocs);
     connection.languages.diagnostics.on(async (params) => {
       const uri = params.textDocument.uri;
       await this.host.current(uri);

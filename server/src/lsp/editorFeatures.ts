@@ -14,6 +14,12 @@ export function evidenceHover(service: ReadinessService, records: readonly TestE
   return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
 }
 
+/** The hover over a shell command Readiness does not run: why not. */
+export function commandHover(service: ReadinessService, checklist: Checklist, position: Position, t: Translate): Hover | null {
+  const content = service.smoke.commandHover(checklist, position, t);
+  return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
+}
+
 export function completions(service: ReadinessService, checklist: Checklist, position: Position): CompletionItem[] {
   return service.completion(checklist, position).map((c) => ({
     label: c.label,

@@ -1,5 +1,6 @@
 // Wires the core into a language server. Handlers find the document, wait for
 // its current analysis and call the core; nothing here parses markdown.
+import { join } from 'node:path';
 import {
   TextDocuments,
   TextDocumentSyncKind,
@@ -14,22 +15,27 @@ import { localDateTime, type Translate } from '../core/api';
 import { createReadinessService } from '../core/service';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock, wallClockOn } from '../node/systemClock';
+import { createTcpClient } from '../node/tcpClient';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
+import { ruleDocsLinks } from './convert';
 import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentAnalyses } from './documentAnalyses';
-import { completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
+import { commandHover, completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
 import {
   checklistChangedNotification,
   checklistRequest,
   linkExistingFileRequest,
   reportRequest,
   setStateRequest,
+  smokeTestTreeRequest,
   workspaceChecklistsRequest,
   type ChecklistChangedParams,
   type ChecklistResult,
   type ReportParams,
   type ReportResult,
+  type SmokeChecklistNode,
+  type SmokeTestTreeResult,
 } from '../protocol';
 import { nodeFileProbe } from './fileFacts';
 import { noReport, reportResult } from './report';
@@ -42,6 +48,7 @@ import { registerSmokeTests } from './smoke';
 import { askSecret } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
 import { Workspace } from './workspace';
+import { smokeChecklistNode } from './smokeTestTree';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
 export function startServer(connection: Connection): void {
@@ -54,6 +61,7 @@ export function startServer(connection: Connection): void {
   const service = createReadinessService({
     files: nodeFileProbe,
     http,
+    tcp: createTcpClient(),
     clock: systemClock,
     secrets: { get: (name) => askSecret(connection, name) },
     logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) },
@@ -61,6 +69,8 @@ export function startServer(connection: Connection): void {
     configFiles: nodeConfigFiles,
   });
   let t: Translate = service.messages();
+  // Diagnostic codes link to their rule in the README shipped beside the bundle (dist/../README.md).
+  const ruleDocs = ruleDocsLinks(URI.file(join(__dirname, '..', 'README.md')).toString(), service.rules);
   let canAskConfiguration = false;
   let hearsFolderChanges = false;
   let registersConfigurationChanges = false;
@@ -104,6 +114,7 @@ export function startServer(connection: Connection): void {
   });
 
   const diagnostics = new DiagnosticsProvider(connection, {
+    ruleDocs,
     current: (uri) => analyses.current(uri),
     version: (uri) => documents.get(uri)?.version,
   });
@@ -242,7 +253,8 @@ export function startServer(connection: Connection): void {
     const found =
       references.hover(params.textDocument.uri, analysis, params.position) ??
       evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ??
-      hover(service, analysis.checklist, params.position, t);
+      hover(service, analysis.checklist, params.position, t) ??
+      commandHover(service, analysis.checklist, params.position, t);
     if (!found || typeof found.contents !== 'object' || !('value' in found.contents)) return found;
     return { ...found, contents: { ...found.contents, value: analysis.safeText(found.contents.value) } };
   });
@@ -262,28 +274,51 @@ export function startServer(connection: Connection): void {
     return analysis ? documentSymbols(service, analysis.checklist, t) : [];
   });
 
-  connection.onRequest(checklistRequest, async (params): Promise<ChecklistResult> => {
-    if (!documents.get(params.uri)) return workspaceChecklists.fromDisk(params.uri, smoke.lastResults(params.uri));
-    const analysis = await analyses.current(params.uri);
-    const document = documents.get(params.uri);
+  const checklistOf = async (uri: string): Promise<ChecklistResult> => {
+    if (!documents.get(uri)) return workspaceChecklists.fromDisk(uri, smoke.lastResults(uri));
+    const analysis = await analyses.current(uri);
+    const document = documents.get(uri);
     const version = document?.version ?? -1;
-    if (!analysis || !document) return notAChecklist(service, params.uri, version);
+    if (!analysis || !document) return notAChecklist(service, uri, version);
     // The same suite as the code lenses (cached per analysis), so a row's key is a lens's key.
     const text = document.getText();
-    const { analysis: analysisSettings } = await settings(params.uri);
+    const { analysis: analysisSettings } = await settings(uri);
     const records = service.evidence.all(text, analysis, { settings: analysisSettings, today: now().date });
     return checklistResult(
       service,
-      params.uri,
+      uri,
       version,
       analysis,
       text,
       smokeSuiteOf(service, analysis, text),
       now().date,
-      smoke.lastResults(params.uri),
+      smoke.lastResults(uri),
       { records, nowMs: wallClockOn(fixedToday).now().ms, t },
       { t, secretsAllow: analysisSettings.secretsAllow },
     );
+  };
+
+  connection.onRequest(checklistRequest, (params): Promise<ChecklistResult> => checklistOf(params.uri));
+
+  connection.onRequest(smokeTestTreeRequest, async (params): Promise<SmokeTestTreeResult> => {
+    const scan = params.uri === undefined ? await workspaceChecklists.list() : { checklists: [{ uri: params.uri, relativePath: workspace.relativePath(params.uri) }], complete: true };
+    // Open checklists outside every workspace folder are listed too, after the scan's.
+    const listed = new Set(scan.checklists.map((c) => c.uri));
+    const open = params.uri === undefined ? documents.all().filter((d) => !listed.has(d.uri) && d.languageId === 'markdown').map((d) => ({ uri: d.uri, relativePath: workspace.relativePath(d.uri) })) : [];
+    const checklists: SmokeChecklistNode[] = [];
+    for (const { uri, relativePath } of [...scan.checklists, ...open]) {
+      const node = smokeChecklistNode(await checklistOf(uri), relativePath, t);
+      if (node.items.length > 0) checklists.push(node);
+    }
+    // Environments are configured per folder; the first checklist's (or the first folder's) are offered.
+    const scope = checklists[0]?.uri ?? params.uri ?? workspace.folderUris()[0];
+    const resource = scope === undefined ? undefined : await settings(scope);
+    return {
+      checklists,
+      complete: scan.complete,
+      environments: Object.keys(resource?.environments ?? {}),
+      ...(resource?.environment === undefined ? {} : { environment: resource.environment }),
+    };
   });
 
   // The report names the checklist by its path in the workspace; one outside every folder, by its file name.

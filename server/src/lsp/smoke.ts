@@ -1,12 +1,12 @@
 // Wires the smoke tests into the language server: code lenses, the quick fix
 // (which server.ts adds to its code actions) and the `readiness/runSmokeTests`
-// request. The client decides whether runs are allowed (workspace trust).
+// and `readiness/checkBaseUrl` requests. The client decides whether runs are allowed (workspace trust).
 import type { CancellationToken, CodeAction, CodeActionParams, Connection } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/api';
 import { evidenceCodeActions } from './evidenceActions';
-import { runSmokeTestsRequest, type LastSmokeResultView, type RunSmokeTestsResult } from '../protocol';
+import { checkBaseUrlRequest, runSmokeTestsRequest, type CheckBaseUrlResult, type LastSmokeResultView, type RunSmokeTestsResult } from '../protocol';
 import { smokeCodeActions, smokeCodeLenses, smokeSuiteOf } from './smokeEditor';
-import { SmokeRuns, type SmokeRunHost } from './smokeRuns';
+import { baseUrlProblem, SmokeRuns, type SmokeRunHost } from './smokeRuns';
 
 export interface SmokeTestsFeature {
   codeActions(params: CodeActionParams, analysis: Analysis, text: string): CodeAction[];
@@ -26,6 +26,17 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
   });
 
   connection.onRequest(runSmokeTestsRequest, (params, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
+  connection.onRequest(checkBaseUrlRequest, async (params): Promise<CheckBaseUrlResult> => {
+    const problem = baseUrlProblem(host.service, params.baseUrl, params.stagingHost ?? (await stagingHostOf(params.uri)), host.t());
+    return problem === undefined ? {} : { problem };
+  });
+
+  /** The staging host an open checklist's smoke tests name. */
+  async function stagingHostOf(uri: string | undefined): Promise<string | undefined> {
+    const document = uri === undefined ? undefined : host.document(uri);
+    const analysis = document && (await host.analysis(document.uri));
+    return document && analysis ? smokeSuiteOf(host.service, analysis, document.getText()).stagingHost : undefined;
+  }
 
   return {
     codeActions: (params, analysis, text) => {

@@ -6,11 +6,11 @@
 // the document as it is after the run, so edits made meanwhile are respected.
 import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { localTimeOfDay, type Analysis, type Language, type WallClock, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
+import { inEnvironment, localTimeOfDay, type Analysis, type Language, type WallClock, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { RUNNER_VERSION } from '../node/runnerVersion';
-import { checklistChangedNotification, type LastSmokeResultView, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeTestRunResult } from '../protocol';
+import { checklistChangedNotification, type LastSmokeResultView, type Range, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeFailureView, type SmokeTestRunResult } from '../protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
@@ -68,7 +68,12 @@ export class SmokeRuns {
     if (wanted && tests.length !== new Set(wanted).size) return nothingRan(t('smoke.error.changed'));
 
     const resource = await this.host.settings(uri);
-    const settings: SmokeSettings = { ...resource.smoke, baseUrl: params.baseUrl ?? resource.smoke.baseUrl };
+    // An environment gives the base URL and more allowed hosts; a base URL the user just typed still wins.
+    const environmentName = params.environment ?? resource.environment;
+    const environment = environmentName === undefined ? undefined : inEnvironment(resource, environmentName);
+    if (environmentName !== undefined && !environment) return nothingRan(t('smoke.error.unknownEnvironment', environmentName, Object.keys(resource.environments).join(', ') || '-'));
+    const smoke = environment ?? resource.smoke;
+    const settings: SmokeSettings = { ...smoke, baseUrl: params.baseUrl ?? smoke.baseUrl };
     const baseProblem = checkBaseUrl(this.host.service, suite, tests, settings.baseUrl, t);
     if (baseProblem) return baseProblem;
 
@@ -77,7 +82,7 @@ export class SmokeRuns {
     const cancelled = token.onCancellationRequested(() => controller.abort());
     const progress = await this.progress(params, controller);
     try {
-      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal);
+      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal, { paste: params.pasteEvidence !== false, environmentName: environment?.environment });
     } finally {
       progress.done();
       cancelled.dispose();
@@ -111,6 +116,7 @@ export class SmokeRuns {
     settings: SmokeSettings,
     progress: WorkDoneProgressReporter,
     signal: AbortSignal,
+    { paste, environmentName }: { paste: boolean; environmentName: string | undefined },
   ): Promise<RunSmokeTestsResult> {
     const t = this.host.t();
     const { service } = this.host;
@@ -142,10 +148,11 @@ export class SmokeRuns {
     });
     await this.host.http.warmUp();
     const run = await service.smoke.run(suite, settings, environment, { tests, signal });
-    const results = run.results.map((result) => runResult(service, result, run.redact, language));
+    const commandRanges = new Map(tests.map((test) => [test.key, test.commandRange]));
+    const results = run.results.map((result) => runResult(service, result, run.redact, language, commandRanges.get(result.testKey)));
     // Before the evidence is written, so the view model asked for after that edit has them.
     this.record(uri, results);
-    const { written, dropped } = await this.writeEvidence(uri, run, language, settings.baseUrl);
+    const { written, dropped } = paste ? await this.writeEvidence(uri, run, language, settings.baseUrl, environmentName) : { written: false, dropped: [] };
     const summary = service.smoke.summarize(run.results);
     const summaryText = run.redact(service.smoke.summaryLine(summary, language));
     log.info(summaryText);
@@ -182,7 +189,7 @@ export class SmokeRuns {
   }
 
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
-  private async writeEvidence(uri: string, run: SmokeRun, language: Language, baseUrl: string | undefined): Promise<{ written: boolean; dropped: string[] }> {
+  private async writeEvidence(uri: string, run: SmokeRun, language: Language, baseUrl: string | undefined, environment: string | undefined): Promise<{ written: boolean; dropped: string[] }> {
     const t = this.host.t();
     if (!run.results.some((r) => r.evidence)) return { written: false, dropped: [] };
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -192,7 +199,7 @@ export class SmokeRuns {
       const { version } = document;
       const { service } = this.host;
       const text = document.getText();
-      const plan = service.evidence.stampedEdits(text, service.smoke.tests(service.analyse(text).checklist, text), run.results, { runner: RUNNER_VERSION, baseUrl }, language);
+      const plan = service.evidence.stampedEdits(text, service.smoke.tests(service.analyse(text).checklist, text), run.results, { runner: RUNNER_VERSION, baseUrl, environment }, language);
       const dropped = plan.dropped.map((d) => d.message);
       if (plan.edits.length === 0) {
         this.connection.console.info(t('smoke.log.nothingWritten'));
@@ -218,8 +225,15 @@ function nothingRan(error: string, extra: { needsBaseUrl?: boolean } = {}): RunS
   return { error, ...extra, passed: 0, failed: 0, notRun: 0, cancelled: 0, summary: '', lines: [], results: [], written: false, dropped: [] };
 }
 
-/** One test's result as data, worded and masked like its line. */
-function runResult(service: ReadinessService, result: SmokeResult, redact: Redactor, language: Language): SmokeTestRunResult {
+/** One test's result as data, worded and masked like its line, with each failure's expected and actual values. */
+function runResult(service: ReadinessService, result: SmokeResult, redact: Redactor, language: Language, commandRange: Range | undefined): SmokeTestRunResult {
+  const failures: SmokeFailureView[] =
+    result.outcome === 'failed'
+      ? result.reasons.map((reason) => {
+          const { kind, expected, actual } = service.smoke.expectationOf(reason, language);
+          return { kind, message: redact(service.smoke.describeReason(reason, language)), ...(expected === undefined ? {} : { expected: redact(expected) }), ...(actual === undefined ? {} : { actual: redact(actual) }) };
+        })
+      : [];
   return {
     testKey: result.testKey,
     number: result.number,
@@ -227,6 +241,8 @@ function runResult(service: ReadinessService, result: SmokeResult, redact: Redac
     ...(result.status === undefined ? {} : { status: result.status }),
     ...(result.elapsedMs === undefined ? {} : { elapsedMs: result.elapsedMs }),
     reason: redact(result.reasons.map((reason) => service.smoke.describeReason(reason, language)).join('; ')),
+    ...(commandRange ? { commandRange } : {}),
+    failures,
   };
 }
 
@@ -241,6 +257,19 @@ function checkBaseUrl(service: ReadinessService, suite: SmokeSuite, tests: reado
   const base = service.smoke.parseBaseUrl(baseUrl);
   if (!base.ok) return nothingRan(t('smoke.error.badBaseUrl', baseUrl));
   if (isPlaceholderHost(staging) && hostnameOf(base.host) === hostnameOf(staging)) return nothingRan(t('smoke.error.placeholderHost', `http://${staging}`));
+  return undefined;
+}
+
+/**
+ * What is wrong with a base URL the user is typing (`readiness/checkBaseUrl`): not an http(s) URL, or
+ * the checklist's own placeholder host. Undefined when the tests can run against it.
+ */
+export function baseUrlProblem(service: ReadinessService, baseUrl: string, stagingHost: string | undefined, t: Translate): string | undefined {
+  const base = service.smoke.parseBaseUrl(baseUrl.trim());
+  if (!base.ok) return t('smoke.prompt.notHttpUrl');
+  if (stagingHost !== undefined && isPlaceholderHost(stagingHost) && hostnameOf(base.host).toLowerCase() === hostnameOf(stagingHost).toLowerCase()) {
+    return t('smoke.prompt.placeholderHost', `http://${stagingHost}`);
+  }
   return undefined;
 }
 

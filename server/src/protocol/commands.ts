@@ -6,6 +6,7 @@ export const COMMANDS = {
   runSmokeTests: 'readiness.runSmokeTests',
   /** The palette: runs every smoke test of the active checklist. */
   runAllSmokeTests: 'readiness.runAllSmokeTests',
+  selectEnvironment: 'readiness.selectEnvironment',
   /** The "Move to secret storage as NAME" quick fix (`MoveSecretToStorageArguments`). */
   moveSecretToStorage: 'readiness.moveSecretToStorage',
   /** The "Link an existing file..." quick fix (`LinkExistingFileArguments`). */

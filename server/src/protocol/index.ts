@@ -3,7 +3,7 @@
 // command id. Both sides compile this module; it imports nothing of the core, so a change inside
 // the core never changes the wire, and the client imports nothing else of the server (ESLint).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ChecklistResult, CombinedVerdict, ItemState, Progress, Range, SmokeOutcome, Verdict } from './checklistView';
+import type { ChecklistResult, CombinedVerdict, ItemState, LastSmokeResultView, Progress, Range, SmokeOutcome, Verdict } from './checklistView';
 
 export type * from './checklistView';
 export { COMMANDS, type CommandId } from './commands';
@@ -84,6 +84,10 @@ export interface RunSmokeTestsParams extends RunSmokeTestsArguments {
   readonly baseUrl?: string;
   /** Client-initiated work-done progress; without it the server creates its own (`window/workDoneProgress/create`). */
   readonly workDoneToken?: string | number;
+  /** False: run and report, but paste no evidence (the Testing view with `readiness.testing.pasteEvidence` off). Default true. */
+  readonly pasteEvidence?: boolean;
+  /** Run in this environment of `readiness.environments` (its base URL and allowed hosts); default `readiness.environment`. */
+  readonly environment?: string;
 }
 
 /**
@@ -94,6 +98,20 @@ export interface SignOffArguments {
   readonly uri: string;
   /** The sign-off's line (0-based). */
   readonly line: number;
+}
+
+/** A base URL the user is typing in the client's prompt, checked against the checklist's staging host. */
+export interface CheckBaseUrlParams {
+  readonly baseUrl: string;
+  /** The symbolic host the document's tests name, as `RunSmokeTestsArguments.stagingHost` carried it. */
+  readonly stagingHost?: string;
+  /** The checklist to run; without `stagingHost`, the server reads its staging host from the open document. */
+  readonly uri?: string;
+}
+
+export interface CheckBaseUrlResult {
+  /** What is wrong with it, in the display language; absent when the tests can run against it. */
+  readonly problem?: string;
 }
 
 export interface SignOffParams extends SignOffArguments {
@@ -112,6 +130,74 @@ export interface SmokeTestRunResult {
   readonly elapsedMs?: number;
   /** Why it failed or did not run, in the display language, secrets masked; empty when it passed. */
   readonly reason: string;
+  /** The test's command line(s), where a failure message belongs. */
+  readonly commandRange?: Range;
+  /** Each way the test failed with what was expected and what came, secrets masked (empty when it passed or did not run). */
+  readonly failures?: readonly SmokeFailureView[];
+}
+
+/** One failed expectation of a smoke test: the status, a time criterion, a JSON key the document names, or anything else. */
+export interface SmokeFailureView {
+  readonly kind: 'status' | 'criterion' | 'json-key' | 'other';
+  /** The failure in words, display language. */
+  readonly message: string;
+  /** What the document asks for ("2xx", "201", "< 2s", "key sessionId"); absent for `other`. */
+  readonly expected?: string;
+  /** What came ("500 Internal Server Error", "2.4 s", "keys: id, name"); absent for `other`. */
+  readonly actual?: string;
+}
+
+export interface SmokeTestTreeParams {
+  /** One checklist; absent: every checklist of the workspace scan (`readiness/workspaceChecklists`) and the open ones. */
+  readonly uri?: string;
+}
+
+/** A smoke test as the Testing view lists it. */
+export interface SmokeTestNode {
+  /** Stable across edits that keep the banner and command: the checklist's URI and the test's key. */
+  readonly id: string;
+  /** What `RunSmokeTestsArguments.testKeys` takes. */
+  readonly key: string;
+  /** "SMOKE TEST 2 · POST /api/greeting"; the path is hidden when a secret touches it. */
+  readonly label: string;
+  readonly number: string;
+  /** The banner (or command) to the end of its evidence: where the gutter shows the run button. */
+  readonly range: Range;
+  readonly commandRange: Range;
+  /** The last result in this server's session. */
+  readonly last?: LastSmokeResultView;
+}
+
+export interface SmokeItemNode {
+  /** `${checklist uri}#item-${item id}`. */
+  readonly id: string;
+  readonly itemId: string;
+  /** "3 · Smoke Tests Pasados en Staging/Canary"; masked text is replaced by a mark. */
+  readonly label: string;
+  readonly range: Range;
+  readonly tests: readonly SmokeTestNode[];
+}
+
+export interface SmokeChecklistNode {
+  readonly uri: string;
+  /** The checklist's title, else its path in the workspace. */
+  readonly label: string;
+  /** Its path relative to its workspace folder. */
+  readonly relativePath: string;
+  /** The host the tests name, for the base URL prompt (`RunSmokeTestsArguments.stagingHost`). */
+  readonly stagingHost?: string;
+  readonly items: readonly SmokeItemNode[];
+}
+
+export interface SmokeTestTreeResult {
+  /** Checklists with at least one smoke test, in the scan's order. */
+  readonly checklists: readonly SmokeChecklistNode[];
+  /** False when the workspace scan stopped at one of its bounds. */
+  readonly complete: boolean;
+  /** The names of `readiness.environments` (settings and `.readiness.json`), one run profile each. */
+  readonly environments: readonly string[];
+  /** `readiness.environment`, when one is chosen. */
+  readonly environment?: string;
 }
 
 export interface RunSmokeTestsResult {
@@ -232,6 +318,20 @@ export const linkExistingFileRequest = new RequestType<LinkExistingFileParams, b
  * the run (what finished is still written), and the results become the tests' last results.
  */
 export const runSmokeTestsRequest = new RequestType<RunSmokeTestsParams, RunSmokeTestsResult, void>('readiness/runSmokeTests');
+
+/**
+ * `readiness/smokeTestTree`: the Testing view asks for the smoke tests of one checklist or of every
+ * checklist in the workspace, grouped checklist → item → test with ranges, stable ids and last results;
+ * it runs them with `readiness/runSmokeTests`, the same request (and evidence) as the code lenses.
+ */
+export const smokeTestTreeRequest = new RequestType<SmokeTestTreeParams, SmokeTestTreeResult, void>('readiness/smokeTestTree');
+
+/**
+ * `readiness/checkBaseUrl`: while the user types the staging server's base URL in the client's prompt
+ * (before a smoke run, when `readiness.smoke.baseUrl` is not set), the client asks the server what is
+ * wrong with it: not an http(s) URL, or the checklist's own placeholder host (`http://staging-host`).
+ */
+export const checkBaseUrlRequest = new RequestType<CheckBaseUrlParams, CheckBaseUrlResult, void>('readiness/checkBaseUrl');
 
 /**
  * `readiness/signOff`: after the user typed their name for the "Sign off..." quick fix, the client asks

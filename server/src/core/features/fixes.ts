@@ -27,9 +27,16 @@ export const NOT_APPLICABLE: Record<DocumentLanguage, string> = { es: 'No aplica
 /** One fix per option of a choice placeholder; today's date for a date placeholder; "not applicable" for an optional one. */
 export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate, language: DocumentLanguage = 'en'): Fix[] {
   const fixes = valueFixes(placeholder, now, t);
-  if (!placeholder.optional) return fixes;
+  // An empty cell may simply not apply to this row (a state cell offers "N/A" among its options).
+  const cell = placeholder.shape === 'empty' && placeholder.kind !== 'choice';
+  if (!placeholder.optional && !cell) return fixes;
   const na = NOT_APPLICABLE[language];
-  return [...fixes, { title: t('fix.blankNotApplicable', na), kind: 'quickfix', edits: [{ range: placeholder.range, newText: na }] }];
+  return [...fixes, { title: t('fix.blankNotApplicable', na), kind: 'quickfix', edits: [{ range: placeholder.range, newText: written(placeholder, na) }] }];
+}
+
+/** The text a fix writes into the blank: a value written into an empty cell keeps a space on each side. */
+function written(placeholder: Placeholder, value: string): string {
+  return placeholder.shape === 'empty' && placeholder.text === '' ? ` ${value} ` : value;
 }
 
 /** "Remove the brackets" around a value typed inside them (a `bracketed-value` finding's range). */
@@ -41,12 +48,14 @@ export function removeBracketsFix(text: string, at: Range, t: Translate): Fix | 
 }
 
 function valueFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
+  // Options written as task boxes under an empty field are answered by ticking one box, not by writing text.
+  if (placeholder.kind === 'choice' && placeholder.shape === 'choice-boxes' && placeholder.text === '') return [];
   if (placeholder.kind === 'choice') {
-    return placeholder.options.map((option) => ({ title: t('fix.choose', option), kind: 'quickfix' as const, edits: [{ range: placeholder.range, newText: option }] }));
+    return placeholder.options.map((option) => ({ title: t('fix.choose', option), kind: 'quickfix' as const, edits: [{ range: placeholder.range, newText: written(placeholder, option) }] }));
   }
   if (placeholder.kind === 'date') {
     const value = /HH|hora|time/i.test(placeholder.text) ? `${now.date} ${now.time}` : now.date;
-    return [{ title: t('fix.insertDate', value), kind: 'quickfix', edits: [{ range: placeholder.range, newText: value }], isPreferred: true }];
+    return [{ title: t('fix.insertDate', value), kind: 'quickfix', edits: [{ range: placeholder.range, newText: written(placeholder, value) }], isPreferred: true }];
   }
   return [];
 }

@@ -5,7 +5,7 @@
 // rows are deliverables of their own, one item per entry or row). Checks are the
 // units an owner ticks: task boxes, table rows with a status, checkbox, decision or
 // owner column, numbered steps.
-import { classifyPlaceholder } from '../placeholders';
+import { classifyPlaceholder, isOptionalBlank, UNASSIGNED } from '../placeholders';
 import type { FileReference } from './references/types';
 import { range, shiftRange, type Range } from '../types';
 import type { Check, Checkbox, Checklist, CountClaim, DocumentLanguage, Fence, Field, Group, Item, ItemKind, ItemState, OverallState, Placeholder, StateChoice, StatedCount, Summary, SummaryEntry, SummaryGroup } from './checklist';
@@ -18,6 +18,7 @@ import {
   isBlockerPriority,
   isCheckboxColumn,
   isCreatedKey,
+  isDateKey,
   isDeadlineKey,
   isDecisionKey,
   isEvidenceKey,
@@ -26,6 +27,7 @@ import {
   isNameColumn,
   isOverallStateKey,
   isOwnerKey,
+  isPersonKey,
   isPriorityKey,
   isSignOffKey,
   isStateKey,
@@ -67,7 +69,7 @@ export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
     fields: facts.fields.map((f) => shiftField(f, startLine)),
     checkboxes: facts.checkboxes.map((c) => shiftBox(c, startLine)),
     fences: facts.fences.map((f) => ({ lang: f.lang, range: shiftRange(f.range, startLine), lines: f.lines.map((l) => ({ line: l.line + startLine, text: l.text })) })),
-    placeholders: facts.placeholders.map((p) => ({ ...p, range: shiftRange(p.range, startLine), ...classifyPlaceholder(p.text) })),
+    placeholders: blockPlaceholders(facts, startLine),
     ignores: facts.ignores.map((i) => ({ line: i.line + startLine, codes: i.codes })),
     definitions: facts.definitions,
     references: facts.references.map((r) => ({ ...r, range: shiftRange(r.range, startLine) })),
@@ -76,6 +78,101 @@ export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
     prose: startLine === 0 ? facts.prose : facts.prose.map((p) => ({ line: p.line + startLine, text: p.text })),
   };
 }
+
+/**
+ * The blanks of a block: the placeholders its lines hold, the empty values of its field tables
+ * ("| Evidence | |") and its fields written as a choice with no option ticked ("**Rollback**: [ ] Yes [ ] No").
+ */
+function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] {
+  const placeholders: Placeholder[] = facts.placeholders.map((p) => {
+    const at = shiftRange(p.range, startLine);
+    // A "TBD" or "pendiente" asks for what its key names ("responsable: XXX" is a name, not the number mask XXX).
+    const typed = p.shape === 'word' ? emptyBlank(p.label.split(/[()—–|;·,]/).at(-1) ?? '', at) : undefined;
+    return { ...p, range: at, ...(typed ? { kind: typed.kind, purpose: typed.purpose, options: typed.options } : classifyPlaceholder(p.text, p.label)) };
+  });
+  const taken = (r: Range) => placeholders.some((p) => p.range.start.line === r.start.line && p.range.start.character < r.end.character && p.range.end.character > r.start.character);
+  for (const table of facts.tables) {
+    if (!table.fieldTable) continue;
+    for (const row of table.rows) {
+      const [key, value] = row.cells;
+      if (!key || !value || !isEmptyCell(value.text)) continue;
+      const blank = emptyBlank(key.text, shiftRange(value.blankRange ?? value.range, startLine));
+      if (blank) placeholders.push(blank);
+    }
+  }
+  // "Responsable: pendiente", "- Owner: unassigned": a person, date or evidence not given yet (a state "Pendiente" is a state).
+  for (const field of [...facts.fields, ...facts.entries.flatMap((e) => e.fields)]) {
+    const valueRange = shiftRange(field.valueRange, startLine);
+    if (isStateKey(field.key) || !UNASSIGNED.test(field.value.replace(/\*\*|__/g, '').trim()) || taken(valueRange)) continue;
+    const blank = emptyBlank(field.key, valueRange);
+    if (blank) placeholders.push({ ...blank, text: field.value, shape: 'word' });
+  }
+  for (const field of facts.fields) {
+    const choice = choiceOptions(field.value);
+    const valueRange = shiftRange(field.valueRange, startLine);
+    if (!choice || choice.some((o) => o.ticked) || taken(valueRange)) continue;
+    placeholders.push({ text: field.value, range: valueRange, inFence: false, label: field.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: isOptionalBlank(field.value, field.key) });
+  }
+  return placeholders.sort(byStart);
+}
+
+function byStart(a: { readonly range: Range }, b: { readonly range: Range }): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** An empty cell: nothing, a non-breaking space, an HTML comment. */
+function isEmptyCell(text: string): boolean {
+  return /^(?:&nbsp;|\s|<!--.*?-->)*$/.test(text);
+}
+
+/**
+ * The blank an empty cell or field-table value is, by its column: a state, decision, date, owner,
+ * person, sign-off or evidence is still to be written; an empty note, comment or priority is no blank.
+ */
+function emptyBlank(key: string, at: Range): Placeholder | undefined {
+  const label = key.replace(/\*\*|__|`/g, '').trim();
+  const blank = (kind: Placeholder['kind'], purpose: Placeholder['purpose'], options: readonly string[] = []): Placeholder => ({ text: '', range: at, inFence: false, label, kind, purpose, options, shape: 'empty', optional: isOptionalBlank('', key) });
+  if (isDecisionKey(key)) return blank('choice', 'value', ['GO', 'NO-GO']);
+  // "Approved?", "¿Cumple?": a yes or no.
+  if (/^\W*(?:aprobad[oa]|cumple)\W*$/i.test(label)) return blank('choice', 'value', ['Sí', 'No']);
+  if (/^\W*(?:approved|met|passed)\W*$/i.test(label)) return blank('choice', 'value', ['Yes', 'No']);
+  if (isStateKey(key) && !isCheckboxColumn(key)) return blank('choice', 'value');
+  if (isDeadlineKey(key) || isDateKey(key)) return blank('date', 'value');
+  if (isOwnerKey(key) || isPersonKey(key)) return blank('text', 'name');
+  if (isSignOffKey(key) || isEvidenceKey(key)) return blank('text', 'value');
+  return undefined;
+}
+
+/** A blank written in a cell takes its column's name, and a TBD or underscores what the column asks for (a date, a name). */
+function inColumn(p: Placeholder, table: TableFact, cells: readonly CellFact[]): Placeholder {
+  const i = cells.findIndex((c) => c.range.start.character <= p.range.start.character && p.range.end.character <= c.range.end.character);
+  const header = table.header[i]?.text.replace(/\*\*|__|`/g, '').trim();
+  if (!header) return p;
+  const typed = p.shape === 'word' || p.shape === 'underscores' ? emptyBlank(header, p.range) : undefined;
+  return typed ? { ...p, label: header, kind: typed.kind, purpose: typed.purpose, options: typed.options } : { ...p, label: header };
+}
+
+/** The empty cells of a check table's row that are blanks; none when the row does not apply. */
+function rowBlanks(table: TableFact, cells: readonly CellFact[], columns: Columns, state: ItemState): Placeholder[] {
+  if (state === 'not-applicable') return [];
+  const blanks: Placeholder[] = [];
+  table.header.forEach((header, i) => {
+    const cell = cells[i];
+    if (!cell || i === columns.name || i === columns.checkbox || i === columns.priority) return;
+    // A dash in the state column is a state not given yet; elsewhere it says "none" on purpose.
+    const empty = isEmptyCell(cell.text) || (i === columns.state && /^[-–—]$/.test(cell.text.trim())) || (i !== columns.state && UNASSIGNED.test(cell.text.replace(/\*\*|__/g, '').trim()));
+    if (!empty) return;
+    const blank = emptyBlank(header.text, cell.blankRange ?? cell.range);
+    if (blank) blanks.push(cell.text === '' ? blank : { ...blank, text: cell.text.trim() });
+  });
+  return blanks;
+}
+
+/** The options an empty state cell or value offers, in the document's language. */
+const DEFAULT_STATE_OPTIONS: Record<DocumentLanguage, readonly string[]> = {
+  en: ['Done', 'In progress', 'Pending', 'Blocked', 'N/A'],
+  es: ['Hecho', 'En curso', 'Pendiente', 'Bloqueado', 'No aplica'],
+};
 
 /** What configuration adds to the model's vocabulary. */
 export interface ModelOptions {
@@ -157,6 +254,21 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   const language = documentLanguageOf([...docFields, ...items.flatMap((i) => i.fields)].map((f) => f.key));
   const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options, language));
   const blockers = summaryBlockers(finishedSummary, finished);
+  // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
+  const at = (p: Placeholder) => `${p.range.start.line}:${p.range.start.character}`;
+  const taken = new Set(items.flatMap((item) => item.placeholders.map(at)));
+  const ownBlocks = all.filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root').flatMap((s) => (s.block ? [s.block] : []));
+  const boxes = ownBlocks.flatMap((b) => b.checkboxes.map((c) => c.boxRange));
+  const blanks = usedPlaceholders(
+    ownBlocks.flatMap((b) => {
+      // "Instrucciones: marcar [x] y pegar [ENLACES]" tells how to fill the checklist: its examples are no blanks.
+      const instructions = new Set(b.prose.filter((p) => INSTRUCTIONS_LINE.test(p.text)).map((p) => p.line));
+      return b.placeholders.filter((p) => !taken.has(at(p)) && !instructions.has(p.range.start.line));
+    }),
+    defined,
+    boxes,
+    language,
+  );
   return {
     title,
     language,
@@ -166,6 +278,7 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     items: blockers ? finished.map((item) => (item.blocker === blockers.has(item.id) ? item : { ...item, blocker: blockers.has(item.id) })) : finished,
     summary: finishedSummary,
     ignores,
+    blanks,
     claims,
     overall,
     nearMisses,
@@ -302,6 +415,8 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
   return { title, docFields, items, groups, summary, claims, overall, nearMisses };
 }
 
+const INSTRUCTIONS_LINE = /^\s*(?:[>*_]\s*)*(?:instrucciones|instructions|nota|note|notas|notes|ejemplo|example|e\.g\.|p\. ?ej\.|leyenda|legend|c[oó]mo usar|how to use|tip|hint|pista)\b\s*(?:\*\*|__)?\s*:/iu;
+
 function isInstructionsField(field: Field): boolean {
   return /^(?:nota|note)s?$/i.test(field.key.trim());
 }
@@ -345,7 +460,12 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
     item.placeholders.push(...block.placeholders);
     item.references.push(...block.references);
     item.checks.push(...ownChecks(block, options));
+    for (const table of block.tables) {
+      const columns = checkColumns(table);
+      if (columns) for (const row of table.rows) item.placeholders.push(...rowBlanks(table, row.cells, columns, rowState(row.cells, columns, options)));
+    }
   }
+  item.placeholders.sort(byStart);
   dropChoiceBoxes(item, options);
   // "### ✅ Backups", "### [ ] DNS": the heading's own mark is its state when nothing else says one.
   const mark = /^(?:\*\*)?(✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])/u.exec(heading.text)?.[1];
@@ -384,8 +504,12 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
     if (!columns) continue;
     for (const row of table.rows) {
       const item = rowItem(table, row, columns, group, blocker, options);
+      const line = row.range.start.line;
+      // What the row's cells hold ("TBD", "<name>", "____") is the row's, named by its column.
+      item.placeholders.push(...block.placeholders.filter((p) => p.range.start.line === line).map((p) => inColumn(p, table, row.cells)));
+      item.placeholders.sort(byStart);
       items.push(item);
-      taken.add(row.range.start.line);
+      taken.add(line);
     }
   }
   // Top-level entries that carry their own content (nested entries, fields, a blocker mark) are deliverables.
@@ -497,6 +621,16 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
       checks.push({ kind: 'box', label: entry.label.replace(STATE_MARK, '').trim(), state: parseState(STATE_MARK.exec(entry.label)?.[0] ?? ''), range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
     }
   }
+  // A field answered by ticking one of its options ("Security review: [x] Passed [ ] Failed") is a check; an item's own
+  // state or decision field is the item's state instead.
+  for (const field of block.fields) {
+    const choice = choiceOptions(field.value);
+    if (!choice || isItemKey(field.key) || isOverallStateKey(field.key) || isTotalKey(field.key)) continue;
+    const ticked = choice.find((o) => o.ticked);
+    const state = ticked ? parseState(ticked.label, options.stateWords) : 'pending';
+    const label = field.key.replace(/\*\*|__/g, '').trim();
+    checks.push({ kind: 'box', label, state: state === 'unknown' ? 'pending' : state, range: field.range, markRange: field.valueRange, blocker: hasItemBlockerMark(label, options.blockerMarks) });
+  }
   const introducesTasks = new Set(block.entries.flatMap((e) => (e.checked !== undefined && e.parentLine !== undefined ? [e.parentLine] : [])));
   for (const entry of block.entries) {
     if (!entry.ordered || entry.checked !== undefined || entry.label === '') continue;
@@ -561,7 +695,10 @@ function checkColumns(table: TableFact): Columns | undefined {
     const owner = index(isOwnerKey);
     if (state !== undefined || checkbox !== undefined || decision !== undefined || signOff !== undefined || owner !== undefined) {
       const used = new Set([state, checkbox, decision, signOff, owner]);
-      const nameColumn = keys.findIndex((k, i) => !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim()));
+      // The unit's own name ("Item", "Check", "Tarea") before a grouping one ("Area", "Role").
+      const named = (k: string, i: number) => !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim());
+      const unitColumn = keys.findIndex((k, i) => named(k, i) && /^(?:items?|item #|[ií]tem|entregable|deliverable|task|tarea|paso|step|check|control|criterio[ns]?|criteria|descripci[oó]n|description|actividad|activity|what|qu[eé])$/i.test(k.replace(/[*_`]/g, '').trim()));
+      const nameColumn = unitColumn !== -1 ? unitColumn : keys.findIndex(named);
       const name = nameColumn !== -1 ? nameColumn : keys.findIndex((_, i) => !used.has(i) && !/^(?:#|n|no\.?|nº|id)$/i.test(keys[i]?.trim() ?? ''));
       found = { name: Math.max(0, name), state, checkbox, decision, signOff, owner, deadline: index(isDeadlineKey), priority: index(isPriorityKey), evidence: index(isEvidenceKey) };
     }
@@ -615,6 +752,7 @@ function rowItem(table: TableFact, row: TableFact['rows'][number], columns: Colu
     }
   });
   item.ownState = rowState(cells, columns, options);
+  item.placeholders.push(...rowBlanks(table, cells, columns, item.ownState));
   item.checks.push({ kind: 'row', label, state: item.ownState, range: row.range, markRange: undefined, blocker: priorityBlocker });
   return item;
 }
@@ -766,7 +904,7 @@ function shiftBox(c: CheckboxFact, lines: number): Checkbox {
 }
 
 function shiftTable(t: TableFact, lines: number): TableFact {
-  const cell = (c: CellFact): CellFact => ({ text: c.text, range: shiftRange(c.range, lines) });
+  const cell = (c: CellFact): CellFact => (c.blankRange ? { text: c.text, range: shiftRange(c.range, lines), blankRange: shiftRange(c.blankRange, lines) } : { text: c.text, range: shiftRange(c.range, lines) });
   return { range: shiftRange(t.range, lines), header: t.header.map(cell), rows: t.rows.map((r) => ({ range: shiftRange(r.range, lines), cells: r.cells.map(cell) })), fieldTable: t.fieldTable };
 }
 
@@ -826,11 +964,11 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
   const { state, choice } = itemState(draft, stateField, options);
   // The boxes of a task or of a status choice (`[x] Complete | [ ] At Risk`) are marks, not blanks.
   const marks = [...draft.checkboxes.map((c) => c.boxRange), ...(choice ?? []).map((o) => o.range)];
-  const placeholders = draft.placeholders.filter((p) => !(defined.has(normaliseLabel(p.text)) && !p.inFence) && !marks.some((m) => within(p.range, m)));
-  // A status choice with no option ticked is a blank: its fix picks an option.
-  if (choice && stateField && !choice.some((o) => o.ticked) && choice.every((o) => o.range.start.line === stateField.valueRange.start.line)) {
-    placeholders.push({ text: stateField.value, range: stateField.valueRange, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: false });
-    placeholders.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const placeholders = usedPlaceholders(draft.placeholders, defined, marks, language);
+  // A status choice written as boxes under an empty field, none ticked, is one blank: its fix picks an option.
+  if (draft.stateChoiceBoxes && stateField && choice && !choice.some((o) => o.ticked)) {
+    placeholders.push({ text: '', range: stateField.range, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: false });
+    placeholders.sort(byStart);
   }
   return {
     id: draft.id ?? '',
@@ -849,7 +987,6 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     stateField,
     checkboxes: draft.checkboxes,
     fences: draft.fences,
-    // `[label]` with a `[label]: url` definition anywhere in the document is a link, not a blank.
     placeholders,
     references: draft.references,
     kind: draft.kind,
@@ -857,6 +994,16 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     checks: stateField && (draft.kind === 'task' || draft.kind === 'step') ? draft.checks.map((c) => (c.range.start.line === draft.startLine && c.state !== state ? { ...c, state } : c)) : draft.checks,
     stateChoice: choice,
   };
+}
+
+/**
+ * The blanks an item or the document keeps: not a `[label]` with a `[label]: url` definition anywhere in
+ * the document (a link), nor inside a box (`[x]`); an empty state gets its options in the document's language.
+ */
+function usedPlaceholders(placeholders: readonly Placeholder[], defined: ReadonlySet<string>, marks: readonly Range[], language: DocumentLanguage): Placeholder[] {
+  return placeholders
+    .filter((p) => !(defined.has(normaliseLabel(p.text)) && !p.inFence) && !marks.some((m) => within(p.range, m)))
+    .map((p) => (p.kind === 'choice' && p.options.length === 0 ? { ...p, options: DEFAULT_STATE_OPTIONS[language] } : p));
 }
 
 function within(inner: Range, outer: Range): boolean {

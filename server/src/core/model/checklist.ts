@@ -154,6 +154,8 @@ export interface Checklist {
   readonly summary: Summary | undefined;
   /** Lines silenced by `<!-- readiness-ignore-next-line [codes] -->`, with the codes (empty: all). */
   readonly ignores: readonly { readonly line: number; readonly codes: readonly string[] }[];
+  /** Blanks outside every item: header fields (`**Reviewer**: <name>`), a decision or signature line under a table. */
+  readonly blanks?: readonly Placeholder[];
   /** Counts the document states outside the summary's groups ("6 items, 2 completed", "Total de elementos críticos: 4"). */
   readonly claims?: readonly CountClaim[];
   /** What the document says of itself as a whole ("Estado: Listo", "READY FOR LAUNCH"). */

@@ -8,7 +8,7 @@ import { lineBreakAt, lineEnd, LineIndex, splitLines } from '../markdown/lines';
 import { textOf, walk } from '../markdown/walk';
 import { overloadOf, type Overload } from '../markdown/overload';
 import { parseMarkdown } from '../markdown/parse';
-import { findPlaceholders, isAngleBlank, mayHoldBlanks, type BlankShape } from '../placeholders';
+import { findPlaceholders, isAngleBlank, isOptionalBlank, mayHoldBlanks, type BlankShape } from '../placeholders';
 import { fenceReferences } from './references/fence';
 import { inlineReferences } from './references/inline';
 import type { FileReference } from './references/types';
@@ -72,6 +72,8 @@ export interface ListEntryFact {
 export interface CellFact {
   readonly text: string;
   readonly range: Range;
+  /** An empty cell's inside, from after its opening bar to before its closing one (where a value goes). */
+  readonly blankRange?: Range;
 }
 
 export interface TableFact {
@@ -224,7 +226,7 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
       case 'heading':
       case 'tableCell':
         collectPhrasing(child, frame, facts);
-        if (child.type === 'paragraph') collectFields(child, frame, facts.fields);
+        if (child.type === 'paragraph') collectFields(child, frame, facts);
         facts.references.push(...inlineReferences(child, frame.text, (offset) => relativePosition(frame, offset)));
         return 'skip';
       case 'list':
@@ -331,7 +333,11 @@ function cellFact(cell: TableCell, frame: Frame): CellFact {
   const lead = source.length - source.replace(/^\|?\s*/, '').length;
   const text = inner.trim();
   const start = r.start.character + lead;
-  return { text, range: range(r.start.line, start, r.start.line, start + text.length) };
+  const cellRange = range(r.start.line, start, r.start.line, start + text.length);
+  if (text !== '') return { text, range: cellRange };
+  const from = r.start.character + (source.startsWith('|') ? 1 : 0);
+  const to = Math.max(from, r.start.character + source.replace(/\|$/, '').length);
+  return { text, range: cellRange, blankRange: range(r.start.line, from, r.start.line, to) };
 }
 
 function collectProse(node: Nodes, frame: Frame, prose: ProseFact[]): void {
@@ -512,6 +518,11 @@ function labelBetween(line: string, from: number, to: number): string {
   return words.slice(0, end);
 }
 
+/** Two or more boxes, each before an option: `[ ] Passed [x] Failed`, `☐ Sí ☑ No`. */
+function isChoiceValue(value: string): boolean {
+  return (value.match(/(?:\[[ xX✓✔]\]|[☐☑☒])\s*[\p{L}\p{N}]/gu) ?? []).length >= 2;
+}
+
 /** A value or label without the HTML comments written after it (a loop: a regex here is quadratic on long lines). */
 function withoutTrailingComments(text: string): string {
   let out = text;
@@ -523,11 +534,21 @@ function withoutTrailingComments(text: string): string {
   return out === text ? text : out.trimEnd();
 }
 
-function collectFields(node: Nodes, frame: Frame, fields: FieldFact[]): void {
+function collectFields(node: Nodes, frame: Frame, facts: FactsDraft): void {
+  const { fields } = facts;
   const r = nodeRange(node, frame);
   for (let line = r.start.line; line <= r.end.line; line++) {
-    const field = fieldOf(line, lineText(frame, line));
-    if (field) fields.push(field);
+    const text = lineText(frame, line);
+    const field = fieldOf(line, text);
+    if (!field) continue;
+    // "**Release manager:** <!-- @handle -->": the value is still the template's prompt.
+    const prompt = field.value === '' ? /<!--\s*([\s\S]*?)\s*-->\s*$/.exec(text) : null;
+    if (prompt) {
+      const at = text.lastIndexOf(prompt[0].trimEnd());
+      const end = at + prompt[0].trimEnd().length;
+      facts.placeholders.push({ text: (prompt[1] ?? '').trim(), range: range(line, at, line, end), inFence: false, label: field.key, shape: 'comment', optional: isOptionalBlank(prompt[1] ?? '', text) });
+    }
+    fields.push(field);
   }
 }
 
@@ -535,7 +556,8 @@ function collectFields(node: Nodes, frame: Frame, fields: FieldFact[]): void {
 function fieldOf(line: number, text: string): FieldFact | undefined {
   const bold = FIELD.exec(text);
   const plain = bold || !text.includes(':') ? undefined : PLAIN_FIELD.exec(text);
-  const match = bold ?? (plain && isDocumentKey(plain[2] ?? '') ? plain : undefined);
+  // A plain `Key: value` is a field for the keys the model reads, or when its value is a choice ("Security review: [ ] Passed [ ] Failed").
+  const match = bold ?? (plain && (isDocumentKey(plain[2] ?? '') || isChoiceValue(plain[3] ?? '')) ? plain : undefined);
   if (!match) return undefined;
   const value = withoutTrailingComments((match[3] ?? '').trim());
   const valueStart = value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1);

@@ -1,6 +1,6 @@
 // The field names, column names, state words and blocker marks a checklist may
 // use, in Spanish and English with common synonyms.
-import type { Language } from '../messages';
+import type { Language, Translate } from '../messages';
 import type { ItemState } from './checklist';
 
 /** Lower case, accents folded, inner whitespace collapsed: "Fecha Límite " → "fecha limite". */
@@ -21,7 +21,7 @@ function keyOf(key: string): string {
   return folded;
 }
 
-const keyPattern = (words: readonly string[]): RegExp => new RegExp(`^(?:${words.join('|')})$`);
+const keyPattern = (words: readonly string[]): RegExp => new RegExp(`^(?:${words.join('|')})$`, 'u');
 
 const OWNER = keyPattern([
   'responsables?(?: del? [\\p{L} ]+)?',
@@ -36,16 +36,22 @@ const OWNER = keyPattern([
   'who',
 ]);
 const DEADLINE = keyPattern(['deadline', 'fecha limite', 'fecha objetivo', 'fecha de entrega', 'due', 'due date', 'due by', 'target date', 'target', 'plazo', 'vence', 'vencimiento', 'eta', 'when', 'cuando']);
-const STATE = keyPattern(['estado', 'status', 'state', 'estatus', 'situacion', 'progress', 'progreso', 'result', 'resultado', 'done\\??', 'hecho\\??', 'completado\\??', 'check', 'ok\\??']);
-const OVERALL_STATE = /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go\/no-go|go ?\/ ?no ?go)$/;
+const STATE = keyPattern(['estado', 'status', 'state', 'estatus', 'situacion', 'progress', 'progreso', 'result', 'resultado', 'done\\??', 'hecho\\??', 'completado\\??', 'check', 'ok\\??', 'approved\\??', 'aprobad[oa]\\??', '¿?cumple\\??', 'met\\??', 'passed\\??']);
+const OVERALL_STATE = /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go ?\/ ?no[- ]?go)$/;
 const EVIDENCE = keyPattern(['evidencia', 'evidence', 'link', 'enlace', 'url', 'proof', 'prueba', 'artifact', 'artefacto']);
 const SIGN_OFF = keyPattern(['aprobado por', 'aprobacion', 'aprobador', 'sign-?off', 'signed off by', 'approver', 'approved by', 'approval', 'firma', 'signature', 'firmado por', 'visto bueno']);
-const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict']);
+const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict', 'go ?\\/ ?no[- ]?go']);
 const PRIORITY = keyPattern(['prioridad', 'priority', 'prio', 'severity', 'severidad', 'criticidad', 'criticality', 'blocker\\??', 'bloqueante\\??', 'required\\??', 'obligatorio\\??', 'mandatory\\??', 'must\\??']);
 const CHECKBOX = keyPattern(['', '✓', '✔', '✔️', '☑', '✅', 'x', '\\[ ?\\]', '\\[x\\]', 'done\\??', 'hecho\\??', 'ok\\??', 'check', 'listo\\??', 'completado\\??', 'completed\\??', 'complete\\??', 'tick', 'verificado\\??', 'verified\\??']);
+/** A column or field holding a date that is not a deadline ("Date", "Fecha de firma", "Signed on"). */
+const DATE = keyPattern(['date', 'fecha', 'fecha de [\\p{L} ]+', '[\\p{L} ]+ date', 'dia', 'day', 'signed on', 'firmado el', 'approved on', 'aprobado el']);
+/** A column or field naming a person who is not the item's owner ("Name" beside "Role", "Approver", "Reviewer"). */
+const PERSON = keyPattern(['name', 'nombre', 'nombre y apellidos?', 'full name', 'approver', 'aprobador', 'reviewer', 'revisor', 'revisado por', 'reviewed by', 'signed by', 'firmado por', 'approved by', 'aprobado por', 'signatory', 'firmante']);
 const NAME = keyPattern(['#', 'n', 'no\\.?', 'nº', 'id', 'item', 'items', 'item #', 'ítem', 'entregable', 'deliverable', 'task', 'tarea', 'paso', 'step', 'check', 'control', 'criterion', 'criterio', 'criteria', 'area', 'role', 'rol', 'name', 'nombre', 'descripcion', 'description', 'what', 'que', 'actividad', 'activity']);
 
 export const isOwnerKey = (key: string): boolean => OWNER.test(keyOf(key));
+export const isDateKey = (key: string): boolean => DATE.test(keyOf(key));
+export const isPersonKey = (key: string): boolean => PERSON.test(keyOf(key));
 export const isDeadlineKey = (key: string): boolean => DEADLINE.test(keyOf(key));
 export const isStateKey = (key: string): boolean => STATE.test(keyOf(key));
 /** A document-level state: "Estado general", "Overall status", "Decisión final". */
@@ -64,12 +70,12 @@ export type StateWords = Partial<Record<Exclude<ItemState, 'unknown'>, readonly 
 
 // Longer phrases first: at one position the first alternative that matches wins ("not started" before "started").
 const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]> = {
-  'not-applicable': ['not applicable', 'no aplica', 'no aplicable', 'n/a', 'n\\.a\\.', 'na', 'out of scope', 'fuera de alcance', "won'?t do", 'skipped', 'skip', 'omitido', 'descartado', 'discarded'],
-  blocked: ['not approved', 'no aprobado', 'rechazado', 'rejected', 'blocked', 'bloqueado', 'bloqueada', 'on hold', 'en pausa', 'stuck', 'failed', 'fail', 'fallido', 'fallo', 'no-go', 'no go'],
+  'not-applicable': ['not applicable', 'no aplica', 'no aplicable', 'n/a', 'n\\.a\\.', 'na', 'out of scope', 'fuera de alcance', "won'?t do", 'skipped', 'skip', 'omitido', 'descartado', 'discarded', 'waived', 'exento', 'dispensado'],
+  blocked: ['not approved', 'no aprobado', 'no conforme', 'non-compliant', 'not accepted', 'no aceptado', 'rechazado', 'rejected', 'blocked', 'bloqueado', 'bloqueada', 'on hold', 'en pausa', 'stuck', 'failed', 'fail', 'fallido', 'fallo', 'no-go', 'no go'],
   'at-risk': ['at risk', 'at-risk', 'en riesgo', 'riesgo', 'delayed', 'retrasado', 'atrasado'],
   pending: ['not started', 'not done', 'not complete', 'not completed', 'not ready', 'no iniciado', 'sin iniciar', 'sin empezar', 'no listo', 'no hecho', 'por hacer', 'to do', 'todo', 'to-do', 'pending', 'pendiente', 'open', 'abierto', 'planned', 'planificado', 'unassigned', 'sin asignar', 'nuevo', 'new'],
   'in-progress': ['in progress', 'in-progress', 'en progreso', 'en curso', 'en proceso', 'en marcha', 'en revision', 'in review', 'under review', 'en pruebas', 'in testing', 'testing', 'ongoing', 'wip', 'started', 'iniciado', 'doing', 'working', 'partial', 'parcial', 'partially'],
-  done: ['completed', 'complete', 'completado', 'completada', 'completo', 'completa', 'done', 'hecho', 'hecha', 'listo', 'lista', 'terminado', 'terminada', 'finalizado', 'finalizada', 'entregado', 'entregada', 'delivered', 'finished', 'closed', 'cerrado', 'cerrada', 'resolved', 'resuelto', 'ready', 'shipped', 'approved', 'aprobado', 'aprobada', 'passed', 'pass', 'verified', 'verificado', 'verificada', 'confirmado', 'confirmada', 'confirmed', 'ok', 'yes', 'si', 'signed', 'firmado', 'deployed', 'desplegado', 'merged'],
+  done: ['completed', 'complete', 'completado', 'completada', 'completo', 'completa', 'done', 'hecho', 'hecha', 'listo', 'lista', 'terminado', 'terminada', 'finalizado', 'finalizada', 'entregado', 'entregada', 'delivered', 'finished', 'closed', 'cerrado', 'cerrada', 'resolved', 'resuelto', 'ready', 'shipped', 'approved', 'aprobado', 'aprobada', 'passed', 'pass', 'verified', 'verificado', 'verificada', 'confirmado', 'confirmada', 'confirmed', 'conforme', 'accepted', 'aceptado', 'aceptada', 'ok', 'yes', 'si', 'signed', 'firmado', 'deployed', 'desplegado', 'merged'],
 };
 
 const STATE_ORDER: readonly Exclude<ItemState, 'unknown'>[] = ['not-applicable', 'blocked', 'at-risk', 'pending', 'in-progress', 'done'];
@@ -110,6 +116,11 @@ function vocabulary(extra: StateWords | undefined): Vocabulary {
   return found;
 }
 
+/** A state in words, in the display language ("in progress", "no aplica"). */
+export function stateText(state: ItemState, t: Translate): string {
+  return t(`state.${state}`);
+}
+
 /**
  * Reads a state: words before emojis ("Pendiente de ✅ aprobación" is pending), the first
  * word that names a state deciding. Text that names no known state is unknown.
@@ -130,6 +141,8 @@ const parsed = new Map<string, ItemState>();
 
 function readState(value: string, extra: StateWords | undefined): ItemState {
   const text = fold(value.replace(/[*_`~]/g, ' '));
+  // A bare "No" answers a yes/no column ("Approved?", "Done?"): not done.
+  if (/^no\.?$/.test(text)) return 'pending';
   if (text !== '') {
     const { pattern, states } = vocabulary(extra);
     const match = pattern.exec(text);
@@ -212,6 +225,6 @@ export const isTotalKey = (key: string): boolean => TOTAL_KEYS.test(keyOf(key));
 
 /** Spanish when the document uses Spanish field names, English otherwise. */
 export function documentLanguageOf(keys: readonly string[]): Language {
-  const spanish = /^(?:responsable|estado|fecha de creacion|fecha limite|entregar aqui|notas|evidencia|aprobado por|decision final|prioridad)/;
+  const spanish = /^(?:responsable|estado|fecha|entregar aqui|notas|evidencia|aprobado|decision final|prioridad|resultado|firma|jefe|observaciones|criterio|tarea|paso|cumple)/;
   return keys.some((key) => spanish.test(keyOf(key))) ? 'es' : 'en';
 }

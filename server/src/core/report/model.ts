@@ -4,6 +4,7 @@
 import type { Analysis } from '../analyzer';
 import type { Translate } from '../messages';
 import type { Item, ItemState } from '../model/checklist';
+import { stateText } from '../model/fieldNames';
 import { findSmokeTests, type SmokeSuite } from '../smoke/recognize';
 import { notApplicable, verdictOf, type Verdict } from '../verdict';
 import { documentMasker, type Masker } from './mask';
@@ -173,22 +174,6 @@ function optional(value: string | undefined, mask: Masker): string | undefined {
 /** A value without its markdown emphasis: `⏳ **PENDIENTE**` reads `⏳ PENDIENTE`. */
 function cleanValue(value: string): string {
   return value.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
-}
-
-function stateText(state: string, t: Translate): string {
-  switch (state) {
-    case 'pending':
-    case 'in-progress':
-    case 'done':
-    case 'blocked':
-    case 'at-risk':
-    case 'unknown':
-      return t(`state.${state}`);
-    case 'not-applicable':
-      return t('report.notApplicable');
-    default:
-      return state;
-  }
 }
 
 const outstanding = (item: ReportItem) => item.state !== 'done' && item.state !== 'not-applicable';

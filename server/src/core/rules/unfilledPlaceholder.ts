@@ -1,4 +1,5 @@
-// unfilled-placeholder: a blank of an item that still holds its template text.
+// unfilled-placeholder: a blank of an item, or of the document outside its items, that still
+// holds its template text (or nothing, for an empty cell).
 import type { Translate } from '../messages';
 import { blankSource } from '../placeholders';
 import type { Placeholder } from '../model/checklist';
@@ -37,17 +38,36 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
       findings.push(finding);
     }
   }
+  for (const placeholder of ctx.checklist.blanks ?? []) {
+    findings.push({
+      code: 'unfilled-placeholder',
+      severity: ctx.settings.placeholderSeverity.other,
+      // Outside an item, a choice says which field it answers ("Final decision: choose one of: GO, NO-GO").
+      message: ctx.t('placeholder.document', placeholder.kind === 'choice' && placeholder.label !== '' && placeholder.label.length <= 40 ? `${placeholder.label}: ${describe(placeholder, ctx)}` : describe(placeholder, ctx)),
+      range: placeholder.range,
+      data: { item: '', placeholder: placeholder.text, kind: placeholder.kind },
+    });
+  }
   return findings;
 }
 
 function describe(p: Placeholder, ctx: RuleContext): string {
-  const quoted = `"${blankSource(p)}"`;
+  // An empty cell, a prompt in a comment, a run of underscores or a TBD is named by its column or field.
+  const name = fieldName(p.label);
+  const named = p.shape === 'empty' || p.shape === 'comment' || ((p.shape === 'underscores' || p.shape === 'word') && name !== '' && name.length <= 40);
+  const quoted = named ? `"${name}"` : `"${blankSource(p)}"`;
   if (p.kind === 'choice') return ctx.t('placeholder.choice', p.options.join(', '));
   if (p.kind !== 'text') return ctx.t(`placeholder.${p.kind}`, labelOr(p, quoted));
   return ctx.t(`placeholder.${p.purpose}`, quoted);
 }
 
+/** The field a label ends with: "Load test — owner" → "owner", "## Release" → "Release". */
+function fieldName(label: string): string {
+  return (label.split(/\s[—–|;·]\s|[()—–|;·,]|\s{2,}/).at(-1) ?? '').replace(/^[\s#>*_-]+/, '').trim();
+}
+
 function labelOr(p: Placeholder, quoted: string): string {
-  return p.label !== '' && p.label.length <= 40 ? `"${p.label}"` : quoted;
+  const name = fieldName(p.label);
+  return name !== '' && name.length <= 40 ? `"${name}"` : quoted;
 }
 

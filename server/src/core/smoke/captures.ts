@@ -1,11 +1,12 @@
 // Values one test hands to the next: a response's `sessionId` fills `<sid>`
 // (the mapping is a setting) and the test's "SessionId obtenido" field. A value
 // already filled in the document is used when the run has not captured one.
+import { keyOf } from './expectations';
 import { parseJsonPath, valueAt, type JsonPath } from './pipes';
 import type { SmokeSuite } from './recognize';
 
 /** "SessionId", "session_id", "Session ID" → "sessionid". */
-export const subjectKey = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+export const subjectKey = keyOf;
 
 function pathOf(written: string): JsonPath | undefined {
   return parseJsonPath(written.startsWith('.') ? written : `.${written}`);

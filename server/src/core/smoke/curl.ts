@@ -88,15 +88,34 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * removed) and without the `$ ` prompt.
  */
 export function parseCurlCommand(commandLine: string): ParsedCommand {
-  if (commandLine.includes('`')) return fail({ code: 'shell-expansion', text: '`…`' });
+  const split = commandStages(commandLine);
+  if (!split.ok) return fail(split.problem);
+  const [programWords = [], ...pipeWords] = split.stages;
+  if (programWords[0] === 'time') programWords.shift();
+  const curlWords = programWords[0] === 'wget' ? wgetAsCurl(programWords) : programWords[0] === 'http' || programWords[0] === 'https' ? httpieAsCurl(programWords) : programWords;
+  if (!Array.isArray(curlWords)) return fail(curlWords);
+  if (curlWords[0] !== 'curl') return fail({ code: 'not-curl', program: curlWords[0] ?? '' });
+
+  const pipeline: PipeStage[] = [];
+  for (const words of pipeWords) {
+    const stage = parsePipeStage(words);
+    if (isPipeProblem(stage)) return fail(stage);
+    pipeline.push(stage);
+  }
+  return readOptions(curlWords.slice(1), pipeline);
+}
+
+/** A command line as the words of each pipeline stage, or why a shell would do more than run programs. */
+export function commandStages(commandLine: string): { ok: true; stages: string[][] } | { ok: false; problem: CommandProblem } {
+  if (commandLine.includes('`')) return { ok: false, problem: { code: 'shell-expansion', text: '`…`' } };
   let expansion: string | undefined;
   const env = (key: string): string => {
     if (!VARIABLE_NAME.test(key)) expansion ??= key === '' ? '$(…)' : `\${${key}}`;
     return `<${key}>`;
   };
-  const entries = shellWords(commandLine, env);
-  if (expansion !== undefined) return fail({ code: 'shell-expansion', text: expansion });
-  if (hasUnclosedQuote(commandLine)) return fail({ code: 'unbalanced-quotes' });
+  const entries = shellWords(quoteVariables(commandLine), env);
+  if (expansion !== undefined) return { ok: false, problem: { code: 'shell-expansion', text: expansion } };
+  if (hasUnclosedQuote(commandLine)) return { ok: false, problem: { code: 'unbalanced-quotes' } };
 
   const stages: string[][] = [[]];
   for (const entry of entries) {
@@ -108,20 +127,97 @@ export function parseCurlCommand(commandLine: string): ParsedCommand {
     } else if (typeof entry === 'object' && 'comment' in entry) {
       break;
     } else {
-      return fail({ code: 'shell-operator', operator: typeof entry === 'object' && 'op' in entry ? entry.op : String(entry) });
+      return { ok: false, problem: { code: 'shell-operator', operator: typeof entry === 'object' && 'op' in entry ? entry.op : String(entry) } };
     }
   }
-  const [curlWords = [], ...pipeWords] = stages;
-  if (curlWords[0] === 'time') curlWords.shift();
-  if (curlWords[0] !== 'curl') return fail({ code: 'not-curl', program: curlWords[0] ?? '' });
+  return { ok: true, stages };
+}
 
-  const pipeline: PipeStage[] = [];
-  for (const words of pipeWords) {
-    const stage = parsePipeStage(words);
-    if (isPipeProblem(stage)) return fail(stage);
-    pipeline.push(stage);
+/** `wget -qO- URL` (quiet, the body to standard output) is `curl -sS URL`; other wget options are not read. */
+function wgetAsCurl(words: readonly string[]): string[] | CommandProblem {
+  const curl = ['curl', '-sS'];
+  let toStdout = false;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '-qO-' || word === '-qO' || word === '-O-' || word === '--output-document=-') toStdout ||= word !== '-qO' || words[++i] === '-';
+    else if (word === '-O' || word === '--output-document') toStdout = words[++i] === '-';
+    else if (word === '-q' || word === '--quiet') continue;
+    else if (word.startsWith('--header=')) curl.push('-H', word.slice('--header='.length));
+    else if (word === '--header') curl.push('-H', words[++i] ?? '');
+    else if (word.startsWith('-')) return { code: 'unsupported-option', option: word };
+    else curl.push(word);
   }
-  return readOptions(curlWords.slice(1), pipeline);
+  // Without -O -, wget writes the body to a file: not something a smoke test should do.
+  if (!toStdout) return { code: 'unsupported-option', option: 'wget without -O -' };
+  return curl;
+}
+
+const HTTPIE_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+
+/** httpie's `http [METHOD] URL [Header:value] [field=value] [field:=json]` as curl words (fields are a JSON object). */
+function httpieAsCurl(words: readonly string[]): string[] | CommandProblem {
+  const curl = ['curl', '-sS'];
+  let i = 1;
+  if ((words[i] ?? '').startsWith('-')) return { code: 'unsupported-option', option: words[i] ?? '' };
+  if (HTTPIE_METHOD.test(words[i] ?? '')) curl.push('-X', words[i++] ?? '');
+  const target = words[i++];
+  if (target === undefined) return { code: 'no-url' };
+  curl.push(words[0] === 'https' && !/^[a-z]+:\/\//i.test(target) ? `https://${target}` : target);
+  const fields: Record<string, unknown> = {};
+  let hasFields = false;
+  for (; i < words.length; i++) {
+    const item = words[i] ?? '';
+    const raw = /^([^:=]+):=(.*)$/.exec(item);
+    const field = /^([^:=]+)=(.*)$/.exec(item);
+    const header = /^([A-Za-z0-9-]+):(.*)$/.exec(item);
+    if (raw) {
+      try {
+        fields[raw[1] ?? ''] = JSON.parse(raw[2] ?? '') as unknown;
+      } catch {
+        return { code: 'bad-argument', option: 'http', value: item };
+      }
+      hasFields = true;
+    } else if (field) {
+      fields[field[1] ?? ''] = field[2] ?? '';
+      hasFields = true;
+    } else if (header) {
+      curl.push('-H', `${header[1] ?? ''}: ${(header[2] ?? '').trim()}`);
+    } else {
+      return { code: 'bad-argument', option: 'http', value: item };
+    }
+  }
+  if (hasFields) curl.push('--json', JSON.stringify(fields));
+  return curl;
+}
+
+/**
+ * An unquoted `<NAME>` standing as a word of its own (`redis-cli -a <REDIS_PASSWORD>`) is the
+ * checklist's variable, not a shell redirection: it is put in double quotes, where `<` is a plain
+ * character, before the words are split. Inside a word (`-H x-id:<sid>`) it stays what a shell reads.
+ */
+function quoteVariables(text: string): string {
+  let out = '';
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (quote === undefined && c === '<' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const variable = /^<[A-Za-z_][A-Za-z0-9_.-]*>(?=\s|$)/.exec(text.slice(i))?.[0];
+      if (variable) {
+        out += `"${variable}"`;
+        i += variable.length - 1;
+        continue;
+      }
+    }
+    if (c === '\\' && quote !== "'") {
+      out += c + (text[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (quote === undefined && (c === '"' || c === "'")) quote = c;
+    else if (quote === c) quote = undefined;
+    out += c;
+  }
+  return out;
 }
 
 /**

@@ -21,7 +21,7 @@ export {
   type WallClock,
   type WallTime,
 } from './ports';
-export { describeProblem, describeReason, type SmokeReason } from './reasons';
+export { describeProblem, describeReason, expectationOf, type FailedExpectation, type SmokeReason } from './reasons';
 export { findSmokeTests, smokeTestAt, type EvidenceSlots, type SmokeSuite, type SmokeTest, type SmokeTestIdentity } from './recognize';
 export { createRedactor, defaultSecretDetector, MASK, type Redactor } from './redact';
 export { resultLine, summarize, summaryLine, verdictOf, type RunSummary } from './report';

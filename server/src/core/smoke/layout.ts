@@ -5,11 +5,12 @@
 // evidence instead of appending another copy.
 import { classifyPlaceholder, findPlaceholders } from '../placeholders';
 
-export type FieldKind = 'status' | 'time' | 'capture' | 'secret-note' | 'other';
+export type FieldKind = 'status' | 'time' | 'capture' | 'secret-note' | 'expect' | 'other';
 
 export type LineKind =
   | { readonly kind: 'banner'; readonly number: string; readonly path: string }
   | { readonly kind: 'comment' }
+  /** `curl`: a program a smoke test runs (see TEST_PROGRAM), not only curl. */
   | { readonly kind: 'command'; readonly curl: boolean; readonly text: string }
   | {
       readonly kind: 'field';
@@ -31,6 +32,8 @@ const BANNER = /^#+\s*(?:SMOKE[ -]?TEST|PRUEBA(?: DE HUMO)?|TEST)\s*#?\s*(\d+)\s
 const COMMENT = /^#/;
 const PROMPT = /^\$\s+(.*)$/;
 const CURL = /^(?:time\s+)?curl(?:\s|$)/;
+/** The programs a smoke test may run after a `$ ` prompt: curl, wget and httpie over HTTP, redis-cli, nc and telnet over TCP. */
+const TEST_PROGRAM = /^(?:time\s+)?(?:curl|wget|https?|redis-cli|nc|telnet)(?:\s|$)/;
 const FIELD = /^([^\s#$[{"'<>`|][^:]{0,59}):(?:[ \t]+(.*)|)$/;
 const FENCE_MARK = /^\s{0,3}(?:`{3,}|~{3,})/;
 
@@ -38,6 +41,8 @@ const STATUS_LABELS = ['estado', 'status', 'resultado', 'result'];
 const TIME_LABELS = ['tiempo de respuesta', 'response time', 'tiempo', 'time', 'latencia', 'latency', 'duración', 'duracion', 'duration'];
 const CAPTURE = /^(.+?)\s+(?:obtenid[oa]|capturad[oa]|recibid[oa]|obtained|captured|received)$/i;
 const SECRET_NOTE = /^(.+?)\s+(?:usad[oa]|utilizad[oa]|used)$/i;
+/** "Expected status", "Status esperado", "Claves esperadas", "Expect": what the test expects, written by its author. */
+const EXPECT = /\b(?:expected|expect|esperad[oa]s?)\b/i;
 
 export function classifyLine(text: string): LineKind {
   if (text.trim() === '') return { kind: 'blank' };
@@ -45,7 +50,7 @@ export function classifyLine(text: string): LineKind {
   if (banner) return { kind: 'banner', number: banner[1] ?? '', path: banner[2] ?? '' };
   if (COMMENT.test(text)) return { kind: 'comment' };
   const prompt = PROMPT.exec(text);
-  if (prompt) return { kind: 'command', curl: CURL.test(prompt[1] ?? ''), text: prompt[1] ?? '' };
+  if (prompt) return { kind: 'command', curl: TEST_PROGRAM.test(prompt[1] ?? ''), text: prompt[1] ?? '' };
   if (CURL.test(text)) return { kind: 'command', curl: true, text };
   const placeholders = findPlaceholders(text);
   const only = placeholders[0];
@@ -75,6 +80,7 @@ function fieldKind(label: string): { field: Exclude<FieldKind, 'other'>; subject
   if (capture) return { field: 'capture', subject: (capture[1] ?? '').trim() };
   const secret = SECRET_NOTE.exec(label);
   if (secret) return { field: 'secret-note', subject: (secret[1] ?? '').trim() };
+  if (EXPECT.test(label)) return { field: 'expect', subject: '' };
   return undefined;
 }
 

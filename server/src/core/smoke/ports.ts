@@ -112,3 +112,16 @@ export interface ForeignHostRequest {
 
 /** Asks the user whether to send a request to a foreign host; absent (CLI) means refuse. */
 export type ConfirmForeignHost = (request: ForeignHostRequest) => Promise<boolean>;
+
+/** An open TCP connection (redis-cli, nc and telnet checks). */
+export interface TcpSocket {
+  write(bytes: Uint8Array): void;
+  /** The next bytes received; undefined once the peer closed. Rejects with HttpFailure (`reset`, `aborted`). */
+  read(signal: AbortSignal): Promise<Uint8Array | undefined>;
+  close(): void;
+}
+
+/** Opens TCP connections; rejects with HttpFailure (`refused`, `dns`, `aborted`, ...), like the HTTP client. */
+export interface TcpClient {
+  connect(host: string, port: number, signal: AbortSignal): Promise<TcpSocket>;
+}

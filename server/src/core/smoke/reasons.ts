@@ -5,6 +5,12 @@ import type { CommandProblem } from './curl';
 
 export type SmokeReason =
   | { readonly code: 'http-status'; readonly status: number; readonly statusText: string }
+  | { readonly code: 'unexpected-status'; readonly status: number; readonly statusText: string; readonly expected: number; readonly as: string }
+  | { readonly code: 'missing-json-key'; readonly key: string; readonly present: readonly string[] | null }
+  | { readonly code: 'redis-auth'; readonly detail: string }
+  | { readonly code: 'redis-error'; readonly detail: string }
+  | { readonly code: 'redis-reply'; readonly expected: string; readonly actual: string }
+  | { readonly code: 'no-tcp' }
   | { readonly code: 'redirect-not-followed'; readonly status: number }
   | { readonly code: 'too-many-redirects'; readonly max: number }
   | { readonly code: 'redirect-body-not-resent'; readonly status: number; readonly host: string; readonly method: string }
@@ -38,6 +44,18 @@ export function describeReason(reason: SmokeReason, language: Language): string 
   switch (reason.code) {
     case 'http-status':
       return `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`;
+    case 'unexpected-status':
+      return t('smoke.reason.unexpectedStatus', `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`, reason.expected, reason.as);
+    case 'missing-json-key':
+      return t('smoke.reason.missingJsonKey', reason.key);
+    case 'redis-auth':
+      return t('smoke.reason.redisAuth', reason.detail);
+    case 'redis-error':
+      return t('smoke.reason.redisError', reason.detail);
+    case 'redis-reply':
+      return t('smoke.reason.redisReply', reason.actual, reason.expected);
+    case 'no-tcp':
+      return t('smoke.reason.noTcp');
     case 'redirect-not-followed':
       return t('smoke.reason.redirectNotFollowed', reason.status);
     case 'too-many-redirects':
@@ -124,5 +142,33 @@ export function describeProblem(problem: CommandProblem, language: Language): st
       return t('smoke.problem.unsupportedPipe', problem.program);
     case 'unsupported-pipe-argument':
       return t('smoke.problem.unsupportedPipeArgument', problem.program, problem.argument);
+  }
+}
+
+/** One failed expectation: what the test asked for and what came (the Testing view's expected/actual). */
+export interface FailedExpectation {
+  readonly kind: 'status' | 'criterion' | 'json-key' | 'other';
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+export function expectationOf(reason: SmokeReason, language: Language): FailedExpectation {
+  const t = translator(language);
+  const status = (code: number, text: string) => `${code}${text ? ` ${text}` : ''}`;
+  switch (reason.code) {
+    case 'http-status':
+      return { kind: 'status', expected: t('testing.expected.status2xx'), actual: status(reason.status, reason.statusText) };
+    case 'redirect-not-followed':
+      return { kind: 'status', expected: t('testing.expected.status2xx'), actual: String(reason.status) };
+    case 'unexpected-status':
+      return { kind: 'status', expected: String(reason.expected), actual: status(reason.status, reason.statusText) };
+    case 'criterion-missed':
+      return { kind: 'criterion', expected: reason.criterion, actual: seconds(reason.elapsedMs) };
+    case 'redis-reply':
+      return { kind: 'other', expected: reason.expected, actual: reason.actual };
+    case 'missing-json-key':
+      return { kind: 'json-key', expected: t('testing.expected.key', reason.key), actual: reason.present === null ? t('testing.actual.noKeys') : t('testing.actual.keys', reason.present.join(', ')) };
+    default:
+      return { kind: 'other' };
   }
 }

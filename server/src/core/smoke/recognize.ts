@@ -8,6 +8,8 @@ import { classifyPlaceholder, findPlaceholders } from '../placeholders';
 import { range, type Range } from '../types';
 import { criteriaFor, forbidsServerErrors, timeLimitIn, type TimeCriterion } from './criteria';
 import { effectiveMethod, parseCurlCommand, type ParsedCommand } from './curl';
+import { expectationField, expectationsOf, type Expectations } from './expectations';
+import { parseNetCheck, type NetCheck, type ParsedCheck } from './netcheck';
 import { mostCommonHost } from './hosts';
 import { classifyLine, type LineKind } from './layout';
 
@@ -80,7 +82,10 @@ export interface SmokeTest {
   readonly path: string;
   /** The command as one line, without the `$ ` prompt. */
   readonly command: string;
+  /** The command as curl (wget and httpie are read as curl); `not-curl` for a redis-cli, nc or telnet check. */
   readonly parsed: ParsedCommand;
+  /** A redis-cli, nc or telnet command, run over TCP instead of HTTP. */
+  readonly check: ParsedCheck | undefined;
   readonly bannerLine: number | undefined;
   readonly commandRange: Range;
   /** From the banner (or command) to the last line of its evidence region. */
@@ -88,6 +93,8 @@ export interface SmokeTest {
   readonly fenceRange: Range;
   readonly slots: EvidenceSlots;
   readonly criteria: readonly TimeCriterion[];
+  /** The status and JSON keys its comments and evidence fields name (a capture field's subject is a key). */
+  readonly expectations: Expectations;
 }
 
 export interface SmokeSuite {
@@ -101,7 +108,7 @@ export interface SmokeSuite {
   readonly forbidsServerErrors: boolean;
 }
 
-const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
+export const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
 
 /**
  * The smoke tests of a checklist. With `wanted`, only the tests of the items it accepts are built
@@ -166,22 +173,29 @@ interface TestDraft {
   readonly banner: { line: number; number: string; path: string } | undefined;
   readonly commandLines: readonly FenceLine[];
   readonly region: readonly FenceLine[];
+  /** The banner and comment lines that speak of this test: those above its command since the previous test's evidence, and those within its own evidence. */
+  readonly comments: readonly string[];
 }
 
 function testsInFence(fence: Fence): TestDraft[] {
   const lines: FenceLine[] = fence.lines.map((l) => ({ ...l, kind: classifiedLine(l.text) }));
   const drafts: TestDraft[] = [];
   let banner: TestDraft['banner'];
+  /** Banner and comment lines since the last evidence line: they lead into the next command. */
+  let lead: string[] = [];
   let i = 0;
   while (i < lines.length) {
     const current = lines[i];
     if (!current) break;
     if (current.kind.kind === 'banner') {
       banner = { line: current.line, number: current.kind.number, path: current.kind.path };
+      lead.push(current.text);
       i++;
       continue;
     }
     if (current.kind.kind !== 'command') {
+      if (current.kind.kind === 'comment') lead.push(current.text);
+      else if (current.kind.kind !== 'blank') lead = [];
       i++;
       continue;
     }
@@ -194,10 +208,25 @@ function testsInFence(fence: Fence): TestDraft[] {
     i++;
     const regionStart = i;
     while (i < lines.length && !['banner', 'command'].includes(lines[i]?.kind.kind ?? '')) i++;
-    if (current.kind.curl) drafts.push({ fence, banner, commandLines, region: lines.slice(regionStart, i) });
+    const region = lines.slice(regionStart, i);
+    // Comments after the test's last evidence line lead into the next test, not this one.
+    const last = region.findLastIndex((l) => l.kind.kind !== 'blank' && l.kind.kind !== 'comment');
+    const own = region.slice(0, last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
+    if (current.kind.curl && !isTemplateCheck(joinCommand(commandLines))) drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
+    lead = region.slice(last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
     banner = undefined;
   }
   return drafts;
+}
+
+/**
+ * A redis-cli, nc or telnet command whose host or port is still a blank (`redis-cli -h [host] -p [port]
+ * ping`) is part of the template, not a test yet: there is nothing to connect to until the owner fills
+ * it in (the blank itself is reported as an unfilled placeholder). curl commands keep their staging host.
+ */
+export function isTemplateCheck(command: string): boolean {
+  const parsed = parseNetCheck(command);
+  return parsed?.ok === true && [parsed.check.host, parsed.check.port].some((part) => findPlaceholders(part).length > 0);
 }
 
 /** A test's identity (counting identical ones before it in `seen`) and its parsed command. */
@@ -216,7 +245,8 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
   const last = draft.commandLines[draft.commandLines.length - 1];
   const command = joinCommand(draft.commandLines);
   const slots = evidenceSlots(draft.region);
-  const path = draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : '');
+  const check = parseNetCheck(command);
+  const path = draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : check?.ok ? checkPath(check.check) : '');
   const inline = slots.time ? timeLimitIn(slots.time.value.slice(slots.time.numberRange.end.character - slots.time.valueRange.start.character)) : undefined;
   const criteria = dedupe([...(inline ? [{ ...inline, path: undefined }] : []), ...criteriaFor(path, itemCriteria)]);
   const regionEnd = lastNonBlank(draft.region) ?? last;
@@ -226,16 +256,22 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
     identity,
     number: draft.banner?.number ?? String(position),
     itemId: item.id,
-    method: parsed.ok ? effectiveMethod(parsed.command) : '?',
+    method: parsed.ok ? effectiveMethod(parsed.command) : check?.ok ? (check.check.kind === 'redis' ? 'REDIS' : 'TCP') : '?',
     path,
     command,
     parsed,
+    check,
     bannerLine: draft.banner?.line,
     commandRange: range(first?.line ?? 0, 0, last?.line ?? 0, last?.text.length ?? 0),
     range: range(startLine, 0, regionEnd?.line ?? startLine, regionEnd?.text.length ?? 0),
     fenceRange: draft.fence.range,
     slots,
     criteria,
+    expectations: expectationsOf(
+      draft.comments,
+      draft.region.flatMap((l) => (l.kind.kind === 'field' && l.kind.field === 'expect' ? [expectationField(l.kind.label, l.kind.value)] : [])),
+      slots.captures.map((c) => c.subject),
+    ),
   };
 }
 
@@ -275,6 +311,11 @@ function joinCommand(lines: readonly FenceLine[]): string {
   const head = first?.kind.kind === 'command' ? first.kind.text : (first?.text ?? '');
   const texts = [head, ...lines.slice(1).map((l) => l.text)];
   return texts.map((t, i) => (i < texts.length - 1 ? t.trimEnd().replace(/\\$/, '') : t)).join('');
+}
+
+/** What a check's row shows where an HTTP test shows its path: `PING`, `CONFIG GET maxmemory-policy`, `host:port`. */
+function checkPath(check: NetCheck): string {
+  return check.kind === 'redis' ? check.command.join(' ') : `${check.host}:${check.port}`;
 }
 
 function urlPath(url: string): string {

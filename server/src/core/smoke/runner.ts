@@ -4,17 +4,20 @@
 import { translator, type Language } from '../messages';
 import { capturedVariables, documentVariables, subjectKey, valueForSubject } from './captures';
 import { missedCriterion } from './criteria';
+import { hasKey, topLevelKeys } from './expectations';
 import type { CurlCommand } from './curl';
 import { isAllowedHost, onBase, parseBaseUrl, writtenHost, type BaseUrl } from './hosts';
+import type { NetCheck } from './netcheck';
 import { outputLines, renderResponse, responseText, type OutputEvidence, type RenderedResponse } from './output';
-import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpRequest, type HttpResponse, type SecretDetector, type SecretProvider, type WallClock, type WallTime } from './ports';
+import { runCheck } from './tcp';
+import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpRequest, type HttpResponse, type SecretDetector, type SecretProvider, type TcpClient, type WallClock, type WallTime } from './ports';
 import { describeReason, type SmokeReason } from './reasons';
 import type { SmokeSuite, SmokeTest, SmokeTestIdentity } from './recognize';
 import { createRedactor, MASK, type Redactor } from './redact';
 import { buildRequest } from './request';
 import { sendRequest } from './send';
 import type { SmokeSettings } from './settings';
-import { commandVariables, isSecretVariable, substitute, substituteCommand } from './variables';
+import { commandVariables, isSecretVariable, substitute, substituteCommand, variablesIn } from './variables';
 
 /** Where a run is, for a progress notification; `redact` masks the run's secrets in anything else printed. */
 export interface SmokeProgress {
@@ -32,6 +35,8 @@ export interface SmokeObserver {
 
 export interface SmokeEnvironment {
   readonly http: HttpClient;
+  /** For redis-cli, nc and telnet checks; without it they are not run. */
+  readonly tcp?: TcpClient | undefined;
   readonly files: FileReader;
   readonly clock: Clock;
   readonly secrets: SecretProvider;
@@ -96,7 +101,7 @@ export async function runSmokeTests(suite: SmokeSuite, settings: SmokeSettings, 
   // Every secret is asked for before the first request, so the redactor knows
   // them all before anything is printed (and the editor prompts once, up front).
   const secrets = new Map<string, string>();
-  for (const name of new Set(tests.flatMap((t) => (t.parsed.ok ? commandVariables(t.parsed.command) : [])).filter(isSecretVariable))) {
+  for (const name of new Set(tests.flatMap(testVariables).filter(isSecretVariable))) {
     if (options.signal?.aborted) break;
     if (env.secrets.mayRead?.(name) === false) continue;
     const value = await env.secrets.get(name);
@@ -130,7 +135,17 @@ interface RunContext {
   readonly signal: AbortSignal | undefined;
 }
 
+/** The variables a test's command uses: a curl command's, or a check's host, port and password. */
+function testVariables(test: SmokeTest): string[] {
+  if (test.check?.ok) {
+    const { check } = test.check;
+    return [...new Set([check.host, check.port, ...(check.kind === 'redis' ? [check.password ?? '', check.user ?? ''] : [])].flatMap(variablesIn))];
+  }
+  return test.parsed.ok ? commandVariables(test.parsed.command) : [];
+}
+
 async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
+  if (test.check) return test.check.ok ? runNetCheck(test, test.check.check, ctx) : notRun(test, { code: 'not-runnable', problem: test.check.problem });
   if (!test.parsed.ok) return notRun(test, { code: 'not-runnable', problem: test.parsed.problem });
   const command = test.parsed.command;
   const variables = commandVariables(command);
@@ -222,8 +237,11 @@ function judgeResponse(
   secretNames: readonly string[],
 ): SmokeResult {
   const reasons: SmokeReason[] = [];
-  const ok = response.status >= 200 && response.status < 300;
-  if (!ok) {
+  const expected = test.expectations.status;
+  const ok = expected ? response.status === expected.code : response.status >= 200 && response.status < 300;
+  if (!ok && expected) {
+    reasons.push({ code: 'unexpected-status', status: response.status, statusText: response.statusText, expected: expected.code, as: expected.text });
+  } else if (!ok) {
     const redirect = response.status >= 300 && response.status < 400 && !command.followRedirects;
     reasons.push(redirect ? { code: 'redirect-not-followed', status: response.status } : { code: 'http-status', status: response.status, statusText: response.statusText });
   }
@@ -234,6 +252,11 @@ function judgeResponse(
   if (missed) reasons.push({ code: 'criterion-missed', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
 
   const json = ok ? parseJson(response) : undefined;
+  if (ok) {
+    for (const { key } of test.expectations.keys) {
+      if (!hasKey(json, key)) reasons.push({ code: 'missing-json-key', key, present: topLevelKeys(json) ?? null });
+    }
+  }
   if (json !== undefined) for (const [name, value] of capturedVariables(json, ctx.settings.captures)) ctx.values.set(name, value);
   const captures: Record<string, string> = {};
   for (const slot of test.slots.captures) {
@@ -335,12 +358,69 @@ function redactReason(reason: SmokeReason, redact: Redactor): SmokeReason {
   return out as unknown as SmokeReason;
 }
 
-/** `-u user:password` holds a credential: its password, and the Basic header made of it, are masked like secrets. */
+/** `-u user:password` holds a credential: its password, and the Basic header made of it, are masked like secrets; so is `redis-cli -a`'s. */
 function credentialForms(test: SmokeTest, secrets: ReadonlyMap<string, string>): string[] {
+  if (test.check?.ok && test.check.check.kind === 'redis' && test.check.check.password !== undefined) return [substitute(test.check.check.password, secrets)].filter((v) => v !== '');
   if (!test.parsed.ok || test.parsed.command.user === undefined) return [];
   const user = substitute(test.parsed.command.user, secrets);
   const password = user.slice(user.indexOf(':') + 1);
   let binary = '';
   for (const byte of new TextEncoder().encode(user)) binary += String.fromCharCode(byte);
   return [password, btoa(binary)].filter((v) => v !== '');
+}
+
+/** A redis-cli, nc or telnet check: the same variables, secrets and host policy as curl, then the TCP port. */
+async function runNetCheck(test: SmokeTest, check: NetCheck, ctx: RunContext): Promise<SmokeResult> {
+  const tcp = ctx.env.tcp;
+  if (!tcp) return notRun(test, { code: 'no-tcp' });
+  const variables = testVariables(test);
+  const secretNames = variables.filter(isSecretVariable);
+  const undeclared = secretNames.find((name) => ctx.env.secrets.mayRead?.(name) === false);
+  if (undeclared !== undefined) return notRun(test, { code: 'undeclared-secret', name: undeclared });
+  const missingSecret = secretNames.find((name) => !ctx.secrets.has(name));
+  if (missingSecret !== undefined) return notRun(test, { code: 'missing-secret', name: missingSecret });
+  const missingValue = variables.find((name) => !isSecretVariable(name) && !ctx.values.has(name));
+  if (missingValue !== undefined) return notRun(test, { code: 'missing-variable', name: missingValue });
+
+  const real = new Map([...ctx.values, ...ctx.secrets]);
+  const written = substitute(check.host, ctx.values);
+  const portText = substitute(check.port, ctx.values);
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : 0;
+  if (port < 1 || port > 65535) return notRun(test, { code: 'not-runnable', problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-p' : check.program, value: portText } });
+  // The document's staging host stands for the base URL's host, as it does in curl commands.
+  const host = ctx.base.ok && written.toLowerCase() === ctx.suite.stagingHost?.split(':')[0]?.toLowerCase() ? new URL(ctx.base.origin).hostname : written;
+  const scheme = check.kind === 'redis' ? 'redis' : 'tcp';
+  let target: URL;
+  try {
+    target = new URL(`${scheme}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`);
+  } catch {
+    return notRun(test, { code: 'not-runnable', problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-h' : check.program, value: written } });
+  }
+  const shown = { method: check.kind === 'redis' ? 'REDIS' : 'TCP', url: ctx.redact(`${scheme}://${target.host}`) };
+
+  // The host policy of curl: the base URL's host (any port of it: a check names its own), the allowed hosts, or a confirmation.
+  const onBaseHost = ctx.base.ok && new URL(ctx.base.origin).hostname.toLowerCase() === target.hostname.toLowerCase();
+  if (!onBaseHost && !isAllowedHost(target, ctx.base, ctx.settings.allowedHosts)) {
+    const sendsSecret = secretNames.length > 0 || (check.kind === 'redis' && check.password !== undefined);
+    if (sendsSecret) return notRun(test, { code: 'foreign-host-secret', host: target.host, secrets: secretNames.length > 0 ? secretNames : ['-a'] });
+    const confirm = ctx.env.confirmForeignHost;
+    const ok = confirm ? await confirm({ testNumber: test.number, host: target.host, method: shown.method, url: shown.url, headers: [], body: false, files: [] }) : false;
+    if (!ok) return notRun(test, { code: 'foreign-host-refused', host: target.host });
+  }
+
+  ctx.env.observer?.requestSent?.(test, shown);
+  const password = check.kind === 'redis' && check.password !== undefined ? substitute(check.password, real) : undefined;
+  const started = ctx.env.clock.now();
+  const outcome = await runCheck(check, { host: target.hostname.replace(/^\[|\]$/g, ''), port, password }, { tcp, clock: ctx.env.clock, timeoutMs: ctx.settings.timeoutMs, signal: ctx.signal, language: ctx.suite.language });
+  const elapsedMs = ctx.env.clock.now() - started;
+  if (outcome.kind === 'cancelled') return notRun(test, { code: 'cancelled' }, 'cancelled');
+  if (outcome.kind === 'failed') {
+    const heading = noResponse(describeReason(redactReason(outcome.reason, ctx.redact), ctx.suite.language), ctx.suite.language);
+    return judged(test, ctx, { response: undefined, rendered: undefined, heading, reasons: [outcome.reason], elapsedMs, shown, secretNames });
+  }
+  const reasons: SmokeReason[] = [...outcome.reasons];
+  const missed = missedCriterion(elapsedMs, test.criteria);
+  if (missed) reasons.push({ code: 'criterion-missed', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
+  const rendered: RenderedResponse = { text: outcome.lines.join('\n'), notes: [], problem: undefined };
+  return judged(test, ctx, { response: undefined, rendered, heading: undefined, reasons, elapsedMs, shown, secretNames });
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { declaredSecretNames, scanSecrets } from '../../server/src/core/secrets';
-import { syntheticSecret } from '../fixtures/secrets/corpus';
-import { sampleText } from '../support/paths';
+import { syntheticSecret } from '../fixtures/secrets/synthetic';
+import { sampleText } from '../support/texts';
 
 const hex = syntheticSecret('hex64', 'vocabulary');
 const password = syntheticSecret('password', 'vocabulary');

@@ -8,7 +8,7 @@ import { findSmokeTests } from '../../server/src/core/smoke';
 import { checklistView, shortGroupTitle } from '../../server/src/core/view/checklistView';
 import { ownerNames, ownersOf } from '../../server/src/core/view/owners';
 import { combineVerdicts, type ItemView } from '../../server/src/protocol';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 import { LOG_TOKEN_VALUE, OPENAI_KEY_VALUE, sampleWithSecrets } from '../support/secretSamples';
 import { withStates } from '../support/sidebar';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SECRET_RULES, scanSecrets, secretRule } from '../../server/src/core/secrets';
-import { syntheticSecret } from '../fixtures/secrets/corpus';
+import { syntheticSecret } from '../fixtures/secrets/synthetic';
 
 // Synthetic values in each provider's format, generated at run time (never real keys).
 const v = (kind: string, seed?: string): string => syntheticSecret(kind, seed ?? `rules-${kind}`);

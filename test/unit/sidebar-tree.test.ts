@@ -9,7 +9,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { ownerNames } from '../../server/src/core/view/owners';
 import { shortGroupTitle } from '../../server/src/core/view/checklistView';
 import type { ChecklistResult } from '../../server/src/protocol';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { SAMPLE_URI, checklistResult, english, notAChecklist, withStates } from '../support/sidebar';
 

@@ -5,7 +5,7 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { lastUpdatedEdits } from '../../server/src/core/rules/headerStatus';
 import type { Finding } from '../../server/src/core/types';
 import { applyEdits } from '../support/edits';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 import { withStates } from '../support/sidebar';
 
 function headerFindings(text: string, today = '2025-12-10'): Finding[] {

@@ -7,7 +7,7 @@ import { buildTree, type ChecklistEntry } from '../../client/src/sidebar/model/b
 import { noFilters, type SidebarNode } from '../../client/src/sidebar/model/nodes';
 import { formatElapsed } from '../../client/src/sidebar/model/smokeTests';
 import type { ChecklistResult, LastSmokeResultView } from '../../server/src/protocol';
-import { sampleText } from '../support/paths';
+import { sampleText } from '../support/texts';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { SAMPLE_URI, checklistResult, english, spanish, testService } from '../support/sidebar';
 import { allEvidence, ChecklistAnalyzer } from '../../server/src/core/analyzer';

@@ -9,7 +9,7 @@ import { findSmokeTests } from '../../server/src/core/smoke';
 import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
 import type { ChecklistResult } from '../../server/src/protocol';
 import { testService } from '../support/sidebar';
-import { readFixture, sampleText } from '../support/paths';
+import { readFixture, sampleText } from '../support/texts';
 import { english, spanish } from '../support/sidebar';
 
 function result(text: string, uri: string): ChecklistResult {

@@ -1,0 +1,263 @@
+// The Testing view's "Readiness smoke tests": a TestController fed by the server's
+// `readiness/smokeTestTree` (checklist → item → test, with ranges for the gutter's run buttons),
+// run through `readiness/runSmokeTests` (the code lenses' request: evidence pasted unless
+// `readiness.testing.pasteEvidence` is off), one run profile per environment. The client maps the
+// server's nodes and results to TestItems and TestMessages; it decides nothing about the checklist.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  runSmokeTestsRequest,
+  smokeTestTreeRequest,
+  type RunSmokeTestsResult,
+  type SmokeChecklistNode,
+  type SmokeFailureView,
+  type SmokeTestRunResult,
+  type SmokeTestTreeResult,
+} from '../../../server/src/protocol';
+import { BaseUrls } from '../smoke/baseUrl';
+import { explainRestrictedMode } from '../smoke/restrictedMode';
+import type { SmokeTestRunner } from '../smoke/runSmokeTests';
+import { LastResults, type StoredResult } from './lastResults';
+
+interface TestData {
+  readonly checklist: SmokeChecklistNode;
+  readonly key: string;
+}
+
+export class SmokeTestController implements vscode.Disposable {
+  readonly controller = vscode.tests.createTestController('readiness.smokeTests', vscode.l10n.t('Readiness smoke tests'));
+  private readonly tests = new WeakMap<vscode.TestItem, TestData>();
+  private readonly profiles = new Map<string, vscode.TestRunProfile>();
+  private readonly baseUrls: BaseUrls;
+  private readonly last: LastResults;
+  private readonly refreshed = new vscode.EventEmitter<SmokeTestTreeResult>();
+  /** Fires after each refresh of the tree (the integration tests wait on it). */
+  readonly onDidRefresh = this.refreshed.event;
+  private readonly finished = new vscode.EventEmitter<readonly SmokeTestRunResult[]>();
+  /** Fires with the results of each finished run. */
+  readonly onDidFinishRun = this.finished.event;
+  private restored = false;
+  private tree: SmokeTestTreeResult | undefined;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    private readonly client: LanguageClient,
+    state: vscode.Memento,
+    /** The code lenses' runner: while it counts a run, the server's questions (secrets, foreign hosts) are answered. */
+    private readonly runner: Pick<SmokeTestRunner, 'during'>,
+  ) {
+    this.last = new LastResults(state);
+    this.baseUrls = new BaseUrls(client);
+    this.controller.resolveHandler = async (item) => {
+      if (!item) await this.refresh();
+    };
+    this.controller.refreshHandler = () => this.refresh();
+    this.profile(undefined);
+  }
+
+  /** The names of `readiness.environments`, as the server last listed them. */
+  get environments(): readonly string[] {
+    return this.tree?.environments ?? [];
+  }
+
+  get currentEnvironment(): string | undefined {
+    return this.tree?.environment;
+  }
+
+  /** Asks the server for the tree again (after a checklist changed, a file appeared, settings changed). */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.load().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async load(): Promise<void> {
+    const tree = await this.client.sendRequest(smokeTestTreeRequest, {});
+    this.tree = tree;
+    const items: vscode.TestItem[] = [];
+    for (const checklist of tree.checklists) {
+      const uri = vscode.Uri.parse(checklist.uri);
+      const file = this.controller.createTestItem(checklist.uri, checklist.label, uri);
+      file.description = checklist.relativePath;
+      for (const node of checklist.items) {
+        const group = this.controller.createTestItem(node.id, node.label, uri);
+        group.range = toRange(node.range);
+        for (const test of node.tests) {
+          const item = this.controller.createTestItem(test.id, test.label, uri);
+          item.range = toRange(test.range);
+          this.tests.set(item, { checklist, key: test.key });
+          group.children.add(item);
+        }
+        file.children.add(group);
+      }
+      items.push(file);
+    }
+    this.controller.items.replace(items);
+    for (const name of tree.environments) this.profile(name);
+    for (const [name, profile] of this.profiles) {
+      if (name === '' || tree.environments.includes(name)) continue;
+      profile.dispose();
+      this.profiles.delete(name);
+    }
+    if (!this.restored) {
+      this.restored = true;
+      this.republish();
+    }
+    this.refreshed.fire(tree);
+  }
+
+  /** The profile "Run" (the current environment) or "Run in NAME". */
+  private profile(environment: string | undefined): void {
+    const key = environment ?? '';
+    if (this.profiles.has(key)) return;
+    const label = environment === undefined ? vscode.l10n.t('Run') : vscode.l10n.t('Run in {0}', environment);
+    const profile = this.controller.createRunProfile(label, vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, environment), environment === undefined);
+    this.profiles.set(key, profile);
+  }
+
+  /** Runs the tests a request names (all when none), one server request per checklist. */
+  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken, environment: string | undefined): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      explainRestrictedMode();
+      return;
+    }
+    const byChecklist = new Map<string, { checklist: SmokeChecklistNode; items: vscode.TestItem[] }>();
+    const exclude = new Set(request.exclude ?? []);
+    const collect = (item: vscode.TestItem) => {
+      if (exclude.has(item)) return;
+      const data = this.tests.get(item);
+      if (data) {
+        const entry = byChecklist.get(data.checklist.uri) ?? { checklist: data.checklist, items: [] };
+        entry.items.push(item);
+        byChecklist.set(data.checklist.uri, entry);
+      }
+      item.children.forEach(collect);
+    };
+    if (request.include) request.include.forEach(collect);
+    else this.controller.items.forEach(collect);
+
+    const run = this.controller.createTestRun(request);
+    const all: SmokeTestRunResult[] = [];
+    try {
+      for (const { checklist, items } of byChecklist.values()) {
+        if (token.isCancellationRequested) {
+          for (const item of items) run.skipped(item);
+          continue;
+        }
+        for (const item of items) run.enqueued(item);
+        const result = await this.runChecklist(checklist, items, environment, run, token);
+        if (result) all.push(...result.results);
+      }
+    } finally {
+      run.end();
+      this.finished.fire(all);
+    }
+  }
+
+  private async runChecklist(checklist: SmokeChecklistNode, items: readonly vscode.TestItem[], environment: string | undefined, run: vscode.TestRun, token: vscode.CancellationToken): Promise<RunSmokeTestsResult | undefined> {
+    const uri = vscode.Uri.parse(checklist.uri);
+    const chosen = environment ?? this.tree?.environment;
+    // In an environment the server knows the base URL; otherwise it is the setting or asked for once.
+    const base = chosen === undefined ? await this.baseUrls.resolve(uri, checklist.stagingHost) : {};
+    if (!base) {
+      for (const item of items) run.skipped(item);
+      return undefined;
+    }
+    // The server runs the tests of open documents only (it pastes their evidence into the editor).
+    await vscode.workspace.openTextDocument(uri);
+    for (const item of items) run.started(item);
+    const keys = new Map(items.map((item) => [this.tests.get(item)?.key ?? '', item]));
+    const pasteEvidence = vscode.workspace.getConfiguration('readiness.testing', uri).get<boolean>('pasteEvidence', true);
+    let result: RunSmokeTestsResult;
+    try {
+      const params = { uri: checklist.uri, testKeys: [...keys.keys()], pasteEvidence, ...base, ...(environment === undefined ? {} : { environment }) };
+      // Cancelling the Testing view's run cancels the request: the server stops the test in flight.
+      result = await this.runner.during(() => this.client.sendRequest(runSmokeTestsRequest, params, token));
+    } catch (error) {
+      const message = new vscode.TestMessage(error instanceof Error ? error.message : String(error));
+      for (const item of items) run.errored(item, message);
+      return undefined;
+    }
+    if (result.error !== undefined) {
+      for (const item of items) run.errored(item, new vscode.TestMessage(result.error));
+      return result;
+    }
+    for (const line of result.lines) run.appendOutput(`${line}\r\n`);
+    for (const message of result.dropped) run.appendOutput(`${message}\r\n`);
+    for (const test of result.results) {
+      const item = keys.get(test.testKey);
+      if (!item) continue;
+      const stored = toStored(test, uri);
+      this.last.set(item.id, stored);
+      publish(run, item, stored);
+    }
+    return result;
+  }
+
+  /** After a reload: the last result of each listed test, in a run of its own, so the view and gutter show them again. */
+  private republish(): void {
+    const stored: [vscode.TestItem, StoredResult][] = [];
+    const visit = (item: vscode.TestItem) => {
+      const result = this.last.get(item.id);
+      if (result && this.tests.has(item)) stored.push([item, result]);
+      item.children.forEach(visit);
+    };
+    this.controller.items.forEach(visit);
+    if (stored.length === 0) return;
+    const run = this.controller.createTestRun(new vscode.TestRunRequest(stored.map(([item]) => item)), vscode.l10n.t('Last results'), false);
+    for (const [item, result] of stored) publish(run, item, result);
+    run.end();
+  }
+
+  /** The last stored result of a test, by its TestItem id (for the integration tests and the sidebar). */
+  lastResult(id: string): StoredResult | undefined {
+    return this.last.get(id);
+  }
+
+  dispose(): void {
+    for (const profile of this.profiles.values()) profile.dispose();
+    this.refreshed.dispose();
+    this.finished.dispose();
+    this.controller.dispose();
+  }
+}
+
+function toRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+function toStored(test: SmokeTestRunResult, uri: vscode.Uri): StoredResult {
+  return {
+    outcome: test.outcome,
+    ...(test.elapsedMs === undefined ? {} : { elapsedMs: test.elapsedMs }),
+    reason: test.reason,
+    failures: test.failures ?? [],
+    uri: uri.toString(),
+    ...(test.commandRange ? { commandRange: test.commandRange } : {}),
+  };
+}
+
+function publish(run: vscode.TestRun, item: vscode.TestItem, result: StoredResult): void {
+  switch (result.outcome) {
+    case 'passed':
+      run.passed(item, result.elapsedMs);
+      return;
+    case 'failed':
+      run.failed(item, messagesOf(result), result.elapsedMs);
+      return;
+    default:
+      // Not run (no secret, a foreign host refused, not runnable) or cancelled: skipped, with why.
+      if (result.reason !== '') run.appendOutput(`${item.label}: ${result.reason}\r\n`, undefined, item);
+      run.skipped(item);
+  }
+}
+
+/** One message per failure, with expected and actual values, on the command's line. */
+function messagesOf(result: StoredResult): vscode.TestMessage[] {
+  const location = result.commandRange ? new vscode.Location(vscode.Uri.parse(result.uri), toRange(result.commandRange)) : undefined;
+  const failures: readonly SmokeFailureView[] = result.failures.length > 0 ? result.failures : [{ kind: 'other', message: result.reason }];
+  return failures.map((failure) => {
+    const message = failure.expected !== undefined && failure.actual !== undefined ? vscode.TestMessage.diff(failure.message, failure.expected, failure.actual) : new vscode.TestMessage(failure.message);
+    if (location) message.location = location;
+    return message;
+  });
+}
