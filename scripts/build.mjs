@@ -1,7 +1,10 @@
-// Bundles the three entry points into CommonJS files under dist/.
+// Bundles the extension (dist/extension.js) and the server side (dist/readiness.js:
+// language server, CLI and the CLI's checking threads in one bundle, so the core
+// ships once) into CommonJS files under dist/, and writes the two small entry
+// files that start the server side: dist/server.js and dist/cli.js.
 // unified and remark are ESM-only; esbuild inlines them, so the bundles load in
 // VS Code's extension host and in plain `node` alike.
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -23,12 +26,17 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/readiness.js' },
 ];
 
 // Start from an empty dist/ so a production build never ships a stale source map.
 if (!watch) rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+// The language server, started by the extension (and the tests) as `node dist/server.js --stdio`.
+writeFileSync('dist/server.js', "'use strict';\nvoid require('./readiness.js').server();\n");
+// `readiness`, the package's bin; `readiness check`'s pool starts it as its worker threads too.
+writeFileSync('dist/cli.js', "#!/usr/bin/env node\n'use strict';\nvoid require('./readiness.js').cli();\n");
+chmodSync('dist/cli.js', 0o755);
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {

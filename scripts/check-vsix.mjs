@@ -22,7 +22,7 @@ const entries = await new Promise((resolve, reject) => {
 });
 // vsce puts the extension's own files under extension/.
 const files = entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
-const required = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'README.md', 'CHANGELOG.md'];
+const required = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/readiness.js', 'package.json', 'README.md', 'CHANGELOG.md'];
 const requiredFolders = ['media/', 'syntaxes/', 'templates/'];
 // README screenshots are linked from the repository, not shipped.
 const forbidden = [/^test\//, /^client\//, /^server\//, /^scripts\//, /^docs\//, /\.ts$/, /\.map$/, /^node_modules\//];

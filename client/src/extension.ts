@@ -16,9 +16,10 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReadinessTestApi> {
   const module = context.asAbsolutePath('dist/server.js');
+  // Over stdio the server sends diagnostics with their JSON cached (node IPC would serialise every one on every change).
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Readiness'), { log: true });
   context.subscriptions.push(outputChannel);
@@ -28,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel,
+    // Pull diagnostics on open and after each change; an unchanged document answers "unchanged".
+    diagnosticPullOptions: { onChange: true, onSave: false },
     // Only the settings the user set: the project's .readiness.json fills in the rest on the server.
     middleware: { workspace: { configuration: userSettingsMiddleware(context.extension) } },
   };

@@ -10,7 +10,7 @@ import type { SmokeTestController } from './testing/testController';
 export interface ReadinessTestApi {
   /**
    * Fires with a document's URI each time the Readiness server's diagnostics for it have been
-   * applied, including the empty set it publishes for a markdown file that is not a checklist.
+   * applied (pushed or pulled), including the empty set for a markdown file that is not a checklist.
    * `vscode.languages.onDidChangeDiagnostics` cannot tell that "nothing" apart from silence.
    */
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
@@ -34,6 +34,15 @@ export function createTestApi(client: LanguageClient, subscriptions: vscode.Disp
     if (previous) previous(uri, diagnostics, next);
     else next(uri, diagnostics);
     published.fire(uri);
+  };
+  // Pulled diagnostics (what VS Code's client uses with this server): the client applies a report after
+  // the middleware returns it, so the event fires a turn later, when getDiagnostics() already has them.
+  const previousPull = middleware.provideDiagnostics;
+  middleware.provideDiagnostics = async (document, previousResultId, token, next) => {
+    const report = await (previousPull ? previousPull(document, previousResultId, token, next) : next(document, previousResultId, token));
+    const uri = document instanceof vscode.Uri ? document : document.uri;
+    setTimeout(() => published.fire(uri), 0);
+    return report;
   };
   return { onDidPublishDiagnostics: published.event, sidebar, reports, testing };
 }

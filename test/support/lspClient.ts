@@ -11,6 +11,7 @@ import {
   DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification,
   ConfigurationRequest,
+  DiagnosticRefreshRequest,
   RegistrationRequest,
   ShutdownRequest,
   ApplyWorkspaceEditRequest,
@@ -45,6 +46,12 @@ export interface TestServer {
   readonly progress: { readonly token: ProgressToken; readonly value: unknown }[];
   /** Tokens the server created with `window/workDoneProgress/create` (with `workDoneProgress: true`). */
   readonly createdProgressTokens: ProgressToken[];
+  /** Every `textDocument/publishDiagnostics`, in order. */
+  readonly pushed: PublishDiagnosticsParams[];
+  /** How many `workspace/diagnostic/refresh` requests the server sent. */
+  readonly refreshes: () => number;
+  /** Resolves at the server's next `workspace/diagnostic/refresh`. */
+  nextRefresh(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +68,8 @@ export interface StartOptions {
   readonly requestHandlers?: Readonly<Record<string, (params: never) => unknown>>;
   /** Declares `window.workDoneProgress`, so the server may create progress (accepted and recorded). */
   readonly workDoneProgress?: boolean;
+  /** Declares pull diagnostics (`textDocument.diagnostic`) with refresh support, as VS Code does. */
+  readonly pullDiagnostics?: boolean;
   /** Environment variables for the server process, over this process's. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -70,7 +79,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const pushed: PublishDiagnosticsParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    pushed.push(params);
     const index = waiters.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
     if (index !== -1) waiters.splice(index, 1)[0]?.resolve(params);
   });
@@ -99,6 +110,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
     createdProgressTokens.push(params.token);
   });
+  let refreshes = 0;
+  let refreshWaiters: (() => void)[] = [];
+  connection.onRequest(DiagnosticRefreshRequest.type, () => {
+    refreshes++;
+    const waiting = refreshWaiters;
+    refreshWaiters = [];
+    for (const resolve of waiting) resolve();
+  });
   connection.listen();
 
   const folder = options.workspaceFolder;
@@ -115,8 +134,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+        ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
       },
       ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
+      ...(options.pullDiagnostics ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } } : {}),
     },
   });
   await connection.sendNotification(InitializedNotification.type, {});
@@ -133,6 +154,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     logMessages,
     progress,
     createdProgressTokens,
+    pushed,
+    refreshes: () => refreshes,
+    nextRefresh: () => new Promise<void>((resolve) => refreshWaiters.push(resolve)),
     async open(path, text, languageId = 'markdown') {
       const uri = pathToFileURL(path).href;
       const published = nextDiagnostics(uri, 1);

@@ -1,8 +1,10 @@
-// `readiness check`: the same analysis the editor runs, over files on disk.
+// The reports of every markdown file under some paths, with their models, in this
+// thread (`readiness check` itself streams outcomes from a pool: `pool.ts`, through
+// the same `checkFile`): the same analysis the editor runs, over files on disk.
 import type { EvidenceSettings, RuleMetadata } from '../core/api';
+import { checkFile } from './checkFile';
 import { CliConfig } from './config';
 import { collectMarkdownFiles, InputError, readText } from './files';
-import { withReferenceChecks } from './references';
 import type { FileReport } from './report';
 import { cliService } from './service';
 
@@ -54,16 +56,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       // Settings from the configuration file that applies (`.readiness.json` upward); its problems are errors, its valid parts still apply.
       const { settings, problems } = await config.forFile(file.absolutePath);
       for (const problem of problems) if (!reported.has(problem) && reported.add(problem)) errors.push(problem);
-      const checklist = !service.matchesAny(file.matchPath, settings.ignore) && service.isChecklist(file.matchPath, text, settings.files);
-      // --max-age-days and --base-url win over the configuration's evidence settings.
-      const analysisSettings = { ...settings.analysis, evidence: options.evidence ?? settings.analysis.evidence };
-      const analyzed = checklist ? service.analyse(text, { maxSize: settings.maxFileSize, settings: analysisSettings }) : undefined;
-      // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
-      const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: options.today }) };
-      const checked = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, options.root));
-      // Missing-file messages are added after the core's analysis: they too go through its redaction point.
-      const analysis = checked && { ...checked, findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })) };
-      reports.push({ path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) });
+      reports.push(await checkFile(service, file, text, { ...options, root: options.root, format: 'json' }, settings));
     }
   }
   return { reports, errors, rules: service.rules, describe: (rule) => service.messages('en')(rule.description) };

@@ -6,6 +6,8 @@ export interface CommandIo {
   readonly err: (text: string) => void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Shows a transient status line (empty: clears it); set only when stderr is a terminal. */
+  readonly progress?: ((line: string) => void) | undefined;
 }
 
 export const EXIT_OK = 0;

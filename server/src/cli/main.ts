@@ -1,4 +1,4 @@
-// Entry point of dist/cli.js: dispatches `readiness <command>`.
+// `readiness <command>` (dist/cli.js, through `server/src/main.ts`): dispatches the command.
 // Exit codes: 0 success, 1 findings (or failed tests), 2 usage or I/O errors.
 import { CHECK_USAGE, runCheck } from './checkCommand';
 import { GATE_USAGE, runGate } from './gate';
@@ -44,26 +44,30 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   return command(rest, io);
 }
 
-// A closed pipe (`readiness check | head`) is not an error of ours.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+/** Runs the command line of this process. */
+export function runCli(): void {
+  // A closed pipe (`readiness check | head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 
-const io: CommandIo = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-  cwd: process.cwd(),
-  env: process.env,
-};
+  const io: CommandIo = {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    cwd: process.cwd(),
+    env: process.env,
+    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}\x1b[K`) : undefined,
+  };
 
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // One line, never a stack trace: what failed, not where in the bundle.
-    const message = (error instanceof Error ? error.message : String(error)).split(/\r\n|\r|\n/)[0]?.slice(0, 300);
-    process.stderr.write(`readiness: internal error: ${message}\n`);
-    process.exitCode = EXIT_USAGE;
-  },
-);
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // One line, never a stack trace: what failed, not where in the bundle.
+      const message = (error instanceof Error ? error.message : String(error)).split(/\r\n|\r|\n/)[0]?.slice(0, 300);
+      process.stderr.write(`readiness: internal error: ${message}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

@@ -14,25 +14,48 @@ export type FailOn = 'error' | 'warning' | 'none';
 const rank: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 export function fails(reports: readonly FileReport[], failOn: FailOn): boolean {
-  if (failOn === 'none') return false;
-  const threshold = rank[failOn];
-  return reports.some((r) => r.analysis?.findings.some((f) => rank[f.severity] >= threshold));
+  return reports.some((r) => reaches(worstRank(r), failOn));
+}
+
+/** The rank of a report's most severe finding (-1 when it has none). */
+export function worstRank(report: FileReport): number {
+  return Math.max(-1, ...(report.analysis?.findings ?? []).map((f) => rank[f.severity]));
+}
+
+export function reaches(worst: number, failOn: FailOn): boolean {
+  return failOn !== 'none' && worst >= rank[failOn];
 }
 
 /** `path:line:col severity code message`, 1-based, one finding a line. */
 export function formatText(reports: readonly FileReport[]): string {
-  const lines: string[] = [];
-  for (const report of reports) {
-    for (const f of report.analysis?.findings ?? []) {
-      lines.push(`${report.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
-    }
-  }
-  return lines.join('\n');
+  return reports.flatMap(textLines).join('\n');
+}
+
+export function textLines(report: FileReport): string[] {
+  return (report.analysis?.findings ?? []).map((f) => `${report.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify({ files: reports.map(toJson) }, null, 2);
 }
+
+/**
+ * One file's entry of `formatJson`'s output, as it stands there (indented inside
+ * `"files": [`), so a report can be written one file at a time: the opening line is
+ * `JSON_OPEN`, entries are joined by `,\n`, the last is followed by `JSON_CLOSE`
+ * (or everything is `JSON_EMPTY` when there is no file).
+ */
+export function jsonEntry(report: FileReport): string {
+  // JSON strings hold no raw \n (U+2028 may stay raw, so no /^/m), so indenting every line is safe.
+  return JSON.stringify(toJson(report), null, 2)
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+export const JSON_OPEN = '{\n  "files": [';
+export const JSON_CLOSE = '  ]\n}';
+export const JSON_EMPTY = formatJson([]);
 
 export function toJson(report: FileReport): unknown {
   const analysis = report.analysis;

@@ -5,8 +5,14 @@ import type { FileReport } from './report';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** What SARIF needs of a checked file: a check report, or just its path and findings. */
+export interface SarifFile {
+  readonly path: FileReport['path'];
+  readonly analysis?: { readonly findings: readonly Finding[] } | undefined;
+}
+
 /** @param describe a rule's description as code scanning shows it (the registry's, in English) */
-export function formatSarif(reports: readonly FileReport[], rules: readonly RuleMetadata[], describe: (rule: RuleMetadata) => string): string {
+export function formatSarif(reports: readonly SarifFile[], rules: readonly RuleMetadata[], describe: (rule: RuleMetadata) => string): string {
   const ruleDescriptions = new Map<string, string>(rules.map((rule) => [rule.id, describe(rule)]));
   const findings = reports.flatMap((report) => (report.analysis?.findings ?? []).map((finding) => ({ report, finding })));
   const ruleIds = [...new Set(findings.map(({ finding }) => ruleId(finding)))].sort();

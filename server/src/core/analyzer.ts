@@ -15,7 +15,8 @@ import { RULES } from './rules/registry';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleContext } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
-import { safeChecklist, safeTextFor, type SafeText } from './safeText';
+import { stableFinding } from './rules/stable';
+import { safeChecklist, safeTextFor, type DetectorMemo, type SafeText } from './safeText';
 import { intersects, range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -58,6 +59,8 @@ export class ChecklistAnalyzer {
     rule.stage === 'model' && rule.create && rule.id !== 'secret' ? [{ id: rule.id, run: rule.create() }] : [],
   );
   private readonly secrets = new SecretScanner();
+  /** The detector's redaction of the strings of the last analysis, for the options it ran with (`secretsAllow`). */
+  private scanned: { readonly key: string; readonly redacted: Map<string, string> } = { key: '', redacted: new Map() };
   private readonly signOffs = new SignOffScanner();
 
   analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
@@ -107,7 +110,19 @@ export class ChecklistAnalyzer {
       secrets = failure('secrets', t);
     }
     // Every string of the model and of the messages built from it goes through the one redaction point.
-    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow });
+    // Strings of this analysis: those of the last one (same options) are not scanned again.
+    const scannedKey = settings.secretsAllow.map((a) => `${a.source}/${a.flags}`).join('\n');
+    const previous = this.scanned.key === scannedKey ? this.scanned.redacted : new Map<string, string>();
+    const redacted = new Map<string, string>();
+    const memo: DetectorMemo = {
+      get: (s) => {
+        const known = redacted.get(s) ?? previous.get(s);
+        if (known !== undefined) redacted.set(s, known);
+        return known;
+      },
+      set: (s, r) => void redacted.set(s, r),
+    };
+    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow }, memo);
     const checklist = safeChecklist(buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }), safeText);
     let evidence: readonly TestEvidenceRecord[];
     let evidenceFailed: Finding[] = [];
@@ -129,11 +144,12 @@ export class ChecklistAnalyzer {
     // The header's claims follow the verdict, which depends on every other finding.
     const header = guarded('header', () => headerFindings({ text, checklist, findings: found, t, today: options.today }), t);
     this.facts = nextFacts;
+    this.scanned = { key: scannedKey, redacted };
     this.placed = nextPlaced;
     // A count or status line both rules read is reported once, by the header rule whose fix rewrites it.
     const model = header.length === 0 ? found : found.filter((f) => f.code !== 'status-mismatch' || !header.some((h) => intersects(h.range, f.range)));
     const findings = withSeverities(withoutIgnored([...model, ...header], checklist), settings)
-      .map((f) => ({ ...f, message: safeText(f.message) }))
+      .map((f) => stableFinding({ ...f, message: safeText(f.message) }))
       .sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, safeText, evidence, signOffs };
   }

@@ -35,11 +35,32 @@ export function matchesAny(relativePath: string, globs: readonly string[]): bool
 }
 
 /**
+ * The cheap pre-check: false only for a file that cannot be a checklist. `isChecklist`
+ * needs the path to match a glob or `looksLikeChecklist`, and the content recognition
+ * needs either three item fields or at least one release word (see its last lines); this
+ * looks only for the words those need, so a file it rejects is never a checklist and the
+ * CLI skips it before it costs an analysis.
+ */
+export function mayBeChecklist(relativePath: string, text: string, globs: readonly string[]): boolean {
+  return matchesAny(relativePath, globs) || mayBeByContent(text);
+}
+
+/** A field word anywhere, however written: ITEM_FIELD and FIELD_ROW need one of these. */
+const FIELD_WORD = /estado|status|state|owner|responsable|assignee|dri|deadline|due|fecha l[ií]mite|target date|fecha objetivo/i;
+
+/** Necessary for `looksLikeChecklist`: a field word (for `fields >= 3`) or one release word (every other way). */
+function mayBeByContent(text: string): boolean {
+  if (FIELD_WORD.test(text)) return true;
+  const head = text.slice(0, 200_000);
+  return VOCABULARY.some((word) => word.test(head));
+}
+
+/**
  * @param relativePath the file's path relative to its workspace folder (or as given on the
  *   command line), with `/` separators.
  */
 export function isChecklist(relativePath: string, text: string, globs: readonly string[]): boolean {
-  return matchesAny(relativePath, globs) || looksLikeChecklist(text);
+  return matchesAny(relativePath, globs) || (mayBeByContent(text) && looksLikeChecklist(text));
 }
 
 const TASK = /^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+\[[ xX]\]/;

@@ -15,6 +15,15 @@ import type { Finding } from "./types";
 
 export type SafeText = (text: string) => string;
 
+/**
+ * Strings already passed through the detector, with their redaction: an analyzer keeps it from
+ * one analysis to the next (for the same options), so a keystroke scans only new strings.
+ */
+export interface DetectorMemo {
+  get(text: string): string | undefined;
+  set(text: string, redacted: string): void;
+}
+
 /** Shorter pieces of a flagged value are not searched for: they would match unrelated text. */
 const MIN_PIECE = 8;
 
@@ -27,6 +36,7 @@ export function safeTextFor(
   text: string,
   findings: readonly Finding[],
   options: ScanOptions = {},
+  scanned: DetectorMemo = new Map<string, string>(),
 ): SafeText {
   const lines = new LineIndex(text);
   const values = findings
@@ -52,7 +62,11 @@ export function safeTextFor(
       }
     }
     out = redact(input, spans);
-    out = redact(out, scanSecrets(out, options));
+    // What the detector finds in a string depends on the string and the options alone.
+    const partial = out;
+    let detected = scanned.get(partial);
+    if (detected === undefined) scanned.set(partial, (detected = redact(partial, scanSecrets(partial, options))));
+    out = detected;
     cache.set(input, out);
     return out;
   };

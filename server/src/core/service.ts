@@ -9,7 +9,7 @@ import { LineIndex } from './markdown/lines';
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type TestEvidenceRecord } from './rules/evidenceState';
 import { isStale, type SignOff } from './rules/signoffs';
 import { pastedEvidence, verifyResult, type PastedEvidence } from './smoke/drift';
-import { isChecklist, matchesAny } from './detect';
+import { isChecklist, matchesAny, mayBeChecklist } from './detect';
 import { completionsAt } from './features/completion';
 import { notApplicableFix, placeholderFixes, removeBracketsFix, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
 import { hoverAt, type HoverContent } from './features/hover';
@@ -91,6 +91,8 @@ export interface ReadinessService {
   readonly rules: readonly RuleMetadata[];
   /** Is this markdown file a checklist? (`readiness.files` globs or three state fields.) */
   isChecklist(path: string, text: string, globs: readonly string[]): boolean;
+  /** The cheap pre-check: false only for a file `isChecklist` would reject too. */
+  mayBeChecklist(path: string, text: string, globs: readonly string[]): boolean;
   matchesAny(path: string, globs: readonly string[]): boolean;
   /** A one-off analysis, checked against the service's date unless the options give one. */
   analyse(text: string, options?: AnalysisOptions): Analysis;
@@ -209,6 +211,7 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     language: (locale) => languageOf(locale ?? settings.locale()),
     rules: RULES,
     isChecklist,
+    mayBeChecklist,
     matchesAny,
     analyse: (text, options) => new ChecklistAnalyzer().analyze(text, withDefaults(options)),
     openDocument: () => {

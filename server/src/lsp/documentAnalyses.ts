@@ -14,8 +14,8 @@ export interface AnalysisHost {
   locale(): string | undefined;
   /** Today's local date, `YYYY-MM-DD`. */
   today(): string;
-  /** Called with the new analysis, or undefined when the document is not (or no longer) a checklist. */
-  published(document: TextDocument, analysis: Analysis | undefined): void;
+  /** Called with the new analysis of the document's text at `version`, or undefined when the document is not (or no longer) a checklist. */
+  published(document: TextDocument, version: number, analysis: Analysis | undefined): void;
   /** Adds the findings that need the file system (missing files) to a checklist's analysis before it is published. */
   complete?(uri: string, analysis: Analysis): Promise<Analysis>;
   error(message: string): void;
@@ -34,21 +34,26 @@ export class DocumentAnalyses {
   private readonly waiters = new Map<string, (() => void)[]>();
   /** The number of the latest run per document: a run overtaken while it waited publishes nothing. */
   private readonly runs = new Map<string, number>();
+  /** The document version each run in flight analyses: a caller waiting for that version does not start another. */
+  private readonly analysing = new Map<string, number>();
   private scheduled = false;
 
   constructor(private readonly host: AnalysisHost) {}
 
   /** The analysis of the document's current text (undefined if it is not a checklist), waiting for it if needed. */
   async current(uri: string): Promise<Analysis | undefined> {
-    const document = this.host.document(uri);
-    if (!document) return undefined;
-    const result = this.latest.get(uri);
-    if (result?.version === document.version) return result.analysis;
-    await new Promise<void>((resolve) => {
-      this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]);
-      this.schedule(uri);
-    });
-    return this.latest.get(uri)?.analysis;
+    // A run in flight may finish on an older text than the caller's (the document changed
+    // while it ran): wait again, until the analysis is of the text the caller sees.
+    for (;;) {
+      const document = this.host.document(uri);
+      if (!document) return undefined;
+      const result = this.latest.get(uri);
+      if (result?.version === document.version) return result.analysis;
+      await new Promise<void>((resolve) => {
+        this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]);
+        if (this.analysing.get(uri) !== document.version) this.schedule(uri);
+      });
+    }
   }
 
   schedule(uri: string): void {
@@ -71,6 +76,7 @@ export class DocumentAnalyses {
     this.analyzers.delete(uri);
     this.latest.delete(uri);
     this.runs.delete(uri);
+    this.analysing.delete(uri);
     this.release(uri);
   }
 
@@ -85,10 +91,14 @@ export class DocumentAnalyses {
     const run = (this.runs.get(uri) ?? 0) + 1;
     this.runs.set(uri, run);
     let overtaken = false;
+    let version: number | undefined;
     try {
       const settings = await this.host.settings(uri);
       const document = this.host.document(uri);
       if (!document) return;
+      // The document object is updated in place by later edits: keep the version of the text analysed.
+      version = document.version;
+      this.analysing.set(uri, version);
       const text = document.getText();
       const path = this.host.relativePath(uri);
       let analysis: Analysis | undefined;
@@ -113,11 +123,15 @@ export class DocumentAnalyses {
       // A newer run (an edit, or files that changed on disk) started while this one waited; it publishes and releases.
       overtaken = this.runs.get(uri) !== run;
       if (overtaken) return;
-      this.latest.set(uri, { version: document.version, analysis });
-      this.host.published(document, analysis);
+      this.latest.set(uri, { version, analysis });
+      this.host.published(document, version, analysis);
     } catch (error) {
+      // No analysis for this text (rather than an older one), so that callers waiting for it are answered.
+      const failed = version ?? this.host.document(uri)?.version;
+      if (failed !== undefined && this.runs.get(uri) === run) this.latest.set(uri, { version: failed, analysis: undefined });
       this.host.error(`Readiness could not analyse ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      if (this.runs.get(uri) === run) this.analysing.delete(uri);
       if (!overtaken) this.release(uri);
     }
   }

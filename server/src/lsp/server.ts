@@ -18,7 +18,8 @@ import { systemClock, wallClockOn } from '../node/systemClock';
 import { createTcpClient } from '../node/tcpClient';
 import { checklistResult, notAChecklist } from './checklistResult';
 import { codeActions, providedCodeActionKinds } from './codeActions';
-import { ruleDocsLinks, toDiagnostic } from './convert';
+import { ruleDocsLinks } from './convert';
+import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentAnalyses } from './documentAnalyses';
 import { commandHover, completions, documentSymbols, evidenceHover, hover } from './editorFeatures';
 import {
@@ -112,6 +113,12 @@ export function startServer(connection: Connection): void {
     canCreateFiles: () => appliesFileCreation,
   });
 
+  const diagnostics = new DiagnosticsProvider(connection, {
+    ruleDocs,
+    current: (uri) => analyses.current(uri),
+    version: (uri) => documents.get(uri)?.version,
+  });
+
   const analyses = new DocumentAnalyses({
     service,
     document: (uri) => documents.get(uri),
@@ -119,14 +126,21 @@ export function startServer(connection: Connection): void {
     relativePath: (uri) => workspace.relativePath(uri),
     locale: () => locale,
     today: () => now().date,
-    published: (document, analysis) => {
-      // Missing-file messages are added after the core's analysis: they too go through its redaction point.
-      const diagnostics = (analysis?.findings ?? []).map((f) => toDiagnostic({ ...f, message: analysis?.safeText(f.message) ?? f.message }, ruleDocs));
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-      const changed: ChecklistChangedParams = { uri: document.uri, version: document.version, isChecklist: analysis !== undefined, progress: analysis?.progress };
+    published: (document, version, analysis) => {
+      diagnostics.publish(document.uri, version, analysis?.findings ?? []);
+      const changed: ChecklistChangedParams = { uri: document.uri, version, isChecklist: analysis !== undefined, progress: analysis?.progress };
       void connection.sendNotification(checklistChangedNotification, changed);
     },
-    complete: (uri, analysis) => references.complete(uri, analysis),
+    complete: async (uri, analysis) => {
+      const completed = await references.complete(uri, analysis);
+      // Missing-file messages are added after the core's analysis: they too go through its redaction point
+      // (a finding whose message needs nothing keeps its identity, and its cached diagnostic).
+      const findings = completed.findings.map((f) => {
+        const message = completed.safeText(f.message);
+        return message === f.message ? f : { ...f, message };
+      });
+      return { ...completed, findings };
+    },
     error: (message) => connection.console.error(message),
   });
 
@@ -186,6 +200,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Readiness' },
         documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...diagnostics.initialize(params.capabilities),
       },
       serverInfo: { name: 'readiness' },
     };
@@ -349,7 +364,7 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(event.document.uri);
     analyses.forget(event.document.uri);
     references.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    diagnostics.closed(event.document.uri);
   });
   documents.listen(connection);
 }

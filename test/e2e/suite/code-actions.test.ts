@@ -1,7 +1,7 @@
 // Quick fixes on a choice placeholder offer each choice by name.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readinessApi, readinessDiagnostics, sampleUri, someReadinessDiagnostics } from '../support/readiness';
+import { readinessApi, readinessDiagnostics, sampleUri, someReadinessDiagnostics, codeActionsAt } from '../support/readiness';
 import { waitFor } from '../support/waitFor';
 
 /** Line 92 (1-based) of the sample: smoke test 1's "Estado: [✅ PASSED / ❌ FAILED]". */
@@ -20,7 +20,7 @@ suite('code actions', () => {
     const diagnostics = await someReadinessDiagnostics(sampleUri());
     assert.ok(diagnostics.some((d) => d.range.intersection(range)), 'the placeholder has a diagnostic');
 
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', sampleUri(), range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt<vscode.CodeAction | vscode.Command>(sampleUri(), range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.filter((action): action is vscode.CodeAction => 'kind' in action && vscode.CodeActionKind.QuickFix.contains(action.kind ?? vscode.CodeActionKind.Empty)).map((action) => action.title);
     assert.ok(titles.includes('Choose "✅ PASSED"'), `quick fixes offered: ${JSON.stringify(titles)}`);
     assert.ok(titles.includes('Choose "❌ FAILED"'), `quick fixes offered: ${JSON.stringify(titles)}`);
@@ -32,7 +32,7 @@ suite('code actions', () => {
     const api = await readinessApi();
     const start = editor.document.lineAt(SMOKE_TEST_1_LINE).text.indexOf(CHOICE);
     const range = new vscode.Range(SMOKE_TEST_1_LINE, start, SMOKE_TEST_1_LINE, start + CHOICE.length);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sampleUri(), range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt<vscode.CodeAction>(sampleUri(), range, vscode.CodeActionKind.QuickFix.value);
     const choose = actions.find((action) => action.title === 'Choose "✅ PASSED"');
     assert.ok(choose?.edit, 'the quick fix carries an edit');
     const isSample = (uri: vscode.Uri) => uri.toString() === sampleUri().toString();

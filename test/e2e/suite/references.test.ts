@@ -3,7 +3,7 @@
 // takes its missing-file diagnostic away. The test removes what it created.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, readinessApi, readinessDiagnostics, sampleUri, workspaceFile } from '../support/readiness';
+import { codeOf, readinessApi, readinessDiagnostics, sampleUri, workspaceFile, codeActionsAt } from '../support/readiness';
 import { eventually, waitFor } from '../support/waitFor';
 
 const PLAYBOOK = 'docs/playbooks/disk-full.md';
@@ -42,7 +42,7 @@ suite('files the checklist points at', () => {
     const isSample = (uri: vscode.Uri) => uri.toString() === sampleUri().toString();
 
     await eventually(() => readinessDiagnostics(sampleUri()).find(onIt), vscode.languages.onDidChangeDiagnostics, `a missing-file diagnostic on ${PLAYBOOK}`);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sampleUri(), range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt<vscode.CodeAction>(sampleUri(), range, vscode.CodeActionKind.QuickFix.value);
     // "Create docs/playbooks/disk-full.md from template", in the display language.
     const create = actions.find((a) => a.title.includes(PLAYBOOK) && a.isPreferred === true);
     assert.ok(create?.edit, `quick fixes offered: ${JSON.stringify(actions.map((a) => a.title))}`);

@@ -1,7 +1,7 @@
 // A key pasted into the checklist is flagged as an error and redacted by its quick fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, readinessApi, readinessDiagnostics, sampleUri, someReadinessDiagnostics } from '../support/readiness';
+import { codeOf, readinessApi, readinessDiagnostics, sampleUri, someReadinessDiagnostics, codeActionsAt } from '../support/readiness';
 import { waitFor } from '../support/waitFor';
 
 // Synthetic: it follows the format of an OpenAI project key and nothing more.
@@ -27,7 +27,7 @@ suite('secrets', () => {
     assert.equal(editor.document.getText(secret.range), KEY);
     assert.ok(!secret.message.includes(KEY), 'the message does not repeat the value');
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sampleUri(), secret.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt<vscode.CodeAction>(sampleUri(), secret.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Replace with <OPENAI_API_KEY>'), JSON.stringify(titles));
     assert.ok(titles.includes('Move to secret storage as OPENAI_API_KEY'), JSON.stringify(titles));

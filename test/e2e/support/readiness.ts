@@ -68,3 +68,36 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefin
 export function severityName(severity: vscode.DiagnosticSeverity): string {
   return ['error', 'warning', 'information', 'hint'][severity] ?? String(severity);
 }
+
+/**
+ * The code actions VS Code offers at `range`. While VS Code gathers code actions, any change to the
+ * registered code action providers (an extension registering one as it starts, such as VS Code's
+ * markdown support and its language server) cancels the request: VS Code then drops what the
+ * providers answered, and the result is empty or a "Canceled" error. So the request is made once
+ * every extension that starts for this workspace or a markdown file has finished starting, after
+ * which the providers no longer change.
+ */
+export async function codeActionsAt<T extends vscode.CodeAction | vscode.Command = vscode.CodeAction>(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<T[]> {
+  await startedExtensions();
+  return vscode.commands.executeCommand<T[]>('vscode.executeCodeActionProvider', uri, range, kind);
+}
+
+/** Activation events of extensions that start anyway in these tests (at start-up, or for a markdown file). */
+const STARTS_FOR_MARKDOWN = /^(?:\*|onStartupFinished|onLanguage:markdown)$/;
+
+/**
+ * Resolves once every extension that starts at start-up or for a markdown file has activated
+ * (activating those not started yet, as opening a markdown file or the end of start-up would).
+ */
+async function startedExtensions(): Promise<void> {
+  const starting = vscode.extensions.all.filter((candidate) => {
+    const events: unknown = (candidate.packageJSON as { activationEvents?: unknown }).activationEvents;
+    return Array.isArray(events) && events.some((event) => typeof event === 'string' && STARTS_FOR_MARKDOWN.test(event));
+  });
+  // An extension that fails to start registers nothing more; that is not this test's concern.
+  await Promise.all(
+    starting.map(async (candidate) => {
+      await candidate.activate();
+    }).map((activated) => activated.catch(() => undefined)),
+  );
+}

@@ -7,6 +7,7 @@
 import type { Analysis } from '../analyzer';
 import type { Translate } from '../messages';
 import type { Checklist } from '../model/checklist';
+import { stableFinding } from '../rules/stable';
 import type { Finding } from '../types';
 import { contentLists } from './content';
 import { isDeliverable } from './deliverable';
@@ -95,6 +96,6 @@ export function withReferenceFindings(analysis: Analysis, extra: readonly Findin
     const codes = silenced.get(f.range.start.line);
     return codes === undefined || (codes.length > 0 && !codes.includes(f.code));
   });
-  const findings = [...analysis.findings, ...kept].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const findings = [...analysis.findings, ...kept.map(stableFinding)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { ...analysis, findings };
 }

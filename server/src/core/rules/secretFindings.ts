@@ -5,7 +5,8 @@ import { STEP_WORK } from '../analysisSteps';
 import { blockRuns, type Block, type BlockRun } from '../markdown/blocks';
 import { LineIndex } from '../markdown/lines';
 import type { Translate } from '../messages';
-import { declaredSecretNames, scanSecrets } from '../secrets';
+import { scanSecrets } from '../secrets';
+import { mergeSecretNames, secretNameParts } from '../secrets/vocabulary';
 import { range, shiftRange, type Finding, type Range } from '../types';
 
 interface BlockSecret {
@@ -24,6 +25,8 @@ interface CachedScan {
 
 export class SecretScanner {
   private cache = new Map<string, CachedScan>();
+  /** The secret names each block declares, by block text. */
+  private names = new Map<string, ReturnType<typeof secretNameParts>>();
 
   findings(text: string, blocks: readonly Block[], allow: readonly RegExp[], t: Translate): Finding[] {
     const steps = this.findingsInSteps(text, blocks, allow, t);
@@ -39,7 +42,7 @@ export class SecretScanner {
    * of its blocks, and rules never look past a heading, so a block gets what its own scan would.
    */
   *findingsInSteps(text: string, blocks: readonly Block[], allow: readonly RegExp[], t: Translate): Generator<void, Finding[], void> {
-    const vocabulary = declaredSecretNames(text);
+    const vocabulary = this.vocabulary(blocks);
     const key = `${vocabulary.join(',')}\n${allow.map((a) => a.source).join('\n')}`;
     const next = new Map<string, CachedScan>();
     for (const run of blockRuns(text, blocks, (block) => this.cache.get(block.text)?.key !== key, STEP_WORK)) {
@@ -64,6 +67,18 @@ export class SecretScanner {
     }
     this.cache = next;
     return findings;
+  }
+
+  /** The names the document declares as secrets, gathered per block (a label's list ends at a heading). */
+  private vocabulary(blocks: readonly Block[]): string[] {
+    const next = new Map<string, ReturnType<typeof secretNameParts>>();
+    const parts = blocks.map((block) => {
+      const part = next.get(block.text) ?? this.names.get(block.text) ?? secretNameParts(block.text);
+      next.set(block.text, part);
+      return part;
+    });
+    this.names = next;
+    return mergeSecretNames(parts);
   }
 }
 

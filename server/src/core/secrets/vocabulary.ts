@@ -58,14 +58,32 @@ const SUFFIXED_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSW
  * and env-style names ending in _KEY, _TOKEN, _SECRET, _PASSWORD, _CREDENTIALS and the like.
  */
 export function declaredSecretNames(text: string): string[] {
-  const names = new Set<string>(listedSecretNames(text));
+  return mergeSecretNames([secretNameParts(text)]);
+}
+
+/**
+ * The names a piece of a document declares, by kind: list entries under a label,
+ * variables, suffixed names. A label's list ends at the next heading, so a document
+ * cut at its headings declares what its pieces do (see `mergeSecretNames`).
+ */
+export function secretNameParts(text: string): readonly [string[], string[], string[]] {
+  const listed = listedSecretNames(text);
+  const variables: string[] = [];
   for (const match of text.matchAll(VARIABLE)) {
     const name = match[1] ?? '';
-    if (secretNameStrength(name, NO_NAMES) === 'secret') names.add(name);
+    if (secretNameStrength(name, NO_NAMES) === 'secret') variables.push(name);
   }
+  const suffixed: string[] = [];
   for (const match of text.matchAll(SUFFIXED_NAME)) {
-    if (secretNameStrength(match[0], NO_NAMES) === 'secret') names.add(match[0]);
+    if (secretNameStrength(match[0], NO_NAMES) === 'secret') suffixed.push(match[0]);
   }
+  return [listed, variables, suffixed];
+}
+
+/** The declared names of consecutive pieces of a document, in the order `declaredSecretNames` gives for the whole. */
+export function mergeSecretNames(parts: readonly (readonly [string[], string[], string[]])[]): string[] {
+  const names = new Set<string>();
+  for (let kind = 0; kind < 3; kind++) for (const part of parts) for (const name of part[kind] ?? []) names.add(name);
   return [...names];
 }
 

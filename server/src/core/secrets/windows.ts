@@ -38,12 +38,15 @@ export class KeywordIndex {
     for (const keyword of distinct) this.hitsByKeyword.set(keyword, []);
     const lower = lowerCaseKeepingOffsets(text);
     const anyKeyword = keywordPattern(distinct);
+    // The keywords by first character: only those can start where a match starts.
+    const byFirst = new Map<string, string[]>();
+    for (const keyword of distinct) byFirst.set(keyword.charAt(0), [...(byFirst.get(keyword.charAt(0)) ?? []), keyword]);
     // The alternation reports one keyword per position; the others starting there
     // (sk, sk- and sk-proj-) are picked up with startsWith, then the search resumes
     // one character later so that overlapping occurrences are found too.
     for (let match = anyKeyword.exec(lower); match !== null; match = anyKeyword.exec(lower)) {
       const at = match.index;
-      for (const keyword of distinct) if (lower.startsWith(keyword, at)) this.hitsByKeyword.get(keyword)?.push(at);
+      for (const keyword of byFirst.get(lower.charAt(at)) ?? []) if (lower.startsWith(keyword, at)) this.hitsByKeyword.get(keyword)?.push(at);
       anyKeyword.lastIndex = at + 1;
     }
   }

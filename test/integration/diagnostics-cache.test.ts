@@ -1,0 +1,85 @@
+// The server's diagnostics cache and its JSON encoder: the bytes sent are exactly
+// JSON.stringify's, whatever was cached; result ids follow what the client sees.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { splitBlocks } from '../../server/src/core/markdown/blocks';
+import { declaredSecretNames, mergeSecretNames, secretNameParts } from '../../server/src/core/secrets/vocabulary';
+import { encodeMessage } from '../../server/src/lsp/cachedJson';
+import { DiagnosticsStore } from '../../server/src/lsp/diagnosticsCache';
+import { formatJson, jsonEntry, JSON_CLOSE, JSON_EMPTY, JSON_OPEN } from '../../server/src/cli/report';
+import { readFixture, sampleText } from '../support/paths';
+
+const TODAY = '2025-12-08';
+
+describe('cached diagnostics JSON', () => {
+  test('a publication and a pulled report encode byte for byte as JSON.stringify, before and after an edit', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const store = new DiagnosticsStore();
+    const uri = 'file:///w/ENTREGABLES.md';
+    const texts = [sampleText(), sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/ünïcode/"quoted"\\'), `${sampleText()}\n### 99. Nuevo \u2028 ítem\n**Estado**: ⏳\n[X]\n`];
+    for (const text of texts) {
+      const { diagnostics } = store.update(uri, analyzer.analyze(text, { today: TODAY }).findings);
+      assert.ok(diagnostics.length > 100);
+      const published = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 3, diagnostics: [...diagnostics] } };
+      assert.equal(encodeMessage(published).toString('utf8'), JSON.stringify(published));
+      const report = { jsonrpc: '2.0', id: 7, result: store.report(uri, undefined) };
+      assert.equal(encodeMessage(report).toString('utf8'), JSON.stringify(report));
+    }
+    const other = { jsonrpc: '2.0', id: 1, result: { kind: 'full', items: [{ a: 1 }, { b: 'x' }] } };
+    assert.equal(encodeMessage(other).toString('utf8'), JSON.stringify(other));
+  });
+
+  test('result ids: the same diagnostics keep theirs, a change gets a new one', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const store = new DiagnosticsStore();
+    const uri = 'file:///w/x.md';
+    assert.equal(store.update(uri, analyzer.analyze(sampleText(), { today: TODAY }).findings).changed, true);
+    const first = store.report(uri, undefined);
+    assert.equal(first.kind, 'full');
+    const id = first.kind === 'full' ? first.resultId : undefined;
+    // Analysed again from scratch: new finding objects with the same content.
+    assert.equal(store.update(uri, new ChecklistAnalyzer().analyze(sampleText(), { today: TODAY }).findings).changed, false);
+    assert.deepEqual(store.report(uri, id), { kind: 'unchanged', resultId: id });
+    assert.equal(store.update(uri, analyzer.analyze(sampleText().replace('[PEGAR ENLACE AL PR]', 'done'), { today: TODAY }).findings).changed, true);
+    const next = store.report(uri, id);
+    assert.equal(next.kind, 'full');
+    assert.notEqual(next.resultId, id);
+  });
+
+  test('an unchanged block keeps its findings as the same objects after an edit elsewhere', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const before = analyzer.analyze(sampleText(), { today: TODAY }).findings;
+    const after = analyzer.analyze(sampleText().replace('[PEGAR ENLACE AL PR]', 'done'), { today: TODAY }).findings;
+    const kept = new Set(before);
+    assert.ok(after.filter((f) => !kept.has(f)).length <= 2, 'only the edited item\'s findings are made again');
+  });
+});
+
+describe('secret names gathered per block', () => {
+  test('the names of the blocks, merged, are the names of the whole document', () => {
+    const crafted = [
+      '# Release\n\nSecrets confirmados:\n- [ ] LOG_TOKEN\n- [x] `DB_CREDENTIALS`\n',
+      '## Secrets\n- STRIPE_SECRET_KEY\n## Next\n- NOT_A_SECRET_LIST\n',
+      '### 1. Item\n```sh\ncurl -H "Authorization: Bearer $API_TOKEN" <LOG_TOKEN> ${OPENAI_API_KEY}\n# Secrets:\n```\n### 2. Other\nOPENAI_API_KEY again, %SERVICE_PASSWORD%\n',
+    ];
+    const documents = [sampleText(), readFixture('documents', 'DELIVERABLES.en.md'), readFixture('documents', 'ENTREGABLES.escenarios.md'), readFixture('smoke', 'DELIVERABLES.md'), ...crafted];
+    for (const text of documents) {
+      const perBlock = mergeSecretNames(splitBlocks(text).map((b) => secretNameParts(b.text)));
+      assert.deepEqual(perBlock, declaredSecretNames(text));
+    }
+  });
+});
+
+describe('the CLI\'s JSON written one file at a time', () => {
+  test('is formatJson byte for byte, U+2028 and U+2029 in messages included', () => {
+    const odd = sampleText().replace('[PEGAR ENLACE AL PR]', '[PEGAR\u2028ENLACE\u2029 "PR"]');
+    const reports = [sampleText(), odd, '# Not a checklist\n'].map((text, i) => {
+      const analysis = i === 2 ? undefined : new ChecklistAnalyzer().analyze(text, { today: TODAY });
+      return { path: `docs/${i}.md`, isChecklist: analysis !== undefined, analysis };
+    });
+    assert.ok(reports[1]?.analysis?.findings.some((f) => f.message.includes('\u2028')));
+    assert.equal(`${JSON_OPEN}\n${reports.map(jsonEntry).join(',\n')}\n${JSON_CLOSE}`, formatJson(reports));
+    assert.equal(JSON_EMPTY, formatJson([]));
+  });
+});
