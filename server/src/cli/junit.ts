@@ -46,9 +46,11 @@ export function junitReport(suiteName: string, cases: readonly JunitCase[], time
 }
 
 /** Characters XML 1.0 cannot hold at all (control characters other than tab and line ends, lone surrogates) are dropped. */
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function legal(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return value.replace(XML_ILLEGAL, '');
 }
 
 function text(value: string): string {

@@ -5,10 +5,12 @@ import type { Translate } from '../messages';
 import { isStale, type SignOff } from '../rules/signoffs';
 import type { Fix } from './fixes';
 
+// eslint-disable-next-line no-control-regex
+const UNWRITABLE = /[\u0000-\u001F\u007F[\]<>]/g;
+
 /** A name as it can be written on one line of markdown: no control characters, brackets or line breaks. */
 export function cleanSignerName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001F\u007F[\]<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+  return name.replace(UNWRITABLE, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
 }
 
 /** The fix for a sign-off with a blank (or a stale one), signed by `name` on `now`; undefined when there is nothing to sign. */
