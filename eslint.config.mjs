@@ -12,8 +12,11 @@ const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('node:'));
 const restrictNode = [...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), 'undici'];
 // Timers, bytes and the process are Node's: timers go through the Clock port, bytes are Uint8Array.
 const coreGlobals = [
-  ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate'].map((name) => ({ name, message: 'Timers go through the Clock port.' })),
-  { name: 'Buffer', message: 'The core works on Uint8Array; Buffer is Node\'s.' },
+  ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate'].map((name) => ({
+    name,
+    message: 'Timers go through the Clock port.',
+  })),
+  { name: 'Buffer', message: "The core works on Uint8Array; Buffer is Node's." },
   { name: 'process', message: 'The core does no I/O.' },
   { name: 'require', message: 'The core imports nothing of Node.' },
   { name: 'fetch', message: 'HTTP comes in through an interface.' },
@@ -21,15 +24,43 @@ const coreGlobals = [
 const clientPatterns = [
   {
     group: ['**/server/src/**', '!**/server/src/protocol', '!**/server/src/protocol/*'],
-    message: 'The client renders what the server computes; of the server it imports only the protocol module (server/src/protocol).',
+    message:
+      'The client renders what the server computes; of the server it imports only the protocol module (server/src/protocol).',
   },
-  { group: ['**/server/src/protocol/*'], message: 'Import the protocol module through its index (server/src/protocol).' },
+  {
+    group: ['**/server/src/protocol/*'],
+    message: 'Import the protocol module through its index (server/src/protocol).',
+  },
 ];
 
 // What a unit test may not import (test/checks/unit-purity.test.ts checks the same, transitively).
-const unitIo = ['fs', 'net', 'http', 'https', 'http2', 'child_process', 'dns', 'dgram', 'tls', 'cluster', 'worker_threads', 'undici'];
+const unitIo = [
+  'fs',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'dns',
+  'dgram',
+  'tls',
+  'cluster',
+  'worker_threads',
+  'undici',
+];
 const unitForbiddenModules = [...unitIo, ...unitIo.filter((name) => name !== 'undici').map((name) => `node:${name}`)];
-const unitForbiddenSupport = ['**/staging-server/**', '**/support/paths', '**/support/lspClient', '**/support/recordingServer', '**/support/corpus', '**/support/imports', '**/support/diskEdits', '**/support/fencedWorkspace', '**/fixtures/secrets/corpus', '**/server/src/node/**'];
+const unitForbiddenSupport = [
+  '**/staging-server/**',
+  '**/support/paths',
+  '**/support/lspClient',
+  '**/support/recordingServer',
+  '**/support/corpus',
+  '**/support/imports',
+  '**/support/diskEdits',
+  '**/support/fencedWorkspace',
+  '**/fixtures/secrets/corpus',
+  '**/server/src/node/**',
+];
 
 // The front ends reach the core through its front door: the service, its ports and its types.
 const frontDoor = {
@@ -59,7 +90,11 @@ export default tseslint.config(
       // node:test's describe/test return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite'] },
+          ],
+        },
       ],
     },
   },
@@ -72,10 +107,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: unitForbiddenModules.map((name) => ({ name, message: 'Unit tests do no I/O: move the test to test/integration, or use in-memory inputs.' })),
+          paths: unitForbiddenModules.map((name) => ({
+            name,
+            message: 'Unit tests do no I/O: move the test to test/integration, or use in-memory inputs.',
+          })),
           patterns: [
-            { group: unitForbiddenModules.map((name) => `${name}/*`), message: 'Unit tests do no I/O: move the test to test/integration, or use in-memory inputs.' },
-            { group: unitForbiddenSupport, message: 'This test support reads files or starts servers: unit tests use support/texts.ts and in-memory ports.' },
+            {
+              group: unitForbiddenModules.map((name) => `${name}/*`),
+              message: 'Unit tests do no I/O: move the test to test/integration, or use in-memory inputs.',
+            },
+            {
+              group: unitForbiddenSupport,
+              message:
+                'This test support reads files or starts servers: unit tests use support/texts.ts and in-memory ports.',
+            },
           ],
         },
       ],
@@ -86,7 +131,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
   {
@@ -95,18 +146,34 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'The core is editor-agnostic.' }, ...restrictNode.map((name) => ({ name, message: 'The core does no I/O; take it through an interface.' }))],
+          paths: [
+            { name: 'vscode', message: 'The core is editor-agnostic.' },
+            ...restrictNode.map((name) => ({ name, message: 'The core does no I/O; take it through an interface.' })),
+          ],
           patterns: [
             { group: ['node:*', 'undici/*'], message: 'The core does no I/O; take it through an interface.' },
-            { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-uri'], message: 'The core knows nothing of LSP.' },
-            { group: ['**/lsp/**', '**/cli/**', '**/client/**', '**/node/**'], message: 'The core depends on nothing outside it.' },
-            { regex: '/protocol(/index)?$', message: "The core builds the protocol's view model types (protocol/checklistView) and knows no messages." },
+            {
+              group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-uri'],
+              message: 'The core knows nothing of LSP.',
+            },
+            {
+              group: ['**/lsp/**', '**/cli/**', '**/client/**', '**/node/**'],
+              message: 'The core depends on nothing outside it.',
+            },
+            {
+              regex: '/protocol(/index)?$',
+              message:
+                "The core builds the protocol's view model types (protocol/checklistView) and knows no messages.",
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', ...coreGlobals],
       // The same globals reached through globalThis (`globalThis.setTimeout`).
-      'no-restricted-properties': ['error', ...coreGlobals.map(({ name, message }) => ({ object: 'globalThis', property: name, message }))],
+      'no-restricted-properties': [
+        'error',
+        ...coreGlobals.map(({ name, message }) => ({ object: 'globalThis', property: name, message })),
+      ],
     },
   },
   {
@@ -115,34 +182,93 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/core/**', '**/lsp/**', '**/cli/**', '**/node/**', '**/client/**', 'vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient*'], message: 'The protocol module is a leaf: message types and shapes only.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '**/core/**',
+                '**/lsp/**',
+                '**/cli/**',
+                '**/node/**',
+                '**/client/**',
+                'vscode',
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageclient*',
+              ],
+              message: 'The protocol module is a leaf: message types and shapes only.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['server/src/lsp/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', '**/cli/**', '**/client/**'], message: 'The server knows neither the editor nor the CLI.' }, frontDoor] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', '**/cli/**', '**/client/**'],
+              message: 'The server knows neither the editor nor the CLI.',
+            },
+            frontDoor,
+          ],
+        },
+      ],
     },
   },
   {
     // Not yet moved behind the front door: the smoke run's secret detector.
     files: ['server/src/lsp/smokeEnvironment.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', '**/cli/**', '**/client/**'], message: 'The server knows neither the editor nor the CLI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', '**/cli/**', '**/client/**'],
+              message: 'The server knows neither the editor nor the CLI.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Node adapters of the core's ports (HTTP, files, clock), shared by the language server and the CLI.
     files: ['server/src/node/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageserver*', '**/lsp/**', '**/cli/**', '**/client/**'], message: 'Node adapters serve both the language server and the CLI and know neither.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-languageserver*', '**/lsp/**', '**/cli/**', '**/client/**'],
+              message: 'Node adapters serve both the language server and the CLI and know neither.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageserver*', '**/lsp/**', '**/client/**'], message: 'The CLI runs the core without an editor or a language server.' }, frontDoor] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-languageserver*', '**/lsp/**', '**/client/**'],
+              message: 'The CLI runs the core without an editor or a language server.',
+            },
+            frontDoor,
+          ],
+        },
+      ],
     },
   },
   {
@@ -160,7 +286,15 @@ export default tseslint.config(
     // The sidebar's rows are plain data computed without VS Code, so they are unit-tested on real models.
     files: ['client/src/sidebar/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The sidebar model is plain data; the tree provider turns it into TreeItems.' }], patterns: clientPatterns }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'The sidebar model is plain data; the tree provider turns it into TreeItems.' },
+          ],
+          patterns: clientPatterns,
+        },
+      ],
     },
   },
 );

@@ -22,15 +22,27 @@ const entries = await new Promise((resolve, reject) => {
 });
 // vsce puts the extension's own files under extension/.
 const files = entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
-const required = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/readiness.js', 'package.json', 'README.md', 'CHANGELOG.md'];
+const required = [
+  'dist/extension.js',
+  'dist/server.js',
+  'dist/cli.js',
+  'dist/readiness.js',
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+];
 const requiredFolders = ['media/', 'syntaxes/', 'templates/'];
 // README screenshots are linked from the repository, not shipped.
 const forbidden = [/^test\//, /^client\//, /^server\//, /^scripts\//, /^docs\//, /\.ts$/, /\.map$/, /^node_modules\//];
 const problems = [
   // vsce stores the licence as LICENSE.txt.
   ...(files.some((file) => /^LICENSE(\.txt|\.md)?$/i.test(file)) ? [] : ['missing LICENSE']),
-  ...required.filter((file) => !files.some((name) => name.toLowerCase() === file.toLowerCase())).map((file) => `missing ${file}`),
-  ...requiredFolders.filter((folder) => !files.some((file) => file.startsWith(folder))).map((folder) => `missing ${folder}`),
+  ...required
+    .filter((file) => !files.some((name) => name.toLowerCase() === file.toLowerCase()))
+    .map((file) => `missing ${file}`),
+  ...requiredFolders
+    .filter((folder) => !files.some((file) => file.startsWith(folder)))
+    .map((folder) => `missing ${folder}`),
   ...files.filter((file) => forbidden.some((pattern) => pattern.test(file))).map((file) => `should not ship ${file}`),
 ];
 if (problems.length > 0) {

@@ -19,7 +19,9 @@ if (manifest.repository) {
 } else if (imagesUrl) {
   args.push('--allow-missing-repository', '--baseImagesUrl', imagesUrl, '--baseContentUrl', imagesUrl);
 } else {
-  console.warn('package: no `repository` in package.json and no READINESS_IMAGES_URL: README image links stay relative, so the Marketplace page will not show the screenshots.');
+  console.warn(
+    'package: no `repository` in package.json and no READINESS_IMAGES_URL: README image links stay relative, so the Marketplace page will not show the screenshots.',
+  );
   args.push('--allow-missing-repository', '--no-rewrite-relative-links');
 }
 const vsce = new URL('../node_modules/@vscode/vsce/vsce', import.meta.url);

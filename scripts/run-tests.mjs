@@ -14,7 +14,8 @@ const UNIT = 'test/unit';
 const ALL = [UNIT, 'test/checks', 'test/integration', 'test/stress', 'test/lsp', 'test/cli'];
 
 const args = process.argv.slice(2);
-const isFolder = (arg) => ALL.includes(arg.replace(/\/$/, '')) || (arg.startsWith('test/') && existsSync(arg) && !arg.endsWith('.ts'));
+const isFolder = (arg) =>
+  ALL.includes(arg.replace(/\/$/, '')) || (arg.startsWith('test/') && existsSync(arg) && !arg.endsWith('.ts'));
 const chosen = args.filter(isFolder).map((arg) => arg.replace(/\/$/, ''));
 const only = args.filter((arg) => !isFolder(arg));
 const folders = chosen.length > 0 ? chosen : ALL;
@@ -32,8 +33,14 @@ const unitFiles = folders.includes(UNIT) ? testFiles(UNIT) : [];
 if (unitFiles.length > 0) {
   const started = performance.now();
   // One process, two worker threads; a larger young generation, since the analyses allocate briskly.
-  const result = spawnSync(process.execPath, ['--max-semi-space-size=64', 'scripts/import-tests.mjs', '--workers', '2', ...unitFiles], { stdio: 'inherit' });
-  console.log(`# ${UNIT}: ${unitFiles.length} files in one process (two worker threads), ${((performance.now() - started) / 1000).toFixed(1)} s wall`);
+  const result = spawnSync(
+    process.execPath,
+    ['--max-semi-space-size=64', 'scripts/import-tests.mjs', '--workers', '2', ...unitFiles],
+    { stdio: 'inherit' },
+  );
+  console.log(
+    `# ${UNIT}: ${unitFiles.length} files in one process (two worker threads), ${((performance.now() - started) / 1000).toFixed(1)} s wall`,
+  );
   failed ||= result.status !== 0;
 }
 const otherFiles = folders.filter((folder) => folder !== UNIT).flatMap(testFiles);

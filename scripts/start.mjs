@@ -18,7 +18,9 @@ const log = (line) => console.log(`[start] ${line}`);
 
 function desktop() {
   if (spawnSync('code', ['--version'], { stdio: 'ignore' }).error) {
-    console.error('[start] --desktop needs VS Code\'s `code` command on the PATH; without it, `npm start` serves VS Code in the browser.');
+    console.error(
+      "[start] --desktop needs VS Code's `code` command on the PATH; without it, `npm start` serves VS Code in the browser.",
+    );
     process.exit(2);
   }
   const child = spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, sampleWorkspace], { stdio: 'inherit' });
@@ -35,7 +37,9 @@ async function startServices({ userDataDir }) {
   if (pointSmokeTestsAt(userDataDir, staging.url)) {
     log(`staging stand-in for the smoke tests at ${staging.url} (readiness.smoke.baseUrl of this profile)`);
   } else {
-    log(`staging stand-in for the smoke tests at ${staging.url}; set readiness.smoke.baseUrl to it (the profile's settings.json is not plain JSON, so it was left alone)`);
+    log(
+      `staging stand-in for the smoke tests at ${staging.url}; set readiness.smoke.baseUrl to it (the profile's settings.json is not plain JSON, so it was left alone)`,
+    );
   }
   return [staging.stop];
 }
@@ -90,9 +94,19 @@ async function browser() {
   }
   let server;
   try {
-    server = await startCodeServer({ entry, runDir: home, folder: sampleWorkspace, extensionsDir, userDataDir, trustWorkspace: true, port });
+    server = await startCodeServer({
+      entry,
+      runDir: home,
+      folder: sampleWorkspace,
+      extensionsDir,
+      userDataDir,
+      trustWorkspace: true,
+      port,
+    });
   } catch (error) {
-    console.error(`[start] ${error.message}${/EADDRINUSE/.test(error.message) ? '\n[start] the port is taken: try npm start -- --port 0' : ''}`);
+    console.error(
+      `[start] ${error.message}${/EADDRINUSE/.test(error.message) ? '\n[start] the port is taken: try npm start -- --port 0' : ''}`,
+    );
     return stop(1);
   }
   stops.push(server.stop);

@@ -1,7 +1,12 @@
 // Activation: starts the Readiness language server for markdown files.
 // The client renders what the server computes; it never parses markdown.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerLinkExistingFile } from './linkExistingFile';
 import { registerReport } from './report';
 import { registerMoveSecretToStorage } from './secretStorage';
@@ -46,7 +51,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Readin
   context.subscriptions.push(report.disposable);
   const testing = registerTesting(context, client, smoke.runner, sidebar.store.onDidChange);
   context.subscriptions.push(testing.disposable);
-  const testApi = createTestApi(client, context.subscriptions, sidebar.testApi, report.panels.testApi, testing.controller);
+  const testApi = createTestApi(
+    client,
+    context.subscriptions,
+    sidebar.testApi,
+    report.panels.testApi,
+    testing.controller,
+  );
   await client.start();
   return testApi;
 }

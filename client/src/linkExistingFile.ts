@@ -4,7 +4,12 @@
 // the server rewrites the reference (the client never edits markdown itself).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, linkExistingFileRequest, type LinkExistingFileArguments, type LinkExistingFileParams } from '../../server/src/protocol';
+import {
+  COMMANDS,
+  linkExistingFileRequest,
+  type LinkExistingFileArguments,
+  type LinkExistingFileParams,
+} from '../../server/src/protocol';
 
 /** Enough for any checklist's repository; findFiles stops there. */
 const MAX_FILES = 5000;
@@ -24,7 +29,11 @@ export function registerLinkExistingFile(client: LanguageClient): vscode.Disposa
     const items: FileItem[] = files
       .map((uri) => ({ uri, label: baseName(uri.path), description: vscode.workspace.asRelativePath(uri, true) }))
       // Files named like the missing one first, then by path.
-      .sort((a, b) => Number(b.label.toLowerCase() === wanted) - Number(a.label.toLowerCase() === wanted) || a.description.localeCompare(b.description));
+      .sort(
+        (a, b) =>
+          Number(b.label.toLowerCase() === wanted) - Number(a.label.toLowerCase() === wanted) ||
+          a.description.localeCompare(b.description),
+      );
     const picked = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Link {0} to an existing file', args.reference),
       placeHolder: vscode.l10n.t('Choose the file the checklist should point at'),
@@ -33,7 +42,12 @@ export function registerLinkExistingFile(client: LanguageClient): vscode.Disposa
     if (!picked) return;
     const params: LinkExistingFileParams = { uri: args.uri, range: args.range, target: picked.uri.toString() };
     const applied = await client.sendRequest(linkExistingFileRequest, params);
-    if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('Readiness could not rewrite the reference; the checklist may have changed. Try the quick fix again.'));
+    if (!applied)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Readiness could not rewrite the reference; the checklist may have changed. Try the quick fix again.',
+        ),
+      );
   });
 }
 

@@ -16,6 +16,11 @@ export function registerSignOff(client: LanguageClient): vscode.Disposable {
     if (name === undefined || name.trim() === '') return;
     const params: SignOffParams = { uri: args.uri, line: args.line, name: name.trim() };
     const applied = await client.sendRequest(signOffRequest, params);
-    if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('Readiness could not fill the sign-off; the checklist may have changed. Try the quick fix again.'));
+    if (!applied)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Readiness could not fill the sign-off; the checklist may have changed. Try the quick fix again.',
+        ),
+      );
   });
 }

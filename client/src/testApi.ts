@@ -23,7 +23,13 @@ export interface ReadinessTestApi {
 }
 
 /** Call before `client.start()` so the first publications are seen too. */
-export function createTestApi(client: LanguageClient, subscriptions: vscode.Disposable[], sidebar: SidebarTestApi, reports: ReportPanelsTestApi, testing: SmokeTestController): ReadinessTestApi {
+export function createTestApi(
+  client: LanguageClient,
+  subscriptions: vscode.Disposable[],
+  sidebar: SidebarTestApi,
+  reports: ReportPanelsTestApi,
+  testing: SmokeTestController,
+): ReadinessTestApi {
   const published = new vscode.EventEmitter<vscode.Uri>();
   subscriptions.push(published);
   // The client reads its middleware on every publication, so wrapping it here (keeping any
@@ -39,7 +45,9 @@ export function createTestApi(client: LanguageClient, subscriptions: vscode.Disp
   // the middleware returns it, so the event fires a turn later, when getDiagnostics() already has them.
   const previousPull = middleware.provideDiagnostics;
   middleware.provideDiagnostics = async (document, previousResultId, token, next) => {
-    const report = await (previousPull ? previousPull(document, previousResultId, token, next) : next(document, previousResultId, token));
+    const report = await (previousPull
+      ? previousPull(document, previousResultId, token, next)
+      : next(document, previousResultId, token));
     const uri = document instanceof vscode.Uri ? document : document.uri;
     setTimeout(() => published.fire(uri), 0);
     return report;

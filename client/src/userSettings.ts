@@ -8,7 +8,9 @@ type ConfigurationMiddleware = NonNullable<NonNullable<Middleware['workspace']>[
 
 /** The `readiness.*` keys the extension contributes, without the prefix (`smoke.captures`). */
 function contributedKeys(extension: vscode.ExtensionContext['extension']): string[] {
-  const contributes = (extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } } }).contributes;
+  const contributes = (
+    extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } } }
+  ).contributes;
   return Object.keys(contributes?.configuration?.properties ?? {})
     .filter((key) => key.startsWith('readiness.'))
     .map((key) => key.slice('readiness.'.length));
@@ -19,7 +21,11 @@ export function userSetReadiness(keys: readonly string[], scope: vscode.Uri | un
   const config = vscode.workspace.getConfiguration('readiness', scope);
   const out: Record<string, unknown> = {};
   // Keys written in settings.json that the extension does not declare (`severity.overdue`), whole.
-  const extra = Object.keys(config).filter((k) => typeof (config as unknown as Record<string, unknown>)[k] !== 'function' && !keys.some((key) => key === k || key.startsWith(`${k}.`)));
+  const extra = Object.keys(config).filter(
+    (k) =>
+      typeof (config as unknown as Record<string, unknown>)[k] !== 'function' &&
+      !keys.some((key) => key === k || key.startsWith(`${k}.`)),
+  );
   for (const key of [...keys, ...extra]) {
     const inspected = config.inspect(key);
     const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
@@ -38,7 +44,11 @@ export function userSettingsMiddleware(extension: vscode.ExtensionContext['exten
     const answers = await next(params, token);
     if (!Array.isArray(answers)) return answers;
     const list: unknown[] = answers;
-    const merged: unknown[] = params.items.map((item, i) => (item.section === 'readiness' ? userSetReadiness(keys, item.scopeUri === undefined ? undefined : vscode.Uri.parse(item.scopeUri)) : list[i]));
+    const merged: unknown[] = params.items.map((item, i) =>
+      item.section === 'readiness'
+        ? userSetReadiness(keys, item.scopeUri === undefined ? undefined : vscode.Uri.parse(item.scopeUri))
+        : list[i],
+    );
     return merged;
   };
 }

@@ -4,13 +4,26 @@ import { appendFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './system.mjs';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 /** Big enough for editor + Problems panel, small enough for README images. */
 export const VIEWPORT = { width: 1280, height: 800 };
 
 /** Opens `url` in a new headless browser; console messages and page errors go to `logFile`. */
 export async function openWorkbench(url, logFile) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+  });
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
     page.on('console', (message) => appendFileSync(logFile, `[${message.type()}] ${message.text()}\n`));
@@ -59,7 +72,9 @@ export async function renderPage(browser, html, path, { colorScheme = 'light', w
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
     await page.screenshot({ path, animations: 'disabled' });
-    const facts = await page.evaluate(`({ title: document.title, badge: document.querySelector('.badge')?.textContent ?? '', background: getComputedStyle(document.body).backgroundColor })`);
+    const facts = await page.evaluate(
+      `({ title: document.title, badge: document.querySelector('.badge')?.textContent ?? '', background: getComputedStyle(document.body).backgroundColor })`,
+    );
     return { path, requests, errors, ...facts };
   } finally {
     await page.close();

@@ -16,7 +16,12 @@ function entryPoints() {
     readdirSync(join(e2eSource, folder))
       .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
       .map((name) => join(e2eSource, folder, name));
-  return [...suiteFiles('suite'), ...suiteFiles('restricted'), ...suiteFiles('emptyWorkspace'), join(e2eSource, 'harness', 'extension.ts')];
+  return [
+    ...suiteFiles('suite'),
+    ...suiteFiles('restricted'),
+    ...suiteFiles('emptyWorkspace'),
+    join(e2eSource, 'harness', 'extension.ts'),
+  ];
 }
 
 export async function buildE2E() {

@@ -13,7 +13,10 @@ import { INSTALL_PACKAGES, ensurePackages } from './system.mjs';
 export const CODE_SERVER_VERSION = '4.100.3';
 // @vscode/ripgrep (inside code-server's VS Code) downloads rg from GitHub in its postinstall
 // unless this archive is already in its cache folder under TMPDIR.
-const RIPGREP_CACHE = { folder: 'vscode-ripgrep-cache-1.15.11', archive: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' };
+const RIPGREP_CACHE = {
+  folder: 'vscode-ripgrep-cache-1.15.11',
+  archive: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz',
+};
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 const START_TIMEOUT_MS = 60_000;
 
@@ -61,7 +64,9 @@ function runLogged(command, args, { cwd, env, logFile, timeoutMs }) {
       } catch {
         // already gone
       }
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs / 60_000} minutes (log: ${logFile})`));
+      reject(
+        new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs / 60_000} minutes (log: ${logFile})`),
+      );
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -73,7 +78,9 @@ function runLogged(command, args, { cwd, env, logFile, timeoutMs }) {
       out.end(() => {
         if (code === 0) return resolve();
         const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-25).join('\n');
-        reject(new Error(`${command} ${args.join(' ')} failed (exit ${code ?? signal}); last lines of ${logFile}:\n${tail}`));
+        reject(
+          new Error(`${command} ${args.join(' ')} failed (exit ${code ?? signal}); last lines of ${logFile}:\n${tail}`),
+        );
       });
     });
   });
@@ -95,23 +102,42 @@ export async function ensureCodeServer({ repoRoot, log }) {
   const tmp = join(home, 'tmp');
   mkdirSync(join(tmp, RIPGREP_CACHE.folder), { recursive: true });
   // Without a package.json here npm would walk up and install into the repository itself.
-  writeFileSync(join(home, 'package.json'), `${JSON.stringify({ name: 'readiness-e2e-code-server', private: true, description: 'Cache for npm run test:e2e and npm start' }, null, 2)}\n`);
+  writeFileSync(
+    join(home, 'package.json'),
+    `${JSON.stringify({ name: 'readiness-e2e-code-server', private: true, description: 'Cache for npm run test:e2e and npm start' }, null, 2)}\n`,
+  );
 
   // Debian's rg, packed the way @vscode/ripgrep's cache expects it.
   const staging = join(tmp, 'rg-staging');
   mkdirSync(staging, { recursive: true });
   copyFileSync('/usr/bin/rg', join(staging, 'rg'));
   const logFile = join(home, 'install.log');
-  await runLogged('tar', ['-czf', join(tmp, RIPGREP_CACHE.folder, RIPGREP_CACHE.archive), '-C', staging, 'rg'], { cwd: home, env: process.env, logFile, timeoutMs: 60_000 });
+  await runLogged('tar', ['-czf', join(tmp, RIPGREP_CACHE.folder, RIPGREP_CACHE.archive), '-C', staging, 'rg'], {
+    cwd: home,
+    env: process.env,
+    logFile,
+    timeoutMs: 60_000,
+  });
 
-  log(`installing code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) into ${home} — about a minute, once; log: ${logFile}`);
+  log(
+    `installing code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) into ${home} — about a minute, once; log: ${logFile}`,
+  );
   const started = Date.now();
   const npmCli = process.env.npm_execpath;
   const [command, prefixArgs] = npmCli && npmCli.endsWith('.js') ? [process.execPath, [npmCli]] : ['npm', []];
   await runLogged(
     command,
     // --unsafe-perm: code-server's own postinstall refuses to run as root without it.
-    [...prefixArgs, 'install', '--prefix', home, '--no-audit', '--no-fund', '--unsafe-perm', `code-server@${CODE_SERVER_VERSION}`],
+    [
+      ...prefixArgs,
+      'install',
+      '--prefix',
+      home,
+      '--no-audit',
+      '--no-fund',
+      '--unsafe-perm',
+      `code-server@${CODE_SERVER_VERSION}`,
+    ],
     // npm_config_yes: node-pty's postinstall runs `npx node-gyp`, which would otherwise ask.
     { cwd: home, env: cleanEnv({ TMPDIR: tmp, npm_config_yes: 'true' }), logFile, timeoutMs: INSTALL_TIMEOUT_MS },
   );
@@ -152,17 +178,33 @@ export function writeUserSettings(userDataDir) {
  * Starts code-server on 127.0.0.1:`port` (0: a free port the system picks) and resolves once it listens.
  * Everything it writes (config, state, logs) stays under `runDir`.
  */
-export async function startCodeServer({ entry, runDir, folder, extensionsDir, userDataDir, trustWorkspace, locale, env = {}, port = 0, logFile = join(runDir, 'code-server.log') }) {
+export async function startCodeServer({
+  entry,
+  runDir,
+  folder,
+  extensionsDir,
+  userDataDir,
+  trustWorkspace,
+  locale,
+  env = {},
+  port = 0,
+  logFile = join(runDir, 'code-server.log'),
+}) {
   const configFile = join(runDir, 'code-server.yaml');
   // With no config file code-server writes one with a random password to ~/.config.
   writeFileSync(configFile, 'auth: none\n');
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--extensions-dir', extensionsDir,
-    '--user-data-dir', userDataDir,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--extensions-dir',
+    extensionsDir,
+    '--user-data-dir',
+    userDataDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -171,14 +213,27 @@ export async function startCodeServer({ entry, runDir, folder, extensionsDir, us
     ...(locale ? ['--locale', locale] : []),
     folder,
   ];
-  const xdg = { XDG_CONFIG_HOME: join(runDir, 'xdg-config'), XDG_DATA_HOME: join(runDir, 'xdg-data'), XDG_CACHE_HOME: join(runDir, 'xdg-cache') };
+  const xdg = {
+    XDG_CONFIG_HOME: join(runDir, 'xdg-config'),
+    XDG_DATA_HOME: join(runDir, 'xdg-data'),
+    XDG_CACHE_HOME: join(runDir, 'xdg-cache'),
+  };
   // Its own process group, so stop() also ends the extension host and the language servers it started.
-  const child = spawn(process.execPath, args, { env: cleanEnv({ ...xdg, ...env }), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    env: cleanEnv({ ...xdg, ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const out = createWriteStream(logFile);
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   let exited = false;
-  const exit = new Promise((resolve) => child.on('exit', (code, signal) => { exited = true; resolve(code ?? signal); }));
+  const exit = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve(code ?? signal);
+    }),
+  );
 
   const stop = async () => {
     if (exited) return;
@@ -197,10 +252,19 @@ export async function startCodeServer({ entry, runDir, folder, extensionsDir, us
     signalGroup('SIGKILL');
   };
 
-  const tail = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-20).join('\n') : '');
+  const tail = () =>
+    existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-20).join('\n') : '';
   const url = await new Promise((resolve, reject) => {
     let buffered = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start listening within ${START_TIMEOUT_MS / 1000} s; last lines of ${logFile}:\n${tail()}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `code-server did not start listening within ${START_TIMEOUT_MS / 1000} s; last lines of ${logFile}:\n${tail()}`,
+          ),
+        ),
+      START_TIMEOUT_MS,
+    );
     child.stdout.on('data', (chunk) => {
       buffered += chunk.toString();
       const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\/?/.exec(buffered);

@@ -10,7 +10,17 @@
 //      back over loopback HTTP, taking screenshots on request;
 //   5. exits with the suite's status, after stopping code-server and Chromium in every case.
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import process from 'node:process';
 import { openWorkbench, renderPage, takeScreenshot } from './browser.mjs';
@@ -49,7 +59,8 @@ function parseArgs(argv) {
 function installCopy(source, extensionsDir) {
   const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
   const main = manifest.main ? join(source, manifest.main) : undefined;
-  if (main && !existsSync(main) && !existsSync(`${main}.js`)) throw new Error(`${main} is missing: build the extension first (npm run build)`);
+  if (main && !existsSync(main) && !existsSync(`${main}.js`))
+    throw new Error(`${main} is missing: build the extension first (npm run build)`);
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   // Entry by entry: the target may lie inside the source (.vscode-test/ of the repo), which cpSync refuses.
   for (const name of readdirSync(source)) {
@@ -105,7 +116,10 @@ async function runSuite(options) {
     const plain = output.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
     const passed = Number(/(\d+) passing/.exec(plain)?.[1] ?? 0);
     const failed = Number(/(\d+) failing/.exec(plain)?.[1] ?? 0);
-    writeFileSync(join(resultsDir, 'result.json'), `${JSON.stringify({ ok, passed, failed, ...(error ? { error } : {}) }, null, 2)}\n`);
+    writeFileSync(
+      join(resultsDir, 'result.json'),
+      `${JSON.stringify({ ok, passed, failed, ...(error ? { error } : {}) }, null, 2)}\n`,
+    );
     return { passed, failed };
   };
   writeResult(false, 'the run did not finish');
@@ -123,7 +137,8 @@ async function runSuite(options) {
   for (const path of options.developmentPaths) installCopy(path, extensionsDir);
 
   const harnessSource = join(e2eOut, 'harness');
-  if (!existsSync(join(harnessSource, 'extension.js'))) throw new Error(`${harnessSource} is not built: run npm run test:e2e, which builds it`);
+  if (!existsSync(join(harnessSource, 'extension.js')))
+    throw new Error(`${harnessSource} is not built: run npm run test:e2e, which builds it`);
   const harness = installCopy(harnessSource, extensionsDir);
 
   const started = deferred();
@@ -134,7 +149,9 @@ async function runSuite(options) {
     token,
     handlers: {
       started: ({ vscodeVersion, isTrusted }) => {
-        log(`VS Code ${vscodeVersion} (code-server) is running ${relative(repoRoot, options.testsPath)} in a ${isTrusted ? 'trusted' : 'Restricted Mode'} workspace`);
+        log(
+          `VS Code ${vscodeVersion} (code-server) is running ${relative(repoRoot, options.testsPath)} in a ${isTrusted ? 'trusted' : 'Restricted Mode'} workspace`,
+        );
         started.resolve();
       },
       output: ({ stream, text }) => {
@@ -149,7 +166,11 @@ async function runSuite(options) {
       },
       render: async ({ name, html, colorScheme, width, height }) => {
         if (!/^[\w.-]+$/.test(String(name))) throw new Error(`bad screenshot name ${JSON.stringify(name)}`);
-        const shot = await renderPage(page.context().browser(), String(html), join(screenshotsDir, `${name}.png`), { colorScheme, width, height });
+        const shot = await renderPage(page.context().browser(), String(html), join(screenshotsDir, `${name}.png`), {
+          colorScheme,
+          width,
+          height,
+        });
         log(`rendered ${relative(repoRoot, shot.path)} (${colorScheme})`);
         return shot;
       },
@@ -157,7 +178,10 @@ async function runSuite(options) {
     },
   });
   cleanupSteps.push(() => report.close());
-  writeFileSync(join(harness, 'harness.json'), JSON.stringify({ testsPath: options.testsPath, reportUrl: report.url, token }));
+  writeFileSync(
+    join(harness, 'harness.json'),
+    JSON.stringify({ testsPath: options.testsPath, reportUrl: report.url, token }),
+  );
 
   const server = await startCodeServer({
     entry,
@@ -214,7 +238,10 @@ async function saveFailureScreenshot(page, resultsDir) {
 }
 
 async function main() {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.on(signal, () => {
       log(`${signal}: stopping code-server and Chromium`);
       void cleanup().then(() => process.exit(code));

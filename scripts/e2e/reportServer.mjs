@@ -19,7 +19,10 @@ export function startReportServer({ token, handlers }) {
     request.on('end', () => {
       Promise.resolve()
         .then(() => handler(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null')))
-        .then((result) => reply(200, result), (error) => reply(500, { error: error instanceof Error ? error.message : String(error) }));
+        .then(
+          (result) => reply(200, result),
+          (error) => reply(500, { error: error instanceof Error ? error.message : String(error) }),
+        );
     });
   });
   return new Promise((resolve, reject) => {

@@ -24,12 +24,18 @@ const suites = [
   { label: 'suite', title: 'trusted workspace' },
   // @vscode/test-electron always adds --disable-workspace-trust, so only our launcher, told by
   // this variable, can open the workspace untrusted.
-  { label: 'restricted', title: 'Restricted Mode', env: { READINESS_E2E_WORKSPACE_TRUST: 'restricted' }, offlineOnly: true },
+  {
+    label: 'restricted',
+    title: 'Restricted Mode',
+    env: { READINESS_E2E_WORKSPACE_TRUST: 'restricted' },
+    offlineOnly: true,
+  },
   { label: 'emptyWorkspace', title: 'a folder without any checklist', folder: emptyWorkspace },
 ];
 
 await buildE2E();
-for (const folder of ['screenshots', 'e2e']) rmSync(join(repoRoot, 'test-results', folder), { recursive: true, force: true });
+for (const folder of ['screenshots', 'e2e'])
+  rmSync(join(repoRoot, 'test-results', folder), { recursive: true, force: true });
 // Git may lose the executable bit (and test-electron spawns the launcher directly).
 if (!desktop) chmodSync(launcher, 0o755);
 
@@ -39,17 +45,28 @@ const staging = await startStagingStandIn({ repoRoot });
 let failedSuites = 0;
 for (const suite of suites) {
   if (desktop && suite.offlineOnly) {
-    console.log(`\n[e2e] skipping the ${suite.title} suite: desktop VS Code can't be started untrusted by @vscode/test-electron`);
+    console.log(
+      `\n[e2e] skipping the ${suite.title} suite: desktop VS Code can't be started untrusted by @vscode/test-electron`,
+    );
     continue;
   }
   console.log(`\n[e2e] ${suite.title} (${suite.label})`);
   try {
     await runTests({
-      ...(desktop ? (process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : {}) : { vscodeExecutablePath: launcher }),
+      ...(desktop
+        ? process.env.VSCODE_EXECUTABLE
+          ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE }
+          : {}
+        : { vscodeExecutablePath: launcher }),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(e2eOut, suite.label, 'index.js'),
       launchArgs: [suite.folder ?? sampleWorkspace, '--disable-extensions'],
-      extensionTestsEnv: { READINESS_E2E_LABEL: suite.label, READINESS_E2E_STAGING_URL: staging.url, ...grep, ...suite.env },
+      extensionTestsEnv: {
+        READINESS_E2E_LABEL: suite.label,
+        READINESS_E2E_STAGING_URL: staging.url,
+        ...grep,
+        ...suite.env,
+      },
     });
   } catch (error) {
     failedSuites++;

@@ -7,7 +7,11 @@ import process from 'node:process';
 
 /** test/staging-server/main.ts through tsx (a devDependency); its first line says where it listens. */
 export function startStagingStandIn({ repoRoot }) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'staging-server', 'main.ts'), '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'test', 'staging-server', 'main.ts'), '--port', '0'],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -15,7 +19,10 @@ export function startStagingStandIn({ repoRoot }) {
   };
   return new Promise((resolve, reject) => {
     let buffered = '';
-    const timer = setTimeout(() => void stop().then(() => reject(new Error('the staging stand-in did not start within 30 s'))), 30_000);
+    const timer = setTimeout(
+      () => void stop().then(() => reject(new Error('the staging stand-in did not start within 30 s'))),
+      30_000,
+    );
     const listening = (chunk) => {
       buffered += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(buffered);

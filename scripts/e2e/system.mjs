@@ -40,7 +40,9 @@ export function ensurePackages(names, log) {
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
     const result = spawnSync('apt-get', args, { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     if (result.status !== 0) {
-      throw new Error(`apt-get ${args[0]} failed (exit ${result.status ?? result.signal}):\n${(result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n')}`);
+      throw new Error(
+        `apt-get ${args[0]} failed (exit ${result.status ?? result.signal}):\n${(result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n')}`,
+      );
     }
   }
   const still = missing.filter((name) => !isInstalled(name));

@@ -23,7 +23,9 @@ function runNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'ignore'] });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`node ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 || code === 1 ? resolve() : reject(new Error(`node ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -34,16 +36,33 @@ export async function run(): Promise<BenchLine[]> {
     const readiness = () => runNode([cliBundle, 'check', '.', '--fail-on', 'none'], folder);
     const lint = () => runNode([markdownlint, '**/*.md'], folder);
     const [ours, theirs] = await compareMs(readiness, lint, 3, 1);
-    const lines: BenchLine[] = [ratioLine(`readiness check on ${COPIES} varied copies of the sample`, ours, theirs, 'markdownlint-cli2', SPEED_GOAL)];
+    const lines: BenchLine[] = [
+      ratioLine(
+        `readiness check on ${COPIES} varied copies of the sample`,
+        ours,
+        theirs,
+        'markdownlint-cli2',
+        SPEED_GOAL,
+      ),
+    ];
     // Peak resident memory of the whole process (every thread), reported by a preloaded module at exit.
     const rssFile = join(scratch, 'max-rss');
     const peaks: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await runNode(['--import', pathToFileURL(join(__dirname, 'maxRss.mjs')).href, cliBundle, 'check', '.', '--fail-on', 'none'], folder, { ...process.env, READINESS_BENCH_MAX_RSS: rssFile });
+      await runNode(
+        ['--import', pathToFileURL(join(__dirname, 'maxRss.mjs')).href, cliBundle, 'check', '.', '--fail-on', 'none'],
+        folder,
+        { ...process.env, READINESS_BENCH_MAX_RSS: rssFile },
+      );
       peaks.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
     }
     const peak = Math.max(...peaks);
-    lines.push({ label: `peak RSS of readiness check on them (largest of 3 runs)`, figure: `${peak.toFixed(0)} MB`, goal: `≤ ${RSS_GOAL_MB} MB`, met: peak <= RSS_GOAL_MB });
+    lines.push({
+      label: `peak RSS of readiness check on them (largest of 3 runs)`,
+      figure: `${peak.toFixed(0)} MB`,
+      goal: `≤ ${RSS_GOAL_MB} MB`,
+      met: peak <= RSS_GOAL_MB,
+    });
     return lines;
   } finally {
     rmSync(folder, { recursive: true, force: true });

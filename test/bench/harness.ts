@@ -40,7 +40,15 @@ export async function compareMs(a: () => unknown, b: () => unknown, runs = 15, w
   const timesA: number[] = [];
   const timesB: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [fn, times] of i % 2 === 0 ? ([[a, timesA], [b, timesB]] as const) : ([[b, timesB], [a, timesA]] as const)) {
+    for (const [fn, times] of i % 2 === 0
+      ? ([
+          [a, timesA],
+          [b, timesB],
+        ] as const)
+      : ([
+          [b, timesB],
+          [a, timesA],
+        ] as const)) {
       const start = performance.now();
       await fn();
       times.push(performance.now() - start);
@@ -50,7 +58,13 @@ export async function compareMs(a: () => unknown, b: () => unknown, runs = 15, w
   return [median(timesA), median(timesB)];
 }
 
-export function ratioLine(label: string, measured: number, baseline: number, baselineName: string, goal?: number): BenchLine {
+export function ratioLine(
+  label: string,
+  measured: number,
+  baseline: number,
+  baselineName: string,
+  goal?: number,
+): BenchLine {
   const ratio = measured / baseline;
   const figure = `${ratio.toFixed(3)} × ${baselineName} (${measured.toFixed(2)} ms vs ${baseline.toFixed(2)} ms)`;
   return goal === undefined ? { label, figure } : { label, figure, goal: `≤ ${goal} ×`, met: ratio <= goal };

@@ -29,9 +29,16 @@ export interface EditSession {
 }
 
 /** `pull`: the client declares pull diagnostics and asks after each change with the previous result id. */
-export async function openInServer(text: string, mode: 'push' | 'pull', execArgv: readonly string[] = []): Promise<EditSession> {
+export async function openInServer(
+  text: string,
+  mode: 'push' | 'pull',
+  execArgv: readonly string[] = [],
+): Promise<EditSession> {
   const child = spawn(process.execPath, [...execArgv, serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const uri = pathToFileURL(samplePath.replace('ENTREGABLES', 'BIG-ENTREGABLES')).href;
   let waiting: { version: number; resolve: (p: PublishDiagnosticsParams) => void } | undefined;
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -41,19 +48,27 @@ export async function openInServer(text: string, mode: 'push' | 'pull', execArgv
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: mode === 'pull' ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } } : {},
+    capabilities:
+      mode === 'pull'
+        ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } }
+        : {},
   });
   await connection.sendNotification(InitializedNotification.type, {});
   let version = 1;
   let resultId: string | undefined;
   const pushed = (v: number) => new Promise<PublishDiagnosticsParams>((resolve) => (waiting = { version: v, resolve }));
   const pull = async () => {
-    const report: DocumentDiagnosticReport = await connection.sendRequest(DocumentDiagnosticRequest.method, { textDocument: { uri }, previousResultId: resultId });
+    const report: DocumentDiagnosticReport = await connection.sendRequest(DocumentDiagnosticRequest.method, {
+      textDocument: { uri },
+      previousResultId: resultId,
+    });
     if (report.kind === 'full') resultId = report.resultId;
     return report;
   };
   const opened = mode === 'push' ? pushed(1) : undefined;
-  await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'markdown', version, text },
+  });
   if (opened) await opened;
   else await pull();
   let n = 0;

@@ -17,9 +17,16 @@ const URI = 'file:///work/ENTREGABLES.md';
 function mainShape(text: string): unknown {
   const analysis = new ChecklistAnalyzer().analyze(text, { today: TODAY });
   const suite = findSmokeTests(analysis.checklist, text);
-  const openPlaceholders = analysis.checklist.items.flatMap((item) => item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })));
+  const openPlaceholders = analysis.checklist.items.flatMap((item) =>
+    item.placeholders.map((p) => ({ itemId: item.id, text: p.text, range: p.range, kind: p.kind })),
+  );
   const smokeTests = suite.tests.map((test) => ({
-    key: JSON.stringify([test.identity.number ?? null, test.identity.path ?? null, test.identity.command, test.identity.occurrence]),
+    key: JSON.stringify([
+      test.identity.number ?? null,
+      test.identity.path ?? null,
+      test.identity.command,
+      test.identity.occurrence,
+    ]),
     number: test.number,
     itemId: test.itemId,
     method: test.method,
@@ -27,7 +34,17 @@ function mainShape(text: string): unknown {
     commandRange: test.commandRange,
     range: test.range,
   }));
-  return { uri: URI, version: 1, isChecklist: true, checklist: analysis.checklist, progress: analysis.progress, openPlaceholders, today: TODAY, smokeTests, smokeStagingHost: suite.stagingHost };
+  return {
+    uri: URI,
+    version: 1,
+    isChecklist: true,
+    checklist: analysis.checklist,
+    progress: analysis.progress,
+    openPlaceholders,
+    today: TODAY,
+    smokeTests,
+    smokeStagingHost: suite.stagingHost,
+  };
 }
 
 function viewShape(text: string): unknown {

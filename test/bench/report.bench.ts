@@ -18,7 +18,9 @@ function cli(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBundle, ...args], { stdio: 'ignore' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`readiness ${args[0] ?? ''} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 || code === 1 ? resolve() : reject(new Error(`readiness ${args[0] ?? ''} exited ${code}`)),
+    );
   });
 }
 
@@ -31,7 +33,9 @@ export async function run(): Promise<BenchLine[]> {
     11,
     2,
   );
-  const lines = [ratioLine('readiness report --format html on the sample (CLI)', report, checked, 'readiness check', 2)];
+  const lines = [
+    ratioLine('readiness report --format html on the sample (CLI)', report, checked, 'readiness check', 2),
+  ];
 
   const t = translator('en');
   const checkOnly = () => check({ paths: [samplePath], cwd: process.cwd(), locale: 'en', today: '2025-12-10' });

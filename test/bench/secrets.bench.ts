@@ -7,7 +7,14 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SECRET_RULES, scanSecrets } from '../../server/src/core/secrets';
-import { type Corpus, type LabelledSecret, type Score, loadCorpus, onlySet, scoreCorpus } from '../fixtures/secrets/corpus';
+import {
+  type Corpus,
+  type LabelledSecret,
+  type Score,
+  loadCorpus,
+  onlySet,
+  scoreCorpus,
+} from '../fixtures/secrets/corpus';
 import { adversarialSecretInputs } from '../support/secretSamples';
 import { type BenchLine, medianMs, ratioLine } from './harness';
 
@@ -30,7 +37,10 @@ function sprinkledDocument(corpus: Corpus): { text: string; planted: LabelledSec
   const planted: LabelledSecret[] = [];
   for (let copy = 0; copy < COPIES; copy++) {
     text += sample;
-    for (const c of [corpus.positives[(copy * 2) % corpus.positives.length], corpus.positives[(copy * 2 + 1) % corpus.positives.length]]) {
+    for (const c of [
+      corpus.positives[(copy * 2) % corpus.positives.length],
+      corpus.positives[(copy * 2 + 1) % corpus.positives.length],
+    ]) {
       if (c === undefined) continue;
       text += '\n\n```\n';
       for (const s of c.secrets) planted.push({ kind: s.kind, start: text.length + s.start, end: text.length + s.end });
@@ -54,7 +64,13 @@ export async function run(): Promise<BenchLine[]> {
   const heldOut = scoreCorpus(onlySet(corpus, 'held-out'), (t) => scanSecrets(t));
   const heldOut2 = scoreCorpus(onlySet(corpus, 'held-out-2'), (t) => scanSecrets(t));
   return [
-    ratioLine(`scan ${(text.length / 1e6).toFixed(2)} MB (sample ×${COPIES} + secrets)`, scanMs, parseMs, 'bare remark parse', SPEED_GOAL),
+    ratioLine(
+      `scan ${(text.length / 1e6).toFixed(2)} MB (sample ×${COPIES} + secrets)`,
+      scanMs,
+      parseMs,
+      'bare remark parse',
+      SPEED_GOAL,
+    ),
     { label: 'secrets planted in that document', figure: `${found}/${planted.length} found, ${extra} other findings` },
     {
       label: 'corpus size',
@@ -63,7 +79,10 @@ export async function run(): Promise<BenchLine[]> {
     goalLine('corpus precision', score.precision, PRECISION_GOAL, `${score.correct}/${score.detections}`),
     goalLine('corpus recall', score.recall, RECALL_GOAL, `${score.found}/${score.labelled}`),
     { label: 'corpus F1', figure: score.f1.toFixed(3) },
-    { label: 'exact value spans', figure: `${score.exact}/${score.correct}; reported under another kind: ${score.otherKind}` },
+    {
+      label: 'exact value spans',
+      figure: `${score.exact}/${score.correct}; reported under another kind: ${score.otherKind}`,
+    },
     {
       label: 'held-out subset',
       figure: `P ${heldOut.precision.toFixed(3)} R ${heldOut.recall.toFixed(3)} F1 ${heldOut.f1.toFixed(3)} (${heldOut.labelled} secrets, ${heldOut.negatives} negatives)`,
@@ -82,7 +101,15 @@ async function adversarialLines(parseMs: number): Promise<BenchLine[]> {
   const lines: BenchLine[] = [];
   for (const [name, input] of Object.entries(adversarialSecretInputs())) {
     const ms = await medianMs(() => scanSecrets(input), 3, 1);
-    lines.push(ratioLine(`adversarial: ${name} (${Math.round(input.length / 1000)} kB)`, ms, parseMs, 'bare parse of the 1 MB document', ADVERSARIAL_GOAL));
+    lines.push(
+      ratioLine(
+        `adversarial: ${name} (${Math.round(input.length / 1000)} kB)`,
+        ms,
+        parseMs,
+        'bare parse of the 1 MB document',
+        ADVERSARIAL_GOAL,
+      ),
+    );
   }
   return lines;
 }

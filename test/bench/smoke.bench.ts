@@ -4,7 +4,14 @@
 // the real curl from a shell.
 import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { applyTextEdits, defaultSmokeSettings, evidenceEdits, runSmokeTests, smokeTestsOf, type SmokeSettings } from '../../server/src/core/smoke';
+import {
+  applyTextEdits,
+  defaultSmokeSettings,
+  evidenceEdits,
+  runSmokeTests,
+  smokeTestsOf,
+  type SmokeSettings,
+} from '../../server/src/core/smoke';
 import { DEFAULT_LOG_TOKEN, startStagingServer, type StagingServer } from '../staging-server/server';
 import { http, nodeEnvironment } from '../staging-server/testing';
 import { sampleText, sampleWorkspace } from '../support/paths';
@@ -31,7 +38,10 @@ export async function run(): Promise<BenchLine[]> {
     };
     const missing = ['curl', 'jq', 'bash'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
     if (missing.length > 0) {
-      lines.push({ label: 'seven tests vs curl from a shell', figure: `not measured: ${missing.join(', ')} not installed (apt-get install ${missing.join(' ')})` });
+      lines.push({
+        label: 'seven tests vs curl from a shell',
+        figure: `not measured: ${missing.join(', ')} not installed (apt-get install ${missing.join(' ')})`,
+      });
       return lines;
     }
     const script = shellScript(server.url);
@@ -79,7 +89,10 @@ async function overheadPerRequest(server: StagingServer): Promise<BenchLine[]> {
       goal: '≤ 2 ms',
       met: overhead <= 2,
     },
-    { label: "of which fetch itself (a bare GET /api/health over the server's time)", figure: `${median(bare).toFixed(2)} ms` },
+    {
+      label: "of which fetch itself (a bare GET /api/health over the server's time)",
+      figure: `${median(bare).toFixed(2)} ms`,
+    },
   ];
 }
 
@@ -99,9 +112,15 @@ function shellScript(base: string): string {
 }
 
 function runShell(script: string): Promise<void> {
-  const child = spawn('bash', ['-c', script], { cwd: sampleWorkspace, env: { ...process.env, LOG_TOKEN: DEFAULT_LOG_TOKEN }, stdio: ['ignore', 'ignore', 'ignore'] });
+  const child = spawn('bash', ['-c', script], {
+    cwd: sampleWorkspace,
+    env: { ...process.env, LOG_TOKEN: DEFAULT_LOG_TOKEN },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the shell run exited with ${code ?? 'a signal'}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the shell run exited with ${code ?? 'a signal'}`)),
+    );
   });
 }

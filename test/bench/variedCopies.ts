@@ -18,7 +18,16 @@ function seeded(seed: number): () => number {
   };
 }
 
-const FILLERS = ['https://github.com/acme/app/pull/4812', '2025-12-05 14:30', '✅ PASSED', '42', '@maria', 'docs/runbook.md', 'OK, 183 ms', 'Ana García'];
+const FILLERS = [
+  'https://github.com/acme/app/pull/4812',
+  '2025-12-05 14:30',
+  '✅ PASSED',
+  '42',
+  '@maria',
+  'docs/runbook.md',
+  'OK, 183 ms',
+  'Ana García',
+];
 
 /** The sample with a random third of its blanks (placeholders) filled. */
 export function variedCopy(seed: number, text = sampleText()): string {

@@ -15,10 +15,15 @@ export function run(): Promise<BenchLine[]> {
   try {
     const out = join(folder, 'readiness.vsix');
     // Packaging builds dist/ for production (vscode:prepublish), as a release would.
-    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), '--out', out], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), '--out', out], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (result.status !== 0) throw new Error(`packaging failed (exit ${result.status})`);
     const kb = statSync(out).size / 1024;
-    return Promise.resolve([{ label: 'VSIX size', figure: `${kb.toFixed(1)} KB`, goal: `≤ ${GOAL_KB} KB`, met: kb <= GOAL_KB }]);
+    return Promise.resolve([
+      { label: 'VSIX size', figure: `${kb.toFixed(1)} KB`, goal: `≤ ${GOAL_KB} KB`, met: kb <= GOAL_KB },
+    ]);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -20,17 +20,30 @@ describe('core purity lint rules', () => {
   const problems = async (code: string, filePath = CORE_FILE) => {
     const [result] = await eslint.lintText(code, { filePath });
     const byLine = new Map<number, string>();
-    for (const m of result?.messages ?? []) if (m.ruleId?.startsWith('no-restricted-') && !byLine.has(m.line)) byLine.set(m.line, `${m.ruleId}: ${m.message}`);
+    for (const m of result?.messages ?? [])
+      if (m.ruleId?.startsWith('no-restricted-') && !byLine.has(m.line))
+        byLine.set(m.line, `${m.ruleId}: ${m.message}`);
     return [...byLine.values()];
   };
 
   test('every Node built-in, bare, with node: and as a sub-path, is refused in the core', async () => {
     const names = builtinModules.filter((name) => !name.startsWith('node:'));
     assert.ok(names.includes('fs/promises') && names.includes('stream/web') && names.includes('timers/promises'));
-    const imports = [...names, ...names.map((name) => `node:${name}`), 'node:sqlite', 'node:test/reporters', 'undici', 'undici/types'];
+    const imports = [
+      ...names,
+      ...names.map((name) => `node:${name}`),
+      'node:sqlite',
+      'node:test/reporters',
+      'undici',
+      'undici/types',
+    ];
     const code = imports.map((name, i) => `import * as m${i} from '${name}'; export { m${i} };`).join('\n');
     const found = await problems(code);
-    assert.equal(found.length, imports.length, `unflagged: ${imports.filter((name) => !found.some((p) => p.includes(`'${name}'`))).join(', ')}`);
+    assert.equal(
+      found.length,
+      imports.length,
+      `unflagged: ${imports.filter((name) => !found.some((p) => p.includes(`'${name}'`))).join(', ')}`,
+    );
     assert.ok(found.every((p) => p.startsWith('no-restricted-imports:')));
   });
 
@@ -67,7 +80,13 @@ describe('core purity lint rules', () => {
     assert.deepEqual(await problems(code), []);
   });
 
-  test('the node adapters may use Node (the rules are the core\'s only)', async () => {
-    assert.deepEqual(await problems(`import { readFile } from 'node:fs/promises';\nexport const t = setTimeout(() => readFile('x'), 1);`, NODE_FILE), []);
+  test("the node adapters may use Node (the rules are the core's only)", async () => {
+    assert.deepEqual(
+      await problems(
+        `import { readFile } from 'node:fs/promises';\nexport const t = setTimeout(() => readFile('x'), 1);`,
+        NODE_FILE,
+      ),
+      [],
+    );
   });
 });

@@ -10,7 +10,8 @@ import { importCycles, importGraph, type ImportEdge } from '../support/imports';
 const { files, edges } = importGraph(['server/src', 'client/src']);
 
 /** The bottom of the core: what the model is made of. */
-const MODEL_LAYER = /^server\/src\/core\/(?:model|markdown)\/|^server\/src\/core\/(?:placeholders|types|messages|dates)\.ts$/;
+const MODEL_LAYER =
+  /^server\/src\/core\/(?:model|markdown)\/|^server\/src\/core\/(?:placeholders|types|messages|dates)\.ts$/;
 
 describe('layers', () => {
   test('the import graph was read', () => {
@@ -18,16 +19,26 @@ describe('layers', () => {
   });
 
   test('no import cycle between modules (imports that load code)', () => {
-    assert.deepEqual(importCycles(files, edges.filter((edge) => !edge.typeOnly)), []);
+    assert.deepEqual(
+      importCycles(
+        files,
+        edges.filter((edge) => !edge.typeOnly),
+      ),
+      [],
+    );
   });
 
   test('the model layer imports nothing above it, not even types', () => {
-    const upward = edges.filter((edge) => MODEL_LAYER.test(edge.from) && !MODEL_LAYER.test(edge.to)).map((edge) => `${edge.from} → ${edge.to}`);
+    const upward = edges
+      .filter((edge) => MODEL_LAYER.test(edge.from) && !MODEL_LAYER.test(edge.to))
+      .map((edge) => `${edge.from} → ${edge.to}`);
     assert.deepEqual(upward, []);
   });
 
   test('the protocol module imports nothing of the server', () => {
-    const out = edges.filter((edge) => edge.from.startsWith('server/src/protocol/') && !edge.to.startsWith('server/src/protocol/'));
+    const out = edges.filter(
+      (edge) => edge.from.startsWith('server/src/protocol/') && !edge.to.startsWith('server/src/protocol/'),
+    );
     assert.deepEqual(out, []);
   });
 
@@ -37,6 +48,8 @@ describe('layers', () => {
       { from: 'b.ts', to: 'a.ts', typeOnly: false },
     ];
     assert.deepEqual(importCycles(['a.ts', 'b.ts'], fake), [['a.ts', 'b.ts']]);
-    assert.ok(MODEL_LAYER.test('server/src/core/model/facts.ts') && !MODEL_LAYER.test('server/src/core/references/fixes.ts'));
+    assert.ok(
+      MODEL_LAYER.test('server/src/core/model/facts.ts') && !MODEL_LAYER.test('server/src/core/references/fixes.ts'),
+    );
   });
 });

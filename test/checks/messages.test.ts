@@ -29,7 +29,9 @@ describe('message catalogue', () => {
   test('no sentence is chosen inline by language in server/src', () => {
     const root = join(repoRoot, 'server', 'src');
     const offenders: string[] = [];
-    for (const file of readdirSync(root, { recursive: true }).map(String).filter((name) => name.endsWith('.ts') && !name.endsWith('messages.ts'))) {
+    for (const file of readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('messages.ts'))) {
       readFileSync(join(root, file), 'utf8')
         .split('\n')
         .forEach((line, i) => {

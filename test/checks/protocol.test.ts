@@ -10,10 +10,14 @@ import { repoRoot } from '../support/paths';
 const NOT_CONTRIBUTED = new Set<string>([COMMANDS.linkExistingFile, COMMANDS.focusChecklistView]);
 
 describe('protocol: command ids', () => {
-  test('package.json contributes exactly the protocol module\'s commands', () => {
-    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+  test("package.json contributes exactly the protocol module's commands", () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[] };
+    };
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
-    const declared = Object.values(COMMANDS).filter((id) => !NOT_CONTRIBUTED.has(id)).sort();
+    const declared = Object.values(COMMANDS)
+      .filter((id) => !NOT_CONTRIBUTED.has(id))
+      .sort();
     assert.deepEqual(contributed, declared);
   });
 });

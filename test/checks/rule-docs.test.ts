@@ -14,7 +14,12 @@ import { visit } from 'unist-util-visit';
 import { RULES } from '../../server/src/core/rules/registry';
 import { repoRoot } from '../support/paths';
 
-const slug = (text: string) => text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+const slug = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 
 function headingAnchors(markdown: string): Set<string> {
   const tree: Root = unified().use(remarkParse).use(remarkGfm).parse(markdown);

@@ -10,9 +10,11 @@ import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoRoot } from '../support/paths';
 
-const IO_MODULES = /^(?:node:)?(?:fs|net|http|https|http2|child_process|dns|dgram|tls|cluster|worker_threads)(?:\/.*)?$|^undici(?:\/.*)?$/;
+const IO_MODULES =
+  /^(?:node:)?(?:fs|net|http|https|http2|child_process|dns|dgram|tls|cluster|worker_threads)(?:\/.*)?$|^undici(?:\/.*)?$/;
 /** Test support that reads files, starts servers or spawns processes, and the Node adapters of the ports. */
-const IO_SUPPORT = /^test\/(?:staging-server\/|support\/(?:paths|lspClient|recordingServer|corpus|imports|diskEdits|fencedWorkspace)\.ts$|fixtures\/secrets\/corpus\.js$)|^server\/src\/node\//;
+const IO_SUPPORT =
+  /^test\/(?:staging-server\/|support\/(?:paths|lspClient|recordingServer|corpus|imports|diskEdits|fencedWorkspace)\.ts$|fixtures\/secrets\/corpus\.js$)|^server\/src\/node\//;
 
 // Imports and requires that load code: `import type` / `export type` load nothing and are skipped.
 const STATIC = /^\s*(?:import|export)\s+(?!type[\s{])(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
@@ -24,7 +26,8 @@ function specifiers(source: string): string[] {
 
 function resolveModule(fromFile: string, specifier: string): string | undefined {
   const base = join(dirname(fromFile), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return undefined;
 }
 
@@ -60,20 +63,33 @@ describe('unit tests do no I/O', () => {
 
   test('the unit tests and what they load were read', () => {
     assert.ok(unitTests.length > 10, `${unitTests.length} unit test files`);
-    assert.ok([...modules.keys()].some((path) => path.startsWith('server/src/core/')), 'the core is reached');
+    assert.ok(
+      [...modules.keys()].some((path) => path.startsWith('server/src/core/')),
+      'the core is reached',
+    );
   });
 
   test('no module they load imports the disk, the network, DNS or child processes', () => {
-    const io = [...modules].flatMap(([path, bare]) => bare.filter((name) => IO_MODULES.test(name)).map((name) => `${path} imports ${name}`));
+    const io = [...modules].flatMap(([path, bare]) =>
+      bare.filter((name) => IO_MODULES.test(name)).map((name) => `${path} imports ${name}`),
+    );
     assert.deepEqual(io, []);
   });
 
   test('no test support that reads files or starts servers is loaded', () => {
-    assert.deepEqual([...modules.keys()].filter((path) => IO_SUPPORT.test(path)), []);
+    assert.deepEqual(
+      [...modules.keys()].filter((path) => IO_SUPPORT.test(path)),
+      [],
+    );
   });
 
   test('the check sees I/O where there is some', () => {
-    assert.deepEqual(specifiers("import type { A } from 'node:fs';\nimport { B } from 'node:fs/promises';\nconst c = require('node:net');"), ['node:fs/promises', 'node:net']);
+    assert.deepEqual(
+      specifiers(
+        "import type { A } from 'node:fs';\nimport { B } from 'node:fs/promises';\nconst c = require('node:net');",
+      ),
+      ['node:fs/promises', 'node:net'],
+    );
     const staging = reachable([join(repoRoot, 'test', 'staging-server', 'testing.ts')]);
     assert.ok([...staging.values()].flat().some((name) => IO_MODULES.test(name)));
     assert.ok([...staging.keys()].some((path) => IO_SUPPORT.test(path)));
@@ -82,7 +98,9 @@ describe('unit tests do no I/O', () => {
 
 describe('fixture texts in memory', () => {
   test('test/support/fixtureTexts.generated.ts holds the files as they are on disk (npm run fixtures:unit)', () => {
-    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'unit-fixtures.mjs'), '--check'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'unit-fixtures.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 0, result.stderr);
   });
 });
@@ -94,6 +112,9 @@ describe('test file names', () => {
       .map((entry) => join('test', entry.name));
     const names = folders.flatMap(testFiles);
     assert.ok(names.length > 40, `${names.length} test files`);
-    assert.deepEqual(names.filter((name) => !/^[a-z0-9]+(?:-[a-z0-9]+)*\.test\.ts$/.test(name.split('/').pop() ?? '')), []);
+    assert.deepEqual(
+      names.filter((name) => !/^[a-z0-9]+(?:-[a-z0-9]+)*\.test\.ts$/.test(name.split('/').pop() ?? '')),
+      [],
+    );
   });
 });

@@ -7,7 +7,11 @@ import { describe, test } from 'node:test';
 import { cliBundle, repoRoot, sampleText } from '../support/paths';
 
 function run(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const result = spawnSync(process.execPath, [cliBundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -18,20 +22,49 @@ describe('readiness check', () => {
     const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--today', '2025-12-01']);
     assert.equal(code, 1);
     const first = stdout.split('\n')[0];
-    assert.equal(first, 'test/fixtures/workspace/ENTREGABLES.md:28:10 warning unfilled-placeholder Item 1 · PR Final Aprobado: paste the link ("[PEGAR ENLACE AL PR]")');
+    assert.equal(
+      first,
+      'test/fixtures/workspace/ENTREGABLES.md:28:10 warning unfilled-placeholder Item 1 · PR Final Aprobado: paste the link ("[PEGAR ENLACE AL PR]")',
+    );
   });
 
   test('json output lists the placeholders with 0-based LSP ranges', () => {
-    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--format', 'json', '--today', '2025-12-01']);
+    const { code, stdout } = run([
+      'check',
+      'test/fixtures/workspace/ENTREGABLES.md',
+      '--format',
+      'json',
+      '--today',
+      '2025-12-01',
+    ]);
     assert.equal(code, 1);
-    const report = JSON.parse(stdout) as { files: { path: string; isChecklist: boolean; items: unknown[]; progress: unknown; diagnostics: { code: string; range: unknown }[] }[] };
+    const report = JSON.parse(stdout) as {
+      files: {
+        path: string;
+        isChecklist: boolean;
+        items: unknown[];
+        progress: unknown;
+        diagnostics: { code: string; range: unknown }[];
+      }[];
+    };
     const file = report.files[0];
     assert.equal(file?.isChecklist, true);
     assert.equal(file?.items.length, 21);
-    assert.deepEqual(file?.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
-    assert.deepEqual(file?.diagnostics[0]?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
+    assert.deepEqual(file?.progress, {
+      blockers: { done: 0, total: 6 },
+      items: { done: 0, total: 21 },
+      checks: { done: 0, total: 26 },
+    });
+    assert.deepEqual(file?.diagnostics[0]?.range, {
+      start: { line: 27, character: 9 },
+      end: { line: 27, character: 29 },
+    });
     // The sample workspace has no docs/runbook.md and no playbooks: missing-file too (test/cli/references.test.ts).
-    assert.ok(file?.diagnostics.every((d) => d.code === 'unfilled-placeholder' || d.code === 'overdue' || d.code === 'missing-file'));
+    assert.ok(
+      file?.diagnostics.every(
+        (d) => d.code === 'unfilled-placeholder' || d.code === 'overdue' || d.code === 'missing-file',
+      ),
+    );
   });
 
   test('--today fixes the date deadlines are checked against', () => {
@@ -47,19 +80,43 @@ describe('readiness check', () => {
   });
 
   test('sarif output for code-scanning upload', () => {
-    const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--format', 'sarif', '--today', '2025-12-08']);
+    const { code, stdout } = run([
+      'check',
+      'test/fixtures/workspace/ENTREGABLES.md',
+      '--format',
+      'sarif',
+      '--today',
+      '2025-12-08',
+    ]);
     assert.equal(code, 1);
     const log = JSON.parse(stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+          }[];
+        }[];
+      }[];
     };
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0];
     assert.equal(run0?.tool.driver.name, 'readiness');
-    assert.deepEqual(run0?.tool.driver.rules.map((r) => r.id), ['missing-file', 'overdue', 'unfilled-placeholder']);
+    assert.deepEqual(
+      run0?.tool.driver.rules.map((r) => r.id),
+      ['missing-file', 'overdue', 'unfilled-placeholder'],
+    );
     const first = run0?.results.find((r) => r.ruleId === 'unfilled-placeholder');
     assert.equal(first?.level, 'warning');
-    assert.deepEqual(first?.locations[0]?.physicalLocation.region, { startLine: 28, startColumn: 10, endLine: 28, endColumn: 30 });
+    assert.deepEqual(first?.locations[0]?.physicalLocation.region, {
+      startLine: 28,
+      startColumn: 10,
+      endLine: 28,
+      endColumn: 30,
+    });
     assert.equal(first?.locations[0]?.physicalLocation.artifactLocation.uri, 'test/fixtures/workspace/ENTREGABLES.md');
     assert.equal(run0?.results.filter((r) => r.ruleId === 'overdue').length, 3);
   });
@@ -105,7 +162,10 @@ describe('readiness check', () => {
         return join(dir, 'image-checklist.md');
       },
       'invalid UTF-8': (dir) => {
-        writeFileSync(join(dir, 'ENTREGABLES.md'), Buffer.concat([Buffer.from('## 🔴 B\n### 1. A\n'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\n')]));
+        writeFileSync(
+          join(dir, 'ENTREGABLES.md'),
+          Buffer.concat([Buffer.from('## 🔴 B\n### 1. A\n'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\n')]),
+        );
         return join(dir, 'ENTREGABLES.md');
       },
     };
@@ -137,30 +197,61 @@ describe('readiness check on checklists of other shapes', () => {
     path: string;
     isChecklist: boolean;
     items: { kind: string; checks: { total: number; done: number } }[];
-    progress: { items: { total: number; done: number }; checks: { total: number; done: number }; blockers: { total: number; done: number } };
+    progress: {
+      items: { total: number; done: number };
+      checks: { total: number; done: number };
+      blockers: { total: number; done: number };
+    };
     diagnostics: { code: string }[];
   }
-  const report = (args: string[]) => JSON.parse(run(['check', ...args, '--format', 'json', '--fail-on', 'none', '--today', '2026-03-05']).stdout) as { files: JsonFile[] };
+  const report = (args: string[]) =>
+    JSON.parse(run(['check', ...args, '--format', 'json', '--fail-on', 'none', '--today', '2026-03-05']).stdout) as {
+      files: JsonFile[];
+    };
 
   test('a table with a priority column, under a neutral name: recognised, with items, checks, blockers and overdue rows', () => {
     const folder = scratch();
-    writeFileSync(join(folder, 'notes.md'), readFileSync(join(repoRoot, 'test/fixtures/corpus/en-priority-column.md'), 'utf8'));
-    writeFileSync(join(folder, 'README.md'), '# fastqueue\n\nA queue.\n\n## Roadmap\n- [x] Priorities\n- [ ] Delayed jobs\n');
+    writeFileSync(
+      join(folder, 'notes.md'),
+      readFileSync(join(repoRoot, 'test/fixtures/corpus/en-priority-column.md'), 'utf8'),
+    );
+    writeFileSync(
+      join(folder, 'README.md'),
+      '# fastqueue\n\nA queue.\n\n## Roadmap\n- [x] Priorities\n- [ ] Delayed jobs\n',
+    );
     const files = report([folder]).files;
     const notes = files.find((f) => f.path.endsWith('notes.md'));
     assert.equal(notes?.isChecklist, true);
-    assert.deepEqual(notes?.progress, { blockers: { done: 1, total: 3 }, items: { done: 1, total: 5 }, checks: { done: 1, total: 5 } });
+    assert.deepEqual(notes?.progress, {
+      blockers: { done: 1, total: 3 },
+      items: { done: 1, total: 5 },
+      checks: { done: 1, total: 5 },
+    });
     assert.deepEqual(new Set(notes?.items.map((i) => i.kind)), new Set(['row']));
-    assert.deepEqual(notes?.diagnostics.map((d) => d.code), ['overdue', 'overdue']);
+    assert.deepEqual(
+      notes?.diagnostics.map((d) => d.code),
+      ['overdue', 'overdue'],
+    );
     const readme = files.find((f) => f.path.endsWith('README.md'));
     assert.equal(readme?.isChecklist, false);
-    assert.deepEqual(readme?.progress, { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 }, checks: { done: 0, total: 0 } });
+    assert.deepEqual(readme?.progress, {
+      blockers: { done: 0, total: 0 },
+      items: { done: 0, total: 0 },
+      checks: { done: 0, total: 0 },
+    });
   });
 
   test('a flat task list: one item per section holding its checks', () => {
     const file = report(['test/fixtures/corpus/en-task-list-flat.md']).files[0];
     assert.equal(file?.isChecklist, true);
     assert.deepEqual(file?.progress.checks, { done: 3, total: 9 });
-    assert.deepEqual(file?.items.map((i) => [i.kind, i.checks.done, i.checks.total]), [['section', 2, 3], ['section', 1, 3], ['section', 0, 3]]);
+    assert.deepEqual(
+      file?.items.map((i) => [i.kind, i.checks.done, i.checks.total]),
+      [
+        ['section', 2, 3],
+        ['section', 1, 3],
+        ['section', 0, 3],
+      ],
+    );
   });
 });

@@ -9,8 +9,14 @@ import { after, before, describe, test } from 'node:test';
 import { DEFAULT_LOG_TOKEN, startStagingServer, type StagingServer } from '../staging-server/server';
 import { cliBundle, sampleText, sampleWorkspace } from '../support/paths';
 
-function runCli(args: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [cliBundle, ...args], { cwd, env: { ...process.env, LANG: 'C', LOG_TOKEN: DEFAULT_LOG_TOKEN } });
+function runCli(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [cliBundle, ...args], {
+    cwd,
+    env: { ...process.env, LANG: 'C', LOG_TOKEN: DEFAULT_LOG_TOKEN },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -32,7 +38,13 @@ describe('readiness smoke --env', () => {
     mkdirSync(join(dir, 'test'));
     copyFileSync(join(sampleWorkspace, 'test', 'fixture.jpg'), join(dir, 'test', 'fixture.jpg'));
     writeFileSync(join(dir, 'ENTREGABLES.md'), sampleText());
-    writeFileSync(join(dir, '.readiness.json'), JSON.stringify({ environments: { staging: { baseUrl: staging.url }, canary: { baseUrl: canary.url } }, environment: 'staging' }));
+    writeFileSync(
+      join(dir, '.readiness.json'),
+      JSON.stringify({
+        environments: { staging: { baseUrl: staging.url }, canary: { baseUrl: canary.url } },
+        environment: 'staging',
+      }),
+    );
   });
   after(async () => {
     await staging.close();
@@ -45,7 +57,9 @@ describe('readiness smoke --env', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(canary.requests.length, 2);
     assert.equal(staging.requests.length, 0);
-    const stamps = readFileSync(join(dir, 'ENTREGABLES.md'), 'utf8').split('\n').filter((line) => line.startsWith('<!-- readiness:evidence v1 '));
+    const stamps = readFileSync(join(dir, 'ENTREGABLES.md'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('<!-- readiness:evidence v1 '));
     assert.equal(stamps.length, 2);
     for (const stamp of stamps) {
       assert.match(stamp, / env=canary /);
@@ -53,7 +67,7 @@ describe('readiness smoke --env', () => {
     }
   });
 
-  test('without --env, the file\'s current environment; an unknown one is a usage error', async () => {
+  test("without --env, the file's current environment; an unknown one is a usage error", async () => {
     const current = await runCli(['smoke', 'ENTREGABLES.md', '--only', '1'], dir);
     assert.equal(current.code, 0, current.stderr);
     assert.equal(staging.requests.length, 1);

@@ -14,7 +14,11 @@ interface JsonReport {
 }
 
 function check(args: string[], cwd: string): { code: number | null; report: JsonReport; stdout: string } {
-  const result = spawnSync(process.execPath, [cliBundle, 'check', ...args, '--format', 'json', '--today', '2025-12-08'], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const result = spawnSync(
+    process.execPath,
+    [cliBundle, 'check', ...args, '--format', 'json', '--today', '2025-12-08'],
+    { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
+  );
   return { code: result.status, report: JSON.parse(result.stdout) as JsonReport, stdout: result.stdout };
 }
 
@@ -29,7 +33,9 @@ describe('readiness check: the fence', () => {
     test(`${name}: no finding about an outside path, nothing from an outside file`, () => {
       const { report, stdout } = check([...args], fixture.workspace);
       const diagnostics = report.files.flatMap((f) => f.diagnostics);
-      const references = diagnostics.filter((d) => d.code === 'missing-file' || (d.code === 'status-mismatch' && d.message.includes('Not in that file')));
+      const references = diagnostics.filter(
+        (d) => d.code === 'missing-file' || (d.code === 'status-mismatch' && d.message.includes('Not in that file')),
+      );
       assert.deepEqual(references, []);
       for (const span of OUTSIDE_SPANS) assert.ok(!stdout.includes(span.replace(/\/$/, '')), span);
       assert.ok(!stdout.includes(fixture.outside));

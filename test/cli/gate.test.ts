@@ -7,7 +7,11 @@ import { describe, test } from 'node:test';
 import { cliBundle, repoRoot } from '../support/paths';
 
 function run(args: string[], cwd = repoRoot, lang = 'C') {
-  const result = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: lang } });
+  const result = spawnSync(process.execPath, [cliBundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: lang },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -18,11 +22,26 @@ const PENDING_NO_BLANKS = 'test/fixtures/gate/release-checklist.md';
 
 interface GateJson {
   decision: string;
-  files: { path: string; verdict: { decision: string; reasons: { itemId: string; line: number; message: string }[]; conditions: unknown[] } | null }[];
+  files: {
+    path: string;
+    verdict: {
+      decision: string;
+      reasons: { itemId: string; line: number; message: string }[];
+      conditions: unknown[];
+    } | null;
+  }[];
 }
 
 interface Sarif {
-  runs: { properties: { decision: string; checklists: { path: string; decision: string }[] }; results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+  runs: {
+    properties: { decision: string; checklists: { path: string; decision: string }[] };
+    results: {
+      ruleId: string;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { region: { startLine: number } } }[];
+    }[];
+  }[];
 }
 
 describe('readiness gate', () => {
@@ -46,7 +65,12 @@ describe('readiness gate', () => {
   test('a blocker done but with a failing smoke test: NO-GO naming the test', () => {
     const { code, stdout } = run(['gate', FAILED_SMOKE, '--today', '2025-12-10']);
     assert.equal(code, 1);
-    assert.match(stdout, new RegExp(`${FAILED_SMOKE}:137: Item 3 · Smoke Tests: smoke test 4 /api/chat failed: status "❌ FAILED \\(HTTP 500\\)"`));
+    assert.match(
+      stdout,
+      new RegExp(
+        `${FAILED_SMOKE}:137: Item 3 · Smoke Tests: smoke test 4 /api/chat failed: status "❌ FAILED \\(HTTP 500\\)"`,
+      ),
+    );
   });
 
   test('blockers pending with no blanks: check passes (a lint gate), gate says NO-GO with exit 1', () => {
@@ -71,7 +95,16 @@ describe('readiness gate', () => {
   });
 
   test('--format json carries the verdict of each checklist and the decision', () => {
-    const { code, stdout } = run(['gate', SAMPLE, PENDING_NO_BLANKS, 'node_modules/unified/readme.md', '--format', 'json', '--today', '2025-12-01']);
+    const { code, stdout } = run([
+      'gate',
+      SAMPLE,
+      PENDING_NO_BLANKS,
+      'node_modules/unified/readme.md',
+      '--format',
+      'json',
+      '--today',
+      '2025-12-01',
+    ]);
     assert.equal(code, 1);
     const report = JSON.parse(stdout) as GateJson;
     assert.equal(report.decision, 'no-go');
@@ -114,7 +147,10 @@ describe('readiness gate', () => {
     // A binary file next to a checklist: the error wins, the verdict is still printed.
     const dir = mkdtempSync(join(tmpdir(), 'readiness-gate-'));
     writeFileSync(join(dir, 'checklist.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
-    const mixed = run(['gate', join(dir, 'checklist.md'), join(repoRoot, PENDING_NO_BLANKS), '--today', '2026-02-03'], dir);
+    const mixed = run(
+      ['gate', join(dir, 'checklist.md'), join(repoRoot, PENDING_NO_BLANKS), '--today', '2026-02-03'],
+      dir,
+    );
     assert.equal(mixed.code, 2);
     assert.match(mixed.stderr, /is a binary file/);
     assert.match(mixed.stdout, /NO-GO: 2 of 2 blockers pending/);

@@ -14,7 +14,12 @@ import { corpusDocuments, ordinaryMarkdown } from '../support/corpus';
 import { cliBundle, readFixture, sampleText } from '../support/paths';
 
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C' } });
+  const result = spawnSync(process.execPath, [cliBundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, LANG: 'C' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,9 +34,16 @@ function repository(): string {
   write('docs/DELIVERABLES.en.md', readFixture('documents', 'DELIVERABLES.en.md'));
   write('docs/escenarios.md', readFixture('documents', 'ENTREGABLES.escenarios.md'));
   write('smoke/DELIVERABLES.md', readFixture('smoke', 'DELIVERABLES.md'));
-  write('notes/by-content.md', '# Plan\n\n### 1. A\n**Estado**: ⏳ Pendiente\n[PEGAR ENLACE]\n### 2. B\n**Status**: done\n### 3. C\n**Estado**: ✅\n');
-  write('secrets/checklist.md', `${sampleText()}\n### 99. Keys\n**Estado**: ✅ Completado\nOPENAI_API_KEY=sk-proj-${'aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY'.repeat(2)}\n`);
-  for (let i = 0; i < 15; i++) write(`notes/note-${i}.md`, `# Note ${i}\n\n- [ ] todo [x] and [link](https://example.com)\n`);
+  write(
+    'notes/by-content.md',
+    '# Plan\n\n### 1. A\n**Estado**: ⏳ Pendiente\n[PEGAR ENLACE]\n### 2. B\n**Status**: done\n### 3. C\n**Estado**: ✅\n',
+  );
+  write(
+    'secrets/checklist.md',
+    `${sampleText()}\n### 99. Keys\n**Estado**: ✅ Completado\nOPENAI_API_KEY=sk-proj-${'aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY'.repeat(2)}\n`,
+  );
+  for (let i = 0; i < 15; i++)
+    write(`notes/note-${i}.md`, `# Note ${i}\n\n- [ ] todo [x] and [link](https://example.com)\n`);
   write('notes/mentions-status.md', '# Not a checklist\n\n**Status**: only once.\n');
   write('broken/binary.md', Buffer.from([0x23, 0x00, 0x01, 0x02]));
   write('broken/latin1-checklist.md', Buffer.from('# Lista\n\nEstado: pendiente \xe9\n', 'latin1'));
@@ -48,7 +60,16 @@ describe('readiness check in a pool of threads', () => {
 
   for (const format of ['text', 'json', 'sarif']) {
     test(`${format}: the same output, errors and exit code with 1, 2 and 3 threads and by default`, () => {
-      const args = ['check', '.', 'docs/DELIVERABLES.en.md', 'no-such-folder', '--format', format, '--today', '2025-12-08'];
+      const args = [
+        'check',
+        '.',
+        'docs/DELIVERABLES.en.md',
+        'no-such-folder',
+        '--format',
+        format,
+        '--today',
+        '2025-12-08',
+      ];
       const single = run([...args, '--jobs', '1'], folder);
       assert.equal(single.code, 2, 'the broken files and the missing folder are usage errors');
       assert.match(single.stderr, /binary\.md: is a binary file/);
@@ -68,10 +89,19 @@ describe('readiness check in a pool of threads', () => {
     const { stdout } = run(['check', '.', '--format', 'json', '--jobs', '3', '--fail-on', 'none'], folder);
     const files = (JSON.parse(stdout) as { files: { path: string; isChecklist: boolean }[] }).files;
     assert.equal(files.length, 40 + 3 + 1 + 1 + 15 + 1 + 1);
-    assert.deepEqual(files.map((f) => f.path), files.map((f) => f.path).sort((a, b) => a.localeCompare(b)).sort(byWalkOrder));
+    assert.deepEqual(
+      files.map((f) => f.path),
+      files
+        .map((f) => f.path)
+        .sort((a, b) => a.localeCompare(b))
+        .sort(byWalkOrder),
+    );
     assert.equal(files.find((f) => f.path === 'notes/by-content.md')?.isChecklist, true);
     assert.equal(files.find((f) => f.path === 'notes/mentions-status.md')?.isChecklist, false);
-    assert.equal(files.filter((f) => f.path.startsWith('notes/note-')).every((f) => !f.isChecklist), true);
+    assert.equal(
+      files.filter((f) => f.path.startsWith('notes/note-')).every((f) => !f.isChecklist),
+      true,
+    );
   });
 
   test('--jobs must be a positive number', () => {
@@ -92,13 +122,14 @@ function byWalkOrder(a: string, b: string): number {
   return x.length - y.length;
 }
 
-describe('readiness check with a checklist too big for a worker\'s heap', () => {
+describe("readiness check with a checklist too big for a worker's heap", () => {
   test('the big file is checked in the main thread: the same output as one thread', () => {
     const folder = mkdtempSync(join(tmpdir(), 'readiness-big-'));
     try {
       // The sample 60 times (about 1 MB) among ordinary ones.
       writeFileSync(join(folder, 'big-ENTREGABLES.md'), Array.from({ length: 60 }, () => sampleText()).join('\n'));
-      for (let i = 0; i < 20; i++) writeFileSync(join(folder, `r${String(i).padStart(2, '0')}-ENTREGABLES.md`), variedCopy(i + 7));
+      for (let i = 0; i < 20; i++)
+        writeFileSync(join(folder, `r${String(i).padStart(2, '0')}-ENTREGABLES.md`), variedCopy(i + 7));
       const args = ['check', '.', '--format', 'json', '--today', '2025-12-08'];
       const single = run([...args, '--jobs', '1'], folder);
       const pooled = run([...args, '--jobs', '2'], folder);
@@ -127,7 +158,8 @@ describe('the cheap pre-check', () => {
     const paths = ['ENTREGABLES.md', 'notes.md', 'docs/release-checklist.md', 'README.md'];
     for (const text of texts) {
       for (const path of paths) {
-        if (isChecklist(path, text, defaultChecklistGlobs)) assert.ok(mayBeChecklist(path, text, defaultChecklistGlobs), `${path}: ${text.slice(0, 40)}`);
+        if (isChecklist(path, text, defaultChecklistGlobs))
+          assert.ok(mayBeChecklist(path, text, defaultChecklistGlobs), `${path}: ${text.slice(0, 40)}`);
       }
     }
     assert.equal(mayBeChecklist('notes.md', '# Notes\n\nNothing here.\n', defaultChecklistGlobs), false);
@@ -155,7 +187,13 @@ describe('the progress line', () => {
       for (let i = 0; i < 52; i++) writeFileSync(join(folder, `n${i}.md`), `# Note ${i}\n`);
       const lines: string[] = [];
       const out: string[] = [];
-      const code = await runCheck(['--jobs', '1'], { out: (t) => out.push(t), err: (t) => out.push(t), cwd: folder, env: {}, progress: (line) => lines.push(line) });
+      const code = await runCheck(['--jobs', '1'], {
+        out: (t) => out.push(t),
+        err: (t) => out.push(t),
+        cwd: folder,
+        env: {},
+        progress: (line) => lines.push(line),
+      });
       assert.equal(code, 0);
       assert.deepEqual(out, []);
       assert.equal(lines.length, 52);
@@ -163,7 +201,13 @@ describe('the progress line', () => {
       assert.equal(lines.at(-1), '');
       // Fewer files: no progress at all.
       const few: string[] = [];
-      await runCheck(['--jobs', '1', 'n1.md', 'n2.md'], { out: () => undefined, err: () => undefined, cwd: folder, env: {}, progress: (line) => few.push(line) });
+      await runCheck(['--jobs', '1', 'n1.md', 'n2.md'], {
+        out: () => undefined,
+        err: () => undefined,
+        cwd: folder,
+        env: {},
+        progress: (line) => few.push(line),
+      });
       assert.deepEqual(few, []);
     } finally {
       rmSync(folder, { recursive: true, force: true });

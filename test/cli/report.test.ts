@@ -7,7 +7,11 @@ import { describe, test } from 'node:test';
 import { cliBundle, repoRoot } from '../support/paths';
 
 function run(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, [cliBundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const result = spawnSync(process.execPath, [cliBundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

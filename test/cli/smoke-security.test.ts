@@ -30,7 +30,9 @@ function runCli(args: readonly string[], cwd: string, env: Record<string, string
 
 function checklistIn(commands: readonly string[], secretsList: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'readiness-smoke-sec-'));
-  const tests = commands.map((c, i) => `# SMOKE TEST ${i + 1}: test ${i + 1}\n$ ${c}\nEstado: [✅ PASSED / ❌ FAILED]\n`).join('\n');
+  const tests = commands
+    .map((c, i) => `# SMOKE TEST ${i + 1}: test ${i + 1}\n$ ${c}\nEstado: [✅ PASSED / ❌ FAILED]\n`)
+    .join('\n');
   writeFileSync(join(dir, 'payload.json'), '{"file":"payload-Yt6uI9oP"}');
   writeFileSync(
     join(dir, 'ENTREGABLES.md'),
@@ -65,15 +67,25 @@ describe('readiness smoke: environment variables by declaration only', () => {
       ],
       'Secrets confirmados:\n- [ ] LOG_TOKEN (existe, policy configurada)',
     );
-    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', staging.url, '--secret-env', 'DEPLOY_TOKEN'], dir, PLANTED);
+    const result = await runCli(
+      ['smoke', 'ENTREGABLES.md', '--base-url', staging.url, '--secret-env', 'DEPLOY_TOKEN'],
+      dir,
+      PLANTED,
+    );
     assert.equal(result.code, 1);
     const lines = result.stdout.split('\n');
     assert.match(lines[0] ?? '', /^ 1 .*PASSED$/);
     assert.match(lines[1] ?? '', /^ 2 .*PASSED$/);
-    assert.match(lines[2] ?? '', /NOT RUN {2}<AWS_SECRET_ACCESS_KEY> is not a secret the checklist's secrets list declares: its value was not read$/);
+    assert.match(
+      lines[2] ?? '',
+      /NOT RUN {2}<AWS_SECRET_ACCESS_KEY> is not a secret the checklist's secrets list declares: its value was not read$/,
+    );
     assert.match(lines[3] ?? '', /NOT RUN {2}<HOME> is not a secret/);
     assert.match(lines[4] ?? '', /NOT RUN {2}<GITHUB_TOKEN> is not a secret/);
-    assert.match(result.stderr, /smoke test 3 uses <AWS_SECRET_ACCESS_KEY>, which the checklist's secrets list does not declare: the environment variable was not read \(list it under the checklist's "Secrets:" or pass --secret-env AWS_SECRET_ACCESS_KEY\)/);
+    assert.match(
+      result.stderr,
+      /smoke test 3 uses <AWS_SECRET_ACCESS_KEY>, which the checklist's secrets list does not declare: the environment variable was not read \(list it under the checklist's "Secrets:" or pass --secret-env AWS_SECRET_ACCESS_KEY\)/,
+    );
 
     const arrived = staging.everything();
     assert.ok(arrived.includes(PLANTED.LOG_TOKEN), 'the declared LOG_TOKEN was sent');
@@ -93,11 +105,21 @@ describe('readiness smoke: environment variables by declaration only', () => {
 
   test('a secrets section under a heading declares names too; --secret-env rejects what is not a variable name', async () => {
     const before = staging.requests.length;
-    const dir = checklistIn(['curl -sS "http://staging-host/h?token=<LOG_TOKEN>&k=<API_KEY>"'], '### Secrets\n- `LOG_TOKEN`\n- API_KEY: the partner API key');
-    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', staging.url], dir, { LOG_TOKEN: PLANTED.LOG_TOKEN, API_KEY: 'api-key-Rf4tG6yH' });
+    const dir = checklistIn(
+      ['curl -sS "http://staging-host/h?token=<LOG_TOKEN>&k=<API_KEY>"'],
+      '### Secrets\n- `LOG_TOKEN`\n- API_KEY: the partner API key',
+    );
+    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', staging.url], dir, {
+      LOG_TOKEN: PLANTED.LOG_TOKEN,
+      API_KEY: 'api-key-Rf4tG6yH',
+    });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.equal(staging.requests.length, before + 1);
-    const bad = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', staging.url, '--secret-env', 'lower-case'], dir, {});
+    const bad = await runCli(
+      ['smoke', 'ENTREGABLES.md', '--base-url', staging.url, '--secret-env', 'lower-case'],
+      dir,
+      {},
+    );
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--secret-env takes an environment variable name such as LOG_TOKEN/);
   });
@@ -116,7 +138,8 @@ describe('readiness smoke: redirects to another host', () => {
   });
 
   test('refused without --allow-host; allowed, it gets no Authorization, Cookie or body', async () => {
-    const to = (status: number) => `http://staging-host/redirect/${status}?to=${encodeURIComponent(`${other.url}/landed`)}`;
+    const to = (status: number) =>
+      `http://staging-host/redirect/${status}?to=${encodeURIComponent(`${other.url}/landed`)}`;
     const dir = checklistIn(
       [
         `curl -sS -L -u admin:pw-Bg5nH7jK -H "Cookie: sid=ck-Uy6tR4eW" "${to(302)}"`,
@@ -127,15 +150,25 @@ describe('readiness smoke: redirects to another host', () => {
     );
     const refused = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', staging.url, '--only', '1'], dir, {});
     assert.equal(refused.code, 1);
-    assert.match(refused.stdout, new RegExp(`FAILED {2}${other.host.replace(/\./g, '\\.')} is neither the staging host nor an allowed host`));
+    assert.match(
+      refused.stdout,
+      new RegExp(`FAILED {2}${other.host.replace(/\./g, '\\.')} is neither the staging host nor an allowed host`),
+    );
     assert.equal(other.requests.length, 0);
 
-    const allowed = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', staging.url, '--allow-host', other.host], dir, {});
+    const allowed = await runCli(
+      ['smoke', 'ENTREGABLES.md', '--base-url', staging.url, '--allow-host', other.host],
+      dir,
+      {},
+    );
     assert.equal(allowed.code, 1);
     const lines = allowed.stdout.split('\n');
     assert.match(lines[0] ?? '', /PASSED$/);
     assert.match(lines[1] ?? '', /PASSED$/);
-    assert.match(lines[2] ?? '', /FAILED {2}HTTP 307: redirect to another host \(127\.0\.0\.2:\d+\); the POST body is not sent there again$/);
+    assert.match(
+      lines[2] ?? '',
+      /FAILED {2}HTTP 307: redirect to another host \(127\.0\.0\.2:\d+\); the POST body is not sent there again$/,
+    );
     assert.deepEqual(
       other.requests.map((r) => [r.method, r.headers.authorization, r.headers.cookie, r.body]),
       [
@@ -143,7 +176,8 @@ describe('readiness smoke: redirects to another host', () => {
         ['GET', undefined, undefined, ''],
       ],
     );
-    for (const value of ['pw-Bg5nH7jK', btoa('admin:pw-Bg5nH7jK'), 'ck-Uy6tR4eW', 'payload-Yt6uI9oP']) assert.ok(!other.everything().includes(value), `${value} reached the other host`);
+    for (const value of ['pw-Bg5nH7jK', btoa('admin:pw-Bg5nH7jK'), 'ck-Uy6tR4eW', 'payload-Yt6uI9oP'])
+      assert.ok(!other.everything().includes(value), `${value} reached the other host`);
     assert.ok(staging.everything().includes('payload-Yt6uI9oP'));
   });
 });

@@ -16,8 +16,16 @@ interface CliResult {
   readonly stderr: string;
 }
 
-function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
-  const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', LOG_TOKEN: DEFAULT_LOG_TOKEN, ...options.env };
+function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<CliResult> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    LANG: 'C',
+    LOG_TOKEN: DEFAULT_LOG_TOKEN,
+    ...options.env,
+  };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const child = spawn(process.execPath, [cliBundle, ...args], { cwd: options.cwd, env });
   let stdout = '';
@@ -42,7 +50,9 @@ function workspaceCopy(): string {
 /** The text outside item 3's shell block and the evidence stamps after it, which --write must leave alone. */
 function outsideEvidence(text: string): string {
   const start = text.indexOf('```bash\n# ====');
-  const rest = text.slice(text.indexOf('```', start + 10)).replace(/\n<!-- readiness:evidence v1 [^\n]* -->(?=\n)/g, '');
+  const rest = text
+    .slice(text.indexOf('```', start + 10))
+    .replace(/\n<!-- readiness:evidence v1 [^\n]* -->(?=\n)/g, '');
   return text.slice(0, start) + rest;
 }
 
@@ -71,7 +81,10 @@ describe('readiness smoke', () => {
     assert.equal(outsideEvidence(after), outsideEvidence(before));
     assert.ok(!after.includes('[PEGAR SALIDA AQUÍ]'));
     assert.equal(after.split('\n').filter((l) => l === 'Estado: ✅ PASSED').length, 7);
-    assert.match(after, /\$ curl -sS -X GET "http:\/\/staging-host\/api\/health" \| jq\n\{\n {2}"status": "ok",\n {2}"service": "staging-stand-in",\n {2}"version": "1.0.0"\n\}\nEstado: ✅ PASSED\nTiempo de respuesta: [\d.]+ms\n/);
+    assert.match(
+      after,
+      /\$ curl -sS -X GET "http:\/\/staging-host\/api\/health" \| jq\n\{\n {2}"status": "ok",\n {2}"service": "staging-stand-in",\n {2}"version": "1.0.0"\n\}\nEstado: ✅ PASSED\nTiempo de respuesta: [\d.]+ms\n/,
+    );
     assert.match(after, /\nSessionId obtenido: sess_\d+\n/);
     assert.match(after, /\nLOG_TOKEN usado: Sí, se usó LOG_TOKEN \(valor no incluido\)\n/);
     // The token and the logged key reached neither the file nor the terminal.
@@ -93,9 +106,16 @@ describe('readiness smoke', () => {
 
   test('--format json: the same results as data, secrets masked', async () => {
     const dir = workspaceCopy();
-    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--format', 'json', '--only', '1,2,7'], { cwd: dir });
+    const result = await runCli(
+      ['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--format', 'json', '--only', '1,2,7'],
+      { cwd: dir },
+    );
     assert.equal(result.code, 0);
-    const report = JSON.parse(result.stdout) as { results: { number: string; outcome: string; status: number; request: { url: string }; output: string[] }[]; summary: unknown; written: boolean };
+    const report = JSON.parse(result.stdout) as {
+      results: { number: string; outcome: string; status: number; request: { url: string }; output: string[] }[];
+      summary: unknown;
+      written: boolean;
+    };
     assert.deepEqual(
       report.results.map((r) => [r.number, r.outcome, r.status]),
       [
@@ -117,7 +137,10 @@ describe('readiness smoke', () => {
     const passed = await runCli(['smoke', 'ENTREGABLES.md', '--only', '2,3'], { cwd: dir });
     assert.equal(passed.code, 0, passed.stdout + passed.stderr);
     // <sid> bound to a path test 2's response does not have: test 3 cannot run.
-    writeFileSync(join(dir, '.readiness.json'), JSON.stringify({ smoke: { baseUrl: server.url, captures: { sid: 'data.session' } } }));
+    writeFileSync(
+      join(dir, '.readiness.json'),
+      JSON.stringify({ smoke: { baseUrl: server.url, captures: { sid: 'data.session' } } }),
+    );
     const unbound = await runCli(['smoke', 'ENTREGABLES.md', '--only', '2,3'], { cwd: dir });
     assert.equal(unbound.code, 1, unbound.stdout + unbound.stderr);
     assert.match(unbound.stdout, /1 passed, 0 failed, 1 not run|1 passed, 1 failed/);
@@ -128,7 +151,10 @@ describe('readiness smoke', () => {
     try {
       const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', failing.url], { cwd: workspaceCopy() });
       assert.equal(result.code, 1);
-      assert.match(result.stdout, /\n 6 {2}POST {4}\/api\/whatsapp-ticket {6}500 +[\d.]+ ms {2}FAILED {2}HTTP 500 Internal Server Error\n/);
+      assert.match(
+        result.stdout,
+        /\n 6 {2}POST {4}\/api\/whatsapp-ticket {6}500 +[\d.]+ ms {2}FAILED {2}HTTP 500 Internal Server Error\n/,
+      );
       assert.match(result.stdout, /6 passed, 1 failed, 0 not run\n$/);
     } finally {
       await failing.close();
@@ -137,7 +163,10 @@ describe('readiness smoke', () => {
 
   test('--timeout fails a request that takes longer', async () => {
     const held = server.hold('/api/health');
-    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--only', '1', '--timeout', '200'], { cwd: workspaceCopy() });
+    const result = await runCli(
+      ['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--only', '1', '--timeout', '200'],
+      { cwd: workspaceCopy() },
+    );
     await held.arrived;
     held.release();
     assert.equal(result.code, 1);
@@ -145,7 +174,10 @@ describe('readiness smoke', () => {
   });
 
   test('a secret missing from the environment: the test is not run, exit 1, a hint on stderr', async () => {
-    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--only', '7'], { cwd: workspaceCopy(), env: { LOG_TOKEN: undefined } });
+    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--only', '7'], {
+      cwd: workspaceCopy(),
+      env: { LOG_TOKEN: undefined },
+    });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /NOT RUN {2}secret LOG_TOKEN was not provided/);
     assert.match(result.stderr, /readiness: set the environment variable LOG_TOKEN to run smoke test 7/);
@@ -155,9 +187,14 @@ describe('readiness smoke', () => {
     const dir = workspaceCopy();
     const file = join(dir, 'ENTREGABLES.md');
     chmodSync(file, 0o444);
-    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--only', '1', '--write'], { cwd: dir });
+    const result = await runCli(['smoke', 'ENTREGABLES.md', '--base-url', server.url, '--only', '1', '--write'], {
+      cwd: dir,
+    });
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /ENTREGABLES\.md: evidence not written \(the file is read-only\); the file is unchanged/);
+    assert.match(
+      result.stderr,
+      /ENTREGABLES\.md: evidence not written \(the file is read-only\); the file is unchanged/,
+    );
     assert.equal(readFileSync(file, 'utf8'), sampleText());
     assert.deepEqual(readdirSync(dir).sort(), ['ENTREGABLES.md', 'test']);
   });
@@ -165,14 +202,42 @@ describe('readiness smoke', () => {
   describe('usage errors exit 2 with a clear message', () => {
     const cases: [string, string[], RegExp][] = [
       ['no --base-url', ['smoke', 'ENTREGABLES.md'], /--base-url is required/],
-      ['a base URL that is not http(s)', ['smoke', 'ENTREGABLES.md', '--base-url', 'staging'], /--base-url must be an http\(s\) URL/],
+      [
+        'a base URL that is not http(s)',
+        ['smoke', 'ENTREGABLES.md', '--base-url', 'staging'],
+        /--base-url must be an http\(s\) URL/,
+      ],
       ['no file', ['smoke', '--base-url', 'http://127.0.0.1:9'], /smoke needs the checklist FILE/],
-      ['a missing file', ['smoke', 'missing.md', '--base-url', 'http://127.0.0.1:9'], /missing\.md: no such file or directory/],
-      ['a bad --format', ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--format', 'xml'], /--format must be text or json/],
-      ['a bad --timeout', ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--timeout', 'soon'], /--timeout must be a positive number/],
-      ['an unknown test in --only', ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--only', '2,9'], /no smoke test 9 \(its tests are 1, 2, 3, 4, 5, 6, 7\)/],
-      ['a file without smoke tests', ['smoke', 'README.md', '--base-url', 'http://127.0.0.1:9'], /README\.md: no smoke tests/],
-      ['an unknown option', ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--frobnicate'], /Unknown option '--frobnicate'/],
+      [
+        'a missing file',
+        ['smoke', 'missing.md', '--base-url', 'http://127.0.0.1:9'],
+        /missing\.md: no such file or directory/,
+      ],
+      [
+        'a bad --format',
+        ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--format', 'xml'],
+        /--format must be text or json/,
+      ],
+      [
+        'a bad --timeout',
+        ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--timeout', 'soon'],
+        /--timeout must be a positive number/,
+      ],
+      [
+        'an unknown test in --only',
+        ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--only', '2,9'],
+        /no smoke test 9 \(its tests are 1, 2, 3, 4, 5, 6, 7\)/,
+      ],
+      [
+        'a file without smoke tests',
+        ['smoke', 'README.md', '--base-url', 'http://127.0.0.1:9'],
+        /README\.md: no smoke tests/,
+      ],
+      [
+        'an unknown option',
+        ['smoke', 'ENTREGABLES.md', '--base-url', 'http://127.0.0.1:9', '--frobnicate'],
+        /Unknown option '--frobnicate'/,
+      ],
     ];
     for (const [name, args, message] of cases) {
       test(name, async () => {

@@ -17,7 +17,10 @@ describe('the checklist corpus', () => {
     assert.ok(metrics.checkRecall >= 0.95, `check recall ${metrics.checkRecall}`);
     assert.ok(metrics.doneAccuracy >= 0.95, `done accuracy ${metrics.doneAccuracy}`);
     assert.ok(metrics.blockerAccuracy >= 0.95, `blocker accuracy ${metrics.blockerAccuracy}`);
-    assert.ok(metrics.falseRecognition <= 0.01, `false recognition ${metrics.falseRecognition}: ${metrics.falselyRecognised.join(', ')}`);
+    assert.ok(
+      metrics.falseRecognition <= 0.01,
+      `false recognition ${metrics.falseRecognition}: ${metrics.falselyRecognised.join(', ')}`,
+    );
   });
 
   test('blanks: recall at least 0.95, at most one false alarm per filled document', () => {
@@ -30,10 +33,19 @@ describe('the checklist corpus', () => {
     for (const r of metrics.results) {
       const wrong = [
         r.recognised !== r.expect.isChecklist ? `recognised ${r.recognised}` : '',
-        r.expect.isChecklist && r.expect.items && r.expect.items.total !== r.items.total ? `items ${r.items.total}/${r.expect.items.total}` : '',
-        r.expect.isChecklist && r.expect.items && r.expect.items.done !== r.items.done ? `items done ${r.items.done}/${r.expect.items.done}` : '',
-        r.expect.checks && (r.expect.checks.total !== r.checks.total || r.expect.checks.done !== r.checks.done) ? `checks ${r.checks.done}/${r.checks.total} vs ${r.expect.checks.done}/${r.expect.checks.total}` : '',
-        r.expect.blockers && (r.expect.blockers.total !== r.blockers.total || r.expect.blockers.done !== r.blockers.done) ? `blockers ${r.blockers.done}/${r.blockers.total} vs ${r.expect.blockers.done}/${r.expect.blockers.total}` : '',
+        r.expect.isChecklist && r.expect.items && r.expect.items.total !== r.items.total
+          ? `items ${r.items.total}/${r.expect.items.total}`
+          : '',
+        r.expect.isChecklist && r.expect.items && r.expect.items.done !== r.items.done
+          ? `items done ${r.items.done}/${r.expect.items.done}`
+          : '',
+        r.expect.checks && (r.expect.checks.total !== r.checks.total || r.expect.checks.done !== r.checks.done)
+          ? `checks ${r.checks.done}/${r.checks.total} vs ${r.expect.checks.done}/${r.expect.checks.total}`
+          : '',
+        r.expect.blockers &&
+        (r.expect.blockers.total !== r.blockers.total || r.expect.blockers.done !== r.blockers.done)
+          ? `blockers ${r.blockers.done}/${r.blockers.total} vs ${r.expect.blockers.done}/${r.expect.blockers.total}`
+          : '',
         r.expect.blanks !== undefined && r.blanks !== r.expect.blanks ? `blanks ${r.blanks}/${r.expect.blanks}` : '',
         r.missed.length > 0 ? `missed ${r.missed.join(' ')}` : '',
         r.falseAlarms.length > 0 ? `${r.falseAlarms.length} false alarms` : '',

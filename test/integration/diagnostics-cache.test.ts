@@ -17,11 +17,19 @@ describe('cached diagnostics JSON', () => {
     const analyzer = new ChecklistAnalyzer();
     const store = new DiagnosticsStore();
     const uri = 'file:///w/ENTREGABLES.md';
-    const texts = [sampleText(), sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/ünïcode/"quoted"\\'), `${sampleText()}\n### 99. Nuevo \u2028 ítem\n**Estado**: ⏳\n[X]\n`];
+    const texts = [
+      sampleText(),
+      sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/ünïcode/"quoted"\\'),
+      `${sampleText()}\n### 99. Nuevo \u2028 ítem\n**Estado**: ⏳\n[X]\n`,
+    ];
     for (const text of texts) {
       const { diagnostics } = store.update(uri, analyzer.analyze(text, { today: TODAY }).findings);
       assert.ok(diagnostics.length > 100);
-      const published = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 3, diagnostics: [...diagnostics] } };
+      const published = {
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: { uri, version: 3, diagnostics: [...diagnostics] },
+      };
       assert.equal(encodeMessage(published).toString('utf8'), JSON.stringify(published));
       const report = { jsonrpc: '2.0', id: 7, result: store.report(uri, undefined) };
       assert.equal(encodeMessage(report).toString('utf8'), JSON.stringify(report));
@@ -39,9 +47,18 @@ describe('cached diagnostics JSON', () => {
     assert.equal(first.kind, 'full');
     const id = first.kind === 'full' ? first.resultId : undefined;
     // Analysed again from scratch: new finding objects with the same content.
-    assert.equal(store.update(uri, new ChecklistAnalyzer().analyze(sampleText(), { today: TODAY }).findings).changed, false);
+    assert.equal(
+      store.update(uri, new ChecklistAnalyzer().analyze(sampleText(), { today: TODAY }).findings).changed,
+      false,
+    );
     assert.deepEqual(store.report(uri, id), { kind: 'unchanged', resultId: id });
-    assert.equal(store.update(uri, analyzer.analyze(sampleText().replace('[PEGAR ENLACE AL PR]', 'done'), { today: TODAY }).findings).changed, true);
+    assert.equal(
+      store.update(
+        uri,
+        analyzer.analyze(sampleText().replace('[PEGAR ENLACE AL PR]', 'done'), { today: TODAY }).findings,
+      ).changed,
+      true,
+    );
     const next = store.report(uri, id);
     assert.equal(next.kind, 'full');
     assert.notEqual(next.resultId, id);
@@ -52,7 +69,7 @@ describe('cached diagnostics JSON', () => {
     const before = analyzer.analyze(sampleText(), { today: TODAY }).findings;
     const after = analyzer.analyze(sampleText().replace('[PEGAR ENLACE AL PR]', 'done'), { today: TODAY }).findings;
     const kept = new Set(before);
-    assert.ok(after.filter((f) => !kept.has(f)).length <= 2, 'only the edited item\'s findings are made again');
+    assert.ok(after.filter((f) => !kept.has(f)).length <= 2, "only the edited item's findings are made again");
   });
 });
 
@@ -63,7 +80,13 @@ describe('secret names gathered per block', () => {
       '## Secrets\n- STRIPE_SECRET_KEY\n## Next\n- NOT_A_SECRET_LIST\n',
       '### 1. Item\n```sh\ncurl -H "Authorization: Bearer $API_TOKEN" <LOG_TOKEN> ${OPENAI_API_KEY}\n# Secrets:\n```\n### 2. Other\nOPENAI_API_KEY again, %SERVICE_PASSWORD%\n',
     ];
-    const documents = [sampleText(), readFixture('documents', 'DELIVERABLES.en.md'), readFixture('documents', 'ENTREGABLES.escenarios.md'), readFixture('smoke', 'DELIVERABLES.md'), ...crafted];
+    const documents = [
+      sampleText(),
+      readFixture('documents', 'DELIVERABLES.en.md'),
+      readFixture('documents', 'ENTREGABLES.escenarios.md'),
+      readFixture('smoke', 'DELIVERABLES.md'),
+      ...crafted,
+    ];
     for (const text of documents) {
       const perBlock = mergeSecretNames(splitBlocks(text).map((b) => secretNameParts(b.text)));
       assert.deepEqual(perBlock, declaredSecretNames(text));
@@ -71,7 +94,7 @@ describe('secret names gathered per block', () => {
   });
 });
 
-describe('the CLI\'s JSON written one file at a time', () => {
+describe("the CLI's JSON written one file at a time", () => {
   test('is formatJson byte for byte, U+2028 and U+2029 in messages included', () => {
     const odd = sampleText().replace('[PEGAR ENLACE AL PR]', '[PEGAR\u2028ENLACE\u2029 "PR"]');
     const reports = [sampleText(), odd, '# Not a checklist\n'].map((text, i) => {

@@ -31,7 +31,8 @@ function controlledHost(document: TextDocument) {
     relativePath: () => 'ENTREGABLES.md',
     locale: () => undefined,
     today: () => '2025-12-01',
-    published: (_document, version, analysis) => published.push({ version, line: analysis && placeholderLine(analysis) }),
+    published: (_document, version, analysis) =>
+      published.push({ version, line: analysis && placeholderLine(analysis) }),
     complete: (_uri, analysis) =>
       new Promise<Analysis>((resolve) => {
         completions.push(() => resolve(analysis));
@@ -44,11 +45,13 @@ function controlledHost(document: TextDocument) {
 
 /** The line of the sample's first PR-link placeholder in an analysis. */
 function placeholderLine(analysis: Analysis): number | undefined {
-  return analysis.checklist.items.flatMap((item) => item.placeholders).find((p) => p.text.includes('PEGAR ENLACE AL PR'))?.range.start.line;
+  return analysis.checklist.items
+    .flatMap((item) => item.placeholders)
+    .find((p) => p.text.includes('PEGAR ENLACE AL PR'))?.range.start.line;
 }
 
 describe('per-document analyses', () => {
-  test('an edit that lands while the previous text is being completed: callers get the new text\'s analysis', async () => {
+  test("an edit that lands while the previous text is being completed: callers get the new text's analysis", async () => {
     const text = sampleText();
     const line = text.split('\n').findIndex((l) => l.includes(PLACEHOLDER));
     assert.ok(line > 0);
@@ -82,7 +85,11 @@ describe('per-document analyses', () => {
     const document = TextDocument.create(URI, 'markdown', 1, sampleText());
     const { host } = controlledHost(document);
     const errors: string[] = [];
-    const analyses = new DocumentAnalyses({ ...host, complete: () => Promise.reject(new Error('disk on fire')), error: (message) => errors.push(message) });
+    const analyses = new DocumentAnalyses({
+      ...host,
+      complete: () => Promise.reject(new Error('disk on fire')),
+      error: (message) => errors.push(message),
+    });
     assert.equal(await analyses.current(URI), undefined);
     assert.equal(await analyses.current(URI), undefined);
     assert.equal(errors.length, 1);

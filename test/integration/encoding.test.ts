@@ -30,7 +30,10 @@ describe('mojibake', () => {
   test('UTF-8 read as Windows-1252 or Latin-1 is repaired too', () => {
     const text = 'Sí — “listo” ✅ 🔴 Creación';
     const bytes = Buffer.from(text, 'utf8');
-    assert.deepEqual(detectMojibake(new TextDecoder('windows-1252').decode(bytes)), { encoding: 'Windows-1252', repaired: text });
+    assert.deepEqual(detectMojibake(new TextDecoder('windows-1252').decode(bytes)), {
+      encoding: 'Windows-1252',
+      repaired: text,
+    });
     assert.deepEqual(detectMojibake(bytes.toString('latin1')), { encoding: 'Windows-1252', repaired: text });
   });
 
@@ -48,8 +51,11 @@ describe('mojibake', () => {
 
 describe('mojibake per line', () => {
   const macRoman = (text: string): string => {
-    const table = 'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00A0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
-    return [...Buffer.from(text, 'utf8')].map((b) => (b < 0x80 ? String.fromCharCode(b) : (table[b - 0x80] ?? ''))).join('');
+    const table =
+      'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00A0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+    return [...Buffer.from(text, 'utf8')]
+      .map((b) => (b < 0x80 ? String.fromCharCode(b) : (table[b - 0x80] ?? '')))
+      .join('');
   };
   const windows1252 = (text: string): string => new TextDecoder('windows-1252').decode(Buffer.from(text, 'utf8'));
 
@@ -61,13 +67,22 @@ describe('mojibake per line', () => {
     assert.ok(repair?.lines.every((l) => !l.damaged.includes('Añadido')));
     assert.equal(repairMojibake(mixed), `${sampleText()}\n## Añadido después: revisión ✅\n`);
     const fix = repairEncodingFix(mixed, translator('en'));
-    assert.ok(fix && fix.edits.length === repair?.lines.length && fix.edits.every((e) => e.range.start.line === e.range.end.line));
+    assert.ok(
+      fix &&
+        fix.edits.length === repair?.lines.length &&
+        fix.edits.every((e) => e.range.start.line === e.range.end.line),
+    );
     const findings = new ChecklistAnalyzer().analyze(mixed).findings.filter((f) => f.code === 'mojibake');
     assert.equal(findings.length, 1);
   });
 
   test('correct documents are left alone', () => {
-    for (const file of ['workspace/ENTREGABLES.md', 'documents/DELIVERABLES.en.md', 'documents/ENTREGABLES.filled.md', 'documents/ENTREGABLES.escenarios.md']) {
+    for (const file of [
+      'workspace/ENTREGABLES.md',
+      'documents/DELIVERABLES.en.md',
+      'documents/ENTREGABLES.filled.md',
+      'documents/ENTREGABLES.escenarios.md',
+    ]) {
       const text = readFileSync(join(fixtures, file), 'utf8');
       assert.equal(detectMojibakeLines(text), undefined, file);
     }
@@ -75,15 +90,21 @@ describe('mojibake per line', () => {
 
   test('a few damaged lines in a correct file', () => {
     const text = `# Revisión\n\nEstado: ✅ Listo\n${macRoman('Producción: sí, revisado — “OK”')}\nÚltima línea correcta\n`;
-    assert.equal(repairMojibake(text), '# Revisión\n\nEstado: ✅ Listo\nProducción: sí, revisado — “OK”\nÚltima línea correcta\n');
+    assert.equal(
+      repairMojibake(text),
+      '# Revisión\n\nEstado: ✅ Listo\nProducción: sí, revisado — “OK”\nÚltima línea correcta\n',
+    );
   });
 
   test('repair(mojibake(text)) === text over varied text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...[...'abcXYZ 019\n-:.#*[]áéíóúñÑüÜ¿¡çÇàè€“”‘’—–…✅❌⏳🔴🟡📦🎯→«»ßøå']) }), (text) => {
-        assert.equal(repairMojibake(macRoman(text)), text);
-        assert.equal(repairMojibake(windows1252(text)), text);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...[...'abcXYZ 019\n-:.#*[]áéíóúñÑüÜ¿¡çÇàè€“”‘’—–…✅❌⏳🔴🟡📦🎯→«»ßøå']) }),
+        (text) => {
+          assert.equal(repairMojibake(macRoman(text)), text);
+          assert.equal(repairMojibake(windows1252(text)), text);
+        },
+      ),
       { numRuns: 300 },
     );
   });

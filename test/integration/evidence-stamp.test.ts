@@ -26,10 +26,19 @@ import { sampleText } from '../support/paths';
 const RAN = Date.parse('2026-12-03T10:00:00Z');
 const fixedWall: WallClock = { now: () => ({ ms: RAN, offsetMinutes: 60 }) };
 
-async function runAndWrite(text: string, baseUrl: string, options: EnvironmentOptions & { numbers?: readonly string[] } = {}): Promise<string> {
+async function runAndWrite(
+  text: string,
+  baseUrl: string,
+  options: EnvironmentOptions & { numbers?: readonly string[] } = {},
+): Promise<string> {
   const suite = smokeTestsOf(text);
   const tests = options.numbers ? suite.tests.filter((t) => options.numbers?.includes(t.number)) : undefined;
-  const run = await runSmokeTests(suite, { ...defaultSmokeSettings, baseUrl }, nodeEnvironment({ wallClock: fixedWall, ...options }), { tests });
+  const run = await runSmokeTests(
+    suite,
+    { ...defaultSmokeSettings, baseUrl },
+    nodeEnvironment({ wallClock: fixedWall, ...options }),
+    { tests },
+  );
   const plan = stampedEvidenceEdits(text, suite, run.results, { runner: '9.9.9', baseUrl });
   return applyTextEdits(text, plan.edits);
 }
@@ -37,7 +46,10 @@ async function runAndWrite(text: string, baseUrl: string, options: EnvironmentOp
 function analyze(text: string, options: { today?: string; baseUrl?: string; maxAgeDays?: number } = {}): Analysis {
   return new ChecklistAnalyzer().analyze(text, {
     today: options.today ?? '2026-12-03',
-    settings: { ...defaultAnalysisSettings, evidence: { maxAgeDays: options.maxAgeDays ?? 7, baseUrl: options.baseUrl } },
+    settings: {
+      ...defaultAnalysisSettings,
+      evidence: { maxAgeDays: options.maxAgeDays ?? 7, baseUrl: options.baseUrl },
+    },
   });
 }
 
@@ -60,7 +72,10 @@ describe('evidence stamps: the format', () => {
 
   test('one HTML comment, versioned, read back the same', () => {
     const line = formatStamp(stamp);
-    assert.match(line, /^<!-- readiness:evidence v1 test=2 ran=2026-12-03T11:00:00\+01:00 host=staging\.example\.com env=pre%20prod runner=0\.1\.0 cmd=sha256:[0-9a-f]{16} status=200 ms=84 result=passed out=sha256:[0-9a-f]{16} -->$/);
+    assert.match(
+      line,
+      /^<!-- readiness:evidence v1 test=2 ran=2026-12-03T11:00:00\+01:00 host=staging\.example\.com env=pre%20prod runner=0\.1\.0 cmd=sha256:[0-9a-f]{16} status=200 ms=84 result=passed out=sha256:[0-9a-f]{16} -->$/,
+    );
     assert.deepEqual(parseStamp(line), { ok: true, stamp });
     assert.deepEqual(parseStamp(`   ${line}  `), { ok: true, stamp });
   });
@@ -71,9 +86,22 @@ describe('evidence stamps: the format', () => {
   });
 
   test('a newer version is recognised as unreadable; damaged stamps are not stamps', () => {
-    assert.deepEqual(parseStamp('<!-- readiness:evidence v2 whatever=1 -->'), { ok: false, version: 'v2', test: undefined });
-    assert.deepEqual(parseStamp('<!-- readiness:evidence v2 test=3 whatever=1 -->'), { ok: false, version: 'v2', test: '3' });
-    assert.equal(parseStamp('<!-- readiness:evidence v1 test=2 ran=yesterday cmd=sha256:0123456789abcdef out=sha256:0123456789abcdef -->'), undefined);
+    assert.deepEqual(parseStamp('<!-- readiness:evidence v2 whatever=1 -->'), {
+      ok: false,
+      version: 'v2',
+      test: undefined,
+    });
+    assert.deepEqual(parseStamp('<!-- readiness:evidence v2 test=3 whatever=1 -->'), {
+      ok: false,
+      version: 'v2',
+      test: '3',
+    });
+    assert.equal(
+      parseStamp(
+        '<!-- readiness:evidence v1 test=2 ran=yesterday cmd=sha256:0123456789abcdef out=sha256:0123456789abcdef -->',
+      ),
+      undefined,
+    );
     assert.equal(parseStamp('<!-- readiness:evidence v1 test=2 -->'), undefined);
     assert.equal(parseStamp('<!-- some other comment -->'), undefined);
     assert.equal(parseStamp(formatStamp(stamp).replace(/cmd=sha256:\w+/, 'cmd=md5:abc')), undefined);
@@ -109,18 +137,30 @@ describe('evidence stamps: written by a run, checked by the analysis', () => {
     assert.equal(all[first - 1], '```');
     assert.equal(all[first + 7], '');
     const analysis = analyze(stamped, { baseUrl: server.url });
-    assert.deepEqual(analysis.evidence.map((r) => r.state), Array(7).fill('verified'));
+    assert.deepEqual(
+      analysis.evidence.map((r) => r.state),
+      Array(7).fill('verified'),
+    );
     assert.deepEqual(codesOf(analysis, 'stale-evidence', 'edited-evidence'), []);
   });
 
   test('re-running a test replaces its stamp and leaves the others', async () => {
-    const again = await runAndWrite(stamped, server.url, { numbers: ['2'], wallClock: { now: () => ({ ms: RAN + 3_600_000, offsetMinutes: 0 }) } });
+    const again = await runAndWrite(stamped, server.url, {
+      numbers: ['2'],
+      wallClock: { now: () => ({ ms: RAN + 3_600_000, offsetMinutes: 0 }) },
+    });
     const before = stampLines(stamped);
     const after = stampLines(again);
     assert.equal(after.length, 7);
-    assert.deepEqual(after.filter((_, i) => i !== 1), before.filter((_, i) => i !== 1));
+    assert.deepEqual(
+      after.filter((_, i) => i !== 1),
+      before.filter((_, i) => i !== 1),
+    );
     assert.match(after[1] ?? '', /test=2 ran=2026-12-03T11:00:00Z /);
-    assert.deepEqual(analyze(again).evidence.map((r) => r.state), Array(7).fill('verified'));
+    assert.deepEqual(
+      analyze(again).evidence.map((r) => r.state),
+      Array(7).fill('verified'),
+    );
   });
 
   test('a hand edit of the output is edited-evidence; a re-run clears it', async () => {
@@ -129,7 +169,10 @@ describe('evidence stamps: written by a run, checked by the analysis', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0]?.severity, 'warning');
     assert.equal(found[0]?.data?.['test'], '1');
-    assert.equal(found[0]?.message, 'The evidence of smoke test 1 was edited after it ran: it no longer matches its stamp. Re-run the test.');
+    assert.equal(
+      found[0]?.message,
+      'The evidence of smoke test 1 was edited after it ran: it no longer matches its stamp. Re-run the test.',
+    );
     const rerun = await runAndWrite(edited, server.url, { numbers: ['1'] });
     assert.deepEqual(codesOf(analyze(rerun), 'edited-evidence'), []);
   });
@@ -142,11 +185,23 @@ describe('evidence stamps: written by a run, checked by the analysis', () => {
   });
 
   test('a changed command, an old run, another host: stale-evidence with each reason', async () => {
-    const changed = stamped.replace(`-H "Content-Type: application/json" -d '{}' | jq`, `-H "Content-Type: application/json" -d '{"canal":"qa"}' | jq`);
+    const changed = stamped.replace(
+      `-H "Content-Type: application/json" -d '{}' | jq`,
+      `-H "Content-Type: application/json" -d '{"canal":"qa"}' | jq`,
+    );
     const command = codesOf(analyze(changed), 'stale-evidence');
-    assert.deepEqual(command.map((f) => [f.data?.['test'], f.data?.['reasons']]), [['2', ['command']]]);
-    assert.equal(command[0]?.message, 'The evidence of smoke test 2 is stale: the command changed since it ran. Re-run the test.');
-    assert.equal(command[0]?.range.start.line, changed.split('\n').findIndex((l) => l.startsWith('$ curl -sS -X POST "http://staging-host/api/greeting"')));
+    assert.deepEqual(
+      command.map((f) => [f.data?.['test'], f.data?.['reasons']]),
+      [['2', ['command']]],
+    );
+    assert.equal(
+      command[0]?.message,
+      'The evidence of smoke test 2 is stale: the command changed since it ran. Re-run the test.',
+    );
+    assert.equal(
+      command[0]?.range.start.line,
+      changed.split('\n').findIndex((l) => l.startsWith('$ curl -sS -X POST "http://staging-host/api/greeting"')),
+    );
 
     const old = codesOf(analyze(stamped, { today: '2026-12-13' }), 'stale-evidence');
     assert.equal(old.length, 7);
@@ -155,14 +210,20 @@ describe('evidence stamps: written by a run, checked by the analysis', () => {
 
     const elsewhere = codesOf(analyze(stamped, { baseUrl: 'https://staging.example.com' }), 'stale-evidence');
     assert.equal(elsewhere.length, 7);
-    assert.match(elsewhere[0]?.message ?? '', /it ran against 127\.0\.0\.1:\d+, and the base URL is now staging\.example\.com/);
+    assert.match(
+      elsewhere[0]?.message ?? '',
+      /it ran against 127\.0\.0\.1:\d+, and the base URL is now staging\.example\.com/,
+    );
 
     const rerun = await runAndWrite(changed, server.url, { numbers: ['2'] });
     assert.deepEqual(codesOf(analyze(rerun), 'stale-evidence'), []);
   });
 
   test('whitespace reflow of a command is not a change', () => {
-    const reflowed = stamped.replace(`$ curl -sS -X POST "http://staging-host/api/greeting" \\\n  -H`, `$ curl  -sS -X POST "http://staging-host/api/greeting" \\\n      -H`);
+    const reflowed = stamped.replace(
+      `$ curl -sS -X POST "http://staging-host/api/greeting" \\\n  -H`,
+      `$ curl  -sS -X POST "http://staging-host/api/greeting" \\\n      -H`,
+    );
     assert.notEqual(reflowed, stamped);
     assert.deepEqual(codesOf(analyze(reflowed), 'stale-evidence'), []);
   });
@@ -173,14 +234,20 @@ describe('evidence stamps: written by a run, checked by the analysis', () => {
     const crlf = formatted.replace(/\n/g, '\r\n');
     for (const text of [formatted, crlf, stamped.replace(/\n/g, '\r\n')]) {
       const analysis = analyze(text, { baseUrl: server.url });
-      assert.deepEqual(analysis.evidence.map((r) => r.state), Array(7).fill('verified'));
+      assert.deepEqual(
+        analysis.evidence.map((r) => r.state),
+        Array(7).fill('verified'),
+      );
       assert.deepEqual(codesOf(analysis, 'stale-evidence', 'edited-evidence'), []);
     }
     // A second run on the CRLF text keeps CRLF and still one stamp per test.
     const rerun = await runAndWrite(crlf, server.url, { numbers: ['1'] });
     assert.equal(stampLines(rerun).length, 7);
     assert.ok(!/[^\r]\n/.test(rerun), 'only CRLF line ends');
-    assert.deepEqual(analyze(rerun).evidence.map((r) => r.state), Array(7).fill('verified'));
+    assert.deepEqual(
+      analyze(rerun).evidence.map((r) => r.state),
+      Array(7).fill('verified'),
+    );
   });
 
   test('an item marked done with a failing test is a status-mismatch; a passing re-run clears it', async () => {
@@ -195,18 +262,33 @@ describe('evidence stamps: written by a run, checked by the analysis', () => {
     const found = codesOf(analyze(done), 'status-mismatch').filter((f) => f.data?.['kind'] === 'evidence-failed');
     assert.equal(found.length, 1);
     assert.equal(found[0]?.data?.['test'], '6');
-    assert.match(found[0]?.message ?? '', /^Item 3 · Smoke Tests is marked done, but smoke test 6 shows a failure: its status says "❌ FAILED/);
+    assert.match(
+      found[0]?.message ?? '',
+      /^Item 3 · Smoke Tests is marked done, but smoke test 6 shows a failure: its status says "❌ FAILED/,
+    );
     // Not done: nothing to say.
-    assert.equal(codesOf(analyze(failing), 'status-mismatch').filter((f) => f.data?.['kind'] === 'evidence-failed').length, 0);
+    assert.equal(
+      codesOf(analyze(failing), 'status-mismatch').filter((f) => f.data?.['kind'] === 'evidence-failed').length,
+      0,
+    );
     const rerun = await runAndWrite(done, server.url);
-    assert.equal(codesOf(analyze(rerun), 'status-mismatch').filter((f) => f.data?.['kind'] === 'evidence-failed').length, 0);
+    assert.equal(
+      codesOf(analyze(rerun), 'status-mismatch').filter((f) => f.data?.['kind'] === 'evidence-failed').length,
+      0,
+    );
   });
 
-  test('a response time over the item\'s limit is a missed criterion', async () => {
-    const slow = await runAndWrite(sampleText(), server.url, { clock: steppingClock(2500), numbers: ['1', '2', '3', '4'] });
+  test("a response time over the item's limit is a missed criterion", async () => {
+    const slow = await runAndWrite(sampleText(), server.url, {
+      clock: steppingClock(2500),
+      numbers: ['1', '2', '3', '4'],
+    });
     const done = slow.replace(/(### 3\. Smoke Tests[\s\S]*?\*\*Estado\*\*: )⏳ Pendiente/, '$1✅ Completado');
     const record = analyze(done).evidence.find((r) => r.number === '4');
-    assert.deepEqual(record?.failures.map((f) => f.code), ['status-field', 'criterion']);
+    assert.deepEqual(
+      record?.failures.map((f) => f.code),
+      ['status-field', 'criterion'],
+    );
     assert.ok(codesOf(analyze(done), 'status-mismatch').some((f) => f.data?.['test'] === '4'));
   });
 
@@ -217,9 +299,15 @@ describe('evidence stamps: written by a run, checked by the analysis', () => {
     assert.deepEqual(analysis.evidence, []);
     const all = allEvidence(byHand, analysis);
     assert.equal(all[0]?.state, 'unverified');
-    assert.deepEqual(all.slice(1).map((r) => r.state), Array(6).fill('none'));
+    assert.deepEqual(
+      all.slice(1).map((r) => r.state),
+      Array(6).fill('none'),
+    );
     assert.deepEqual(codesOf(analysis, 'stale-evidence', 'edited-evidence'), []);
-    const newer = stamped.replace(/<!-- readiness:evidence v1 test=1 [^\n]*-->/, '<!-- readiness:evidence v2 test=1 future=yes -->');
+    const newer = stamped.replace(
+      /<!-- readiness:evidence v1 test=1 [^\n]*-->/,
+      '<!-- readiness:evidence v2 test=1 future=yes -->',
+    );
     const record = analyze(newer).evidence[0];
     assert.equal(record?.state, 'unverified');
     assert.equal(record?.unreadableVersion, 'v2');
@@ -236,11 +324,24 @@ describe('evidence stamps never hold a secret, in any form', () => {
 
   test('secrets planted in commands and responses appear in no stamp, raw, encoded or hashed', async () => {
     const text = sampleText()
-      .replace(`$ curl -sS -X GET "http://staging-host/api/health" | jq`, `$ curl -sS -X GET -H "Authorization: Bearer ${BEARER}" "http://staging-host/api/health" | jq`)
-      .replace(`$ curl -sS -X POST "http://staging-host/api/greeting" \\`, `$ curl -sS -u "qa:${PASSWORD}" -X POST "http://staging-host/api/greeting" \\`);
+      .replace(
+        `$ curl -sS -X GET "http://staging-host/api/health" | jq`,
+        `$ curl -sS -X GET -H "Authorization: Bearer ${BEARER}" "http://staging-host/api/health" | jq`,
+      )
+      .replace(
+        `$ curl -sS -X POST "http://staging-host/api/greeting" \\`,
+        `$ curl -sS -u "qa:${PASSWORD}" -X POST "http://staging-host/api/greeting" \\`,
+      );
     const suite = smokeTestsOf(text);
-    const run = await runSmokeTests(suite, { ...defaultSmokeSettings, baseUrl: server.url }, { ...nodeEnvironment({ wallClock: fixedWall }), detectSecrets: responseSecretDetector(text) });
-    const written = applyTextEdits(text, stampedEvidenceEdits(text, suite, run.results, { runner: '9.9.9', baseUrl: server.url }).edits);
+    const run = await runSmokeTests(
+      suite,
+      { ...defaultSmokeSettings, baseUrl: server.url },
+      { ...nodeEnvironment({ wallClock: fixedWall }), detectSecrets: responseSecretDetector(text) },
+    );
+    const written = applyTextEdits(
+      text,
+      stampedEvidenceEdits(text, suite, run.results, { runner: '9.9.9', baseUrl: server.url }).edits,
+    );
     const stamps = stampLines(written).join('\n');
     assert.equal(stampLines(written).length, 7);
     for (const secret of [PASSWORD, BEARER, LOGGED, DEFAULT_LOG_TOKEN, `qa:${PASSWORD}`]) {
@@ -253,7 +354,8 @@ describe('evidence stamps never hold a secret, in any form', () => {
         createHash('sha1').update(secret).digest('hex').slice(0, 16),
         createHash('md5').update(secret).digest('hex').slice(0, 16),
       ];
-      for (const form of forms) assert.ok(!stamps.includes(form), `a form of a secret in the stamps: ${form.slice(0, 4)}…`);
+      for (const form of forms)
+        assert.ok(!stamps.includes(form), `a form of a secret in the stamps: ${form.slice(0, 4)}…`);
     }
     // The command digest is of the command with the planted values masked: the same without them.
     const masked = text.replace(BEARER, 'ghp_Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2');
@@ -276,34 +378,65 @@ describe('evidence stamps: hostile and unusual documents', () => {
     statusText: 'OK',
     elapsedMs: 12,
     request: { method: 'GET', url: 'http://127.0.0.1:1/h' },
-    evidence: { passed: true, failure: undefined, outputLines: ['{}'], elapsedMs: 12, captures: {}, secretsUsed: [], sent: true },
+    evidence: {
+      passed: true,
+      failure: undefined,
+      outputLines: ['{}'],
+      elapsedMs: 12,
+      captures: {},
+      secretsUsed: [],
+      sent: true,
+    },
     secretsUsed: [],
     ranAt: { ms: RAN, offsetMinutes: 0 },
   });
-  const doc = (fenceEnd: string, after = '') => `# E\n\n## 🔴 BLOQUERS\n\n### 1. Smoke\n\n**Estado**: ⏳ Pendiente\n\n\`\`\`bash\n# SMOKE TEST 1: /h\n$ curl -sS http://staging-host/h\n[PEGAR SALIDA AQUÍ]\nEstado: [✅ PASSED / ❌ FAILED]\n${fenceEnd}${after}`;
+  const doc = (fenceEnd: string, after = '') =>
+    `# E\n\n## 🔴 BLOQUERS\n\n### 1. Smoke\n\n**Estado**: ⏳ Pendiente\n\n\`\`\`bash\n# SMOKE TEST 1: /h\n$ curl -sS http://staging-host/h\n[PEGAR SALIDA AQUÍ]\nEstado: [✅ PASSED / ❌ FAILED]\n${fenceEnd}${after}`;
 
   test('a block that is never closed gets its evidence and no stamp (nothing would hide it)', () => {
     const text = doc('');
     const suite = smokeTestsOf(text);
-    const written = applyTextEdits(text, stampedEvidenceEdits(text, suite, [result(suite.tests[0]?.key ?? '', '1')], { runner: 't', baseUrl: 'http://127.0.0.1:1' }).edits);
+    const written = applyTextEdits(
+      text,
+      stampedEvidenceEdits(text, suite, [result(suite.tests[0]?.key ?? '', '1')], {
+        runner: 't',
+        baseUrl: 'http://127.0.0.1:1',
+      }).edits,
+    );
     assert.match(written, /\n\{\}\nEstado: ✅ PASSED\n/);
     assert.ok(!written.includes('readiness:evidence'));
   });
 
   test('damaged stamps, and stamps of tests the block does not have, are replaced by the next run', () => {
-    const text = doc('```\n', '<!-- readiness:evidence v1 test=1 ran=garbage -->\n\n<!-- readiness:evidence v1 test=9 ran=2026-01-01T00:00:00Z cmd=sha256:0123456789abcdef out=sha256:0123456789abcdef -->\n\nTexto.\n');
+    const text = doc(
+      '```\n',
+      '<!-- readiness:evidence v1 test=1 ran=garbage -->\n\n<!-- readiness:evidence v1 test=9 ran=2026-01-01T00:00:00Z cmd=sha256:0123456789abcdef out=sha256:0123456789abcdef -->\n\nTexto.\n',
+    );
     const suite = smokeTestsOf(text);
     assert.equal(analyze(text).evidence[0]?.state, 'none');
-    const written = applyTextEdits(text, stampedEvidenceEdits(text, suite, [result(suite.tests[0]?.key ?? '', '1')], { runner: 't', baseUrl: 'http://127.0.0.1:1' }).edits);
+    const written = applyTextEdits(
+      text,
+      stampedEvidenceEdits(text, suite, [result(suite.tests[0]?.key ?? '', '1')], {
+        runner: 't',
+        baseUrl: 'http://127.0.0.1:1',
+      }).edits,
+    );
     const stamps = stampLines(written);
     assert.equal(stamps.length, 1);
-    assert.match(stamps[0] ?? '', /^<!-- readiness:evidence v1 test=1 ran=2026-12-03T10:00:00Z host=127\.0\.0\.1:1 runner=t /);
+    assert.match(
+      stamps[0] ?? '',
+      /^<!-- readiness:evidence v1 test=1 ran=2026-12-03T10:00:00Z host=127\.0\.0\.1:1 runner=t /,
+    );
     assert.ok(written.endsWith('\n\nTexto.\n'));
     assert.equal(analyze(written).evidence[0]?.state, 'verified');
   });
 
   test('thousands of stamp-like lines, stamps inside blocks and garbage values neither crash nor confuse the analysis', () => {
-    const junk = Array.from({ length: 3000 }, (_, i) => `<!-- readiness:evidence v1 test=${i % 3} ran=${'9'.repeat(i % 40)} cmd=sha256:${'f'.repeat(16)} out=sha256:zz -->`).join('\n');
+    const junk = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<!-- readiness:evidence v1 test=${i % 3} ran=${'9'.repeat(i % 40)} cmd=sha256:${'f'.repeat(16)} out=sha256:zz -->`,
+    ).join('\n');
     const text = doc('```\n', `${junk}\n`).replace('$ curl', '<!-- readiness:evidence v1 test=1 -->\n$ curl');
     const analysis = analyze(text);
     assert.equal(analysis.evidence.length, 1);

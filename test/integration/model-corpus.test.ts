@@ -15,13 +15,19 @@ describe('the corpus through the incremental cache', () => {
   for (const doc of corpusDocuments()) {
     test(`${doc.name}: one whole parse gives each block its own facts; an edit re-analysed equals a fresh analysis`, () => {
       const blocks = splitBlocks(doc.text);
-      assert.deepEqual(extractAllFacts(doc.text, blocks), blocks.map((b) => extractFacts(b.text)));
+      assert.deepEqual(
+        extractAllFacts(doc.text, blocks),
+        blocks.map((b) => extractFacts(b.text)),
+      );
       const analyzer = new ChecklistAnalyzer();
       analyzer.analyze(doc.text);
       const lines = doc.text.split('\n');
       const middle = Math.floor(lines.length / 2);
       const edited = [...lines.slice(0, middle), 'An added line.', '', ...lines.slice(middle)].join('\n');
-      assert.deepEqual(withoutSafeText(analyzer.analyze(edited)), withoutSafeText(new ChecklistAnalyzer().analyze(edited)));
+      assert.deepEqual(
+        withoutSafeText(analyzer.analyze(edited)),
+        withoutSafeText(new ChecklistAnalyzer().analyze(edited)),
+      );
     });
   }
 

@@ -4,7 +4,13 @@
 // httpie commands, which take curl's HTTP path to the staging stand-in.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { defaultSmokeSettings, runSmokeTests, smokeTestsOf, type Clock, type SmokeResult } from '../../server/src/core/smoke';
+import {
+  defaultSmokeSettings,
+  runSmokeTests,
+  smokeTestsOf,
+  type Clock,
+  type SmokeResult,
+} from '../../server/src/core/smoke';
 import { createTcpClient } from '../../server/src/node/tcpClient';
 import { startStagingServer, type StagingServer } from '../staging-server/server';
 import { closedPort, nodeEnvironment } from '../staging-server/testing';
@@ -14,7 +20,9 @@ const PASSWORD = 'r3dis-Pa55word-for-tests';
 
 /** A checklist of one item whose shell block holds these commands, each after its banner. */
 function checklist(commands: readonly string[], extra = ''): string {
-  const blocks = commands.map((command, i) => `# SMOKE TEST ${i + 1}\n$ ${command}\n[PASTE OUTPUT HERE]\nStatus: [✅ PASSED / ❌ FAILED]\n`).join('\n');
+  const blocks = commands
+    .map((command, i) => `# SMOKE TEST ${i + 1}\n$ ${command}\n[PASTE OUTPUT HERE]\nStatus: [✅ PASSED / ❌ FAILED]\n`)
+    .join('\n');
   return `# Release checklist\n\n### 1. Redis and endpoints\n\n**Status**: Pending\n**Owner**: SRE\n**Deadline**: Today\n${extra}\n\`\`\`bash\n${blocks}\`\`\`\n`;
 }
 
@@ -48,7 +56,10 @@ describe('smoke checks over TCP and HTTP beyond curl', () => {
     await staging.close();
   });
 
-  const run = async (text: string, options: { secrets?: Record<string, string>; clock?: Clock; confirm?: boolean; signal?: AbortSignal } = {}): Promise<readonly SmokeResult[]> => {
+  const run = async (
+    text: string,
+    options: { secrets?: Record<string, string>; clock?: Clock; confirm?: boolean; signal?: AbortSignal } = {},
+  ): Promise<readonly SmokeResult[]> => {
     const suite = smokeTestsOf(text);
     const settings = { ...defaultSmokeSettings, baseUrl: staging.url };
     const environment = {
@@ -84,21 +95,33 @@ describe('smoke checks over TCP and HTTP beyond curl', () => {
     assert.deepEqual(results[2]?.evidence?.outputLines, ['1) "maxmemory-policy"', '2) "allkeys-lru"']);
     assert.deepEqual(results[0]?.request, { method: 'REDIS', url: `redis://127.0.0.1:${redis.port}` });
     // AUTH carried the password to the server; nothing the run returns holds it.
-    assert.deepEqual(redis.commands.find((c) => c[0] === 'AUTH'), ['AUTH', PASSWORD]);
+    assert.deepEqual(
+      redis.commands.find((c) => c[0] === 'AUTH'),
+      ['AUTH', PASSWORD],
+    );
     assert.doesNotMatch(JSON.stringify(results), new RegExp(PASSWORD));
   });
 
-  test('a wrong password is a clear failure, and neither a secret\'s nor a literal password is echoed', async () => {
+  test("a wrong password is a clear failure, and neither a secret's nor a literal password is echoed", async () => {
     const results = await run(
-      checklist([`redis-cli -h 127.0.0.1 -p ${redis.port} -a <REDIS_PASSWORD> ping`, `redis-cli -p ${redis.port} -h 127.0.0.1 -a literal-wrong-Pa55 ping`, `redis-cli -h 127.0.0.1 -p ${redis.port} ping`]),
+      checklist([
+        `redis-cli -h 127.0.0.1 -p ${redis.port} -a <REDIS_PASSWORD> ping`,
+        `redis-cli -p ${redis.port} -h 127.0.0.1 -a literal-wrong-Pa55 ping`,
+        `redis-cli -h 127.0.0.1 -p ${redis.port} ping`,
+      ]),
       { secrets: { REDIS_PASSWORD: 'not-the-password-123' } },
     );
     assert.deepEqual(
       results.map((r) => r.outcome),
       ['failed', 'failed', 'failed'],
     );
-    assert.deepEqual(results[0]?.reasons, [{ code: 'redis-auth', detail: 'WRONGPASS invalid username-password pair or user is disabled.' }]);
-    assert.equal(results[0]?.evidence?.failure, 'Redis refused the password: WRONGPASS invalid username-password pair or user is disabled.');
+    assert.deepEqual(results[0]?.reasons, [
+      { code: 'redis-auth', detail: 'WRONGPASS invalid username-password pair or user is disabled.' },
+    ]);
+    assert.equal(
+      results[0]?.evidence?.failure,
+      'Redis refused the password: WRONGPASS invalid username-password pair or user is disabled.',
+    );
     assert.equal(results[1]?.reasons[0]?.code, 'redis-auth');
     // Without -a the server says NOAUTH: a password is needed.
     assert.deepEqual(results[2]?.reasons, [{ code: 'redis-auth', detail: 'NOAUTH Authentication required.' }]);
@@ -110,7 +133,13 @@ describe('smoke checks over TCP and HTTP beyond curl', () => {
   test('a server that echoes the password it got: the echo is masked in the reason and the pasted output', async () => {
     const hostile = await startRespServer({ password: PASSWORD, echoPassword: true });
     try {
-      const results = await run(checklist([`redis-cli -h 127.0.0.1 -p ${hostile.port} -a <REDIS_PASSWORD> ping`, `redis-cli -h 127.0.0.1 -p ${hostile.port} -a Literal-Echoed-Pa55 ping`]), { secrets: { REDIS_PASSWORD: 'Secret-Echoed-Pa55' } });
+      const results = await run(
+        checklist([
+          `redis-cli -h 127.0.0.1 -p ${hostile.port} -a <REDIS_PASSWORD> ping`,
+          `redis-cli -h 127.0.0.1 -p ${hostile.port} -a Literal-Echoed-Pa55 ping`,
+        ]),
+        { secrets: { REDIS_PASSWORD: 'Secret-Echoed-Pa55' } },
+      );
       assert.deepEqual(
         results.map((r) => r.reasons[0]?.code),
         ['redis-auth', 'redis-auth'],
@@ -125,7 +154,14 @@ describe('smoke checks over TCP and HTTP beyond curl', () => {
 
   test('nc -z and telnet reach an open port; a refused port fails with a reason', async () => {
     const refused = await closedPort();
-    const results = await run(checklist([`nc -zv 127.0.0.1 ${redis.port}`, `telnet 127.0.0.1 ${redis.port}`, `nc -z -w 2 127.0.0.1 ${refused}`, `telnet 127.0.0.1 ${refused}`]));
+    const results = await run(
+      checklist([
+        `nc -zv 127.0.0.1 ${redis.port}`,
+        `telnet 127.0.0.1 ${redis.port}`,
+        `nc -z -w 2 127.0.0.1 ${refused}`,
+        `telnet 127.0.0.1 ${refused}`,
+      ]),
+    );
     assert.deepEqual(
       results.map((r) => [r.method, r.outcome]),
       [
@@ -156,12 +192,17 @@ describe('smoke checks over TCP and HTTP beyond curl', () => {
 
   test('host policy as for curl: a foreign host is asked about, never sent a password; other commands are not run; a blank target is no test yet', async () => {
     hostQuestions.length = 0;
-    const text = checklist([`redis-cli -h localhost -p ${redis.port} -a <REDIS_PASSWORD> ping`, `nc -z localhost ${redis.port}`, 'redis-cli -h 127.0.0.1 -p 99999 ping', 'redis-cli -h 127.0.0.1 flushall', 'nc 127.0.0.1 6379', 'redis-cli -h [host] -p [port] ping', 'telnet [host] 6379']);
+    const text = checklist([
+      `redis-cli -h localhost -p ${redis.port} -a <REDIS_PASSWORD> ping`,
+      `nc -z localhost ${redis.port}`,
+      'redis-cli -h 127.0.0.1 -p 99999 ping',
+      'redis-cli -h 127.0.0.1 flushall',
+      'nc 127.0.0.1 6379',
+      'redis-cli -h [host] -p [port] ping',
+      'telnet [host] 6379',
+    ]);
     assert.equal(smokeTestsOf(text).tests.length, 5);
-    const results = await run(
-      text,
-      { secrets: { REDIS_PASSWORD: PASSWORD } },
-    );
+    const results = await run(text, { secrets: { REDIS_PASSWORD: PASSWORD } });
     assert.deepEqual(
       results.map((r) => [r.outcome, r.reasons[0]?.code]),
       [
@@ -176,8 +217,15 @@ describe('smoke checks over TCP and HTTP beyond curl', () => {
     assert.deepEqual(hostQuestions, [`localhost:${redis.port}`]);
   });
 
-  test('wget -qO- and httpie\'s http GET go the curl way, against the staging stand-in', async () => {
-    const results = await run(checklist(['wget -qO- http://staging-host/api/health', 'http GET http://staging-host/api/health', 'http POST http://staging-host/api/greeting hello=world', 'wget http://staging-host/api/health']));
+  test("wget -qO- and httpie's http GET go the curl way, against the staging stand-in", async () => {
+    const results = await run(
+      checklist([
+        'wget -qO- http://staging-host/api/health',
+        'http GET http://staging-host/api/health',
+        'http POST http://staging-host/api/greeting hello=world',
+        'wget http://staging-host/api/health',
+      ]),
+    );
     assert.deepEqual(
       results.map((r) => [r.method, r.path, r.outcome]),
       [

@@ -16,7 +16,10 @@ describe('the labelled secret corpus', () => {
     for (const c of corpus.positives) for (const s of c.secrets) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
     for (const rule of SECRET_RULES) assert.ok((kinds.get(rule.id) ?? 0) >= 1, `no labelled ${rule.id}`);
     assert.ok(kinds.size >= 47, `${kinds.size} kinds`);
-    assert.deepEqual([...kinds.keys()].filter((kind) => !KNOWN_KINDS.has(kind)), []);
+    assert.deepEqual(
+      [...kinds.keys()].filter((kind) => !KNOWN_KINDS.has(kind)),
+      [],
+    );
   });
 
   test('recall is at least 0.95', () => {
@@ -24,7 +27,10 @@ describe('the labelled secret corpus', () => {
   });
 
   test('precision is at least 0.98', () => {
-    assert.ok(score.precision >= 0.98, `precision ${score.precision.toFixed(3)}; false alarms:\n${explain(score.falseAlarms)}`);
+    assert.ok(
+      score.precision >= 0.98,
+      `precision ${score.precision.toFixed(3)}; false alarms:\n${explain(score.falseAlarms)}`,
+    );
   });
 
   test('findings cover exactly the labelled value (what a redaction replaces)', () => {
@@ -35,11 +41,17 @@ describe('the labelled secret corpus', () => {
     const heldOut = scoreCorpus(onlySet(corpus, 'held-out'), (text) => scanSecrets(text));
     assert.ok(heldOut.labelled >= 30 && heldOut.negatives >= 20);
     assert.ok(heldOut.recall >= 0.95, `held-out recall ${heldOut.recall.toFixed(3)}:\n${explain(heldOut.misses)}`);
-    assert.ok(heldOut.precision >= 0.98, `held-out precision ${heldOut.precision.toFixed(3)}:\n${explain(heldOut.falseAlarms)}`);
+    assert.ok(
+      heldOut.precision >= 0.98,
+      `held-out precision ${heldOut.precision.toFixed(3)}:\n${explain(heldOut.falseAlarms)}`,
+    );
   });
 
   test('extended with the categories of issue 11: recall at least 0.98 at precision at least 0.99', () => {
-    assert.ok(score.precision >= 0.99, `precision ${score.precision.toFixed(3)}; false alarms:\n${explain(score.falseAlarms)}`);
+    assert.ok(
+      score.precision >= 0.99,
+      `precision ${score.precision.toFixed(3)}; false alarms:\n${explain(score.falseAlarms)}`,
+    );
     assert.ok(score.recall >= 0.98, `recall ${score.recall.toFixed(3)}; missed:\n${explain(score.misses)}`);
   });
 
@@ -47,16 +59,25 @@ describe('the labelled secret corpus', () => {
     const heldOut = scoreCorpus(onlySet(corpus, 'held-out-2'), (text) => scanSecrets(text));
     assert.ok(heldOut.labelled >= 35 && heldOut.negatives >= 60);
     assert.ok(heldOut.recall >= 0.98, `held-out-2 recall ${heldOut.recall.toFixed(3)}:\n${explain(heldOut.misses)}`);
-    assert.ok(heldOut.precision >= 0.99, `held-out-2 precision ${heldOut.precision.toFixed(3)}:\n${explain(heldOut.falseAlarms)}`);
+    assert.ok(
+      heldOut.precision >= 0.99,
+      `held-out-2 precision ${heldOut.precision.toFixed(3)}:\n${explain(heldOut.falseAlarms)}`,
+    );
   });
 
   test('no regression on the corpus as it was before issue 11 (tuning 1.000/1.000, held-out 1.000/0.975)', () => {
     const before = (c: { id: string }) => !c.id.startsWith('x-');
     const tuning = onlySet(corpus, 'tuning');
-    const old = scoreCorpus({ positives: tuning.positives.filter(before), negatives: tuning.negatives.filter(before) }, (text) => scanSecrets(text));
+    const old = scoreCorpus(
+      { positives: tuning.positives.filter(before), negatives: tuning.negatives.filter(before) },
+      (text) => scanSecrets(text),
+    );
     assert.deepEqual([old.precision, old.recall], [1, 1], `${explain(old.misses)}\n${explain(old.falseAlarms)}`);
     const heldOut = scoreCorpus(onlySet(corpus, 'held-out'), (text) => scanSecrets(text));
-    assert.ok(heldOut.precision >= 1 && heldOut.recall >= 0.975, `held-out P ${heldOut.precision.toFixed(3)} R ${heldOut.recall.toFixed(3)}`);
+    assert.ok(
+      heldOut.precision >= 1 && heldOut.recall >= 0.975,
+      `held-out P ${heldOut.precision.toFixed(3)} R ${heldOut.recall.toFixed(3)}`,
+    );
   });
 
   test('is the same on every load (synthetic values come from a seeded generator)', () => {

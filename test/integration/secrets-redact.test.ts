@@ -11,16 +11,23 @@ describe('redactSecrets', () => {
     const survivors: string[] = [];
     for (const c of corpus.positives) {
       const redacted = redactSecrets(c.text);
-      for (const s of c.secrets) if (redacted.includes(c.text.slice(s.start, s.end))) survivors.push(`${c.id}: ${s.kind}`);
+      for (const s of c.secrets)
+        if (redacted.includes(c.text.slice(s.start, s.end))) survivors.push(`${c.id}: ${s.kind}`);
       assert.deepEqual(scanSecrets(redacted), [], `${c.id}: the redacted text is flagged again`);
     }
     // Only the values the detector misses (see the corpus score) are left.
-    assert.deepEqual(survivors, scoreCorpus({ positives: corpus.positives, negatives: [] }, (text) => scanSecrets(text)).misses);
+    assert.deepEqual(
+      survivors,
+      scoreCorpus({ positives: corpus.positives, negatives: [] }, (text) => scanSecrets(text)).misses,
+    );
   });
 
   test('leaves the text around the value as it was', () => {
     const token = syntheticSecret('hex64', 'redact');
-    assert.equal(redactSecrets(`curl "http://staging-host/api/logs?token=${token}" | head`), `curl "http://staging-host/api/logs?token=${REDACTION_MASK}" | head`);
+    assert.equal(
+      redactSecrets(`curl "http://staging-host/api/logs?token=${token}" | head`),
+      `curl "http://staging-host/api/logs?token=${REDACTION_MASK}" | head`,
+    );
     assert.equal(redactSecrets('nothing to hide'), 'nothing to hide');
   });
 
@@ -41,8 +48,21 @@ describe('redactSecrets', () => {
 describe('redact', () => {
   test('replaces each span with one mask, merging overlapping and touching spans', () => {
     assert.equal(redact('abcdefghij', [{ start: 2, end: 4 }]), `ab${REDACTION_MASK}efghij`);
-    assert.equal(redact('abcdefghij', [{ start: 6, end: 8 }, { start: 1, end: 3 }]), `a${REDACTION_MASK}def${REDACTION_MASK}ij`);
-    assert.equal(redact('abcdefghij', [{ start: 1, end: 5 }, { start: 3, end: 7 }, { start: 7, end: 8 }]), `a${REDACTION_MASK}ij`);
+    assert.equal(
+      redact('abcdefghij', [
+        { start: 6, end: 8 },
+        { start: 1, end: 3 },
+      ]),
+      `a${REDACTION_MASK}def${REDACTION_MASK}ij`,
+    );
+    assert.equal(
+      redact('abcdefghij', [
+        { start: 1, end: 5 },
+        { start: 3, end: 7 },
+        { start: 7, end: 8 },
+      ]),
+      `a${REDACTION_MASK}ij`,
+    );
   });
 
   test('ignores empty spans and clamps spans to the text', () => {

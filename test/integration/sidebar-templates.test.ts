@@ -21,10 +21,22 @@ describe('checklist templates', () => {
       assert.ok(isChecklist('notes.md', text, []), 'detected by its state fields under any name');
       const { checklist, progress, findings } = new ChecklistAnalyzer().analyze(text, { today: '2030-01-01' });
       assert.equal(checklist.language, template.language);
-      assert.deepEqual(progress, { blockers: { done: 0, total: 4 }, items: { done: 0, total: 6 }, checks: { done: 0, total: 3 } });
-      assert.ok(checklist.items.every((item) => item.state === 'pending' && item.owner !== undefined && item.deadline !== undefined));
+      assert.deepEqual(progress, {
+        blockers: { done: 0, total: 4 },
+        items: { done: 0, total: 6 },
+        checks: { done: 0, total: 3 },
+      });
+      assert.ok(
+        checklist.items.every(
+          (item) => item.state === 'pending' && item.owner !== undefined && item.deadline !== undefined,
+        ),
+      );
       assert.deepEqual([...new Set(findings.map((f) => f.code))], ['unfilled-placeholder']);
-      assert.equal(checklist.summary?.groups.flatMap((g) => g.entries).filter((e) => e.itemId !== undefined && e.nameMatches).length, 6);
+      assert.equal(
+        checklist.summary?.groups.flatMap((g) => g.entries).filter((e) => e.itemId !== undefined && e.nameMatches)
+          .length,
+        6,
+      );
     });
   }
 });

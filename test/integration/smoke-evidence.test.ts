@@ -25,10 +25,19 @@ import { readFixture, sampleText } from '../support/paths';
 /** Every request "takes" 12 ms, so the written times are predictable. */
 const clock = () => steppingClock(12);
 
-async function runOn(text: string, server: StagingServer, numbers?: readonly string[]): Promise<{ suite: SmokeSuite; results: readonly SmokeResult[] }> {
+async function runOn(
+  text: string,
+  server: StagingServer,
+  numbers?: readonly string[],
+): Promise<{ suite: SmokeSuite; results: readonly SmokeResult[] }> {
   const suite = smokeTestsOf(text);
   const tests = numbers ? suite.tests.filter((t) => numbers.includes(t.number)) : undefined;
-  const run = await runSmokeTests(suite, { ...defaultSmokeSettings, baseUrl: server.url }, nodeEnvironment({ clock: clock() }), { tests });
+  const run = await runSmokeTests(
+    suite,
+    { ...defaultSmokeSettings, baseUrl: server.url },
+    nodeEnvironment({ clock: clock() }),
+    { tests },
+  );
   return { suite, results: run.results };
 }
 
@@ -58,7 +67,18 @@ describe('evidence in the sample', () => {
     const sid = /SessionId obtenido: (sess_\d+)/.exec(after)?.[1] ?? assert.fail('a session id was written');
     assert.equal(
       block(after, '1'),
-      ['# SMOKE TEST 1: /api/health', '# ============================================', '$ curl -sS -X GET "http://staging-host/api/health" | jq', '{', '  "status": "ok",', '  "service": "staging-stand-in",', '  "version": "1.0.0"', '}', 'Estado: ✅ PASSED', 'Tiempo de respuesta: 12ms'].join('\n'),
+      [
+        '# SMOKE TEST 1: /api/health',
+        '# ============================================',
+        '$ curl -sS -X GET "http://staging-host/api/health" | jq',
+        '{',
+        '  "status": "ok",',
+        '  "service": "staging-stand-in",',
+        '  "version": "1.0.0"',
+        '}',
+        'Estado: ✅ PASSED',
+        'Tiempo de respuesta: 12ms',
+      ].join('\n'),
     );
     assert.equal(
       block(after, '2'),
@@ -80,7 +100,10 @@ describe('evidence in the sample', () => {
     const logs = block(after, '7').split('\n');
     assert.equal(logs.length, 3 + 40 + 1 + 2);
     assert.equal(logs.at(-3), '… (20 líneas más omitidas por head -n 40)');
-    assert.deepEqual(logs.slice(-2), ['Estado: ✅ PASSED', 'LOG_TOKEN usado: Sí, se usó LOG_TOKEN (valor no incluido)']);
+    assert.deepEqual(logs.slice(-2), [
+      'Estado: ✅ PASSED',
+      'LOG_TOKEN usado: Sí, se usó LOG_TOKEN (valor no incluido)',
+    ]);
     // Nothing outside item 3's block changed.
     const [beforeHead, beforeTail] = splitAround(sampleText());
     const [afterHead, afterTail] = splitAround(after);
@@ -109,9 +132,15 @@ describe('evidence in the sample', () => {
     const failing = await startStagingServer({ failing: ['/api/whatsapp-ticket'] });
     try {
       const failed = await fill(passed, failing, ['2', '6']);
-      assert.match(block(failed, '6'), /\| jq\nHTTP 500 Internal Server Error\n\{\n {2}"error": "Internal Server Error \(failure switch\)"\n\}\nEstado: ❌ FAILED \(HTTP 500 Internal Server Error\)\nTiempo de respuesta: 12ms$/);
+      assert.match(
+        block(failed, '6'),
+        /\| jq\nHTTP 500 Internal Server Error\n\{\n {2}"error": "Internal Server Error \(failure switch\)"\n\}\nEstado: ❌ FAILED \(HTTP 500 Internal Server Error\)\nTiempo de respuesta: 12ms$/,
+      );
       const again = await fill(failed, server, ['2', '6']);
-      assert.match(block(again, '6'), /\| jq\n\{\n {2}"ticketId": "T-\d+",[^]*\nEstado: ✅ PASSED\nTiempo de respuesta: 12ms$/);
+      assert.match(
+        block(again, '6'),
+        /\| jq\n\{\n {2}"ticketId": "T-\d+",[^]*\nEstado: ✅ PASSED\nTiempo de respuesta: 12ms$/,
+      );
     } finally {
       await failing.close();
     }
@@ -122,7 +151,10 @@ describe('evidence in the sample', () => {
     assert.match(after, /\| jq \.status\n"ok"\nStatus: PASSED\nResponse time: 12ms\n/);
     assert.match(after, /\nSession ID obtained: sess_\d+\nStatus: ✅ PASSED\nResponse time: 0\.012s \(must be <2s\)\n/);
     assert.match(after, /\| jq -r \.reply\nHola, ¿en qué puedo ayudarte\? \(respuesta sin IA\)\nStatus: ✅ PASSED\n/);
-    assert.match(after, /\n… \(\d+ more lines left out by head -n 3\)\nStatus: ✅ PASSED\nLOG_TOKEN used: Yes, LOG_TOKEN was used \(value not included\)\n/);
+    assert.match(
+      after,
+      /\n… \(\d+ more lines left out by head -n 3\)\nStatus: ✅ PASSED\nLOG_TOKEN used: Yes, LOG_TOKEN was used \(value not included\)\n/,
+    );
     // Test 5 is not runnable: its placeholders stay.
     assert.match(after, /\| grep latency\n\[PASTE OUTPUT HERE\]\n/);
     // A second run keeps the template's style (no emojis where it had none).
@@ -142,10 +174,16 @@ describe('the document changes while requests are in flight', () => {
   before(async () => (server = await startStagingServer()));
   after(() => server.close());
 
-  async function runWhileEditing(edit: (text: string) => string): Promise<{ edited: string; results: readonly SmokeResult[] }> {
+  async function runWhileEditing(
+    edit: (text: string) => string,
+  ): Promise<{ edited: string; results: readonly SmokeResult[] }> {
     const held = server.hold('/api/chat');
     const suite = smokeTestsOf(sampleText());
-    const running = runSmokeTests(suite, { ...defaultSmokeSettings, baseUrl: server.url }, nodeEnvironment({ clock: clock() }));
+    const running = runSmokeTests(
+      suite,
+      { ...defaultSmokeSettings, baseUrl: server.url },
+      nodeEnvironment({ clock: clock() }),
+    );
     await held.arrived;
     const edited = edit(sampleText());
     held.release();
@@ -154,20 +192,32 @@ describe('the document changes while requests are in flight', () => {
 
   test('lines added above and a field typed by hand: the evidence still lands on each test', async () => {
     const { edited, results } = await runWhileEditing((text) =>
-      text.replace('### 3. Smoke Tests Pasados en Staging/Canary\n', '### 3. Smoke Tests Pasados en Staging/Canary\n\nNota añadida durante la ejecución.\nY otra línea.\n').replace('Estado: [✅ PASSED / ❌ FAILED]', 'Estado: revisando a mano'),
+      text
+        .replace(
+          '### 3. Smoke Tests Pasados en Staging/Canary\n',
+          '### 3. Smoke Tests Pasados en Staging/Canary\n\nNota añadida durante la ejecución.\nY otra línea.\n',
+        )
+        .replace('Estado: [✅ PASSED / ❌ FAILED]', 'Estado: revisando a mano'),
     );
     const plan = evidenceEdits(smokeTestsOf(edited), results);
     assert.deepEqual(plan.dropped, []);
     const after = applyTextEdits(edited, plan.edits);
-    assert.ok(after.includes('### 3. Smoke Tests Pasados en Staging/Canary\n\nNota añadida durante la ejecución.\nY otra línea.\n'));
-    assert.match(block(after, '4'), /\| jq\n\{\n {2}"sessionId": "sess_\d+",\n {2}"reply": "[^"]+"\n\}\nTiempo de respuesta: 0\.012s \(debe ser <2s\)\nEstado: ✅ PASSED$/);
+    assert.ok(
+      after.includes(
+        '### 3. Smoke Tests Pasados en Staging/Canary\n\nNota añadida durante la ejecución.\nY otra línea.\n',
+      ),
+    );
+    assert.match(
+      block(after, '4'),
+      /\| jq\n\{\n {2}"sessionId": "sess_\d+",\n {2}"reply": "[^"]+"\n\}\nTiempo de respuesta: 0\.012s \(debe ser <2s\)\nEstado: ✅ PASSED$/,
+    );
     assert.equal(after.split('\n').filter((l) => l.startsWith('Estado: ✅ PASSED')).length, 7);
     assert.ok(!after.includes('revisando a mano'));
     const [head] = splitAround(after);
     assert.equal(head, splitAround(edited)[0]);
   });
 
-  test("a test whose command changed meanwhile gets no evidence, with a message; the others do", async () => {
+  test('a test whose command changed meanwhile gets no evidence, with a message; the others do', async () => {
     const { edited, results } = await runWhileEditing((text) => text.replace('"message":"hola"', '"message":"adiós"'));
     const plan = evidenceEdits(smokeTestsOf(edited), results, 'en');
     assert.deepEqual(
@@ -192,29 +242,59 @@ describe('output lines', () => {
     body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
     truncated: false,
   });
-  const lines = (cmd: string, res: HttpResponse, options: { language?: 'en' | 'es'; maxLines?: number; secrets?: string[] } = {}) =>
+  const lines = (
+    cmd: string,
+    res: HttpResponse,
+    options: { language?: 'en' | 'es'; maxLines?: number; secrets?: string[] } = {},
+  ) =>
     outputLines(
       { heading: undefined, rendered: renderResponse(command(cmd), res, options.language ?? 'en') },
-      { language: options.language ?? 'en', maxLines: options.maxLines ?? 200, redact: createRedactor(options.secrets ?? []) },
+      {
+        language: options.language ?? 'en',
+        maxLines: options.maxLines ?? 200,
+        redact: createRedactor(options.secrets ?? []),
+      },
     );
 
   test('a binary body is one summary line', () => {
-    assert.deepEqual(lines('curl http://h/img', response(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]), 'image/png')), ['(binary response: 6 bytes, image/png)']);
-    assert.deepEqual(lines('curl http://h/x', response(new Uint8Array([0xc3, 0x28]), 'text/plain'), { language: 'es' }), ['(respuesta binaria: 2 bytes, text/plain)']);
+    assert.deepEqual(
+      lines('curl http://h/img', response(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]), 'image/png')),
+      ['(binary response: 6 bytes, image/png)'],
+    );
+    assert.deepEqual(
+      lines('curl http://h/x', response(new Uint8Array([0xc3, 0x28]), 'text/plain'), { language: 'es' }),
+      ['(respuesta binaria: 2 bytes, text/plain)'],
+    );
   });
 
   test('-i shows the status line and headers before the (piped) body', () => {
-    assert.deepEqual(lines('curl -i http://h | jq', response('{"a":1}', 'application/json')), ['HTTP/1.1 200 OK', 'content-type: application/json', '', '{', '  "a": 1', '}']);
+    assert.deepEqual(lines('curl -i http://h | jq', response('{"a":1}', 'application/json')), [
+      'HTTP/1.1 200 OK',
+      'content-type: application/json',
+      '',
+      '{',
+      '  "a": 1',
+      '}',
+    ]);
   });
 
   test('long output is cut with a note, after redaction, and an empty body says so', () => {
     const body = Array.from({ length: 5 }, (_, i) => `line ${i} token-123`).join('\n');
-    assert.deepEqual(lines('curl http://h', response(body, 'text/plain'), { maxLines: 3, secrets: ['token-123'] }), ['line 0 ***', 'line 1 ***', 'line 2 ***', '… (2 more lines not pasted)']);
+    assert.deepEqual(lines('curl http://h', response(body, 'text/plain'), { maxLines: 3, secrets: ['token-123'] }), [
+      'line 0 ***',
+      'line 1 ***',
+      'line 2 ***',
+      '… (2 more lines not pasted)',
+    ]);
     assert.deepEqual(lines('curl http://h', response('', 'text/plain'), { language: 'es' }), ['(respuesta vacía)']);
   });
 
   test('a pasted line that would close the fence or read as a field is indented', () => {
-    assert.deepEqual(lines('curl http://h', response('```\nStatus: fine\nok', 'text/plain')), ['    ```', '    Status: fine', 'ok']);
+    assert.deepEqual(lines('curl http://h', response('```\nStatus: fine\nok', 'text/plain')), [
+      '    ```',
+      '    Status: fine',
+      'ok',
+    ]);
   });
 });
 
@@ -225,7 +305,12 @@ describe('applying edits', () => {
       { range: range(1, 1, 1, 2), newText: 'B\nC' },
     ];
     assert.equal(applyTextEdits('ab\ncd\n', edits), 'Ab\ncB\nC\n');
-    assert.throws(() => applyTextEdits('abc', [{ range: range(0, 0, 0, 2), newText: '' }, { range: range(0, 1, 0, 3), newText: '' }]));
+    assert.throws(() =>
+      applyTextEdits('abc', [
+        { range: range(0, 0, 0, 2), newText: '' },
+        { range: range(0, 1, 0, 3), newText: '' },
+      ]),
+    );
   });
 });
 

@@ -12,19 +12,30 @@ import { isPlaceholderHost } from '../../server/src/lsp/smokeRuns';
 describe('smoke tests in the language server', () => {
   test('readiness.smoke.* settings: values of the right type over the defaults', () => {
     assert.deepEqual(toSettings(null).smoke, defaultSmokeSettings);
-    const smoke = toSettings({ smoke: { baseUrl: ' https://staging.example.com ', allowedHosts: ['api.example.com:8443'], timeoutMs: 2500, allowInsecureTls: true, captures: { token: 'auth.token' } } }).smoke;
+    const smoke = toSettings({
+      smoke: {
+        baseUrl: ' https://staging.example.com ',
+        allowedHosts: ['api.example.com:8443'],
+        timeoutMs: 2500,
+        allowInsecureTls: true,
+        captures: { token: 'auth.token' },
+      },
+    }).smoke;
     assert.equal(smoke.baseUrl, 'https://staging.example.com');
     assert.deepEqual(smoke.allowedHosts, ['api.example.com:8443']);
     assert.equal(smoke.timeoutMs, 2500);
     assert.equal(smoke.allowInsecureTls, true);
     assert.deepEqual(smoke.captures, { token: 'auth.token' });
-    const wrong = toSettings({ smoke: { baseUrl: '', allowedHosts: 'x', timeoutMs: -1, allowInsecureTls: 'yes', captures: { a: 1 } } }).smoke;
+    const wrong = toSettings({
+      smoke: { baseUrl: '', allowedHosts: 'x', timeoutMs: -1, allowInsecureTls: 'yes', captures: { a: 1 } },
+    }).smoke;
     assert.deepEqual(wrong, defaultSmokeSettings);
   });
 
   test('a single-label host such as staging-host is a placeholder; real names and addresses are not', () => {
     for (const host of ['staging-host', 'staging-host:8080', 'api']) assert.equal(isPlaceholderHost(host), true, host);
-    for (const host of ['staging.example.com', 'localhost', 'localhost:3000', '127.0.0.1:8080', '[::1]:80', '']) assert.equal(isPlaceholderHost(host), false, host);
+    for (const host of ['staging.example.com', 'localhost', 'localhost:3000', '127.0.0.1:8080', '[::1]:80', ''])
+      assert.equal(isPlaceholderHost(host), false, host);
   });
 
   test('secret spans are merged, so nested findings are masked whole', () => {

@@ -4,7 +4,14 @@
 // and neither does a request body or an uploaded file.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { defaultSmokeSettings, runSmokeTests, smokeTestsOf, type ForeignHostRequest, type SmokeResult, type SmokeSettings } from '../../server/src/core/smoke';
+import {
+  defaultSmokeSettings,
+  runSmokeTests,
+  smokeTestsOf,
+  type ForeignHostRequest,
+  type SmokeResult,
+  type SmokeSettings,
+} from '../../server/src/core/smoke';
 import { memoryFiles, nodeEnvironment } from '../staging-server/testing';
 import { startRecordingServer, type RecordingServer } from '../support/recordingServer';
 
@@ -31,18 +38,32 @@ describe('redirects to another origin', () => {
     await Promise.all([staging.close(), otherHost.close(), otherPort.close()]);
   });
 
-  const settings = (extra: Partial<SmokeSettings> = {}): SmokeSettings => ({ ...defaultSmokeSettings, baseUrl: staging.url, ...extra });
+  const settings = (extra: Partial<SmokeSettings> = {}): SmokeSettings => ({
+    ...defaultSmokeSettings,
+    baseUrl: staging.url,
+    ...extra,
+  });
   const last = (results: readonly SmokeResult[]) => results.at(-1) ?? assert.fail('no result');
-  const redirectTo = (status: number, target: RecordingServer, path = '/landed') => `http://staging-host/redirect/${status}?to=${encodeURIComponent(target.url + path)}`;
+  const redirectTo = (status: number, target: RecordingServer, path = '/landed') =>
+    `http://staging-host/redirect/${status}?to=${encodeURIComponent(target.url + path)}`;
 
   async function run(command: string, options: { confirm?: boolean; allowedHosts?: string[] } = {}) {
     const asked: ForeignHostRequest[] = [];
     const env = nodeEnvironment({
       files: memoryFiles({ 'payload.json': FILE_CONTENT, 'photo.jpg': FILE_CONTENT }),
       secrets: {},
-      confirmForeignHost: options.confirm === undefined ? undefined : (r) => (asked.push(r), Promise.resolve(options.confirm === true)),
+      confirmForeignHost:
+        options.confirm === undefined ? undefined : (r) => (asked.push(r), Promise.resolve(options.confirm === true)),
     });
-    const result = last((await runSmokeTests(smokeTestsOf(checklist(command)), settings({ allowedHosts: options.allowedHosts ?? [] }), env)).results);
+    const result = last(
+      (
+        await runSmokeTests(
+          smokeTestsOf(checklist(command)),
+          settings({ allowedHosts: options.allowedHosts ?? [] }),
+          env,
+        )
+      ).results,
+    );
     return { result, asked };
   }
 
@@ -64,7 +85,8 @@ describe('redirects to another origin', () => {
       const landed = target().requests.slice(before);
       assert.equal(landed.length, 1);
       assert.equal(landed[0]?.headers['x-trace'], 't1');
-      for (const value of [BEARER, COOKIE, API_KEY]) assert.ok(!target().everything().includes(value), `${value} reached ${name}`);
+      for (const value of [BEARER, COOKIE, API_KEY])
+        assert.ok(!target().everything().includes(value), `${value} reached ${name}`);
       assert.equal(asked.length, 1);
       const question = asked[0];
       assert.equal(question?.method, 'GET');
@@ -82,7 +104,9 @@ describe('redirects to another origin', () => {
 
   test('-u user:password is not sent on to another host (curl without --location-trusted)', async () => {
     const before = otherHost.requests.length;
-    const { result } = await run(`curl -sS -L -u admin:${PASSWORD} "${redirectTo(301, otherHost)}"`, { allowedHosts: [otherHost.host] });
+    const { result } = await run(`curl -sS -L -u admin:${PASSWORD} "${redirectTo(301, otherHost)}"`, {
+      allowedHosts: [otherHost.host],
+    });
     assert.equal(result.outcome, 'passed');
     assert.equal(staging.requests.at(-1)?.headers.authorization, `Basic ${btoa(`admin:${PASSWORD}`)}`);
     assert.equal(otherHost.requests.length, before + 1);
@@ -100,7 +124,9 @@ describe('redirects to another origin', () => {
   for (const status of [301, 302, 303]) {
     test(`a POST answered ${status}: the next hop is a GET without the body or the file`, async () => {
       const before = otherHost.requests.length;
-      const { result, asked } = await run(`curl -sS -L -X POST -d @payload.json "${redirectTo(status, otherHost)}"`, { confirm: true });
+      const { result, asked } = await run(`curl -sS -L -X POST -d @payload.json "${redirectTo(status, otherHost)}"`, {
+        confirm: true,
+      });
       assert.equal(result.outcome, 'passed');
       assert.equal(staging.requests.at(-1)?.body, FILE_CONTENT);
       const landed = otherHost.requests.at(-1);
@@ -119,10 +145,18 @@ describe('redirects to another origin', () => {
   ] as const) {
     test(`${command.split(' ').slice(3).join(' ')} answered ${status} to another host: the body is not sent there, the run says why`, async () => {
       const before = otherHost.requests.length;
-      const { result, asked } = await run(`${command} "${redirectTo(status, otherHost)}"`, { confirm: true, allowedHosts: [] });
+      const { result, asked } = await run(`${command} "${redirectTo(status, otherHost)}"`, {
+        confirm: true,
+        allowedHosts: [],
+      });
       assert.equal(result.outcome, 'failed');
       assert.equal(result.reasons[0]?.code, 'redirect-body-not-resent');
-      assert.match(result.evidence?.failure ?? '', new RegExp(`HTTP ${status}: redirect to another host \\(${otherHost.host.replace('.', '\\.')}\\); the (POST|PUT) body is not sent there again`));
+      assert.match(
+        result.evidence?.failure ?? '',
+        new RegExp(
+          `HTTP ${status}: redirect to another host \\(${otherHost.host.replace('.', '\\.')}\\); the (POST|PUT) body is not sent there again`,
+        ),
+      );
       assert.equal(otherHost.requests.length, before);
       assert.deepEqual(asked, []);
       assert.ok(staging.requests.at(-1)?.body.includes(FILE_CONTENT));
@@ -132,14 +166,23 @@ describe('redirects to another origin', () => {
   test('a 307 to the same origin re-sends the body, as curl does', async () => {
     const { result } = await run(`curl -sS -L -d @payload.json "${redirectTo(307, staging)}"`);
     assert.equal(result.outcome, 'passed');
-    assert.deepEqual([staging.requests.at(-1)?.method, staging.requests.at(-1)?.url, staging.requests.at(-1)?.body], ['POST', '/landed', FILE_CONTENT]);
+    assert.deepEqual(
+      [staging.requests.at(-1)?.method, staging.requests.at(-1)?.url, staging.requests.at(-1)?.body],
+      ['POST', '/landed', FILE_CONTENT],
+    );
   });
 
   test('the confirmation of a first request to another host lists its header names, its body and its files', async () => {
     // The first command makes staging-host the document's staging host.
-    const { asked } = await run(`curl -sS http://staging-host/health\n$ curl -sS -H "Authorization: Bearer ${BEARER}" -F image=@photo.jpg "${otherHost.url}/upload"`, { confirm: false });
+    const { asked } = await run(
+      `curl -sS http://staging-host/health\n$ curl -sS -H "Authorization: Bearer ${BEARER}" -F image=@photo.jpg "${otherHost.url}/upload"`,
+      { confirm: false },
+    );
     assert.equal(asked.length, 1);
-    assert.deepEqual([asked[0]?.method, asked[0]?.body, asked[0]?.files, asked[0]?.redirectedFrom], ['POST', true, ['photo.jpg'], undefined]);
+    assert.deepEqual(
+      [asked[0]?.method, asked[0]?.body, asked[0]?.files, asked[0]?.redirectedFrom],
+      ['POST', true, ['photo.jpg'], undefined],
+    );
     assert.ok(asked[0]?.headers.includes('Authorization'));
     assert.ok(!JSON.stringify(asked).includes(BEARER));
   });

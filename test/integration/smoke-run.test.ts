@@ -1,21 +1,48 @@
 // Runs smoke tests over real HTTP on loopback against the staging stand-in.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { defaultSmokeSettings, runSmokeTests, smokeTestsOf, type SmokeResult, type SmokeSettings, type SmokeSuite } from '../../server/src/core/smoke';
+import {
+  defaultSmokeSettings,
+  runSmokeTests,
+  smokeTestsOf,
+  type SmokeResult,
+  type SmokeSettings,
+  type SmokeSuite,
+} from '../../server/src/core/smoke';
 import { startStagingServer, type StagingServer } from '../staging-server/server';
-import { closedPort, memoryFiles, nodeEnvironment, steppingClock, type EnvironmentOptions } from '../staging-server/testing';
+import {
+  closedPort,
+  memoryFiles,
+  nodeEnvironment,
+  steppingClock,
+  type EnvironmentOptions,
+} from '../staging-server/testing';
 import { readFixture, sampleText } from '../support/paths';
 
-const tls = { key: readFixture('smoke', 'tls', 'localhost-test-only.key'), cert: readFixture('smoke', 'tls', 'localhost-test-only.crt') };
+const tls = {
+  key: readFixture('smoke', 'tls', 'localhost-test-only.key'),
+  cert: readFixture('smoke', 'tls', 'localhost-test-only.crt'),
+};
 
-const settingsFor = (baseUrl: string | undefined, extra: Partial<SmokeSettings> = {}): SmokeSettings => ({ ...defaultSmokeSettings, baseUrl, ...extra });
+const settingsFor = (baseUrl: string | undefined, extra: Partial<SmokeSettings> = {}): SmokeSettings => ({
+  ...defaultSmokeSettings,
+  baseUrl,
+  ...extra,
+});
 
-async function run(suite: SmokeSuite, settings: SmokeSettings, options: EnvironmentOptions = {}, numbers?: readonly string[], signal?: AbortSignal): Promise<SmokeResult[]> {
+async function run(
+  suite: SmokeSuite,
+  settings: SmokeSettings,
+  options: EnvironmentOptions = {},
+  numbers?: readonly string[],
+  signal?: AbortSignal,
+): Promise<SmokeResult[]> {
   const tests = numbers ? suite.tests.filter((t) => numbers.includes(t.number)) : undefined;
   return [...(await runSmokeTests(suite, settings, nodeEnvironment(options), { tests, signal })).results];
 }
 
-const byNumber = (results: readonly SmokeResult[], number: string) => results.find((r) => r.number === number) ?? assert.fail(`no result ${number}`);
+const byNumber = (results: readonly SmokeResult[], number: string) =>
+  results.find((r) => r.number === number) ?? assert.fail(`no result ${number}`);
 const codes = (result: SmokeResult) => result.reasons.map((r) => r.code);
 
 /** A one-item checklist around a shell block. */
@@ -40,17 +67,31 @@ describe('running the sample against the staging stand-in', () => {
     const seen = server.requests.slice(-7);
     assert.deepEqual(
       seen.map((r) => `${r.method} ${r.url.split('?')[0] ?? ''}`),
-      ['GET /api/health', 'POST /api/greeting', 'POST /api/session/validate', 'POST /api/chat', 'POST /api/upload-image', 'POST /api/whatsapp-ticket', 'GET /api/logs'],
+      [
+        'GET /api/health',
+        'POST /api/greeting',
+        'POST /api/session/validate',
+        'POST /api/chat',
+        'POST /api/upload-image',
+        'POST /api/whatsapp-ticket',
+        'GET /api/logs',
+      ],
     );
     assert.equal(seen[2]?.body.toString(), `{"sessionId":"${sid}"}`);
     assert.equal(seen[4]?.headers['x-session-id'], sid);
     assert.match(String(seen[4]?.headers['content-type']), /^multipart\/form-data; boundary=/);
     assert.ok(results.every((r) => r.elapsedMs !== undefined && r.elapsedMs >= 0));
-    assert.deepEqual(byNumber(results, '5').evidence?.outputLines.slice(0, 3), ['{', '  "ok": true,', `  "sessionId": "${sid}",`]);
+    assert.deepEqual(byNumber(results, '5').evidence?.outputLines.slice(0, 3), [
+      '{',
+      '  "ok": true,',
+      `  "sessionId": "${sid}",`,
+    ]);
   });
 
   test('a value filled in the document stands in for one not captured in this run', async () => {
-    const sid = (await run(smokeTestsOf(sampleText()), settingsFor(server.url), {}, ['2']))[0]?.evidence?.captures['sessionid'] ?? assert.fail('a session');
+    const sid =
+      (await run(smokeTestsOf(sampleText()), settingsFor(server.url), {}, ['2']))[0]?.evidence?.captures['sessionid'] ??
+      assert.fail('a session');
     const filled = sampleText().replace('SessionId obtenido: [PEGAR SESSION ID]', `SessionId obtenido: ${sid}`);
     const [validate] = await run(smokeTestsOf(filled), settingsFor(server.url), {}, ['3']);
     assert.equal(validate?.outcome, 'passed');
@@ -82,9 +123,13 @@ describe('running the sample against the staging stand-in', () => {
   });
 
   test('a command that is not runnable here is reported, not run', async () => {
-    const [metrics] = await run(smokeTestsOf(readFixture('smoke', 'DELIVERABLES.md')), settingsFor(server.url), {}, ['5']);
+    const [metrics] = await run(smokeTestsOf(readFixture('smoke', 'DELIVERABLES.md')), settingsFor(server.url), {}, [
+      '5',
+    ]);
     assert.equal(metrics?.outcome, 'not-run');
-    assert.deepEqual(metrics?.reasons, [{ code: 'not-runnable', problem: { code: 'unsupported-pipe', program: 'grep' } }]);
+    assert.deepEqual(metrics?.reasons, [
+      { code: 'not-runnable', problem: { code: 'unsupported-pipe', program: 'grep' } },
+    ]);
   });
 
   test('the observer sees each test start, its request with secrets masked, and its result', async () => {
@@ -101,7 +146,14 @@ describe('running the sample against the staging stand-in', () => {
       }),
       { tests: smokeTestsOf(sampleText()).tests.filter((t) => t.number === '1' || t.number === '7') },
     );
-    assert.deepEqual(events, ['start 1 1/2', `GET ${server.url}/api/health`, 'passed 1', 'start 7 2/2', `GET ${server.url}/api/logs?token=***`, 'passed 7']);
+    assert.deepEqual(events, [
+      'start 1 1/2',
+      `GET ${server.url}/api/health`,
+      'passed 1',
+      'start 7 2/2',
+      `GET ${server.url}/api/logs?token=***`,
+      'passed 7',
+    ]);
   });
 });
 
@@ -111,7 +163,12 @@ describe('each way a smoke test fails', () => {
   after(() => server.close());
 
   test('4xx: the status is the reason, and the evidence starts with the status line', async () => {
-    const [logs] = await run(smokeTestsOf(sampleText()), settingsFor(server.url), { secrets: { LOG_TOKEN: 'wrong-token' } }, ['7']);
+    const [logs] = await run(
+      smokeTestsOf(sampleText()),
+      settingsFor(server.url),
+      { secrets: { LOG_TOKEN: 'wrong-token' } },
+      ['7'],
+    );
     assert.equal(logs?.outcome, 'failed');
     assert.deepEqual(logs?.reasons, [{ code: 'http-status', status: 401, statusText: 'Unauthorized' }]);
     assert.deepEqual(logs?.evidence?.outputLines, ['HTTP 401 Unauthorized', '{"error":"invalid token"}']);
@@ -131,7 +188,9 @@ describe('each way a smoke test fails', () => {
     held.release();
     assert.equal(health?.outcome, 'failed');
     assert.deepEqual(health?.reasons, [{ code: 'timeout', timeoutMs: 150 }]);
-    assert.deepEqual(health?.evidence?.outputLines, ['(sin respuesta: sin respuesta en 0.15 s (tiempo de espera agotado))']);
+    assert.deepEqual(health?.evidence?.outputLines, [
+      '(sin respuesta: sin respuesta en 0.15 s (tiempo de espera agotado))',
+    ]);
     assert.ok((health?.elapsedMs ?? 0) >= 140);
   });
 
@@ -152,18 +211,25 @@ describe('each way a smoke test fails', () => {
   });
 
   test('DNS failure on an unresolvable host', async () => {
-    const [health] = await run(smokeTestsOf(sampleText()), settingsFor('http://readiness-smoke-test.invalid'), {}, ['1']);
+    const [health] = await run(smokeTestsOf(sampleText()), settingsFor('http://readiness-smoke-test.invalid'), {}, [
+      '1',
+    ]);
     assert.deepEqual(health?.reasons, [{ code: 'dns', host: 'readiness-smoke-test.invalid' }]);
   });
 
   test('missing upload file: failed, nothing sent, no response time', async () => {
     const sent = server.requests.length;
-    const results = await run(smokeTestsOf(sampleText()), settingsFor(server.url), { files: memoryFiles({}) }, ['2', '5']);
+    const results = await run(smokeTestsOf(sampleText()), settingsFor(server.url), { files: memoryFiles({}) }, [
+      '2',
+      '5',
+    ]);
     const upload = byNumber(results, '5');
     assert.equal(upload.outcome, 'failed');
     assert.deepEqual(upload.reasons, [{ code: 'missing-file', path: './test/fixture.jpg' }]);
     assert.equal(upload.elapsedMs, undefined);
-    assert.deepEqual(upload.evidence?.outputLines, ['(no se envió la solicitud: no existe el archivo a subir ./test/fixture.jpg)']);
+    assert.deepEqual(upload.evidence?.outputLines, [
+      '(no se envió la solicitud: no existe el archivo a subir ./test/fixture.jpg)',
+    ]);
     assert.equal(server.requests.length, sent + 1);
   });
 
@@ -174,7 +240,11 @@ describe('each way a smoke test fails', () => {
   });
 
   test('a time criterion missed (every request takes 2.5 s on this clock)', async () => {
-    const results = await run(smokeTestsOf(sampleText()), settingsFor(server.url), { clock: steppingClock(2500) }, ['1', '2', '4']);
+    const results = await run(smokeTestsOf(sampleText()), settingsFor(server.url), { clock: steppingClock(2500) }, [
+      '1',
+      '2',
+      '4',
+    ]);
     assert.equal(byNumber(results, '1').outcome, 'passed');
     const chat = byNumber(results, '4');
     assert.equal(chat.outcome, 'failed');
@@ -189,7 +259,11 @@ describe('each way a smoke test fails', () => {
   });
 
   test('redirects: followed with -L, a failure without it', async () => {
-    const suite = smokeTestsOf(checklist('$ curl -L "http://staging-host/redirect?to=/api/health"\n\n$ curl "http://staging-host/redirect?to=/api/health"'));
+    const suite = smokeTestsOf(
+      checklist(
+        '$ curl -L "http://staging-host/redirect?to=/api/health"\n\n$ curl "http://staging-host/redirect?to=/api/health"',
+      ),
+    );
     const [followed, stopped] = await run(suite, settingsFor(server.url));
     assert.equal(followed?.outcome, 'passed');
     assert.deepEqual(stopped?.reasons, [{ code: 'redirect-not-followed', status: 302 }]);
@@ -215,7 +289,12 @@ describe('curl -k', () => {
   let server: StagingServer;
   before(async () => (server = await startStagingServer({ tls })));
   after(() => server.close());
-  const suite = () => smokeTestsOf(checklist('$ curl -k -sS https://staging-host/api/health | jq\n\n$ curl -sS https://staging-host/api/health | jq'));
+  const suite = () =>
+    smokeTestsOf(
+      checklist(
+        '$ curl -k -sS https://staging-host/api/health | jq\n\n$ curl -sS https://staging-host/api/health | jq',
+      ),
+    );
 
   test('is ignored without the setting: the self-signed certificate fails, and the reason says why', async () => {
     const [insecure] = await run(suite(), settingsFor(server.url));
@@ -229,6 +308,9 @@ describe('curl -k', () => {
     assert.equal(insecure?.outcome, 'passed');
     assert.deepEqual(insecure?.evidence?.outputLines.slice(0, 2), ['{', '  "status": "ok",']);
     assert.equal(checked?.outcome, 'failed');
-    assert.deepEqual(checked?.reasons.map((r) => r.code), ['tls']);
+    assert.deepEqual(
+      checked?.reasons.map((r) => r.code),
+      ['tls'],
+    );
   });
 });

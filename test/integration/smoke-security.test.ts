@@ -35,7 +35,12 @@ describe('redaction', () => {
     const run = await runSmokeTests(
       suite,
       { ...defaultSmokeSettings, baseUrl: server.url },
-      nodeEnvironment({ observer: { requestSent: (_t, r) => printed.push(r.url), testFinished: (r, { redact }) => printed.push(redact(resultLine(r, 'en'))) } }),
+      nodeEnvironment({
+        observer: {
+          requestSent: (_t, r) => printed.push(r.url),
+          testFinished: (r, { redact }) => printed.push(redact(resultLine(r, 'en'))),
+        },
+      }),
     );
     assert.ok(run.results.every((r) => r.outcome === 'passed'));
     const plan = evidenceEdits(suite, run.results);
@@ -53,7 +58,10 @@ describe('redaction', () => {
   test('a token echoed back URL-encoded or JSON-escaped is masked too', () => {
     const secret = 'a b/"c"';
     const redact = createRedactor([secret]);
-    assert.equal(redact(`raw ${secret} url ${encodeURIComponent(secret)} json ${JSON.stringify(secret)}`), 'raw *** url *** json "***"');
+    assert.equal(
+      redact(`raw ${secret} url ${encodeURIComponent(secret)} json ${JSON.stringify(secret)}`),
+      'raw *** url *** json "***"',
+    );
   });
 
   test('nested and overlapping detected spans leave nothing of the outer one visible', () => {
@@ -68,9 +76,12 @@ describe('redaction', () => {
 
   test('the injected secret detector decides what else is masked', async () => {
     const suite = smokeTestsOf(sampleText());
-    const detectSessions = (text: string) => [...text.matchAll(/sess_\d+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const detectSessions = (text: string) =>
+      [...text.matchAll(/sess_\d+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     const env = { ...nodeEnvironment(), detectSecrets: detectSessions };
-    const run = await runSmokeTests(suite, { ...defaultSmokeSettings, baseUrl: server.url }, env, { tests: suite.tests.slice(1, 3) });
+    const run = await runSmokeTests(suite, { ...defaultSmokeSettings, baseUrl: server.url }, env, {
+      tests: suite.tests.slice(1, 3),
+    });
     assert.deepEqual(
       run.results.map((r) => r.outcome),
       ['passed', 'passed'],
@@ -95,17 +106,32 @@ describe('foreign hosts', () => {
   });
 
   /** Two tests on the staging host (so it is the document's staging host) and then `body`. */
-  const suiteWith = (body: string) => smokeTestsOf(checklist(`$ curl http://staging-host/api/health\n\n$ curl http://staging-host/api/health\n\n${body.replaceAll('FOREIGN', foreign.url)}`));
-  const settings = (extra: Partial<SmokeSettings> = {}): SmokeSettings => ({ ...defaultSmokeSettings, baseUrl: staging.url, ...extra });
+  const suiteWith = (body: string) =>
+    smokeTestsOf(
+      checklist(
+        `$ curl http://staging-host/api/health\n\n$ curl http://staging-host/api/health\n\n${body.replaceAll('FOREIGN', foreign.url)}`,
+      ),
+    );
+  const settings = (extra: Partial<SmokeSettings> = {}): SmokeSettings => ({
+    ...defaultSmokeSettings,
+    baseUrl: staging.url,
+    ...extra,
+  });
   const last = (results: readonly SmokeResult[]) => results[results.length - 1] ?? assert.fail('no result');
   const foreignHost = () => new URL(foreign.url).host;
 
   test('a secret is never sent to a foreign host, even with a confirmation at hand', async () => {
     const asked: ForeignHostRequest[] = [];
     const suite = suiteWith('$ curl "FOREIGN/api/logs?token=<LOG_TOKEN>"');
-    const run = await runSmokeTests(suite, settings(), nodeEnvironment({ confirmForeignHost: (r) => (asked.push(r), Promise.resolve(true)) }));
+    const run = await runSmokeTests(
+      suite,
+      settings(),
+      nodeEnvironment({ confirmForeignHost: (r) => (asked.push(r), Promise.resolve(true)) }),
+    );
     assert.equal(last(run.results).outcome, 'not-run');
-    assert.deepEqual(last(run.results).reasons, [{ code: 'foreign-host-secret', host: foreignHost(), secrets: ['LOG_TOKEN'] }]);
+    assert.deepEqual(last(run.results).reasons, [
+      { code: 'foreign-host-secret', host: foreignHost(), secrets: ['LOG_TOKEN'] },
+    ]);
     assert.deepEqual(asked, []);
     assert.equal(foreign.requests.length, 0);
   });
@@ -117,14 +143,30 @@ describe('foreign hosts', () => {
   });
 
   test('declined in the editor: refused; confirmed: sent, without secrets', async () => {
-    const declined = await runSmokeTests(suiteWith('$ curl FOREIGN/api/health'), settings(), nodeEnvironment({ confirmForeignHost: () => Promise.resolve(false) }));
+    const declined = await runSmokeTests(
+      suiteWith('$ curl FOREIGN/api/health'),
+      settings(),
+      nodeEnvironment({ confirmForeignHost: () => Promise.resolve(false) }),
+    );
     assert.equal(last(declined.results).outcome, 'not-run');
     assert.equal(foreign.requests.length, 0);
     const asked: ForeignHostRequest[] = [];
-    const confirmed = await runSmokeTests(suiteWith('$ curl FOREIGN/api/health'), settings(), nodeEnvironment({ confirmForeignHost: (r) => (asked.push(r), Promise.resolve(true)) }));
+    const confirmed = await runSmokeTests(
+      suiteWith('$ curl FOREIGN/api/health'),
+      settings(),
+      nodeEnvironment({ confirmForeignHost: (r) => (asked.push(r), Promise.resolve(true)) }),
+    );
     assert.equal(last(confirmed.results).outcome, 'passed');
     assert.deepEqual(asked, [
-      { testNumber: '3', host: foreignHost(), method: 'GET', url: `${foreign.url}/api/health`, headers: ['user-agent', 'accept', 'accept-encoding'], body: false, files: [] },
+      {
+        testNumber: '3',
+        host: foreignHost(),
+        method: 'GET',
+        url: `${foreign.url}/api/health`,
+        headers: ['user-agent', 'accept', 'accept-encoding'],
+        body: false,
+        files: [],
+      },
     ]);
     assert.equal(foreign.requests.length, 1);
     assert.ok(!JSON.stringify(foreign.requests[0]?.headers).includes(DEFAULT_LOG_TOKEN));
@@ -132,17 +174,29 @@ describe('foreign hosts', () => {
 
   test('an allowed host receives requests and secrets without asking', async () => {
     const before = foreign.requests.length;
-    const run = await runSmokeTests(suiteWith('$ curl "FOREIGN/api/logs?token=<LOG_TOKEN>"'), settings({ allowedHosts: [foreignHost()] }), nodeEnvironment());
+    const run = await runSmokeTests(
+      suiteWith('$ curl "FOREIGN/api/logs?token=<LOG_TOKEN>"'),
+      settings({ allowedHosts: [foreignHost()] }),
+      nodeEnvironment(),
+    );
     assert.equal(last(run.results).outcome, 'passed');
     assert.equal(foreign.requests.length, before + 1);
   });
 
   test('a redirect from staging to a foreign host does not carry a secret there', async () => {
     const before = foreign.requests.length;
-    const suite = suiteWith('$ curl -L -H "X-Log-Token: <LOG_TOKEN>" "http://staging-host/redirect?to=FOREIGN/api/health"');
-    const run = await runSmokeTests(suite, settings(), nodeEnvironment({ confirmForeignHost: () => Promise.resolve(true) }));
+    const suite = suiteWith(
+      '$ curl -L -H "X-Log-Token: <LOG_TOKEN>" "http://staging-host/redirect?to=FOREIGN/api/health"',
+    );
+    const run = await runSmokeTests(
+      suite,
+      settings(),
+      nodeEnvironment({ confirmForeignHost: () => Promise.resolve(true) }),
+    );
     assert.equal(last(run.results).outcome, 'failed');
-    assert.deepEqual(last(run.results).reasons, [{ code: 'foreign-host-secret', host: foreignHost(), secrets: ['LOG_TOKEN'] }]);
+    assert.deepEqual(last(run.results).reasons, [
+      { code: 'foreign-host-secret', host: foreignHost(), secrets: ['LOG_TOKEN'] },
+    ]);
     assert.equal(foreign.requests.length, before);
   });
 });

@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { startServer } from '../support/lspClient';
 import { cliBundle } from '../support/paths';
 
@@ -62,7 +66,12 @@ interface Seen {
 }
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
-const fromLsp = (d: Diagnostic): Seen => ({ code: d.code, severity: SEVERITY[d.severity ?? 0] ?? '', range: JSON.stringify(d.range), message: typeof d.message === 'string' ? d.message : d.message.value });
+const fromLsp = (d: Diagnostic): Seen => ({
+  code: d.code,
+  severity: SEVERITY[d.severity ?? 0] ?? '',
+  range: JSON.stringify(d.range),
+  message: typeof d.message === 'string' ? d.message : d.message.value,
+});
 
 interface CliDiagnostic {
   readonly code: string;
@@ -72,8 +81,23 @@ interface CliDiagnostic {
 }
 
 function cli(dir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [cliBundle, 'check', '.', '--format', 'json', '--today', TODAY, '--locale', 'en', ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status, stderr: result.stderr, files: result.stdout === '' ? [] : (JSON.parse(result.stdout) as { files: { path: string; isChecklist: boolean; diagnostics: CliDiagnostic[] }[] }).files };
+  const result = spawnSync(
+    process.execPath,
+    [cliBundle, 'check', '.', '--format', 'json', '--today', TODAY, '--locale', 'en', ...args],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  return {
+    code: result.status,
+    stderr: result.stderr,
+    files:
+      result.stdout === ''
+        ? []
+        : (
+            JSON.parse(result.stdout) as {
+              files: { path: string; isChecklist: boolean; diagnostics: CliDiagnostic[] }[];
+            }
+          ).files,
+  };
 }
 
 describe('one configuration for the editor and the CLI', () => {
@@ -83,9 +107,21 @@ describe('one configuration for the editor and the CLI', () => {
     assert.equal(fromCli.stderr, '');
     const report = fromCli.files.find((f) => f.path === 'plans/go-live.md');
     assert.equal(report?.isChecklist, true, 'recognised through the configured globs');
-    assert.equal(fromCli.files.find((f) => f.path === 'plans/drafts/old.md')?.isChecklist, false, 'ignored through the configuration');
-    const cliSeen = (report?.diagnostics ?? []).map((d) => ({ code: d.code, severity: d.severity, range: JSON.stringify(d.range), message: d.message }));
-    assert.ok(cliSeen.some((d) => d.code === 'overdue' && d.severity === 'error'), JSON.stringify(cliSeen));
+    assert.equal(
+      fromCli.files.find((f) => f.path === 'plans/drafts/old.md')?.isChecklist,
+      false,
+      'ignored through the configuration',
+    );
+    const cliSeen = (report?.diagnostics ?? []).map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      range: JSON.stringify(d.range),
+      message: d.message,
+    }));
+    assert.ok(
+      cliSeen.some((d) => d.code === 'overdue' && d.severity === 'error'),
+      JSON.stringify(cliSeen),
+    );
     assert.ok(cliSeen.every((d) => d.code !== 'bracketed-value'));
     assert.ok(cliSeen.filter((d) => d.code === 'unfilled-placeholder').every((d) => d.severity === 'warning'));
 
@@ -102,12 +138,20 @@ describe('one configuration for the editor and the CLI', () => {
 
   test('editor settings the user set override the file', async () => {
     const dir = folder();
-    const server = await startServer({ workspaceFolder: dir, today: TODAY, locale: 'en', settings: { severity: { overdue: 'hint' } } });
+    const server = await startServer({
+      workspaceFolder: dir,
+      today: TODAY,
+      locale: 'en',
+      settings: { severity: { overdue: 'hint' } },
+    });
     try {
       const published = await server.open(join(dir, 'plans', 'go-live.md'), PLAN);
       const overdue = published.diagnostics.filter((d) => d.code === 'overdue');
       assert.ok(overdue.length > 0 && overdue.every((d) => d.severity === 4));
-      assert.ok(published.diagnostics.filter((d) => d.code === 'unfilled-placeholder').every((d) => d.severity === 2), 'the rest of the file still applies');
+      assert.ok(
+        published.diagnostics.filter((d) => d.code === 'unfilled-placeholder').every((d) => d.severity === 2),
+        'the rest of the file still applies',
+      );
     } finally {
       await server.stop();
     }
@@ -117,8 +161,15 @@ describe('one configuration for the editor and the CLI', () => {
     const dir = folder('{\n  "files": ["plans/**/*.md"],\n  "severity": { "overdue": "loud" }\n}');
     const fromCli = cli(dir);
     assert.equal(fromCli.code, 2);
-    assert.match(fromCli.stderr, /\.readiness\.json:3:28: "severity\.overdue" must be one of error, warning, information, hint, off/);
-    assert.equal(fromCli.files.find((f) => f.path === 'plans/go-live.md')?.isChecklist, true, 'the valid settings still apply');
+    assert.match(
+      fromCli.stderr,
+      /\.readiness\.json:3:28: "severity\.overdue" must be one of error, warning, information, hint, off/,
+    );
+    assert.equal(
+      fromCli.files.find((f) => f.path === 'plans/go-live.md')?.isChecklist,
+      true,
+      'the valid settings still apply',
+    );
 
     const server = await startServer({ workspaceFolder: dir, today: TODAY, locale: 'en' });
     try {
@@ -127,7 +178,10 @@ describe('one configuration for the editor and the CLI', () => {
       const published = await server.open(join(dir, 'plans', 'go-live.md'), PLAN);
       assert.ok(published.diagnostics.length > 0);
       const onConfig = await problems;
-      assert.deepEqual(onConfig.diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [['config', 2, '"severity.overdue" must be one of error, warning, information, hint, off']]);
+      assert.deepEqual(
+        onConfig.diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
+        [['config', 2, '"severity.overdue" must be one of error, warning, information, hint, off']],
+      );
     } finally {
       await server.stop();
     }
@@ -142,9 +196,14 @@ describe('one configuration for the editor and the CLI', () => {
       assert.ok(first.diagnostics.some((d) => d.code === 'overdue' && d.severity === 1));
       writeFileSync(join(dir, '.readiness.json'), JSON.stringify({ ...CONFIG, severity: { overdue: 'off' } }));
       const next = server.nextDiagnostics(uri);
-      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, '.readiness.json')).href, type: FileChangeType.Changed }] });
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: pathToFileURL(join(dir, '.readiness.json')).href, type: FileChangeType.Changed }],
+      });
       const again = await next;
-      assert.deepEqual(again.diagnostics.filter((d) => d.code === 'overdue'), []);
+      assert.deepEqual(
+        again.diagnostics.filter((d) => d.code === 'overdue'),
+        [],
+      );
     } finally {
       await server.stop();
     }

@@ -20,17 +20,26 @@ describe('language server: placeholder diagnostics', () => {
     // Besides the placeholders: the files the sample points at that its workspace lacks (docs/runbook.md, ...).
     const missingFiles = published.diagnostics.filter((d) => d.code === 'missing-file').length;
     assert.ok(missingFiles > 5);
-    assert.equal(published.diagnostics.filter((d) => d.code === 'unfilled-placeholder').length, published.diagnostics.length - 3 - missingFiles);
+    assert.equal(
+      published.diagnostics.filter((d) => d.code === 'unfilled-placeholder').length,
+      published.diagnostics.length - 3 - missingFiles,
+    );
     const cliArgs = [cliBundle, 'check', samplePath, '--format', 'json', '--fail-on', 'none', '--today', '2025-12-08'];
     const cli = JSON.parse(execFileSync(process.execPath, cliArgs, { cwd: repoRoot, encoding: 'utf8' })) as {
       files: { diagnostics: { range: unknown; message: string }[] }[];
     };
     const fromCli = cli.files[0]?.diagnostics.map((d) => [d.range, d.message]);
-    assert.deepEqual(published.diagnostics.map((d) => [d.range, d.message]), fromCli);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.range, d.message]),
+      fromCli,
+    );
   });
 
   test('a README with [x] and [link] gets nothing', async () => {
-    const published = await server.open(join(sampleWorkspace, 'README.md'), '# Readme\n\n- [x] done\n- [ ] todo\n\nSee [link] and [docs](https://example.com).\n');
+    const published = await server.open(
+      join(sampleWorkspace, 'README.md'),
+      '# Readme\n\n- [x] done\n- [ ] todo\n\nSee [link] and [docs](https://example.com).\n',
+    );
     assert.deepEqual(published.diagnostics, []);
   });
 
@@ -48,7 +57,10 @@ describe('language server: locale', () => {
     const server = await startServer({ workspaceFolder: sampleWorkspace, locale: 'es', today: '2025-12-01' });
     try {
       const published = await server.open(samplePath, sampleText());
-      assert.equal(published.diagnostics[0]?.message, 'Ítem 1 · PR Final Aprobado: pega el enlace ("[PEGAR ENLACE AL PR]")');
+      assert.equal(
+        published.diagnostics[0]?.message,
+        'Ítem 1 · PR Final Aprobado: pega el enlace ("[PEGAR ENLACE AL PR]")',
+      );
     } finally {
       await server.stop();
     }
@@ -57,10 +69,16 @@ describe('language server: locale', () => {
 
 describe('language server: settings', () => {
   test('placeholder severities follow readiness.severity.*', async () => {
-    const server = await startServer({ workspaceFolder: sampleWorkspace, today: '2025-12-01', settings: { severity: { placeholderInBlocker: 'error', placeholder: 'hint' } } });
+    const server = await startServer({
+      workspaceFolder: sampleWorkspace,
+      today: '2025-12-01',
+      settings: { severity: { placeholderInBlocker: 'error', placeholder: 'hint' } },
+    });
     try {
       const published = await server.open(samplePath, sampleText());
-      const severities = new Set(published.diagnostics.filter((d) => d.code === 'unfilled-placeholder').map((d) => d.severity));
+      const severities = new Set(
+        published.diagnostics.filter((d) => d.code === 'unfilled-placeholder').map((d) => d.severity),
+      );
       assert.deepEqual([...severities].sort(), [1, 4]);
     } finally {
       await server.stop();
@@ -77,7 +95,11 @@ describe('language server: settings', () => {
   });
 
   test('files not matching readiness.files are still checked when they have three state fields', async () => {
-    const server = await startServer({ workspaceFolder: sampleWorkspace, today: '2025-12-01', settings: { files: [] } });
+    const server = await startServer({
+      workspaceFolder: sampleWorkspace,
+      today: '2025-12-01',
+      settings: { files: [] },
+    });
     try {
       const published = await server.open(join(sampleWorkspace, 'release-notes.md'), sampleText());
       assert.ok(published.diagnostics.length > 100);

@@ -22,7 +22,14 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { sealSecret } from '../../client/src/smoke/sealSecret';
-import type { ChecklistResult, RunSmokeTestsArguments, RunSmokeTestsResult, SecretParams, SecretResult, SignOffArguments } from '../../server/src/protocol';
+import type {
+  ChecklistResult,
+  RunSmokeTestsArguments,
+  RunSmokeTestsResult,
+  SecretParams,
+  SecretResult,
+  SignOffArguments,
+} from '../../server/src/protocol';
 import { DEFAULT_LOG_TOKEN, startStagingServer, type StagingServer } from '../staging-server/server';
 import { applyAction, applyEdits, editsFor } from '../support/edits';
 import { startServer, type StartOptions, type TestServer } from '../support/lspClient';
@@ -63,7 +70,9 @@ class Session {
       workspaceFolder: this.workspace,
       onApplyEdit: (params) => this.applyEdit(params),
       requestHandlers: {
-        'readiness/secret': (params: SecretParams): SecretResult => ({ sealed: params.name === 'LOG_TOKEN' ? sealSecret(params.name, DEFAULT_LOG_TOKEN, params.publicKey) : null }),
+        'readiness/secret': (params: SecretParams): SecretResult => ({
+          sealed: params.name === 'LOG_TOKEN' ? sealSecret(params.name, DEFAULT_LOG_TOKEN, params.publicKey) : null,
+        }),
         'readiness/confirmForeignHost': () => false,
       },
       ...options,
@@ -98,7 +107,10 @@ class Session {
     document.text = text;
     document.version++;
     document.published = this.server.nextDiagnostics(document.uri, document.version);
-    await this.server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: document.uri, version: document.version }, contentChanges: [{ text }] });
+    await this.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: document.uri, version: document.version },
+      contentChanges: [{ text }],
+    });
   }
 
   async diagnostics(document: OpenDocument): Promise<Diagnostic[]> {
@@ -118,7 +130,11 @@ class Session {
 
   actions(document: OpenDocument, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return this.server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: document.uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+    return this.server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: document.uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    }) as Promise<CodeAction[]>;
   }
 
   /** Runs what a "re-run" quick fix carries, as the client's `readiness.runSmokeTests` does. */
@@ -130,7 +146,10 @@ class Session {
   }
 
   async hover(document: OpenDocument, line: number, character = 1): Promise<string> {
-    const hover: Hover | null = await this.server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: document.uri }, position: { line, character } });
+    const hover: Hover | null = await this.server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: document.uri },
+      position: { line, character },
+    });
     const contents = hover?.contents;
     return contents !== undefined && typeof contents === 'object' && 'kind' in contents ? contents.value : '';
   }
@@ -140,10 +159,16 @@ class Session {
   }
 }
 
-const messageOf = (d: Diagnostic | undefined): string => (d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value);
-const codes = (diagnostics: readonly Diagnostic[], ...wanted: string[]) => diagnostics.filter((d) => wanted.includes(String(d.code)));
-const evidenceFailed = (diagnostics: readonly Diagnostic[]) => codes(diagnostics, 'status-mismatch').filter((d) => (d.data as { kind?: string } | undefined)?.kind === 'evidence-failed');
-const markDone = (text: string): string => text.replace(/(### 3\. Smoke Tests[\s\S]*?\*\*Estado\*\*: )⏳ Pendiente/, '$1✅ Completado');
+const messageOf = (d: Diagnostic | undefined): string =>
+  d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value;
+const codes = (diagnostics: readonly Diagnostic[], ...wanted: string[]) =>
+  diagnostics.filter((d) => wanted.includes(String(d.code)));
+const evidenceFailed = (diagnostics: readonly Diagnostic[]) =>
+  codes(diagnostics, 'status-mismatch').filter(
+    (d) => (d.data as { kind?: string } | undefined)?.kind === 'evidence-failed',
+  );
+const markDone = (text: string): string =>
+  text.replace(/(### 3\. Smoke Tests[\s\S]*?\*\*Estado\*\*: )⏳ Pendiente/, '$1✅ Completado');
 const localDate = (offsetDays = 0): string => {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -166,7 +191,10 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
     const document = await session.open(sampleText());
     const result = await session.run({ uri: document.uri });
     assert.deepEqual([result.passed, result.written], [7, true]);
-    assert.deepEqual(codes(await session.diagnostics(document), 'stale-evidence', 'edited-evidence', 'stale-signoff'), []);
+    assert.deepEqual(
+      codes(await session.diagnostics(document), 'stale-evidence', 'edited-evidence', 'stale-signoff'),
+      [],
+    );
     stamped = document.text;
   });
   after(async () => {
@@ -178,19 +206,38 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
   test('the run stamped each result, with no secret in any stamp', () => {
     const stamps = stamped.split('\n').filter((l) => l.startsWith('<!-- readiness:evidence v1 '));
     assert.equal(stamps.length, 7);
-    assert.match(stamps[6] ?? '', new RegExp(`^<!-- readiness:evidence v1 test=7 ran=\\S+ host=${new URL(staging.url).host.replace(/\./g, '\\.')} runner=0\\.1\\.0 cmd=sha256:[0-9a-f]{16} status=200 ms=\\d+ result=passed out=sha256:[0-9a-f]{16} -->$`));
-    for (const form of [DEFAULT_LOG_TOKEN, encodeURIComponent(DEFAULT_LOG_TOKEN), Buffer.from(DEFAULT_LOG_TOKEN).toString('base64')]) assert.ok(!stamped.includes(form));
+    assert.match(
+      stamps[6] ?? '',
+      new RegExp(
+        `^<!-- readiness:evidence v1 test=7 ran=\\S+ host=${new URL(staging.url).host.replace(/\./g, '\\.')} runner=0\\.1\\.0 cmd=sha256:[0-9a-f]{16} status=200 ms=\\d+ result=passed out=sha256:[0-9a-f]{16} -->$`,
+      ),
+    );
+    for (const form of [
+      DEFAULT_LOG_TOKEN,
+      encodeURIComponent(DEFAULT_LOG_TOKEN),
+      Buffer.from(DEFAULT_LOG_TOKEN).toString('base64'),
+    ])
+      assert.ok(!stamped.includes(form));
   });
 
   test('(a) a pasted output edited by hand: edited-evidence; "Re-run smoke test 1" clears it; the hover says so', async () => {
     const document = await session.open(stamped);
     const output = document.lineOf('"service": "staging-stand-in"');
-    assert.match(await session.hover(document, output), /^\*\*Evidence of smoke test 1\*\*: ran just now \(\d{4}-\d\d-\d\d \d\d:\d\d\) against 127\.0\.0\.1:\d+, HTTP 200 in \d+ ms, unchanged since\n\nRun by Readiness 0\.1\.0\.$/);
-    const edited = await session.edit(document, document.text.replace('"service": "staging-stand-in"', '"service": "a mano"'));
+    assert.match(
+      await session.hover(document, output),
+      /^\*\*Evidence of smoke test 1\*\*: ran just now \(\d{4}-\d\d-\d\d \d\d:\d\d\) against 127\.0\.0\.1:\d+, HTTP 200 in \d+ ms, unchanged since\n\nRun by Readiness 0\.1\.0\.$/,
+    );
+    const edited = await session.edit(
+      document,
+      document.text.replace('"service": "staging-stand-in"', '"service": "a mano"'),
+    );
     const found = codes(edited, 'edited-evidence');
     assert.equal(found.length, 1);
     assert.equal(found[0]?.severity, 2);
-    assert.match(await session.hover(document, output), /HTTP 200 in \d+ ms, edited since: the pasted evidence no longer matches its stamp/);
+    assert.match(
+      await session.hover(document, output),
+      /HTTP 200 in \d+ ms, edited since: the pasted evidence no longer matches its stamp/,
+    );
     const listed = (await session.checklist(document)).smokeTests[0]?.evidence;
     assert.deepEqual([listed?.state, listed?.mark], ['edited', 'edited evidence']);
 
@@ -205,9 +252,15 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
     const document = await session.open(stamped);
     const changed = await session.edit(document, document.text.replace(`-d '{}' | jq`, `-d '{"canal":"qa"}' | jq`));
     const found = codes(changed, 'stale-evidence');
-    assert.deepEqual(found.map((d) => [d.range.start.line, d.message]), [
-      [document.lineOf('$ curl -sS -X POST "http://staging-host/api/greeting"'), 'The evidence of smoke test 2 is stale: the command changed since it ran. Re-run the test.'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.message]),
+      [
+        [
+          document.lineOf('$ curl -sS -X POST "http://staging-host/api/greeting"'),
+          'The evidence of smoke test 2 is stale: the command changed since it ran. Re-run the test.',
+        ],
+      ],
+    );
     const rerun = (await session.actions(document, found)).find((a) => a.title === 'Re-run smoke test 2');
     assert.deepEqual(codes(await session.runAction(document, rerun), 'stale-evidence'), []);
   });
@@ -225,7 +278,10 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
     }
     const found = evidenceFailed(await session.edit(document, markDone(document.text)));
     assert.equal(found.length, 1);
-    assert.match(messageOf(found[0]), /^Item 3 · Smoke Tests is marked done, but smoke test 6 shows a failure: its status says "❌ FAILED \(HTTP 500/);
+    assert.match(
+      messageOf(found[0]),
+      /^Item 3 · Smoke Tests is marked done, but smoke test 6 shows a failure: its status says "❌ FAILED \(HTTP 500/,
+    );
     assert.equal(found[0]?.range.start.line, document.lineOf('Estado: ❌ FAILED'));
     const rerun = (await session.actions(document, found)).find((a) => a.title === 'Re-run smoke test 6');
     assert.deepEqual(evidenceFailed(await session.runAction(document, rerun)), []);
@@ -239,17 +295,31 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
     lines[first] = `- Firma: Beto Revisor - ${yesterday}`;
     const found = codes(await session.edit(document, lines.join('\n')), 'stale-signoff');
     assert.equal(found.length, 1);
-    assert.match(messageOf(found[0]), new RegExp(`^The sign-off of Beto Revisor \\(${yesterday}\\) is older than the evidence it approves: smoke test \\d ran on ${localDate()} \\d\\d:\\d\\d\\.`));
-    const again = (await session.actions(document, found)).find((a) => a.title === `Sign off again as ${SIGNER}, today`);
+    assert.match(
+      messageOf(found[0]),
+      new RegExp(
+        `^The sign-off of Beto Revisor \\(${yesterday}\\) is older than the evidence it approves: smoke test \\d ran on ${localDate()} \\d\\d:\\d\\d\\.`,
+      ),
+    );
+    const again = (await session.actions(document, found)).find(
+      (a) => a.title === `Sign off again as ${SIGNER}, today`,
+    );
     assert.ok(again, 'the fix names the git user');
-    assert.deepEqual(again.diagnostics?.map((d) => d.code), ['stale-signoff']);
+    assert.deepEqual(
+      again.diagnostics?.map((d) => d.code),
+      ['stale-signoff'],
+    );
     const signed = await session.edit(document, applyAction(document.text, again, document.uri));
     assert.equal(document.lines[first], `- Firma: ${SIGNER} - ${localDate()}`);
     assert.deepEqual(codes(signed, 'stale-signoff'), []);
 
     const blank = document.lineOf('- Firma: [Nombre] - [Fecha]');
     const range = { start: { line: blank, character: 10 }, end: { line: blank, character: 10 } };
-    const actions = (await session.server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: document.uri }, range, context: { diagnostics: [] } })) as CodeAction[];
+    const actions = (await session.server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: document.uri },
+      range,
+      context: { diagnostics: [] },
+    })) as CodeAction[];
     const signOff = actions.find((a) => a.title === `Sign off as ${SIGNER}`);
     await session.edit(document, applyAction(document.text, signOff, document.uri));
     assert.equal(document.lines[blank], `- Firma: ${SIGNER} - ${localDate()}`);
@@ -260,8 +330,14 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
     const formatted = await prettier.format(stamped, { parser: 'markdown' });
     assert.notEqual(formatted, stamped);
     assert.deepEqual(codes(await session.edit(document, formatted), 'stale-evidence', 'edited-evidence'), []);
-    assert.deepEqual(codes(await session.edit(document, formatted.replace(/\n/g, '\r\n')), 'stale-evidence', 'edited-evidence'), []);
-    assert.deepEqual((await session.checklist(document)).smokeTests.map((t) => t.evidence?.state), Array(7).fill('verified'));
+    assert.deepEqual(
+      codes(await session.edit(document, formatted.replace(/\n/g, '\r\n')), 'stale-evidence', 'edited-evidence'),
+      [],
+    );
+    assert.deepEqual(
+      (await session.checklist(document)).smokeTests.map((t) => t.evidence?.state),
+      Array(7).fill('verified'),
+    );
     // A run on the CRLF text keeps CRLF, and one stamp per test.
     const result = await session.run({ uri: document.uri });
     assert.equal(result.passed, 7);
@@ -273,7 +349,10 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
   test('evidence pasted by hand is unverified in the hover and the sidebar data', async () => {
     const byHand = sampleText().replace('[PEGAR SALIDA AQUÍ]', '{\n  "status": "ok"\n}');
     const document = await session.open(byHand);
-    assert.match(await session.hover(document, document.lineOf('"status": "ok"')), /^\*\*Evidence of smoke test 1\*\*: unverified: pasted by hand, no stamp says when, where or how it ran$/);
+    assert.match(
+      await session.hover(document, document.lineOf('"status": "ok"')),
+      /^\*\*Evidence of smoke test 1\*\*: unverified: pasted by hand, no stamp says when, where or how it ran$/,
+    );
     const listed = (await session.checklist(document)).smokeTests.map((t) => [t.evidence?.state, t.evidence?.mark]);
     assert.deepEqual(listed[0], ['unverified', 'unverified evidence']);
     assert.deepEqual(listed[1], ['none', '']);
@@ -281,7 +360,13 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
 
   describe('ten days later (a server whose date is pinned ahead)', () => {
     let later: Session;
-    before(async () => (later = await new Session(workspace, 'b').start({ settings: { smoke: { baseUrl: staging.url } }, today: localDate(10) })));
+    before(
+      async () =>
+        (later = await new Session(workspace, 'b').start({
+          settings: { smoke: { baseUrl: staging.url } },
+          today: localDate(10),
+        })),
+    );
     after(() => later.server.stop());
 
     test('(c) every result is stale by age; the source action "Re-run stale smoke tests" clears them all', async () => {
@@ -289,7 +374,10 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
       const found = codes(document.diagnostics, 'stale-evidence');
       assert.equal(found.length, 7);
       assert.match(messageOf(found[0]), /it ran 10 days ago \(the limit is 7: readiness\.evidence\.maxAgeDays\)/);
-      assert.match(await later.hover(document, document.lineOf('"service": "staging-stand-in"')), /ran 10 days ago .*; stale: it ran 10 days ago/);
+      assert.match(
+        await later.hover(document, document.lineOf('"service": "staging-stand-in"')),
+        /ran 10 days ago .*; stale: it ran 10 days ago/,
+      );
       const quick = (await later.actions(document, found.slice(0, 1))).find((a) => a.title === 'Re-run smoke test 1');
       assert.ok(quick);
       const [source] = await later.actions(document, [], ['source.readiness.rerunStaleSmokeTests']);
@@ -299,7 +387,9 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
     });
 
     test('a re-run after a sign-off makes the sign-off stale', async () => {
-      const document = await later.open(stamped.replace('- Firma: [Nombre] - [Fecha]', `- Firma: Beto Revisor - ${localDate()}`));
+      const document = await later.open(
+        stamped.replace('- Firma: [Nombre] - [Fecha]', `- Firma: Beto Revisor - ${localDate()}`),
+      );
       assert.deepEqual(codes(document.diagnostics, 'stale-signoff'), []);
       const first = (await later.checklist(document)).smokeTests[0];
       await later.run({ uri: document.uri, testKeys: [first?.key ?? ''] });
@@ -311,7 +401,9 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
     let nameless: Session;
     before(async () => {
       const bare = mkdtempSync(join(tmpdir(), 'readiness-lsp-nameless-'));
-      nameless = await new Session(bare, 'c').start({ env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: tmpdir() } });
+      nameless = await new Session(bare, 'c').start({
+        env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: tmpdir() },
+      });
     });
     after(() => nameless.server.stop());
 
@@ -319,12 +411,19 @@ describe('language server: evidence stamps, their diagnostics and fixes', () => 
       const document = await nameless.open(sampleText());
       const line = document.lineOf('- Firma: [Nombre] - [Fecha]');
       const range = { start: { line, character: 12 }, end: { line, character: 12 } };
-      const actions = (await nameless.server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: document.uri }, range, context: { diagnostics: [] } })) as CodeAction[];
+      const actions = (await nameless.server.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: document.uri },
+        range,
+        context: { diagnostics: [] },
+      })) as CodeAction[];
       const ask = actions.find((a) => a.title === 'Sign off...');
       assert.equal(ask?.command?.command, 'readiness.signOff');
       const args = ask.command.arguments?.[0] as SignOffArguments;
       assert.deepEqual(args, { uri: document.uri, line });
-      const applied = await nameless.server.connection.sendRequest<boolean>('readiness/signOff', { ...args, name: 'Carla\nQA [lead]' });
+      const applied = await nameless.server.connection.sendRequest<boolean>('readiness/signOff', {
+        ...args,
+        name: 'Carla\nQA [lead]',
+      });
       assert.equal(applied, true);
       await nameless.diagnostics(document);
       assert.equal(document.lines[line], `- Firma: Carla QA lead - ${localDate()}`);

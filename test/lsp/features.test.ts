@@ -20,7 +20,8 @@ import { applyAction, applyEdits, editsFor } from '../support/edits';
 import { startServer, type TestServer } from '../support/lspClient';
 import { fixtures, samplePath, sampleText, sampleWorkspace } from '../support/paths';
 
-const lineOf = (text: string, needle: string, from = 0) => text.split('\n').findIndex((line, i) => i >= from && line.includes(needle));
+const lineOf = (text: string, needle: string, from = 0) =>
+  text.split('\n').findIndex((line, i) => i >= from && line.includes(needle));
 const at = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
 
 describe('language server: editor features on the sample', () => {
@@ -34,7 +35,12 @@ describe('language server: editor features on the sample', () => {
     server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range,
-      context: { diagnostics: diagnostics.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line), ...(only ? { only } : {}) },
+      context: {
+        diagnostics: diagnostics.filter(
+          (d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line,
+        ),
+        ...(only ? { only } : {}),
+      },
     }) as Promise<CodeAction[]>;
 
   before(async () => {
@@ -50,7 +56,10 @@ describe('language server: editor features on the sample', () => {
     const line = lineOf(text, 'Estado: [✅ PASSED / ❌ FAILED]');
     const result = await actions(at(line, 10));
     const chooses = result.filter((a) => a.title.startsWith('Choose'));
-    assert.deepEqual(chooses.map((a) => a.title), ['Choose "✅ PASSED"', 'Choose "❌ FAILED"']);
+    assert.deepEqual(
+      chooses.map((a) => a.title),
+      ['Choose "✅ PASSED"', 'Choose "❌ FAILED"'],
+    );
     assert.equal(chooses[0]?.kind, 'quickfix');
     assert.equal(chooses[0]?.diagnostics?.[0]?.code, 'unfilled-placeholder');
     const after = applyAction(text, chooses[0], uri);
@@ -68,7 +77,10 @@ describe('language server: editor features on the sample', () => {
   test('on an item heading: set its state, and the summary box follows', async () => {
     const line = lineOf(text, '### 3. Smoke Tests');
     const result = await actions(at(line, 5));
-    assert.deepEqual(result.map((a) => a.title), ['Set item 3 to "🔄 En progreso"', 'Set item 3 to "✅ Completado"', 'Set item 3 to "❌ Bloqueado"']);
+    assert.deepEqual(
+      result.map((a) => a.title),
+      ['Set item 3 to "🔄 En progreso"', 'Set item 3 to "✅ Completado"', 'Set item 3 to "❌ Bloqueado"'],
+    );
     const after = applyAction(text, result[1], uri).split('\n');
     assert.equal(after[lineOf(text, '**Estado**', line)], '**Estado**: ✅ Completado');
     assert.equal(after[lineOf(text, '- [ ] Smoke Tests')], '- [x] Smoke Tests');
@@ -76,7 +88,10 @@ describe('language server: editor features on the sample', () => {
 
   test('hover on a placeholder says what it expects, its item and owner', async () => {
     const line = lineOf(text, 'Estado: [✅ PASSED / ❌ FAILED]');
-    const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 12 } })) as Hover;
+    const hover = (await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line, character: 12 },
+    })) as Hover;
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /Expects: one of: `✅ PASSED`, `❌ FAILED`/);
     assert.match(value, /Item 3 · Smoke Tests · Owner: QA/);
@@ -85,25 +100,49 @@ describe('language server: editor features on the sample', () => {
 
   test('hover on an item heading gives state, owner, due date and what is open', async () => {
     const line = lineOf(text, '### 1. PR Final');
-    const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 8 } })) as Hover;
+    const hover = (await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line, character: 8 },
+    })) as Hover;
     const value = (hover.contents as { value: string }).value;
-    for (const part of ['State: pending', 'Owner: Dev Lead / Dev + CI', 'Due: 2025-12-07 (Hoy)', 'Open placeholders: 2', 'Unchecked boxes: 3']) assert.ok(value.includes(part), part);
+    for (const part of [
+      'State: pending',
+      'Owner: Dev Lead / Dev + CI',
+      'Due: 2025-12-07 (Hoy)',
+      'Open placeholders: 2',
+      'Unchecked boxes: 3',
+    ])
+      assert.ok(value.includes(part), part);
   });
 
   test('completion offers the Estado values and the options of a choice', async () => {
     const stateLine = lineOf(text, '**Estado**: ⏳ Pendiente');
-    const states = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: stateLine, character: 14 } })) as CompletionItem[];
-    assert.deepEqual(states.map((c) => c.label), ['⏳ Pendiente', '🔄 En progreso', '✅ Completado', '❌ Bloqueado', '⚠️ En riesgo', '➖ No aplica']);
+    const states = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: stateLine, character: 14 },
+    })) as CompletionItem[];
+    assert.deepEqual(
+      states.map((c) => c.label),
+      ['⏳ Pendiente', '🔄 En progreso', '✅ Completado', '❌ Bloqueado', '⚠️ En riesgo', '➖ No aplica'],
+    );
     const choiceLine = lineOf(text, 'Resultado: [✅ ÉXITO / ❌ FALLO]');
-    const options = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: choiceLine, character: 13 } })) as CompletionItem[];
-    assert.deepEqual(options.map((c) => c.label), ['✅ ÉXITO', '❌ FALLO']);
+    const options = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: choiceLine, character: 13 },
+    })) as CompletionItem[];
+    assert.deepEqual(
+      options.map((c) => c.label),
+      ['✅ ÉXITO', '❌ FALLO'],
+    );
     const textEdit = options[0]?.textEdit;
     assert.ok(textEdit && 'range' in textEdit);
     assert.equal(applyEdits(text, [textEdit]).split('\n')[choiceLine], 'Resultado: ✅ ÉXITO');
   });
 
   test('the outline shows groups with their items and states', async () => {
-    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
     const groups = symbols.filter((s) => s.children && s.children.length > 0);
     assert.equal(groups.length, 8);
     assert.equal(groups.flatMap((g) => g.children ?? []).length, 21);
@@ -116,7 +155,11 @@ describe('language server: editor features on the sample', () => {
     const result = await server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri });
     assert.equal(result.isChecklist, true);
     assert.equal(result.version, 1);
-    assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
+    assert.deepEqual(result.progress, {
+      blockers: { done: 0, total: 6 },
+      items: { done: 0, total: 21 },
+      checks: { done: 0, total: 26 },
+    });
     assert.equal(result.checklist?.items.length, 21);
     assert.equal(result.verdict?.decision, 'no-go');
     assert.deepEqual(result.verdict?.blockers, { ready: 0, total: 6, declared: true });
@@ -129,12 +172,17 @@ describe('language server: editor features on the sample', () => {
     const { summary, ...verdictRest } = verdict ?? { summary: undefined };
     JSON.stringify({ ...rest, verdict: verdictRest }, (key, value: unknown) => (keys.add(key), value));
     assert.equal(typeof summary, 'string');
-    for (const internal of ['fences', 'references', 'today', 'checkboxes', 'summary', 'command']) assert.ok(!keys.has(internal), `the answer carries ${internal}`);
+    for (const internal of ['fences', 'references', 'today', 'checkboxes', 'summary', 'command'])
+      assert.ok(!keys.has(internal), `the answer carries ${internal}`);
     assert.ok(changes.some((c) => c.uri === uri && c.isChecklist));
   });
 
   test('readiness/setState edits the Estado and the summary through workspace/applyEdit', async () => {
-    const applied = await server.connection.sendRequest<boolean>('readiness/setState', { uri, itemId: '2', state: 'done' });
+    const applied = await server.connection.sendRequest<boolean>('readiness/setState', {
+      uri,
+      itemId: '2',
+      state: 'done',
+    });
     assert.equal(applied, true);
     const edit = server.appliedEdits.at(-1)?.edit;
     const after = applyEdits(text, editsFor(edit, uri)).split('\n');
@@ -173,8 +221,13 @@ describe('language server: fixes for status mismatches and encoding', () => {
     const path = join(sampleWorkspace, 'summary-ENTREGABLES.md');
     const published = await server.open(path, text);
     const mismatch = published.diagnostics.filter((d) => d.code === 'status-mismatch');
-    assert.deepEqual(mismatch.map((d) => d.message), ['The summary ticks "CI Verde", but item 2 is pending', 'The summary ticks "Redis", but item 7 is pending']);
-    const quickFix = (await actionsFor(published.uri, mismatch.slice(0, 1))).find((a) => a.title === 'Sync all summary checkboxes with item states');
+    assert.deepEqual(
+      mismatch.map((d) => d.message),
+      ['The summary ticks "CI Verde", but item 2 is pending', 'The summary ticks "Redis", but item 7 is pending'],
+    );
+    const quickFix = (await actionsFor(published.uri, mismatch.slice(0, 1))).find(
+      (a) => a.title === 'Sync all summary checkboxes with item states',
+    );
     assert.equal(applyAction(text, quickFix, published.uri), sampleText());
     const source = await actionsFor(published.uri, [], ['source.readiness.syncSummary']);
     assert.equal(source.length, 1);
@@ -186,10 +239,13 @@ describe('language server: fixes for status mismatches and encoding', () => {
     const text = sampleText().replace('**Estado**: ⏳ Pendiente', '**Estado**: ✅ Completado');
     const published = await server.open(join(sampleWorkspace, 'done-ENTREGABLES.md'), text);
     const mismatch = published.diagnostics.filter((d) => d.code === 'status-mismatch');
-    assert.deepEqual(mismatch.map((d) => d.message), [
-      'Item 1 · PR Final Aprobado is marked done but still has 2 open placeholder(s) and 3 unchecked box(es)',
-      'The summary does not tick "PR Final Aprobado", but item 1 is done',
-    ]);
+    assert.deepEqual(
+      mismatch.map((d) => d.message),
+      [
+        'Item 1 · PR Final Aprobado is marked done but still has 2 open placeholder(s) and 3 unchecked box(es)',
+        'The summary does not tick "PR Final Aprobado", but item 1 is done',
+      ],
+    );
   });
 
   test('a value typed inside brackets: a hint whose fix removes them; an optional blank can be marked not applicable', async () => {
@@ -200,12 +256,22 @@ describe('language server: fixes for status mismatches and encoding', () => {
     const hints = published.diagnostics.filter((d) => d.code === 'bracketed-value');
     assert.equal(hints.length, 1);
     assert.equal(hints[0]?.severity, 4);
-    const removed = applyAction(text, (await actionsFor(published.uri, hints)).find((a) => a.title === 'Remove the brackets'), published.uri);
+    const removed = applyAction(
+      text,
+      (await actionsFor(published.uri, hints)).find((a) => a.title === 'Remove the brackets'),
+      published.uri,
+    );
     assert.ok(removed.includes('PR Link: https://github.com/acme/app/pull/7\n'));
     const coverageLine = text.split('\n').indexOf('Coverage: [OPCIONAL]');
-    const optional = published.diagnostics.filter((d) => d.code === 'unfilled-placeholder' && d.range.start.line === coverageLine);
+    const optional = published.diagnostics.filter(
+      (d) => d.code === 'unfilled-placeholder' && d.range.start.line === coverageLine,
+    );
     assert.equal(optional.length, 1);
-    const na = applyAction(text, (await actionsFor(published.uri, optional)).find((a) => a.title === 'Mark as not applicable (No aplica)'), published.uri);
+    const na = applyAction(
+      text,
+      (await actionsFor(published.uri, optional)).find((a) => a.title === 'Mark as not applicable (No aplica)'),
+      published.uri,
+    );
     assert.ok(na.includes('Coverage: No aplica\n'));
   });
 
@@ -214,7 +280,9 @@ describe('language server: fixes for status mismatches and encoding', () => {
     const published = await server.open(join(sampleWorkspace, 'original-ENTREGABLES.md'), original);
     const mojibake = published.diagnostics.filter((d) => d.code === 'mojibake');
     assert.equal(mojibake.length, 1);
-    const fix = (await actionsFor(published.uri, mojibake)).find((a) => a.title === 'Repair encoding (Mac Roman → UTF-8)');
+    const fix = (await actionsFor(published.uri, mojibake)).find(
+      (a) => a.title === 'Repair encoding (Mac Roman → UTF-8)',
+    );
     const repaired = applyAction(original, fix, published.uri);
     assert.equal(Buffer.compare(Buffer.from(repaired, 'utf8'), readFileSync(samplePath)), 0);
   });

@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DocumentLinkRequest, HoverRequest, type Diagnostic, type DocumentLink, type Hover } from 'vscode-languageserver-protocol/node';
+import {
+  DocumentLinkRequest,
+  HoverRequest,
+  type Diagnostic,
+  type DocumentLink,
+  type Hover,
+} from 'vscode-languageserver-protocol/node';
 import { fencedWorkspace, OUTSIDE_SPANS, SECRET_HEADING } from '../support/fencedWorkspace';
 import { startServer, type TestServer } from '../support/lspClient';
 
@@ -29,14 +35,22 @@ describe('language server: the workspace is the fence', () => {
 
   const lines = () => fixture.checklist.split('\n');
   const hoverOn = (needle: string, line = lines().findIndex((l) => l.includes(needle))) =>
-    server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: (lines()[line] ?? '').indexOf(needle) + 1 } });
-  const text = (hover: Hover | null) => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
+    server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line, character: (lines()[line] ?? '').indexOf(needle) + 1 },
+    });
+  const text = (hover: Hover | null) =>
+    hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
 
   test('every outside path: a plain note in the hover, nothing of the file', async () => {
     for (const span of OUTSIDE_SPANS) {
       const hover = text(await hoverOn(`\`${span}\``.slice(1)));
       assert.match(hover, /outside the workspace: not looked at/, span);
-      assert.doesNotMatch(hover, /exists|does not exist|Size|Modified|heading|KB|\d{4}-\d\d-\d\d/i, `${span}: ${hover}`);
+      assert.doesNotMatch(
+        hover,
+        /exists|does not exist|Size|Modified|heading|KB|\d{4}-\d\d-\d\d/i,
+        `${span}: ${hover}`,
+      );
       assert.ok(!hover.includes(SECRET_HEADING) && !hover.includes(fixture.outside), span);
     }
     // Inside, the hover still tells what is there.
@@ -50,9 +64,13 @@ describe('language server: the workspace is the fence', () => {
   });
 
   test('no document link and no diagnostic reveals an outside path', async () => {
-    const links = (await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } })) as DocumentLink[];
+    const links = (await server.connection.sendRequest(DocumentLinkRequest.type, {
+      textDocument: { uri },
+    })) as DocumentLink[];
     assert.deepEqual(
-      links.map((l) => fixture.checklist.split('\n')[l.range.start.line]?.slice(l.range.start.character, l.range.end.character)),
+      links.map((l) =>
+        fixture.checklist.split('\n')[l.range.start.line]?.slice(l.range.start.character, l.range.end.character),
+      ),
       ['docs/runbook.md'],
     );
     const references = diagnostics.filter((d) => d.code === 'missing-file');

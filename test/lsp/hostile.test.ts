@@ -37,7 +37,9 @@ describe('language server: hostile documents', () => {
       events.push('hostile published');
       return published;
     });
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: hostileUri, languageId: 'markdown', version: 1, text: hostile } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: hostileUri, languageId: 'markdown', version: 1, text: hostile },
+    });
 
     // One hover after another, each sent once the previous one is answered: a server busy with the
     // hostile document in one go would answer at most the first before publishing it.
@@ -47,10 +49,12 @@ describe('language server: hostile documents', () => {
     let answered = 0;
     let otherOpened: Promise<unknown> | undefined;
     while (!events.includes('hostile published') && answered < 10_000) {
-      hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: sampleUri }, position }));
+      hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: sampleUri }, position });
       if (!events.includes('hostile published')) answered++;
       if (answered === 2) {
-        otherOpened = server.open(otherPath, '## A\n\n### 1. Solo\n**Estado**: ⏳ Pendiente\n- Link: [PEGAR ENLACE]\n').then(() => events.push('other published'));
+        otherOpened = server
+          .open(otherPath, '## A\n\n### 1. Solo\n**Estado**: ⏳ Pendiente\n- Link: [PEGAR ENLACE]\n')
+          .then(() => events.push('other published'));
       }
     }
     await otherOpened;
@@ -60,7 +64,9 @@ describe('language server: hostile documents', () => {
     assert.deepEqual(events, ['other published', 'hostile published']);
 
     const hostileLines = hostile.split(/\r\n|\r|\n/);
-    const quoted = published.diagnostics.map((d) => hostileLines[d.range.start.line]?.slice(d.range.start.character, d.range.end.character));
+    const quoted = published.diagnostics.map((d) =>
+      hostileLines[d.range.start.line]?.slice(d.range.start.character, d.range.end.character),
+    );
     for (const sentinel of SENTINELS) assert.ok(quoted.includes(sentinel), sentinel);
     assert.ok(published.diagnostics.some((d) => d.code === 'plain-text-block' && d.severity === 3));
   });

@@ -22,7 +22,8 @@ import { cliBundle, repoRoot, samplePath, sampleText, sampleWorkspace } from '..
 
 const TODAY = '2025-12-08';
 
-const messageOf = (d: FullDocumentDiagnosticReport['items'][number]): string => (typeof d.message === 'string' ? d.message : d.message.value);
+const messageOf = (d: FullDocumentDiagnosticReport['items'][number]): string =>
+  typeof d.message === 'string' ? d.message : d.message.value;
 
 function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport {
   assert.equal(report.kind, 'full', `expected a full report, got ${JSON.stringify(report).slice(0, 200)}`);
@@ -34,8 +35,14 @@ describe('language server: pull diagnostics with result ids', () => {
   const pull = (uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> =>
     server.connection.sendRequest(DocumentDiagnosticRequest.method, { textDocument: { uri }, previousResultId });
   const open = (path: string, text: string) =>
-    server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(path).href, languageId: 'markdown', version: 1, text } });
-  const change = (uri: string, version: number, text: string) => server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: pathToFileURL(path).href, languageId: 'markdown', version: 1, text },
+    });
+  const change = (uri: string, version: number, text: string) =>
+    server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
 
   before(async () => {
     server = await startServer({ workspaceFolder: sampleWorkspace, today: TODAY, pullDiagnostics: true });
@@ -43,7 +50,11 @@ describe('language server: pull diagnostics with result ids', () => {
   after(() => server.stop());
 
   test('the server declares a diagnostic provider to a client that pulls', () => {
-    assert.deepEqual(server.initializeResult.capabilities.diagnosticProvider, { identifier: 'readiness', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(server.initializeResult.capabilities.diagnosticProvider, {
+      identifier: 'readiness',
+      interFileDependencies: false,
+      workspaceDiagnostics: false,
+    });
   });
 
   test('a pull gives what the CLI reports, then "unchanged" while nothing changes; nothing is pushed', async () => {
@@ -52,7 +63,9 @@ describe('language server: pull diagnostics with result ids', () => {
     const first = full(await pull(uri));
     assert.ok(first.resultId);
     const cliArgs = [cliBundle, 'check', samplePath, '--format', 'json', '--fail-on', 'none', '--today', TODAY];
-    const cli = JSON.parse(execFileSync(process.execPath, cliArgs, { cwd: repoRoot, encoding: 'utf8' })) as { files: { diagnostics: { range: unknown; message: string; code: string }[] }[] };
+    const cli = JSON.parse(execFileSync(process.execPath, cliArgs, { cwd: repoRoot, encoding: 'utf8' })) as {
+      files: { diagnostics: { range: unknown; message: string; code: string }[] }[];
+    };
     assert.deepEqual(
       first.items.map((d) => [d.range, d.message, d.code]),
       cli.files[0]?.diagnostics.map((d) => [d.range, d.message, d.code]),
@@ -85,7 +98,11 @@ describe('language server: pull diagnostics with result ids', () => {
     await change(uri, 2, `${sampleText()}\nNotes written later.\n`);
     assert.deepEqual(await pull(uri, before.resultId), { kind: 'unchanged', resultId: before.resultId });
     // Typing inside a placeholder changes its message: a full report.
-    await change(uri, 3, `${sampleText().replace('[PEGAR ENLACE AL PR]', '[PEGAR ENLACE AL PRx]')}\nNotes written later.\n`);
+    await change(
+      uri,
+      3,
+      `${sampleText().replace('[PEGAR ENLACE AL PR]', '[PEGAR ENLACE AL PRx]')}\nNotes written later.\n`,
+    );
     const typed = full(await pull(uri, before.resultId));
     assert.ok(typed.items.some((d) => messageOf(d).includes('PEGAR ENLACE AL PRx')));
   });
@@ -116,16 +133,28 @@ describe('language server: pull diagnostics refresh when files on disk change', 
   test('a created runbook asks the client to pull again, and the next pull no longer reports it missing', async () => {
     const path = join(folder, 'ENTREGABLES.md');
     const uri = pathToFileURL(path).href;
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: sampleText() } });
-    const before = full(await server.connection.sendRequest(DocumentDiagnosticRequest.method, { textDocument: { uri } }));
-    const missingRunbook = (items: FullDocumentDiagnosticReport['items']) => items.filter((d) => d.code === 'missing-file' && messageOf(d).includes('docs/runbook.md')).length;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: sampleText() },
+    });
+    const before = full(
+      await server.connection.sendRequest(DocumentDiagnosticRequest.method, { textDocument: { uri } }),
+    );
+    const missingRunbook = (items: FullDocumentDiagnosticReport['items']) =>
+      items.filter((d) => d.code === 'missing-file' && messageOf(d).includes('docs/runbook.md')).length;
     assert.ok(missingRunbook(before.items) > 0);
     const refreshed = server.nextRefresh();
     mkdirSync(join(folder, 'docs'), { recursive: true });
     writeFileSync(join(folder, 'docs', 'runbook.md'), '# Runbook\n');
-    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'docs', 'runbook.md')).href, type: FileChangeType.Created }] });
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(join(folder, 'docs', 'runbook.md')).href, type: FileChangeType.Created }],
+    });
     await refreshed;
-    const after = full(await server.connection.sendRequest(DocumentDiagnosticRequest.method, { textDocument: { uri }, previousResultId: before.resultId }));
+    const after = full(
+      await server.connection.sendRequest(DocumentDiagnosticRequest.method, {
+        textDocument: { uri },
+        previousResultId: before.resultId,
+      }),
+    );
     assert.notEqual(after.resultId, before.resultId);
     assert.equal(missingRunbook(after.items), 0);
   });

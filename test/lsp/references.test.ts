@@ -23,7 +23,15 @@ import { applyToDisk } from '../support/diskEdits';
 import { startServer, type TestServer } from '../support/lspClient';
 import { sampleText, sampleWorkspace } from '../support/paths';
 
-const RUNBOOK_LINES = ['Canary deployment steps', 'Rollback steps', 'Monitoring commands', 'How to force-disable SMART_MODE', 'How to purge uploads older than X days', 'How to create ticket manually', 'Contact list'];
+const RUNBOOK_LINES = [
+  'Canary deployment steps',
+  'Rollback steps',
+  'Monitoring commands',
+  'How to force-disable SMART_MODE',
+  'How to purge uploads older than X days',
+  'How to create ticket manually',
+  'Contact list',
+];
 const PLAYBOOKS = ['high-error-rate', 'openai-failover', 'disk-full', 'memory-leak', 'hung-workers'];
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle));
 const at = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
@@ -51,7 +59,9 @@ describe('language server: files the checklist points at', () => {
   /** Tells the server what changed on disk, as VS Code's file watcher would, and waits for the new diagnostics. */
   const filesChanged = async (changes: [string, FileChangeType][]) => {
     const published = server.nextDiagnostics(uri);
-    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map(([path, type]) => ({ uri: pathToFileURL(file(path)).href, type })) });
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: changes.map(([path, type]) => ({ uri: pathToFileURL(file(path)).href, type })),
+    });
     diagnostics = (await published).diagnostics;
   };
 
@@ -73,13 +83,16 @@ describe('language server: files the checklist points at', () => {
   });
 
   test('missing-file for what the workspace lacks: a warning for the runbook, information for a mentioned file', () => {
-    assert.deepEqual(missingPaths().sort(), [
-      'docs/playbooks',
-      ...PLAYBOOKS.map((p) => `docs/playbooks/${p}.md`),
-      'docs/runbook.md',
-      'services/openaiService.js',
-      'test/fixture.jpg',
-    ].sort());
+    assert.deepEqual(
+      missingPaths().sort(),
+      [
+        'docs/playbooks',
+        ...PLAYBOOKS.map((p) => `docs/playbooks/${p}.md`),
+        'docs/runbook.md',
+        'services/openaiService.js',
+        'test/fixture.jpg',
+      ].sort(),
+    );
     const runbook = missing().find((d) => pathOf(d) === 'docs/runbook.md');
     assert.equal(runbook?.message, 'Item 17 · Runbook: the file docs/runbook.md does not exist');
     assert.equal(runbook?.severity, 2);
@@ -95,50 +108,97 @@ describe('language server: files the checklist points at', () => {
   test('a file created on disk loses its diagnostic once the watcher reports it', STEP, async () => {
     mkdirSync(file('test'));
     writeFileSync(file('test/fixture.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
-    await filesChanged([['test', FileChangeType.Created], ['test/fixture.jpg', FileChangeType.Created]]);
+    await filesChanged([
+      ['test', FileChangeType.Created],
+      ['test/fixture.jpg', FileChangeType.Created],
+    ]);
     assert.ok(!missingPaths().includes('test/fixture.jpg'));
     assert.ok(missingPaths().includes('docs/runbook.md'));
   });
 
-  test('"Create docs/runbook.md from template" creates it with one section per "Contenido confirmado" line', STEP, async () => {
-    const line = lineOf(text, '- File: docs/runbook.md');
-    const action = (await actions(line, 12)).find((a) => a.title === 'Create docs/runbook.md from template');
-    assert.ok(action, 'the quick fix is offered');
-    assert.equal(action.kind, 'quickfix');
-    assert.equal(action.isPreferred, true);
-    assert.equal(action.diagnostics?.[0]?.code, 'missing-file');
-    const create = action.edit?.documentChanges?.[0] as CreateFile;
-    assert.deepEqual([create.kind, create.uri, create.options], ['create', pathToFileURL(file('docs/runbook.md')).href, { overwrite: false, ignoreIfExists: true }]);
-    applyToDisk(action.edit);
-    const runbook = readFileSync(file('docs/runbook.md'), 'utf8');
-    assert.deepEqual(headings(runbook), ['# Runbook', ...RUNBOOK_LINES.map((l) => `## ${l}`)]);
-    assert.match(runbook, /\[ENTREGABLES\.md\]\(\.\.\/ENTREGABLES\.md\)/);
-    await filesChanged([['docs', FileChangeType.Created], ['docs/runbook.md', FileChangeType.Created]]);
-    assert.ok(!missingPaths().includes('docs/runbook.md'));
-  });
+  test(
+    '"Create docs/runbook.md from template" creates it with one section per "Contenido confirmado" line',
+    STEP,
+    async () => {
+      const line = lineOf(text, '- File: docs/runbook.md');
+      const action = (await actions(line, 12)).find((a) => a.title === 'Create docs/runbook.md from template');
+      assert.ok(action, 'the quick fix is offered');
+      assert.equal(action.kind, 'quickfix');
+      assert.equal(action.isPreferred, true);
+      assert.equal(action.diagnostics?.[0]?.code, 'missing-file');
+      const create = action.edit?.documentChanges?.[0] as CreateFile;
+      assert.deepEqual(
+        [create.kind, create.uri, create.options],
+        ['create', pathToFileURL(file('docs/runbook.md')).href, { overwrite: false, ignoreIfExists: true }],
+      );
+      applyToDisk(action.edit);
+      const runbook = readFileSync(file('docs/runbook.md'), 'utf8');
+      assert.deepEqual(headings(runbook), ['# Runbook', ...RUNBOOK_LINES.map((l) => `## ${l}`)]);
+      assert.match(runbook, /\[ENTREGABLES\.md\]\(\.\.\/ENTREGABLES\.md\)/);
+      await filesChanged([
+        ['docs', FileChangeType.Created],
+        ['docs/runbook.md', FileChangeType.Created],
+      ]);
+      assert.ok(!missingPaths().includes('docs/runbook.md'));
+    },
+  );
 
-  test('"Create docs/playbooks/disk-full.md from template": the topic in the title, the sections in Spanish', STEP, async () => {
-    const action = (await actions(lineOf(text, '  - disk-full.md'), 6)).find((a) => a.title === 'Create docs/playbooks/disk-full.md from template');
-    assert.ok(action);
-    assert.deepEqual(applyToDisk(action.edit), [file('docs/playbooks/disk-full.md')]);
-    const playbook = readFileSync(file('docs/playbooks/disk-full.md'), 'utf8');
-    assert.deepEqual(headings(playbook), ['# Playbook: Disk full', '## Síntomas', '## Impacto', '## Diagnóstico', '## Mitigación', '## Escalamiento', '## Seguimiento']);
-    await filesChanged([['docs/playbooks', FileChangeType.Created], ['docs/playbooks/disk-full.md', FileChangeType.Created]]);
-    assert.ok(!missingPaths().includes('docs/playbooks/disk-full.md'));
-    assert.ok(!missingPaths().includes('docs/playbooks'));
-  });
+  test(
+    '"Create docs/playbooks/disk-full.md from template": the topic in the title, the sections in Spanish',
+    STEP,
+    async () => {
+      const action = (await actions(lineOf(text, '  - disk-full.md'), 6)).find(
+        (a) => a.title === 'Create docs/playbooks/disk-full.md from template',
+      );
+      assert.ok(action);
+      assert.deepEqual(applyToDisk(action.edit), [file('docs/playbooks/disk-full.md')]);
+      const playbook = readFileSync(file('docs/playbooks/disk-full.md'), 'utf8');
+      assert.deepEqual(headings(playbook), [
+        '# Playbook: Disk full',
+        '## Síntomas',
+        '## Impacto',
+        '## Diagnóstico',
+        '## Mitigación',
+        '## Escalamiento',
+        '## Seguimiento',
+      ]);
+      await filesChanged([
+        ['docs/playbooks', FileChangeType.Created],
+        ['docs/playbooks/disk-full.md', FileChangeType.Created],
+      ]);
+      assert.ok(!missingPaths().includes('docs/playbooks/disk-full.md'));
+      assert.ok(!missingPaths().includes('docs/playbooks'));
+    },
+  );
 
   test('"Create all missing playbooks" creates the other four and leaves the existing one alone', STEP, async () => {
     writeFileSync(file('docs/playbooks/disk-full.md'), '# Disk full, edited by hand\n');
-    const action = (await actions(lineOf(text, '  - high-error-rate.md'), 6)).find((a) => a.title === 'Create all missing playbooks');
+    const action = (await actions(lineOf(text, '  - high-error-rate.md'), 6)).find(
+      (a) => a.title === 'Create all missing playbooks',
+    );
     assert.ok(action);
-    const created = action.edit?.documentChanges?.filter((c): c is CreateFile => 'kind' in c && c.kind === 'create').map((c) => c.uri);
-    assert.deepEqual(created, ['high-error-rate', 'openai-failover', 'memory-leak', 'hung-workers'].map((p) => pathToFileURL(file(`docs/playbooks/${p}.md`)).href));
+    const created = action.edit?.documentChanges
+      ?.filter((c): c is CreateFile => 'kind' in c && c.kind === 'create')
+      .map((c) => c.uri);
+    assert.deepEqual(
+      created,
+      ['high-error-rate', 'openai-failover', 'memory-leak', 'hung-workers'].map(
+        (p) => pathToFileURL(file(`docs/playbooks/${p}.md`)).href,
+      ),
+    );
     applyToDisk(action.edit);
     assert.equal(readFileSync(file('docs/playbooks/disk-full.md'), 'utf8'), '# Disk full, edited by hand\n');
     assert.equal(headings(readFileSync(file('docs/playbooks/hung-workers.md'), 'utf8'))[0], '# Playbook: Hung workers');
-    await filesChanged(['high-error-rate', 'openai-failover', 'memory-leak', 'hung-workers'].map((p) => [`docs/playbooks/${p}.md`, FileChangeType.Created]));
-    assert.deepEqual(missingPaths().filter((p) => p.startsWith('docs/')), []);
+    await filesChanged(
+      ['high-error-rate', 'openai-failover', 'memory-leak', 'hung-workers'].map((p) => [
+        `docs/playbooks/${p}.md`,
+        FileChangeType.Created,
+      ]),
+    );
+    assert.deepEqual(
+      missingPaths().filter((p) => p.startsWith('docs/')),
+      [],
+    );
   });
 
   test('"Insert link to docs/runbook.md" fills the link placeholder next to the file', async () => {
@@ -148,20 +208,44 @@ describe('language server: files the checklist points at', () => {
   });
 
   test('document links: files open, the playbooks folder is revealed in the explorer', async () => {
-    const links = (await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } })) as DocumentLink[];
+    const links = (await server.connection.sendRequest(DocumentLinkRequest.type, {
+      textDocument: { uri },
+    })) as DocumentLink[];
     const byLine = new Map(links.map((l) => [l.range.start.line, l]));
-    assert.equal(byLine.get(lineOf(text, '- File: docs/runbook.md'))?.target, pathToFileURL(file('docs/runbook.md')).href);
+    assert.equal(
+      byLine.get(lineOf(text, '- File: docs/runbook.md'))?.target,
+      pathToFileURL(file('docs/runbook.md')).href,
+    );
     assert.equal(byLine.get(lineOf(text, '- File: docs/runbook.md'))?.tooltip, 'Open docs/runbook.md');
-    assert.equal(byLine.get(lineOf(text, '  - memory-leak.md'))?.target, pathToFileURL(file('docs/playbooks/memory-leak.md')).href);
+    assert.equal(
+      byLine.get(lineOf(text, '  - memory-leak.md'))?.target,
+      pathToFileURL(file('docs/playbooks/memory-leak.md')).href,
+    );
     const folderLink = byLine.get(lineOf(text, '- Directory: docs/playbooks/'))?.target ?? '';
     assert.match(folderLink, /^command:revealInExplorer\?/);
-    const [argument] = JSON.parse(decodeURIComponent(folderLink.slice(folderLink.indexOf('?') + 1))) as { $mid: number; scheme: string; path: string }[];
-    assert.deepEqual([argument?.$mid, argument?.scheme, argument?.path], [1, 'file', pathToFileURL(file('docs/playbooks')).pathname]);
-    assert.ok(!links.some((l) => l.range.start.line === lineOf(text, 'services/openaiService.js')), 'no link to a missing file');
+    const [argument] = JSON.parse(decodeURIComponent(folderLink.slice(folderLink.indexOf('?') + 1))) as {
+      $mid: number;
+      scheme: string;
+      path: string;
+    }[];
+    assert.deepEqual(
+      [argument?.$mid, argument?.scheme, argument?.path],
+      [1, 'file', pathToFileURL(file('docs/playbooks')).pathname],
+    );
+    assert.ok(
+      !links.some((l) => l.range.start.line === lineOf(text, 'services/openaiService.js')),
+      'no link to a missing file',
+    );
   });
 
   test('hover on a reference: exists, size, first heading and last modified; or that it does not exist', async () => {
-    const hoverAt = async (line: number, character: number) => ((await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } })) as Hover).contents as { value: string };
+    const hoverAt = async (line: number, character: number) =>
+      (
+        (await server.connection.sendRequest(HoverRequest.type, {
+          textDocument: { uri },
+          position: { line, character },
+        })) as Hover
+      ).contents as { value: string };
     const runbook = await hoverAt(lineOf(text, '- File: docs/runbook.md'), 12);
     assert.match(runbook.value, /`docs\/runbook\.md` — ✅ exists/);
     assert.match(runbook.value, new RegExp(`Size: ${readFileSync(file('docs/runbook.md')).length} B`));
@@ -171,22 +255,39 @@ describe('language server: files the checklist points at', () => {
     assert.match(service.value, /`services\/openaiService\.js` — ❌ does not exist/);
   });
 
-  test('a ticked box whose section the runbook lacks is a status mismatch; the fix ticks exactly what the runbook has', STEP, async () => {
-    writeFileSync(file('docs/runbook.md'), '# Runbook\n\n## Pasos de rollback\n\n## Lista de contactos\n');
-    await filesChanged([['docs/runbook.md', FileChangeType.Changed]]);
-    text = text.replace('- [ ] Rollback steps', '- [x] Rollback steps').replace('- [ ] Monitoring commands', '- [x] Monitoring commands');
-    diagnostics = (await server.change(uri, 2, text)).diagnostics;
-    const mismatch = diagnostics.filter((d) => d.code === 'status-mismatch');
-    assert.deepEqual(mismatch.map((d) => d.message), ['Item 17 · Runbook: "Monitoring commands" is ticked, but docs/runbook.md has no section for it']);
-    const line = lineOf(text, '- [x] Monitoring commands');
-    const fix = (await actions(line, 3)).find((a) => a.title === 'Tick the boxes whose sections docs/runbook.md has');
-    assert.equal(fix?.diagnostics?.[0]?.code, 'status-mismatch');
-    const after = applyAction(text, fix, uri).split('\n');
-    assert.deepEqual(
-      RUNBOOK_LINES.map((l) => after[lineOf(text, l)]),
-      ['- [ ] Canary deployment steps', '- [x] Rollback steps', '- [ ] Monitoring commands', '- [ ] How to force-disable SMART_MODE', '- [ ] How to purge uploads older than X days', '- [ ] How to create ticket manually', '- [x] Contact list'],
-    );
-  });
+  test(
+    'a ticked box whose section the runbook lacks is a status mismatch; the fix ticks exactly what the runbook has',
+    STEP,
+    async () => {
+      writeFileSync(file('docs/runbook.md'), '# Runbook\n\n## Pasos de rollback\n\n## Lista de contactos\n');
+      await filesChanged([['docs/runbook.md', FileChangeType.Changed]]);
+      text = text
+        .replace('- [ ] Rollback steps', '- [x] Rollback steps')
+        .replace('- [ ] Monitoring commands', '- [x] Monitoring commands');
+      diagnostics = (await server.change(uri, 2, text)).diagnostics;
+      const mismatch = diagnostics.filter((d) => d.code === 'status-mismatch');
+      assert.deepEqual(
+        mismatch.map((d) => d.message),
+        ['Item 17 · Runbook: "Monitoring commands" is ticked, but docs/runbook.md has no section for it'],
+      );
+      const line = lineOf(text, '- [x] Monitoring commands');
+      const fix = (await actions(line, 3)).find((a) => a.title === 'Tick the boxes whose sections docs/runbook.md has');
+      assert.equal(fix?.diagnostics?.[0]?.code, 'status-mismatch');
+      const after = applyAction(text, fix, uri).split('\n');
+      assert.deepEqual(
+        RUNBOOK_LINES.map((l) => after[lineOf(text, l)]),
+        [
+          '- [ ] Canary deployment steps',
+          '- [x] Rollback steps',
+          '- [ ] Monitoring commands',
+          '- [ ] How to force-disable SMART_MODE',
+          '- [ ] How to purge uploads older than X days',
+          '- [ ] How to create ticket manually',
+          '- [x] Contact list',
+        ],
+      );
+    },
+  );
 
   test('"Link an existing file..." asks the client for a file, then rewrites the reference to it', STEP, async () => {
     const line = lineOf(text, 'services/openaiService.js');
@@ -197,9 +298,20 @@ describe('language server: files the checklist points at', () => {
     mkdirSync(file('src/services'), { recursive: true });
     writeFileSync(file('src/services/openai.js'), 'module.exports = {};\n');
     const target = pathToFileURL(file('src/services/openai.js')).href;
-    const stale = { start: { ...args.range.start, line: args.range.start.line + 1 }, end: { ...args.range.end, line: args.range.end.line + 1 } };
-    assert.equal(await server.connection.sendRequest<boolean>('readiness/linkExistingFile', { uri, range: stale, target }), false, 'a range that no longer holds the reference');
-    const applied = await server.connection.sendRequest<boolean>('readiness/linkExistingFile', { uri, range: args.range, target });
+    const stale = {
+      start: { ...args.range.start, line: args.range.start.line + 1 },
+      end: { ...args.range.end, line: args.range.end.line + 1 },
+    };
+    assert.equal(
+      await server.connection.sendRequest<boolean>('readiness/linkExistingFile', { uri, range: stale, target }),
+      false,
+      'a range that no longer holds the reference',
+    );
+    const applied = await server.connection.sendRequest<boolean>('readiness/linkExistingFile', {
+      uri,
+      range: args.range,
+      target,
+    });
     assert.equal(applied, true);
     const rewritten = applyEdits(text, editsFor(server.appliedEdits.at(-1)?.edit, uri)).split('\n');
     assert.equal(rewritten[line], '- Archivo: src/services/openai.js');

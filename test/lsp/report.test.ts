@@ -49,7 +49,11 @@ describe('language server: verdict and report', () => {
   });
 
   test('a nonce that is not a plain token is not used', async () => {
-    const html = await server.connection.sendRequest<ReportResult>('readiness/report', { uri, format: 'html', nonce: `x"><script>alert(1)</script>` });
+    const html = await server.connection.sendRequest<ReportResult>('readiness/report', {
+      uri,
+      format: 'html',
+      nonce: `x"><script>alert(1)</script>`,
+    });
     assert.doesNotMatch(html.content, /<script/);
     assert.doesNotMatch(html.content, /alert/);
   });
@@ -57,15 +61,24 @@ describe('language server: verdict and report', () => {
   test('not a checklist, or not open: no report', async () => {
     const readme = join(sampleWorkspace, 'README.md');
     await server.open(readme, '# Notes\n\nNothing to check here.\n');
-    const result = await server.connection.sendRequest<ReportResult>('readiness/report', { uri: pathToFileURL(readme).href, format: 'html' });
+    const result = await server.connection.sendRequest<ReportResult>('readiness/report', {
+      uri: pathToFileURL(readme).href,
+      format: 'html',
+    });
     assert.deepEqual(result, { uri: pathToFileURL(readme).href, version: 1, isChecklist: false, content: '' });
   });
 
   test('readiness/setState also bumps "Última Actualización" to today', async () => {
-    assert.equal(await server.connection.sendRequest<boolean>('readiness/setState', { uri, itemId: '2', state: 'done' }), true);
+    assert.equal(
+      await server.connection.sendRequest<boolean>('readiness/setState', { uri, itemId: '2', state: 'done' }),
+      true,
+    );
     const after = applyEdits(sampleText(), editsFor(server.appliedEdits.at(-1)?.edit, uri)).split('\n');
     assert.equal(after[4], '**Última Actualización**: 2025-12-08  ');
-    assert.equal(after[lineOf(sampleText(), '**Última actualización**: 2025-12-07')], '**Última actualización**: 2025-12-08  ');
+    assert.equal(
+      after[lineOf(sampleText(), '**Última actualización**: 2025-12-07')],
+      '**Última actualización**: 2025-12-08  ',
+    );
   });
 });
 
@@ -73,16 +86,27 @@ describe('language server: header fixes, and the bump turned off', () => {
   let server: TestServer;
   const path = join(fixtures, 'gate', 'ENTREGABLES.completo.md');
   const uri = pathToFileURL(path).href;
-  const text = readFixture('gate', 'ENTREGABLES.completo.md').replace('**Estado General**: ✅ **GO: LISTO PARA CANARY**', '**Estado General**: ⏳ **PENDIENTE**').replace('**Última Actualización**: 2025-12-09', '**Última Actualización**: 2025-12-01');
+  const text = readFixture('gate', 'ENTREGABLES.completo.md')
+    .replace('**Estado General**: ✅ **GO: LISTO PARA CANARY**', '**Estado General**: ⏳ **PENDIENTE**')
+    .replace('**Última Actualización**: 2025-12-09', '**Última Actualización**: 2025-12-01');
   let diagnostics: Diagnostic[];
 
   before(async () => {
-    server = await startServer({ workspaceFolder: join(fixtures, 'gate'), today: '2025-12-10', settings: { header: { bumpLastUpdated: false } } });
+    server = await startServer({
+      workspaceFolder: join(fixtures, 'gate'),
+      today: '2025-12-10',
+      settings: { header: { bumpLastUpdated: false } },
+    });
     diagnostics = (await server.open(path, text)).diagnostics;
   });
   after(() => server.stop());
 
-  const actionsAt = (d: Diagnostic) => server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as Promise<CodeAction[]>;
+  const actionsAt = (d: Diagnostic) =>
+    server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    }) as Promise<CodeAction[]>;
 
   test('the overall status that contradicts the GO gets a fix to GO', async () => {
     const status = diagnostics.find((d) => d.code === 'status-mismatch' && d.range.start.line === 5);
@@ -94,7 +118,10 @@ describe('language server: header fixes, and the bump turned off', () => {
   test('a stale "Última Actualización" gets a fix to today; with the bump off, fixes touch nothing else', async () => {
     const stale = diagnostics.find((d) => d.code === 'status-mismatch' && d.range.start.line === 4);
     assert.ok(stale);
-    assert.match(typeof stale.message === 'string' ? stale.message : stale.message.value, /says 2025-12-01, but the evidence records work on 2025-12-09/);
+    assert.match(
+      typeof stale.message === 'string' ? stale.message : stale.message.value,
+      /says 2025-12-01, but the evidence records work on 2025-12-09/,
+    );
     const fix = (await actionsAt(stale)).find((a) => a.title === 'Set the date to 2025-12-10');
     const after = applyAction(text, fix, uri);
     assert.equal(after.split('\n')[4], '**Última Actualización**: 2025-12-10  ');

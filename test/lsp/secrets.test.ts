@@ -4,7 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, CodeLensRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CodeLensRequest,
+  type CodeAction,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { checklistRequest, type ChecklistResult } from '../../server/src/protocol';
 import { applyAction } from '../support/edits';
 import { startServer, type TestServer } from '../support/lspClient';
@@ -44,16 +49,23 @@ describe('language server: pasted secrets', () => {
       assert.match(JSON.stringify(d.message), /rotate it/);
       assert.ok(!JSON.stringify(d).includes(LOG_TOKEN_VALUE) && !JSON.stringify(d).includes(OPENAI_KEY_VALUE));
     }
-    assert.deepEqual(secrets.map((d) => (d.data as { rule: string }).rule), ['query-parameter-secret', 'openai-project-key']);
+    assert.deepEqual(
+      secrets.map((d) => (d.data as { rule: string }).rule),
+      ['query-parameter-secret', 'openai-project-key'],
+    );
   });
 
   test('readiness/checklist and the code lenses carry ids and ranges: no secret, no command text', async () => {
     const answer = await server.connection.sendRequest(checklistRequest.method, { uri });
     const lenses = (await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
     assert.ok(lenses.length > 0);
-    for (const [what, payload] of [['readiness/checklist', answer], ['code lenses', lenses]] as const) {
+    for (const [what, payload] of [
+      ['readiness/checklist', answer],
+      ['code lenses', lenses],
+    ] as const) {
       const wire = JSON.stringify(payload);
-      for (const secret of [LOG_TOKEN_VALUE, OPENAI_KEY_VALUE]) assert.ok(!wire.includes(secret), `${what} holds a secret`);
+      for (const secret of [LOG_TOKEN_VALUE, OPENAI_KEY_VALUE])
+        assert.ok(!wire.includes(secret), `${what} holds a secret`);
       assert.ok(!/curl |\?token=|Authorization:/i.test(wire), `${what} holds command text`);
     }
     const logs = (answer as ChecklistResult).smokeTests.find((t) => t.number === '7');
@@ -62,10 +74,16 @@ describe('language server: pasted secrets', () => {
 
   test('"Replace with <LOG_TOKEN>" puts the document\'s own variable back', async () => {
     const actions = await actionsFor(secrets.slice(0, 1));
-    assert.deepEqual(actions.map((a) => a.title), ['Replace with <LOG_TOKEN>', 'Redact this secret', 'Move to secret storage as LOG_TOKEN']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Replace with <LOG_TOKEN>', 'Redact this secret', 'Move to secret storage as LOG_TOKEN'],
+    );
     const after = applyAction(text, actions[0], uri);
     const line = lineOf(text, LOG_TOKEN_VALUE);
-    assert.equal(after.split('\n')[line], '$ curl -sS -X GET "http://staging-host/api/logs?token=<LOG_TOKEN>" | head -n 40');
+    assert.equal(
+      after.split('\n')[line],
+      '$ curl -sS -X GET "http://staging-host/api/logs?token=<LOG_TOKEN>" | head -n 40',
+    );
     const move = actions[2];
     assert.equal(move?.command?.command, 'readiness.moveSecretToStorage');
     assert.deepEqual(move?.command?.arguments?.slice(1), [secrets[0]?.range, 'LOG_TOKEN']);
@@ -84,14 +102,23 @@ describe('language server: pasted secrets', () => {
     const after = applyAction(text, actions[0], uri);
     assert.ok(!after.includes(LOG_TOKEN_VALUE) && !after.includes(OPENAI_KEY_VALUE));
     const republished = await server.change(uri, 2, after);
-    assert.deepEqual(republished.diagnostics.filter((d) => d.code === 'secret'), []);
+    assert.deepEqual(
+      republished.diagnostics.filter((d) => d.code === 'secret'),
+      [],
+    );
   });
 
   test('readiness.secrets.allow accepts known test credentials', async () => {
-    const allowing = await startServer({ workspaceFolder: sampleWorkspace, settings: { secrets: { allow: [`^${LOG_TOKEN_VALUE}$`, '('] } } });
+    const allowing = await startServer({
+      workspaceFolder: sampleWorkspace,
+      settings: { secrets: { allow: [`^${LOG_TOKEN_VALUE}$`, '('] } },
+    });
     try {
       const published = await allowing.open(join(sampleWorkspace, 'allowed-ENTREGABLES.md'), text);
-      assert.deepEqual(published.diagnostics.filter((d) => d.code === 'secret').map((d) => (d.data as { rule: string }).rule), ['openai-project-key']);
+      assert.deepEqual(
+        published.diagnostics.filter((d) => d.code === 'secret').map((d) => (d.data as { rule: string }).rule),
+        ['openai-project-key'],
+      );
     } finally {
       await allowing.stop();
     }
@@ -104,10 +131,17 @@ describe('readiness check: secrets', () => {
 
   for (const format of ['text', 'json', 'sarif']) {
     test(`--format ${format} reports them as errors and never prints a value`, () => {
-      const result = spawnSync(process.execPath, [cliBundle, 'check', 'ENTREGABLES.md', '--format', format, '--fail-on', 'error'], { cwd: dir, encoding: 'utf8' });
+      const result = spawnSync(
+        process.execPath,
+        [cliBundle, 'check', 'ENTREGABLES.md', '--format', format, '--fail-on', 'error'],
+        { cwd: dir, encoding: 'utf8' },
+      );
       assert.equal(result.status, 1);
       const output = result.stdout + result.stderr;
-      assert.ok(!output.includes(LOG_TOKEN_VALUE) && !output.includes(OPENAI_KEY_VALUE), 'no secret value in the output');
+      assert.ok(
+        !output.includes(LOG_TOKEN_VALUE) && !output.includes(OPENAI_KEY_VALUE),
+        'no secret value in the output',
+      );
       assert.match(output, format === 'text' ? /ENTREGABLES\.md:\d+:\d+ error secret / : /secret\/openai-project-key/);
     });
   }

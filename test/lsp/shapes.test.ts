@@ -22,10 +22,20 @@ describe('language server: checklists of other shapes', () => {
   test('a status table under a neutral name is a checklist: overdue rows, and checks in readiness/checklist', async () => {
     const path = join(sampleWorkspace, 'notes', 'telematics.md');
     const published = await server.open(path, corpus('en-priority-column.md'));
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line]), [['overdue', 5], ['overdue', 6]]);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [
+        ['overdue', 5],
+        ['overdue', 6],
+      ],
+    );
     const result = await server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: published.uri });
     assert.equal(result.isChecklist, true);
-    assert.deepEqual(result.progress, { blockers: { done: 1, total: 3 }, items: { done: 1, total: 5 }, checks: { done: 1, total: 5 } });
+    assert.deepEqual(result.progress, {
+      blockers: { done: 1, total: 3 },
+      items: { done: 1, total: 5 },
+      checks: { done: 1, total: 5 },
+    });
   });
 
   test('an unknown state is information, and "Mark as not applicable" takes the item out of the progress', async () => {
@@ -34,7 +44,11 @@ describe('language server: checklists of other shapes', () => {
     const published = await server.open(path, text);
     const unknown = published.diagnostics.find((d) => d.code === 'unknown-state') as Diagnostic;
     assert.equal(unknown.severity, 3);
-    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: published.uri }, range: unknown.range, context: { diagnostics: [unknown] } })) as CodeAction[];
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: published.uri },
+      range: unknown.range,
+      context: { diagnostics: [unknown] },
+    })) as CodeAction[];
     const notApplicable = actions.find((a) => a.title === 'Mark item 2 as not applicable');
     assert.ok(notApplicable, actions.map((a) => a.title).join(', '));
     const fixed = applyAction(text, notApplicable, published.uri);
@@ -54,7 +68,12 @@ describe('language server: checklists of other shapes', () => {
     const decision = blanks.find((d) => d.range.start.line === 9) as Diagnostic;
     const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
     assert.match(messageOf(decision), /^Document · Final decision: choose one of: GO, NO-GO/);
-    const ask = (d: Diagnostic) => server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: published.uri }, range: d.range, context: { diagnostics: [d] } }) as Promise<CodeAction[]>;
+    const ask = (d: Diagnostic) =>
+      server.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: published.uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      }) as Promise<CodeAction[]>;
     const go = (await ask(decision)).find((a) => a.title.includes('NO-GO'));
     assert.ok(go);
     let fixed = applyAction(text, go, published.uri);

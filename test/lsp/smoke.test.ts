@@ -90,7 +90,10 @@ describe('language server: smoke tests', () => {
   const change = (document: OpenDocument, text: string) => {
     document.text = text;
     document.version++;
-    return server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: document.uri, version: document.version }, contentChanges: [{ text }] });
+    return server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: document.uri, version: document.version },
+      contentChanges: [{ text }],
+    });
   };
 
   /** A new checklist file in the workspace, opened; each test gets its own. */
@@ -103,7 +106,8 @@ describe('language server: smoke tests', () => {
     return document;
   };
 
-  const lenses = (document: OpenDocument) => server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: document.uri } }) as Promise<CodeLens[]>;
+  const lenses = (document: OpenDocument) =>
+    server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: document.uri } }) as Promise<CodeLens[]>;
   const lensArguments = async (document: OpenDocument, title: string): Promise<RunSmokeTestsArguments> => {
     const lens = (await lenses(document)).find((l) => l.command?.title === title);
     assert.ok(lens?.command?.arguments, `a lens titled ${title}`);
@@ -111,10 +115,13 @@ describe('language server: smoke tests', () => {
   };
   // An undefined token would be sent as a second, positional parameter.
   const run = (params: RunSmokeTestsParams, source?: CancellationTokenSource) =>
-    source ? server.connection.sendRequest<RunSmokeTestsResult>(RUN, params, source.token) : server.connection.sendRequest<RunSmokeTestsResult>(RUN, params);
+    source
+      ? server.connection.sendRequest<RunSmokeTestsResult>(RUN, params, source.token)
+      : server.connection.sendRequest<RunSmokeTestsResult>(RUN, params);
 
   /** Everything the server said to the client, as one string, to look for secrets in. */
-  const everythingSent = (...results: unknown[]) => JSON.stringify([server.logMessages, server.progress, server.appliedEdits, hostQuestions, secretQuestions, results]);
+  const everythingSent = (...results: unknown[]) =>
+    JSON.stringify([server.logMessages, server.progress, server.appliedEdits, hostQuestions, secretQuestions, results]);
 
   before(async () => {
     staging = await startStagingServer({ loggedSecret: LOGGED_KEY });
@@ -129,7 +136,9 @@ describe('language server: smoke tests', () => {
       requestHandlers: {
         'readiness/secret': (params: SecretParams): SecretResult => {
           secretQuestions.push(params);
-          return { sealed: params.name === 'LOG_TOKEN' ? sealSecret(params.name, DEFAULT_LOG_TOKEN, params.publicKey) : null };
+          return {
+            sealed: params.name === 'LOG_TOKEN' ? sealSecret(params.name, DEFAULT_LOG_TOKEN, params.publicKey) : null,
+          };
         },
         'readiness/confirmForeignHost': (params: ConfirmForeignHostParams): boolean => {
           hostQuestions.push(params);
@@ -164,12 +173,16 @@ describe('language server: smoke tests', () => {
     assert.deepEqual(second.testKeys, [all.testKeys?.[1]]);
   });
 
-  test('the quick fix on a test\'s output placeholder runs that test', async () => {
+  test("the quick fix on a test's output placeholder runs that test", async () => {
     const document = await open();
     const line = document.lineOf('[PEGAR SALIDA AQUÍ]', document.lineOf('# SMOKE TEST 2:'));
     const range = { start: { line, character: 3 }, end: { line, character: 3 } };
     const diagnostics = document.diagnostics.filter((d) => d.range.start.line === line);
-    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: document.uri }, range, context: { diagnostics } })) as CodeAction[];
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: document.uri },
+      range,
+      context: { diagnostics },
+    })) as CodeAction[];
     const runTest = actions.find((a) => a.title === 'Run smoke test 2');
     assert.ok(runTest, `actions: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(runTest.kind, 'quickfix');
@@ -187,15 +200,26 @@ describe('language server: smoke tests', () => {
 
     const result = await run(await lensArguments(document, '▶ Run smoke test 2'));
     assert.equal(result.error, undefined);
-    assert.deepEqual([result.passed, result.failed, result.notRun, result.cancelled, result.written], [1, 0, 0, 0, true]);
+    assert.deepEqual(
+      [result.passed, result.failed, result.notRun, result.cancelled, result.written],
+      [1, 0, 0, 0, true],
+    );
     assert.equal(result.summary, '1 passed, 0 failed, 0 not run');
     assert.match(result.lines[0] ?? '', /^ 2 {2}POST {4}\/api\/greeting +200 +[\d.]+ ms {2}PASSED$/);
 
     // Outside the test's own lines, only "Última Actualización" changes: bumped to today (readiness.header.bumpLastUpdated).
     const after = document.lines.map(undated);
-    assert.match(document.lines[4] ?? '', new RegExp(`^\\*\\*Última Actualización\\*\\*: ${localDateTime(new Date()).date}`));
+    assert.match(
+      document.lines[4] ?? '',
+      new RegExp(`^\\*\\*Última Actualización\\*\\*: ${localDateTime(new Date()).date}`),
+    );
     assert.deepEqual(after.slice(0, placeholder), before.map(undated).slice(0, placeholder));
-    assert.deepEqual(after.slice(placeholder, placeholder + 4), ['{', '  "sessionId": "sess_000001",', '  "message": "¡Hola! Soy el asistente de staging."', '}']);
+    assert.deepEqual(after.slice(placeholder, placeholder + 4), [
+      '{',
+      '  "sessionId": "sess_000001",',
+      '  "message": "¡Hola! Soy el asistente de staging."',
+      '}',
+    ]);
     assert.equal(after[placeholder + 4], 'SessionId obtenido: sess_000001');
     assert.equal(after[placeholder + 5], 'Estado: ✅ PASSED');
     assert.match(after[placeholder + 6] ?? '', /^Tiempo de respuesta: [\d.]+ms$/);
@@ -222,32 +246,54 @@ describe('language server: smoke tests', () => {
     assert.equal(twice.filter((l) => l.startsWith('<!-- readiness:evidence v1 test=2 ')).length, 1);
   });
 
-  test('readiness/checklist lists the smoke tests by the keys the lenses run; a run gives each test\'s result as data', async () => {
+  test("readiness/checklist lists the smoke tests by the keys the lenses run; a run gives each test's result as data", async () => {
     const document = await open();
-    const checklist = () => server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: document.uri });
+    const checklist = () =>
+      server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: document.uri });
     const listed = await checklist();
     assert.equal(listed.smokeStagingHost, 'staging-host');
-    assert.deepEqual(listed.smokeTests.map((t) => `${t.itemId} ${t.number}. ${t.method} ${t.path}`), [
-      '3 1. GET /api/health',
-      '3 2. POST /api/greeting',
-      '3 3. POST /api/session/validate',
-      '3 4. POST /api/chat',
-      '3 5. POST /api/upload-image',
-      '3 6. POST /api/whatsapp-ticket',
-      '3 7. GET /api/logs',
-    ]);
-    assert.deepEqual(listed.smokeTests.map((t) => t.key), (await lensArguments(document, '▶ Run all smoke tests')).testKeys);
+    assert.deepEqual(
+      listed.smokeTests.map((t) => `${t.itemId} ${t.number}. ${t.method} ${t.path}`),
+      [
+        '3 1. GET /api/health',
+        '3 2. POST /api/greeting',
+        '3 3. POST /api/session/validate',
+        '3 4. POST /api/chat',
+        '3 5. POST /api/upload-image',
+        '3 6. POST /api/whatsapp-ticket',
+        '3 7. GET /api/logs',
+      ],
+    );
+    assert.deepEqual(
+      listed.smokeTests.map((t) => t.key),
+      (await lensArguments(document, '▶ Run all smoke tests')).testKeys,
+    );
     const second = listed.smokeTests[1];
     assert.ok(second);
     const command = document.lineOf('$ curl -sS -X POST "http://staging-host/api/greeting"');
-    assert.deepEqual(second.commandRange, { start: { line: command, character: 0 }, end: { line: command + 1, character: document.lines[command + 1]?.length ?? -1 } });
+    assert.deepEqual(second.commandRange, {
+      start: { line: command, character: 0 },
+      end: { line: command + 1, character: document.lines[command + 1]?.length ?? -1 },
+    });
     assert.equal(second.range.start.line, document.lineOf('# SMOKE TEST 2:'));
     assert.equal(second.range.end.line, document.lineOf('Tiempo de respuesta', command));
 
     const passed = await run({ uri: document.uri, testKeys: [second.key] });
     assert.equal(passed.results.length, 1);
     const [result] = passed.results;
-    assert.deepEqual({ ...result, elapsedMs: typeof result?.elapsedMs }, { testKey: second.key, number: '2', outcome: 'passed', status: 200, elapsedMs: 'number', reason: '', commandRange: second.commandRange, failures: [] });
+    assert.deepEqual(
+      { ...result, elapsedMs: typeof result?.elapsedMs },
+      {
+        testKey: second.key,
+        number: '2',
+        outcome: 'passed',
+        status: 200,
+        elapsedMs: 'number',
+        reason: '',
+        commandRange: second.commandRange,
+        failures: [],
+      },
+    );
     // The evidence moved what follows the command, not the key: the client's result still applies.
     const after = await checklist();
     assert.equal(after.smokeTests[1]?.key, second.key);
@@ -256,11 +302,26 @@ describe('language server: smoke tests', () => {
     const fresh = await open();
     const third = (await checklist()).smokeTests[2];
     assert.ok(third);
-    const failed = await server.connection.sendRequest<RunSmokeTestsResult>(RUN, { uri: fresh.uri, testKeys: [third.key] });
+    const failed = await server.connection.sendRequest<RunSmokeTestsResult>(RUN, {
+      uri: fresh.uri,
+      testKeys: [third.key],
+    });
     const reason = 'no value for <sid>: run the test that captures it first, or fill it in the document';
     const validate = fresh.lineOf('$ curl -sS -X POST "http://staging-host/api/session/validate"');
-    const commandRange = { start: { line: validate, character: 0 }, end: { line: validate + 2, character: fresh.lines[validate + 2]?.length ?? -1 } };
-    assert.deepEqual(failed.results, [{ testKey: third.key, number: '3', outcome: 'failed', reason, commandRange, failures: [{ kind: 'other', message: reason }] }]);
+    const commandRange = {
+      start: { line: validate, character: 0 },
+      end: { line: validate + 2, character: fresh.lines[validate + 2]?.length ?? -1 },
+    };
+    assert.deepEqual(failed.results, [
+      {
+        testKey: third.key,
+        number: '3',
+        outcome: 'failed',
+        reason,
+        commandRange,
+        failures: [{ kind: 'other', message: reason }],
+      },
+    ]);
     assert.equal(failed.lines.length, 1);
   });
 
@@ -270,7 +331,10 @@ describe('language server: smoke tests', () => {
     secretQuestions.length = 0;
     const result = await run({ uri: document.uri, workDoneToken });
     assert.deepEqual([result.passed, result.failed, result.notRun, result.written], [7, 0, 0, true]);
-    assert.deepEqual(secretQuestions.map((q) => q.name), ['LOG_TOKEN']);
+    assert.deepEqual(
+      secretQuestions.map((q) => q.name),
+      ['LOG_TOKEN'],
+    );
     assert.match(secretQuestions[0]?.publicKey ?? '', /^[A-Za-z0-9+/]{80,}={0,2}$/);
     assert.ok(server.progress.some((p) => p.token === workDoneToken && (p.value as { kind: string }).kind === 'end'));
 
@@ -292,7 +356,10 @@ describe('language server: smoke tests', () => {
     try {
       const host = new URL(foreign.url).host;
       const extra = `# SMOKE TEST 8: /api/health (otro host)\n$ curl -sS "${foreign.url}/api/health"\n[PEGAR SALIDA AQUÍ]\nEstado: [✅ PASSED / ❌ FAILED]\n`;
-      const text = sampleText().replace('LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n', (line) => `${line}\n${extra}`);
+      const text = sampleText().replace(
+        'LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n',
+        (line) => `${line}\n${extra}`,
+      );
       const document = await open(text);
       const args = await lensArguments(document, '▶ Run smoke test 8');
       hostQuestions.length = 0;
@@ -301,7 +368,15 @@ describe('language server: smoke tests', () => {
       const refused = await run(args);
       assert.deepEqual([refused.passed, refused.notRun, refused.written], [0, 1, false]);
       assert.deepEqual(hostQuestions, [
-        { testNumber: '8', method: 'GET', host, url: `${foreign.url}/api/health`, headers: ['user-agent', 'accept', 'accept-encoding'], body: false, files: [] },
+        {
+          testNumber: '8',
+          method: 'GET',
+          host,
+          url: `${foreign.url}/api/health`,
+          headers: ['user-agent', 'accept', 'accept-encoding'],
+          body: false,
+          files: [],
+        },
       ]);
       assert.equal(foreign.requests.length, 0);
       assert.equal(document.text, text);
@@ -322,7 +397,10 @@ describe('language server: smoke tests', () => {
     try {
       const target = `${foreign.url}/landed`;
       const extra = `# SMOKE TEST 8: /redirect\n$ curl -sS -L -u admin:${password} -H "Cookie: sid=ck-9Xy2" "http://staging-host/redirect?to=${target}"\n[PEGAR SALIDA AQUÍ]\nEstado: [✅ PASSED / ❌ FAILED]\n`;
-      const text = sampleText().replace('LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n', (line) => `${line}\n${extra}`);
+      const text = sampleText().replace(
+        'LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n',
+        (line) => `${line}\n${extra}`,
+      );
       const document = await open(text);
       const args = await lensArguments(document, '▶ Run smoke test 8');
       hostQuestions.length = 0;
@@ -331,7 +409,10 @@ describe('language server: smoke tests', () => {
       assert.equal(result.passed, 1);
       assert.equal(hostQuestions.length, 1);
       const question = hostQuestions[0];
-      assert.deepEqual([question?.method, question?.host, question?.url, question?.body, question?.files], ['GET', foreign.host, target, false, []]);
+      assert.deepEqual(
+        [question?.method, question?.host, question?.url, question?.body, question?.files],
+        ['GET', foreign.host, target, false, []],
+      );
       assert.equal(question?.redirectedFrom, `${staging.url}/redirect?to=${target}`);
       assert.deepEqual(question?.headers, ['user-agent', 'accept', 'accept-encoding']);
       assert.equal(foreign.requests.length, 1);
@@ -367,13 +448,18 @@ describe('language server: smoke tests', () => {
     const held = staging.hold('/api/greeting');
     const running = run(await lensArguments(document, '▶ Run smoke test 2'));
     await held.arrived;
-    const edited = document.text.replace(`-H "Content-Type: application/json" -d '{}' | jq`, `-H "Content-Type: application/json" -d '{"canal":"qa"}' | jq`);
+    const edited = document.text.replace(
+      `-H "Content-Type: application/json" -d '{}' | jq`,
+      `-H "Content-Type: application/json" -d '{"canal":"qa"}' | jq`,
+    );
     assert.notEqual(edited, document.text);
     await change(document, edited);
     held.release();
     const result = await running;
     assert.equal(result.written, false);
-    assert.deepEqual(result.dropped, ['Smoke test 2 changed or was removed while it ran; its evidence was not written.']);
+    assert.deepEqual(result.dropped, [
+      'Smoke test 2 changed or was removed while it ran; its evidence was not written.',
+    ]);
     assert.equal(document.text, edited);
   });
 
@@ -410,7 +496,10 @@ describe('language server: smoke tests', () => {
     const document = await open();
     const args = await lensArguments(document, '▶ Run smoke test 1');
     const placeholder = await run({ ...args, baseUrl: 'http://staging-host' });
-    assert.equal(placeholder.error, 'http://staging-host is the placeholder host the checklist writes; set readiness.smoke.baseUrl to the real staging URL.');
+    assert.equal(
+      placeholder.error,
+      'http://staging-host is the placeholder host the checklist writes; set readiness.smoke.baseUrl to the real staging URL.',
+    );
     const bad = await run({ ...args, baseUrl: 'ftp://example.com' });
     assert.equal(bad.error, 'The base URL "ftp://example.com" is not an http(s) URL.');
 
@@ -419,9 +508,14 @@ describe('language server: smoke tests', () => {
       const path = join(workspace, 'ENTREGABLES-sin-url.md');
       writeFileSync(path, sampleText());
       await unconfigured.open(path, sampleText());
-      const result = await unconfigured.connection.sendRequest<RunSmokeTestsResult>(RUN, { uri: pathToFileURL(path).href });
+      const result = await unconfigured.connection.sendRequest<RunSmokeTestsResult>(RUN, {
+        uri: pathToFileURL(path).href,
+      });
       assert.equal(result.needsBaseUrl, true);
-      assert.match(result.error ?? '', /^Configura readiness\.smoke\.baseUrl con la URL que representa http:\/\/staging-host/);
+      assert.match(
+        result.error ?? '',
+        /^Configura readiness\.smoke\.baseUrl con la URL que representa http:\/\/staging-host/,
+      );
       assert.equal(result.lines.length, 0);
     } finally {
       await unconfigured.stop();

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult } from 'vscode-languageserver-protocol/node';
-import type { ChecklistResult, RunSmokeTestsParams, RunSmokeTestsResult, SmokeTestTreeResult } from '../../server/src/protocol';
+import type {
+  ChecklistResult,
+  RunSmokeTestsParams,
+  RunSmokeTestsResult,
+  SmokeTestTreeResult,
+} from '../../server/src/protocol';
 import { startStagingServer, type StagingServer } from '../staging-server/server';
 import { startServer, type TestServer } from '../support/lspClient';
 import { sampleText } from '../support/paths';
@@ -55,14 +60,20 @@ describe('language server: the Testing view', () => {
   let server: TestServer;
   const applied: ApplyWorkspaceEditParams[] = [];
 
-  const tree = (uri?: string) => server.connection.sendRequest<SmokeTestTreeResult>(TREE, uri === undefined ? {} : { uri });
+  const tree = (uri?: string) =>
+    server.connection.sendRequest<SmokeTestTreeResult>(TREE, uri === undefined ? {} : { uri });
   const run = (params: RunSmokeTestsParams) => server.connection.sendRequest<RunSmokeTestsResult>(RUN, params);
 
   before(async () => {
     staging = await startStagingServer();
     canary = await startStagingServer();
     workspace = mkdtempSync(join(tmpdir(), 'readiness-lsp-testing-'));
-    writeFileSync(join(workspace, '.readiness.json'), JSON.stringify({ environments: { staging: { baseUrl: staging.url }, canary: { baseUrl: canary.url, allowedHosts: [] } } }));
+    writeFileSync(
+      join(workspace, '.readiness.json'),
+      JSON.stringify({
+        environments: { staging: { baseUrl: staging.url }, canary: { baseUrl: canary.url, allowedHosts: [] } },
+      }),
+    );
     mkdirSync(join(workspace, 'docs'));
     writeFileSync(join(workspace, 'ENTREGABLES.md'), sampleText());
     writeFileSync(join(workspace, 'docs', 'health.md'), expecting(staging.url));
@@ -83,7 +94,7 @@ describe('language server: the Testing view', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  test('the workspace tree: the sample\'s 7 tests under item 3, the other checklist\'s under its item, ids and ranges of the view model', async () => {
+  test("the workspace tree: the sample's 7 tests under item 3, the other checklist's under its item, ids and ranges of the view model", async () => {
     const result = await tree();
     assert.equal(result.complete, true);
     assert.deepEqual(
@@ -119,7 +130,10 @@ describe('language server: the Testing view', () => {
       view.smokeTests.map((t) => [`${sample.uri}#${t.key}`, t.key, t.range, t.commandRange]),
     );
     const lines = sampleText().split('\n');
-    assert.match(lines[item.tests[0]?.commandRange.start.line ?? 0] ?? '', /^\$ curl -sS -X GET "http:\/\/staging-host\/api\/health"/);
+    assert.match(
+      lines[item.tests[0]?.commandRange.start.line ?? 0] ?? '',
+      /^\$ curl -sS -X GET "http:\/\/staging-host\/api\/health"/,
+    );
     // No command text on the wire.
     assert.doesNotMatch(JSON.stringify(result), /curl|LOG_TOKEN/);
     // One checklist asked for by URI.
@@ -130,7 +144,7 @@ describe('language server: the Testing view', () => {
     );
   });
 
-  test('a failed run gives each failure with expected and actual values and the command\'s range; no evidence when pasting is off', async () => {
+  test("a failed run gives each failure with expected and actual values and the command's range; no evidence when pasting is off", async () => {
     const path = join(workspace, 'docs', 'health.md');
     const text = expecting(staging.url);
     const { uri } = await server.open(path, text);
@@ -144,9 +158,18 @@ describe('language server: the Testing view', () => {
     assert.equal(applied.length, 0, 'no workspace/applyEdit when pasting is off');
 
     const [first, second, third] = result.results;
-    assert.deepEqual(first?.failures, [{ kind: 'status', message: 'HTTP 200 OK, expected 201 (expect 201)', expected: '201', actual: '200 OK' }]);
+    assert.deepEqual(first?.failures, [
+      { kind: 'status', message: 'HTTP 200 OK, expected 201 (expect 201)', expected: '201', actual: '200 OK' },
+    ]);
     assert.deepEqual(first?.commandRange, tests[0]?.commandRange);
-    assert.deepEqual(second?.failures, [{ kind: 'json-key', message: 'the JSON response has no "uptimeSeconds" key', expected: 'key uptimeSeconds', actual: 'keys: status, service, version' }]);
+    assert.deepEqual(second?.failures, [
+      {
+        kind: 'json-key',
+        message: 'the JSON response has no "uptimeSeconds" key',
+        expected: 'key uptimeSeconds',
+        actual: 'keys: status, service, version',
+      },
+    ]);
     assert.equal(third?.outcome, 'passed');
     assert.deepEqual(third?.failures, []);
     assert.ok((first?.elapsedMs ?? -1) >= 0);
@@ -168,7 +191,12 @@ describe('language server: the Testing view', () => {
     staging.configure({ failing: ['/api/health'] });
     try {
       const result = await run({ uri, testKeys: [health.key] });
-      assert.deepEqual(result.results[0]?.failures?.[0], { kind: 'status', message: 'HTTP 500 Internal Server Error', expected: '2xx', actual: '500 Internal Server Error' });
+      assert.deepEqual(result.results[0]?.failures?.[0], {
+        kind: 'status',
+        message: 'HTTP 500 Internal Server Error',
+        expected: '2xx',
+        actual: '500 Internal Server Error',
+      });
       assert.deepEqual(result.results[0]?.commandRange, health.commandRange);
       // Offered as a versioned edit, as from a code lens (this client refuses it, so the server tries again).
       assert.ok(applied.length > 0);

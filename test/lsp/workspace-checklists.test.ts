@@ -10,7 +10,8 @@ import type { ChecklistResult, WorkspaceChecklistsResult } from '../../server/sr
 import { startServer, type TestServer } from '../support/lspClient';
 import { sampleText } from '../support/paths';
 
-const threeStates = '# Plan\n\n## Trabajo\n\n### 1. A\n**Estado**: ⏳ Pendiente\n\n### 2. B\n**Estado**: ✅ Completado\n\n### 3. C\n**Status**: Pending\n';
+const threeStates =
+  '# Plan\n\n## Trabajo\n\n### 1. A\n**Estado**: ⏳ Pendiente\n\n### 2. B\n**Estado**: ✅ Completado\n\n### 3. C\n**Status**: Pending\n';
 
 /** A workspace folder on disk: path → contents. */
 function makeWorkspace(files: Record<string, string | Uint8Array>): string {
@@ -51,13 +52,22 @@ describe('language server: readiness/workspaceChecklists', () => {
   test('lists files matching readiness.files or holding three state fields, skipping dependency and build folders', async () => {
     const result = await list();
     assert.equal(result.complete, true);
-    assert.deepEqual(result.checklists.map((c) => c.relativePath), ['archive/old-checklist.md', 'docs/plan.md', 'ENTREGABLES.md']);
-    assert.equal(result.checklists.find((c) => c.relativePath === 'docs/plan.md')?.uri, pathToFileURL(join(root, 'docs', 'plan.md')).href);
+    assert.deepEqual(
+      result.checklists.map((c) => c.relativePath),
+      ['archive/old-checklist.md', 'docs/plan.md', 'ENTREGABLES.md'],
+    );
+    assert.equal(
+      result.checklists.find((c) => c.relativePath === 'docs/plan.md')?.uri,
+      pathToFileURL(join(root, 'docs', 'plan.md')).href,
+    );
   });
 
   test('honours readiness.ignore and readiness.files', async () => {
     const result = await list({ ignore: ['archive/**'], files: [] });
-    assert.deepEqual(result.checklists.map((c) => c.relativePath), ['docs/plan.md', 'ENTREGABLES.md']);
+    assert.deepEqual(
+      result.checklists.map((c) => c.relativePath),
+      ['docs/plan.md', 'ENTREGABLES.md'],
+    );
     const none = await list({ ignore: ['**'] });
     assert.deepEqual(none.checklists, []);
   });
@@ -66,7 +76,10 @@ describe('language server: readiness/workspaceChecklists', () => {
     const server = await startServer({ workspaceFolder: root });
     try {
       await server.open(join(root, 'README.md'), threeStates);
-      const result = await server.connection.sendRequest<WorkspaceChecklistsResult>('readiness/workspaceChecklists', {});
+      const result = await server.connection.sendRequest<WorkspaceChecklistsResult>(
+        'readiness/workspaceChecklists',
+        {},
+      );
       assert.ok(result.checklists.some((c) => c.relativePath === 'README.md'));
     } finally {
       await server.stop();
@@ -76,7 +89,10 @@ describe('language server: readiness/workspaceChecklists', () => {
   test('without workspace folders the list is empty', async () => {
     const server = await startServer();
     try {
-      const result = await server.connection.sendRequest<WorkspaceChecklistsResult>('readiness/workspaceChecklists', {});
+      const result = await server.connection.sendRequest<WorkspaceChecklistsResult>(
+        'readiness/workspaceChecklists',
+        {},
+      );
       assert.deepEqual(result, { checklists: [], complete: true });
     } finally {
       await server.stop();
@@ -88,7 +104,8 @@ describe('language server: readiness/checklist on files that are not open', () =
   let root: string;
   let server: TestServer;
   const uri = (path: string) => pathToFileURL(join(root, path)).href;
-  const checklist = (path: string) => server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: uri(path) });
+  const checklist = (path: string) =>
+    server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: uri(path) });
 
   before(async () => {
     const latin1 = new Uint8Array([...Buffer.from('# Lista\n\n### 1. A\n**Estado**: Pendiente\n'), 0xe9, 0x0a]);
@@ -111,19 +128,30 @@ describe('language server: readiness/checklist on files that are not open', () =
   test('reads the sample from disk: version -1, the full model and its open placeholders', async () => {
     const bigEnough = await startServer({ workspaceFolder: root, today: '2025-12-08' });
     try {
-      const result = await bigEnough.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: uri('ENTREGABLES.md') });
+      const result = await bigEnough.connection.sendRequest<ChecklistResult>('readiness/checklist', {
+        uri: uri('ENTREGABLES.md'),
+      });
       assert.equal(result.isChecklist, true);
       assert.equal(result.version, -1);
       assert.equal(result.uri, uri('ENTREGABLES.md'));
-      assert.deepEqual(result.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
+      assert.deepEqual(result.progress, {
+        blockers: { done: 0, total: 6 },
+        items: { done: 0, total: 21 },
+        checks: { done: 0, total: 26 },
+      });
       assert.equal(result.checklist?.items.length, 21);
       // The smoke tests too, so the sidebar can list and run them before the file is opened.
-      assert.deepEqual(result.smokeTests.map((t) => t.number), ['1', '2', '3', '4', '5', '6', '7']);
+      assert.deepEqual(
+        result.smokeTests.map((t) => t.number),
+        ['1', '2', '3', '4', '5', '6', '7'],
+      );
       assert.equal(result.smokeStagingHost, 'staging-host');
       // The same answer as for the document opened with the same text, but for the version.
       const opened = await bigEnough.open(join(root, 'ENTREGABLES.md'), sampleText());
       assert.ok(opened.diagnostics.length > 0);
-      const fromEditor = await bigEnough.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: uri('ENTREGABLES.md') });
+      const fromEditor = await bigEnough.connection.sendRequest<ChecklistResult>('readiness/checklist', {
+        uri: uri('ENTREGABLES.md'),
+      });
       assert.equal(fromEditor.version, 1);
       // The verdict agrees; only the open document has its file references checked (missing files are conditions).
       const { verdict: editorVerdict, ...editorRest } = fromEditor;
@@ -144,7 +172,14 @@ describe('language server: readiness/checklist on files that are not open', () =
   });
 
   test('not a checklist, missing, binary, not UTF-8, too large or not markdown: an empty answer, not an error', async () => {
-    for (const path of ['README.md', 'missing-checklist.md', 'binary-checklist.md', 'latin1-checklist.md', 'big-checklist.md', 'checklist.txt']) {
+    for (const path of [
+      'README.md',
+      'missing-checklist.md',
+      'binary-checklist.md',
+      'latin1-checklist.md',
+      'big-checklist.md',
+      'checklist.txt',
+    ]) {
       const result = await checklist(path);
       // (JSON drops the undefined checklist, progress and verdict.)
       assert.deepEqual(result, { uri: uri(path), version: -1, isChecklist: false, smokeTests: [] }, path);
@@ -152,7 +187,9 @@ describe('language server: readiness/checklist on files that are not open', () =
   });
 
   test('an untitled document that is not open gets the empty answer', async () => {
-    const result = await server.connection.sendRequest<ChecklistResult>('readiness/checklist', { uri: 'untitled:Untitled-1' });
+    const result = await server.connection.sendRequest<ChecklistResult>('readiness/checklist', {
+      uri: 'untitled:Untitled-1',
+    });
     assert.equal(result.isChecklist, false);
   });
 });

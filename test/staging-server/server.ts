@@ -63,7 +63,11 @@ interface Reply {
   readonly body: string;
 }
 
-const json = (status: number, value: unknown): Reply => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+const json = (status: number, value: unknown): Reply => ({
+  status,
+  type: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
 
 export async function startStagingServer(options: StagingOptions = {}): Promise<StagingServer> {
   const logToken = options.logToken ?? DEFAULT_LOG_TOKEN;
@@ -77,7 +81,9 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
 
   const routes: Record<string, (req: IncomingMessage, body: Buffer, url: URL) => Reply | Promise<Reply>> = {
     'GET /api/health': () =>
-      changedShape ? json(200, { status: 'ok', service: 'staging-stand-in', version: 2, uptimeSeconds: 42 }) : json(200, { status: 'ok', service: 'staging-stand-in', version: '1.0.0' }),
+      changedShape
+        ? json(200, { status: 'ok', service: 'staging-stand-in', version: 2, uptimeSeconds: 42 })
+        : json(200, { status: 'ok', service: 'staging-stand-in', version: '1.0.0' }),
     'POST /api/greeting': () => {
       const sessionId = `sess_${String(sessions.size + 1).padStart(6, '0')}`;
       sessions.add(sessionId);
@@ -85,7 +91,9 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
     },
     'POST /api/session/validate': (_req, body) => {
       const sessionId = field(body, 'sessionId');
-      return sessions.has(sessionId) ? json(200, { valid: true, sessionId }) : json(404, { valid: false, error: 'unknown session' });
+      return sessions.has(sessionId)
+        ? json(200, { valid: true, sessionId })
+        : json(404, { valid: false, error: 'unknown session' });
     },
     'POST /api/chat': async (_req, body) => {
       const sessionId = field(body, 'sessionId');
@@ -102,9 +110,17 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
     },
     'GET /api/logs': (_req, _body, url) => {
       if (url.searchParams.get('token') !== logToken) return json(401, { error: 'invalid token' });
-      return { status: 200, type: 'text/plain; charset=utf-8', body: logLines(requests, url, options.loggedSecret).join('\n') + '\n' };
+      return {
+        status: 200,
+        type: 'text/plain; charset=utf-8',
+        body: logLines(requests, url, options.loggedSecret).join('\n') + '\n',
+      };
     },
-    'GET /redirect': (_req, _body, url) => ({ status: 302, type: 'text/plain', body: `see ${url.searchParams.get('to') ?? '/'}` }),
+    'GET /redirect': (_req, _body, url) => ({
+      status: 302,
+      type: 'text/plain',
+      body: `see ${url.searchParams.get('to') ?? '/'}`,
+    }),
   };
 
   async function delay(ms: number): Promise<void> {
@@ -134,7 +150,10 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
     const route = routes[`${req.method ?? 'GET'} ${url.pathname}`];
     let reply: Reply;
     if (failing.has(url.pathname)) reply = json(500, { error: 'Internal Server Error (failure switch)' });
-    else reply = route ? await route(req, body, url) : json(404, { error: `no route for ${req.method ?? ''} ${url.pathname}` });
+    else
+      reply = route
+        ? await route(req, body, url)
+        : json(404, { error: `no route for ${req.method ?? ''} ${url.pathname}` });
     const headers: Record<string, string> = { 'content-type': reply.type };
     if (reply.status === 302) headers['location'] = url.searchParams.get('to') ?? '/';
     res.writeHead(reply.status, headers);
@@ -144,7 +163,14 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
       res.once('finish', resolve);
       res.once('close', resolve);
     });
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, status: reply.status, handledMs: performance.now() - arrived });
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body,
+      status: reply.status,
+      handledMs: performance.now() - arrived,
+    });
   }
 
   const listener: RequestListener = (req, res) => {
@@ -153,7 +179,9 @@ export async function startStagingServer(options: StagingOptions = {}): Promise<
       res.end(String(error));
     });
   };
-  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createServer(listener);
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await once(server, 'listening');
   const { port, address } = server.address() as AddressInfo;
@@ -201,7 +229,7 @@ function upload(req: IncomingMessage, body: Buffer, sessions: ReadonlySet<string
   if (!boundary) return json(400, { error: 'expected multipart/form-data' });
   const marker = Buffer.from(`--${boundary[1] ?? boundary[2] ?? ''}`);
   const parts: Buffer[] = [];
-  for (let at = body.indexOf(marker); at !== -1; ) {
+  for (let at = body.indexOf(marker); at !== -1;) {
     const next = body.indexOf(marker, at + marker.length);
     if (next === -1) break;
     parts.push(body.subarray(at + marker.length + 2, next - 2));
@@ -213,7 +241,8 @@ function upload(req: IncomingMessage, body: Buffer, sessions: ReadonlySet<string
     const filename = /filename="([^"]*)"/.exec(head)?.[1];
     if (filename === undefined || !/name="image"/.test(head)) continue;
     const content = part.subarray(split + 4);
-    if (!(content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff)) return json(415, { error: 'the image is not a JPEG' });
+    if (!(content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff))
+      return json(415, { error: 'the image is not a JPEG' });
     const contentType = /content-type:\s*(\S+)/i.exec(head)?.[1] ?? null;
     return json(200, { ok: true, sessionId, filename, contentType, bytes: content.length });
   }

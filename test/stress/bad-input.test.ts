@@ -19,9 +19,16 @@ describe('bad input', () => {
     'heading soup': '#\n##\n###\n### 1.\n### 2. \n#### 3. x\n'.repeat(50),
     'nested fences and lists': '## 🔴 B\n### 1. A\n- [ ] a\n  ```\n  [X]\n  - [x] b\n  ```\n> ```\n> [Y]\n',
     bom: '\uFEFF## 🔴 B\n### 1. A\nPR: [LINK]\n',
-    'deep lists': '# Release checklist\n' + Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- [ ] level ${i}`).join('\n'),
+    'deep lists':
+      '# Release checklist\n' + Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- [ ] level ${i}`).join('\n'),
     'many deliverables': '# Release checklist\n## A\n' + '- [ ] task — Owner: Ana\n  - [x] sub\n'.repeat(500),
-    'wide table': '# Go-live\n| ' + Array.from({ length: 100 }, (_, i) => `Status ${i}`).join(' | ') + ' |\n|' + '---|'.repeat(100) + '\n' + ('| x '.repeat(100) + '|\n').repeat(20),
+    'wide table':
+      '# Go-live\n| ' +
+      Array.from({ length: 100 }, (_, i) => `Status ${i}`).join(' | ') +
+      ' |\n|' +
+      '---|'.repeat(100) +
+      '\n' +
+      ('| x '.repeat(100) + '|\n').repeat(20),
     'stated counts everywhere': '# Release checklist\n- [ ] a\n\n' + '3 items, 1 completed.\n\n'.repeat(500),
   };
   for (const [name, text] of Object.entries(inputs)) {

@@ -10,7 +10,10 @@ describe('scanSecrets on adversarial input', () => {
     test(`${name} (${Math.round(text.length / 1000)} kB): matches are sorted, disjoint and inside the text`, () => {
       let previousEnd = 0;
       for (const match of scanSecrets(text)) {
-        assert.ok(match.start >= previousEnd && match.end > match.start && match.end <= text.length, JSON.stringify(match));
+        assert.ok(
+          match.start >= previousEnd && match.end > match.start && match.end <= text.length,
+          JSON.stringify(match),
+        );
         previousEnd = match.end;
       }
     });

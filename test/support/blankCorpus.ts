@@ -12,7 +12,11 @@ export interface BlankCase {
   readonly optional?: readonly string[];
 }
 
-const c = (line: string, blanks: readonly string[] = [], extra: Omit<BlankCase, 'line' | 'blanks'> = {}): BlankCase => ({ line, blanks, ...extra });
+const c = (
+  line: string,
+  blanks: readonly string[] = [],
+  extra: Omit<BlankCase, 'line' | 'blanks'> = {},
+): BlankCase => ({ line, blanks, ...extra });
 
 export const blankCorpus: readonly BlankCase[] = [
   // Bracketed instructions, Spanish

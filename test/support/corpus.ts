@@ -55,7 +55,9 @@ export function corpusDocuments(): CorpusDocument[] {
     .map((name) => ({
       name,
       text: readFileSync(join(corpusFolder, name), 'utf8'),
-      expect: JSON.parse(readFileSync(join(corpusFolder, name.replace(/\.md$/, '.expect.json')), 'utf8')) as Expectation,
+      expect: JSON.parse(
+        readFileSync(join(corpusFolder, name.replace(/\.md$/, '.expect.json')), 'utf8'),
+      ) as Expectation,
     }));
 }
 
@@ -77,7 +79,17 @@ export function scoreDocument(doc: CorpusDocument): DocumentResult {
     else falseAlarms.push(`${f.range.start.line + 1}: ${f.code} ${f.message}`);
   }
   const missed = [...expected].filter(([code, n]) => code !== 'unfilled-placeholder' && n > 0).map(([code]) => code);
-  return { name: doc.name, expect: doc.expect, recognised, items: progress.items, checks: progress.checks ?? NONE, blockers: progress.blockers, blanks, falseAlarms, missed };
+  return {
+    name: doc.name,
+    expect: doc.expect,
+    recognised,
+    items: progress.items,
+    checks: progress.checks ?? NONE,
+    blockers: progress.blockers,
+    blanks,
+    falseAlarms,
+    missed,
+  };
 }
 
 /** README and CHANGELOG files of the installed packages, in a stable order. */
@@ -137,17 +149,25 @@ export function corpusMetrics(): CorpusMetrics {
   const reportedBlanks = checklists.reduce((sum, r) => sum + r.blanks, 0);
   const filled = checklists.filter((r) => r.expect.filled === true);
   const ordinary = ordinaryMarkdown();
-  const falselyRecognised = ordinary.filter((doc) => isChecklist('doc.md', doc.text, defaultChecklistGlobs)).map((doc) => doc.path);
+  const falselyRecognised = ordinary
+    .filter((doc) => isChecklist('doc.md', doc.text, defaultChecklistGlobs))
+    .map((doc) => doc.path);
   return {
     checklists: checklists.length,
     recognition: ratio(results.filter((r) => r.recognised === r.expect.isChecklist).length, results.length),
     checkRecall: ratio(foundChecks, expectedChecks),
-    doneAccuracy: ratio(checklists.filter((r) => same(r.expect.checks, r.checks) && r.expect.items?.done === r.items.done).length, checklists.length),
+    doneAccuracy: ratio(
+      checklists.filter((r) => same(r.expect.checks, r.checks) && r.expect.items?.done === r.items.done).length,
+      checklists.length,
+    ),
     blockerAccuracy: ratio(checklists.filter((r) => same(r.expect.blockers, r.blockers)).length, checklists.length),
     itemAccuracy: ratio(checklists.filter((r) => r.expect.items?.total === r.items.total).length, checklists.length),
     blankRecall: ratio(foundBlanks, expectedBlanks),
     blankPrecision: ratio(foundBlanks, reportedBlanks),
-    falseAlarmsPerFilled: ratio(filled.reduce((sum, r) => sum + r.falseAlarms.length, 0), filled.length),
+    falseAlarmsPerFilled: ratio(
+      filled.reduce((sum, r) => sum + r.falseAlarms.length, 0),
+      filled.length,
+    ),
     ordinary: ordinary.length,
     falseRecognition: ratio(falselyRecognised.length, ordinary.length),
     results,

@@ -18,11 +18,15 @@ export function applyToDisk(edit: WorkspaceEdit | undefined): string[] {
     writeFileSync(path, text);
     if (!written.includes(path)) written.push(path);
   };
-  const editFile = (uri: string, edits: readonly (TextEdit | AnnotatedTextEdit)[]) => write(uri, applyEdits(readFileSync(fileURLToPath(uri), 'utf8'), edits));
+  const editFile = (uri: string, edits: readonly (TextEdit | AnnotatedTextEdit)[]) =>
+    write(uri, applyEdits(readFileSync(fileURLToPath(uri), 'utf8'), edits));
   for (const [uri, edits] of Object.entries(edit?.changes ?? {})) editFile(uri, edits);
   for (const change of edit?.documentChanges ?? []) {
     if ('textDocument' in change) {
-      editFile(change.textDocument.uri, change.edits.filter((e): e is TextEdit => 'range' in e));
+      editFile(
+        change.textDocument.uri,
+        change.edits.filter((e): e is TextEdit => 'range' in e),
+      );
     } else if (change.kind === 'create') {
       const exists = existsSync(fileURLToPath(change.uri));
       if (exists && (change.options?.ignoreIfExists || !change.options?.overwrite)) continue;

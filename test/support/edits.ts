@@ -9,7 +9,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** The edits of a workspace edit for one document, whichever form the server used. */
 export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
   const fromChanges = edit?.changes?.[uri] ?? [];
-  const fromDocumentChanges = (edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits.filter((e): e is TextEdit => 'range' in e) : []));
+  const fromDocumentChanges = (edit?.documentChanges ?? []).flatMap((change) =>
+    'textDocument' in change && change.textDocument.uri === uri
+      ? change.edits.filter((e): e is TextEdit => 'range' in e)
+      : [],
+  );
   return [...fromChanges, ...fromDocumentChanges];
 }
 

@@ -21,4 +21,5 @@ export function actualFindings(findings: readonly Finding[]): Map<number, string
   return actual;
 }
 
-export const sortedEntries = (map: Map<number, string[]>): [number, string[]][] => [...map.entries()].sort((a, b) => a[0] - b[0]);
+export const sortedEntries = (map: Map<number, string[]>): [number, string[]][] =>
+  [...map.entries()].sort((a, b) => a[0] - b[0]);

@@ -55,4 +55,13 @@ export function fencedWorkspace(): { root: string; workspace: string; outside: s
   return { root, workspace, outside, checklist };
 }
 
-export const OUTSIDE_SPANS = ['../outside/secret.md', '../../../../etc/passwd', '/etc/passwd', '~/.ssh/id_rsa', 'docs/linked.md', 'shared/keys.md', 'shared/missing.md', 'shared/'];
+export const OUTSIDE_SPANS = [
+  '../outside/secret.md',
+  '../../../../etc/passwd',
+  '/etc/passwd',
+  '~/.ssh/id_rsa',
+  'docs/linked.md',
+  'shared/keys.md',
+  'shared/missing.md',
+  'shared/',
+];

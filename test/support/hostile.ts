@@ -14,7 +14,8 @@ export interface HostileInput {
   readonly large?: boolean;
 }
 
-const BEFORE = '# Entregables\n\n## 🔴 BLOQUERS\n\n### 1. Before\n**Estado**: ⏳ Pendiente\n**Responsable**: @ana\n- PR: [PEGAR ENLACE AL PR]\n\n### 2. Hostile\n**Estado**: ⏳ Pendiente\n\n';
+const BEFORE =
+  '# Entregables\n\n## 🔴 BLOQUERS\n\n### 1. Before\n**Estado**: ⏳ Pendiente\n**Responsable**: @ana\n- PR: [PEGAR ENLACE AL PR]\n\n### 2. Hostile\n**Estado**: ⏳ Pendiente\n\n';
 const AFTER = '\n\n### 3. After\n**Estado**: ⏳ Pendiente\n- Captura: [PEGAR SCREENSHOT]\n';
 
 /** The blanks of items 1 and 3, which every analysis of a hostile input must still report. */
@@ -52,14 +53,26 @@ export function hostileInputs(scale = 1): HostileInput[] {
     'backtick runs (1..700)': times(n(700), (i) => '`'.repeat(i + 1), ' a '),
     'huge table (20,000 rows)': '| Check | Value |\n|---|---|\n' + times(n(20000), (i) => `| row ${i} | [X] |`, '\n'),
     'one 4 MB line': times(n(400000), (i) => (i % 11 === 0 ? 'word_x ' : 'wordsabc ')).slice(0, n(4_000_000)),
-    'thousands of headings (10,000 items)': times(n(10000), (i) => `### ${i + 4}. Item ${i}\n**Estado**: ⏳ Pendiente\n- Link: [PEGAR ENLACE]`, '\n\n'),
+    'thousands of headings (10,000 items)': times(
+      n(10000),
+      (i) => `### ${i + 4}. Item ${i}\n**Estado**: ⏳ Pendiente\n- Link: [PEGAR ENLACE]`,
+      '\n\n',
+    ),
     'spaces in a field (1,000,000)': '**Responsable**: ' + ' '.repeat(n(1_000_000)) + 'x',
     'punctuation before a blank (500,000 !)': '!'.repeat(n(500_000)) + '[X]',
     'unclosed brackets (200,000 [)': '['.repeat(n(200_000)),
     'HTML comments (50,000)': times(n(50000), (i) => `<!-- c${i} --> [X]`, '\n'),
     'binary-looking text (1 MB)': binaryish(n(1_000_000)),
-    'lone surrogates and controls': times(n(20000), (i) => String.fromCharCode(0xd800 + (i % 2048)) + '\u0000\u0007\u2028[X]\r', ''),
+    'lone surrogates and controls': times(
+      n(20000),
+      (i) => String.fromCharCode(0xd800 + (i % 2048)) + '\u0000\u0007\u2028[X]\r',
+      '',
+    ),
   };
   const large = new Set(['thousands of headings (10,000 items)']);
-  return Object.entries(shapes).map(([name, part]) => ({ name, text: BEFORE + part + AFTER, ...(large.has(name) ? { large: true } : {}) }));
+  return Object.entries(shapes).map(([name, part]) => ({
+    name,
+    text: BEFORE + part + AFTER,
+    ...(large.has(name) ? { large: true } : {}),
+  }));
 }

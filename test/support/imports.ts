@@ -15,7 +15,8 @@ const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.[^
 
 function resolveModule(fromFile: string, specifier: string): string | undefined {
   const base = join(dirname(fromFile), specifier);
-  for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return undefined;
 }
 
@@ -31,7 +32,12 @@ export function importGraph(folders: readonly string[]): { files: string[]; edge
   for (const file of files) {
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const target = resolveModule(file, match[3] ?? '');
-      if (target) edges.push({ from: relative(repoRoot, file), to: relative(repoRoot, target), typeOnly: match[2] !== undefined });
+      if (target)
+        edges.push({
+          from: relative(repoRoot, file),
+          to: relative(repoRoot, target),
+          typeOnly: match[2] !== undefined,
+        });
     }
   }
   return { files: files.map((file) => relative(repoRoot, file)), edges };

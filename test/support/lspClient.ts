@@ -63,7 +63,9 @@ export interface StartOptions {
   /** What the server gets back for `workspace/configuration` of section `readiness`. */
   readonly settings?: Record<string, unknown>;
   /** Answers `workspace/applyEdit` (default: accepted); only accepted edits are kept in `appliedEdits`. */
-  readonly onApplyEdit?: (params: ApplyWorkspaceEditParams) => ApplyWorkspaceEditResult | Promise<ApplyWorkspaceEditResult>;
+  readonly onApplyEdit?: (
+    params: ApplyWorkspaceEditParams,
+  ) => ApplyWorkspaceEditResult | Promise<ApplyWorkspaceEditResult>;
   /** Handlers of the server's custom requests (`readiness/...`), registered before anything is sent. */
   readonly requestHandlers?: Readonly<Record<string, (params: never) => unknown>>;
   /** Declares `window.workDoneProgress`, so the server may create progress (accepted and recorded). */
@@ -75,14 +77,22 @@ export interface StartOptions {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
+  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...options.env },
+  });
   if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const pushed: PublishDiagnosticsParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     pushed.push(params);
-    const index = waiters.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
+    const index = waiters.findIndex(
+      (w) => w.uri === params.uri && (w.version === undefined || w.version === params.version),
+    );
     if (index !== -1) waiters.splice(index, 1)[0]?.resolve(params);
   });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? null));
@@ -96,7 +106,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     if (result.applied) appliedEdits.push(params);
     return result;
   });
-  for (const [method, handler] of Object.entries(options.requestHandlers ?? {})) connection.onRequest(method, (params) => handler(params as never));
+  for (const [method, handler] of Object.entries(options.requestHandlers ?? {}))
+    connection.onRequest(method, (params) => handler(params as never));
   const logMessages: LogMessageParams[] = [];
   connection.onNotification(LogMessageNotification.type, (params) => {
     logMessages.push(params);
@@ -137,7 +148,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
       },
       ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
-      ...(options.pullDiagnostics ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } } : {}),
+      ...(options.pullDiagnostics
+        ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } }
+        : {}),
     },
   });
   await connection.sendNotification(InitializedNotification.type, {});
@@ -160,12 +173,17 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     async open(path, text, languageId = 'markdown') {
       const uri = pathToFileURL(path).href;
       const published = nextDiagnostics(uri, 1);
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId, version: 1, text },
+      });
       return published;
     },
     async change(uri, version, text) {
       const published = nextDiagnostics(uri, version);
-      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
       return published;
     },
     async stop() {

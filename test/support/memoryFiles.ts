@@ -7,7 +7,10 @@ import { FileReadFailure, type FileReader } from '../../server/src/core/smoke';
  * @param files absolute path → text; folders are implied by the files under them.
  * @param modified the modification time every file reports.
  */
-export function memoryProbe(files: Readonly<Record<string, string>>, modified = Date.UTC(2025, 11, 7, 12, 0)): FileProbe & { readonly asked: string[] } {
+export function memoryProbe(
+  files: Readonly<Record<string, string>>,
+  modified = Date.UTC(2025, 11, 7, 12, 0),
+): FileProbe & { readonly asked: string[] } {
   const asked: string[] = [];
   return {
     asked,

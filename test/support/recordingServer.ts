@@ -30,11 +30,19 @@ export async function startRecordingServer(address = '127.0.0.1'): Promise<Recor
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const url = new URL(req.url ?? '/', 'http://recording');
       const redirect = /^\/redirect\/(\d{3})$/.exec(url.pathname);
       if (redirect) {
-        res.writeHead(Number(redirect[1]), { location: url.searchParams.get('to') ?? '/', 'content-type': 'text/plain' });
+        res.writeHead(Number(redirect[1]), {
+          location: url.searchParams.get('to') ?? '/',
+          'content-type': 'text/plain',
+        });
         res.end('redirecting');
         return;
       }

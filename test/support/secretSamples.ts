@@ -7,7 +7,10 @@ export const OPENAI_KEY_VALUE = `sk-proj-${'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5
 
 export function sampleWithSecrets(): string {
   return sampleText()
-    .replace('"http://staging-host/api/logs?token=<LOG_TOKEN>"', `"http://staging-host/api/logs?token=${LOG_TOKEN_VALUE}"`)
+    .replace(
+      '"http://staging-host/api/logs?token=<LOG_TOKEN>"',
+      `"http://staging-host/api/logs?token=${LOG_TOKEN_VALUE}"`,
+    )
     .replace('[PEGAR LOG DE BUILD DOCKER]', `Step 4/9 : ENV OPENAI_API_KEY=${OPENAI_KEY_VALUE}`);
 }
 

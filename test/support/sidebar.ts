@@ -7,7 +7,10 @@ import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { setStateEdits, type SettableState } from '../../server/src/core/features/fixes';
 import { findSmokeTests } from '../../server/src/core/smoke';
 import { createReadinessService } from '../../server/src/core/service';
-import { checklistResult as serverChecklistResult, notAChecklist as serverNotAChecklist } from '../../server/src/lsp/checklistResult';
+import {
+  checklistResult as serverChecklistResult,
+  notAChecklist as serverNotAChecklist,
+} from '../../server/src/lsp/checklistResult';
 import { memoryProbe } from './memoryFiles';
 import { applyEdits } from './edits';
 import { fixtureText } from './texts';
@@ -35,7 +38,16 @@ export const testService = createReadinessService({
 export function checklistResult(text: string, uri = SAMPLE_URI, options: AnswerOptions = {}): ChecklistResult {
   const today = options.today ?? '2025-12-01';
   const analysis = new ChecklistAnalyzer().analyze(text, { today });
-  return serverChecklistResult(testService, uri, 1, analysis, text, findSmokeTests(analysis.checklist, text), today, options.lastResults);
+  return serverChecklistResult(
+    testService,
+    uri,
+    1,
+    analysis,
+    text,
+    findSmokeTests(analysis.checklist, text),
+    today,
+    options.lastResults,
+  );
 }
 
 /** What the server answers for a file that is not a checklist. */
@@ -55,7 +67,8 @@ export function withStates(text: string, states: Record<string, SettableState>):
   return result;
 }
 
-const format = (message: string, args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] ?? whole).toString());
+const format = (message: string, args: (string | number)[]) =>
+  message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] ?? whole).toString());
 
 export const english: Translate = (message, ...args) => format(message, args);
 

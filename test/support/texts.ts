@@ -13,6 +13,9 @@ export const sampleText = (): string => readFixture('workspace', 'ENTREGABLES.md
 /** A file by its path from the repository root. */
 export function fixtureText(path: string): string {
   const text = FIXTURE_TEXTS[path];
-  if (text === undefined) throw new Error(`${path} is not among the unit fixtures: add it to scripts/unit-fixtures.mjs and run npm run fixtures:unit`);
+  if (text === undefined)
+    throw new Error(
+      `${path} is not among the unit fixtures: add it to scripts/unit-fixtures.mjs and run npm run fixtures:unit`,
+    );
   return text;
 }

@@ -14,19 +14,35 @@ describe('the sample checklist', () => {
   test('has its title, 21 items in 8 groups, 6 of them blockers', () => {
     assert.equal(checklist.title, '📦 ENTREGABLES PARA SUPERVISOR DE PRODUCCIÓN');
     assert.equal(checklist.items.length, 21);
-    assert.deepEqual(checklist.items.map((i) => i.id), Array.from({ length: 21 }, (_, i) => String(i + 1)));
+    assert.deepEqual(
+      checklist.items.map((i) => i.id),
+      Array.from({ length: 21 }, (_, i) => String(i + 1)),
+    );
     assert.equal(checklist.groups.length, 8);
-    assert.deepEqual(checklist.items.filter((i) => i.blocker).map((i) => i.id), ['1', '2', '3', '4', '5', '6']);
-    assert.deepEqual(analysis.progress, { blockers: { done: 0, total: 6 }, items: { done: 0, total: 21 }, checks: { done: 0, total: 26 } });
+    assert.deepEqual(
+      checklist.items.filter((i) => i.blocker).map((i) => i.id),
+      ['1', '2', '3', '4', '5', '6'],
+    );
+    assert.deepEqual(analysis.progress, {
+      blockers: { done: 0, total: 6 },
+      items: { done: 0, total: 21 },
+      checks: { done: 0, total: 26 },
+    });
   });
 
   test('maps the summary to items by order, confirmed by name', () => {
     const summary = checklist.summary;
     assert.equal(summary?.groups.length, 7);
     const entries = summary?.groups.flatMap((g) => g.entries) ?? [];
-    assert.deepEqual(entries.map((e) => e.itemId), checklist.items.map((i) => i.id));
+    assert.deepEqual(
+      entries.map((e) => e.itemId),
+      checklist.items.map((i) => i.id),
+    );
     assert.ok(entries.every((e) => e.nameMatches));
-    assert.deepEqual(summary?.groups.at(-1)?.entries.map((e) => e.itemId), ['20', '21']);
+    assert.deepEqual(
+      summary?.groups.at(-1)?.entries.map((e) => e.itemId),
+      ['20', '21'],
+    );
     assert.equal(summary?.total?.value, 21);
     assert.equal(checklist.items[0]?.shortTitle, 'PR Final Aprobado');
     assert.equal(checklist.items[0]?.title, 'PR Final Aprobado y Mergeable');
@@ -34,12 +50,24 @@ describe('the sample checklist', () => {
 
   test('resolves deadlines against the creation date', () => {
     assert.equal(checklist.created, '2025-12-07');
-    assert.deepEqual(checklist.items.map((i) => i.due).slice(0, 8), ['2025-12-07', '2025-12-07', '2025-12-07', '2025-12-09', '2025-12-09', '2025-12-09', '2025-12-09', '2025-12-10']);
+    assert.deepEqual(checklist.items.map((i) => i.due).slice(0, 8), [
+      '2025-12-07',
+      '2025-12-07',
+      '2025-12-07',
+      '2025-12-09',
+      '2025-12-09',
+      '2025-12-09',
+      '2025-12-09',
+      '2025-12-10',
+    ]);
     assert.equal(checklist.items[20]?.due, undefined);
   });
 
   test('has no status mismatch and, without a clock, nothing overdue', () => {
-    assert.deepEqual(analysis.findings.filter((f) => f.code !== 'unfilled-placeholder'), []);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.code !== 'unfilled-placeholder'),
+      [],
+    );
   });
 
   test('every item not done is overdue a year later', () => {
@@ -62,7 +90,10 @@ describe('the sample checklist', () => {
     const findings = analysis.findings.filter((f) => f.code === 'unfilled-placeholder');
     const perItem = new Map<string, number>();
     for (const item of checklist.items) perItem.set(item.id, item.placeholders.length);
-    assert.equal(findings.length, [...perItem.values()].reduce((a, b) => a + b, 0));
+    assert.equal(
+      findings.length,
+      [...perItem.values()].reduce((a, b) => a + b, 0),
+    );
     const first = findings[0];
     assert.deepEqual(first?.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 29 } });
     assert.equal(first?.severity, 'warning');
@@ -72,7 +103,9 @@ describe('the sample checklist', () => {
   });
 
   test('the output placeholders of the smoke tests say so', () => {
-    const outputs = analysis.findings.filter((f) => f.message === 'Item 3 · Smoke Tests: paste the command output here');
+    const outputs = analysis.findings.filter(
+      (f) => f.message === 'Item 3 · Smoke Tests: paste the command output here',
+    );
     assert.equal(outputs.length, 7);
   });
 
@@ -118,8 +151,13 @@ describe('incremental analysis', () => {
     const analyzer = new ChecklistAnalyzer();
     const text = sampleText();
     analyzer.analyze(text);
-    const edited = text.replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1').replace('### 7. Redis', 'Nueva línea\n\n### 7. Redis');
-    assert.deepEqual(withoutSafeText(analyzer.analyze(edited)), withoutSafeText(new ChecklistAnalyzer().analyze(edited)));
+    const edited = text
+      .replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1')
+      .replace('### 7. Redis', 'Nueva línea\n\n### 7. Redis');
+    assert.deepEqual(
+      withoutSafeText(analyzer.analyze(edited)),
+      withoutSafeText(new ChecklistAnalyzer().analyze(edited)),
+    );
   });
 });
 
@@ -130,9 +168,15 @@ describe('secrets in the analysis', () => {
     const withSecrets = sampleWithSecrets();
     const incremental = analyzer.analyze(withSecrets);
     assert.deepEqual(withoutSafeText(incremental), withoutSafeText(new ChecklistAnalyzer().analyze(withSecrets)));
-    assert.deepEqual(incremental.findings.filter((f) => f.code === 'secret').map((f) => f.data?.['rule']), ['query-parameter-secret', 'openai-project-key']);
+    assert.deepEqual(
+      incremental.findings.filter((f) => f.code === 'secret').map((f) => f.data?.['rule']),
+      ['query-parameter-secret', 'openai-project-key'],
+    );
     const cleaned = analyzer.analyze(sampleText());
-    assert.deepEqual(cleaned.findings.filter((f) => f.code === 'secret'), []);
+    assert.deepEqual(
+      cleaned.findings.filter((f) => f.code === 'secret'),
+      [],
+    );
   });
 
   test('an inline suppression silences one', () => {
@@ -146,7 +190,11 @@ describe('secrets in the analysis', () => {
 
 describe('links are not placeholders', () => {
   test('a [label] with a definition anywhere in the document is a reference', () => {
-    const text = '## 🔴 B\n### 1. A\n**Estado**: ⏳\nSee [runbook] and [LINK].\n\n## Refs\n\n[runbook]: docs/runbook.md\n';
-    assert.deepEqual(analyze(text).checklist.items[0]?.placeholders.map((p) => p.text), ['LINK']);
+    const text =
+      '## 🔴 B\n### 1. A\n**Estado**: ⏳\nSee [runbook] and [LINK].\n\n## Refs\n\n[runbook]: docs/runbook.md\n';
+    assert.deepEqual(
+      analyze(text).checklist.items[0]?.placeholders.map((p) => p.text),
+      ['LINK'],
+    );
   });
 });

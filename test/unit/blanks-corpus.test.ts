@@ -45,7 +45,9 @@ describe('blank detection on a labelled corpus of checklist lines', () => {
     const s = score('blanks');
     const precision = ratio(s.tp, s.tp + s.fp);
     const recall = ratio(s.tp, s.tp + s.fn);
-    console.log(`blanks: ${blankCorpus.length} lines, ${s.tp + s.fn} blanks, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.log(
+      `blanks: ${blankCorpus.length} lines, ${s.tp + s.fn} blanks, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
     for (const m of s.misses) console.log(`  ${m}`);
     assert.ok(precision >= 0.95 && recall >= 0.95, s.misses.join('\n'));
   });
@@ -54,14 +56,18 @@ describe('blank detection on a labelled corpus of checklist lines', () => {
     const s = score('values');
     const precision = ratio(s.tp, s.tp + s.fp);
     const recall = ratio(s.tp, s.tp + s.fn);
-    console.log(`bracketed values: ${s.tp + s.fn} values, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.log(
+      `bracketed values: ${s.tp + s.fn} values, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
     for (const m of s.misses) console.log(`  ${m}`);
     assert.ok(precision >= 0.9 && recall >= 0.9, s.misses.join('\n'));
   });
 
   test('marks the optional blanks', () => {
     for (const entry of blankCorpus) {
-      const optional = scanLine(entry.line).blanks.filter((b) => b.optional).map((b) => entry.line.slice(b.start, b.end));
+      const optional = scanLine(entry.line)
+        .blanks.filter((b) => b.optional)
+        .map((b) => entry.line.slice(b.start, b.end));
       assert.deepEqual(optional, [...(entry.optional ?? [])], entry.line);
     }
   });
@@ -73,7 +79,9 @@ describe('blank detection on held-out lines (written after tuning)', () => {
     const values = score('values', heldOutBlankCorpus);
     const precision = ratio(blanks.tp, blanks.tp + blanks.fp);
     const recall = ratio(blanks.tp, blanks.tp + blanks.fn);
-    console.log(`held out: ${heldOutBlankCorpus.length} lines, ${blanks.tp + blanks.fn} blanks, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}; values ${values.tp}/${values.tp + values.fn} found, ${values.fp} false`);
+    console.log(
+      `held out: ${heldOutBlankCorpus.length} lines, ${blanks.tp + blanks.fn} blanks, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}; values ${values.tp}/${values.tp + values.fn} found, ${values.fp} false`,
+    );
     for (const m of [...blanks.misses, ...values.misses]) console.log(`  ${m}`);
     assert.ok(precision >= 0.9 && recall >= 0.9, blanks.misses.join('\n'));
   });

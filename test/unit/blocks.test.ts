@@ -43,7 +43,10 @@ describe('facts of a block', () => {
   for (const [name, text] of Object.entries(documents)) {
     test(`${name}: one parse of the whole text gives each block the facts of its own parse`, () => {
       const blocks = splitBlocks(text);
-      assert.deepEqual(extractAllFacts(text, blocks), blocks.map((b) => extractFacts(b.text)));
+      assert.deepEqual(
+        extractAllFacts(text, blocks),
+        blocks.map((b) => extractFacts(b.text)),
+      );
     });
   }
 });

@@ -12,9 +12,19 @@ import { readFixture, sampleText } from '../support/texts';
 import { LOG_TOKEN_VALUE, OPENAI_KEY_VALUE, sampleWithSecrets } from '../support/secretSamples';
 import { withStates } from '../support/sidebar';
 
-function view(text: string, today: string | undefined = '2025-12-01', lastResults?: Parameters<typeof checklistView>[0]['lastResults']) {
+function view(
+  text: string,
+  today: string | undefined = '2025-12-01',
+  lastResults?: Parameters<typeof checklistView>[0]['lastResults'],
+) {
   const analysis = new ChecklistAnalyzer().analyze(text, { today });
-  return checklistView({ analysis, text, suite: findSmokeTests(analysis.checklist, text), today, ...(lastResults ? { lastResults } : {}) });
+  return checklistView({
+    analysis,
+    text,
+    suite: findSmokeTests(analysis.checklist, text),
+    today,
+    ...(lastResults ? { lastResults } : {}),
+  });
 }
 const itemOf = (result: ReturnType<typeof view>, id: string): ItemView => {
   const found = result.checklist?.items.find((item) => item.id === id);
@@ -32,9 +42,16 @@ describe('view model: display state', () => {
     assert.equal(itemOf(result, '3').overdueSince, '2025-12-07');
     assert.equal(itemOf(result, '4').displayState, 'pending', 'due 2025-12-09');
     assert.equal(itemOf(result, '21').displayState, 'pending', '"Antes de GO" has no date');
-    const overdueFindings = new ChecklistAnalyzer().analyze(text, { today: '2025-12-08' }).findings.filter((f) => f.code === 'overdue');
-    const overdueItems = result.checklist?.items.filter((item) => item.displayState === 'overdue').map((item) => item.id);
-    assert.deepEqual(overdueItems, overdueFindings.map((f) => f.data?.['item']));
+    const overdueFindings = new ChecklistAnalyzer()
+      .analyze(text, { today: '2025-12-08' })
+      .findings.filter((f) => f.code === 'overdue');
+    const overdueItems = result.checklist?.items
+      .filter((item) => item.displayState === 'overdue')
+      .map((item) => item.id);
+    assert.deepEqual(
+      overdueItems,
+      overdueFindings.map((f) => f.data?.['item']),
+    );
   });
 
   test('without a date, nothing is overdue', () => {
@@ -46,7 +63,11 @@ describe('view model: display state', () => {
     // The core's verdict: item 1 is done but its blanks are open, so no blocker is ready.
     assert.equal(result.verdict?.decision, 'no-go');
     assert.deepEqual(combineVerdicts(result.verdict ? [result.verdict] : []), { kind: 'no-go', pending: 6, total: 6 });
-    assert.ok(result.verdict?.reasons.find((r) => r.itemId === '1')?.problems.some((p) => p.kind === 'status-mismatch' || p.kind === 'open-blanks'));
+    assert.ok(
+      result.verdict?.reasons
+        .find((r) => r.itemId === '1')
+        ?.problems.some((p) => p.kind === 'status-mismatch' || p.kind === 'open-blanks'),
+    );
     assert.deepEqual(result.progress?.blockers, { done: 1, total: 6 });
   });
 
@@ -61,7 +82,10 @@ describe('view model: display state', () => {
 
 describe('view model: masking', () => {
   test('an owner field with a pasted key: the owner is hidden everywhere, the field masked, the secret listed by message', () => {
-    const text = sampleText().replace('**Responsable**: SRE + Security', `**Responsable**: SRE + Security ${OPENAI_KEY_VALUE}`);
+    const text = sampleText().replace(
+      '**Responsable**: SRE + Security',
+      `**Responsable**: SRE + Security ${OPENAI_KEY_VALUE}`,
+    );
     const result = view(text);
     const four = itemOf(result, '4');
     assert.equal(four.owner, undefined);
@@ -91,13 +115,17 @@ describe('view model: masking', () => {
     assert.equal(logs.path, null);
     assert.equal(logs.method, 'GET');
     const text = JSON.stringify(result);
-    for (const secret of [LOG_TOKEN_VALUE, OPENAI_KEY_VALUE]) assert.ok(!text.includes(secret), 'a secret is in the view');
+    for (const secret of [LOG_TOKEN_VALUE, OPENAI_KEY_VALUE])
+      assert.ok(!text.includes(secret), 'a secret is in the view');
     assert.ok(!text.includes('curl'), 'command text is in the view');
     assert.match(logs.key, /^t[0-9a-z]+$/);
   });
 
   test('a secret outside every item is listed on its own', () => {
-    const text = sampleText().replace('**Documento Oficial de Trabajo**', `**Documento Oficial de Trabajo** ${OPENAI_KEY_VALUE}`);
+    const text = sampleText().replace(
+      '**Documento Oficial de Trabajo**',
+      `**Documento Oficial de Trabajo** ${OPENAI_KEY_VALUE}`,
+    );
     const result = view(text);
     assert.equal(result.checklist?.looseSecrets.length, 1);
     assert.ok(result.checklist?.items.every((item) => item.secrets.length === 0));
@@ -109,10 +137,25 @@ describe('view model: smoke tests and groups', () => {
     const first = view(sampleText());
     const second = first.smokeTests[1];
     assert.ok(second);
-    const result = view(sampleText(), '2025-12-01', new Map([[second.key, { outcome: 'passed' as const, status: 200, elapsedMs: 32, reason: '', ranAt: '14:32:05' }]]));
-    assert.deepEqual(result.smokeTests[1]?.last, { outcome: 'passed', status: 200, elapsedMs: 32, reason: '', ranAt: '14:32:05' });
+    const result = view(
+      sampleText(),
+      '2025-12-01',
+      new Map([
+        [second.key, { outcome: 'passed' as const, status: 200, elapsedMs: 32, reason: '', ranAt: '14:32:05' }],
+      ]),
+    );
+    assert.deepEqual(result.smokeTests[1]?.last, {
+      outcome: 'passed',
+      status: 200,
+      elapsedMs: 32,
+      reason: '',
+      ranAt: '14:32:05',
+    });
     assert.equal(result.smokeTests[0]?.last, undefined);
-    assert.deepEqual(itemOf(result, '3').smokeTestKeys, result.smokeTests.map((t) => t.key));
+    assert.deepEqual(
+      itemOf(result, '3').smokeTestKeys,
+      result.smokeTests.map((t) => t.key),
+    );
   });
 
   test('group titles come whole and short', () => {

@@ -35,10 +35,16 @@ describe('environments', () => {
   });
 
   test('.readiness.json: a malformed environment is a problem with its place, the rest is kept', () => {
-    const parsed = parseConfigText('{ "environments": { "staging": { "baseUrl": 42 } }, "environment": "staging" }', 'readiness');
+    const parsed = parseConfigText(
+      '{ "environments": { "staging": { "baseUrl": 42 } }, "environment": "staging" }',
+      'readiness',
+    );
     assert.equal(parsed.problems.length, 1);
     assert.match(parsed.problems[0]?.message ?? '', /named environments/);
-    const good = parseConfigText('{ "environments": { "staging": { "baseUrl": "https://s.example.com", "allowedHosts": ["a.example.com"] } } }', 'readiness');
+    const good = parseConfigText(
+      '{ "environments": { "staging": { "baseUrl": "https://s.example.com", "allowedHosts": ["a.example.com"] } } }',
+      'readiness',
+    );
     assert.deepEqual(good.problems, []);
   });
 });

@@ -11,7 +11,8 @@ import { sampleText } from '../support/texts';
 const t = translator('en');
 const now = { date: '2026-12-05', time: '09:30' };
 
-const doc = (body: string) => `# Entregables\n\n## 🔴 BLOQUERS\n\n### 1. Smoke\n\n**Estado**: ⏳ Pendiente\n\n${body}\n`;
+const doc = (body: string) =>
+  `# Entregables\n\n## 🔴 BLOQUERS\n\n### 1. Smoke\n\n**Estado**: ⏳ Pendiente\n\n${body}\n`;
 
 describe('sign-off lines', () => {
   const cases: [string, { name: string | undefined; date: string | undefined; time?: string | undefined }][] = [
@@ -48,7 +49,9 @@ describe('sign-off lines', () => {
   test('the sample has four, in item 21, covering the whole checklist', () => {
     const { signOffs, checklist } = new ChecklistAnalyzer().analyze(sampleText());
     assert.equal(signOffs.length, 4);
-    assert.ok(signOffs.every((s) => s.itemId === '21' && s.covers.length === checklist.items.length && s.name === undefined));
+    assert.ok(
+      signOffs.every((s) => s.itemId === '21' && s.covers.length === checklist.items.length && s.name === undefined),
+    );
   });
 
   test('"Sign off as NAME" fills the name and today\'s date, with the time when the blank asks for one', () => {
@@ -71,18 +74,48 @@ describe('sign-off lines', () => {
 
 describe('stale-signoff', () => {
   const stamp = (test: string, ran: string) =>
-    formatStamp({ test, ran, host: 'h', env: undefined, runner: 't', cmd: digestOf('x'), status: 200, ms: 1, result: 'passed', out: digestOf('y') });
+    formatStamp({
+      test,
+      ran,
+      host: 'h',
+      env: undefined,
+      runner: 't',
+      cmd: digestOf('x'),
+      status: 200,
+      ms: 1,
+      result: 'passed',
+      out: digestOf('y'),
+    });
   const checklist = (signature: string) =>
     `# Entregables\n\n## 🔴 BLOQUERS\n\n### 1. Smoke\n\n**Estado**: ⏳ Pendiente\n\n\`\`\`bash\n# SMOKE TEST 1: /h\n$ curl -sS http://staging-host/h\n{}\nEstado: ✅ PASSED\n\`\`\`\n${stamp('1', '2026-12-03T10:00:00+01:00')}\n\n## 🟡 APPROVALS\n\n### 2. Sign-Offs\n\n**Estado**: ⏳ Pendiente\n\n\`\`\`\n- Firma: ${signature}\n\`\`\`\n`;
 
   test('a sign-off dated before the newest evidence it covers is stale; on or after it, not', () => {
-    const stale = new ChecklistAnalyzer().analyze(checklist('Ana Gómez - 2026-12-02')).findings.filter((f) => f.code === 'stale-signoff');
+    const stale = new ChecklistAnalyzer()
+      .analyze(checklist('Ana Gómez - 2026-12-02'))
+      .findings.filter((f) => f.code === 'stale-signoff');
     assert.equal(stale.length, 1);
-    assert.equal(stale[0]?.message, 'The sign-off of Ana Gómez (2026-12-02) is older than the evidence it approves: smoke test 1 ran on 2026-12-03 10:00. Review the evidence and sign off again.');
-    for (const fresh of ['Ana Gómez - 2026-12-03', 'Ana Gómez - 2026-12-04', 'Ana Gómez - 2026-12-03 10:30', '[Nombre] - [Fecha]']) {
-      assert.deepEqual(new ChecklistAnalyzer().analyze(checklist(fresh)).findings.filter((f) => f.code === 'stale-signoff'), [], fresh);
+    assert.equal(
+      stale[0]?.message,
+      'The sign-off of Ana Gómez (2026-12-02) is older than the evidence it approves: smoke test 1 ran on 2026-12-03 10:00. Review the evidence and sign off again.',
+    );
+    for (const fresh of [
+      'Ana Gómez - 2026-12-03',
+      'Ana Gómez - 2026-12-04',
+      'Ana Gómez - 2026-12-03 10:30',
+      '[Nombre] - [Fecha]',
+    ]) {
+      assert.deepEqual(
+        new ChecklistAnalyzer().analyze(checklist(fresh)).findings.filter((f) => f.code === 'stale-signoff'),
+        [],
+        fresh,
+      );
     }
-    assert.equal(new ChecklistAnalyzer().analyze(checklist('Ana Gómez - 2026-12-03 09:59')).findings.filter((f) => f.code === 'stale-signoff').length, 1);
+    assert.equal(
+      new ChecklistAnalyzer()
+        .analyze(checklist('Ana Gómez - 2026-12-03 09:59'))
+        .findings.filter((f) => f.code === 'stale-signoff').length,
+      1,
+    );
   });
 
   test('"Sign off again" resolves it', () => {
@@ -92,11 +125,17 @@ describe('stale-signoff', () => {
     assert.equal(fix?.title, 'Sign off again as Bea Ruiz, today');
     const signed = applyTextEdits(text, fix?.edits ?? []);
     assert.match(signed, /- Firma: Bea Ruiz - 2026-12-05\n/);
-    assert.deepEqual(new ChecklistAnalyzer().analyze(signed).findings.filter((f) => f.code === 'stale-signoff'), []);
+    assert.deepEqual(
+      new ChecklistAnalyzer().analyze(signed).findings.filter((f) => f.code === 'stale-signoff'),
+      [],
+    );
   });
 
   test('evidence pasted by hand dates nothing', () => {
     const text = checklist('Ana Gómez - 2026-01-01').replace(/<!-- readiness:evidence[^\n]*\n/, '');
-    assert.deepEqual(new ChecklistAnalyzer().analyze(text).findings.filter((f) => f.code === 'stale-signoff'), []);
+    assert.deepEqual(
+      new ChecklistAnalyzer().analyze(text).findings.filter((f) => f.code === 'stale-signoff'),
+      [],
+    );
   });
 });

@@ -10,7 +10,8 @@ import { translator } from '../../server/src/core/messages';
 import { choiceOptions, parseState } from '../../server/src/core/model/fieldNames';
 import { defaultAnalysisSettings } from '../../server/src/core/rules/rule';
 
-const analyze = (text: string, settings = defaultAnalysisSettings) => new ChecklistAnalyzer().analyze(text, { settings });
+const analyze = (text: string, settings = defaultAnalysisSettings) =>
+  new ChecklistAnalyzer().analyze(text, { settings });
 
 describe('states', () => {
   const cases: [string, string][] = [
@@ -41,21 +42,43 @@ describe('states', () => {
   });
 
   test('a status written as a choice of boxes is a choice; the ticked option is the state', () => {
-    assert.deepEqual(choiceOptions('[ ] Complete | [x] At Risk | [ ] Blocked')?.map((o) => [o.label, o.ticked]), [['Complete', false], ['At Risk', true], ['Blocked', false]]);
-    assert.deepEqual(choiceOptions('☑ Hecho ☐ En curso')?.map((o) => [o.label, o.ticked]), [['Hecho', true], ['En curso', false]]);
+    assert.deepEqual(
+      choiceOptions('[ ] Complete | [x] At Risk | [ ] Blocked')?.map((o) => [o.label, o.ticked]),
+      [
+        ['Complete', false],
+        ['At Risk', true],
+        ['Blocked', false],
+      ],
+    );
+    assert.deepEqual(
+      choiceOptions('☑ Hecho ☐ En curso')?.map((o) => [o.label, o.ticked]),
+      [
+        ['Hecho', true],
+        ['En curso', false],
+      ],
+    );
     const none = analyze('# Launch checklist\n\n## 1. A\n**Status**: [ ] Complete | [ ] At Risk | [ ] Blocked\n');
     assert.equal(none.checklist.items[0]?.state, 'unknown', 'none ticked is unset, not done');
     assert.equal(none.progress.items.done, 0);
-    assert.deepEqual(none.findings.map((f) => [f.code, f.data?.['kind']]), [['unfilled-placeholder', 'choice']]);
-    const listed = analyze('# Launch checklist\n\n## 1. A\n**Status**:\n- [ ] Complete\n- [x] At risk\n- [ ] Blocked\n');
+    assert.deepEqual(
+      none.findings.map((f) => [f.code, f.data?.['kind']]),
+      [['unfilled-placeholder', 'choice']],
+    );
+    const listed = analyze(
+      '# Launch checklist\n\n## 1. A\n**Status**:\n- [ ] Complete\n- [x] At risk\n- [ ] Blocked\n',
+    );
     assert.equal(listed.checklist.items[0]?.state, 'at-risk');
     assert.equal(listed.checklist.items[0]?.checks.length, 0, 'the options are not checks');
   });
 
   test('an unknown state is an information finding; not applicable leaves progress alone', () => {
-    const text = '# Deliverables\n\n## 1. A\n**Status**: Done\n\n## 2. B\n**Status**: Parked\n\n## 3. C\n**Status**: N/A\n';
+    const text =
+      '# Deliverables\n\n## 1. A\n**Status**: Done\n\n## 2. B\n**Status**: Parked\n\n## 3. C\n**Status**: N/A\n';
     const analysis = analyze(text);
-    assert.deepEqual(analysis.findings.map((f) => [f.code, f.severity, f.range.start.line]), [['unknown-state', 'information', 6]]);
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.code, f.severity, f.range.start.line]),
+      [['unknown-state', 'information', 6]],
+    );
     assert.deepEqual(analysis.progress.items, { done: 1, total: 2 });
     const taught = analyze(text, { ...defaultAnalysisSettings, stateWords: { pending: ['parked'] } });
     assert.equal(taught.checklist.items[1]?.state, 'pending');
@@ -68,52 +91,86 @@ describe('states', () => {
     assert.ok(item);
     const fix = notApplicableFix(checklist, item, translator('es'));
     assert.equal(fix?.title, 'Marcar el ítem 1 como no aplica');
-    assert.deepEqual(fix?.edits.map((e) => e.newText), ['➖ No aplica']);
-    assert.equal(analyze('# Entregables\n\n## 1. A\n**Estado**: ➖ No aplica\n').checklist.items[0]?.state, 'not-applicable');
+    assert.deepEqual(
+      fix?.edits.map((e) => e.newText),
+      ['➖ No aplica'],
+    );
+    assert.equal(
+      analyze('# Entregables\n\n## 1. A\n**Estado**: ➖ No aplica\n').checklist.items[0]?.state,
+      'not-applicable',
+    );
   });
 });
 
 describe('items of every shape', () => {
   test('numbered headings at any level, with emoji, bold or a word before the number', () => {
-    const text = '# Entregables\n\n## 🔴 BLOQUERS\n\n### ✅ 1. Uno\n**Estado**: Hecho\n\n### Item 2 — Dos\n**Estado**: WIP\n\n### **3. Tres**\n**Estado**: Pendiente\n\n## Otros\n\n#### 5. Cinco\n**Estado**: Listo\n';
+    const text =
+      '# Entregables\n\n## 🔴 BLOQUERS\n\n### ✅ 1. Uno\n**Estado**: Hecho\n\n### Item 2 — Dos\n**Estado**: WIP\n\n### **3. Tres**\n**Estado**: Pendiente\n\n## Otros\n\n#### 5. Cinco\n**Estado**: Listo\n';
     const { checklist, progress } = analyze(text);
-    assert.deepEqual(checklist.items.map((i) => [i.id, i.title, i.state, i.blocker]), [
-      ['1', 'Uno', 'done', true],
-      ['2', 'Dos', 'in-progress', true],
-      ['3', 'Tres', 'pending', true],
-      ['5', 'Cinco', 'done', false],
-    ]);
+    assert.deepEqual(
+      checklist.items.map((i) => [i.id, i.title, i.state, i.blocker]),
+      [
+        ['1', 'Uno', 'done', true],
+        ['2', 'Dos', 'in-progress', true],
+        ['3', 'Tres', 'pending', true],
+        ['5', 'Cinco', 'done', false],
+      ],
+    );
     assert.deepEqual(progress.blockers, { done: 1, total: 3 });
   });
 
   test('plain, bulleted and table fields', () => {
-    const text = '# Release\n\n## A\nEstado: Listo\nResponsable: Ana\n\n## B\n- **Owner:** Bo\n- **Due:** 2026-01-02\n- **Status:** Pending\n\n## C\n| Field | Value |\n|---|---|\n| Owner | Cy |\n| Status | In progress |\n';
+    const text =
+      '# Release\n\n## A\nEstado: Listo\nResponsable: Ana\n\n## B\n- **Owner:** Bo\n- **Due:** 2026-01-02\n- **Status:** Pending\n\n## C\n| Field | Value |\n|---|---|\n| Owner | Cy |\n| Status | In progress |\n';
     const { checklist } = analyze(text);
-    assert.deepEqual(checklist.items.map((i) => [i.title, i.owner, i.state, i.due]), [
-      ['A', 'Ana', 'done', undefined],
-      ['B', 'Bo', 'pending', '2026-01-02'],
-      ['C', 'Cy', 'in-progress', undefined],
-    ]);
+    assert.deepEqual(
+      checklist.items.map((i) => [i.title, i.owner, i.state, i.due]),
+      [
+        ['A', 'Ana', 'done', undefined],
+        ['B', 'Bo', 'pending', '2026-01-02'],
+        ['C', 'Cy', 'in-progress', undefined],
+      ],
+    );
   });
 
   test('checks: boxes at any depth and in fences, numbered steps, rows of a status table', () => {
-    const text = '# Go-live checklist\n\n## Prep\n- [x] a\n  - [ ] a.1\n```\n- [x] in a fence\n```\n1. step one ✅\n2. step two\n\n## Sign-off\n| Role | Owner | Status |\n|---|---|---|\n| QA | Ana | Done |\n| Sec | Bo | |\n';
+    const text =
+      '# Go-live checklist\n\n## Prep\n- [x] a\n  - [ ] a.1\n```\n- [x] in a fence\n```\n1. step one ✅\n2. step two\n\n## Sign-off\n| Role | Owner | Status |\n|---|---|---|\n| QA | Ana | Done |\n| Sec | Bo | |\n';
     const { checklist, progress } = analyze(text);
-    assert.deepEqual(checklist.items.map((i) => [i.kind, i.title]), [['section', 'Prep'], ['task', 'a'], ['row', 'QA'], ['row', 'Sec']]);
+    assert.deepEqual(
+      checklist.items.map((i) => [i.kind, i.title]),
+      [
+        ['section', 'Prep'],
+        ['task', 'a'],
+        ['row', 'QA'],
+        ['row', 'Sec'],
+      ],
+    );
     assert.deepEqual(progress.checks, { done: 4, total: 7 });
   });
 
   test('blocker marks from configuration', () => {
-    const text = '# Launch checklist\n\n## Go-live gates\n\n### 1. A\n**Status**: Pending\n\n### 2. B 🚩\n**Status**: Done\n';
+    const text =
+      '# Launch checklist\n\n## Go-live gates\n\n### 1. A\n**Status**: Pending\n\n### 2. B 🚩\n**Status**: Done\n';
     assert.deepEqual(analyze(text).progress.blockers, { done: 0, total: 0 });
-    assert.deepEqual(analyze(text, { ...defaultAnalysisSettings, blockerMarks: ['gates'] }).progress.blockers, { done: 1, total: 2 });
-    assert.deepEqual(analyze(text, { ...defaultAnalysisSettings, blockerMarks: ['🚩'] }).progress.blockers, { done: 1, total: 1 });
+    assert.deepEqual(analyze(text, { ...defaultAnalysisSettings, blockerMarks: ['gates'] }).progress.blockers, {
+      done: 1,
+      total: 2,
+    });
+    assert.deepEqual(analyze(text, { ...defaultAnalysisSettings, blockerMarks: ['🚩'] }).progress.blockers, {
+      done: 1,
+      total: 1,
+    });
   });
 
   test('a table of deliverables is read with its due dates, overdue counting them', () => {
-    const text = '# Go-live tracker\n\n| Task | Owner | Due | Status |\n|---|---|---|---|\n| A | Ana | 2026-01-01 | Pending |\n| B | Bo | 2026-01-01 | Done |\n';
+    const text =
+      '# Go-live tracker\n\n| Task | Owner | Due | Status |\n|---|---|---|---|\n| A | Ana | 2026-01-01 | Pending |\n| B | Bo | 2026-01-01 | Done |\n';
     const analysis = new ChecklistAnalyzer().analyze(text, { today: '2026-02-01' });
-    assert.deepEqual(analysis.findings.map((f) => [f.code, f.range.start.line]), [['overdue', 4]]);
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.code, f.range.start.line]),
+      [['overdue', 4]],
+    );
   });
 });
 
@@ -122,7 +179,10 @@ describe('counts and checkbox columns', () => {
     const text = '# Release checklist\n\nProgress: 1 of 3 tasks complete.\n\n## Tasks\n- [x] a\n- [ ] b\n- [ ] c\n';
     assert.deepEqual(analyze(text).findings, []);
     const wrong = analyze(text.replace('1 of 3', '2 of 4'));
-    assert.deepEqual(wrong.findings.map((f) => f.code), ['status-mismatch', 'status-mismatch']);
+    assert.deepEqual(
+      wrong.findings.map((f) => f.code),
+      ['status-mismatch', 'status-mismatch'],
+    );
   });
 
   test('a Done? column with ✔️ and Yes/No is a checkbox column', () => {
@@ -133,28 +193,51 @@ describe('counts and checkbox columns', () => {
 
 describe('never silent', () => {
   test('a recognised checklist with no readable item gets one structure finding naming the near miss', () => {
-    const text = '# Entregables para producción\n\n**Total**: 2 entregables\n\n**1) Certificados** — Responsable: Infra — Estado: Pendiente\n\n**2) Tableros** — Responsable: SRE — Estado: Pendiente\n';
+    const text =
+      '# Entregables para producción\n\n**Total**: 2 entregables\n\n**1) Certificados** — Responsable: Infra — Estado: Pendiente\n\n**2) Tableros** — Responsable: SRE — Estado: Pendiente\n';
     const { findings } = new ChecklistAnalyzer().analyze(text, { locale: 'en' });
-    assert.deepEqual(findings.map((f) => [f.code, f.severity, f.range.start.line]), [['structure', 'warning', 4]]);
-    assert.match(findings[0]?.message ?? '', /\(2\); line 5 looks like one but is not read as an item: "\*\*1\) Certificados\*\*/);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.severity, f.range.start.line]),
+      [['structure', 'warning', 4]],
+    );
+    assert.match(
+      findings[0]?.message ?? '',
+      /\(2\); line 5 looks like one but is not read as an item: "\*\*1\) Certificados\*\*/,
+    );
   });
 
   test('a document with nothing item-like gets a note, not a warning', () => {
-    assert.deepEqual(analyze('# Checklist guide\n\nHow we write checklists.\n').findings.map((f) => [f.code, f.severity]), [['structure', 'information']]);
+    assert.deepEqual(
+      analyze('# Checklist guide\n\nHow we write checklists.\n').findings.map((f) => [f.code, f.severity]),
+      [['structure', 'information']],
+    );
   });
 });
 
 describe('state marks', () => {
   test('bullets led by state marks are checks when they read as a status list; a list of ✅ criteria is not', () => {
-    const text = '# Go-live status\n\nRelease 2.4 to production.\n\n## Infra\n- ✅ Backups configured\n- ⬜ DNS switched\n- ❌ Load test\n\n## Criteria\n- ✅ no 5xx\n- ✅ p95 under 2 s\n';
+    const text =
+      '# Go-live status\n\nRelease 2.4 to production.\n\n## Infra\n- ✅ Backups configured\n- ⬜ DNS switched\n- ❌ Load test\n\n## Criteria\n- ✅ no 5xx\n- ✅ p95 under 2 s\n';
     assert.ok(isChecklist('status.md', text, []));
     const { checklist, progress } = analyze(text);
-    assert.deepEqual(checklist.items.map((i) => [i.title, i.state]), [['Infra', 'in-progress']]);
+    assert.deepEqual(
+      checklist.items.map((i) => [i.title, i.state]),
+      [['Infra', 'in-progress']],
+    );
     assert.deepEqual(progress.checks, { done: 1, total: 3 });
   });
 
   test("a heading's leading mark is its state when nothing else gives one", () => {
-    const { checklist } = analyze('# Release checklist\n\n## Steps\n### ✅ Backups\nDone last night.\n### ⏳ DNS\nWaiting.\n### [ ] Announce\n');
-    assert.deepEqual(checklist.items.map((i) => [i.title, i.state]), [['Backups', 'done'], ['DNS', 'pending'], ['Announce', 'pending']]);
+    const { checklist } = analyze(
+      '# Release checklist\n\n## Steps\n### ✅ Backups\nDone last night.\n### ⏳ DNS\nWaiting.\n### [ ] Announce\n',
+    );
+    assert.deepEqual(
+      checklist.items.map((i) => [i.title, i.state]),
+      [
+        ['Backups', 'done'],
+        ['DNS', 'pending'],
+        ['Announce', 'pending'],
+      ],
+    );
   });
 });

@@ -34,15 +34,21 @@ describe('findPlaceholders', () => {
 
 describe('classifyPlaceholder', () => {
   test('choices list their options', () => {
-    assert.deepEqual(classifyPlaceholder('✅ PASSED / ❌ FAILED'), { kind: 'choice', purpose: 'value', options: ['✅ PASSED', '❌ FAILED'] });
+    assert.deepEqual(classifyPlaceholder('✅ PASSED / ❌ FAILED'), {
+      kind: 'choice',
+      purpose: 'value',
+      options: ['✅ PASSED', '❌ FAILED'],
+    });
     assert.equal(classifyPlaceholder('Sí / No').kind, 'choice');
     assert.deepEqual(classifyPlaceholder('Trivy / Snyk / Otro').options, ['Trivy', 'Snyk', 'Otro']);
   });
 
   test('numbers, dates and value slots', () => {
     for (const text of ['X', '0', '12', 'X.X.X']) assert.equal(classifyPlaceholder(text).kind, 'number', text);
-    for (const text of ['YYYY-MM-DD HH:MM', 'Fecha', 'Date']) assert.equal(classifyPlaceholder(text).kind, 'date', text);
-    for (const text of ['host:port', 'TAG/SHA', 'host', 'staging-host']) assert.equal(classifyPlaceholder(text).kind, 'slot', text);
+    for (const text of ['YYYY-MM-DD HH:MM', 'Fecha', 'Date'])
+      assert.equal(classifyPlaceholder(text).kind, 'date', text);
+    for (const text of ['host:port', 'TAG/SHA', 'host', 'staging-host'])
+      assert.equal(classifyPlaceholder(text).kind, 'slot', text);
   });
 
   test('free text with its purpose, in Spanish and English', () => {

@@ -43,7 +43,8 @@ describe('file references in the sample checklist', () => {
   test('cover the text as written, so a rewrite or a link lands on it', () => {
     const text = sampleText().split('\n');
     for (const item of items) {
-      for (const r of item.references) assert.equal(text[r.range.start.line]?.slice(r.range.start.character, r.range.end.character), r.text);
+      for (const r of item.references)
+        assert.equal(text[r.range.start.line]?.slice(r.range.start.character, r.range.end.character), r.text);
     }
     const curl = items[2]?.references[0];
     assert.equal(curl?.text, './test/fixture.jpg');
@@ -55,7 +56,11 @@ describe('file references in the sample checklist', () => {
   test('are the same in the other fixture documents, which have none of those false positives', () => {
     for (const name of ['DELIVERABLES.en.md', 'ENTREGABLES.escenarios.md']) {
       const checklist = new ChecklistAnalyzer().analyze(readFixture('documents', name)).checklist;
-      assert.deepEqual(checklist.items.flatMap((i) => paths(i.references)), [], name);
+      assert.deepEqual(
+        checklist.items.flatMap((i) => paths(i.references)),
+        [],
+        name,
+      );
     }
   });
 });
@@ -63,70 +68,121 @@ describe('file references in the sample checklist', () => {
 describe('file references: each form', () => {
   test('code spans in prose: a file and a folder', () => {
     const refs = referencesIn('Ver `docs/runbook.md` y `docs/playbooks/` antes del deploy.');
-    assert.deepEqual(refs.map((r) => [r.form, r.kind, r.path, r.text]), [
-      ['code-span', 'file', 'docs/runbook.md', 'docs/runbook.md'],
-      ['code-span', 'folder', 'docs/playbooks', 'docs/playbooks/'],
-    ]);
+    assert.deepEqual(
+      refs.map((r) => [r.form, r.kind, r.path, r.text]),
+      [
+        ['code-span', 'file', 'docs/runbook.md', 'docs/runbook.md'],
+        ['code-span', 'folder', 'docs/playbooks', 'docs/playbooks/'],
+      ],
+    );
     assert.equal(refs[0]?.inFence, false);
   });
 
   test('a code span with a bare name or a well-known file is a reference; SMART_MODE and p95 are not', () => {
-    assert.deepEqual(paths(referencesIn('Edit `README.md`, `Dockerfile` and `index.ts`; set `SMART_MODE`, watch `p95`, use `fs.promises`.')), ['README.md', 'Dockerfile', 'index.ts']);
+    assert.deepEqual(
+      paths(
+        referencesIn(
+          'Edit `README.md`, `Dockerfile` and `index.ts`; set `SMART_MODE`, watch `p95`, use `fs.promises`.',
+        ),
+      ),
+      ['README.md', 'Dockerfile', 'index.ts'],
+    );
   });
 
   test('prose: services/openaiService.js inside a sentence is found, with the punctuation around it left out', () => {
     const refs = referencesIn('El circuit-breaker vive en services/openaiService.js, y el runbook (docs/runbook.md).');
-    assert.deepEqual(refs.map((r) => [r.form, r.text]), [
-      ['text', 'services/openaiService.js'],
-      ['text', 'docs/runbook.md'],
-    ]);
+    assert.deepEqual(
+      refs.map((r) => [r.form, r.text]),
+      [
+        ['text', 'services/openaiService.js'],
+        ['text', 'docs/runbook.md'],
+      ],
+    );
     const line = 'El circuit-breaker vive en services/openaiService.js, y el runbook (docs/runbook.md).';
     assert.equal(refs[0]?.range.start.character, line.indexOf('services/'));
     assert.equal(refs[0]?.range.end.character, line.indexOf(','));
   });
 
   test('prose: ./ paths and known folders with a trailing slash', () => {
-    assert.deepEqual(paths(referencesIn('Los transcripts quedan en data/transcripts/ y el script en ./scripts/backup.sh.')), ['data/transcripts', 'scripts/backup.sh']);
+    assert.deepEqual(
+      paths(referencesIn('Los transcripts quedan en data/transcripts/ y el script en ./scripts/backup.sh.')),
+      ['data/transcripts', 'scripts/backup.sh'],
+    );
   });
 
   test('a relative markdown link is a reference; URLs and anchors are not', () => {
-    const refs = referencesIn('Ver [el runbook](docs/runbook.md), [la guía](https://example.com/docs/guide.md) y [arriba](#resumen).');
-    assert.deepEqual(refs.map((r) => [r.form, r.path, r.text]), [['link', 'docs/runbook.md', 'docs/runbook.md']]);
+    const refs = referencesIn(
+      'Ver [el runbook](docs/runbook.md), [la guía](https://example.com/docs/guide.md) y [arriba](#resumen).',
+    );
+    assert.deepEqual(
+      refs.map((r) => [r.form, r.path, r.text]),
+      [['link', 'docs/runbook.md', 'docs/runbook.md']],
+    );
   });
 
   test('fenced File: and Directory: lines, and the files listed under the directory', () => {
     const refs = fenceReferences(
-      lines('Runbook Location:', '- File: docs/runbook.md', '- Link: [LINK AL ARCHIVO EN REPO]', '', 'Playbooks Location:', '- Directory: docs/playbooks/', '- Files:', '  - high-error-rate.md', '  - disk-full.md', '', 'Links: [LINKS A CADA PLAYBOOK]'),
+      lines(
+        'Runbook Location:',
+        '- File: docs/runbook.md',
+        '- Link: [LINK AL ARCHIVO EN REPO]',
+        '',
+        'Playbooks Location:',
+        '- Directory: docs/playbooks/',
+        '- Files:',
+        '  - high-error-rate.md',
+        '  - disk-full.md',
+        '',
+        'Links: [LINKS A CADA PLAYBOOK]',
+      ),
     );
-    assert.deepEqual(refs.map((r) => [r.form, r.kind, r.path, r.key ?? r.directory]), [
-      ['field', 'file', 'docs/runbook.md', 'File'],
-      ['field', 'folder', 'docs/playbooks', 'Directory'],
-      ['listed', 'file', 'docs/playbooks/high-error-rate.md', 'docs/playbooks'],
-      ['listed', 'file', 'docs/playbooks/disk-full.md', 'docs/playbooks'],
-    ]);
+    assert.deepEqual(
+      refs.map((r) => [r.form, r.kind, r.path, r.key ?? r.directory]),
+      [
+        ['field', 'file', 'docs/runbook.md', 'File'],
+        ['field', 'folder', 'docs/playbooks', 'Directory'],
+        ['listed', 'file', 'docs/playbooks/high-error-rate.md', 'docs/playbooks'],
+        ['listed', 'file', 'docs/playbooks/disk-full.md', 'docs/playbooks'],
+      ],
+    );
     assert.deepEqual(refs[2]?.range, { start: { line: 7, character: 4 }, end: { line: 7, character: 22 } });
   });
 
   test('Spanish keys and a folder written without its slash', () => {
-    const refs = fenceReferences(lines('- Archivo: services/openaiService.js', '- Directorio: playbooks', '  - disk-full.md', '- Ubicación: runbook.md'));
-    assert.deepEqual(refs.map((r) => [r.form, r.kind, r.path]), [
-      ['field', 'file', 'services/openaiService.js'],
-      ['field', 'folder', 'playbooks'],
-      ['listed', 'file', 'playbooks/disk-full.md'],
-      ['field', 'file', 'runbook.md'],
-    ]);
+    const refs = fenceReferences(
+      lines(
+        '- Archivo: services/openaiService.js',
+        '- Directorio: playbooks',
+        '  - disk-full.md',
+        '- Ubicación: runbook.md',
+      ),
+    );
+    assert.deepEqual(
+      refs.map((r) => [r.form, r.kind, r.path]),
+      [
+        ['field', 'file', 'services/openaiService.js'],
+        ['field', 'folder', 'playbooks'],
+        ['listed', 'file', 'playbooks/disk-full.md'],
+        ['field', 'file', 'runbook.md'],
+      ],
+    );
   });
 
   test('a listing ends at a blank line or at a line back at the margin', () => {
-    const refs = fenceReferences(lines('- Directory: docs/playbooks/', '  - a.md', 'Links:', '  - b.md', '- Directory: x/', '', '  - c.md'));
+    const refs = fenceReferences(
+      lines('- Directory: docs/playbooks/', '  - a.md', 'Links:', '  - b.md', '- Directory: x/', '', '  - c.md'),
+    );
     // b.md and c.md are still file names, but of the repository's root, not of the directory.
-    assert.deepEqual(refs.map((r) => [r.path, r.directory]), [
-      ['docs/playbooks', undefined],
-      ['docs/playbooks/a.md', 'docs/playbooks'],
-      ['b.md', undefined],
-      ['x', undefined],
-      ['c.md', undefined],
-    ]);
+    assert.deepEqual(
+      refs.map((r) => [r.path, r.directory]),
+      [
+        ['docs/playbooks', undefined],
+        ['docs/playbooks/a.md', 'docs/playbooks'],
+        ['b.md', undefined],
+        ['x', undefined],
+        ['c.md', undefined],
+      ],
+    );
   });
 
   test('the @file arguments of curl commands, across continued lines', () => {
@@ -136,25 +192,34 @@ describe('file references: each form', () => {
         '  -H "x-session-id: <sid>" \\',
         '  -F "image=@./test/fixture.jpg" | jq',
         'curl -d @body.json --data-binary @payload/big.bin -T upload.tar https://x',
-        "curl -d '{\"sessionId\":\"<sid>\"}' -d @- -F file=@$HOME/x.png http://h",
+        'curl -d \'{"sessionId":"<sid>"}\' -d @- -F file=@$HOME/x.png http://h',
       ),
     );
-    assert.deepEqual(refs.map((r) => [r.form, r.path, r.text]), [
-      ['curl', 'test/fixture.jpg', './test/fixture.jpg'],
-      ['curl', 'body.json', 'body.json'],
-      ['curl', 'payload/big.bin', 'payload/big.bin'],
-      ['curl', 'upload.tar', 'upload.tar'],
-    ]);
+    assert.deepEqual(
+      refs.map((r) => [r.form, r.path, r.text]),
+      [
+        ['curl', 'test/fixture.jpg', './test/fixture.jpg'],
+        ['curl', 'body.json', 'body.json'],
+        ['curl', 'payload/big.bin', 'payload/big.bin'],
+        ['curl', 'upload.tar', 'upload.tar'],
+      ],
+    );
   });
 
   test('a curl command in a code span', () => {
-    assert.deepEqual(paths(referencesIn('Probar con `curl -F "image=@fixtures/cat.png" http://localhost:3000/api/upload-image`.')), ['fixtures/cat.png']);
+    assert.deepEqual(
+      paths(referencesIn('Probar con `curl -F "image=@fixtures/cat.png" http://localhost:3000/api/upload-image`.')),
+      ['fixtures/cat.png'],
+    );
     assert.deepEqual(curlFiles('curl --form avatar=@me.jpg'), [{ text: 'me.jpg', start: 20, end: 26 }]);
   });
 
   test('a markdown link inside a fence counts once, by its target', () => {
     const refs = fenceReferences(lines('- Link: [docs/runbook.md](docs/runbook.md)'));
-    assert.deepEqual(refs.map((r) => [r.form, r.path, r.range.start.character]), [['link', 'docs/runbook.md', 26]]);
+    assert.deepEqual(
+      refs.map((r) => [r.form, r.path, r.range.start.character]),
+      [['link', 'docs/runbook.md', 26]],
+    );
   });
 });
 

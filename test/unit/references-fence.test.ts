@@ -4,16 +4,40 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
-import { gatherFileFacts, referenceFindings, referenceHoverAt, referenceLinks, referencePaths, resolveReferences } from '../../server/src/core/references';
+import {
+  gatherFileFacts,
+  referenceFindings,
+  referenceHoverAt,
+  referenceLinks,
+  referencePaths,
+  resolveReferences,
+} from '../../server/src/core/references';
 import { asOutsidePath } from '../../server/src/core/model/references/pathLike';
 import { memoryProbe } from '../support/memoryFiles';
 
 describe('paths that can only lie outside a workspace', () => {
   test('home, system folders and drive paths are; API routes and relative paths are not', () => {
-    for (const path of ['~/.ssh/id_rsa', '~', '/etc/passwd', '/home/me/.aws/credentials', '/Users/me/.npmrc', '/var/log/', 'C:\\Windows\\win.ini', 'D:/secrets.txt']) {
+    for (const path of [
+      '~/.ssh/id_rsa',
+      '~',
+      '/etc/passwd',
+      '/home/me/.aws/credentials',
+      '/Users/me/.npmrc',
+      '/var/log/',
+      'C:\\Windows\\win.ini',
+      'D:/secrets.txt',
+    ]) {
       assert.ok(asOutsidePath(path), path);
     }
-    for (const path of ['/api/health', '/api/v1/users.json', '/health', 'docs/runbook.md', '../docs/x.md', '/etcetera/x', 'https://example.com/etc/passwd']) {
+    for (const path of [
+      '/api/health',
+      '/api/v1/users.json',
+      '/health',
+      'docs/runbook.md',
+      '../docs/x.md',
+      '/etcetera/x',
+      'https://example.com/etc/passwd',
+    ]) {
       assert.equal(asOutsidePath(path), undefined, path);
     }
   });
@@ -21,17 +45,40 @@ describe('paths that can only lie outside a workspace', () => {
 
 describe('resolution inside the fence only', () => {
   const text = [
-    '# Entregables', '', '## 🔴 BLOQUERS', '', '### 1. Runbook', '', '**Estado**: ⏳ Pendiente', '',
+    '# Entregables',
+    '',
+    '## 🔴 BLOQUERS',
+    '',
+    '### 1. Runbook',
+    '',
+    '**Estado**: ⏳ Pendiente',
+    '',
     'Ver `docs/runbook.md`, `../../../../etc/passwd`, `../secret.md`, `/etc/shadow`, `~/.ssh/id_rsa` y `../../secret.md`.',
-    '', '### 2. B', '', '**Estado**: ⏳ Pendiente', '', '### 3. C', '', '**Estado**: ⏳ Pendiente', '',
+    '',
+    '### 2. B',
+    '',
+    '**Estado**: ⏳ Pendiente',
+    '',
+    '### 3. C',
+    '',
+    '**Estado**: ⏳ Pendiente',
+    '',
   ].join('\n');
-  const files = { '/ws/docs/runbook.md': '# Runbook\n', '/secret.md': '# Secret heading\n', '/etc/shadow': 'root:x\n', '/outside.md': '# Outside\n' };
+  const files = {
+    '/ws/docs/runbook.md': '# Runbook\n',
+    '/secret.md': '# Secret heading\n',
+    '/etc/shadow': 'root:x\n',
+    '/outside.md': '# Outside\n',
+  };
 
   test('only paths under the first base are probed: `../secret.md` from the checklist folder /ws/release stays in /ws', async () => {
     const { checklist } = new ChecklistAnalyzer().analyze(text);
     const asked: string[] = [];
     const probe = memoryProbe(files);
-    const spy = { stat: (path: string, fence?: string) => (asked.push(path), probe.stat(path, fence)), readText: (path: string) => probe.readText(path) };
+    const spy = {
+      stat: (path: string, fence?: string) => (asked.push(path), probe.stat(path, fence)),
+      readText: (path: string) => probe.readText(path),
+    };
     const bases = ['/ws', '/ws/release'];
     await gatherFileFacts(referencePaths(checklist, bases), spy, bases[0]);
     assert.deepEqual(asked.sort(), ['/ws/docs/runbook.md', '/ws/release/docs/runbook.md', '/ws/secret.md']);

@@ -28,7 +28,9 @@ function report(text: string, today = '2025-12-10', t = en): ReportModel {
 /** Parses HTML with parse5, failing on any parse error: the report must be well-formed. */
 function parseHtml(html: string) {
   const errors: string[] = [];
-  const document = parse(html, { onParseError: (error) => errors.push(`${error.code} at ${error.startLine}:${error.startCol}`) });
+  const document = parse(html, {
+    onParseError: (error) => errors.push(`${error.code} at ${error.startLine}:${error.startCol}`),
+  });
   assert.deepEqual(errors, [], 'the HTML has parse errors');
   const elements: Element[] = [];
   const walk = (node: Node) => {
@@ -64,7 +66,11 @@ describe('report model', () => {
     assert.equal(model.title, '📦 ENTREGABLES PARA SUPERVISOR DE PRODUCCIÓN');
     assert.equal(model.verdict.decision, 'no-go');
     assert.equal(model.items.length, 21);
-    assert.deepEqual(model.header, { created: '2025-12-07', lastUpdated: '2025-12-07', overallStatus: '⏳ PENDIENTE DE ENTREGA POR EQUIPO' });
+    assert.deepEqual(model.header, {
+      created: '2025-12-07',
+      lastUpdated: '2025-12-07',
+      overallStatus: '⏳ PENDIENTE DE ENTREGA POR EQUIPO',
+    });
     const first = model.items[0];
     assert.equal(first?.owner, 'Dev Lead / Dev + CI');
     assert.equal(first?.due, '2025-12-07');
@@ -137,24 +143,38 @@ describe('HTML report', () => {
     assert.match(html, /@media print/);
     // Every reason links to its item's row.
     const ids = new Set(elements.map((el) => attr(el, 'id')).filter((id) => id !== undefined));
-    for (const el of elements.filter((e) => e.tagName === 'a')) assert.ok(ids.has((attr(el, 'href') ?? '').slice(1)) || attr(el, 'href') === '#top');
+    for (const el of elements.filter((e) => e.tagName === 'a'))
+      assert.ok(ids.has((attr(el, 'href') ?? '').slice(1)) || attr(el, 'href') === '#top');
   });
 
   test('the latency chart draws each timed test against its limit', () => {
     const elements = parseHtml(renderHtml(report(readFixture('gate', 'ENTREGABLES.smoke-fallido.md')), en));
     const chart = elements.find((el) => el.tagName === 'svg' && attr(el, 'class') === 'chart');
     assert.ok(chart);
-    const inChart = (el: Element): boolean => el === chart || (el.parentNode !== null && 'tagName' in el.parentNode && inChart(el.parentNode as Element));
-    const bars = elements.filter((el) => el.tagName === 'rect' && inChart(el) && /fast|slow/.test(attr(el, 'class') ?? ''));
+    const inChart = (el: Element): boolean =>
+      el === chart || (el.parentNode !== null && 'tagName' in el.parentNode && inChart(el.parentNode as Element));
+    const bars = elements.filter(
+      (el) => el.tagName === 'rect' && inChart(el) && /fast|slow/.test(attr(el, 'class') ?? ''),
+    );
     assert.equal(bars.length, 6, 'tests 1-6 have a time');
-    assert.equal(elements.filter((el) => el.tagName === 'line' && attr(el, 'class') === 'limit').length, 1, 'only /api/chat has a limit');
+    assert.equal(
+      elements.filter((el) => el.tagName === 'line' && attr(el, 'class') === 'limit').length,
+      1,
+      'only /api/chat has a limit',
+    );
   });
 
   test('hostile text is escaped and secrets are masked', () => {
     const hostile = sampleText()
-      .replace('### 1. PR Final Aprobado y Mergeable', '### 1. PR <script>alert(1)</script> & <img src=https://evil.example/x onerror=alert(2)>')
+      .replace(
+        '### 1. PR Final Aprobado y Mergeable',
+        '### 1. PR <script>alert(1)</script> & <img src=https://evil.example/x onerror=alert(2)>',
+      )
       .replace('**Responsable**: QA', `**Responsable**: QA" onmouseover="alert(3) ${OPENAI_KEY_VALUE}`)
-      .replace('PR Link: [PEGAR ENLACE AL PR]', `PR Link: [PEGAR <b>ENLACE</b> AL PR]\nOPENAI_API_KEY=${OPENAI_KEY_VALUE}`);
+      .replace(
+        'PR Link: [PEGAR ENLACE AL PR]',
+        `PR Link: [PEGAR <b>ENLACE</b> AL PR]\nOPENAI_API_KEY=${OPENAI_KEY_VALUE}`,
+      );
     const model = report(hostile);
     const html = renderHtml(model, en);
     const elements = parseHtml(html);
@@ -174,7 +194,8 @@ describe('HTML report', () => {
     const scripts = elements.filter((el) => el.tagName === 'script');
     assert.equal(scripts.length, 1);
     assert.equal(attr(scripts[0], 'nonce'), 'abc123');
-    const csp = attr(elements.find((el) => attr(el, 'http-equiv') === 'Content-Security-Policy') as Element, 'content') ?? '';
+    const csp =
+      attr(elements.find((el) => attr(el, 'http-equiv') === 'Content-Security-Policy') as Element, 'content') ?? '';
     assert.match(csp, /script-src 'nonce-abc123'/);
     assert.doesNotMatch(csp, /unsafe/);
     const row = elements.find((el) => attr(el, 'id') === 'item-1');
@@ -199,7 +220,12 @@ describe('markdown report', () => {
 
   test('document text cannot inject markup, links or mentions', () => {
     const md = renderMarkdown(
-      report(sampleText().replace('**Responsable**: QA', '**Responsable**: @qa-team **bold** [x](https://evil.example) | pipe <details> `code` $x$')),
+      report(
+        sampleText().replace(
+          '**Responsable**: QA',
+          '**Responsable**: @qa-team **bold** [x](https://evil.example) | pipe <details> `code` $x$',
+        ),
+      ),
       en,
     );
     const tree = parseMarkdown(md);
@@ -207,7 +233,10 @@ describe('markdown report', () => {
     const links: string[] = [];
     let strong = 0;
     visit(tree, 'link', (node) => {
-      assert.deepEqual(node.children.map((c) => (c.type === 'text' ? c.value : c.type)), [node.url]);
+      assert.deepEqual(
+        node.children.map((c) => (c.type === 'text' ? c.value : c.type)),
+        [node.url],
+      );
       links.push(node.url);
     });
     visit(tree, 'strong', (node) => {

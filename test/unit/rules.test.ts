@@ -49,8 +49,11 @@ describe('rule registry', () => {
 
   test('the analyzer runs the model rules, each instance its own', () => {
     assert.equal(createModelRules().length, RULES.filter((rule) => rule.stage === 'model').length);
-    const codes = new Set(new ChecklistAnalyzer().analyze(sampleWithSecrets(), { today: '2025-12-08' }).findings.map((f) => f.code));
+    const codes = new Set(
+      new ChecklistAnalyzer().analyze(sampleWithSecrets(), { today: '2025-12-08' }).findings.map((f) => f.code),
+    );
     for (const code of ['unfilled-placeholder', 'overdue', 'secret'] as const) assert.ok(codes.has(code), code);
-    for (const finding of new ChecklistAnalyzer().analyze(sampleText()).findings) assert.ok(RULES.some((rule) => rule.id === finding.code));
+    for (const finding of new ChecklistAnalyzer().analyze(sampleText()).findings)
+      assert.ok(RULES.some((rule) => rule.id === finding.code));
   });
 });

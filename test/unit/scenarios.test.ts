@@ -33,6 +33,12 @@ describe('fixture documents with expected findings marked inline', () => {
         ['5', 'Every team', 'unknown', undefined, false],
       ],
     );
-    assert.deepEqual(checklist.summary?.groups.map((g) => g.entries.map((e) => e.itemId)), [['1', '2', '3'], ['4', '5']]);
+    assert.deepEqual(
+      checklist.summary?.groups.map((g) => g.entries.map((e) => e.itemId)),
+      [
+        ['1', '2', '3'],
+        ['4', '5'],
+      ],
+    );
   });
 });

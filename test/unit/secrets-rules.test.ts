@@ -21,36 +21,96 @@ const hex64 = v('hex64');
 const password = v('password', 'rules-password');
 
 const cases: Readonly<Record<string, RuleCase>> = {
-  'openai-project-key': { positive: ['OPENAI_API_KEY=', v('openai-project-key'), ''], nearMiss: 'see sk-proj-Ab3dE9 in the log', twin: `OPENAI_API_KEY=sk-proj-${x(80)}` },
-  'openai-service-account-key': { positive: ['key: ', v('openai-service-account-key'), ''], nearMiss: 'key: sk-svcacct-Q7pLm2', twin: 'key: sk-svcacct-********' },
-  'openai-admin-key': { positive: ['OPENAI_ADMIN_KEY="', v('openai-admin-key'), '"'], nearMiss: 'sk-admin-roles-and-permissions', twin: 'OPENAI_ADMIN_KEY="sk-admin-…"' },
-  'anthropic-api-key': { positive: ['-H "x-api-key: ', v('anthropic-api-key'), '"'], nearMiss: 'prefix sk-ant-Zz9 only', twin: '-H "x-api-key: sk-ant-api03-…"' },
-  'openai-legacy-key': { positive: ['openai.api_key = "', v('openai-legacy-key'), '"'], nearMiss: `build sk-${v('alnum32').slice(0, 31)}`, twin: 'openai.api_key = "sk-..."' },
-  'aws-access-key-id': { positive: ['AWS_ACCESS_KEY_ID=', v('aws-access-key-id'), ''], nearMiss: 'AWS_ACCESS_KEY_ID=AKIA2QZ7', twin: 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE' },
+  'openai-project-key': {
+    positive: ['OPENAI_API_KEY=', v('openai-project-key'), ''],
+    nearMiss: 'see sk-proj-Ab3dE9 in the log',
+    twin: `OPENAI_API_KEY=sk-proj-${x(80)}`,
+  },
+  'openai-service-account-key': {
+    positive: ['key: ', v('openai-service-account-key'), ''],
+    nearMiss: 'key: sk-svcacct-Q7pLm2',
+    twin: 'key: sk-svcacct-********',
+  },
+  'openai-admin-key': {
+    positive: ['OPENAI_ADMIN_KEY="', v('openai-admin-key'), '"'],
+    nearMiss: 'sk-admin-roles-and-permissions',
+    twin: 'OPENAI_ADMIN_KEY="sk-admin-…"',
+  },
+  'anthropic-api-key': {
+    positive: ['-H "x-api-key: ', v('anthropic-api-key'), '"'],
+    nearMiss: 'prefix sk-ant-Zz9 only',
+    twin: '-H "x-api-key: sk-ant-api03-…"',
+  },
+  'openai-legacy-key': {
+    positive: ['openai.api_key = "', v('openai-legacy-key'), '"'],
+    nearMiss: `build sk-${v('alnum32').slice(0, 31)}`,
+    twin: 'openai.api_key = "sk-..."',
+  },
+  'aws-access-key-id': {
+    positive: ['AWS_ACCESS_KEY_ID=', v('aws-access-key-id'), ''],
+    nearMiss: 'AWS_ACCESS_KEY_ID=AKIA2QZ7',
+    twin: 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE',
+  },
   'aws-secret-access-key': {
     positive: ['aws_secret_access_key = ', v('aws-secret-access-key'), ''],
     nearMiss: `content_digest = ${v('aws-secret-access-key')}`,
     twin: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   },
-  'github-classic-pat': { positive: ['GITHUB_TOKEN=', v('github-classic-pat'), ''], nearMiss: `ghp_${v('alnum32')}123`, twin: `GITHUB_TOKEN=ghp_${x(36)}` },
-  'github-oauth-token': { positive: ['oauth_token: ', v('github-oauth-token'), ''], nearMiss: `ref gho_${v('alnum32')}12345`, twin: `oauth_token: gho_${'*'.repeat(36)}` },
-  'github-app-token': { positive: ['{"token":"', v('github-app-token'), '"}'], nearMiss: `{"id":"ghx_${v('alnum32')}1234"}`, twin: `{"token":"ghs_${'0'.repeat(36)}"}` },
+  'github-classic-pat': {
+    positive: ['GITHUB_TOKEN=', v('github-classic-pat'), ''],
+    nearMiss: `ghp_${v('alnum32')}123`,
+    twin: `GITHUB_TOKEN=ghp_${x(36)}`,
+  },
+  'github-oauth-token': {
+    positive: ['oauth_token: ', v('github-oauth-token'), ''],
+    nearMiss: `ref gho_${v('alnum32')}12345`,
+    twin: `oauth_token: gho_${'*'.repeat(36)}`,
+  },
+  'github-app-token': {
+    positive: ['{"token":"', v('github-app-token'), '"}'],
+    nearMiss: `{"id":"ghx_${v('alnum32')}1234"}`,
+    twin: `{"token":"ghs_${'0'.repeat(36)}"}`,
+  },
   'github-fine-grained-pat': {
     positive: ['GITHUB_TOKEN=', v('github-fine-grained-pat'), ''],
     nearMiss: 'see github_pat_ tokens in the docs',
     twin: `GITHUB_TOKEN=github_pat_11AAAAAAA0000000000000_${x(59)}`,
   },
-  'gitlab-token': { positive: ['PRIVATE-TOKEN: ', v('gitlab-token'), ''], nearMiss: 'glpat-Ab3dE9Q7pLm2', twin: `PRIVATE-TOKEN: glpat-${'X'.repeat(20)}` },
-  'slack-token': { positive: ['SLACK_BOT_TOKEN=', v('slack-token'), ''], nearMiss: 'xoxq-1234-5678-AbCdEfGhIjKl', twin: 'SLACK_BOT_TOKEN=xoxb-your-slack-bot-token' },
+  'gitlab-token': {
+    positive: ['PRIVATE-TOKEN: ', v('gitlab-token'), ''],
+    nearMiss: 'glpat-Ab3dE9Q7pLm2',
+    twin: `PRIVATE-TOKEN: glpat-${'X'.repeat(20)}`,
+  },
+  'slack-token': {
+    positive: ['SLACK_BOT_TOKEN=', v('slack-token'), ''],
+    nearMiss: 'xoxq-1234-5678-AbCdEfGhIjKl',
+    twin: 'SLACK_BOT_TOKEN=xoxb-your-slack-bot-token',
+  },
   'slack-webhook': {
     positive: ['https://hooks.slack.com/services/', v('slack-webhook'), ''],
     nearMiss: 'https://hooks.slack.com/services/T0123/B0123/',
     twin: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
   },
-  'stripe-secret-key': { positive: ['STRIPE_SECRET_KEY=', v('stripe-secret-key'), ''], nearMiss: `STRIPE_PUBLISHABLE_KEY=pk_live_51${v('alnum32')}`, twin: 'STRIPE_SECRET_KEY=sk_live_...' },
-  'stripe-restricted-key': { positive: ['key ', v('stripe-restricted-key'), ''], nearMiss: `ref rk_prod_${v('alnum32')}`, twin: 'key rk_live_••••••••••••' },
-  'google-api-key': { positive: ['&key=', v('google-api-key'), ''], nearMiss: `id AIza${v('alnum32').slice(0, 30)}`, twin: 'GOOGLE_API_KEY=AIzaSy...' },
-  'google-oauth-token': { positive: ['$ gcloud auth print-access-token\n', v('google-oauth-token'), ''], nearMiss: 'ya29.short', twin: `ya29.${x(60)}` },
+  'stripe-secret-key': {
+    positive: ['STRIPE_SECRET_KEY=', v('stripe-secret-key'), ''],
+    nearMiss: `STRIPE_PUBLISHABLE_KEY=pk_live_51${v('alnum32')}`,
+    twin: 'STRIPE_SECRET_KEY=sk_live_...',
+  },
+  'stripe-restricted-key': {
+    positive: ['key ', v('stripe-restricted-key'), ''],
+    nearMiss: `ref rk_prod_${v('alnum32')}`,
+    twin: 'key rk_live_••••••••••••',
+  },
+  'google-api-key': {
+    positive: ['&key=', v('google-api-key'), ''],
+    nearMiss: `id AIza${v('alnum32').slice(0, 30)}`,
+    twin: 'GOOGLE_API_KEY=AIzaSy...',
+  },
+  'google-oauth-token': {
+    positive: ['$ gcloud auth print-access-token\n', v('google-oauth-token'), ''],
+    nearMiss: 'ya29.short',
+    twin: `ya29.${x(60)}`,
+  },
   'gcp-service-account-key': {
     positive: ['"private_key": "', v('gcp-service-account-key'), '",'],
     nearMiss: `"private_key_id": "${v('sha1')}",`,
@@ -61,41 +121,97 @@ const cases: Readonly<Record<string, RuleCase>> = {
     nearMiss: pem('PUBLIC KEY', v('public-key')),
     twin: pem('RSA PRIVATE KEY', 'MIIEowIBAAKCAQEA...'),
   },
-  'twilio-api-key': { positive: ['TWILIO_API_KEY=', v('twilio-api-key'), ''], nearMiss: `message SM${v('hex32')}`, twin: `TWILIO_API_KEY=SK${x(32)}` },
-  'twilio-auth-token': { positive: ['TWILIO_AUTH_TOKEN=', v('twilio-auth-token'), ''], nearMiss: `"etag": "${v('hex32')}"`, twin: `TWILIO_AUTH_TOKEN=${'*'.repeat(32)}` },
-  'sendgrid-api-key': { positive: ['SENDGRID_API_KEY=', v('sendgrid-api-key'), ''], nearMiss: 'SG.readme.md', twin: `SENDGRID_API_KEY=SG.${x(22)}.${x(43)}` },
-  'mailgun-api-key': { positive: ["--user 'api:", v('mailgun-api-key'), "'"], nearMiss: `key-${v('hex32').slice(0, 31)}`, twin: `--user 'api:key-${x(32)}'` },
-  'npm-token': { positive: ['//registry.npmjs.org/:_authToken=', v('npm-token'), ''], nearMiss: `npm_${v('alnum32')}`, twin: `NPM_TOKEN=npm_${'*'.repeat(36)}` },
+  'twilio-api-key': {
+    positive: ['TWILIO_API_KEY=', v('twilio-api-key'), ''],
+    nearMiss: `message SM${v('hex32')}`,
+    twin: `TWILIO_API_KEY=SK${x(32)}`,
+  },
+  'twilio-auth-token': {
+    positive: ['TWILIO_AUTH_TOKEN=', v('twilio-auth-token'), ''],
+    nearMiss: `"etag": "${v('hex32')}"`,
+    twin: `TWILIO_AUTH_TOKEN=${'*'.repeat(32)}`,
+  },
+  'sendgrid-api-key': {
+    positive: ['SENDGRID_API_KEY=', v('sendgrid-api-key'), ''],
+    nearMiss: 'SG.readme.md',
+    twin: `SENDGRID_API_KEY=SG.${x(22)}.${x(43)}`,
+  },
+  'mailgun-api-key': {
+    positive: ["--user 'api:", v('mailgun-api-key'), "'"],
+    nearMiss: `key-${v('hex32').slice(0, 31)}`,
+    twin: `--user 'api:key-${x(32)}'`,
+  },
+  'npm-token': {
+    positive: ['//registry.npmjs.org/:_authToken=', v('npm-token'), ''],
+    nearMiss: `npm_${v('alnum32')}`,
+    twin: `NPM_TOKEN=npm_${'*'.repeat(36)}`,
+  },
   'npm-legacy-auth-token': {
     positive: ['//registry.npmjs.org/:_authToken=', v('npm-legacy-auth-token'), ''],
     nearMiss: '//registry.npmjs.org/:always-auth=true',
     twin: '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
   },
-  'huggingface-token': { positive: ['HF_TOKEN=', v('huggingface-token'), ''], nearMiss: 'hf_hub_download_model_weights_now', twin: `HF_TOKEN=hf_${'*'.repeat(34)}` },
+  'huggingface-token': {
+    positive: ['HF_TOKEN=', v('huggingface-token'), ''],
+    nearMiss: 'hf_hub_download_model_weights_now',
+    twin: `HF_TOKEN=hf_${'*'.repeat(34)}`,
+  },
   'telegram-bot-token': {
     positive: ['https://api.telegram.org/bot', v('telegram-bot-token'), '/getMe'],
     nearMiss: `chat 123456789:BB${v('opaque').slice(0, 33)}`,
     twin: `https://api.telegram.org/bot123456789:AA${x(33)}/getMe`,
   },
-  'dockerhub-token': { positive: ['DOCKERHUB_TOKEN=', v('dockerhub-token'), ''], nearMiss: 'dckr_pat_Ab3dE9', twin: `DOCKERHUB_TOKEN=dckr_pat_${'*'.repeat(27)}` },
-  'digitalocean-token': { positive: ['doctl auth init -t ', v('digitalocean-token'), ''], nearMiss: `dop_v1_${v('hex64').slice(0, 63)}`, twin: `doctl auth init -t dop_v1_${x(64)}` },
-  'vault-token': { positive: ['export VAULT_TOKEN=', v('vault-token'), ''], nearMiss: 'hvs.Ab3dE9Q7pLm2', twin: `export VAULT_TOKEN=hvs.${'X'.repeat(24)}` },
-  'vault-legacy-token': { positive: ['X-Vault-Token: ', v('vault-legacy-token'), ''], nearMiss: `see ${v('vault-legacy-token')} in the index`, twin: `VAULT_TOKEN=s.${x(24)}` },
-  'azure-storage-key': { positive: ['AccountName=backups;AccountKey=', v('azure-storage-key'), ';EndpointSuffix=core.windows.net'], nearMiss: `"sha512": "${v('azure-storage-key', 'digest')}"`, twin: 'AccountKey=<storage-account-key>;' },
+  'dockerhub-token': {
+    positive: ['DOCKERHUB_TOKEN=', v('dockerhub-token'), ''],
+    nearMiss: 'dckr_pat_Ab3dE9',
+    twin: `DOCKERHUB_TOKEN=dckr_pat_${'*'.repeat(27)}`,
+  },
+  'digitalocean-token': {
+    positive: ['doctl auth init -t ', v('digitalocean-token'), ''],
+    nearMiss: `dop_v1_${v('hex64').slice(0, 63)}`,
+    twin: `doctl auth init -t dop_v1_${x(64)}`,
+  },
+  'vault-token': {
+    positive: ['export VAULT_TOKEN=', v('vault-token'), ''],
+    nearMiss: 'hvs.Ab3dE9Q7pLm2',
+    twin: `export VAULT_TOKEN=hvs.${'X'.repeat(24)}`,
+  },
+  'vault-legacy-token': {
+    positive: ['X-Vault-Token: ', v('vault-legacy-token'), ''],
+    nearMiss: `see ${v('vault-legacy-token')} in the index`,
+    twin: `VAULT_TOKEN=s.${x(24)}`,
+  },
+  'azure-storage-key': {
+    positive: ['AccountName=backups;AccountKey=', v('azure-storage-key'), ';EndpointSuffix=core.windows.net'],
+    nearMiss: `"sha512": "${v('azure-storage-key', 'digest')}"`,
+    twin: 'AccountKey=<storage-account-key>;',
+  },
   'azure-ad-client-secret': {
     positive: ['AZURE_CLIENT_SECRET=', v('azure-ad-client-secret'), ''],
     nearMiss: `build ${v('azure-ad-client-secret').replace('Q~', 'Q-')}`,
     twin: `AZURE_CLIENT_SECRET=abc8Q~${'*'.repeat(34)}`,
   },
-  'meta-access-token': { positive: ['-H "Authorization: Bearer ', v('meta-access-token'), '"'], nearMiss: 'EAAB is a prefix of Meta tokens', twin: `WHATSAPP_TOKEN=EAA${x(120)}` },
+  'meta-access-token': {
+    positive: ['-H "Authorization: Bearer ', v('meta-access-token'), '"'],
+    nearMiss: 'EAAB is a prefix of Meta tokens',
+    twin: `WHATSAPP_TOKEN=EAA${x(120)}`,
+  },
   jwt: {
     positive: ['{"token": "', v('jwt'), '"}'],
     nearMiss: `header ${v('jwt').split('.').slice(0, 2).join('.')}`,
     twin: '{"token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}',
   },
-  'aws-secrets-manager-value': { positive: ['    "SecretString": "', hex64, '",'], nearMiss: '    "SecretId": "prod/LOG_TOKEN",', twin: '    "SecretString": "<redacted>",' },
+  'aws-secrets-manager-value': {
+    positive: ['    "SecretString": "', hex64, '",'],
+    nearMiss: '    "SecretId": "prod/LOG_TOKEN",',
+    twin: '    "SecretString": "<redacted>",',
+  },
   'vault-kv-value': {
-    positive: ['$ vault kv get secret/readiness\nKey          Value\n---          -----\napi_token    ', v('opaque'), ''],
+    positive: [
+      '$ vault kv get secret/readiness\nKey          Value\n---          -----\napi_token    ',
+      v('opaque'),
+      '',
+    ],
     nearMiss: '$ vault kv get secret/readiness\nKey          Value\n---          -----\nversion      3',
     twin: '$ vault kv get secret/readiness\nKey          Value\n---          -----\napi_token    <hidden>',
   },
@@ -109,25 +225,81 @@ const cases: Readonly<Record<string, RuleCase>> = {
     nearMiss: '$ az keyvault secret show --vault-name kv --name LOG-TOKEN --query attributes\n{\n  "enabled": true\n}',
     twin: '$ az keyvault secret show --vault-name kv --name LOG-TOKEN\n{\n  "value": "<oculto>"\n}',
   },
-  'postgres-url-password': { positive: ['postgres://app:', password, '@db:5432/app'], nearMiss: 'postgres://db:5432/app', twin: 'postgres://app:<PASSWORD>@db:5432/app' },
-  'mysql-url-password': { positive: ['mysql://root:', password, '@db:3306/app'], nearMiss: 'mysql://root@db:3306/app', twin: 'mysql://root:${MYSQL_PASSWORD}@db:3306/app' },
+  'postgres-url-password': {
+    positive: ['postgres://app:', password, '@db:5432/app'],
+    nearMiss: 'postgres://db:5432/app',
+    twin: 'postgres://app:<PASSWORD>@db:5432/app',
+  },
+  'mysql-url-password': {
+    positive: ['mysql://root:', password, '@db:3306/app'],
+    nearMiss: 'mysql://root@db:3306/app',
+    twin: 'mysql://root:${MYSQL_PASSWORD}@db:3306/app',
+  },
   'mongodb-url-password': {
     positive: ['mongodb+srv://app:', password, '@cluster0.ab1cd.mongodb.net/'],
     nearMiss: 'mongodb://mongo-0:27017,mongo-1:27017/?replicaSet=rs0',
     twin: 'mongodb+srv://app:<password>@cluster0.ab1cd.mongodb.net/',
   },
-  'redis-url-password': { positive: ['REDIS_URL=redis://:', password, '@redis-staging:6379/0'], nearMiss: 'REDIS_URL=redis://redis-staging:6379/0', twin: 'REDIS_URL=redis://:***@redis-staging:6379/0' },
-  'amqp-url-password': { positive: ['amqp://worker:', password, '@rabbitmq:5672/'], nearMiss: 'amqp://guest:guest@localhost:5672/', twin: 'amqp://worker:{{ rabbitmq_password }}@rabbitmq:5672/' },
-  'http-basic-auth-url': { positive: ['https://admin:', password, '@staging-host/api/metrics'], nearMiss: 'https://admin@staging-host/api/metrics', twin: 'https://admin:•••••@staging-host/api/metrics' },
-  'url-password': { positive: ['smtps://alerts:', password, '@smtp.acme.com:465'], nearMiss: 'smtps://smtp.acme.com:465', twin: 'smtps://alerts:<password>@smtp.acme.com:465' },
-  'authorization-header': { positive: ['-H "Authorization: Bearer ', v('opaque'), '"'], nearMiss: 'WWW-Authenticate: Bearer realm="api"', twin: '-H "Authorization: Bearer YOUR_TOKEN_HERE"' },
-  'api-key-header': { positive: ['-H "x-api-key: ', v('alnum32'), '"'], nearMiss: '-H "x-api-version: 2023-06-01"', twin: '-H "x-api-key: YOUR_API_KEY"' },
-  'curl-user-password': { positive: ['curl -sS -u admin:', password, ' http://staging-host/api/metrics'], nearMiss: 'curl -u admin http://staging-host/api/metrics', twin: 'curl -u admin:$ADMIN_PASSWORD http://staging-host/api/metrics' },
-  'redis-cli-password': { positive: ['redis-cli -h redis-staging -a ', password, ' ping'], nearMiss: 'redis-cli -h redis-staging -p 6379 ping', twin: 'redis-cli -h redis-staging -a <REDIS_PASSWORD> ping' },
-  'cli-password-flag': { positive: ['argocd login argocd.acme.internal --password ', password, ''], nearMiss: 'docker login -u ci --password-stdin registry.acme.internal', twin: 'argocd login argocd.acme.internal --password "$ARGOCD_PASSWORD"' },
-  'query-parameter-secret': { positive: ['curl "http://staging-host/api/logs?token=', hex64, '"'], nearMiss: `curl "http://staging-host/api/session/validate?sessionId=${v('uuid')}"`, twin: 'curl "http://staging-host/api/logs?token=<LOG_TOKEN>"' },
-  'secret-assignment': { positive: ['LOG_TOKEN=', hex64, ''], nearMiss: `SESSION_ID=${password}`, twin: 'LOG_TOKEN=[NO PEGAR EL TOKEN]' },
-  'secret-in-prose': { positive: ['Se usó el token ', hex64, ' para la prueba.'], nearMiss: 'Se usó el token de staging para la prueba de /api/logs.', twin: `Se usó el token ${'*'.repeat(24)} para la prueba.` },
+  'redis-url-password': {
+    positive: ['REDIS_URL=redis://:', password, '@redis-staging:6379/0'],
+    nearMiss: 'REDIS_URL=redis://redis-staging:6379/0',
+    twin: 'REDIS_URL=redis://:***@redis-staging:6379/0',
+  },
+  'amqp-url-password': {
+    positive: ['amqp://worker:', password, '@rabbitmq:5672/'],
+    nearMiss: 'amqp://guest:guest@localhost:5672/',
+    twin: 'amqp://worker:{{ rabbitmq_password }}@rabbitmq:5672/',
+  },
+  'http-basic-auth-url': {
+    positive: ['https://admin:', password, '@staging-host/api/metrics'],
+    nearMiss: 'https://admin@staging-host/api/metrics',
+    twin: 'https://admin:•••••@staging-host/api/metrics',
+  },
+  'url-password': {
+    positive: ['smtps://alerts:', password, '@smtp.acme.com:465'],
+    nearMiss: 'smtps://smtp.acme.com:465',
+    twin: 'smtps://alerts:<password>@smtp.acme.com:465',
+  },
+  'authorization-header': {
+    positive: ['-H "Authorization: Bearer ', v('opaque'), '"'],
+    nearMiss: 'WWW-Authenticate: Bearer realm="api"',
+    twin: '-H "Authorization: Bearer YOUR_TOKEN_HERE"',
+  },
+  'api-key-header': {
+    positive: ['-H "x-api-key: ', v('alnum32'), '"'],
+    nearMiss: '-H "x-api-version: 2023-06-01"',
+    twin: '-H "x-api-key: YOUR_API_KEY"',
+  },
+  'curl-user-password': {
+    positive: ['curl -sS -u admin:', password, ' http://staging-host/api/metrics'],
+    nearMiss: 'curl -u admin http://staging-host/api/metrics',
+    twin: 'curl -u admin:$ADMIN_PASSWORD http://staging-host/api/metrics',
+  },
+  'redis-cli-password': {
+    positive: ['redis-cli -h redis-staging -a ', password, ' ping'],
+    nearMiss: 'redis-cli -h redis-staging -p 6379 ping',
+    twin: 'redis-cli -h redis-staging -a <REDIS_PASSWORD> ping',
+  },
+  'cli-password-flag': {
+    positive: ['argocd login argocd.acme.internal --password ', password, ''],
+    nearMiss: 'docker login -u ci --password-stdin registry.acme.internal',
+    twin: 'argocd login argocd.acme.internal --password "$ARGOCD_PASSWORD"',
+  },
+  'query-parameter-secret': {
+    positive: ['curl "http://staging-host/api/logs?token=', hex64, '"'],
+    nearMiss: `curl "http://staging-host/api/session/validate?sessionId=${v('uuid')}"`,
+    twin: 'curl "http://staging-host/api/logs?token=<LOG_TOKEN>"',
+  },
+  'secret-assignment': {
+    positive: ['LOG_TOKEN=', hex64, ''],
+    nearMiss: `SESSION_ID=${password}`,
+    twin: 'LOG_TOKEN=[NO PEGAR EL TOKEN]',
+  },
+  'secret-in-prose': {
+    positive: ['Se usó el token ', hex64, ' para la prueba.'],
+    nearMiss: 'Se usó el token de staging para la prueba de /api/logs.',
+    twin: `Se usó el token ${'*'.repeat(24)} para la prueba.`,
+  },
 };
 
 const found = (text: string) => scanSecrets(text).map((m) => ({ ruleId: m.ruleId, value: text.slice(m.start, m.end) }));
@@ -187,13 +359,56 @@ describe('the rule table', () => {
   test('covers every kind the issue lists', () => {
     const ids = new Set(SECRET_RULES.map((rule) => rule.id));
     for (const id of [
-      'openai-legacy-key', 'openai-project-key', 'openai-service-account-key', 'openai-admin-key', 'anthropic-api-key', 'aws-access-key-id', 'aws-secret-access-key',
-      'github-classic-pat', 'github-oauth-token', 'github-app-token', 'github-fine-grained-pat', 'gitlab-token', 'slack-token', 'slack-webhook', 'stripe-secret-key',
-      'stripe-restricted-key', 'google-api-key', 'gcp-service-account-key', 'twilio-api-key', 'twilio-auth-token', 'sendgrid-api-key', 'mailgun-api-key', 'npm-token',
-      'npm-legacy-auth-token', 'huggingface-token', 'telegram-bot-token', 'dockerhub-token', 'digitalocean-token', 'vault-token', 'vault-legacy-token',
-      'azure-storage-key', 'azure-ad-client-secret', 'meta-access-token', 'jwt', 'private-key', 'postgres-url-password', 'mysql-url-password', 'mongodb-url-password',
-      'redis-url-password', 'amqp-url-password', 'http-basic-auth-url', 'authorization-header', 'curl-user-password', 'redis-cli-password', 'query-parameter-secret',
-      'aws-secrets-manager-value', 'vault-kv-value', 'gcloud-secret-value', 'azure-key-vault-value', 'secret-assignment',
+      'openai-legacy-key',
+      'openai-project-key',
+      'openai-service-account-key',
+      'openai-admin-key',
+      'anthropic-api-key',
+      'aws-access-key-id',
+      'aws-secret-access-key',
+      'github-classic-pat',
+      'github-oauth-token',
+      'github-app-token',
+      'github-fine-grained-pat',
+      'gitlab-token',
+      'slack-token',
+      'slack-webhook',
+      'stripe-secret-key',
+      'stripe-restricted-key',
+      'google-api-key',
+      'gcp-service-account-key',
+      'twilio-api-key',
+      'twilio-auth-token',
+      'sendgrid-api-key',
+      'mailgun-api-key',
+      'npm-token',
+      'npm-legacy-auth-token',
+      'huggingface-token',
+      'telegram-bot-token',
+      'dockerhub-token',
+      'digitalocean-token',
+      'vault-token',
+      'vault-legacy-token',
+      'azure-storage-key',
+      'azure-ad-client-secret',
+      'meta-access-token',
+      'jwt',
+      'private-key',
+      'postgres-url-password',
+      'mysql-url-password',
+      'mongodb-url-password',
+      'redis-url-password',
+      'amqp-url-password',
+      'http-basic-auth-url',
+      'authorization-header',
+      'curl-user-password',
+      'redis-cli-password',
+      'query-parameter-secret',
+      'aws-secrets-manager-value',
+      'vault-kv-value',
+      'gcloud-secret-value',
+      'azure-key-vault-value',
+      'secret-assignment',
     ]) {
       assert.ok(ids.has(id), id);
     }
@@ -207,7 +422,11 @@ describe('a finding', () => {
     assert.equal(matches.length, 3);
     const serialised = JSON.stringify(matches);
     for (const m of matches) assert.ok(!serialised.includes(text.slice(m.start, m.end)));
-    for (const m of matches) assert.deepEqual(Object.keys(m).sort(), ['description', 'end', 'ruleId', 'start', 'suggestedName'].filter((k) => k in m).sort());
+    for (const m of matches)
+      assert.deepEqual(
+        Object.keys(m).sort(),
+        ['description', 'end', 'ruleId', 'start', 'suggestedName'].filter((k) => k in m).sort(),
+      );
   });
 
   test('offsets are UTF-16 offsets into the text, after emoji and accents', () => {
@@ -220,7 +439,10 @@ describe('a finding', () => {
   test('a value inside another credential is reported once, by the most specific rule', () => {
     const token = v('github-classic-pat');
     const matches = scanSecrets(`git clone https://x-access-token:${token}@github.com/acme/app.git`);
-    assert.deepEqual(matches.map((m) => m.ruleId), ['github-classic-pat']);
+    assert.deepEqual(
+      matches.map((m) => m.ruleId),
+      ['github-classic-pat'],
+    );
   });
 
   test('findings are sorted and do not overlap', () => {
@@ -235,14 +457,20 @@ describe('scan options', () => {
   test('allow drops accepted values (readiness.secrets.allow)', () => {
     const text = `LOG_TOKEN=${hex64}\nredis-cli -a ${password} ping`;
     assert.equal(scanSecrets(text).length, 2);
-    assert.deepEqual(scanSecrets(text, { allow: [new RegExp(`^${hex64}$`)] }).map((m) => m.ruleId), ['redis-cli-password']);
+    assert.deepEqual(
+      scanSecrets(text, { allow: [new RegExp(`^${hex64}$`)] }).map((m) => m.ruleId),
+      ['redis-cli-password'],
+    );
     assert.equal(scanSecrets(text, { allow: [/./g, /x/y] }).length, 0);
   });
 
   test('a name declared elsewhere makes its values secrets (vocabulary)', () => {
     const value = `${password}Z9`;
     assert.deepEqual(scanSecrets(`WHATSAPP_VERIFY=${value}`), []);
-    assert.deepEqual(scanSecrets(`WHATSAPP_VERIFY=${value}`, { vocabulary: ['WHATSAPP_VERIFY'] }).map((m) => m.ruleId), ['secret-assignment']);
+    assert.deepEqual(
+      scanSecrets(`WHATSAPP_VERIFY=${value}`, { vocabulary: ['WHATSAPP_VERIFY'] }).map((m) => m.ruleId),
+      ['secret-assignment'],
+    );
   });
 
   test('empty and secret-free texts give nothing', () => {

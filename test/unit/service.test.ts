@@ -16,7 +16,13 @@ function ports(overrides: Partial<ReadinessPorts> = {}): ReadinessPorts & { read
     http: {
       send: (request) => {
         sent.push(request);
-        return Promise.resolve({ status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body: new TextEncoder().encode('{"status":"ok"}'), truncated: false });
+        return Promise.resolve({
+          status: 200,
+          statusText: 'OK',
+          headers: [['content-type', 'application/json']],
+          body: new TextEncoder().encode('{"status":"ok"}'),
+          truncated: false,
+        });
       },
     },
     clock: { now: () => sent.length * 5, setTimer: () => () => undefined },
@@ -28,17 +34,24 @@ function ports(overrides: Partial<ReadinessPorts> = {}): ReadinessPorts & { read
 }
 
 describe('readiness service', () => {
-  test('a frozen object; analyses use the settings\' date and language', () => {
+  test("a frozen object; analyses use the settings' date and language", () => {
     const service = createReadinessService(ports());
     assert.ok(Object.isFrozen(service) && Object.isFrozen(service.fixes) && Object.isFrozen(service.smoke));
     const analysis = service.analyse(sampleText());
-    assert.ok(analysis.findings.some((f) => f.code === 'overdue'), 'overdue against 2025-12-08');
+    assert.ok(
+      analysis.findings.some((f) => f.code === 'overdue'),
+      'overdue against 2025-12-08',
+    );
     assert.match(analysis.findings.find((f) => f.code === 'overdue')?.message ?? '', /vencía el 2025-12-07/);
     assert.equal(service.messages('en')('smoke.summary.passed', 1), '1 passed');
-    const verdict = service.view({ analysis, text: sampleText(), suite: service.smoke.tests(analysis.checklist, sampleText()) }).verdict;
+    const verdict = service.view({
+      analysis,
+      text: sampleText(),
+      suite: service.smoke.tests(analysis.checklist, sampleText()),
+    }).verdict;
     assert.equal(verdict?.decision, 'no-go');
     assert.deepEqual(verdict?.blockers, { ready: 0, total: 6, declared: true });
-    assert.equal(verdict?.summary, 'NO-GO: 6 de 6 bloquers pendientes', 'in the settings\' language');
+    assert.equal(verdict?.summary, 'NO-GO: 6 de 6 bloquers pendientes', "in the settings' language");
   });
 
   test('one analyser per document keeps its caches and gives the same answer as a fresh analysis', () => {
@@ -57,7 +70,12 @@ describe('readiness service', () => {
     const suite = service.smoke.tests(service.analyse(text).checklist, text);
     const first = suite.tests[0];
     assert.ok(first);
-    const run = await service.smoke.run(suite, { ...defaultSmokeSettings, baseUrl: 'http://127.0.0.1:9' }, { files: { read: () => Promise.reject(new Error('no files')) } }, { tests: [first] });
+    const run = await service.smoke.run(
+      suite,
+      { ...defaultSmokeSettings, baseUrl: 'http://127.0.0.1:9' },
+      { files: { read: () => Promise.reject(new Error('no files')) } },
+      { tests: [first] },
+    );
     assert.equal(p.sent.length, 1);
     assert.match(p.sent[0]?.url ?? '', /^http:\/\/127\.0\.0\.1:9\/api\/health/);
     assert.equal(run.results[0]?.outcome, 'passed');
@@ -65,12 +83,18 @@ describe('readiness service', () => {
 
   test('file references are checked through the file probe', async () => {
     const service = createReadinessService(ports());
-    const text = '# Checklist\n\n## 🔴 Blockers\n\n### 1. Runbook\n**Owner**: SRE\n**Status**: pending\n\nSee `docs/runbook.md` and `docs/missing.md`.\n';
+    const text =
+      '# Checklist\n\n## 🔴 Blockers\n\n### 1. Runbook\n**Owner**: SRE\n**Status**: pending\n\nSee `docs/runbook.md` and `docs/missing.md`.\n';
     const analysis = service.analyse(text);
     const bases = ['/work'];
     const paths = service.references.paths(analysis.checklist, bases);
     const facts = await service.references.gather(paths);
-    const missing = service.references.findings({ checklist: analysis.checklist, bases, facts }).filter((f) => f.code === 'missing-file');
-    assert.deepEqual(missing.map((f) => (f.code === 'missing-file' ? f.data.path : '')), ['docs/missing.md']);
+    const missing = service.references
+      .findings({ checklist: analysis.checklist, bases, facts })
+      .filter((f) => f.code === 'missing-file');
+    assert.deepEqual(
+      missing.map((f) => (f.code === 'missing-file' ? f.data.path : '')),
+      ['docs/missing.md'],
+    );
   });
 });

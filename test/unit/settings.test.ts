@@ -2,12 +2,21 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
-import { findConfig, mergeLayers, parseConfigText, toSettings, type ConfigFilePort } from '../../server/src/core/settings';
+import {
+  findConfig,
+  mergeLayers,
+  parseConfigText,
+  toSettings,
+  type ConfigFilePort,
+} from '../../server/src/core/settings';
 import type { ReadinessPorts } from '../../server/src/core/ports';
 import { createReadinessService } from '../../server/src/core/service';
 import { sampleText } from '../support/texts';
 
-function memoryPort(files: Record<string, string>, repositories: readonly string[] = []): ConfigFilePort & { reads: string[] } {
+function memoryPort(
+  files: Record<string, string>,
+  repositories: readonly string[] = [],
+): ConfigFilePort & { reads: string[] } {
   const reads: string[] = [];
   return {
     reads,
@@ -51,7 +60,10 @@ describe('the configuration file', () => {
     assert.match(broken.problems[0]?.message ?? '', /invalid JSON/);
     assert.equal(broken.problems[0]?.range.start.line, 2);
 
-    const mixed = parseConfigText('{\n  "fiels": ["x"],\n  "ignore": "drafts/**",\n  "severity": { "overdue": "loud" },\n  "secrets": { "allow": ["("] },\n  "maxFileSize": 10\n}', 'readiness');
+    const mixed = parseConfigText(
+      '{\n  "fiels": ["x"],\n  "ignore": "drafts/**",\n  "severity": { "overdue": "loud" },\n  "secrets": { "allow": ["("] },\n  "maxFileSize": 10\n}',
+      'readiness',
+    );
     assert.deepEqual(
       mixed.problems.map((p) => [p.range.start.line, p.message]),
       [
@@ -62,9 +74,15 @@ describe('the configuration file', () => {
       ],
     );
     assert.deepEqual(mixed.raw, { severity: {}, secrets: {}, maxFileSize: 10 });
-    assert.deepEqual(parseConfigText('[1]', 'readiness').problems.map((p) => p.message), ['the configuration must be an object']);
+    assert.deepEqual(
+      parseConfigText('[1]', 'readiness').problems.map((p) => p.message),
+      ['the configuration must be an object'],
+    );
     assert.deepEqual(parseConfigText('', 'readiness').problems.length, 1);
-    assert.deepEqual(parseConfigText('{"fiels": [], "ignore": 3}', 'readiness', translator('es')).problems.map((p) => p.message), ['ajuste desconocido "fiels"', '"ignore" debe ser una lista de textos']);
+    assert.deepEqual(
+      parseConfigText('{"fiels": [], "ignore": 3}', 'readiness', translator('es')).problems.map((p) => p.message),
+      ['ajuste desconocido "fiels"', '"ignore" debe ser una lista de textos'],
+    );
   });
 
   test('reads the readiness key of a package.json', () => {
@@ -76,12 +94,18 @@ describe('the configuration file', () => {
   test('editor settings the user set win over the file, key by key', () => {
     const file = { severity: { overdue: 'error', placeholder: 'hint' }, smoke: { captures: { sid: 'id' } } };
     const merged = mergeLayers(file, { severity: { overdue: 'warning' } }, null);
-    assert.deepEqual(merged, { severity: { overdue: 'warning', placeholder: 'hint' }, smoke: { captures: { sid: 'id' } } });
+    assert.deepEqual(merged, {
+      severity: { overdue: 'warning', placeholder: 'hint' },
+      smoke: { captures: { sid: 'id' } },
+    });
   });
 
   test('severities from the configuration apply to findings, and off drops a code', () => {
     const settings = toSettings({ severity: { 'unfilled-placeholder': 'off', overdue: 'error' } });
-    const analysis = new ChecklistAnalyzer().analyze(sampleText(), { settings: settings.analysis, today: '2026-11-28' });
+    const analysis = new ChecklistAnalyzer().analyze(sampleText(), {
+      settings: settings.analysis,
+      today: '2026-11-28',
+    });
     assert.equal(analysis.findings.filter((f) => f.code === 'unfilled-placeholder').length, 0);
     const overdue = analysis.findings.filter((f) => f.code === 'overdue');
     assert.equal(overdue.length, 20);
@@ -91,11 +115,17 @@ describe('the configuration file', () => {
 
 describe('finding the configuration file', () => {
   test('from the checklist folder upward: .readiness.json first, then package.json with a readiness key', async () => {
-    const port = memoryPort({ '/repo/.readiness.json': '{"ignore": ["a"]}', '/repo/docs/package.json': '{"name": "docs"}' });
+    const port = memoryPort({
+      '/repo/.readiness.json': '{"ignore": ["a"]}',
+      '/repo/docs/package.json': '{"name": "docs"}',
+    });
     const found = await findConfig('/repo/docs/release', port);
     assert.equal(found?.path, '/repo/.readiness.json');
     assert.deepEqual(found?.parsed.raw, { ignore: ['a'] });
-    const pkg = await findConfig('/repo/app', memoryPort({ '/repo/app/package.json': '{"readiness": {"files": ["*.md"]}}', '/repo/.readiness.json': '{}' }));
+    const pkg = await findConfig(
+      '/repo/app',
+      memoryPort({ '/repo/app/package.json': '{"readiness": {"files": ["*.md"]}}', '/repo/.readiness.json': '{}' }),
+    );
     assert.equal(pkg?.path, '/repo/app/package.json');
   });
 
@@ -118,7 +148,9 @@ describe('configuration reaches the checklist model', () => {
   test('stateWords and blockerMarks from .readiness.json name states and blockers', () => {
     const service = createReadinessService({
       ...fakePorts(),
-      configFiles: memoryPort({ '/repo/.readiness.json': '{ "stateWords": { "done": ["Despachado"] }, "blockerMarks": ["🧨"] }' }),
+      configFiles: memoryPort({
+        '/repo/.readiness.json': '{ "stateWords": { "done": ["Despachado"] }, "blockerMarks": ["🧨"] }',
+      }),
     });
     return service.config.find('/repo/docs', '/repo').then((found) => {
       assert.deepEqual(found?.parsed.problems, []);
@@ -135,14 +167,20 @@ describe('configuration reaches the checklist model', () => {
 
   test('the service parses configuration text', () => {
     const service = createReadinessService(fakePorts());
-    assert.deepEqual(service.config.parse('{ "stateWords": { "done": ["Hecho y firmado"] } }', 'readiness').problems, []);
+    assert.deepEqual(
+      service.config.parse('{ "stateWords": { "done": ["Hecho y firmado"] } }', 'readiness').problems,
+      [],
+    );
     assert.equal(service.config.parse('{ "nope": 1 }', 'readiness', translator('en')).problems.length, 1);
   });
 });
 
 function fakePorts(): ReadinessPorts {
   return {
-    files: { stat: () => Promise.resolve(undefined), readText: () => Promise.resolve(undefined) } as unknown as ReadinessPorts['files'],
+    files: {
+      stat: () => Promise.resolve(undefined),
+      readText: () => Promise.resolve(undefined),
+    } as unknown as ReadinessPorts['files'],
     http: { send: () => Promise.reject(new Error('no network')) } as unknown as ReadinessPorts['http'],
     clock: { now: () => 0, setTimer: () => () => undefined } as unknown as ReadinessPorts['clock'],
     secrets: { get: () => Promise.resolve(undefined) } as unknown as ReadinessPorts['secrets'],

@@ -18,7 +18,8 @@ import { checklistResult as serverChecklistResult } from '../../server/src/lsp/c
 const entry = (result: ChecklistResult): ChecklistEntry => ({ result, relativePath: 'ENTREGABLES.md' });
 const tree = (entries: ChecklistEntry[], t = english) => buildTree({ entries, filters: noFilters, t });
 /** The server's answer for the text, with these last results. */
-const withResults = (text: string, results: ReadonlyMap<string, LastSmokeResultView>) => checklistResult(text, SAMPLE_URI, { lastResults: results });
+const withResults = (text: string, results: ReadonlyMap<string, LastSmokeResultView>) =>
+  checklistResult(text, SAMPLE_URI, { lastResults: results });
 
 function all(nodes: readonly SidebarNode[]): SidebarNode[] {
   return nodes.flatMap((node) => [node, ...all(node.children)]);
@@ -36,7 +37,10 @@ const keyOf = (result: ChecklistResult, number: string): string => {
 };
 
 /** Results as the server keeps them, stamped with the time it recorded them. */
-function lastResults(result: ChecklistResult, runs: Record<string, Omit<LastSmokeResultView, 'ranAt'>>): Map<string, LastSmokeResultView> {
+function lastResults(
+  result: ChecklistResult,
+  runs: Record<string, Omit<LastSmokeResultView, 'ranAt'>>,
+): Map<string, LastSmokeResultView> {
   return new Map(Object.entries(runs).map(([number, run]) => [keyOf(result, number), { ...run, ranAt: '14:32:05' }]));
 }
 
@@ -73,7 +77,10 @@ describe('sidebar smoke tests: the sample, nothing run yet', () => {
     const text = sampleText().split('\n');
     const second = smokeRows(three)[1];
     const line = text.findIndex((l) => l.startsWith('$ curl -sS -X POST "http://staging-host/api/greeting"'));
-    assert.deepEqual(second?.reveal, { start: { line, character: 0 }, end: { line: line + 1, character: text[line + 1]?.length ?? -1 } });
+    assert.deepEqual(second?.reveal, {
+      start: { line, character: 0 },
+      end: { line: line + 1, character: text[line + 1]?.length ?? -1 },
+    });
     assert.equal(text[line + 1], `  -H "Content-Type: application/json" -d '{}' | jq`);
     // The whole test, banner to evidence, is what the row stands for.
     assert.equal(second?.span?.start.line, text.indexOf('# SMOKE TEST 2: /api/greeting'));
@@ -81,8 +88,16 @@ describe('sidebar smoke tests: the sample, nothing run yet', () => {
 
   test('a row runs its own test, the item all of its tests, with the staging host for the base URL prompt', () => {
     const rows = smokeRows(three);
-    assert.deepEqual(rows[1]?.smokeRun, { uri: SAMPLE_URI, testKeys: [keyOf(result, '2')], stagingHost: 'staging-host' });
-    assert.deepEqual(three.smokeRun, { uri: SAMPLE_URI, testKeys: result.smokeTests.map((t) => t.key), stagingHost: 'staging-host' });
+    assert.deepEqual(rows[1]?.smokeRun, {
+      uri: SAMPLE_URI,
+      testKeys: [keyOf(result, '2')],
+      stagingHost: 'staging-host',
+    });
+    assert.deepEqual(three.smokeRun, {
+      uri: SAMPLE_URI,
+      testKeys: result.smokeTests.map((t) => t.key),
+      stagingHost: 'staging-host',
+    });
   });
 
   test('only items with smoke tests offer "run its smoke tests" (their context value says so)', () => {
@@ -97,7 +112,10 @@ describe('sidebar smoke tests: the sample, nothing run yet', () => {
   });
 
   test('the item tooltip lists the smoke tests', () => {
-    assert.match(three.tooltip ?? '', /\n\*\*Smoke tests \(7\)\*\*\n- 1\\\. GET \/api\/health: not run yet\n- 2\\\. POST \/api\/greeting: not run yet\n/);
+    assert.match(
+      three.tooltip ?? '',
+      /\n\*\*Smoke tests \(7\)\*\*\n- 1\\\. GET \/api\/health: not run yet\n- 2\\\. POST \/api\/greeting: not run yet\n/,
+    );
     assert.doesNotMatch(item(roots, '1').tooltip ?? '', /Smoke tests/);
   });
 
@@ -123,7 +141,15 @@ describe('sidebar smoke tests: last results', () => {
   test('each row shows its last result: ✅ PASSED with the time, ❌ FAILED with the reason, not run with why', () => {
     assert.deepEqual(
       rows.map((row) => row.description),
-      ['✅ PASSED 1.4 ms', '✅ PASSED 32 ms', 'not run yet', '❌ FAILED took 2.31 s; the criterion is <2s', '❌ FAILED HTTP 500 Internal Server Error', 'not run yet', 'not run: no value for the secret <LOG_TOKEN>'],
+      [
+        '✅ PASSED 1.4 ms',
+        '✅ PASSED 32 ms',
+        'not run yet',
+        '❌ FAILED took 2.31 s; the criterion is <2s',
+        '❌ FAILED HTTP 500 Internal Server Error',
+        'not run yet',
+        'not run: no value for the secret <LOG_TOKEN>',
+      ],
     );
     assert.deepEqual(rows[1]?.icon, { id: 'pass', color: 'testing.iconPassed' });
     assert.deepEqual(rows[4]?.icon, { id: 'error', color: 'testing.iconFailed' });
@@ -131,8 +157,14 @@ describe('sidebar smoke tests: last results', () => {
   });
 
   test("a row's tooltip gives the status, the time, when it ran and why it failed", () => {
-    assert.equal(rows[1]?.tooltip, `**2\\. POST /api/greeting**\n\n✅ PASSED · HTTP 200 · 32 ms · ran at 14:32:05\n\nItem 3 · line ${(rows[1]?.reveal?.start.line ?? 0) + 1}`);
-    assert.match(rows[4]?.tooltip ?? '', /❌ FAILED · HTTP 500 · 12 ms · ran at 14:32:05\n\nHTTP 500 Internal Server Error\n/);
+    assert.equal(
+      rows[1]?.tooltip,
+      `**2\\. POST /api/greeting**\n\n✅ PASSED · HTTP 200 · 32 ms · ran at 14:32:05\n\nItem 3 · line ${(rows[1]?.reveal?.start.line ?? 0) + 1}`,
+    );
+    assert.match(
+      rows[4]?.tooltip ?? '',
+      /❌ FAILED · HTTP 500 · 12 ms · ran at 14:32:05\n\nHTTP 500 Internal Server Error\n/,
+    );
     assert.match(rows[6]?.tooltip ?? '', /not run · ran at 14:32:05\n\nno value for the secret \\<LOG\\_TOKEN\\>/);
   });
 
@@ -159,7 +191,10 @@ describe('sidebar smoke tests: last results', () => {
     assert.equal(smokeRows(after)[1]?.description, '✅ PASSED 32 ms');
     assert.equal(smokeRows(after)[2]?.reveal?.start.line, (rows[2]?.reveal?.start.line ?? 0) + 2, 'test 3 moved down');
 
-    const edited = sampleText().replace('"http://staging-host/api/health" | jq', '"http://staging-host/api/health?deep=1" | jq');
+    const edited = sampleText().replace(
+      '"http://staging-host/api/health" | jq',
+      '"http://staging-host/api/health?deep=1" | jq',
+    );
     const changed = item(tree([entry(withResults(edited, results))]).roots, '3');
     assert.equal(smokeRows(changed)[0]?.description, 'not run yet');
     assert.equal(smokeRows(changed)[0]?.id, rows[0]?.id, 'the row keeps its id');
@@ -169,61 +204,131 @@ describe('sidebar smoke tests: last results', () => {
     const spanishRows = smokeRows(item(tree([entry(withResults(sampleText(), results))], spanish).roots, '3'));
     assert.deepEqual(
       spanishRows.map((row) => row.description),
-      ['✅ PASSED 1.4 ms', '✅ PASSED 32 ms', 'aún no ejecutada', '❌ FAILED took 2.31 s; the criterion is <2s', '❌ FAILED HTTP 500 Internal Server Error', 'aún no ejecutada', 'no ejecutada: no value for the secret <LOG_TOKEN>'],
+      [
+        '✅ PASSED 1.4 ms',
+        '✅ PASSED 32 ms',
+        'aún no ejecutada',
+        '❌ FAILED took 2.31 s; the criterion is <2s',
+        '❌ FAILED HTTP 500 Internal Server Error',
+        'aún no ejecutada',
+        'no ejecutada: no value for the secret <LOG_TOKEN>',
+      ],
     );
-    assert.match(spanishRows[1]?.tooltip ?? '', /✅ PASSED · HTTP 200 · 32 ms · ejecutada a las 14:32:05\n\nÍtem 3 · línea \d+$/);
-    assert.match(item(tree([entry(withResults(sampleText(), results))], spanish).roots, '3').tooltip ?? '', /\*\*Pruebas de humo \(7\)\*\*/);
+    assert.match(
+      spanishRows[1]?.tooltip ?? '',
+      /✅ PASSED · HTTP 200 · 32 ms · ejecutada a las 14:32:05\n\nÍtem 3 · línea \d+$/,
+    );
+    assert.match(
+      item(tree([entry(withResults(sampleText(), results))], spanish).roots, '3').tooltip ?? '',
+      /\*\*Pruebas de humo \(7\)\*\*/,
+    );
   });
 
   test('response times read as the evidence writes them', () => {
-    assert.deepEqual([0.04, 1.44, 9.96, 32.4, 999.4, 2310].map(formatElapsed), ['0 ms', '1.4 ms', '10 ms', '32 ms', '999 ms', '2.31 s']);
+    assert.deepEqual([0.04, 1.44, 9.96, 32.4, 999.4, 2310].map(formatElapsed), [
+      '0 ms',
+      '1.4 ms',
+      '10 ms',
+      '32 ms',
+      '999 ms',
+      '2.31 s',
+    ]);
   });
 });
 
 describe('sidebar smoke tests: a secret in a command', () => {
   const TOKEN = OPENAI_KEY_VALUE;
-  const text = sampleText().replace(`-H "Content-Type: application/json" -d '{}' | jq`, `-H "Authorization: Bearer ${TOKEN}" -d '{}' | jq`);
+  const text = sampleText().replace(
+    `-H "Content-Type: application/json" -d '{}' | jq`,
+    `-H "Authorization: Bearer ${TOKEN}" -d '{}' | jq`,
+  );
   const { roots } = tree([entry(checklistResult(text))]);
 
   test('the row is named by its number only, and the token shows nowhere', () => {
     const three = item(roots, '3');
     assert.equal(three.children[0]?.kind, 'secret');
-    assert.deepEqual(smokeRows(three).map((row) => row.label).slice(0, 3), ['1. GET /api/health', 'Smoke test 2', '3. POST /api/session/validate']);
-    for (const node of all(roots)) for (const shown of [node.label, node.description, node.tooltip]) assert.ok(!shown?.includes(TOKEN), `${node.id} shows the token`);
+    assert.deepEqual(
+      smokeRows(three)
+        .map((row) => row.label)
+        .slice(0, 3),
+      ['1. GET /api/health', 'Smoke test 2', '3. POST /api/session/validate'],
+    );
+    for (const node of all(roots))
+      for (const shown of [node.label, node.description, node.tooltip])
+        assert.ok(!shown?.includes(TOKEN), `${node.id} shows the token`);
   });
 });
 
 describe('sidebar smoke tests: the evidence the server judged', () => {
   const stamp = (test: string) =>
-    formatStamp({ test, ran: '2026-12-03T10:00:00Z', host: '127.0.0.1:4321', env: undefined, runner: '0.1.0', cmd: digestOf('x'), status: 200, ms: 12, result: 'passed', out: digestOf('y') });
+    formatStamp({
+      test,
+      ran: '2026-12-03T10:00:00Z',
+      host: '127.0.0.1:4321',
+      env: undefined,
+      runner: '0.1.0',
+      cmd: digestOf('x'),
+      status: 200,
+      ms: 12,
+      result: 'passed',
+      out: digestOf('y'),
+    });
   // Test 1 pasted by hand; test 2 stamped, but its stamp's digests do not match (edited, and its command "changed").
   const text = sampleText()
     .replace('[PEGAR SALIDA AQUÍ]', '{\n  "status": "ok"\n}')
-    .replace('LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n```\n', (block) => `${block}${stamp('2')}\n`);
+    .replace(
+      'LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n```\n',
+      (block) => `${block}${stamp('2')}\n`,
+    );
   const analysis = new ChecklistAnalyzer().analyze(text);
   /** The server's answer with every test's evidence worded in `locale` on 2026-12-05, and these last results. */
   const judged = (locale: string, last?: ReadonlyMap<string, LastSmokeResultView>) =>
-    serverChecklistResult(testService, SAMPLE_URI, 1, analysis, text, findSmokeTests(analysis.checklist, text), '2026-12-05', last, {
-      records: allEvidence(text, analysis),
-      nowMs: Date.parse('2026-12-05T10:00:00Z'),
-      t: translator(locale),
-    });
+    serverChecklistResult(
+      testService,
+      SAMPLE_URI,
+      1,
+      analysis,
+      text,
+      findSmokeTests(analysis.checklist, text),
+      '2026-12-05',
+      last,
+      {
+        records: allEvidence(text, analysis),
+        nowMs: Date.parse('2026-12-05T10:00:00Z'),
+        t: translator(locale),
+      },
+    );
   const result = judged('en');
 
   test('rows mark unverified and edited evidence, with the stamp in words in the tooltip; the server worded them', () => {
     const rows = smokeRows(item(tree([entry(result)]).roots, '3'));
-    assert.deepEqual(rows.slice(0, 3).map((row) => `${row.label} | ${row.description} | ${row.icon?.id}`), [
-      '1. GET /api/health | unverified evidence | question',
-      '2. POST /api/greeting | edited evidence | warning',
-      '3. POST /api/session/validate | not run yet | beaker',
-    ]);
-    assert.match((rows[0]?.tooltip ?? '').replace(/\\/g, ''), /Evidence: unverified: pasted by hand, no stamp says when, where or how it ran/);
-    assert.match((rows[1]?.tooltip ?? '').replace(/\\/g, ''), /Evidence: ran 2 days ago \(2026-12-03 10:00\) against 127\.0\.0\.1:4321, HTTP 200 in 12 ms, edited since/);
+    assert.deepEqual(
+      rows.slice(0, 3).map((row) => `${row.label} | ${row.description} | ${row.icon?.id}`),
+      [
+        '1. GET /api/health | unverified evidence | question',
+        '2. POST /api/greeting | edited evidence | warning',
+        '3. POST /api/session/validate | not run yet | beaker',
+      ],
+    );
+    assert.match(
+      (rows[0]?.tooltip ?? '').replace(/\\/g, ''),
+      /Evidence: unverified: pasted by hand, no stamp says when, where or how it ran/,
+    );
+    assert.match(
+      (rows[1]?.tooltip ?? '').replace(/\\/g, ''),
+      /Evidence: ran 2 days ago \(2026-12-03 10:00\) against 127\.0\.0\.1:4321, HTTP 200 in 12 ms, edited since/,
+    );
     // A result of this session comes first; the mark stays.
     const ran = lastResults(result, { '1': { outcome: 'passed', status: 200, elapsedMs: 31, reason: '' } });
-    assert.equal(smokeRows(item(tree([entry(judged('en', ran))]).roots, '3'))[0]?.description, '✅ PASSED 31 ms · unverified evidence');
+    assert.equal(
+      smokeRows(item(tree([entry(judged('en', ran))]).roots, '3'))[0]?.description,
+      '✅ PASSED 31 ms · unverified evidence',
+    );
     // In Spanish, the client's words from the bundle and the server's from its catalogue.
     const spanishResult = judged('es');
-    assert.equal(smokeRows(item(tree([entry(spanishResult)], spanish).roots, '3'))[1]?.description, 'evidencia editada');
+    assert.equal(
+      smokeRows(item(tree([entry(spanishResult)], spanish).roots, '3'))[1]?.description,
+      'evidencia editada',
+    );
   });
 });

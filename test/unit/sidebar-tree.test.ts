@@ -13,9 +13,14 @@ import { readFixture, sampleText } from '../support/texts';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { SAMPLE_URI, checklistResult, english, notAChecklist, withStates } from '../support/sidebar';
 
-const entry = (result: ChecklistResult, relativePath: string | undefined = 'ENTREGABLES.md'): ChecklistEntry => ({ result, relativePath });
-const tree = (entries: ChecklistEntry[], options: Partial<Omit<SidebarInput, 'entries'>> = {}) => buildTree({ entries, filters: noFilters, t: english, ...options });
-const sampleTree = (options: Partial<Omit<SidebarInput, 'entries'>> = {}) => tree([entry(checklistResult(sampleText()))], options);
+const entry = (result: ChecklistResult, relativePath: string | undefined = 'ENTREGABLES.md'): ChecklistEntry => ({
+  result,
+  relativePath,
+});
+const tree = (entries: ChecklistEntry[], options: Partial<Omit<SidebarInput, 'entries'>> = {}) =>
+  buildTree({ entries, filters: noFilters, t: english, ...options });
+const sampleTree = (options: Partial<Omit<SidebarInput, 'entries'>> = {}) =>
+  tree([entry(checklistResult(sampleText()))], options);
 
 function all(nodes: readonly SidebarNode[]): SidebarNode[] {
   return nodes.flatMap((node) => [node, ...all(node.children)]);
@@ -35,7 +40,16 @@ describe('sidebar tree: the sample checklist, all pending', () => {
     assert.equal(checklistCount, 1);
     assert.deepEqual(
       roots.map((node) => `${node.label} ${node.description}`),
-      ['🔴 BLOQUERS 0/6', '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/4', '🟡 RESILIENCIA IA 0/1', '🟡 TESTING Y QA 0/3', '🟡 SEGURIDAD 0/2', '🟡 RUNBOOK Y OPERACIONES 0/3', '🟡 CONFIRMACIONES DE SRE 0/1', '🟡 APPROVALS REQUERIDOS 0/1'],
+      [
+        '🔴 BLOQUERS 0/6',
+        '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/4',
+        '🟡 RESILIENCIA IA 0/1',
+        '🟡 TESTING Y QA 0/3',
+        '🟡 SEGURIDAD 0/2',
+        '🟡 RUNBOOK Y OPERACIONES 0/3',
+        '🟡 CONFIRMACIONES DE SRE 0/1',
+        '🟡 APPROVALS REQUERIDOS 0/1',
+      ],
     );
     assert.equal(roots[0]?.contextValue, 'readiness.group.blocker');
     assert.match(roots[0]?.tooltip ?? '', /ENTREGABLES OBLIGATORIOS/);
@@ -67,11 +81,19 @@ describe('sidebar tree: the sample checklist, all pending', () => {
     assert.equal(prLink?.description, `[PEGAR ENLACE AL PR] · line ${lineOf(text, '[PEGAR ENLACE AL PR]') + 1}`);
     const line = lineOf(text, '[PEGAR ENLACE AL PR]');
     const start = text.split('\n')[line]?.indexOf('[PEGAR ENLACE AL PR]') ?? -1;
-    assert.deepEqual(prLink?.reveal, { start: { line, character: start }, end: { line, character: start + '[PEGAR ENLACE AL PR]'.length } });
+    assert.deepEqual(prLink?.reveal, {
+      start: { line, character: start },
+      end: { line, character: start + '[PEGAR ENLACE AL PR]'.length },
+    });
     assert.equal(ci?.label, 'Estado CI');
     const placeholders = (node: SidebarNode) => node.children.filter((child) => child.kind === 'placeholder');
     assert.equal(placeholders(item(roots, '3')).length, 22);
-    for (const node of items(roots)) assert.equal(placeholders(node).length, Number(/(\d+) open/.exec(node.description ?? '')?.[1] ?? 0), `item ${node.itemId}`);
+    for (const node of items(roots))
+      assert.equal(
+        placeholders(node).length,
+        Number(/(\d+) open/.exec(node.description ?? '')?.[1] ?? 0),
+        `item ${node.itemId}`,
+      );
   });
 
   test('the item tooltip lists its fields, open fields and unchecked boxes, as markdown', () => {
@@ -94,7 +116,10 @@ describe('sidebar tree: the sample checklist, all pending', () => {
     const ids = all(roots).map((node) => node.id);
     assert.equal(new Set(ids).size, ids.length);
     const edited = tree([entry(checklistResult(withStates(sampleText(), { '2': 'done' })))]);
-    const shells = (nodes: readonly SidebarNode[]) => all(nodes).filter((node) => node.kind !== 'placeholder').map((node) => node.id);
+    const shells = (nodes: readonly SidebarNode[]) =>
+      all(nodes)
+        .filter((node) => node.kind !== 'placeholder')
+        .map((node) => node.id);
     assert.deepEqual(shells(edited.roots), shells(roots));
     assert.ok(ids.every((id) => id.startsWith(`${SAMPLE_URI}#`)));
   });
@@ -126,7 +151,9 @@ describe('sidebar tree: partly done', () => {
     assert.equal(result.roots[0]?.description, '6/6');
     // Done with blanks still open is not ready for the core's verdict; the completed sample (blanks filled, evidence clean) is GO.
     assert.deepEqual(result.verdict, { kind: 'no-go', pending: 6, total: 6, text: 'NO-GO: 6 of 6 blockers pending' });
-    const completed = tree([entry(checklistResult(readFixture('gate', 'ENTREGABLES.completo.md'), SAMPLE_URI, { today: '2025-12-10' }))]);
+    const completed = tree([
+      entry(checklistResult(readFixture('gate', 'ENTREGABLES.completo.md'), SAMPLE_URI, { today: '2025-12-10' })),
+    ]);
     assert.deepEqual(completed.verdict, { kind: 'go', pending: 0, total: 6, text: 'GO: all blockers done' });
   });
 });
@@ -148,7 +175,12 @@ describe('sidebar tree: overdue items', () => {
   });
 
   test('before the due dates, nothing is overdue', () => {
-    assert.equal(items(tree([entry(checklistResult(sampleText(), SAMPLE_URI, { today: '2025-12-07' }))]).roots).filter((n) => n.state === 'overdue').length, 0);
+    assert.equal(
+      items(tree([entry(checklistResult(sampleText(), SAMPLE_URI, { today: '2025-12-07' }))]).roots).filter(
+        (n) => n.state === 'overdue',
+      ).length,
+      0,
+    );
   });
 });
 
@@ -157,31 +189,53 @@ describe('sidebar tree: filters', () => {
 
   test('only blockers: the blocker group alone, the verdict unchanged', () => {
     const { roots, verdict } = filtered({ blockersOnly: true });
-    assert.deepEqual(roots.map((node) => node.label), ['🔴 BLOQUERS']);
+    assert.deepEqual(
+      roots.map((node) => node.label),
+      ['🔴 BLOQUERS'],
+    );
     assert.equal(items(roots).length, 6);
     assert.equal(verdict.text, 'NO-GO: 6 of 6 blockers pending');
   });
 
   test('by owner: items that name the owner among others, without case; empty groups go', () => {
     const { roots, verdict } = filtered({ owner: 'sre' });
-    assert.deepEqual(items(roots).map((node) => node.itemId), ['4', '5', '6', '7', '8', '9', '14', '17', '18', '19', '20']);
-    assert.deepEqual(roots.map((node) => `${node.label} ${node.description}`), [
-      '🔴 BLOQUERS 0/3',
-      '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/3',
-      '🟡 TESTING Y QA 0/1',
-      '🟡 RUNBOOK Y OPERACIONES 0/3',
-      '🟡 CONFIRMACIONES DE SRE 0/1',
-    ]);
+    assert.deepEqual(
+      items(roots).map((node) => node.itemId),
+      ['4', '5', '6', '7', '8', '9', '14', '17', '18', '19', '20'],
+    );
+    assert.deepEqual(
+      roots.map((node) => `${node.label} ${node.description}`),
+      [
+        '🔴 BLOQUERS 0/3',
+        '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/3',
+        '🟡 TESTING Y QA 0/1',
+        '🟡 RUNBOOK Y OPERACIONES 0/3',
+        '🟡 CONFIRMACIONES DE SRE 0/1',
+      ],
+    );
     assert.equal(verdict.pending, 6);
   });
 
   test('both filters at once', () => {
-    assert.deepEqual(items(filtered({ blockersOnly: true, owner: 'QA' }).roots).map((node) => node.itemId), ['3']);
+    assert.deepEqual(
+      items(filtered({ blockersOnly: true, owner: 'QA' }).roots).map((node) => node.itemId),
+      ['3'],
+    );
     assert.deepEqual(filtered({ owner: 'Nobody' }).roots, []);
   });
 
   test('the owners offered are each name once, split at / + , and "y"', () => {
-    assert.deepEqual(sampleTree().owners, ['Cada equipo', 'CI', 'CI Engineer', 'Dev', 'Dev Lead', 'Observability', 'QA', 'Security', 'SRE']);
+    assert.deepEqual(sampleTree().owners, [
+      'Cada equipo',
+      'CI',
+      'CI Engineer',
+      'Dev',
+      'Dev Lead',
+      'Observability',
+      'QA',
+      'Security',
+      'SRE',
+    ]);
     assert.deepEqual(ownerNames('Dev Lead / Dev + CI'), ['Dev Lead', 'Dev', 'CI']);
     assert.deepEqual(ownerNames('Ana y Luis, QA & SRE'), ['Ana', 'Luis', 'QA', 'SRE']);
     assert.deepEqual(ownerNames(undefined), []);
@@ -209,14 +263,21 @@ describe('sidebar tree: secret findings', () => {
 
   test('the secret text itself appears nowhere in the tree', () => {
     for (const node of all(roots)) {
-      for (const shown of [node.label, node.description, node.tooltip]) assert.ok(!shown?.includes(TOKEN), `${node.id} shows the secret`);
+      for (const shown of [node.label, node.description, node.tooltip])
+        assert.ok(!shown?.includes(TOKEN), `${node.id} shows the secret`);
     }
     assert.match(item(roots, '4').tooltip ?? '', /- Responsable: \*hidden: possible secret\*/);
-    assert.ok(!tree([entry(checklistResult(text))]).owners.some((owner) => owner.includes(TOKEN)), 'the owner filter offers the secret');
+    assert.ok(
+      !tree([entry(checklistResult(text))]).owners.some((owner) => owner.includes(TOKEN)),
+      'the owner filter offers the secret',
+    );
   });
 
   test('a secret outside every item is a root row, before the groups', () => {
-    const header = sampleText().replace('**Documento Oficial de Trabajo**', `**Documento Oficial de Trabajo** ${TOKEN}`);
+    const header = sampleText().replace(
+      '**Documento Oficial de Trabajo**',
+      `**Documento Oficial de Trabajo** ${TOKEN}`,
+    );
     const result = tree([entry(checklistResult(header))]);
     assert.equal(result.roots[0]?.kind, 'secret');
     assert.equal(result.roots[0]?.itemId, undefined);
@@ -235,10 +296,13 @@ describe('sidebar tree: several checklists', () => {
 
   test('one root per checklist, titled, with its path and blockers done', () => {
     assert.equal(checklistCount, 2);
-    assert.deepEqual(roots.map((node) => [node.kind, node.label, node.description]), [
-      ['checklist', '📦 ENTREGABLES PARA SUPERVISOR DE PRODUCCIÓN', 'ENTREGABLES.md · 1/6'],
-      ['checklist', '🚀 Release Deliverables for the Production Supervisor', 'docs/DELIVERABLES.en.md · 2/3'],
-    ]);
+    assert.deepEqual(
+      roots.map((node) => [node.kind, node.label, node.description]),
+      [
+        ['checklist', '📦 ENTREGABLES PARA SUPERVISOR DE PRODUCCIÓN', 'ENTREGABLES.md · 1/6'],
+        ['checklist', '🚀 Release Deliverables for the Production Supervisor', 'docs/DELIVERABLES.en.md · 2/3'],
+      ],
+    );
     assert.equal(roots[1]?.children[0]?.label, '🔴 BLOCKERS');
     // The core's verdict: item 1 is done with its blanks open, so it is not ready.
     assert.match(roots[0]?.tooltip ?? '', /^NO-GO: 6 of 6 blockers pending/);

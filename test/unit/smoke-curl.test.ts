@@ -19,7 +19,8 @@ function problem(command: string): CommandProblem {
 }
 
 const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
-const header = (headers: readonly (readonly [string, string])[], name: string) => headers.find(([n]) => n.toLowerCase() === name)?.[1];
+const header = (headers: readonly (readonly [string, string])[], name: string) =>
+  headers.find(([n]) => n.toLowerCase() === name)?.[1];
 
 describe('curl parser: options', () => {
   test('-X/--request, attached or not, upper-cased', () => {
@@ -31,7 +32,9 @@ describe('curl parser: options', () => {
   });
 
   test('-H/--header keeps every header in order; a header without a colon is refused', () => {
-    const command = parsed(`curl -H "Content-Type: application/json" --header 'x-session-id: <sid>' -H'X-Empty:' http://h/a`);
+    const command = parsed(
+      `curl -H "Content-Type: application/json" --header 'x-session-id: <sid>' -H'X-Empty:' http://h/a`,
+    );
     assert.deepEqual(command.headers, [
       ['Content-Type', 'application/json'],
       ['x-session-id', '<sid>'],
@@ -41,7 +44,9 @@ describe('curl parser: options', () => {
   });
 
   test('-d/--data/--data-ascii read @file without newlines, --data-binary keeps them, --data-raw never reads a file', () => {
-    const command = parsed(`curl -d 'a=1' --data @form.txt --data-ascii b=2 --data-binary @blob.bin --data-raw '@literal' http://h`);
+    const command = parsed(
+      `curl -d 'a=1' --data @form.txt --data-ascii b=2 --data-binary @blob.bin --data-raw '@literal' http://h`,
+    );
     assert.deepEqual(command.data, [
       { kind: 'text', text: 'a=1' },
       { kind: 'file', path: 'form.txt', stripNewlines: true },
@@ -60,7 +65,9 @@ describe('curl parser: options', () => {
   });
 
   test('-F/--form: text fields, name=@path files with ;type= and ;filename=, name=<path contents', () => {
-    const command = parsed(`curl -F "image=@./test/fixture.jpg" --form 'doc=@a/b.bin;type=application/pdf;filename=report.pdf' -F note=hello -F 'text=<notes.txt' http://h`);
+    const command = parsed(
+      `curl -F "image=@./test/fixture.jpg" --form 'doc=@a/b.bin;type=application/pdf;filename=report.pdf' -F note=hello -F 'text=<notes.txt' http://h`,
+    );
     assert.deepEqual(command.form, [
       { kind: 'file', name: 'image', path: './test/fixture.jpg', filename: 'fixture.jpg', contentType: undefined },
       { kind: 'file', name: 'doc', path: 'a/b.bin', filename: 'report.pdf', contentType: 'application/pdf' },
@@ -78,14 +85,19 @@ describe('curl parser: options', () => {
   });
 
   test('flags: -G, -L, -k, -i, -s, -S, -sS, -sSL, --compressed, -f', () => {
-    const command = parsed('curl -sSL -G -k -i --compressed -f --get --location --insecure --include --silent --show-error http://h');
+    const command = parsed(
+      'curl -sSL -G -k -i --compressed -f --get --location --insecure --include --silent --show-error http://h',
+    );
     assert.equal(command.get, true);
     assert.equal(command.followRedirects, true);
     assert.equal(command.insecure, true);
     assert.equal(command.includeHeaders, true);
     assert.equal(command.compressed, true);
     const plain = parsed('curl -s -S http://h');
-    assert.deepEqual([plain.get, plain.followRedirects, plain.insecure, plain.includeHeaders, plain.compressed], [false, false, false, false, false]);
+    assert.deepEqual(
+      [plain.get, plain.followRedirects, plain.insecure, plain.includeHeaders, plain.compressed],
+      [false, false, false, false, false],
+    );
   });
 
   test('-m/--max-time in seconds, fractions allowed', () => {
@@ -140,8 +152,12 @@ describe('curl parser: shell words', () => {
 
   test('pipes into jq and head', () => {
     assert.deepEqual(parsed('curl http://h | jq').pipeline, [{ program: 'jq', path: [], raw: false, compact: false }]);
-    assert.deepEqual(parsed(`curl http://h | jq -r '.sessionId'`).pipeline, [{ program: 'jq', path: ['sessionId'], raw: true, compact: false }]);
-    assert.deepEqual(parsed('curl http://h | jq -c .a.b').pipeline, [{ program: 'jq', path: ['a', 'b'], raw: false, compact: true }]);
+    assert.deepEqual(parsed(`curl http://h | jq -r '.sessionId'`).pipeline, [
+      { program: 'jq', path: ['sessionId'], raw: true, compact: false },
+    ]);
+    assert.deepEqual(parsed('curl http://h | jq -c .a.b').pipeline, [
+      { program: 'jq', path: ['a', 'b'], raw: false, compact: true },
+    ]);
     assert.deepEqual(parsed('curl http://h | head -n 40').pipeline, [{ program: 'head', lines: 40 }]);
     assert.deepEqual(parsed('curl http://h | head -5 | jq -M .').pipeline, [
       { program: 'head', lines: 5 },
@@ -176,8 +192,13 @@ describe('curl parser: shell words', () => {
 });
 
 describe('curl parser: the request it sends', () => {
-  const files = memoryFiles({ 'form.txt': 'a=1\r\nb=2\n', 'blob.bin': 'x\ny\n', 'test/fixture.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]) });
-  const build = (command: string, url = 'http://127.0.0.1:9/x') => buildRequest(parsed(command), url, files, { insecure: false, maxBodyBytes: 1000 });
+  const files = memoryFiles({
+    'form.txt': 'a=1\r\nb=2\n',
+    'blob.bin': 'x\ny\n',
+    'test/fixture.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]),
+  });
+  const build = (command: string, url = 'http://127.0.0.1:9/x') =>
+    buildRequest(parsed(command), url, files, { insecure: false, maxBodyBytes: 1000 });
 
   test("curl's defaults: GET, user agent, Accept */*, no compression unless --compressed", async () => {
     const request = await build('curl http://h');
@@ -195,7 +216,10 @@ describe('curl parser: the request it sends', () => {
     assert.equal(decode(request.body), 'x=1&a=1b=2');
     assert.equal(header(request.headers, 'content-type'), 'application/x-www-form-urlencoded');
     assert.equal(decode((await build('curl --data-binary @blob.bin http://h')).body), 'x\ny\n');
-    assert.equal(header((await build('curl -H "Content-Type: application/json" -d {} http://h')).headers, 'content-type'), 'application/json');
+    assert.equal(
+      header((await build('curl -H "Content-Type: application/json" -d {} http://h')).headers, 'content-type'),
+      'application/json',
+    );
   });
 
   test('--json sets both JSON headers', async () => {
@@ -215,7 +239,10 @@ describe('curl parser: the request it sends', () => {
   });
 
   test('-u sends Basic authorization', async () => {
-    assert.equal(header((await build('curl -u qa:s3cret http://h')).headers, 'authorization'), `Basic ${btoa('qa:s3cret')}`);
+    assert.equal(
+      header((await build('curl -u qa:s3cret http://h')).headers, 'authorization'),
+      `Basic ${btoa('qa:s3cret')}`,
+    );
   });
 
   test('-F builds multipart/form-data with the file, its name and its type', async () => {
@@ -225,23 +252,39 @@ describe('curl parser: the request it sends', () => {
     assert.match(type, /^multipart\/form-data; boundary=/);
     const body = Buffer.from(request.body ?? new Uint8Array());
     const text = body.toString('latin1');
-    assert.ok(text.startsWith(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="fixture.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`));
+    assert.ok(
+      text.startsWith(
+        `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="fixture.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+    );
     assert.ok(body.includes(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2])));
     assert.ok(text.includes('Content-Disposition: form-data; name="note"\r\n\r\nhi\r\n'));
     assert.ok(text.endsWith(`--${boundary}--\r\n`));
   });
 
   test('a missing upload file rejects with FileReadFailure', async () => {
-    await assert.rejects(build('curl -F "image=@./nope.jpg" http://h'), (error: unknown) => error instanceof FileReadFailure && error.kind === 'missing' && error.path === './nope.jpg');
+    await assert.rejects(
+      build('curl -F "image=@./nope.jpg" http://h'),
+      (error: unknown) => error instanceof FileReadFailure && error.kind === 'missing' && error.path === './nope.jpg',
+    );
   });
 });
 
 describe('pipes', () => {
-  const jq = (filter: string, raw = false): PipeStage => ({ program: 'jq', path: parseJsonPath(filter) ?? assert.fail(filter), raw, compact: false });
+  const jq = (filter: string, raw = false): PipeStage => ({
+    program: 'jq',
+    path: parseJsonPath(filter) ?? assert.fail(filter),
+    raw,
+    compact: false,
+  });
 
   test('jq pretty-prints, follows simple paths, prints missing keys as null', () => {
     const body = '{"sessionId":"s1","a":{"b":[10,{"c":true}]}}';
-    assert.deepEqual(applyStage(jq('.'), body), { ok: true, text: '{\n  "sessionId": "s1",\n  "a": {\n    "b": [\n      10,\n      {\n        "c": true\n      }\n    ]\n  }\n}\n', omittedLines: 0 });
+    assert.deepEqual(applyStage(jq('.'), body), {
+      ok: true,
+      text: '{\n  "sessionId": "s1",\n  "a": {\n    "b": [\n      10,\n      {\n        "c": true\n      }\n    ]\n  }\n}\n',
+      omittedLines: 0,
+    });
     assert.deepEqual(applyStage(jq('.sessionId'), body), { ok: true, text: '"s1"\n', omittedLines: 0 });
     assert.deepEqual(applyStage(jq('.sessionId', true), body), { ok: true, text: 's1\n', omittedLines: 0 });
     assert.deepEqual(applyStage(jq('.a.b[1].c'), body), { ok: true, text: 'true\n', omittedLines: 0 });
@@ -251,14 +294,22 @@ describe('pipes', () => {
   });
 
   test('jq fails like jq on text that is not JSON and on impossible indexing', () => {
-    assert.deepEqual(applyStage(jq('.'), '<html>oops</html>'), { ok: false, error: 'not-json', detail: '<html>oops</html>' });
+    assert.deepEqual(applyStage(jq('.'), '<html>oops</html>'), {
+      ok: false,
+      error: 'not-json',
+      detail: '<html>oops</html>',
+    });
     const indexed = applyStage(jq('.sessionId[0]'), '{"sessionId":"s1"}');
     assert.equal(indexed.ok, false);
   });
 
   test('head keeps the first N lines and counts the rest', () => {
     const text = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
-    assert.deepEqual(applyStage({ program: 'head', lines: 10 }, text), { ok: true, text: Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n') + '\n', omittedLines: 2 });
+    assert.deepEqual(applyStage({ program: 'head', lines: 10 }, text), {
+      ok: true,
+      text: Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n') + '\n',
+      omittedLines: 2,
+    });
     assert.deepEqual(applyStage({ program: 'head', lines: 40 }, text), { ok: true, text, omittedLines: 0 });
   });
 });

@@ -66,12 +66,19 @@ describe('smoke expectations: fields and the whole test', () => {
   test('an "Expected ..." field holds a status or, when its label names keys, a key list', () => {
     assert.deepEqual(expectationField('Expected status', '201 Created').status?.code, 201);
     assert.deepEqual(expectationField('Status esperado', 'HTTP 204').status?.code, 204);
-    assert.deepEqual(expectationField('Claves esperadas', 'sessionId, reply').keys, [{ key: 'sessionId' }, { key: 'reply' }]);
+    assert.deepEqual(expectationField('Claves esperadas', 'sessionId, reply').keys, [
+      { key: 'sessionId' },
+      { key: 'reply' },
+    ]);
     assert.deepEqual(expectationField('Resultado esperado', '✅ PASSED'), {});
   });
 
   test('the first status named wins; keys from captures, fields and comments, once each', () => {
-    const found = expectationsOf(['# expect 201', '# status 200', '# contains `sessionId`'], [{ keys: [{ key: 'session_id' }] }], ['SessionId']);
+    const found = expectationsOf(
+      ['# expect 201', '# status 200', '# contains `sessionId`'],
+      [{ keys: [{ key: 'session_id' }] }],
+      ['SessionId'],
+    );
     assert.equal(found.status?.code, 201);
     assert.deepEqual(found.keys, [{ key: 'SessionId' }]);
   });

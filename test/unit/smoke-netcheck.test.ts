@@ -15,26 +15,64 @@ describe('net checks: parsing', () => {
   test('redis-cli: host, port, a password variable unquoted, the allowed commands in any case', () => {
     assert.deepEqual(parseNetCheck('redis-cli -h cache.internal -p 6380 -a <REDIS_PASSWORD> PING'), {
       ok: true,
-      check: { kind: 'redis', host: 'cache.internal', port: '6380', password: '<REDIS_PASSWORD>', user: undefined, command: ['PING'] },
+      check: {
+        kind: 'redis',
+        host: 'cache.internal',
+        port: '6380',
+        password: '<REDIS_PASSWORD>',
+        user: undefined,
+        command: ['PING'],
+      },
     });
-    assert.deepEqual(parseNetCheck('redis-cli info server'), { ok: true, check: { kind: 'redis', host: '127.0.0.1', port: '6379', password: undefined, user: undefined, command: ['INFO', 'server'] } });
+    assert.deepEqual(parseNetCheck('redis-cli info server'), {
+      ok: true,
+      check: {
+        kind: 'redis',
+        host: '127.0.0.1',
+        port: '6379',
+        password: undefined,
+        user: undefined,
+        command: ['INFO', 'server'],
+      },
+    });
     const config = parseNetCheck('redis-cli --user app --pass "<REDIS_PASSWORD>" config get maxmemory-policy');
     assert.ok(config?.ok && config.check.kind === 'redis');
-    assert.deepEqual([config.check.user, config.check.password, config.check.command], ['app', '<REDIS_PASSWORD>', ['CONFIG', 'get', 'maxmemory-policy']]);
+    assert.deepEqual(
+      [config.check.user, config.check.password, config.check.command],
+      ['app', '<REDIS_PASSWORD>', ['CONFIG', 'get', 'maxmemory-policy']],
+    );
   });
 
   test('redis-cli: writes, unknown options, pipes and shell operators are refused', () => {
-    assert.deepEqual(parseNetCheck('redis-cli flushall'), { ok: false, problem: { code: 'unsupported-option', option: 'flushall' } });
-    assert.deepEqual(parseNetCheck('redis-cli -n 2 ping'), { ok: false, problem: { code: 'unsupported-option', option: '-n' } });
-    assert.deepEqual(parseNetCheck('redis-cli ping | grep PONG'), { ok: false, problem: { code: 'unsupported-pipe', program: 'grep' } });
+    assert.deepEqual(parseNetCheck('redis-cli flushall'), {
+      ok: false,
+      problem: { code: 'unsupported-option', option: 'flushall' },
+    });
+    assert.deepEqual(parseNetCheck('redis-cli -n 2 ping'), {
+      ok: false,
+      problem: { code: 'unsupported-option', option: '-n' },
+    });
+    assert.deepEqual(parseNetCheck('redis-cli ping | grep PONG'), {
+      ok: false,
+      problem: { code: 'unsupported-pipe', program: 'grep' },
+    });
     assert.equal(parseNetCheck('redis-cli ping && rm -rf /')?.ok, false);
     assert.deepEqual(parseNetCheck('redis-cli -h'), { ok: false, problem: { code: 'missing-argument', option: '-h' } });
   });
 
   test('nc -z and telnet: host and port; nc without -z would send stdin, so it is refused', () => {
-    assert.deepEqual(parseNetCheck('nc -zv redis.internal 6379'), { ok: true, check: { kind: 'tcp', program: 'nc', host: 'redis.internal', port: '6379' } });
-    assert.deepEqual(parseNetCheck('nc -z -w 3 10.0.0.5 5432'), { ok: true, check: { kind: 'tcp', program: 'nc', host: '10.0.0.5', port: '5432' } });
-    assert.deepEqual(parseNetCheck('telnet [host] [port]'), { ok: true, check: { kind: 'tcp', program: 'telnet', host: '[host]', port: '[port]' } });
+    assert.deepEqual(parseNetCheck('nc -zv redis.internal 6379'), {
+      ok: true,
+      check: { kind: 'tcp', program: 'nc', host: 'redis.internal', port: '6379' },
+    });
+    assert.deepEqual(parseNetCheck('nc -z -w 3 10.0.0.5 5432'), {
+      ok: true,
+      check: { kind: 'tcp', program: 'nc', host: '10.0.0.5', port: '5432' },
+    });
+    assert.deepEqual(parseNetCheck('telnet [host] [port]'), {
+      ok: true,
+      check: { kind: 'tcp', program: 'telnet', host: '[host]', port: '[port]' },
+    });
     assert.equal(parseNetCheck('nc redis.internal 6379')?.ok, false);
     assert.equal(parseNetCheck('telnet onlyhost')?.ok, false);
     assert.equal(parseNetCheck('curl http://x'), undefined);
@@ -44,7 +82,12 @@ describe('net checks: parsing', () => {
 
 describe('wget and httpie read as curl', () => {
   test('wget -qO- URL and its spellings; without -O - it is refused', () => {
-    for (const line of ['wget -qO- http://h/api', 'wget -q -O - http://h/api', 'wget --quiet --output-document=- http://h/api', 'wget -O- http://h/api']) {
+    for (const line of [
+      'wget -qO- http://h/api',
+      'wget -q -O - http://h/api',
+      'wget --quiet --output-document=- http://h/api',
+      'wget -O- http://h/api',
+    ]) {
       const parsed = parseCurlCommand(line);
       assert.ok(parsed.ok, line);
       assert.equal(parsed.command.url, 'http://h/api');
@@ -56,7 +99,10 @@ describe('wget and httpie read as curl', () => {
   test('http [METHOD] URL [Header:value] [field=value] [field:=json]', () => {
     const get = parseCurlCommand('http GET http://h/api/health Accept:application/json');
     assert.ok(get.ok);
-    assert.deepEqual([get.command.method, get.command.url, get.command.headers], ['GET', 'http://h/api/health', [['Accept', 'application/json']]]);
+    assert.deepEqual(
+      [get.command.method, get.command.url, get.command.headers],
+      ['GET', 'http://h/api/health', [['Accept', 'application/json']]],
+    );
     const post = parseCurlCommand('http POST http://h/api/chat message=hola count:=2');
     assert.ok(post.ok);
     assert.deepEqual(post.command.json, [{ kind: 'text', text: '{"message":"hola","count":2}' }]);
@@ -71,14 +117,20 @@ describe('wget and httpie read as curl', () => {
     const quoted = parseCurlCommand('curl -H "X-Token: <LOG_TOKEN>" "http://h/api?t=<LOG_TOKEN>"');
     assert.ok(quoted.ok);
     assert.equal(quoted.command.url, 'http://h/api?t=<LOG_TOKEN>');
-    assert.deepEqual(parseCurlCommand('curl -H x-id:<sid> http://h'), { ok: false, problem: { code: 'shell-operator', operator: '<' } });
+    assert.deepEqual(parseCurlCommand('curl -H x-id:<sid> http://h'), {
+      ok: false,
+      problem: { code: 'shell-operator', operator: '<' },
+    });
     assert.equal(parseCurlCommand('curl http://h/api < body.json').ok, false);
   });
 });
 
 describe('RESP codec', () => {
   test('commands are arrays of bulk strings, lengths in bytes', () => {
-    assert.equal(new TextDecoder().decode(encodeCommand(['AUTH', 'contraseña'])), '*2\r\n$4\r\nAUTH\r\n$11\r\ncontraseña\r\n');
+    assert.equal(
+      new TextDecoder().decode(encodeCommand(['AUTH', 'contraseña'])),
+      '*2\r\n$4\r\nAUTH\r\n$11\r\ncontraseña\r\n',
+    );
   });
 
   test('replies of every type, incomplete ones wait for more bytes, printed as redis-cli prints them', () => {
@@ -98,7 +150,19 @@ describe('RESP codec', () => {
   test('garbage and absurd lengths are errors, not hangs', () => {
     assert.throws(() => decodeReply(bytes('HTTP/1.1 200 OK\r\n')), /not a RESP reply/);
     assert.throws(() => decodeReply(bytes('$999999999999\r\n')), /bad length/);
-    assert.throws(() => decodeReply(bytes('*'.repeat(40).split('').map(() => '*1\r\n').join(''))), /nested too deeply/);
+    assert.throws(
+      () =>
+        decodeReply(
+          bytes(
+            '*'
+              .repeat(40)
+              .split('')
+              .map(() => '*1\r\n')
+              .join(''),
+          ),
+        ),
+      /nested too deeply/,
+    );
   });
 });
 
@@ -129,6 +193,9 @@ describe('the hover over a command Readiness does not run', () => {
     assert.equal(at(11), undefined);
     assert.equal(at(12), undefined);
     assert.equal(at(2), undefined);
-    assert.match(commandHoverAt(checklist, { line: 9, character: 0 }, translator('es'))?.markdown ?? '', /^Readiness no ejecuta `kubectl`/);
+    assert.match(
+      commandHoverAt(checklist, { line: 9, character: 0 }, translator('es'))?.markdown ?? '',
+      /^Readiness no ejecuta `kubectl`/,
+    );
   });
 });

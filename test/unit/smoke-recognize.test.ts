@@ -40,8 +40,14 @@ describe('recognising the smoke tests of the sample', () => {
 
   test('continuation lines are joined into one command, the prompt and `time` dropped', () => {
     const chat = testNumbered(suite, '4');
-    assert.equal(chat.command, `time curl -sS -X POST "http://staging-host/api/chat"   -H "Content-Type: application/json"   -d '{"sessionId":"<sid>","message":"hola"}' | jq`);
-    assert.deepEqual(chat.commandRange, range(117, 0, 119, `  -d '{"sessionId":"<sid>","message":"hola"}' | jq`.length));
+    assert.equal(
+      chat.command,
+      `time curl -sS -X POST "http://staging-host/api/chat"   -H "Content-Type: application/json"   -d '{"sessionId":"<sid>","message":"hola"}' | jq`,
+    );
+    assert.deepEqual(
+      chat.commandRange,
+      range(117, 0, 119, `  -d '{"sessionId":"<sid>","message":"hola"}' | jq`.length),
+    );
     assert.equal(chat.bannerLine, 115);
     const parsed = chat.parsed.ok ? chat.parsed.command : assert.fail('test 4 parses');
     assert.deepEqual(parsed.data, [{ kind: 'text', text: '{"sessionId":"<sid>","message":"hola"}' }]);
@@ -52,7 +58,10 @@ describe('recognising the smoke tests of the sample', () => {
     assert.deepEqual(health.slots.output, { range: range(90, 0, 90, 19), filled: false });
     assert.equal(health.slots.status?.valueRange.start.line, 91);
     assert.deepEqual(health.slots.status?.options, ['✅ PASSED', '❌ FAILED']);
-    assert.deepEqual([health.slots.time?.numberRange, health.slots.time?.unit, health.slots.time?.filled], [range(92, 21, 92, 24), 'ms', false]);
+    assert.deepEqual(
+      [health.slots.time?.numberRange, health.slots.time?.unit, health.slots.time?.filled],
+      [range(92, 21, 92, 24), 'ms', false],
+    );
     assert.deepEqual(health.range, range(87, 0, 92, 26));
 
     const greeting = testNumbered(suite, '2');
@@ -140,19 +149,25 @@ describe('recognising an English checklist', () => {
 describe('identity and filled evidence', () => {
   test('a test keeps its key when lines move, and loses it when its command changes', () => {
     const before = smokeTestsOf(sampleText());
-    const moved = smokeTestsOf(sampleText().replace('## 🔴 BLOQUERS', 'Una línea nueva.\n\nOtra más.\n\n## 🔴 BLOQUERS'));
+    const moved = smokeTestsOf(
+      sampleText().replace('## 🔴 BLOQUERS', 'Una línea nueva.\n\nOtra más.\n\n## 🔴 BLOQUERS'),
+    );
     assert.deepEqual(
       moved.tests.map((t) => t.key),
       before.tests.map((t) => t.key),
     );
     assert.equal(moved.tests[0]?.commandRange.start.line, (before.tests[0]?.commandRange.start.line ?? 0) + 4);
-    const edited = smokeTestsOf(sampleText().replace('"http://staging-host/api/health" | jq', '"http://staging-host/api/health?full=1" | jq'));
+    const edited = smokeTestsOf(
+      sampleText().replace('"http://staging-host/api/health" | jq', '"http://staging-host/api/health?full=1" | jq'),
+    );
     assert.notEqual(edited.tests[0]?.key, before.tests[0]?.key);
     assert.equal(edited.tests[1]?.key, before.tests[1]?.key);
   });
 
   test('identical commands without banners are told apart by their order', () => {
-    const suite = smokeTestsOf(checklist('$ curl http://h/a\n[PASTE OUTPUT HERE]\n\n$ curl http://h/a\n[PASTE OUTPUT HERE]'));
+    const suite = smokeTestsOf(
+      checklist('$ curl http://h/a\n[PASTE OUTPUT HERE]\n\n$ curl http://h/a\n[PASTE OUTPUT HERE]'),
+    );
     assert.deepEqual(
       suite.tests.map((t) => [t.number, t.identity.occurrence]),
       [
@@ -169,7 +184,10 @@ describe('identity and filled evidence', () => {
       '-H "Content-Type: application/json" -d \'{}\' | jq\n{\n  "sessionId": "sess_1"\n\n}\n    Estado: a line of the output that looked like a field\nSessionId obtenido: sess_1\nEstado: ❌ FAILED (HTTP 500)\nTiempo de respuesta: 12.5ms',
     );
     const greeting = testNumbered(smokeTestsOf(filled), '2');
-    assert.deepEqual(greeting.slots.output, { range: range(99, 0, 103, '    Estado: a line of the output that looked like a field'.length), filled: true });
+    assert.deepEqual(greeting.slots.output, {
+      range: range(99, 0, 103, '    Estado: a line of the output that looked like a field'.length),
+      filled: true,
+    });
     assert.deepEqual([greeting.slots.status?.filled, greeting.slots.status?.value], [true, '❌ FAILED (HTTP 500)']);
     assert.deepEqual([greeting.slots.time?.filled, greeting.slots.time?.numberRange], [true, range(106, 21, 106, 25)]);
     assert.deepEqual(

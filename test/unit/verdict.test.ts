@@ -33,9 +33,15 @@ describe('verdict', () => {
       ['1', '2', '3', '4', '5', '6'],
     );
     assert.ok(v.reasons.every((r) => r.blocker && r.problems[0]?.kind === 'state'));
-    assert.deepEqual(v.reasons[0]?.problems.map((p) => p.kind), ['state', 'open-blanks', 'overdue']);
+    assert.deepEqual(
+      v.reasons[0]?.problems.map((p) => p.kind),
+      ['state', 'open-blanks', 'overdue'],
+    );
     assert.equal(v.reasons[0]?.line, 23, 'item 1 · Estado is line 24');
-    assert.equal(v.reasons[0]?.message, 'Item 1 · PR Final Aprobado: pending; 2 open blank(s); overdue since 2025-12-07');
+    assert.equal(
+      v.reasons[0]?.message,
+      'Item 1 · PR Final Aprobado: pending; 2 open blank(s); overdue since 2025-12-07',
+    );
     // The other fifteen items are conditions, not reasons.
     assert.equal(v.conditions.length, 15);
     assert.ok(v.conditions.every((c) => !c.blocker));
@@ -45,7 +51,10 @@ describe('verdict', () => {
   test('in Spanish', () => {
     const v = verdict(sampleText(), es);
     assert.equal(v.summary, 'NO-GO: 6 de 6 bloquers pendientes');
-    assert.equal(v.reasons[2]?.message, 'Ítem 3 · Smoke Tests: pendiente; 22 campo(s) sin completar; vencido desde 2025-12-07');
+    assert.equal(
+      v.reasons[2]?.message,
+      'Ítem 3 · Smoke Tests: pendiente; 22 campo(s) sin completar; vencido desde 2025-12-07',
+    );
   });
 
   test('a fully completed copy of the sample: GO, nothing outstanding', () => {
@@ -71,13 +80,17 @@ describe('verdict', () => {
   });
 
   test('a time over its criterion fails the test even when its status says PASSED', () => {
-    const v = verdict(completedWith('Tiempo de respuesta: 1.42s (debe ser <2s)', 'Tiempo de respuesta: 2.6s (debe ser <2s)'));
+    const v = verdict(
+      completedWith('Tiempo de respuesta: 1.42s (debe ser <2s)', 'Tiempo de respuesta: 2.6s (debe ser <2s)'),
+    );
     assert.equal(v.decision, 'no-go');
     assert.match(v.reasons[0]?.message ?? '', /smoke test 4 \/api\/chat failed: took 2\.60 s, over its limit <2s/);
   });
 
   test('a 5xx in the pasted output fails the test even when its status says PASSED', () => {
-    const v = verdict(completedWith('{\n  "valid": true\n}', '{\n  "statusCode": 503,\n  "message": "Service Unavailable"\n}'));
+    const v = verdict(
+      completedWith('{\n  "valid": true\n}', '{\n  "statusCode": 503,\n  "message": "Service Unavailable"\n}'),
+    );
     assert.equal(v.decision, 'no-go');
     assert.match(v.reasons[0]?.message ?? '', /smoke test 3 \/api\/session\/validate failed: HTTP 503 in the output/);
   });
@@ -105,14 +118,22 @@ describe('verdict', () => {
   });
 
   test('a blocker marked done with open blanks: NO-GO on the status mismatch', () => {
-    const v = verdict(completedWith('PR Link: https://github.com/acme/soporte-bot/pull/482', 'PR Link: [PEGAR ENLACE AL PR]'));
+    const v = verdict(
+      completedWith('PR Link: https://github.com/acme/soporte-bot/pull/482', 'PR Link: [PEGAR ENLACE AL PR]'),
+    );
     assert.equal(v.decision, 'no-go');
     assert.equal(v.reasons[0]?.itemId, '1');
     assert.equal(v.reasons[0]?.problems[0]?.kind, 'status-mismatch');
   });
 
   test('not applicable counts as done only with a reason', () => {
-    const na = (state: string) => verdict(completedWith('### 5. Backups y Retention\n\n**Responsable**: SRE  \n**Deadline**: Próximas 24-48h  \n**Estado**: ✅ Completado', `### 5. Backups y Retention\n\n**Responsable**: SRE  \n**Deadline**: Próximas 24-48h  \n**Estado**: ${state}`));
+    const na = (state: string) =>
+      verdict(
+        completedWith(
+          '### 5. Backups y Retention\n\n**Responsable**: SRE  \n**Deadline**: Próximas 24-48h  \n**Estado**: ✅ Completado',
+          `### 5. Backups y Retention\n\n**Responsable**: SRE  \n**Deadline**: Próximas 24-48h  \n**Estado**: ${state}`,
+        ),
+      );
     assert.equal(na('N/A').decision, 'no-go');
     assert.ok(na('N/A').reasons[0]?.problems.some((p) => p.kind === 'not-applicable-without-reason'));
     assert.equal(na('N/A: el servicio no guarda datos propios').decision, 'go');
@@ -120,16 +141,27 @@ describe('verdict', () => {
   });
 
   test('a gap outside the blockers is a condition of a GO', () => {
-    const v = verdict(completedWith('### 12. Unit Tests (Critical Modules)\n\n**Responsable**: Dev / QA  \n**Deadline**: 5 días  \n**Estado**: ✅ Completado', '### 12. Unit Tests (Critical Modules)\n\n**Responsable**: Dev / QA  \n**Deadline**: 5 días  \n**Estado**: 🔄 En progreso'));
+    const v = verdict(
+      completedWith(
+        '### 12. Unit Tests (Critical Modules)\n\n**Responsable**: Dev / QA  \n**Deadline**: 5 días  \n**Estado**: ✅ Completado',
+        '### 12. Unit Tests (Critical Modules)\n\n**Responsable**: Dev / QA  \n**Deadline**: 5 días  \n**Estado**: 🔄 En progreso',
+      ),
+    );
     assert.equal(v.decision, 'go');
     assert.equal(v.summary, 'GO: all blockers done, with 1 condition(s)');
     assert.equal(v.conditions[0]?.itemId, '12');
     // Its state, and the summary line still ticked for it.
-    assert.deepEqual(v.conditions[0]?.problems.map((p) => p.kind), ['status-mismatch', 'state']);
+    assert.deepEqual(
+      v.conditions[0]?.problems.map((p) => p.kind),
+      ['status-mismatch', 'state'],
+    );
   });
 
   test('a pasted secret anywhere is a reason, and no reason carries its value', () => {
-    const text = completedWith('Coverage: 81%', `Coverage: 81%\nOPENAI_API_KEY=${OPENAI_KEY_VALUE}`).replace('### 9. Grafana Dashboards', `### 9. Grafana Dashboards ${OPENAI_KEY_VALUE}`);
+    const text = completedWith('Coverage: 81%', `Coverage: 81%\nOPENAI_API_KEY=${OPENAI_KEY_VALUE}`).replace(
+      '### 9. Grafana Dashboards',
+      `### 9. Grafana Dashboards ${OPENAI_KEY_VALUE}`,
+    );
     const v = verdict(text);
     assert.equal(v.decision, 'no-go');
     assert.ok(v.reasons.some((r) => r.problems.some((p) => p.kind === 'secret')));
@@ -137,7 +169,9 @@ describe('verdict', () => {
   });
 
   test('a checklist without a blocker group treats every item as a blocker', () => {
-    const text = readFixture('gate', 'release-checklist.md').replace('## 🔴 BLOCKERS', '## Core').replace('## 🟡 FOLLOW-UPS', '## Docs');
+    const text = readFixture('gate', 'release-checklist.md')
+      .replace('## 🔴 BLOCKERS', '## Core')
+      .replace('## 🟡 FOLLOW-UPS', '## Docs');
     const v = verdict(text, en, '2026-02-03');
     assert.equal(v.blockers.declared, false);
     assert.equal(v.blockers.total, 3);

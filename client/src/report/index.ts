@@ -10,7 +10,10 @@ import { OPEN_REPORT_COMMAND } from './verdictRow';
 
 export const EXPORT_REPORT_COMMAND = COMMANDS.exportReport;
 
-export function registerReport(client: LanguageClient, store: ChecklistStore): { readonly disposable: vscode.Disposable; readonly panels: ReportPanels } {
+export function registerReport(
+  client: LanguageClient,
+  store: ChecklistStore,
+): { readonly disposable: vscode.Disposable; readonly panels: ReportPanels } {
   const panels = new ReportPanels(client, store.onDidChange);
   const target = async (argument: unknown): Promise<string | undefined> => {
     if (typeof argument === 'string') return argument;
@@ -21,7 +24,11 @@ export function registerReport(client: LanguageClient, store: ChecklistStore): {
     if (checklists.length === 1) return checklists[0]?.result.uri;
     if (checklists.length > 1) {
       const picked = await vscode.window.showQuickPick(
-        checklists.map(({ result, relativePath }) => ({ label: result.checklist?.title ?? relativePath ?? result.uri, description: relativePath ?? '', uri: result.uri })),
+        checklists.map(({ result, relativePath }) => ({
+          label: result.checklist?.title ?? relativePath ?? result.uri,
+          description: relativePath ?? '',
+          uri: result.uri,
+        })),
         { title: vscode.l10n.t('Which checklist?') },
       );
       return picked?.uri;

@@ -49,7 +49,12 @@ export class ReportPanels implements vscode.Disposable {
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
       return this.render(existing);
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Readiness Report'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, enableFindWidget: true, localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel(
+      REPORT_VIEW_TYPE,
+      vscode.l10n.t('Readiness Report'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
+    );
     const entry: Panel = { panel, uri: key, generation: 0, stale: false };
     this.panels.set(key, entry);
     panel.onDidDispose(() => this.panels.delete(key));
@@ -80,10 +85,18 @@ export class ReportPanels implements vscode.Disposable {
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be written: {0}', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The report could not be written: {0}', error instanceof Error ? error.message : String(error)),
+      );
       return;
     }
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} — report written to {1}', result.verdict?.summary ?? '', vscode.workspace.asRelativePath(target)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        '{0} — report written to {1}',
+        result.verdict?.summary ?? '',
+        vscode.workspace.asRelativePath(target),
+      ),
+    );
   }
 
   get testApi(): ReportPanelsTestApi {
@@ -109,7 +122,9 @@ export class ReportPanels implements vscode.Disposable {
     const result = await this.request({ uri: entry.uri, format: 'html', nonce });
     if (generation !== entry.generation || !this.panels.has(entry.uri)) return;
     if (!result?.isChecklist) {
-      entry.panel.webview.html = notAChecklist(vscode.l10n.t('This document is no longer a checklist, so it has no report.'));
+      entry.panel.webview.html = notAChecklist(
+        vscode.l10n.t('This document is no longer a checklist, so it has no report.'),
+      );
     } else {
       entry.panel.title = vscode.l10n.t('Report: {0}', result.verdict?.decision === 'go' ? 'GO' : 'NO-GO');
       entry.panel.webview.html = result.content;
@@ -131,7 +146,8 @@ export class ReportPanels implements vscode.Disposable {
     if (type !== 'reveal' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) return;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.uri));
     const target = document.lineAt(Math.min(line, document.lineCount - 1)).range;
-    const column = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
+    const column =
+      vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
     await vscode.window.showTextDocument(document, { viewColumn: column, selection: target, preserveFocus: false });
   }
 

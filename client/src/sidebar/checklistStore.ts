@@ -4,7 +4,13 @@
 // `readiness/checklistChanged` notifications, so nothing is polled.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { checklistChangedNotification, checklistRequest, workspaceChecklistsRequest, type ChecklistChangedParams, type ChecklistResult } from '../../../server/src/protocol';
+import {
+  checklistChangedNotification,
+  checklistRequest,
+  workspaceChecklistsRequest,
+  type ChecklistChangedParams,
+  type ChecklistResult,
+} from '../../../server/src/protocol';
 
 export interface StoredChecklist {
   readonly result: ChecklistResult;
@@ -15,10 +21,13 @@ export interface StoredChecklist {
 const RESCAN_DELAY_MS = 300;
 
 const key = (uri: string | vscode.Uri): string => (typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).toString();
-const isOpen = (uri: string): boolean => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri);
+const isOpen = (uri: string): boolean =>
+  vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri);
 /** Whether an editor tab shows the document: VS Code keeps a closed document loaded for a while, the user does not see it. */
 const hasTab = (uri: string): boolean =>
-  vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri));
+  vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri),
+  );
 
 export class ChecklistStore implements vscode.Disposable {
   private readonly results = new Map<string, ChecklistResult>();
@@ -36,7 +45,11 @@ export class ChecklistStore implements vscode.Disposable {
 
   constructor(private readonly client: LanguageClient) {
     // Only one handler per method can be registered with the client; others hear it through onDidChange.
-    this.disposables.push(client.onNotification(checklistChangedNotification, (params: ChecklistChangedParams) => this.onChecklistChanged(params)));
+    this.disposables.push(
+      client.onNotification(checklistChangedNotification, (params: ChecklistChangedParams) =>
+        this.onChecklistChanged(params),
+      ),
+    );
     // (Re)start of the server: everything it said before is gone with it.
     this.disposables.push(client.onDidChangeState((event) => event.newState === State.Running && void this.rescan()));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
@@ -46,10 +59,18 @@ export class ChecklistStore implements vscode.Disposable {
       watcher.onDidDelete(() => this.scheduleRescan()),
       // Saved by another program (or by the editor, which the open document already reported).
       watcher.onDidChange((uri) => this.results.has(key(uri)) && !isOpen(key(uri)) && void this.fetch(key(uri))),
-      vscode.workspace.onDidCloseTextDocument((document) => this.results.has(key(document.uri)) && void this.fetch(key(document.uri))),
+      vscode.workspace.onDidCloseTextDocument(
+        (document) => this.results.has(key(document.uri)) && void this.fetch(key(document.uri)),
+      ),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRescan()),
-      vscode.window.tabGroups.onDidChangeTabs(() => [...this.results.keys()].some((uri) => !this.workspaceFiles.has(uri)) && this.changed.fire()),
-      vscode.workspace.onDidChangeConfiguration((event) => (event.affectsConfiguration('readiness.files') || event.affectsConfiguration('readiness.ignore')) && this.scheduleRescan()),
+      vscode.window.tabGroups.onDidChangeTabs(
+        () => [...this.results.keys()].some((uri) => !this.workspaceFiles.has(uri)) && this.changed.fire(),
+      ),
+      vscode.workspace.onDidChangeConfiguration(
+        (event) =>
+          (event.affectsConfiguration('readiness.files') || event.affectsConfiguration('readiness.ignore')) &&
+          this.scheduleRescan(),
+      ),
     );
   }
 
@@ -67,7 +88,11 @@ export class ChecklistStore implements vscode.Disposable {
   checklists(): StoredChecklist[] {
     return [...this.results.values()]
       .filter((result) => result.isChecklist && (this.workspaceFiles.has(result.uri) || hasTab(result.uri)))
-      .map((result) => ({ result, relativePath: this.workspaceFiles.get(result.uri) ?? vscode.workspace.asRelativePath(vscode.Uri.parse(result.uri)) }))
+      .map((result) => ({
+        result,
+        relativePath:
+          this.workspaceFiles.get(result.uri) ?? vscode.workspace.asRelativePath(vscode.Uri.parse(result.uri)),
+      }))
       .sort((a, b) => (a.relativePath ?? a.result.uri).localeCompare(b.relativePath ?? b.result.uri));
   }
 
@@ -78,8 +103,11 @@ export class ChecklistStore implements vscode.Disposable {
     if (!answer) return;
     this.workspaceFiles = new Map(answer.checklists.map((c) => [key(c.uri), c.relativePath]));
     // Open documents stay: the server reports on them through checklistChanged.
-    for (const uri of [...this.results.keys()]) if (!this.workspaceFiles.has(uri) && !isOpen(uri)) this.results.delete(uri);
-    await Promise.all([...new Set([...this.workspaceFiles.keys(), ...this.results.keys()])].map((uri) => this.fetch(uri)));
+    for (const uri of [...this.results.keys()])
+      if (!this.workspaceFiles.has(uri) && !isOpen(uri)) this.results.delete(uri);
+    await Promise.all(
+      [...new Set([...this.workspaceFiles.keys(), ...this.results.keys()])].map((uri) => this.fetch(uri)),
+    );
     this.scanned = true;
     this.changed.fire();
   }

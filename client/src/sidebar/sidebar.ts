@@ -74,7 +74,9 @@ export class Sidebar implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatusBar()),
       vscode.window.onDidChangeTextEditorSelection((event) => this.revealOnCursor(event)),
       this.view.onDidChangeSelection(() => this.refreshed.fire()),
-      ...Object.entries({ ...sidebarCommands, ...sidebarSmokeCommands }).map(([id, command]) => vscode.commands.registerCommand(id, command(this))),
+      ...Object.entries({ ...sidebarCommands, ...sidebarSmokeCommands }).map(([id, command]) =>
+        vscode.commands.registerCommand(id, command(this)),
+      ),
     );
     void this.setContext();
     this.rebuild();
@@ -104,18 +106,29 @@ export class Sidebar implements vscode.Disposable {
     const built = buildTree({ entries: checklists, filters: this.filters, t: translate });
     // The core's verdict (evidence, secrets, mismatches), which the server sends with each checklist.
     const results = checklists.map(({ result }) => result);
-    const tree = { ...built, verdict: combinedVerdict(results, translate) ?? built.verdict, roots: withVerdictRows(built.roots, results, translate) };
+    const tree = {
+      ...built,
+      verdict: combinedVerdict(results, translate) ?? built.verdict,
+      roots: withVerdictRows(built.roots, results, translate),
+    };
     this.tree = tree;
     this.provider.update(tree.roots);
     this.welcome = this.store.ready && tree.checklistCount === 0;
     void vscode.commands.executeCommand('setContext', 'readiness.sidebar.noChecklists', this.welcome);
-    void vscode.commands.executeCommand('setContext', 'readiness.sidebar.hasSmokeTests', checklists.some(({ result }) => result.smokeTests.length > 0));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'readiness.sidebar.hasSmokeTests',
+      checklists.some(({ result }) => result.smokeTests.length > 0),
+    );
     if (tree.checklistCount === 0) {
       this.view.message = this.store.ready ? '' : translate('Looking for checklists…');
       this.view.badge = undefined;
     } else {
       this.view.message = viewMessage(tree.verdict, this.filters, translate);
-      this.view.badge = tree.verdict.pending > 0 ? { value: tree.verdict.pending, tooltip: translate('{0} blockers not done', tree.verdict.pending) } : undefined;
+      this.view.badge =
+        tree.verdict.pending > 0
+          ? { value: tree.verdict.pending, tooltip: translate('{0} blockers not done', tree.verdict.pending) }
+          : undefined;
     }
     this.updateStatusBar();
     this.refreshed.fire();
@@ -128,9 +141,19 @@ export class Sidebar implements vscode.Disposable {
 
   private revealOnCursor(event: vscode.TextEditorSelectionChangeEvent): void {
     // Only the user's own moves: a selection made by a click in the tree (kind Command) must not move the tree's selection.
-    const byUser = event.kind === vscode.TextEditorSelectionChangeKind.Keyboard || event.kind === vscode.TextEditorSelectionChangeKind.Mouse;
-    if (!byUser || !this.view.visible || !vscode.workspace.getConfiguration('readiness.sidebar').get<boolean>('revealOnCursor', true)) return;
-    const node = this.provider.itemAt(event.textEditor.document.uri, event.selections[0]?.active ?? event.textEditor.selection.active);
+    const byUser =
+      event.kind === vscode.TextEditorSelectionChangeKind.Keyboard ||
+      event.kind === vscode.TextEditorSelectionChangeKind.Mouse;
+    if (
+      !byUser ||
+      !this.view.visible ||
+      !vscode.workspace.getConfiguration('readiness.sidebar').get<boolean>('revealOnCursor', true)
+    )
+      return;
+    const node = this.provider.itemAt(
+      event.textEditor.document.uri,
+      event.selections[0]?.active ?? event.textEditor.selection.active,
+    );
     if (node?.id === this.lastRevealed) return;
     this.lastRevealed = node?.id;
     if (!node) return;
@@ -139,7 +162,11 @@ export class Sidebar implements vscode.Disposable {
 
   private async setContext(): Promise<void> {
     await vscode.commands.executeCommand('setContext', 'readiness.sidebar.blockersOnly', this.filters.blockersOnly);
-    await vscode.commands.executeCommand('setContext', 'readiness.sidebar.ownerFilter', this.filters.owner !== undefined);
+    await vscode.commands.executeCommand(
+      'setContext',
+      'readiness.sidebar.ownerFilter',
+      this.filters.owner !== undefined,
+    );
   }
 
   get testApi(): SidebarTestApi {
@@ -156,7 +183,12 @@ export class Sidebar implements vscode.Disposable {
         selection: this.view.selection.map((node) => node.id),
       }),
       treeItem: (node) => this.provider.getTreeItem(node),
-      reveal: async (node, options = {}) => this.view.reveal(this.provider.current(node.id) ?? node, { focus: false, select: options.select ?? false, expand: options.expand ?? false }),
+      reveal: async (node, options = {}) =>
+        this.view.reveal(this.provider.current(node.id) ?? node, {
+          focus: false,
+          select: options.select ?? false,
+          expand: options.expand ?? false,
+        }),
     };
   }
 

@@ -8,7 +8,8 @@ import type { StoredChecklist } from './checklistStore';
 import { nodeOf, reveal, type Handler } from './commands';
 import type { Sidebar } from './sidebar';
 
-const sameDocument = (a: string, b: string | undefined): boolean => b !== undefined && vscode.Uri.parse(a).toString() === vscode.Uri.parse(b).toString();
+const sameDocument = (a: string, b: string | undefined): boolean =>
+  b !== undefined && vscode.Uri.parse(a).toString() === vscode.Uri.parse(b).toString();
 
 /** The checklist shown; with several, the one of the selected row, else the active editor's, else the one the user picks. */
 async function checklistToRun(sidebar: Sidebar): Promise<StoredChecklist | undefined> {
@@ -21,7 +22,11 @@ async function checklistToRun(sidebar: Sidebar): Promise<StoredChecklist | undef
   if (withTests.length <= 1) return withTests[0];
   const t = vscode.l10n.t;
   const picked = await vscode.window.showQuickPick(
-    withTests.map((checklist) => ({ label: checklist.relativePath ?? checklist.result.uri, description: t('{0} smoke tests', checklist.result.smokeTests.length), checklist })),
+    withTests.map((checklist) => ({
+      label: checklist.relativePath ?? checklist.result.uri,
+      description: t('{0} smoke tests', checklist.result.smokeTests.length),
+      checklist,
+    })),
     { title: t('Run all smoke tests'), placeHolder: t('Which checklist?') },
   );
   return picked?.checklist;
@@ -36,7 +41,10 @@ async function runAllSmokeTests(sidebar: Sidebar): Promise<RunSmokeTestsResult |
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no smoke tests.', checklist.relativePath ?? uri));
     return undefined;
   }
-  const args: RunSmokeTestsArguments = { uri, ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }) };
+  const args: RunSmokeTestsArguments = {
+    uri,
+    ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }),
+  };
   // The evidence is pasted into the document: show it, so the change is seen (and not left unsaved in a closed file).
   await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: true, preview: false });
   return vscode.commands.executeCommand<RunSmokeTestsResult | undefined>(COMMANDS.runAllSmokeTests, args);

@@ -30,7 +30,10 @@ export class BlockerStatusBar implements vscode.Disposable {
     // The core's verdict: GO or NO-GO first, then the blocker count and the checks.
     const summary = verdict.summary;
     this.shown = `${verdict.decision === 'go' ? 'GO' : 'NO-GO'} · ${blockerCount(progress, this.t)}`;
-    const checks = progress.checks && progress.checks.total > 0 ? ` · ${this.t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}` : '';
+    const checks =
+      progress.checks && progress.checks.total > 0
+        ? ` · ${this.t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}`
+        : '';
     this.item.text = `$(${verdict.decision === 'go' ? 'pass-filled' : 'error'}) ${this.shown}${checks}`;
     this.item.tooltip = `${summary}\n${this.t('Click to show the Readiness checklist view.')}`;
     this.item.accessibilityInformation = { label: `${this.shown}${checks}, ${summary}` };

@@ -20,7 +20,10 @@ export interface CreateFromTemplateOptions {
   readonly target?: vscode.Uri;
 }
 
-export async function createChecklistFromTemplate(extensionUri: vscode.Uri, options: CreateFromTemplateOptions = {}): Promise<vscode.Uri | undefined> {
+export async function createChecklistFromTemplate(
+  extensionUri: vscode.Uri,
+  options: CreateFromTemplateOptions = {},
+): Promise<vscode.Uri | undefined> {
   const t = vscode.l10n.t;
   const template = options.language ? TEMPLATES.find((c) => c.language === options.language) : await pickTemplate();
   if (!template) return undefined;
@@ -36,7 +39,11 @@ export async function createChecklistFromTemplate(extensionUri: vscode.Uri, opti
   if (!target) return undefined;
   if (await exists(target)) {
     const replace = t('Replace');
-    const answer = await vscode.window.showWarningMessage(t('{0} already exists. Replace it with the template?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+    const answer = await vscode.window.showWarningMessage(
+      t('{0} already exists. Replace it with the template?', vscode.workspace.asRelativePath(target)),
+      { modal: true },
+      replace,
+    );
     if (answer !== replace) return undefined;
   }
   const text = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'templates', template.file));
@@ -51,7 +58,10 @@ async function pickTemplate(): Promise<Template | undefined> {
   const ordered = [...TEMPLATES].sort((a, b) => Number(b.language === preferred) - Number(a.language === preferred));
   const picked = await vscode.window.showQuickPick(
     ordered.map((template) => ({ label: template.label, description: template.defaultName, template })),
-    { title: vscode.l10n.t('Create checklist from template'), placeHolder: vscode.l10n.t('Language of the new checklist') },
+    {
+      title: vscode.l10n.t('Create checklist from template'),
+      placeHolder: vscode.l10n.t('Language of the new checklist'),
+    },
   );
   return picked?.template;
 }

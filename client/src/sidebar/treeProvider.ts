@@ -47,15 +47,24 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<SidebarNod
 
   getTreeItem(node: SidebarNode): vscode.TreeItem {
     const { TreeItemCollapsibleState: Collapsible } = vscode;
-    const item = new vscode.TreeItem(node.label, node.children.length === 0 ? Collapsible.None : node.expanded ? Collapsible.Expanded : Collapsible.Collapsed);
+    const item = new vscode.TreeItem(
+      node.label,
+      node.children.length === 0 ? Collapsible.None : node.expanded ? Collapsible.Expanded : Collapsible.Collapsed,
+    );
     item.id = node.id;
     if (node.description !== undefined) item.description = node.description;
     if (node.tooltip) item.tooltip = new vscode.MarkdownString(node.tooltip);
-    if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
+    if (node.icon)
+      item.iconPath = new vscode.ThemeIcon(
+        node.icon.id,
+        node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined,
+      );
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: [node.label, node.description].filter(Boolean).join(', ') };
-    if (node.reveal) item.command = { command: COMMANDS.sidebarReveal, title: vscode.l10n.t('Go to'), arguments: [node] };
-    if (node.kind === 'verdict') item.command = { command: COMMANDS.openReport, title: vscode.l10n.t('Open report'), arguments: [node.uri] };
+    if (node.reveal)
+      item.command = { command: COMMANDS.sidebarReveal, title: vscode.l10n.t('Go to'), arguments: [node] };
+    if (node.kind === 'verdict')
+      item.command = { command: COMMANDS.openReport, title: vscode.l10n.t('Open report'), arguments: [node.uri] };
     return item;
   }
 
@@ -63,7 +72,13 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<SidebarNod
   itemAt(uri: vscode.Uri, position: vscode.Position): SidebarNode | undefined {
     const target = uri.toString();
     const holds = (node: SidebarNode) =>
-      node.span !== undefined && new vscode.Range(node.span.start.line, node.span.start.character, node.span.end.line, node.span.end.character).contains(position);
+      node.span !== undefined &&
+      new vscode.Range(
+        node.span.start.line,
+        node.span.start.character,
+        node.span.end.line,
+        node.span.end.character,
+      ).contains(position);
     const search = (nodes: readonly SidebarNode[]): SidebarNode | undefined => {
       for (const node of nodes) {
         if (node.kind === 'item') {

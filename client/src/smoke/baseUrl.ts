@@ -26,7 +26,9 @@ export class BaseUrls {
     const shown = stagingHost ? `http://${stagingHost}` : undefined;
     const value = await vscode.window.showInputBox({
       title: vscode.l10n.t('Readiness: base URL of the staging server'),
-      prompt: shown ? vscode.l10n.t('The URL that {0} stands for in this checklist', shown) : vscode.l10n.t('The URL that the checklist\'s staging host stands for'),
+      prompt: shown
+        ? vscode.l10n.t('The URL that {0} stands for in this checklist', shown)
+        : vscode.l10n.t("The URL that the checklist's staging host stands for"),
       placeHolder: 'https://staging.example.com',
       ignoreFocusOut: true,
       validateInput: (input) => this.problemWith(resource, input, stagingHost),
@@ -39,7 +41,11 @@ export class BaseUrls {
   }
 
   /** The server's word on a typed URL; if it cannot answer, the run's own check will. */
-  private async problemWith(resource: vscode.Uri, baseUrl: string, stagingHost: string | undefined): Promise<string | undefined> {
+  private async problemWith(
+    resource: vscode.Uri,
+    baseUrl: string,
+    stagingHost: string | undefined,
+  ): Promise<string | undefined> {
     const params = { uri: resource.toString(), baseUrl, ...(stagingHost === undefined ? {} : { stagingHost }) };
     return this.client.sendRequest(checkBaseUrlRequest, params).then(
       (result) => result.problem,
@@ -51,25 +57,44 @@ export class BaseUrls {
 async function offerToSave(resource: vscode.Uri, baseUrl: string): Promise<void> {
   const save = vscode.l10n.t('Save in Workspace Settings');
   const saveEnvironment = vscode.l10n.t('Save as Environment…');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Use {0} for the smoke tests of this workspace from now on (readiness.smoke.baseUrl)?', baseUrl), save, saveEnvironment);
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Use {0} for the smoke tests of this workspace from now on (readiness.smoke.baseUrl)?', baseUrl),
+    save,
+    saveEnvironment,
+  );
   const folder = vscode.workspace.getWorkspaceFolder(resource);
-  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  if (choice === save) await vscode.workspace.getConfiguration('readiness.smoke', resource).update('baseUrl', baseUrl, target);
+  const target = folder
+    ? vscode.ConfigurationTarget.WorkspaceFolder
+    : vscode.workspace.workspaceFolders
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  if (choice === save)
+    await vscode.workspace.getConfiguration('readiness.smoke', resource).update('baseUrl', baseUrl, target);
   if (choice === saveEnvironment) await saveAsEnvironment(resource, baseUrl, target);
 }
 
 /** A named environment (`readiness.environments`), made the current one: a run profile in the Testing view from now on. */
-async function saveAsEnvironment(resource: vscode.Uri, baseUrl: string, target: vscode.ConfigurationTarget): Promise<void> {
+async function saveAsEnvironment(
+  resource: vscode.Uri,
+  baseUrl: string,
+  target: vscode.ConfigurationTarget,
+): Promise<void> {
   const name = await vscode.window.showInputBox({
     title: vscode.l10n.t('Readiness: name of the environment'),
     prompt: vscode.l10n.t('A name for {0}, such as staging or canary', baseUrl),
     value: 'staging',
-    validateInput: (input) => (/^[\w.-]+$/.test(input.trim()) ? undefined : vscode.l10n.t('Letters, digits, dots, dashes and underscores')),
+    validateInput: (input) =>
+      /^[\w.-]+$/.test(input.trim()) ? undefined : vscode.l10n.t('Letters, digits, dots, dashes and underscores'),
   });
   if (name === undefined) return;
   const config = vscode.workspace.getConfiguration('readiness', resource);
   const inspected = config.inspect<Record<string, unknown>>('environments');
-  const current = (target === vscode.ConfigurationTarget.WorkspaceFolder ? inspected?.workspaceFolderValue : target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  const current =
+    (target === vscode.ConfigurationTarget.WorkspaceFolder
+      ? inspected?.workspaceFolderValue
+      : target === vscode.ConfigurationTarget.Workspace
+        ? inspected?.workspaceValue
+        : inspected?.globalValue) ?? {};
   await config.update('environments', { ...current, [name.trim()]: { baseUrl } }, target);
   await config.update('environment', name.trim(), target);
 }

@@ -10,7 +10,17 @@ import { answerServerQuestions } from './serverQuestions';
  * Call before `client.start()`, so the server's questions have their handlers from the first run.
  * The server keeps each test's last result for the sidebar.
  */
-export function registerSmokeTests(context: vscode.ExtensionContext, client: LanguageClient): { runner: SmokeTestRunner; disposable: vscode.Disposable } {
+export function registerSmokeTests(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+): { runner: SmokeTestRunner; disposable: vscode.Disposable } {
   const runner = new SmokeTestRunner(client);
-  return { runner, disposable: vscode.Disposable.from(runner.register(), answerServerQuestions(client, context.secrets, runner), markSmokeRunsInRestrictedMode(client)) };
+  return {
+    runner,
+    disposable: vscode.Disposable.from(
+      runner.register(),
+      answerServerQuestions(client, context.secrets, runner),
+      markSmokeRunsInRestrictedMode(client),
+    ),
+  };
 }

@@ -12,7 +12,9 @@ export function explainRestrictedMode(): void {
   const manage = vscode.l10n.t('Manage Workspace Trust');
   void vscode.window
     .showWarningMessage(
-      vscode.l10n.t('Readiness runs smoke tests only in a trusted workspace: they send requests, and secrets, over the network. This workspace is in Restricted Mode.'),
+      vscode.l10n.t(
+        'Readiness runs smoke tests only in a trusted workspace: they send requests, and secrets, over the network. This workspace is in Restricted Mode.',
+      ),
       manage,
     )
     .then((choice) => {
@@ -34,22 +36,30 @@ export function markSmokeRunsInRestrictedMode(client: LanguageClient): vscode.Di
     if (vscode.workspace.isTrusted || !lenses) return lenses;
     for (const lens of lenses) {
       if (lens.command?.command !== RUN) continue;
-      lens.command = { ...lens.command, title: restricted(lens.command.title), tooltip: vscode.l10n.t('Smoke tests run only in a trusted workspace') };
+      lens.command = {
+        ...lens.command,
+        title: restricted(lens.command.title),
+        tooltip: vscode.l10n.t('Smoke tests run only in a trusted workspace'),
+      };
     }
     return lenses;
   };
   const previousActions = middleware.provideCodeActions;
   middleware.provideCodeActions = async (document, range, context, token, next) => {
-    const actions = await (previousActions ? previousActions(document, range, context, token, next) : next(document, range, context, token));
+    const actions = await (previousActions
+      ? previousActions(document, range, context, token, next)
+      : next(document, range, context, token));
     if (vscode.workspace.isTrusted || !actions) return actions;
     for (const action of actions) {
-      if (action instanceof vscode.CodeAction && action.command?.command === RUN) action.title = restricted(action.title);
+      if (action instanceof vscode.CodeAction && action.command?.command === RUN)
+        action.title = restricted(action.title);
     }
     return actions;
   };
   // Granting trust changes no document, so VS Code would keep showing the restricted titles.
   return vscode.workspace.onDidGrantWorkspaceTrust(() => {
     const lenses = client.getFeature('textDocument/codeLens');
-    for (const document of vscode.workspace.textDocuments) lenses.getProvider(document)?.onDidChangeCodeLensEmitter.fire();
+    for (const document of vscode.workspace.textDocuments)
+      lenses.getProvider(document)?.onDidChangeCodeLensEmitter.fire();
   });
 }

@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, runSmokeTestsRequest, type RunSmokeTestsArguments, type RunSmokeTestsParams, type RunSmokeTestsResult } from '../../../server/src/protocol';
+import {
+  COMMANDS,
+  runSmokeTestsRequest,
+  type RunSmokeTestsArguments,
+  type RunSmokeTestsParams,
+  type RunSmokeTestsResult,
+} from '../../../server/src/protocol';
 import { BaseUrls } from './baseUrl';
 import { explainRestrictedMode } from './restrictedMode';
 import type { RunState } from './serverQuestions';
@@ -35,9 +41,13 @@ export class SmokeTestRunner implements RunState {
 
   register(): vscode.Disposable {
     return vscode.Disposable.from(
-      vscode.commands.registerCommand(COMMANDS.runSmokeTests, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
+      vscode.commands.registerCommand(COMMANDS.runSmokeTests, (args?: RunSmokeTestsArguments) =>
+        this.run(args ?? activeChecklist()),
+      ),
       // The sidebar names its checklist; the palette runs the active editor's.
-      vscode.commands.registerCommand(COMMANDS.runAllSmokeTests, (args?: RunSmokeTestsArguments) => this.run(args ?? activeChecklist())),
+      vscode.commands.registerCommand(COMMANDS.runAllSmokeTests, (args?: RunSmokeTestsArguments) =>
+        this.run(args ?? activeChecklist()),
+      ),
     );
   }
 
@@ -48,7 +58,9 @@ export class SmokeTestRunner implements RunState {
       return undefined;
     }
     if (!args) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a checklist in the editor to run its smoke tests.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Open a checklist in the editor to run its smoke tests.'),
+      );
       return undefined;
     }
     const resource = vscode.Uri.parse(args.uri);
@@ -62,7 +74,11 @@ export class SmokeTestRunner implements RunState {
   }
 
   private send(params: RunSmokeTestsParams): Thenable<RunSmokeTestsResult> {
-    const options = { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Readiness'), cancellable: true };
+    const options = {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Readiness'),
+      cancellable: true,
+    };
     return vscode.window.withProgress(options, async (progress, cancellation) => {
       const workDoneToken = `readiness/runSmokeTests/${randomUUID()}`;
       let done = 0;
@@ -93,15 +109,22 @@ function activeChecklist(): RunSmokeTestsArguments | undefined {
 function report(result: RunSmokeTestsResult, client: LanguageClient): void {
   if (result.error !== undefined) {
     const openSettings = vscode.l10n.t('Open Settings');
-    void vscode.window.showWarningMessage(result.error, ...(result.needsBaseUrl ? [openSettings] : [])).then((choice) => {
-      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'readiness.smoke.baseUrl');
-    });
+    void vscode.window
+      .showWarningMessage(result.error, ...(result.needsBaseUrl ? [openSettings] : []))
+      .then((choice) => {
+        if (choice === openSettings)
+          void vscode.commands.executeCommand('workbench.action.openSettings', 'readiness.smoke.baseUrl');
+      });
     return;
   }
   const showOutput = vscode.l10n.t('Show Output');
-  const message = result.written ? vscode.l10n.t('Smoke tests: {0}. The evidence is in the checklist.', result.summary) : vscode.l10n.t('Smoke tests: {0}.', result.summary);
+  const message = result.written
+    ? vscode.l10n.t('Smoke tests: {0}. The evidence is in the checklist.', result.summary)
+    : vscode.l10n.t('Smoke tests: {0}.', result.summary);
   const allPassed = result.failed === 0 && result.notRun === 0 && result.cancelled === 0;
-  const shown = allPassed ? vscode.window.showInformationMessage(message, showOutput) : vscode.window.showWarningMessage(message, showOutput);
+  const shown = allPassed
+    ? vscode.window.showInformationMessage(message, showOutput)
+    : vscode.window.showWarningMessage(message, showOutput);
   void shown.then((choice) => {
     if (choice === showOutput) client.outputChannel.show(true);
   });

@@ -17,5 +17,10 @@ export function sealSecret(name: string, value: string, serverPublicKey: string)
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(name, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-  return { publicKey: ecdh.getPublicKey('base64'), iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return {
+    publicKey: ecdh.getPublicKey('base64'),
+    iv: iv.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
 }

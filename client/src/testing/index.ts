@@ -7,7 +7,12 @@ import { COMMANDS } from '../../../server/src/protocol';
 import type { SmokeTestRunner } from '../smoke/runSmokeTests';
 import { SmokeTestController } from './testController';
 
-export function registerTesting(context: vscode.ExtensionContext, client: LanguageClient, runner: SmokeTestRunner, checklistsChanged: vscode.Event<void>): { controller: SmokeTestController; disposable: vscode.Disposable } {
+export function registerTesting(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  runner: SmokeTestRunner,
+  checklistsChanged: vscode.Event<void>,
+): { controller: SmokeTestController; disposable: vscode.Disposable } {
   const controller = new SmokeTestController(client, context.workspaceState, runner);
   const status = vscode.window.createStatusBarItem('readiness.environment', vscode.StatusBarAlignment.Left, 10);
   status.name = vscode.l10n.t('Readiness environment');
@@ -17,7 +22,10 @@ export function registerTesting(context: vscode.ExtensionContext, client: Langua
     if (environments.length === 0) return status.hide();
     const current = controller.currentEnvironment;
     status.text = `$(server-environment) ${current ?? vscode.l10n.t('no environment')}`;
-    status.tooltip = vscode.l10n.t('Readiness: smoke tests run in {0}. Click to switch.', current ?? vscode.l10n.t('readiness.smoke.baseUrl'));
+    status.tooltip = vscode.l10n.t(
+      'Readiness: smoke tests run in {0}. Click to switch.',
+      current ?? vscode.l10n.t('readiness.smoke.baseUrl'),
+    );
     status.show();
   };
   let timer: NodeJS.Timeout | undefined;
@@ -43,10 +51,19 @@ export function registerTesting(context: vscode.ExtensionContext, client: Langua
 async function selectEnvironment(controller: SmokeTestController): Promise<void> {
   await controller.refresh();
   const none = vscode.l10n.t('No environment (readiness.smoke.baseUrl)');
-  const picks = [...controller.environments.map((name) => ({ label: name, picked: name === controller.currentEnvironment })), { label: none, picked: controller.currentEnvironment === undefined }];
-  const chosen = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Readiness: environment of the smoke tests') });
+  const picks = [
+    ...controller.environments.map((name) => ({ label: name, picked: name === controller.currentEnvironment })),
+    { label: none, picked: controller.currentEnvironment === undefined },
+  ];
+  const chosen = await vscode.window.showQuickPick(picks, {
+    title: vscode.l10n.t('Readiness: environment of the smoke tests'),
+  });
   if (!chosen) return;
-  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('readiness').update('environment', chosen.label === none ? undefined : chosen.label, target);
+  const target = vscode.workspace.workspaceFolders
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  await vscode.workspace
+    .getConfiguration('readiness')
+    .update('environment', chosen.label === none ? undefined : chosen.label, target);
   await controller.refresh();
 }

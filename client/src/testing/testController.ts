@@ -25,7 +25,10 @@ interface TestData {
 }
 
 export class SmokeTestController implements vscode.Disposable {
-  readonly controller = vscode.tests.createTestController('readiness.smokeTests', vscode.l10n.t('Readiness smoke tests'));
+  readonly controller = vscode.tests.createTestController(
+    'readiness.smokeTests',
+    vscode.l10n.t('Readiness smoke tests'),
+  );
   private readonly tests = new WeakMap<vscode.TestItem, TestData>();
   private readonly profiles = new Map<string, vscode.TestRunProfile>();
   private readonly baseUrls: BaseUrls;
@@ -110,12 +113,21 @@ export class SmokeTestController implements vscode.Disposable {
     const key = environment ?? '';
     if (this.profiles.has(key)) return;
     const label = environment === undefined ? vscode.l10n.t('Run') : vscode.l10n.t('Run in {0}', environment);
-    const profile = this.controller.createRunProfile(label, vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, environment), environment === undefined);
+    const profile = this.controller.createRunProfile(
+      label,
+      vscode.TestRunProfileKind.Run,
+      (request, token) => this.run(request, token, environment),
+      environment === undefined,
+    );
     this.profiles.set(key, profile);
   }
 
   /** Runs the tests a request names (all when none), one server request per checklist. */
-  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken, environment: string | undefined): Promise<void> {
+  async run(
+    request: vscode.TestRunRequest,
+    token: vscode.CancellationToken,
+    environment: string | undefined,
+  ): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       explainRestrictedMode();
       return;
@@ -153,7 +165,13 @@ export class SmokeTestController implements vscode.Disposable {
     }
   }
 
-  private async runChecklist(checklist: SmokeChecklistNode, items: readonly vscode.TestItem[], environment: string | undefined, run: vscode.TestRun, token: vscode.CancellationToken): Promise<RunSmokeTestsResult | undefined> {
+  private async runChecklist(
+    checklist: SmokeChecklistNode,
+    items: readonly vscode.TestItem[],
+    environment: string | undefined,
+    run: vscode.TestRun,
+    token: vscode.CancellationToken,
+  ): Promise<RunSmokeTestsResult | undefined> {
     const uri = vscode.Uri.parse(checklist.uri);
     const chosen = environment ?? this.tree?.environment;
     // In an environment the server knows the base URL; otherwise it is the setting or asked for once.
@@ -166,10 +184,18 @@ export class SmokeTestController implements vscode.Disposable {
     await vscode.workspace.openTextDocument(uri);
     for (const item of items) run.started(item);
     const keys = new Map(items.map((item) => [this.tests.get(item)?.key ?? '', item]));
-    const pasteEvidence = vscode.workspace.getConfiguration('readiness.testing', uri).get<boolean>('pasteEvidence', true);
+    const pasteEvidence = vscode.workspace
+      .getConfiguration('readiness.testing', uri)
+      .get<boolean>('pasteEvidence', true);
     let result: RunSmokeTestsResult;
     try {
-      const params = { uri: checklist.uri, testKeys: [...keys.keys()], pasteEvidence, ...base, ...(environment === undefined ? {} : { environment }) };
+      const params = {
+        uri: checklist.uri,
+        testKeys: [...keys.keys()],
+        pasteEvidence,
+        ...base,
+        ...(environment === undefined ? {} : { environment }),
+      };
       // Cancelling the Testing view's run cancels the request: the server stops the test in flight.
       result = await this.runner.during(() => this.client.sendRequest(runSmokeTestsRequest, params, token));
     } catch (error) {
@@ -203,7 +229,11 @@ export class SmokeTestController implements vscode.Disposable {
     };
     this.controller.items.forEach(visit);
     if (stored.length === 0) return;
-    const run = this.controller.createTestRun(new vscode.TestRunRequest(stored.map(([item]) => item)), vscode.l10n.t('Last results'), false);
+    const run = this.controller.createTestRun(
+      new vscode.TestRunRequest(stored.map(([item]) => item)),
+      vscode.l10n.t('Last results'),
+      false,
+    );
     for (const [item, result] of stored) publish(run, item, result);
     run.end();
   }
@@ -221,7 +251,10 @@ export class SmokeTestController implements vscode.Disposable {
   }
 }
 
-function toRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+function toRange(range: {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
@@ -253,10 +286,16 @@ function publish(run: vscode.TestRun, item: vscode.TestItem, result: StoredResul
 
 /** One message per failure, with expected and actual values, on the command's line. */
 function messagesOf(result: StoredResult): vscode.TestMessage[] {
-  const location = result.commandRange ? new vscode.Location(vscode.Uri.parse(result.uri), toRange(result.commandRange)) : undefined;
-  const failures: readonly SmokeFailureView[] = result.failures.length > 0 ? result.failures : [{ kind: 'other', message: result.reason }];
+  const location = result.commandRange
+    ? new vscode.Location(vscode.Uri.parse(result.uri), toRange(result.commandRange))
+    : undefined;
+  const failures: readonly SmokeFailureView[] =
+    result.failures.length > 0 ? result.failures : [{ kind: 'other', message: result.reason }];
   return failures.map((failure) => {
-    const message = failure.expected !== undefined && failure.actual !== undefined ? vscode.TestMessage.diff(failure.message, failure.expected, failure.actual) : new vscode.TestMessage(failure.message);
+    const message =
+      failure.expected !== undefined && failure.actual !== undefined
+        ? vscode.TestMessage.diff(failure.message, failure.expected, failure.actual)
+        : new vscode.TestMessage(failure.message);
     if (location) message.location = location;
     return message;
   });

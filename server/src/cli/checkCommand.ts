@@ -1,10 +1,25 @@
 // `readiness check [paths...] [--format text|json|sarif] [--fail-on error|warning|none] [--today YYYY-MM-DD] [--locale xx] [--root DIR]`
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, localDateTime, parseBaseUrl, type Finding, type RuleMetadata } from '../core/api';
+import {
+  DEFAULT_EVIDENCE_MAX_AGE_DAYS,
+  localDateTime,
+  parseBaseUrl,
+  type Finding,
+  type RuleMetadata,
+} from '../core/api';
 import type { CheckFormat, FileOutcome } from './checkFile';
 import { runChecks } from './pool';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+  badToday,
+  localeFromEnvironment,
+  parseCommandArgs,
+  usage,
+  type CommandIo,
+} from './io';
 import { JSON_CLOSE, JSON_EMPTY, JSON_OPEN, reaches, type FailOn } from './report';
 import { cliService } from './service';
 import { formatSarif } from './sarif';
@@ -52,18 +67,26 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   if (!failOn) return usage(io, `--fail-on must be error, warning or none, not "${values['fail-on']}"`);
   const todayProblem = badToday(values.today);
   if (todayProblem) return usage(io, todayProblem);
-  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs must be a number of threads from 1 to 999, not "${values.jobs}"`);
-  const maxAgeDays = values['max-age-days'] === undefined ? DEFAULT_EVIDENCE_MAX_AGE_DAYS : Number(values['max-age-days']);
-  if (!/^\d+$/.test(values['max-age-days'] ?? '0')) return usage(io, `--max-age-days must be a whole number of days, not "${values['max-age-days']}"`);
-  if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url']).ok) return usage(io, `--base-url must be an http(s) URL, not "${values['base-url']}"`);
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
+    return usage(io, `--jobs must be a number of threads from 1 to 999, not "${values.jobs}"`);
+  const maxAgeDays =
+    values['max-age-days'] === undefined ? DEFAULT_EVIDENCE_MAX_AGE_DAYS : Number(values['max-age-days']);
+  if (!/^\d+$/.test(values['max-age-days'] ?? '0'))
+    return usage(io, `--max-age-days must be a whole number of days, not "${values['max-age-days']}"`);
+  if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url']).ok)
+    return usage(io, `--base-url must be an http(s) URL, not "${values['base-url']}"`);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
-  if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
+  if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory())
+    return usage(io, `--root must be a folder, and ${values.root} is not one`);
 
   const locale = values.locale ?? localeFromEnvironment(io.env);
   const today = values.today ?? localDateTime(new Date()).date;
   const service = cliService({ locale, today });
   const t = service.messages(locale);
-  const sarifRules = { rules: service.rules, describe: (rule: RuleMetadata) => service.messages('en')(rule.description) };
+  const sarifRules = {
+    rules: service.rules,
+    describe: (rule: RuleMetadata) => service.messages('en')(rule.description),
+  };
   const output = outputFor(format, io, sarifRules);
   let worst = -1;
   const errors = await runChecks({
@@ -120,4 +143,3 @@ function outputFor(
     end: () => io.out(formatSarif(files, sarif.rules, sarif.describe)),
   };
 }
-

@@ -35,25 +35,52 @@ export interface FileOutcome {
  * @param service the CLI's front door (`cliService`), made with the settings' locale and date
  * @param config the settings of the configuration file that applies to this file (`CliConfig.forFile`, read in the CLI's own thread)
  */
-export async function checkFile(service: ReadinessService, file: MarkdownFile, text: string, settings: FileCheckSettings, config: ResourceSettings): Promise<FileReport> {
-  const checklist = !service.matchesAny(file.matchPath, config.ignore) && service.isChecklist(file.matchPath, text, config.files);
+export async function checkFile(
+  service: ReadinessService,
+  file: MarkdownFile,
+  text: string,
+  settings: FileCheckSettings,
+  config: ResourceSettings,
+): Promise<FileReport> {
+  const checklist =
+    !service.matchesAny(file.matchPath, config.ignore) && service.isChecklist(file.matchPath, text, config.files);
   // --max-age-days and --base-url win over the configuration's evidence settings.
   const analysisSettings = { ...config.analysis, evidence: settings.evidence ?? config.analysis.evidence };
-  const analyzed = checklist ? service.analyse(text, { maxSize: config.maxFileSize, settings: analysisSettings }) : undefined;
+  const analyzed = checklist
+    ? service.analyse(text, { maxSize: config.maxFileSize, settings: analysisSettings })
+    : undefined;
   // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
-  const withEvidence = analyzed && { ...analyzed, evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: settings.today }) };
+  const withEvidence = analyzed && {
+    ...analyzed,
+    evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: settings.today }),
+  };
   const checked = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, settings.root));
   // Missing-file messages are added after the core's analysis: they too go through its redaction point.
-  const analysis = checked && { ...checked, findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })) };
+  const analysis = checked && {
+    ...checked,
+    findings: checked.findings.map((f) => ({ ...f, message: checked.safeText(f.message) })),
+  };
   return { path: file.displayPath, isChecklist: checklist, analysis, ...(checklist ? { text } : {}) };
 }
 
 /** The cheap pre-check: false only for a file `checkFile` would find no checklist. */
-export function mayBeChecklist(service: ReadinessService, file: MarkdownFile, text: string, config: ResourceSettings): boolean {
-  return !service.matchesAny(file.matchPath, config.ignore) && service.mayBeChecklist(file.matchPath, text, config.files);
+export function mayBeChecklist(
+  service: ReadinessService,
+  file: MarkdownFile,
+  text: string,
+  config: ResourceSettings,
+): boolean {
+  return (
+    !service.matchesAny(file.matchPath, config.ignore) && service.mayBeChecklist(file.matchPath, text, config.files)
+  );
 }
 
 export function outcomeOf(report: FileReport, format: CheckFormat): FileOutcome {
   const rendered = format === 'text' ? textLines(report).join('\n') : format === 'json' ? jsonEntry(report) : '';
-  return { path: report.path, rendered, worst: worstRank(report), findings: format === 'sarif' ? (report.analysis?.findings ?? []) : [] };
+  return {
+    path: report.path,
+    rendered,
+    worst: worstRank(report),
+    findings: format === 'sarif' ? (report.analysis?.findings ?? []) : [],
+  };
 }

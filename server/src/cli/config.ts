@@ -29,7 +29,9 @@ export class CliConfig {
       found = this.service.config.find(folder, this.stopAt).then((config) => ({
         settings: toSettings(mergeLayers(config?.parsed.raw)),
         config,
-        problems: (config?.parsed.problems ?? []).map((p) => `${config?.path ?? ''}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`),
+        problems: (config?.parsed.problems ?? []).map(
+          (p) => `${config?.path ?? ''}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`,
+        ),
       }));
       this.byFolder.set(folder, found);
     }

@@ -62,7 +62,9 @@ export async function readText(file: MarkdownFile): Promise<string> {
   try {
     bytes = await readFile(file.absolutePath);
   } catch (error) {
-    throw new InputError(`${file.displayPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new InputError(
+      `${file.displayPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   if (bytes.subarray(0, 8192).includes(0)) throw new InputError(`${file.displayPath}: is a binary file, not markdown`);
   try {

@@ -7,7 +7,16 @@ import { resolve } from 'node:path';
 import { localDateTime, type Translate, type Verdict, type VerdictEntry } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { check, type CheckResult } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+  badToday,
+  localeFromEnvironment,
+  parseCommandArgs,
+  usage,
+  type CommandIo,
+} from './io';
 import { toJson, type FileReport } from './report';
 import { formatSarif } from './sarif';
 import { cliService } from './service';
@@ -45,7 +54,8 @@ export async function runGate(argv: readonly string[], io: CommandIo): Promise<n
   const todayProblem = badToday(values.today);
   if (todayProblem) return usage(io, todayProblem);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
-  if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
+  if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory())
+    return usage(io, `--root must be a folder, and ${values.root} is not one`);
   const locale = values.locale ?? localeFromEnvironment(io.env);
   const today = values.today ?? localDateTime(new Date()).date;
   const service = cliService({ locale, today });
@@ -59,14 +69,23 @@ export async function runGate(argv: readonly string[], io: CommandIo): Promise<n
     io.err(`readiness: ${t('gate.noChecklist', paths.join(', '))}`);
     return EXIT_USAGE;
   }
-  const rendered = format === 'json' ? gateJson(result.reports, judged) : format === 'sarif' ? gateSarif(result, judged) : gateText(judged, t);
+  const rendered =
+    format === 'json'
+      ? gateJson(result.reports, judged)
+      : format === 'sarif'
+        ? gateSarif(result, judged)
+        : gateText(judged, t);
   if (rendered !== '') io.out(rendered);
   if (result.errors.length > 0) return EXIT_USAGE;
   return judged.every((j) => j.verdict.decision === 'go') ? EXIT_OK : EXIT_FINDINGS;
 }
 
 export function judge(service: ReadinessService, reports: readonly FileReport[], t: Translate): Judged[] {
-  return reports.flatMap((report) => (report.analysis && report.text !== undefined ? [{ report, verdict: service.verdict(report.analysis, { text: report.text, t }) }] : []));
+  return reports.flatMap((report) =>
+    report.analysis && report.text !== undefined
+      ? [{ report, verdict: service.verdict(report.analysis, { text: report.text, t }) }]
+      : [],
+  );
 }
 
 /** `NO-GO: 6 of 6 blockers not ready — path`, then its reasons and conditions as `path:line: message`. */
@@ -97,11 +116,22 @@ function decisionOf(judged: readonly Judged[]): 'go' | 'no-go' {
 /** `check`'s JSON with the verdict of each checklist and the overall decision. */
 function gateJson(reports: readonly FileReport[], judged: readonly Judged[]): string {
   const verdicts = new Map(judged.map((j) => [j.report, j.verdict]));
-  return JSON.stringify({ decision: decisionOf(judged), files: reports.map((report) => ({ ...(toJson(report) as object), verdict: verdicts.get(report) ?? null })) }, null, 2);
+  return JSON.stringify(
+    {
+      decision: decisionOf(judged),
+      files: reports.map((report) => ({ ...(toJson(report) as object), verdict: verdicts.get(report) ?? null })),
+    },
+    null,
+    2,
+  );
 }
 
 interface SarifLog {
-  runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: unknown[]; properties?: unknown }[];
+  runs: {
+    tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } };
+    results: unknown[];
+    properties?: unknown;
+  }[];
 }
 
 const REASON_RULE = 'gate/no-go-reason';
@@ -112,7 +142,13 @@ function gateSarif(result: CheckResult, judged: readonly Judged[]): string {
   const run = log.runs[0];
   if (!run) return JSON.stringify(log, null, 2);
   const reasons = judged.flatMap(({ report, verdict }) => verdict.reasons.map((reason) => ({ report, reason })));
-  if (reasons.length > 0) run.tool.driver.rules.push({ id: REASON_RULE, shortDescription: { text: 'A reason the release gate says NO-GO: a blocker item not done, or one with open blanks, failing smoke evidence, a pasted secret or a status mismatch.' } });
+  if (reasons.length > 0)
+    run.tool.driver.rules.push({
+      id: REASON_RULE,
+      shortDescription: {
+        text: 'A reason the release gate says NO-GO: a blocker item not done, or one with open blanks, failing smoke evidence, a pasted secret or a status mismatch.',
+      },
+    });
   const ruleIndex = run.tool.driver.rules.findIndex((r) => r.id === REASON_RULE);
   for (const { report, reason } of reasons) {
     run.results.push({
@@ -120,7 +156,14 @@ function gateSarif(result: CheckResult, judged: readonly Judged[]): string {
       ruleIndex,
       level: 'error',
       message: { text: reason.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(report.path) }, region: { startLine: reason.line + 1 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(report.path) },
+            region: { startLine: reason.line + 1 },
+          },
+        },
+      ],
       properties: { itemId: reason.itemId ?? null, problems: reason.problems.map((p) => p.kind) },
     });
   }
@@ -130,4 +173,3 @@ function gateSarif(result: CheckResult, judged: readonly Judged[]): string {
   };
   return JSON.stringify(log, null, 2);
 }
-

@@ -27,7 +27,9 @@ export function usage(io: Pick<CommandIo, 'err'>, message: string): number {
 
 /** Why a `--today` value is not a `YYYY-MM-DD` date, or undefined when it is one (or absent). */
 export function badToday(today: string | undefined): string | undefined {
-  return today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today) ? `--today must be a date such as 2025-12-08, not "${today}"` : undefined;
+  return today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)
+    ? `--today must be a date such as 2025-12-08, not "${today}"`
+    : undefined;
 }
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -36,7 +38,12 @@ type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
  * node's parseArgs over a command's arguments (positionals allowed): its values and positionals, or,
  * for an unknown or malformed option, exit 2 after the message and the command's usage on stderr.
  */
-export function parseCommandArgs<const O extends OptionsConfig>(argv: readonly string[], options: O, io: Pick<CommandIo, 'err'>, usageText: string): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>> | number {
+export function parseCommandArgs<const O extends OptionsConfig>(
+  argv: readonly string[],
+  options: O,
+  io: Pick<CommandIo, 'err'>,
+  usageText: string,
+): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>> | number {
   try {
     return parseArgs({ args: [...argv], allowPositionals: true, options });
   } catch (error) {

@@ -31,10 +31,18 @@ export function junitReport(suiteName: string, cases: readonly JunitCase[], time
         lines.push(`${open}/>`);
         break;
       case 'failure':
-        lines.push(`${open}>`, `      <failure message="${attribute(o.message)}" type="${attribute(o.type)}">${text(o.detail)}</failure>`, '    </testcase>');
+        lines.push(
+          `${open}>`,
+          `      <failure message="${attribute(o.message)}" type="${attribute(o.type)}">${text(o.detail)}</failure>`,
+          '    </testcase>',
+        );
         break;
       case 'error':
-        lines.push(`${open}>`, `      <error message="${attribute(o.message)}" type="${attribute(o.type)}"/>`, '    </testcase>');
+        lines.push(
+          `${open}>`,
+          `      <error message="${attribute(o.message)}" type="${attribute(o.type)}"/>`,
+          '    </testcase>',
+        );
         break;
       case 'skipped':
         lines.push(`${open}>`, `      <skipped message="${attribute(o.message)}"/>`, '    </testcase>');
@@ -46,8 +54,9 @@ export function junitReport(suiteName: string, cases: readonly JunitCase[], time
 }
 
 /** Characters XML 1.0 cannot hold at all (control characters other than tab and line ends, lone surrogates) are dropped. */
-// eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ILLEGAL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function legal(value: string): string {
   return value.replace(XML_ILLEGAL, '');

@@ -10,7 +10,13 @@ import { runVerify, VERIFY_USAGE } from './verify';
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  check: (argv, io) => (argv.includes('--gate') ? runGate(argv.filter((a) => a !== '--gate'), io) : runCheck(argv, io)),
+  check: (argv, io) =>
+    argv.includes('--gate')
+      ? runGate(
+          argv.filter((a) => a !== '--gate'),
+          io,
+        )
+      : runCheck(argv, io),
   gate: runGate,
   report: runReport,
   smoke: runSmoke,

@@ -21,7 +21,8 @@ export interface TaskMessage {
   readonly config: ResourceSettings;
 }
 
-export type ResultMessage = { readonly id: number; readonly outcome: FileOutcome } | { readonly id: number; readonly failure: string };
+export type ResultMessage =
+  { readonly id: number; readonly outcome: FileOutcome } | { readonly id: number; readonly failure: string };
 
 /** Checks one file's text, here or in another thread. */
 interface Checker {
@@ -44,7 +45,8 @@ export function threadsFor(files: number, jobs: number | undefined): number {
 
 function inThisThread(service: ReadinessService, settings: FileCheckSettings): Checker {
   return {
-    check: async (file, text, config) => outcomeOf(await checkFile(service, file, text, settings, config), settings.format),
+    check: async (file, text, config) =>
+      outcomeOf(await checkFile(service, file, text, settings, config), settings.format),
     close: () => Promise.resolve(),
   };
 }
@@ -92,13 +94,15 @@ class WorkerPool implements Checker {
       worker.on('error', (error: Error & { code?: string }) => {
         this.workers.splice(this.workers.indexOf(entry), 1);
         for (const task of entry.pending.values()) {
-          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.here.check(task.file, task.text, task.config).then(task.resolve, task.reject);
+          if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+            this.here.check(task.file, task.text, task.config).then(task.resolve, task.reject);
           else task.reject(error);
         }
         entry.pending.clear();
       });
       worker.on('exit', (code) => {
-        for (const task of entry.pending.values()) task.reject(new Error(`a checking thread stopped (exit code ${code})`));
+        for (const task of entry.pending.values())
+          task.reject(new Error(`a checking thread stopped (exit code ${code})`));
         entry.pending.clear();
       });
       this.workers.push(entry);
@@ -150,7 +154,9 @@ export async function runChecks(options: RunOptions): Promise<string[]> {
   let checker: Checker | undefined;
   const service = options.service ?? cliService({ locale: options.settings.locale, today: options.settings.today });
   // Threads start with the first file that may be a checklist: a folder of READMEs needs none.
-  const lazyChecker = () => (checker ??= threads <= 1 ? inThisThread(service, options.settings) : new WorkerPool(threads, options.settings, service));
+  const lazyChecker = () =>
+    (checker ??=
+      threads <= 1 ? inThisThread(service, options.settings) : new WorkerPool(threads, options.settings, service));
   const errors: string[] = [];
   // Configuration problems are errors, each once, in the order of the files they apply to.
   const reported = new Set<string>();
@@ -169,7 +175,10 @@ export async function runChecks(options: RunOptions): Promise<string[]> {
   };
   try {
     for (const slot of slots) {
-      const started = slot instanceof InputError ? Promise.resolve(slot) : start(slot, options.settings, service, config, lazyChecker);
+      const started =
+        slot instanceof InputError
+          ? Promise.resolve(slot)
+          : start(slot, options.settings, service, config, lazyChecker);
       // Awaited in order below; until then a failure must not count as unhandled.
       started.catch(() => undefined);
       queue.push(started);
@@ -190,7 +199,13 @@ interface Started {
 }
 
 /** Reads a file and its settings and checks it, unless the cheap pre-check already says it is no checklist. */
-async function start(file: MarkdownFile, settings: FileCheckSettings, service: ReadinessService, config: CliConfig, checker: () => Checker): Promise<Started | InputError> {
+async function start(
+  file: MarkdownFile,
+  settings: FileCheckSettings,
+  service: ReadinessService,
+  config: CliConfig,
+  checker: () => Checker,
+): Promise<Started | InputError> {
   let text: string;
   try {
     text = await readText(file);
@@ -199,6 +214,10 @@ async function start(file: MarkdownFile, settings: FileCheckSettings, service: R
     throw error;
   }
   const { settings: fileConfig, problems } = await config.forFile(file.absolutePath);
-  if (!mayBeChecklist(service, file, text, fileConfig)) return { outcome: outcomeOf({ path: file.displayPath, isChecklist: false, analysis: undefined }, settings.format), problems };
+  if (!mayBeChecklist(service, file, text, fileConfig))
+    return {
+      outcome: outcomeOf({ path: file.displayPath, isChecklist: false, analysis: undefined }, settings.format),
+      problems,
+    };
   return { outcome: await checker().check(file, text, fileConfig), problems };
 }

@@ -11,12 +11,20 @@ import type { ReadinessService } from '../core/service';
 const toPosix = (path: string): string => path.split(sep).join('/');
 
 /** The analysis of the checklist at `absolutePath` with its file-reference findings added. */
-export async function withReferenceChecks(service: ReadinessService, analysis: Analysis, absolutePath: string, root: string | undefined): Promise<Analysis> {
+export async function withReferenceChecks(
+  service: ReadinessService,
+  analysis: Analysis,
+  absolutePath: string,
+  root: string | undefined,
+): Promise<Analysis> {
   const folder = toPosix(dirname(absolutePath));
   const bases = [...new Set([root === undefined ? folder : toPosix(resolve(root)), folder])];
   const paths = service.references.paths(analysis.checklist, bases);
   if (paths.length === 0) return analysis;
   // The first base is the fence: nothing outside it (nor a symbolic link out of it) is looked at.
   const facts = await service.references.gather(paths, bases[0]);
-  return service.references.withFindings(analysis, service.references.findings({ checklist: analysis.checklist, bases, facts }));
+  return service.references.withFindings(
+    analysis,
+    service.references.findings({ checklist: analysis.checklist, bases, facts }),
+  );
 }

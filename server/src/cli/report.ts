@@ -32,7 +32,10 @@ export function formatText(reports: readonly FileReport[]): string {
 }
 
 export function textLines(report: FileReport): string[] {
-  return (report.analysis?.findings ?? []).map((f) => `${report.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+  return (report.analysis?.findings ?? []).map(
+    (f) =>
+      `${report.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`,
+  );
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
@@ -72,11 +75,18 @@ export function toJson(report: FileReport): unknown {
       due: item.due ?? null,
       state: item.state,
       kind: item.kind,
-      checks: { total: item.checks.filter((c) => c.state !== 'not-applicable').length, done: item.checks.filter((c) => c.state === 'done').length },
+      checks: {
+        total: item.checks.filter((c) => c.state !== 'not-applicable').length,
+        done: item.checks.filter((c) => c.state === 'done').length,
+      },
       openPlaceholders: item.placeholders.length,
       range: item.headingRange,
     })),
-    progress: analysis?.progress ?? { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 }, checks: { done: 0, total: 0 } },
+    progress: analysis?.progress ?? {
+      blockers: { done: 0, total: 0 },
+      items: { done: 0, total: 0 },
+      checks: { done: 0, total: 0 },
+    },
     diagnostics: (analysis?.findings ?? []).map(diagnosticJson),
     evidence: (analysis?.evidence ?? []).map(evidenceJson),
   };
@@ -93,12 +103,28 @@ function evidenceJson(r: TestEvidenceRecord): unknown {
     state: r.state,
     stale: r.stale.map((s) => s.code),
     failures: r.failures.map((f) => f.code),
-    stamp: stamp ? { ran: stamp.ran, host: stamp.host ?? null, env: stamp.env ?? null, runner: stamp.runner, status: stamp.status ?? null, ms: stamp.ms ?? null, result: stamp.result } : null,
+    stamp: stamp
+      ? {
+          ran: stamp.ran,
+          host: stamp.host ?? null,
+          env: stamp.env ?? null,
+          runner: stamp.runner,
+          status: stamp.status ?? null,
+          ms: stamp.ms ?? null,
+          result: stamp.result,
+        }
+      : null,
   };
 }
 
 /** A finding with a sub-rule (the kind of secret) also names it as `code/rule`, as in SARIF. */
 function diagnosticJson(f: Finding): unknown {
   const rule = f.code === 'secret' ? f.data.rule : undefined;
-  return { code: f.code, ...(rule === undefined ? {} : { rule: `${f.code}/${rule}` }), severity: f.severity, message: f.message, range: f.range };
+  return {
+    code: f.code,
+    ...(rule === undefined ? {} : { rule: `${f.code}/${rule}` }),
+    severity: f.severity,
+    message: f.message,
+    range: f.range,
+  };
 }

@@ -7,7 +7,16 @@ import { resolve } from 'node:path';
 import { localDateTime, type ReportFormat } from '../core/api';
 import { writeFileAtomically } from '../node/atomicFile';
 import { check } from './check';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, badToday, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+  badToday,
+  localeFromEnvironment,
+  parseCommandArgs,
+  usage,
+  type CommandIo,
+} from './io';
 import { cliService } from './service';
 
 const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md', 'json'];
@@ -39,11 +48,13 @@ export async function runReport(argv: readonly string[], io: CommandIo): Promise
   const { values, positionals } = parsed;
   const format = REPORT_FORMATS.find((f) => f === (values.format === 'markdown' ? 'md' : values.format));
   if (!format) return usage(io, `--format must be html, md or json, not "${values.format}"`);
-  if (positionals.length !== 1) return usage(io, `report takes one checklist file, not ${positionals.length}\n\nUsage: ${REPORT_USAGE}`);
+  if (positionals.length !== 1)
+    return usage(io, `report takes one checklist file, not ${positionals.length}\n\nUsage: ${REPORT_USAGE}`);
   const todayProblem = badToday(values.today);
   if (todayProblem) return usage(io, todayProblem);
   const root = values.root === undefined ? undefined : resolve(io.cwd, values.root);
-  if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory()) return usage(io, `--root must be a folder, and ${values.root} is not one`);
+  if (root !== undefined && !(await stat(root).catch(() => undefined))?.isDirectory())
+    return usage(io, `--root must be a folder, and ${values.root} is not one`);
   const file = positionals[0] ?? '';
   const fileInfo = await stat(resolve(io.cwd, file)).catch(() => undefined);
   if (fileInfo?.isDirectory()) return usage(io, `${file}: is a folder; report takes one checklist file`);
@@ -57,9 +68,19 @@ export async function runReport(argv: readonly string[], io: CommandIo): Promise
   for (const line of result.errors) io.err(`readiness: ${line}`);
   if (result.errors.length > 0) return EXIT_USAGE;
   const report = result.reports[0];
-  if (!report?.analysis || report.text === undefined) return usage(io, `${file}: is not a checklist (it matches none of the checklist names and has fewer than three Estado/Status fields)`);
+  if (!report?.analysis || report.text === undefined)
+    return usage(
+      io,
+      `${file}: is not a checklist (it matches none of the checklist names and has fewer than three Estado/Status fields)`,
+    );
 
-  const model = service.report.build(report.analysis, { text: report.text, t, path: report.path, today, generated: values.today ?? `${now.date} ${now.time}` });
+  const model = service.report.build(report.analysis, {
+    text: report.text,
+    t,
+    path: report.path,
+    today,
+    generated: values.today ?? `${now.date} ${now.time}`,
+  });
   const rendered = service.report.render(model, format, t);
   if (values.out === undefined) {
     io.out(rendered.replace(/\n$/, ''));
@@ -73,4 +94,3 @@ export async function runReport(argv: readonly string[], io: CommandIo): Promise
   }
   return values.gate && model.verdict.decision === 'no-go' ? EXIT_FINDINGS : EXIT_OK;
 }
-

@@ -3,7 +3,12 @@
 import type { Finding, FindingCode, RuleMetadata, Severity } from '../core/api';
 import type { FileReport } from './report';
 
-const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const levels: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** What SARIF needs of a checked file: a check report, or just its path and findings. */
 export interface SarifFile {
@@ -12,9 +17,15 @@ export interface SarifFile {
 }
 
 /** @param describe a rule's description as code scanning shows it (the registry's, in English) */
-export function formatSarif(reports: readonly SarifFile[], rules: readonly RuleMetadata[], describe: (rule: RuleMetadata) => string): string {
+export function formatSarif(
+  reports: readonly SarifFile[],
+  rules: readonly RuleMetadata[],
+  describe: (rule: RuleMetadata) => string,
+): string {
   const ruleDescriptions = new Map<string, string>(rules.map((rule) => [rule.id, describe(rule)]));
-  const findings = reports.flatMap((report) => (report.analysis?.findings ?? []).map((finding) => ({ report, finding })));
+  const findings = reports.flatMap((report) =>
+    (report.analysis?.findings ?? []).map((finding) => ({ report, finding })),
+  );
   const ruleIds = [...new Set(findings.map(({ finding }) => ruleId(finding)))].sort();
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -24,7 +35,10 @@ export function formatSarif(reports: readonly SarifFile[], rules: readonly RuleM
         tool: {
           driver: {
             name: 'readiness',
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: ruleDescriptions.get(id.split('/')[0] as FindingCode) ?? id } })),
+            rules: ruleIds.map((id) => ({
+              id,
+              shortDescription: { text: ruleDescriptions.get(id.split('/')[0] as FindingCode) ?? id },
+            })),
           },
         },
         columnKind: 'utf16CodeUnits',

@@ -4,7 +4,15 @@
 // Exit codes: 0 every selected test passed, 1 some did not, 2 usage or I/O errors.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { defaultSmokeSettings, inEnvironment, localDateTime, type Language, type SmokeRun, type SmokeSuite, type SmokeTest } from '../core/api';
+import {
+  defaultSmokeSettings,
+  inEnvironment,
+  localDateTime,
+  type Language,
+  type SmokeRun,
+  type SmokeSuite,
+  type SmokeTest,
+} from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient, type FetchHttpClient } from '../node/fetchHttpClient';
@@ -12,7 +20,15 @@ import { RUNNER_VERSION } from '../node/runnerVersion';
 import { systemWallClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
 import { CliConfig } from './config';
-import { EXIT_FINDINGS as EXIT_FAILED, EXIT_OK as EXIT_PASSED, EXIT_USAGE, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
+import {
+  EXIT_FINDINGS as EXIT_FAILED,
+  EXIT_OK as EXIT_PASSED,
+  EXIT_USAGE,
+  localeFromEnvironment,
+  parseCommandArgs,
+  usage,
+  type CommandIo,
+} from './io';
 import { cliService, environmentSecrets } from './service';
 
 export const SMOKE_USAGE = `readiness smoke FILE --base-url URL [--env NAME] [--only 2,4] [--write] [--timeout MS] [--format text|json]
@@ -76,17 +92,28 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   const { path, shown, text, suite, tests } = loaded;
 
   // The configuration file's smoke settings (captures such as <sid> ← sessionId, allowed hosts, base URL), under the flags.
-  const { settings, problems } = await new CliConfig(service, options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)).forFile(path);
+  const { settings, problems } = await new CliConfig(
+    service,
+    options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace),
+  ).forFile(path);
   if (problems.length > 0) return usage(io, problems.join('\n'));
   const environmentName = options.env ?? settings.environment;
   const environment = environmentName === undefined ? undefined : inEnvironment(settings, environmentName);
   if (environmentName !== undefined && !environment) {
-    return usage(io, `no environment "${environmentName}" in the configuration file's "environments" (configured: ${Object.keys(settings.environments).join(', ') || 'none'})`);
+    return usage(
+      io,
+      `no environment "${environmentName}" in the configuration file's "environments" (configured: ${Object.keys(settings.environments).join(', ') || 'none'})`,
+    );
   }
   const smokeSettings = environment ?? settings.smoke;
   const baseUrl = options.baseUrl ?? smokeSettings.baseUrl;
-  if (baseUrl === undefined) return usage(io, '--base-url is required (or "smoke.baseUrl" in .readiness.json): the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)');
-  if (!service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `smoke.baseUrl must be an http(s) URL, not "${baseUrl}"`);
+  if (baseUrl === undefined)
+    return usage(
+      io,
+      '--base-url is required (or "smoke.baseUrl" in .readiness.json): the URL the document\'s staging host stands for (e.g. --base-url https://staging.example.com)',
+    );
+  if (!service.smoke.parseBaseUrl(baseUrl).ok)
+    return usage(io, `smoke.baseUrl must be an http(s) URL, not "${baseUrl}"`);
   await options.http.warmUp();
   const run = await service.smoke.run(
     suite,
@@ -99,11 +126,16 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
       allowInsecureTls: options.insecure || settings.smoke.allowInsecureTls,
     },
     {
-      files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
+      files: createWorkspaceFileReader(
+        options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace),
+      ),
       wallClock: systemWallClock,
       secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(text), ...options.secretEnv])),
       // Each line as its test finishes; results are redacted already, the line is masked once more for safety.
-      observer: options.format === 'text' ? { testFinished: (result, { redact }) => io.out(redact(service.smoke.resultLine(result, options.language))) } : undefined,
+      observer:
+        options.format === 'text'
+          ? { testFinished: (result, { redact }) => io.out(redact(service.smoke.resultLine(result, options.language))) }
+          : undefined,
     },
     { tests, signal: io.signal },
   );
@@ -122,9 +154,12 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   }
   for (const result of run.results) {
     for (const reason of result.reasons) {
-      if (reason.code === 'missing-secret') notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
+      if (reason.code === 'missing-secret')
+        notes.push(`set the environment variable ${reason.name} to run smoke test ${result.number}`);
       if (reason.code === 'undeclared-secret') {
-        notes.push(`smoke test ${result.number} uses <${reason.name}>, which the checklist's secrets list does not declare: the environment variable was not read (list it under the checklist's "Secrets:" or pass --secret-env ${reason.name})`);
+        notes.push(
+          `smoke test ${result.number} uses <${reason.name}>, which the checklist's secrets list does not declare: the environment variable was not read (list it under the checklist's "Secrets:" or pass --secret-env ${reason.name})`,
+        );
       }
     }
   }
@@ -132,7 +167,14 @@ export async function smoke(argv: readonly string[], io: SmokeIo): Promise<numbe
   return run.results.every((r) => r.outcome === 'passed') ? EXIT_PASSED : EXIT_FAILED;
 }
 
-function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string, written: boolean, notes: readonly string[]): void {
+function report(
+  io: SmokeIo,
+  options: SmokeOptions,
+  run: SmokeRun,
+  shown: string,
+  written: boolean,
+  notes: readonly string[],
+): void {
   const { service } = options;
   const summary = service.smoke.summarize(run.results);
   if (options.format === 'json') {
@@ -157,27 +199,52 @@ function report(io: SmokeIo, options: SmokeOptions, run: SmokeRun, shown: string
     io.out(run.redact(JSON.stringify(json, null, 2)));
     return;
   }
-  io.out(run.redact(service.smoke.summaryLine(summary, options.language) + (written ? ` · evidence written to ${shown}` : '')));
+  io.out(
+    run.redact(
+      service.smoke.summaryLine(summary, options.language) + (written ? ` · evidence written to ${shown}` : ''),
+    ),
+  );
   for (const note of notes) io.err(run.redact(`readiness: ${note}`));
 }
 
 function readOptions(argv: readonly string[], io: SmokeIo): SmokeOptions | number {
-  const parsed = parseCommandArgs(argv, { ...RUN_OPTIONS, env: { type: 'string' }, write: { type: 'boolean', default: false } }, io, SMOKE_USAGE);
+  const parsed = parseCommandArgs(
+    argv,
+    { ...RUN_OPTIONS, env: { type: 'string' }, write: { type: 'boolean', default: false } },
+    io,
+    SMOKE_USAGE,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(`Usage: ${SMOKE_USAGE}`);
     return EXIT_PASSED;
   }
-  if (positionals.length !== 1) return usage(io, positionals.length === 0 ? `smoke needs the checklist FILE\n\nUsage: ${SMOKE_USAGE}` : `smoke takes one FILE, not ${positionals.length}`);
+  if (positionals.length !== 1)
+    return usage(
+      io,
+      positionals.length === 0
+        ? `smoke needs the checklist FILE\n\nUsage: ${SMOKE_USAGE}`
+        : `smoke takes one FILE, not ${positionals.length}`,
+    );
   const baseUrl = values['base-url'];
   const locale = values.locale ?? localeFromEnvironment(io.env);
   const http = createFetchHttpClient();
   const service = cliService({ locale, today: localDateTime(new Date()).date, env: io.env, http });
-  if (baseUrl !== undefined && !service.smoke.parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
+  if (baseUrl !== undefined && !service.smoke.parseBaseUrl(baseUrl).ok)
+    return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
   const flags = readRunFlags(values, io);
   if (typeof flags === 'number') return flags;
-  return { file: positionals[0] ?? '', baseUrl, env: values.env, ...flags, write: values.write, language: service.language(), service, http };
+  return {
+    file: positionals[0] ?? '',
+    baseUrl,
+    env: values.env,
+    ...flags,
+    write: values.write,
+    language: service.language(),
+    service,
+    http,
+  };
 }
 
 /** The options `smoke` and `verify` share: the base URL, which tests, time limit, output, hosts, secrets, uploads' folder, language. */
@@ -207,7 +274,15 @@ interface RunFlags {
 
 /** The shared options checked: or exit 2 with what is wrong with the first bad one. */
 export function readRunFlags(
-  values: { readonly format?: string; readonly timeout?: string; readonly only?: string; readonly 'allow-host'?: string[]; readonly 'secret-env'?: string[]; readonly insecure?: boolean; readonly workspace?: string },
+  values: {
+    readonly format?: string;
+    readonly timeout?: string;
+    readonly only?: string;
+    readonly 'allow-host'?: string[];
+    readonly 'secret-env'?: string[];
+    readonly insecure?: boolean;
+    readonly workspace?: string;
+  },
   io: Pick<CommandIo, 'err'>,
 ): RunFlags | number {
   const format = values.format;
@@ -215,7 +290,8 @@ export function readRunFlags(
   let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout);
-    if (!/^\d+$/.test(values.timeout) || timeoutMs <= 0) return usage(io, `--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
+    if (!/^\d+$/.test(values.timeout) || timeoutMs <= 0)
+      return usage(io, `--timeout must be a positive number of milliseconds, not "${values.timeout}"`);
   }
   let only: string[] | undefined;
   if (values.only !== undefined) {
@@ -224,22 +300,47 @@ export function readRunFlags(
   }
   const secretEnv = values['secret-env'] ?? [];
   const badName = secretEnv.find((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
-  if (badName !== undefined) return usage(io, `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`);
-  return { format, timeoutMs, only, allowedHosts: values['allow-host'] ?? [], secretEnv, insecure: values.insecure ?? false, workspace: values.workspace };
+  if (badName !== undefined)
+    return usage(
+      io,
+      `--secret-env takes an environment variable name such as LOG_TOKEN (upper case, digits, _), not "${badName}"`,
+    );
+  return {
+    format,
+    timeoutMs,
+    only,
+    allowedHosts: values['allow-host'] ?? [],
+    secretEnv,
+    insecure: values.insecure ?? false,
+    workspace: values.workspace,
+  };
 }
 
 /** FILE's text and smoke tests, and those --only selects; or exit 2 with why (unreadable, no tests, an unknown number). */
-export async function loadSmokeTests(service: ReadinessService, io: CommandIo, file: string, only: readonly string[] | undefined): Promise<{ path: string; shown: string; text: string; suite: SmokeSuite; tests: readonly SmokeTest[] } | number> {
+export async function loadSmokeTests(
+  service: ReadinessService,
+  io: CommandIo,
+  file: string,
+  only: readonly string[] | undefined,
+): Promise<{ path: string; shown: string; text: string; suite: SmokeSuite; tests: readonly SmokeTest[] } | number> {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   const read = await readDocument(path, shown);
   if (typeof read === 'string') return usage(io, read);
   const suite = suiteOf(service, read.text);
-  if (suite.tests.length === 0) return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
+  if (suite.tests.length === 0)
+    return usage(io, `${shown}: no smoke tests (\`$ curl ...\` commands in the shell blocks of checklist items)`);
   const numbers = suite.tests.map((t) => t.number);
   const unknown = only?.filter((n) => !numbers.includes(n)) ?? [];
-  if (unknown.length > 0) return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
-  return { path, shown, text: read.text, suite, tests: only ? suite.tests.filter((t) => only.includes(t.number)) : suite.tests };
+  if (unknown.length > 0)
+    return usage(io, `${shown}: no smoke test ${unknown.join(', ')} (its tests are ${numbers.join(', ')})`);
+  return {
+    path,
+    shown,
+    text: read.text,
+    suite,
+    tests: only ? suite.tests.filter((t) => only.includes(t.number)) : suite.tests,
+  };
 }
 
 /** "2,4" → ["2", "4"]; "2-4" → ["2", "3", "4"]; anything else → []. */
@@ -257,7 +358,6 @@ export function expandNumbers(text: string): string[] {
   }
   return out;
 }
-
 
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
@@ -279,7 +379,9 @@ export async function readDocument(path: string, shown: string): Promise<Documen
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? `${shown}: no such file or directory` : `${shown}: cannot be read (${code ?? String(error)})`;
+    return code === 'ENOENT'
+      ? `${shown}: no such file or directory`
+      : `${shown}: cannot be read (${code ?? String(error)})`;
   }
   if (bytes.subarray(0, 8192).includes(0)) return `${shown}: is a binary file, not markdown`;
   let text: string;
@@ -297,11 +399,25 @@ function suiteOf(service: ReadinessService, text: string): SmokeSuite {
 }
 
 /** Re-reads FILE (it may have changed during the run), locates each test again and writes atomically. */
-async function writeEvidence(service: ReadinessService, path: string, shown: string, run: SmokeRun, language: Language, baseUrl: string, environment: string | undefined): Promise<{ written: boolean; dropped: string[] } | string> {
+async function writeEvidence(
+  service: ReadinessService,
+  path: string,
+  shown: string,
+  run: SmokeRun,
+  language: Language,
+  baseUrl: string,
+  environment: string | undefined,
+): Promise<{ written: boolean; dropped: string[] } | string> {
   const now = await readDocument(path, shown);
   if (typeof now === 'string') return now;
   // Located by identity in the text as it is now, which is also right when nothing changed.
-  const plan = service.evidence.stampedEdits(now.text, suiteOf(service, now.text), run.results, { runner: RUNNER_VERSION, baseUrl, environment }, language);
+  const plan = service.evidence.stampedEdits(
+    now.text,
+    suiteOf(service, now.text),
+    run.results,
+    { runner: RUNNER_VERSION, baseUrl, environment },
+    language,
+  );
   const dropped = plan.dropped.map((d) => d.message);
   if (plan.edits.length === 0) return { written: false, dropped };
   const text = service.smoke.applyTextEdits(now.text, plan.edits);

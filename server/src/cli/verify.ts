@@ -5,11 +5,26 @@
 // Exit codes: 0 no drift, 1 drift, 2 usage or I/O errors or tests that could not run.
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { defaultSmokeSettings, localDateTime, parseBaseUrl, type SmokeRun, type SmokeTest, type Verification } from '../core/api';
+import {
+  defaultSmokeSettings,
+  localDateTime,
+  parseBaseUrl,
+  type SmokeRun,
+  type SmokeTest,
+  type Verification,
+} from '../core/api';
 import { writeFileAtomically } from '../node/atomicFile';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, localeFromEnvironment, parseCommandArgs, usage, type CommandIo } from './io';
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+  localeFromEnvironment,
+  parseCommandArgs,
+  usage,
+  type CommandIo,
+} from './io';
 import { junitReport, type JunitCase } from './junit';
 import { cliService, environmentSecrets } from './service';
 import { displayPath, loadSmokeTests, readRunFlags, RUN_OPTIONS } from './smoke';
@@ -58,9 +73,17 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
   // Every test runs, as in the document (later tests need what earlier ones capture); only the selected are compared.
   const run = await service.smoke.run(
     suite,
-    { ...defaultSmokeSettings, baseUrl: options.baseUrl, allowedHosts: options.allowedHosts, timeoutMs: options.timeoutMs, allowInsecureTls: options.insecure },
     {
-      files: createWorkspaceFileReader(options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace)),
+      ...defaultSmokeSettings,
+      baseUrl: options.baseUrl,
+      allowedHosts: options.allowedHosts,
+      timeoutMs: options.timeoutMs,
+      allowInsecureTls: options.insecure,
+    },
+    {
+      files: createWorkspaceFileReader(
+        options.workspace === undefined ? dirname(path) : resolve(io.cwd, options.workspace),
+      ),
       // Only the secrets the checklist declares, and those named with --secret-env, are read from the environment.
       secrets: environmentSecrets(io.env, new Set([...service.smoke.declaredSecrets(text), ...options.secretEnv])),
     },
@@ -69,7 +92,9 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
   const checked: Checked[] = tests.map((test) => {
     const result = run.results.find((r) => r.testKey === test.key);
     const evidence = pasted.get(test.key);
-    const verification: Verification = result ? service.evidence.verify(evidence?.evidence, result, options.language) : { kind: 'error', reason: 'not run' };
+    const verification: Verification = result
+      ? service.evidence.verify(evidence?.evidence, result, options.language)
+      : { kind: 'error', reason: 'not run' };
     return { test, evidence: evidence?.stamped ? 'stamped' : 'unverified', verification, elapsedMs: result?.elapsedMs };
   });
 
@@ -83,9 +108,14 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
     const cases: JunitCase[] = checked.map((c) => junitCase(c, shown));
     try {
       await mkdir(dirname(junitPath), { recursive: true });
-      await writeFileAtomically(junitPath, run.redact(junitReport(`readiness verify ${shown}`, cases, new Date(started), (Date.now() - started) / 1000)));
+      await writeFileAtomically(
+        junitPath,
+        run.redact(junitReport(`readiness verify ${shown}`, cases, new Date(started), (Date.now() - started) / 1000)),
+      );
     } catch (error) {
-      io.err(`readiness: ${displayPath(junitPath, io.cwd)}: the JUnit report was not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      io.err(
+        `readiness: ${displayPath(junitPath, io.cwd)}: the JUnit report was not written (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
       return EXIT_USAGE;
     }
   }
@@ -101,7 +131,15 @@ function junitCase(c: Checked, file: string): JunitCase {
     case 'unchanged':
       return { ...base, outcome: { kind: 'passed' } };
     case 'drift':
-      return { ...base, outcome: { kind: 'failure', type: 'drift', message: v.differences[0] ?? 'drift', detail: v.differences.join('\n') } };
+      return {
+        ...base,
+        outcome: {
+          kind: 'failure',
+          type: 'drift',
+          message: v.differences[0] ?? 'drift',
+          detail: v.differences.join('\n'),
+        },
+      };
     case 'error':
       return { ...base, outcome: { kind: 'error', type: 'not-run', message: v.reason } };
     case 'skipped':
@@ -109,7 +147,14 @@ function junitCase(c: Checked, file: string): JunitCase {
   }
 }
 
-function report(io: CommandIo, options: VerifyOptions, run: SmokeRun, shown: string, checked: readonly Checked[], summary: string): void {
+function report(
+  io: CommandIo,
+  options: VerifyOptions,
+  run: SmokeRun,
+  shown: string,
+  checked: readonly Checked[],
+  summary: string,
+): void {
   if (options.format === 'json') {
     const json = {
       file: shown,
@@ -130,10 +175,15 @@ function report(io: CommandIo, options: VerifyOptions, run: SmokeRun, shown: str
   }
   for (const c of checked) {
     const v = c.verification;
-    const verdict = v.kind === 'unchanged' ? 'UNCHANGED' : v.kind === 'drift' ? 'DRIFT' : v.kind === 'error' ? 'ERROR' : 'SKIPPED';
+    const verdict =
+      v.kind === 'unchanged' ? 'UNCHANGED' : v.kind === 'drift' ? 'DRIFT' : v.kind === 'error' ? 'ERROR' : 'SKIPPED';
     const detail = v.kind === 'drift' ? v.differences.join('; ') : v.kind === 'unchanged' ? '' : v.reason;
     const provenance = c.evidence === 'unverified' && v.kind !== 'skipped' ? ' (evidence unverified: no stamp)' : '';
-    io.out(run.redact(`${c.test.number.padStart(2)}  ${c.test.method.padEnd(6)}  ${c.test.path.padEnd(24)}  ${verdict}${detail ? `  ${detail}` : ''}${provenance}`));
+    io.out(
+      run.redact(
+        `${c.test.number.padStart(2)}  ${c.test.method.padEnd(6)}  ${c.test.path.padEnd(24)}  ${verdict}${detail ? `  ${detail}` : ''}${provenance}`,
+      ),
+    );
   }
   io.out(run.redact(`${summary} · ${shown} not written`));
 }
@@ -146,7 +196,13 @@ function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | nu
     io.out(`Usage: ${VERIFY_USAGE}`);
     return EXIT_OK;
   }
-  if (positionals.length !== 1) return usage(io, positionals.length === 0 ? `verify needs the checklist FILE\n\nUsage: ${VERIFY_USAGE}` : `verify takes one FILE, not ${positionals.length}`);
+  if (positionals.length !== 1)
+    return usage(
+      io,
+      positionals.length === 0
+        ? `verify needs the checklist FILE\n\nUsage: ${VERIFY_USAGE}`
+        : `verify takes one FILE, not ${positionals.length}`,
+    );
   const baseUrl = values['base-url'];
   if (baseUrl === undefined) return usage(io, "--base-url is required: the URL the document's staging host stands for");
   if (!parseBaseUrl(baseUrl).ok) return usage(io, `--base-url must be an http(s) URL, not "${baseUrl}"`);
@@ -163,4 +219,3 @@ function readOptions(argv: readonly string[], io: CommandIo): VerifyOptions | nu
     language: locale?.toLowerCase().startsWith('es') ? 'es' : 'en',
   };
 }
-

@@ -15,8 +15,13 @@ export function serveChecks(): void {
 
   port?.on('message', (task: TaskMessage) => {
     checkFile(service, task.file, task.text, settings, task.config).then(
-      (report) => port.postMessage({ id: task.id, outcome: outcomeOf(report, settings.format) } satisfies ResultMessage),
-      (error: unknown) => port.postMessage({ id: task.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ResultMessage),
+      (report) =>
+        port.postMessage({ id: task.id, outcome: outcomeOf(report, settings.format) } satisfies ResultMessage),
+      (error: unknown) =>
+        port.postMessage({
+          id: task.id,
+          failure: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies ResultMessage),
     );
   });
 }

@@ -123,11 +123,16 @@ export class ChecklistAnalyzer {
       set: (s, r) => void redacted.set(s, r),
     };
     const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow }, memo);
-    const checklist = safeChecklist(buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }), safeText);
+    const checklist = safeChecklist(
+      buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }),
+      safeText,
+    );
     let evidence: readonly TestEvidenceRecord[];
     let evidenceFailed: Finding[] = [];
     try {
-      evidence = analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')?.records ?? [];
+      evidence =
+        analyzeEvidence(text, checklist, settings.evidence ?? defaultEvidenceSettings, options.today, 'needed')
+          ?.records ?? [];
     } catch {
       evidence = [];
       evidenceFailed = failure('evidence', t);
@@ -140,14 +145,26 @@ export class ChecklistAnalyzer {
       evidenceFailed = [...evidenceFailed, ...failure('signoffs', t)];
     }
     const ctx: RuleContext = { text, blocks: split, checklist, settings, t, today: options.today, evidence, signOffs };
-    const found = [...plainTextFindings(split, nextFacts, t), ...evidenceFailed, ...this.rules.flatMap((rule) => guarded(rule.id, () => rule.run(ctx), t)), ...secrets];
+    const found = [
+      ...plainTextFindings(split, nextFacts, t),
+      ...evidenceFailed,
+      ...this.rules.flatMap((rule) => guarded(rule.id, () => rule.run(ctx), t)),
+      ...secrets,
+    ];
     // The header's claims follow the verdict, which depends on every other finding.
-    const header = guarded('header', () => headerFindings({ text, checklist, findings: found, t, today: options.today }), t);
+    const header = guarded(
+      'header',
+      () => headerFindings({ text, checklist, findings: found, t, today: options.today }),
+      t,
+    );
     this.facts = nextFacts;
     this.scanned = { key: scannedKey, redacted };
     this.placed = nextPlaced;
     // A count or status line both rules read is reported once, by the header rule whose fix rewrites it.
-    const model = header.length === 0 ? found : found.filter((f) => f.code !== 'status-mismatch' || !header.some((h) => intersects(h.range, f.range)));
+    const model =
+      header.length === 0
+        ? found
+        : found.filter((f) => f.code !== 'status-mismatch' || !header.some((h) => intersects(h.range, f.range)));
     const findings = withSeverities(withoutIgnored([...model, ...header], checklist), settings)
       .map((f) => stableFinding({ ...f, message: safeText(f.message) }))
       .sort(byPosition);
@@ -162,7 +179,10 @@ function plainTextFindings(blocks: readonly Block[], facts: ReadonlyMap<string, 
     const reading = facts.get(block.text)?.plainText;
     if (!reading) continue;
     const line = block.startLine + reading.line;
-    let message = reading.reason === 'failed' ? t('block.plainText.failed') : t(`block.plainText.${reading.reason}`, reading.amount, reading.limit);
+    let message =
+      reading.reason === 'failed'
+        ? t('block.plainText.failed')
+        : t(`block.plainText.${reading.reason}`, reading.amount, reading.limit);
     if (reading.omittedBlanks) message += ` ${t('block.plainText.omittedBlanks', reading.omittedBlanks)}`;
     findings.push({ code: 'plain-text-block', severity: 'information', message, range: range(line, 0, line, 0) });
   }
@@ -179,13 +199,32 @@ function guarded(name: string, run: () => Finding[], t: Translate): Finding[] {
 }
 
 function failure(name: string, t: Translate): Finding[] {
-  return [{ code: 'internal-error', severity: 'information', message: t('analysis.ruleFailed', name), range: range(0, 0, 0, 0) }];
+  return [
+    {
+      code: 'internal-error',
+      severity: 'information',
+      message: t('analysis.ruleFailed', name),
+      range: range(0, 0, 0, 0),
+    },
+  ];
 }
 
 /** Every smoke test's evidence record, unverified and untouched ones included (hovers, the sidebar, reports). */
-export function allEvidence(text: string, analysis: Analysis, options: Pick<AnalysisOptions, 'settings' | 'today'> = {}): readonly TestEvidenceRecord[] {
+export function allEvidence(
+  text: string,
+  analysis: Analysis,
+  options: Pick<AnalysisOptions, 'settings' | 'today'> = {},
+): readonly TestEvidenceRecord[] {
   if (analysis.checklist.items.length === 0) return [];
-  return analyzeEvidence(text, analysis.checklist, options.settings?.evidence ?? defaultEvidenceSettings, options.today, 'all')?.records ?? [];
+  return (
+    analyzeEvidence(
+      text,
+      analysis.checklist,
+      options.settings?.evidence ?? defaultEvidenceSettings,
+      options.today,
+      'all',
+    )?.records ?? []
+  );
 }
 
 /** Applies `severity.<code>` from the settings: another level, or `off` to drop the code. */

@@ -22,9 +22,30 @@ export type { SignOff } from './rules/signoffs';
 export type { PastedEvidence, Verification } from './smoke/drift';
 export type { WallClock, WallTime } from './smoke/ports';
 export { parseBaseUrl } from './smoke/hosts';
-export { CONFIG_FILE_NAME, defaultSettings, inEnvironment, mergeLayers, PACKAGE_FILE_NAME, toSettings, type ConfigProblem, type FoundConfig, type ParsedConfig, type ResourceSettings, type SmokeEnvironmentSettings } from './settings';
+export {
+  CONFIG_FILE_NAME,
+  defaultSettings,
+  inEnvironment,
+  mergeLayers,
+  PACKAGE_FILE_NAME,
+  toSettings,
+  type ConfigProblem,
+  type FoundConfig,
+  type ParsedConfig,
+  type ResourceSettings,
+  type SmokeEnvironmentSettings,
+} from './settings';
 export type { RuleMetadata } from './rules/registry';
-export { defaultSmokeSettings, type Redactor, type SmokeObserver, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest } from './smoke';
+export {
+  defaultSmokeSettings,
+  type Redactor,
+  type SmokeObserver,
+  type SmokeResult,
+  type SmokeRun,
+  type SmokeSettings,
+  type SmokeSuite,
+  type SmokeTest,
+} from './smoke';
 export type { Finding, FindingCode, Position, Range, Severity, TextEdit } from './types';
 export { intersects, range } from './types';
 export type { BlockerVerdict, Decision, ProblemKind, Verdict, VerdictEntry, VerdictProblem } from './verdict';

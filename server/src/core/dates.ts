@@ -34,30 +34,66 @@ export interface DueContext {
 }
 
 /** What a deadline text says: a date, no date at all ("Antes de GO"), or a date that cannot be read ("31/02/2025"). */
-export type DueReading = { readonly kind: 'date'; readonly date: string } | { readonly kind: 'none' } | { readonly kind: 'unparsed' };
+export type DueReading =
+  { readonly kind: 'date'; readonly date: string } | { readonly kind: 'none' } | { readonly kind: 'unparsed' };
 
 const MONTHS: Readonly<Record<string, number>> = {
-  enero: 1, ene: 1, january: 1, jan: 1,
-  febrero: 2, feb: 2, february: 2,
-  marzo: 3, mar: 3, march: 3,
-  abril: 4, abr: 4, april: 4, apr: 4,
-  mayo: 5, may: 5,
-  junio: 6, jun: 6, june: 6,
-  julio: 7, jul: 7, july: 7,
-  agosto: 8, ago: 8, august: 8, aug: 8,
-  septiembre: 9, setiembre: 9, sep: 9, sept: 9, set: 9, september: 9,
-  octubre: 10, oct: 10, october: 10,
-  noviembre: 11, nov: 11, november: 11,
-  diciembre: 12, dic: 12, december: 12, dec: 12,
+  enero: 1,
+  ene: 1,
+  january: 1,
+  jan: 1,
+  febrero: 2,
+  feb: 2,
+  february: 2,
+  marzo: 3,
+  mar: 3,
+  march: 3,
+  abril: 4,
+  abr: 4,
+  april: 4,
+  apr: 4,
+  mayo: 5,
+  may: 5,
+  junio: 6,
+  jun: 6,
+  june: 6,
+  julio: 7,
+  jul: 7,
+  july: 7,
+  agosto: 8,
+  ago: 8,
+  august: 8,
+  aug: 8,
+  septiembre: 9,
+  setiembre: 9,
+  sep: 9,
+  sept: 9,
+  set: 9,
+  september: 9,
+  octubre: 10,
+  oct: 10,
+  october: 10,
+  noviembre: 11,
+  nov: 11,
+  november: 11,
+  diciembre: 12,
+  dic: 12,
+  december: 12,
+  dec: 12,
 };
-const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|º|°)?`;
 const YEAR = String.raw`(\d{4}|'?\d{2})`;
 
 const ISO = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 const NUMERIC = /\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?\b/;
 // "9 dic 2025", "10 de diciembre de 2025", "10 December 2025", "9-dic-2025".
-const DAY_MONTH = new RegExp(String.raw`\b${DAY}(?:\s+de)?[\s-]+${MONTH}(?:(?:\s+de\s+|,?\s+|-)${YEAR})?(?![\p{L}])`, 'iu');
+const DAY_MONTH = new RegExp(
+  String.raw`\b${DAY}(?:\s+de)?[\s-]+${MONTH}(?:(?:\s+de\s+|,?\s+|-)${YEAR})?(?![\p{L}])`,
+  'iu',
+);
 // "Dec 10, 2025", "December 10 2025", "diciembre 10".
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\s+${DAY}(?:,?\s+${YEAR})?(?![\p{L}\d])`, 'iu');
 const EOD = /^(?:EOD|end of (?:the )?day|fin del d[ií]a|COB|close of business)\b/i;
@@ -91,7 +127,10 @@ export function parseDue(text: string, context: DueContext = {}): string | undef
 }
 
 function read(text: string, context: DueContext): DueReading {
-  const plain = text.replace(/[*_`~]/g, '').replace(/<!--.*?-->/g, '').trim();
+  const plain = text
+    .replace(/[*_`~]/g, '')
+    .replace(/<!--.*?-->/g, '')
+    .trim();
   if (plain === '') return { kind: 'none' };
   const absolute = absoluteDate(plain, context);
   if (absolute !== undefined) return absolute === false ? { kind: 'unparsed' } : { kind: 'date', date: absolute };
@@ -109,7 +148,8 @@ function absoluteDate(text: string, context: DueContext): string | false | undef
   const named = DAY_MONTH.exec(text);
   if (named) return ymd(yearOf(named[3], context), MONTHS[(named[2] ?? '').toLowerCase()] ?? 0, Number(named[1]));
   const american = MONTH_DAY.exec(text);
-  if (american) return ymd(yearOf(american[3], context), MONTHS[(american[1] ?? '').toLowerCase()] ?? 0, Number(american[2]));
+  if (american)
+    return ymd(yearOf(american[3], context), MONTHS[(american[1] ?? '').toLowerCase()] ?? 0, Number(american[2]));
   const numeric = NUMERIC.exec(text);
   // "24-48h", "5/7 tests": numbers with a unit or without a year are not dates.
   if (numeric && numeric[3] !== undefined) {
@@ -154,7 +194,16 @@ function relativeDate(text: string, created: string | undefined): string | undef
 
 /** A relative deadline that only lacks the creation date to count from: not a reading failure. */
 function relativeWithoutBase(text: string): boolean {
-  return EOD.test(text) || EOW.test(text) || TODAY_WORD.test(text) || TOMORROW_WORD.test(text) || BUSINESS_DAYS.test(text) || HOURS.test(text) || DAYS.test(text) || WEEKS.test(text);
+  return (
+    EOD.test(text) ||
+    EOW.test(text) ||
+    TODAY_WORD.test(text) ||
+    TOMORROW_WORD.test(text) ||
+    BUSINESS_DAYS.test(text) ||
+    HOURS.test(text) ||
+    DAYS.test(text) ||
+    WEEKS.test(text)
+  );
 }
 
 function ymd(year: number, month: number, day: number): string | false {

@@ -46,7 +46,8 @@ export function mayBeChecklist(relativePath: string, text: string, globs: readon
 }
 
 /** A field word anywhere, however written: ITEM_FIELD and FIELD_ROW need one of these. */
-const FIELD_WORD = /estado|status|state|owner|responsable|assignee|dri|deadline|due|fecha l[ií]mite|target date|fecha objetivo/i;
+const FIELD_WORD =
+  /estado|status|state|owner|responsable|assignee|dri|deadline|due|fecha l[ií]mite|target date|fecha objetivo/i;
 
 /** Necessary for `looksLikeChecklist`: a field word (for `fields >= 3`) or one release word (every other way). */
 function mayBeByContent(text: string): boolean {
@@ -70,13 +71,18 @@ const STEP = /^\s{0,3}\d{1,3}[.)]\s+\S/;
 const FENCE = /^\s*(?:`{3,}|~{3,})/;
 const HEADING = /^#{1,6}\s+(.*)$/;
 /** An item field at the start of a line: `**Estado**:`, `- **Owner:**`, `Status:`. */
-const ITEM_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:estado|status|state|owner|responsable|assignee|dri|deadline|due(?: date)?|fecha l[ií]mite|target date|fecha objetivo)(?:\*\*|__)?\s*:/i;
-const INLINE_FIELD = /(?:^|[\s—–|-])(?:\*\*)?(?:estado|status|responsable|owner|fecha l[ií]mite|deadline|due)(?:\*\*)?\s*:\s*\S/gi;
-const CHECK_COLUMN = /^(?:estado|status|state|result|resultado|owner|responsable|assignee|dri|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??)$/i;
+const ITEM_FIELD =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:estado|status|state|owner|responsable|assignee|dri|deadline|due(?: date)?|fecha l[ií]mite|target date|fecha objetivo)(?:\*\*|__)?\s*:/i;
+const INLINE_FIELD =
+  /(?:^|[\s—–|-])(?:\*\*)?(?:estado|status|responsable|owner|fecha l[ií]mite|deadline|due)(?:\*\*)?\s*:\s*\S/gi;
+const CHECK_COLUMN =
+  /^(?:estado|status|state|result|resultado|owner|responsable|assignee|dri|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??)$/i;
 /** A field table's key column: `| Status | Complete |`. */
-const FIELD_ROW = /^\s*\|\s*(?:\*\*)?(?:estado|status|owner|responsable|due date|deadline|fecha l[ií]mite)(?:\*\*)?\s*\|/i;
+const FIELD_ROW =
+  /^\s*\|\s*(?:\*\*)?(?:estado|status|owner|responsable|due date|deadline|fecha l[ií]mite)(?:\*\*)?\s*\|/i;
 const CHOICE = /[☐☑☒]|\[[ xX]\]\s*\S[^|[\n]*\|\s*\[[ xX]\]|:\s*\[[ xX]\]\s*\p{L}[^[\n]*\[[ xX]\]\s*\p{L}/u;
-const TITLE_WORDS = /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|approval (?:sheet|form|record)|hoja de (?:aprobaci[oó]n|firmas)|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production/iu;
+const TITLE_WORDS =
+  /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|approval (?:sheet|form|record)|hoja de (?:aprobaci[oó]n|firmas)|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production/iu;
 const VOCABULARY: readonly RegExp[] = [
   /\bgo\s*\/\s*no[- ]?go\b|\bno[- ]go\b/i,
   /\bsign[- ]?offs?\b|\baprobad[oa] por\b|\baprobaci[oó]n\b|\bapprov(?:al|ed|er)\b|\bfirmas?\b|\bsignatures?\b|\bconformidad\b/i,
@@ -154,6 +160,15 @@ export function looksLikeChecklist(text: string): boolean {
   const vocabulary = VOCABULARY.filter((word) => word.test(head)).length;
   // Bullets led by state marks count when some are open: a list of ✅ features alone is a README's.
   const units = tasks + rows + choices + (titled ? steps : 0) + (openMarks > 0 ? openMarks + doneMarks : 0);
-  if (titled) return (units >= 3 && vocabulary >= 2) || (fields + inlineFields >= 2 && vocabulary >= 2) || (rows >= 2 && vocabulary >= 1);
-  return (units >= 5 && vocabulary >= 4) || (rows >= 3 && vocabulary >= 3) || (units >= 3 && fields + inlineFields >= 2 && vocabulary >= 3);
+  if (titled)
+    return (
+      (units >= 3 && vocabulary >= 2) ||
+      (fields + inlineFields >= 2 && vocabulary >= 2) ||
+      (rows >= 2 && vocabulary >= 1)
+    );
+  return (
+    (units >= 5 && vocabulary >= 4) ||
+    (rows >= 3 && vocabulary >= 3) ||
+    (units >= 3 && fields + inlineFields >= 2 && vocabulary >= 3)
+  );
 }

@@ -133,4 +133,5 @@ export function detectMojibake(text: string): EncodingRepair | undefined {
 
 const nonAscii = (text: string): number => text.match(/[\u0080-\uFFFF]/g)?.length ?? 0;
 // Combining marks (text is mostly precomposed; emoji selectors aside), C1 controls, private use: what a wrong decoding leaves.
-const oddities = (text: string): number => text.match(/(?![\uFE0F\u20E3])\p{M}|[\u0080-\u009F]|[\uE000-\uF8FE]/gu)?.length ?? 0;
+const oddities = (text: string): number =>
+  text.match(/(?![\uFE0F\u20E3])\p{M}|[\u0080-\u009F]|[\uE000-\uF8FE]/gu)?.length ?? 0;

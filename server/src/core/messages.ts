@@ -16,12 +16,15 @@ const en = {
   'placeholder.choice': 'choose one of: {0}',
   'placeholder.slot': 'fill in the value for {0}',
   'placeholder.document': 'Document · {0}',
-  'bracketedValue': "Item {0} · {1}: this value is filled in but still inside the template's brackets",
+  bracketedValue: "Item {0} · {1}: this value is filled in but still inside the template's brackets",
   'file.tooLarge': 'Readiness skipped this file: it is {0} MB, over the {1} MB limit (readiness.maxFileSize).',
   'cli.progress': 'readiness: checked {0} of {1} files',
-  'block.plainText.nesting': 'This section nests {0} levels deep (the limit is {1}), so Readiness read it as plain text: its fields, task boxes and blanks are checked, its markdown structure and file references are not.',
-  'block.plainText.delimiters': 'A paragraph of this section has {0} or more brackets, emphasis marks or backticks of one kind (the limit is {1}), so Readiness read the section as plain text: its fields, task boxes and blanks are checked, its markdown structure and file references are not.',
-  'block.plainText.failed': 'Readiness could not parse this section as markdown and read it as plain text: its fields, task boxes and blanks are checked, its markdown structure and file references are not.',
+  'block.plainText.nesting':
+    'This section nests {0} levels deep (the limit is {1}), so Readiness read it as plain text: its fields, task boxes and blanks are checked, its markdown structure and file references are not.',
+  'block.plainText.delimiters':
+    'A paragraph of this section has {0} or more brackets, emphasis marks or backticks of one kind (the limit is {1}), so Readiness read the section as plain text: its fields, task boxes and blanks are checked, its markdown structure and file references are not.',
+  'block.plainText.failed':
+    'Readiness could not parse this section as markdown and read it as plain text: its fields, task boxes and blanks are checked, its markdown structure and file references are not.',
   'block.plainText.omittedBlanks': '{0} more blanks of this section are not listed.',
   'analysis.ruleFailed': 'Readiness could not finish its {0} check on this file; the other checks ran.',
   'mismatch.doneButOpen': 'Item {0} · {1} is marked done but still has {2}',
@@ -41,13 +44,16 @@ const en = {
   'mismatch.summaryExtra': 'The summary lists "{0}", which matches no item',
   'mismatch.summaryDropped': 'The summary leaves out item {0} · {1}',
   'mismatch.summaryMisfiled': 'The summary lists "{0}" under "{1}", but item {2} belongs to "{3}"',
-  'unknownState': 'Item {0} · {1}: "{2}" is not a state Readiness knows ({3}); it counts as not done. Add the word to stateWords in .readiness.json to teach it.',
-  'structure.none': 'This checklist has no item Readiness can read{0}. Items are headings with fields or a number ("### 1. Title"), task lists ("- [ ] ..."), numbered steps or table rows with a status or owner column.',
+  unknownState:
+    'Item {0} · {1}: "{2}" is not a state Readiness knows ({3}); it counts as not done. Add the word to stateWords in .readiness.json to teach it.',
+  'structure.none':
+    'This checklist has no item Readiness can read{0}. Items are headings with fields or a number ("### 1. Title"), task lists ("- [ ] ..."), numbered steps or table rows with a status or owner column.',
   'structure.fewer': 'The document says {0} items, but Readiness reads {1}{2}.',
   'structure.nearMiss': '; line {0} looks like one but is not read as an item: "{1}"',
   'fix.notApplicable': 'Mark item {0} as not applicable',
-  'overdue': 'Item {0} · {1} was due on {2} ("{3}") and is still {4}',
-  'unparsedDeadline': 'Item {0} · {1}: the deadline "{2}" is not a date Readiness can read (write it as {3}), so it is never overdue',
+  overdue: 'Item {0} · {1} was due on {2} ("{3}") and is still {4}',
+  unparsedDeadline:
+    'Item {0} · {1}: the deadline "{2}" is not a date Readiness can read (write it as {3}), so it is never overdue',
   'deadline.example.dayFirst': '2025-12-10, 10/12/2025 or 10 dic 2025',
   'deadline.example.monthFirst': '2025-12-10, 12/10/2025 or Dec 10, 2025',
   'config.invalidJson': 'invalid JSON: {0}',
@@ -62,10 +68,12 @@ const en = {
   'config.expect.boolean': 'true or false',
   'config.expect.string': 'a string',
   'config.expect.stringMap': 'an object of strings',
-  'config.expect.environments': 'an object of named environments, each { "baseUrl": "https://...", "allowedHosts": [...] }',
+  'config.expect.environments':
+    'an object of named environments, each { "baseUrl": "https://...", "allowedHosts": [...] }',
   'config.expect.object': 'an object',
   'config.expect.regexes': 'a list of regular expressions ("{0}" is not one)',
-  'mojibake': 'This file looks like UTF-8 read as {0} (for example "{1}"). Use "Repair encoding" to restore the original text.',
+  mojibake:
+    'This file looks like UTF-8 read as {0} (for example "{1}"). Use "Repair encoding" to restore the original text.',
   'state.pending': 'pending',
   'state.in-progress': 'in progress',
   'state.done': 'done',
@@ -131,7 +139,8 @@ const en = {
   'smoke.lens.runBlock': '▶ Run the {0} smoke tests of this block',
   'smoke.fix.run': 'Run smoke test {0}',
   'smoke.progress.title': 'Running smoke tests',
-  'smoke.hover.notRunnable': 'Readiness does not run `{0}`: smoke tests are `curl`, `wget -qO-`, `http` (httpie), `redis-cli` (ping, info server, config get maxmemory-policy), `nc -z` and `telnet` commands after a `$ ` prompt. Run this one yourself and paste its output.',
+  'smoke.hover.notRunnable':
+    'Readiness does not run `{0}`: smoke tests are `curl`, `wget -qO-`, `http` (httpie), `redis-cli` (ping, info server, config get maxmemory-policy), `nc -z` and `telnet` commands after a `$ ` prompt. Run this one yourself and paste its output.',
   'smoke.hover.blankTarget': 'Not a smoke test yet: fill in the host and port, and Readiness runs this check.',
   'smoke.error.unknownEnvironment': 'No environment named "{0}" in readiness.environments (configured: {1}).',
   'testing.testLabel': 'Smoke test {0} · {1} {2}',
@@ -151,14 +160,17 @@ const en = {
   'smoke.error.noTests': 'This checklist has no smoke tests (`$ curl ...` commands in the shell blocks of its items).',
   'smoke.error.changed': 'The smoke test changed since it was offered; run it again from its code lens.',
   'smoke.error.busy': 'The smoke tests of this document are already running.',
-  'smoke.error.noBaseUrl': 'Set readiness.smoke.baseUrl to the URL that {0} stands for (e.g. https://staging.example.com) to run the smoke tests.',
+  'smoke.error.noBaseUrl':
+    'Set readiness.smoke.baseUrl to the URL that {0} stands for (e.g. https://staging.example.com) to run the smoke tests.',
   'smoke.error.badBaseUrl': 'The base URL "{0}" is not an http(s) URL.',
-  'smoke.error.placeholderHost': '{0} is the placeholder host the checklist writes; set readiness.smoke.baseUrl to the real staging URL.',
+  'smoke.error.placeholderHost':
+    '{0} is the placeholder host the checklist writes; set readiness.smoke.baseUrl to the real staging URL.',
   'smoke.prompt.notHttpUrl': 'Enter an http:// or https:// URL',
   'smoke.prompt.placeholderHost': "{0} is the checklist's placeholder; enter the real staging URL",
   'smoke.error.closed': 'The document was closed during the run; the evidence was not written.',
   'smoke.error.notApplied': 'The evidence was not written: the document kept changing. Run the smoke tests again.',
-  'evidence.edited': 'The evidence of smoke test {0} was edited after it ran: it no longer matches its stamp. Re-run the test.',
+  'evidence.edited':
+    'The evidence of smoke test {0} was edited after it ran: it no longer matches its stamp. Re-run the test.',
   'evidence.stale': 'The evidence of smoke test {0} is stale: {1}. Re-run the test.',
   'evidence.stale.command': 'the command changed since it ran',
   'evidence.stale.age': 'it ran {0} days ago (the limit is {1}: readiness.evidence.maxAgeDays)',
@@ -189,7 +201,8 @@ const en = {
   'evidence.mark.stale': 'stale evidence',
   'evidence.mark.edited': 'edited evidence',
   'evidence.mark.unverified': 'unverified evidence',
-  'signoff.stale': 'The sign-off of {0} ({1}) is older than the evidence it approves: smoke test {2} ran on {3}. Review the evidence and sign off again.',
+  'signoff.stale':
+    'The sign-off of {0} ({1}) is older than the evidence it approves: smoke test {2} ran on {3}. Review the evidence and sign off again.',
   'fix.signOff': 'Sign off as {0}',
   'fix.signOffAgain': 'Sign off again as {0}, today',
   'fix.signOffAsk': 'Sign off...',
@@ -212,7 +225,8 @@ const en = {
   'gate.conditions': 'Conditions',
   'gate.overallGo': 'GO: all {0} checklists ready',
   'gate.overallNoGo': 'NO-GO: {0} of {1} checklists not ready',
-  'gate.noChecklist': 'no checklist in {0}: nothing to gate (a checklist matches readiness.files, or its content has checkable items with owners, states or release words)',
+  'gate.noChecklist':
+    'no checklist in {0}: nothing to gate (a checklist matches readiness.files, or its content has checkable items with owners, states or release words)',
   'header.statusContradicts': '"{0}" says "{1}", but the verdict is {2}',
   'header.blockerCount': 'The document says {0} blockers, but it has {1}',
   'header.itemCount': 'The document says {0} items, but it has {1}',
@@ -285,7 +299,8 @@ const en = {
   'smoke.reason.noTcp': 'this front end cannot open TCP connections',
   'smoke.output.tcpConnected': 'Connection to {0} port {1} succeeded',
   'smoke.reason.tooManyRedirects': 'more than {0} redirects',
-  'smoke.reason.redirectBodyNotResent': 'HTTP {0}: redirect to another host ({1}); the {2} body is not sent there again',
+  'smoke.reason.redirectBodyNotResent':
+    'HTTP {0}: redirect to another host ({1}); the {2} body is not sent there again',
   'smoke.reason.timeout': 'no response within {0} (timed out)',
   'smoke.reason.refused': 'connection refused by {0}',
   'smoke.reason.dns': 'host {0} not found (DNS)',
@@ -302,9 +317,11 @@ const en = {
   'smoke.reason.bodyTooLarge': 'the response is over {0} bytes',
   'smoke.reason.missingVariable': 'no value for <{0}>: run the test that captures it first, or fill it in the document',
   'smoke.reason.missingSecret': 'secret {0} was not provided',
-  'smoke.reason.undeclaredSecret': "<{0}> is not a secret the checklist's secrets list declares: its value was not read",
+  'smoke.reason.undeclaredSecret':
+    "<{0}> is not a secret the checklist's secrets list declares: its value was not read",
   'smoke.reason.noBaseUrl': 'no base URL for {0} (readiness.smoke.baseUrl or --base-url)',
-  'smoke.reason.foreignHostRefused': '{0} is neither the staging host nor an allowed host (readiness.smoke.allowedHosts); not sent',
+  'smoke.reason.foreignHostRefused':
+    '{0} is neither the staging host nor an allowed host (readiness.smoke.allowedHosts); not sent',
   'smoke.reason.foreignHostSecret': 'secret {0} is never sent to {1}, which is not an allowed host',
   'smoke.reason.notRunnable': 'not runnable here: {0}',
   'smoke.reason.cancelled': 'cancelled',
@@ -320,7 +337,7 @@ const en = {
   'smoke.problem.noUrl': 'it has no URL',
   'smoke.problem.severalUrls': 'it has more than one URL',
   'smoke.problem.notHttp': '{0} is not an http(s) URL',
-  'smoke.problem.urlGlob': 'the URL uses curl\'s {…} or […] globbing (add -g if they are literal)',
+  'smoke.problem.urlGlob': "the URL uses curl's {…} or […] globbing (add -g if they are literal)",
   'smoke.problem.dataAndForm': 'it mixes -d/--json with -F',
   'smoke.problem.unsupportedPipe': 'the pipe into {0} is not supported (only jq and head)',
   'smoke.problem.unsupportedPipeArgument': '{0} {1} is not supported',
@@ -346,19 +363,23 @@ const en = {
   'smoke.output.notSent': '(request not sent: {0})',
   'smoke.output.noResponse': '(no response: {0})',
   'rule.unfilled-placeholder': 'A checklist field still holds its template placeholder.',
-  'rule.status-mismatch': 'The checklist contradicts itself about progress (state, summary, counts, runbook sections it confirms, or a done item whose smoke-test evidence shows a failure).',
+  'rule.status-mismatch':
+    'The checklist contradicts itself about progress (state, summary, counts, runbook sections it confirms, or a done item whose smoke-test evidence shows a failure).',
   'rule.overdue': 'An item that is not done is past its due date.',
   'rule.bracketed-value': "A filled-in value is still inside the template's brackets.",
   'rule.unparsed-deadline': 'A deadline that names a date Readiness cannot read.',
   'rule.unknown-state': 'A state the checklist vocabulary does not know.',
   'rule.structure': 'A checklist that yields no items, or fewer than it states.',
   'rule.mojibake': 'The file is UTF-8 text that was decoded with a legacy encoding.',
-  'rule.missing-file': 'A file or folder the checklist points at (a runbook, a playbook, a test fixture) does not exist.',
+  'rule.missing-file':
+    'A file or folder the checklist points at (a runbook, a playbook, a test fixture) does not exist.',
   'rule.secret': 'A credential (API key, token, password, private key) is pasted into the checklist.',
   'rule.skipped-large-file': 'The file is over the size limit and was not checked.',
-  'rule.plain-text-block': 'A section too deeply nested or too dense to parse as markdown in bounded time was read as plain text.',
+  'rule.plain-text-block':
+    'A section too deeply nested or too dense to parse as markdown in bounded time was read as plain text.',
   'rule.internal-error': 'One check could not finish on this file; the other checks ran.',
-  'rule.stale-evidence': 'Pasted smoke-test evidence whose command changed since it ran, that is too old, or that ran against another host.',
+  'rule.stale-evidence':
+    'Pasted smoke-test evidence whose command changed since it ran, that is too old, or that ran against another host.',
   'rule.edited-evidence': 'Pasted smoke-test evidence that no longer matches the digest of its provenance stamp.',
   'rule.stale-signoff': 'A sign-off dated before the newest evidence it approves.',
 } as const;
@@ -379,14 +400,18 @@ const es: Record<MessageKey, string> = {
   'placeholder.choice': 'elige una opción: {0}',
   'placeholder.slot': 'completa el valor de {0}',
   'placeholder.document': 'Documento · {0}',
-  'bracketedValue': 'Ítem {0} · {1}: este valor está completo pero sigue entre los corchetes de la plantilla',
+  bracketedValue: 'Ítem {0} · {1}: este valor está completo pero sigue entre los corchetes de la plantilla',
   'file.tooLarge': 'Readiness omitió este archivo: ocupa {0} MB, más que el límite de {1} MB (readiness.maxFileSize).',
   'cli.progress': 'readiness: {0} de {1} archivos revisados',
-  'block.plainText.nesting': 'Esta sección anida {0} niveles (el límite es {1}), así que Readiness la leyó como texto plano: se revisan sus campos, casillas y espacios por completar, no su estructura markdown ni sus referencias a archivos.',
-  'block.plainText.delimiters': 'Un párrafo de esta sección tiene {0} o más corchetes, marcas de énfasis o comillas invertidas de un tipo (el límite es {1}), así que Readiness leyó la sección como texto plano: se revisan sus campos, casillas y espacios por completar, no su estructura markdown ni sus referencias a archivos.',
-  'block.plainText.failed': 'Readiness no pudo leer esta sección como markdown y la leyó como texto plano: se revisan sus campos, casillas y espacios por completar, no su estructura markdown ni sus referencias a archivos.',
+  'block.plainText.nesting':
+    'Esta sección anida {0} niveles (el límite es {1}), así que Readiness la leyó como texto plano: se revisan sus campos, casillas y espacios por completar, no su estructura markdown ni sus referencias a archivos.',
+  'block.plainText.delimiters':
+    'Un párrafo de esta sección tiene {0} o más corchetes, marcas de énfasis o comillas invertidas de un tipo (el límite es {1}), así que Readiness leyó la sección como texto plano: se revisan sus campos, casillas y espacios por completar, no su estructura markdown ni sus referencias a archivos.',
+  'block.plainText.failed':
+    'Readiness no pudo leer esta sección como markdown y la leyó como texto plano: se revisan sus campos, casillas y espacios por completar, no su estructura markdown ni sus referencias a archivos.',
   'block.plainText.omittedBlanks': 'No se listan otros {0} espacios por completar de esta sección.',
-  'analysis.ruleFailed': 'Readiness no pudo terminar su revisión {0} de este archivo; las demás revisiones se hicieron.',
+  'analysis.ruleFailed':
+    'Readiness no pudo terminar su revisión {0} de este archivo; las demás revisiones se hicieron.',
   'mismatch.doneButOpen': 'El ítem {0} · {1} está marcado como completado pero aún tiene {2}',
   'mismatch.openPlaceholders': '{0} campo(s) sin completar',
   'mismatch.uncheckedBoxes': '{0} casilla(s) sin marcar',
@@ -404,13 +429,16 @@ const es: Record<MessageKey, string> = {
   'mismatch.summaryExtra': 'El resumen lista "{0}", que no corresponde a ningún ítem',
   'mismatch.summaryDropped': 'El resumen omite el ítem {0} · {1}',
   'mismatch.summaryMisfiled': 'El resumen lista "{0}" bajo "{1}", pero el ítem {2} pertenece a "{3}"',
-  'unknownState': 'Ítem {0} · {1}: "{2}" no es un estado que Readiness conozca ({3}); cuenta como no completado. Añade la palabra a stateWords en .readiness.json para enseñárselo.',
-  'structure.none': 'Esta lista no tiene ningún ítem que Readiness pueda leer{0}. Los ítems son encabezados con campos o número ("### 1. Título"), listas de tareas ("- [ ] ..."), pasos numerados o filas de tabla con una columna de estado o responsable.',
+  unknownState:
+    'Ítem {0} · {1}: "{2}" no es un estado que Readiness conozca ({3}); cuenta como no completado. Añade la palabra a stateWords en .readiness.json para enseñárselo.',
+  'structure.none':
+    'Esta lista no tiene ningún ítem que Readiness pueda leer{0}. Los ítems son encabezados con campos o número ("### 1. Título"), listas de tareas ("- [ ] ..."), pasos numerados o filas de tabla con una columna de estado o responsable.',
   'structure.fewer': 'El documento dice {0} ítems, pero Readiness lee {1}{2}.',
   'structure.nearMiss': '; la línea {0} parece uno pero no se lee como ítem: "{1}"',
   'fix.notApplicable': 'Marcar el ítem {0} como no aplica',
-  'overdue': 'El ítem {0} · {1} vencía el {2} ("{3}") y sigue {4}',
-  'unparsedDeadline': 'Ítem {0} · {1}: la fecha límite "{2}" no es una fecha que Readiness pueda leer (escríbela como {3}), así que nunca vence',
+  overdue: 'El ítem {0} · {1} vencía el {2} ("{3}") y sigue {4}',
+  unparsedDeadline:
+    'Ítem {0} · {1}: la fecha límite "{2}" no es una fecha que Readiness pueda leer (escríbela como {3}), así que nunca vence',
   'deadline.example.dayFirst': '2025-12-10, 10/12/2025 o 10 dic 2025',
   'deadline.example.monthFirst': '2025-12-10, 12/10/2025 o Dec 10, 2025',
   'config.invalidJson': 'JSON no válido: {0}',
@@ -425,10 +453,12 @@ const es: Record<MessageKey, string> = {
   'config.expect.boolean': 'true o false',
   'config.expect.string': 'un texto',
   'config.expect.stringMap': 'un objeto de textos',
-  'config.expect.environments': 'un objeto de entornos con nombre, cada uno { "baseUrl": "https://...", "allowedHosts": [...] }',
+  'config.expect.environments':
+    'un objeto de entornos con nombre, cada uno { "baseUrl": "https://...", "allowedHosts": [...] }',
   'config.expect.object': 'un objeto',
   'config.expect.regexes': 'una lista de expresiones regulares ("{0}" no lo es)',
-  'mojibake': 'Este archivo parece UTF-8 leído como {0} (por ejemplo "{1}"). Usa "Reparar codificación" para recuperar el texto original.',
+  mojibake:
+    'Este archivo parece UTF-8 leído como {0} (por ejemplo "{1}"). Usa "Reparar codificación" para recuperar el texto original.',
   'state.pending': 'pendiente',
   'state.in-progress': 'en progreso',
   'state.done': 'completado',
@@ -494,8 +524,10 @@ const es: Record<MessageKey, string> = {
   'smoke.lens.runBlock': '▶ Ejecutar las {0} pruebas de humo de este bloque',
   'smoke.fix.run': 'Ejecutar la prueba de humo {0}',
   'smoke.progress.title': 'Ejecutando pruebas de humo',
-  'smoke.hover.notRunnable': 'Readiness no ejecuta `{0}`: las pruebas de humo son comandos `curl`, `wget -qO-`, `http` (httpie), `redis-cli` (ping, info server, config get maxmemory-policy), `nc -z` y `telnet` tras un prompt `$ `. Ejecútalo tú y pega su salida.',
-  'smoke.hover.blankTarget': 'Todavía no es una prueba de humo: completa el host y el puerto, y Readiness ejecuta esta comprobación.',
+  'smoke.hover.notRunnable':
+    'Readiness no ejecuta `{0}`: las pruebas de humo son comandos `curl`, `wget -qO-`, `http` (httpie), `redis-cli` (ping, info server, config get maxmemory-policy), `nc -z` y `telnet` tras un prompt `$ `. Ejecútalo tú y pega su salida.',
+  'smoke.hover.blankTarget':
+    'Todavía no es una prueba de humo: completa el host y el puerto, y Readiness ejecuta esta comprobación.',
   'smoke.error.unknownEnvironment': 'No hay un entorno "{0}" en readiness.environments (configurados: {1}).',
   'testing.testLabel': 'Prueba de humo {0} · {1} {2}',
   'testing.itemLabel': 'Ítem {0} · {1}',
@@ -511,23 +543,29 @@ const es: Record<MessageKey, string> = {
   'smoke.log.nothingWritten': 'Pruebas de humo: no hay evidencia que escribir',
   'smoke.error.notOpen': 'Abre la lista en un editor para ejecutar sus pruebas de humo.',
   'smoke.error.notChecklist': 'Este documento no es una lista de entregables, así que no tiene pruebas de humo.',
-  'smoke.error.noTests': 'Esta lista no tiene pruebas de humo (comandos `$ curl ...` en los bloques de shell de sus ítems).',
+  'smoke.error.noTests':
+    'Esta lista no tiene pruebas de humo (comandos `$ curl ...` en los bloques de shell de sus ítems).',
   'smoke.error.changed': 'La prueba de humo cambió desde que se ofreció; vuelve a ejecutarla desde su code lens.',
   'smoke.error.busy': 'Las pruebas de humo de este documento ya se están ejecutando.',
-  'smoke.error.noBaseUrl': 'Configura readiness.smoke.baseUrl con la URL que representa {0} (p. ej. https://staging.example.com) para ejecutar las pruebas de humo.',
+  'smoke.error.noBaseUrl':
+    'Configura readiness.smoke.baseUrl con la URL que representa {0} (p. ej. https://staging.example.com) para ejecutar las pruebas de humo.',
   'smoke.error.badBaseUrl': 'La URL base "{0}" no es una URL http(s).',
-  'smoke.error.placeholderHost': '{0} es el host de ejemplo que escribe la lista; configura readiness.smoke.baseUrl con la URL real de staging.',
+  'smoke.error.placeholderHost':
+    '{0} es el host de ejemplo que escribe la lista; configura readiness.smoke.baseUrl con la URL real de staging.',
   'smoke.prompt.notHttpUrl': 'Escribe una URL http:// o https://',
   'smoke.prompt.placeholderHost': '{0} es el host de ejemplo de la lista; escribe la URL real de staging',
   'smoke.error.closed': 'El documento se cerró durante la ejecución; la evidencia no se escribió.',
-  'smoke.error.notApplied': 'La evidencia no se escribió: el documento siguió cambiando. Vuelve a ejecutar las pruebas de humo.',
-  'evidence.edited': 'La evidencia de la prueba de humo {0} se editó después de ejecutarse: ya no coincide con su sello. Vuelve a ejecutar la prueba.',
+  'smoke.error.notApplied':
+    'La evidencia no se escribió: el documento siguió cambiando. Vuelve a ejecutar las pruebas de humo.',
+  'evidence.edited':
+    'La evidencia de la prueba de humo {0} se editó después de ejecutarse: ya no coincide con su sello. Vuelve a ejecutar la prueba.',
   'evidence.stale': 'La evidencia de la prueba de humo {0} está desactualizada: {1}. Vuelve a ejecutar la prueba.',
   'evidence.stale.command': 'el comando cambió desde que se ejecutó',
   'evidence.stale.age': 'se ejecutó hace {0} días (el límite es {1}: readiness.evidence.maxAgeDays)',
   'evidence.stale.host': 'se ejecutó contra {0}, y la URL base ahora es {1}',
   'evidence.stale.environment': 'se ejecutó en el entorno {0}, y ahora está seleccionado {1}',
-  'evidence.doneButFailed': 'El ítem {0} · {1} está marcado como completado, pero la prueba de humo {2} muestra un fallo: {3}',
+  'evidence.doneButFailed':
+    'El ítem {0} · {1} está marcado como completado, pero la prueba de humo {2} muestra un fallo: {3}',
   'evidence.failure.statusField': 'su estado dice "{0}"',
   'evidence.failure.serverError': 'HTTP {0}',
   'evidence.failure.criterion': '{0} ms, por encima del límite {1}',
@@ -536,7 +574,8 @@ const es: Record<MessageKey, string> = {
   'evidence.title': 'Evidencia de la prueba de humo {0}',
   'evidence.none': 'aún no hay evidencia pegada',
   'evidence.unverified': 'sin verificar: pegada a mano, ningún sello dice cuándo, dónde ni cómo se ejecutó',
-  'evidence.unverified.newer': 'sin verificar: su sello (formato {0}) es más nuevo de lo que lee esta versión de Readiness',
+  'evidence.unverified.newer':
+    'sin verificar: su sello (formato {0}) es más nuevo de lo que lee esta versión de Readiness',
   'evidence.ran': 'se ejecutó {0}',
   'evidence.against': 'contra {0}',
   'evidence.in': 'en {0} ms',
@@ -552,7 +591,8 @@ const es: Record<MessageKey, string> = {
   'evidence.mark.stale': 'evidencia desactualizada',
   'evidence.mark.edited': 'evidencia editada',
   'evidence.mark.unverified': 'evidencia sin verificar',
-  'signoff.stale': 'La firma de {0} ({1}) es anterior a la evidencia que aprueba: la prueba de humo {2} se ejecutó el {3}. Revisa la evidencia y vuelve a firmar.',
+  'signoff.stale':
+    'La firma de {0} ({1}) es anterior a la evidencia que aprueba: la prueba de humo {2} se ejecutó el {3}. Revisa la evidencia y vuelve a firmar.',
   'fix.signOff': 'Firmar como {0}',
   'fix.signOffAgain': 'Volver a firmar como {0}, hoy',
   'fix.signOffAsk': 'Firmar...',
@@ -575,7 +615,8 @@ const es: Record<MessageKey, string> = {
   'gate.conditions': 'Condiciones',
   'gate.overallGo': 'GO: las {0} listas completas',
   'gate.overallNoGo': 'NO-GO: {0} de {1} listas sin completar',
-  'gate.noChecklist': 'no hay ninguna lista en {0}: nada que evaluar (una lista coincide con readiness.files, o su contenido tiene ítems verificables con responsables, estados o palabras de entrega)',
+  'gate.noChecklist':
+    'no hay ninguna lista en {0}: nada que evaluar (una lista coincide con readiness.files, o su contenido tiene ítems verificables con responsables, estados o palabras de entrega)',
   'header.statusContradicts': '"{0}" dice "{1}", pero el veredicto es {2}',
   'header.blockerCount': 'El documento dice {0} bloquers, pero tiene {1}',
   'header.itemCount': 'El documento dice {0} ítems, pero tiene {1}',
@@ -638,7 +679,8 @@ const es: Record<MessageKey, string> = {
   'report.none': 'Ninguno.',
   'report.moreBlanks': '+{0} más',
   'report.line': 'línea {0}',
-  'report.footer': 'Generado por Readiness. El texto de la lista se muestra tal como está escrito, con los secretos enmascarados.',
+  'report.footer':
+    'Generado por Readiness. El texto de la lista se muestra tal como está escrito, con los secretos enmascarados.',
   'smoke.reason.redirectNotFollowed': 'HTTP {0}: redirección no seguida (falta -L)',
   'smoke.reason.unexpectedStatus': '{0}, se esperaba {1} ({2})',
   'smoke.reason.missingJsonKey': 'la respuesta JSON no tiene la clave "{0}"',
@@ -663,11 +705,14 @@ const es: Record<MessageKey, string> = {
   'smoke.reason.criterionMissed': 'tardó {0}; el criterio es {1}',
   'smoke.reason.notJson': 'la respuesta no es JSON (| jq): {0}',
   'smoke.reason.bodyTooLarge': 'la respuesta supera {0} bytes',
-  'smoke.reason.missingVariable': 'falta el valor de <{0}>: ejecuta antes la prueba que lo obtiene o complétalo en el documento',
+  'smoke.reason.missingVariable':
+    'falta el valor de <{0}>: ejecuta antes la prueba que lo obtiene o complétalo en el documento',
   'smoke.reason.missingSecret': 'no se proporcionó el secreto {0}',
-  'smoke.reason.undeclaredSecret': '<{0}> no es un secreto que declare la lista de secretos del checklist: su valor no se leyó',
+  'smoke.reason.undeclaredSecret':
+    '<{0}> no es un secreto que declare la lista de secretos del checklist: su valor no se leyó',
   'smoke.reason.noBaseUrl': 'no hay URL base para {0} (readiness.smoke.baseUrl o --base-url)',
-  'smoke.reason.foreignHostRefused': '{0} no es el host de staging ni un host permitido (readiness.smoke.allowedHosts); no se envió',
+  'smoke.reason.foreignHostRefused':
+    '{0} no es el host de staging ni un host permitido (readiness.smoke.allowedHosts); no se envió',
   'smoke.reason.foreignHostSecret': 'no se envía el secreto {0} a {1}, que no es un host permitido',
   'smoke.reason.notRunnable': 'no se puede ejecutar aquí: {0}',
   'smoke.reason.cancelled': 'cancelada',
@@ -695,7 +740,8 @@ const es: Record<MessageKey, string> = {
   'smoke.summary.failed': '{0} fallaron',
   'smoke.summary.notRun': '{0} no se ejecutaron',
   'smoke.summary.cancelled': '{0} canceladas',
-  'smoke.evidence.dropped': 'La prueba de humo {0} cambió o se eliminó mientras se ejecutaba; su evidencia no se escribió.',
+  'smoke.evidence.dropped':
+    'La prueba de humo {0} cambió o se eliminó mientras se ejecutaba; su evidencia no se escribió.',
   'smoke.evidence.secretUsed': 'Sí, se usó {0} (valor no incluido)',
   'smoke.evidence.secretNotUsed': 'No se usó (la solicitud no se envió)',
   'smoke.output.truncated': '… (respuesta cortada a {0} bytes)',
@@ -709,20 +755,25 @@ const es: Record<MessageKey, string> = {
   'smoke.output.notSent': '(no se envió la solicitud: {0})',
   'smoke.output.noResponse': '(sin respuesta: {0})',
   'rule.unfilled-placeholder': 'Un campo de la lista aún tiene el texto de su plantilla.',
-  'rule.status-mismatch': 'La lista se contradice sobre el avance (estado, resumen, recuentos, secciones del runbook que confirma o un ítem completado cuya evidencia de prueba de humo muestra un fallo).',
+  'rule.status-mismatch':
+    'La lista se contradice sobre el avance (estado, resumen, recuentos, secciones del runbook que confirma o un ítem completado cuya evidencia de prueba de humo muestra un fallo).',
   'rule.overdue': 'Un ítem sin completar ha pasado su fecha límite.',
   'rule.bracketed-value': 'Un valor completado sigue entre los corchetes de la plantilla.',
   'rule.unparsed-deadline': 'Una fecha límite que Readiness no sabe leer.',
   'rule.unknown-state': 'Un estado que el vocabulario del checklist no conoce.',
   'rule.structure': 'Un checklist del que no sale ningún ítem, o menos de los que declara.',
   'rule.mojibake': 'El archivo es texto UTF-8 que se decodificó con una codificación antigua.',
-  'rule.missing-file': 'Un archivo o carpeta al que apunta la lista (un runbook, un playbook, un fixture de pruebas) no existe.',
+  'rule.missing-file':
+    'Un archivo o carpeta al que apunta la lista (un runbook, un playbook, un fixture de pruebas) no existe.',
   'rule.secret': 'Hay una credencial (clave de API, token, contraseña, clave privada) pegada en la lista.',
   'rule.skipped-large-file': 'El archivo supera el límite de tamaño y no se revisó.',
-  'rule.plain-text-block': 'Una sección demasiado anidada o densa para leerla como markdown en tiempo acotado se leyó como texto plano.',
+  'rule.plain-text-block':
+    'Una sección demasiado anidada o densa para leerla como markdown en tiempo acotado se leyó como texto plano.',
   'rule.internal-error': 'Una revisión no pudo terminar en este archivo; las demás se hicieron.',
-  'rule.stale-evidence': 'Evidencia de una prueba de humo cuyo comando cambió desde que se ejecutó, demasiado antigua o ejecutada contra otro host.',
-  'rule.edited-evidence': 'Evidencia de una prueba de humo que ya no coincide con el resumen de su sello de procedencia.',
+  'rule.stale-evidence':
+    'Evidencia de una prueba de humo cuyo comando cambió desde que se ejecutó, demasiado antigua o ejecutada contra otro host.',
+  'rule.edited-evidence':
+    'Evidencia de una prueba de humo que ya no coincide con el resumen de su sello de procedencia.',
   'rule.stale-signoff': 'Una firma con fecha anterior a la evidencia más reciente que aprueba.',
 };
 

@@ -94,17 +94,25 @@ const TASK_BOX = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]/;
 const CHOICE_MARK = /\[[ xX✓✔]\]\s*[\p{L}\p{N}]/gu;
 const CHOICE_BOXES = /☐[^☐☑☒✓✔✅🗹|]*(?:☐[^☐☑☒✓✔✅🗹|]*)+/gu;
 const TICKED_BOX = /[☑☒✓✔✅🗹]/u;
-const OPTIONAL_MARK = /\((?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique|si hay)\)/i;
-const OPTIONAL_WORDS = /\b(?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique)\b/i;
-const UNDECIDED = /^(?:TBD|TBC|TBA|TODO|XXX+|FIXME|\?{1,3}|N\/A\?|por definir|a definir|por confirmar|pendiente de definir|sin definir|to be (?:defined|determined|decided|confirmed))$/i;
-const UNDECIDED_WORD = /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i;
+const OPTIONAL_MARK =
+  /\((?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique|si hay)\)/i;
+const OPTIONAL_WORDS =
+  /\b(?:opcional|optional|si aplica|if applicable|if any|si corresponde|when applicable|cuando aplique)\b/i;
+const UNDECIDED =
+  /^(?:TBD|TBC|TBA|TODO|XXX+|FIXME|\?{1,3}|N\/A\?|por definir|a definir|por confirmar|pendiente de definir|sin definir|to be (?:defined|determined|decided|confirmed))$/i;
+const UNDECIDED_WORD =
+  /\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i;
 /** A person, date or evidence value that says it is not there yet ("Responsable: pendiente"); a state "Pendiente" is a state. */
-export const UNASSIGNED = /^(?:pendiente|pending|por asignar|sin asignar|a asignar|unassigned|not assigned(?: yet)?|to be assigned|por decidir|sin fecha|no date yet)$/i;
+export const UNASSIGNED =
+  /^(?:pendiente|pending|por asignar|sin asignar|a asignar|unassigned|not assigned(?: yet)?|to be assigned|por decidir|sin fecha|no date yet)$/i;
 // "Key: TBD" inside a line ("(TTL: TBD)", "— operator: TBD", "(responsable: pendiente)"): an undecided value after its key.
-const INLINE_UNDECIDED = /(?<=(\p{L}[\p{L}\p{N} ]{0,30})\s*:\s*(?:\*\*|__)?\s*)(TBD|TBC|TBA|TODO|XXX+|FIXME|[Pp]or definir|[Aa] definir|[Ss]in definir|[Pp]or confirmar|[Pp]endiente de definir|to be (?:defined|determined|decided|confirmed)|[Pp]endiente|[Pp]ending|[Uu]nassigned|por asignar|sin asignar)(?=(?:\*\*|__)?\s*(?:$|[),;|]|\s[—–-]\s))/gu;
-const PERSON_KEY = /(?:^|\s)(?:owner|responsable|assignee|asignad[oa]|encargad[oa]|operator|operador|quien|who|lead|dri)$/i;
+const INLINE_UNDECIDED =
+  /(?<=(\p{L}[\p{L}\p{N} ]{0,30})\s*:\s*(?:\*\*|__)?\s*)(TBD|TBC|TBA|TODO|XXX+|FIXME|[Pp]or definir|[Aa] definir|[Ss]in definir|[Pp]or confirmar|[Pp]endiente de definir|to be (?:defined|determined|decided|confirmed)|[Pp]endiente|[Pp]ending|[Uu]nassigned|por asignar|sin asignar)(?=(?:\*\*|__)?\s*(?:$|[),;|]|\s[—–-]\s))/gu;
+const PERSON_KEY =
+  /(?:^|\s)(?:owner|responsable|assignee|asignad[oa]|encargad[oa]|operator|operador|quien|who|lead|dri)$/i;
 // A field label before a value: "**Owner**:", "- Fecha límite:", "Approved by =".
-const LABEL = /^(\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?[\p{L}\p{N}][\p{L}\p{N} ./()'&#-]{0,60}?(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|=)\s*)/u;
+const LABEL =
+  /^(\s*(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?[\p{L}\p{N}][\p{L}\p{N} ./()'&#-]{0,60}?(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|=)\s*)/u;
 
 /** Finds the blanks of one line of text (prose, a table row or a fenced block line). */
 export function findPlaceholders(line: string, options: BlankScanOptions = {}): PlaceholderMatch[] {
@@ -134,7 +142,9 @@ export function scanLine(line: string, options: BlankScanOptions = {}): LineBlan
 
 /** Is there anything on the line worth a scan? A cheap test before the parser's work. */
 export function mayHoldBlanks(text: string): boolean {
-  return /[[<☐]|_{3}|\\_|\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i.test(text);
+  return /[[<☐]|_{3}|\\_|\b(?:TBD|TBC|TBA|TODO|XXX|FIXME)\b|N\/A\?|\?\?|definir|confirmar|to be|pendiente|pending|unassigned|asignar/i.test(
+    text,
+  );
 }
 
 function scan(line: string, options: BlankScanOptions): LineBlanks {
@@ -193,7 +203,8 @@ function nextNonSpace(line: string, from: number): string {
 function codeSpans(line: string): [number, number][] {
   if (!line.includes('`')) return [];
   const spans: [number, number][] = [];
-  for (const match of line.matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)) spans.push([match.index, match.index + match[0].length]);
+  for (const match of line.matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g))
+    spans.push([match.index, match.index + match[0].length]);
   return spans;
 }
 
@@ -244,7 +255,11 @@ interface BracketJudgement {
 }
 
 const NONE: BracketJudgement = { verdict: 'none', strong: false, ambiguous: false };
-const judged = (verdict: Verdict, strong = false, ambiguous = false): BracketJudgement => ({ verdict, strong, ambiguous });
+const judged = (verdict: Verdict, strong = false, ambiguous = false): BracketJudgement => ({
+  verdict,
+  strong,
+  ambiguous,
+});
 
 /** The choice boxes of a line, counted once per line (every bracket of a line asks; a line can hold thousands). */
 let countedLine: string | undefined;
@@ -262,10 +277,12 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
   const after = line[end] ?? '';
   const text = inner.trim();
   // An escaped bracket, an image, an index or footnote right after a word (`items[0]`, `change[2]`), `[[ ... ]]`.
-  if (before === '\\' || before === '!' || before === ']' || before === '[' || /[\p{L}\p{N}_)]/u.test(before)) return NONE;
+  if (before === '\\' || before === '!' || before === ']' || before === '[' || /[\p{L}\p{N}_)]/u.test(before))
+    return NONE;
   if (after === ']') return NONE;
   // A link reference definition: `[label]: url` at the start of the line.
-  if (after === ':' && start <= 3 && line.slice(0, start).trim() === '' && /^:\s*\S+\s*$/.test(line.slice(end))) return NONE;
+  if (after === ':' && start <= 3 && line.slice(0, start).trim() === '' && /^:\s*\S+\s*$/.test(line.slice(end)))
+    return NONE;
   // Empty, a shell test (`[ -f x ]`), a footnote (`[^1]`), a regular expression (`[a-z0-9_-]+`, `^[A-Z]`).
   if (text === '' || (inner.startsWith(' ') && inner.endsWith(' '))) return NONE;
   // A box of a choice written on one line ("[x] Complete | [ ] At Risk"): a mark, neither blank nor value.
@@ -293,10 +310,13 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
 
 /** `[false]`, `[Sí]`, `[enabled]`: the value the template expects, written for the owner to confirm. */
 function isExpectedValue(text: string): boolean {
-  return /^(?:true|false|yes|no|s[ií]|on|off|enabled|disabled|activado|desactivado|habilitado|deshabilitado)$/i.test(text);
+  return /^(?:true|false|yes|no|s[ií]|on|off|enabled|disabled|activado|desactivado|habilitado|deshabilitado)$/i.test(
+    text,
+  );
 }
 
-const LOG_LEVEL = /^(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|TRACE|FATAL|NOTICE|CRITICAL|CRIT|SEVERE|VERBOSE|OK|PASS|PASSED|FAIL|FAILED|SUCCESS|DONE|SKIP|SKIPPED|[VDIWE]|\+|-|\*|!|✓|✗)$/i;
+const LOG_LEVEL =
+  /^(?:INFO|WARN|WARNING|ERROR|ERR|DEBUG|TRACE|FATAL|NOTICE|CRITICAL|CRIT|SEVERE|VERBOSE|OK|PASS|PASSED|FAIL|FAILED|SUCCESS|DONE|SKIP|SKIPPED|[VDIWE]|\+|-|\*|!|✓|✗)$/i;
 
 /** `[INFO] Server started`, `[main] INFO ...`, `2025-12-01T10:00:00Z [WARN] ...`: a prefix of a log line. */
 function isLogPrefixPosition(line: string, start: number, end: number): boolean {
@@ -306,7 +326,9 @@ function isLogPrefixPosition(line: string, start: number, end: number): boolean 
   if (start > CONTEXT) return false;
   const before = line.slice(0, start).trim();
   // Only other prefixes, a timestamp or a log level may stand before it.
-  return before.split(/\s+/).every((word) => word === '' || /^\[[^\]]*\]$/.test(word) || /^\d[\d:.TZ+-]*$/.test(word) || LOG_LEVEL.test(word));
+  return before
+    .split(/\s+/)
+    .every((word) => word === '' || /^\[[^\]]*\]$/.test(word) || /^\d[\d:.TZ+-]*$/.test(word) || LOG_LEVEL.test(word));
 }
 
 /**
@@ -321,7 +343,11 @@ function logPrefixRun(line: string, candidates: readonly Bracket[]): Set<number>
     while (j + 1 < candidates.length && line.slice(candidates[j].end, candidates[j + 1].start).trim() === '') j++;
     const members = candidates.slice(i, j + 1);
     const followed = nextNonSpace(line, candidates[j].end) !== '';
-    if (members.length > 1 && followed && members.some((b) => LOG_LEVEL.test(b.inner.trim()) || TIMESTAMP.test(b.inner.trim()))) {
+    if (
+      members.length > 1 &&
+      followed &&
+      members.some((b) => LOG_LEVEL.test(b.inner.trim()) || TIMESTAMP.test(b.inner.trim()))
+    ) {
       for (let k = i; k <= j; k++) run.add(k);
     }
     i = j + 1;
@@ -332,7 +358,11 @@ function logPrefixRun(line: string, candidates: readonly Bracket[]): Set<number>
 const TIMESTAMP = /^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(?::\d{2})?|\w{3} \w{3} \d{1,2} )/;
 
 function isCharacterClass(text: string): boolean {
-  return /^\^?(?:[\p{L}\p{N}]-[\p{L}\p{N}]|\\.|[_\-.])+$/u.test(text) && /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(text) && text.length <= 20;
+  return (
+    /^\^?(?:[\p{L}\p{N}]-[\p{L}\p{N}]|\\.|[_\-.])+$/u.test(text) &&
+    /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(text) &&
+    text.length <= 20
+  );
 }
 
 const JSON_SCALAR = String.raw`(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)`;
@@ -359,7 +389,11 @@ function jsonSpans(line: string): [number, number][] {
     }
     const candidate = line.slice(i, close + 1);
     // A lone number in brackets ("[142]") is a value or a footnote, not data.
-    if (/^[[{]\s*(?:"|\{|\[|\d|-|true|false|null|\])/.test(candidate) && /["{,]|^\[\]$/.test(candidate) && parsesAsJson(candidate)) {
+    if (
+      /^[[{]\s*(?:"|\{|\[|\d|-|true|false|null|\])/.test(candidate) &&
+      /["{,]|^\[\]$/.test(candidate) &&
+      parsesAsJson(candidate)
+    ) {
       spans.push([i, close + 1]);
       i = close;
     }
@@ -415,11 +449,66 @@ function looksLikeSecret(text: string): boolean {
 const INSTRUCTION = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:` +
     [
-      'peg(?:ar|a|ue)', 'paste', 'insert(?:ar|e)?', 'add', 'añadir', 'agregar', 'adjunt(?:ar|a)', 'attach', 'describ(?:e|ir)', 'descripci[oó]n', 'description',
-      'enter', 'ingres(?:ar|a)', 'escrib(?:ir|a)', 'write', 'complet(?:ar|a)', 'rellen(?:ar|a)', 'fill(?: in)?', 'list(?:ar)?', 'indic(?:ar|a)', 'specify',
-      'especific(?:ar|a)', 'provide', 'proporcion(?:ar|a)', 'aqu[ií]', 'here', 'your', 'tu', 'su', 'ej\\.?', 'e\\.g\\.?', 'p\\. ?ej\\.?', 'ejemplo', 'example',
-      'opcional', 'optional', 'si aplica', 'if applicable', 'tbd', 'tbc', 'todo', 'por definir', 'link (?:to|al|a)', 'enlace (?:a|al)', 'link o', 'url del?',
-      'screenshot', 'captura', 'salida', 'output', 'nombre', 'name', 'fecha', 'date', 'confirm(?:ar|ado|ada|ed)?', 'configurad[oa]', 'select', 'seleccion(?:ar|a)', 'choose', 'eleg(?:ir|ir una)',
+      'peg(?:ar|a|ue)',
+      'paste',
+      'insert(?:ar|e)?',
+      'add',
+      'añadir',
+      'agregar',
+      'adjunt(?:ar|a)',
+      'attach',
+      'describ(?:e|ir)',
+      'descripci[oó]n',
+      'description',
+      'enter',
+      'ingres(?:ar|a)',
+      'escrib(?:ir|a)',
+      'write',
+      'complet(?:ar|a)',
+      'rellen(?:ar|a)',
+      'fill(?: in)?',
+      'list(?:ar)?',
+      'indic(?:ar|a)',
+      'specify',
+      'especific(?:ar|a)',
+      'provide',
+      'proporcion(?:ar|a)',
+      'aqu[ií]',
+      'here',
+      'your',
+      'tu',
+      'su',
+      'ej\\.?',
+      'e\\.g\\.?',
+      'p\\. ?ej\\.?',
+      'ejemplo',
+      'example',
+      'opcional',
+      'optional',
+      'si aplica',
+      'if applicable',
+      'tbd',
+      'tbc',
+      'todo',
+      'por definir',
+      'link (?:to|al|a)',
+      'enlace (?:a|al)',
+      'link o',
+      'url del?',
+      'screenshot',
+      'captura',
+      'salida',
+      'output',
+      'nombre',
+      'name',
+      'fecha',
+      'date',
+      'confirm(?:ar|ado|ada|ed)?',
+      'configurad[oa]',
+      'select',
+      'seleccion(?:ar|a)',
+      'choose',
+      'eleg(?:ir|ir una)',
     ].join('|') +
     String.raw`)(?=$|[^\p{L}])`,
   'iu',
@@ -430,7 +519,8 @@ function isInstruction(text: string): boolean {
 }
 
 // Format masks: X, XX, N, #, YYYY-MM-DD, DD/MM/AAAA, HH:MM, hh:mm UTC, X.Y.Z, vX.Y.Z, JIRA-XXXX, 0.
-const MASK_TOKEN = /^(?:[Xx]+|N+|n|#+|\?+|Y{2,4}|y{2,4}|A{2,4}|a{4}|M{1,2}|m{1,2}|D{1,2}|d{1,2}|H{1,2}|h{1,2}|s{1,2}|S{1,2}|ms|Z|UTC|GMT|v?[A-Z](?:\.[A-Z]){1,3}|0)$/;
+const MASK_TOKEN =
+  /^(?:[Xx]+|N+|n|#+|\?+|Y{2,4}|y{2,4}|A{2,4}|a{4}|M{1,2}|m{1,2}|D{1,2}|d{1,2}|H{1,2}|h{1,2}|s{1,2}|S{1,2}|ms|Z|UTC|GMT|v?[A-Z](?:\.[A-Z]){1,3}|0)$/;
 
 function isMask(text: string): boolean {
   if (/^_{2,}$/.test(text)) return true;
@@ -451,7 +541,11 @@ function isChoice(text: string): boolean {
   if (options.some((o) => o.length > 40)) return false;
   if (/\s[/|]\s|\s(?:o|or|ó|u)\s/.test(text)) return true;
   // Without spaces: "PASS/FAIL", "Sí/No", "on/off"; not "hotfix/x.y.z" or "data/transcripts/x".
-  return options.length <= 5 && (options.every((o) => /^[\p{Lu}\p{N}✅❌⏳\s_-]+$/u.test(o)) || options.every((o) => /^\p{L}{1,12}$/u.test(o) && (isExpectedValue(o) || /^\p{Lu}/u.test(o))));
+  return (
+    options.length <= 5 &&
+    (options.every((o) => /^[\p{Lu}\p{N}✅❌⏳\s_-]+$/u.test(o)) ||
+      options.every((o) => /^\p{L}{1,12}$/u.test(o) && (isExpectedValue(o) || /^\p{Lu}/u.test(o))))
+  );
 }
 
 /** `http://staging-host/api/metrics`, `https://<host>/x`: a URL on a host no one can reach is the template's. */
@@ -505,7 +599,23 @@ function isFieldNouns(text: string): boolean {
   return words.length >= 3 && known(words[0] ?? '') && PREPOSITIONS.has(words[1] ?? '');
 }
 
-const PREPOSITIONS = new Set(['de', 'del', 'of', 'for', 'para', 'to', 'a', 'al', 'from', 'desde', 'en', 'in', 'on', 'sobre', 'about']);
+const PREPOSITIONS = new Set([
+  'de',
+  'del',
+  'of',
+  'for',
+  'para',
+  'to',
+  'a',
+  'al',
+  'from',
+  'desde',
+  'en',
+  'in',
+  'on',
+  'sobre',
+  'about',
+]);
 
 /** `[tests/e2e/]`, `[docs/runbook.md]`: a path the template suggests. */
 function isPathSuggestion(text: string): boolean {
@@ -555,7 +665,11 @@ export function isAngleBlank(inner: string): boolean {
   const name = /^([A-Za-z][\w-]*)/.exec(text)?.[1] ?? '';
   const rest = text.slice(name.length);
   // An HTML tag, with or without attributes.
-  if (HTML_ELEMENTS.has(name.toLowerCase()) && (rest === '' || /^\s+[\w:-]+(?:=|\s|$)/.test(rest) || rest.trim() === '/')) return false;
+  if (
+    HTML_ELEMENTS.has(name.toLowerCase()) &&
+    (rest === '' || /^\s+[\w:-]+(?:=|\s|$)/.test(rest) || rest.trim() === '/')
+  )
+    return false;
   if (/^\s+[\w:-]+=/.test(rest)) return false;
   if (isMask(text) || isChoice(text) || isInstruction(text)) return true;
   // A word or phrase of the template's field nouns (`<owner>`, `<nombre>`); `<SLA>`, `<sid>`, `<LOG_TOKEN>` are variables.
@@ -563,7 +677,8 @@ export function isAngleBlank(inner: string): boolean {
   return /\s/.test(text) && /^[\p{L}\s'-]+$/u.test(text) && !/^\p{Lu}[\p{Ll}]+\s+\p{Lu}/u.test(text);
 }
 
-const SHELL = /^\s*(?:\$|#)\s|\b(?:curl|wget|http|redis-cli|kubectl|docker|helm|psql|mysql|ssh|scp|npm|npx|yarn|git|echo|export|telnet|nc|aws|gcloud|az)\s|^\s+-[-\w]+\s|\|\s*(?:jq|head|tail|grep)\b/;
+const SHELL =
+  /^\s*(?:\$|#)\s|\b(?:curl|wget|http|redis-cli|kubectl|docker|helm|psql|mysql|ssh|scp|npm|npx|yarn|git|echo|export|telnet|nc|aws|gcloud|az)\s|^\s+-[-\w]+\s|\|\s*(?:jq|head|tail|grep)\b/;
 
 function isShellLine(line: string): boolean {
   return SHELL.test(line);
@@ -592,7 +707,8 @@ function undecidedValues(line: string, inCode: (at: number) => boolean, add: Add
     for (const cell of line.split('|')) {
       const trimmed = cell.trim();
       const offset = at + cell.indexOf(trimmed);
-      if (trimmed !== '' && UNDECIDED.test(stripEmphasis(trimmed)) && !inCode(offset)) add(trimmed, offset, offset + trimmed.length, 'word');
+      if (trimmed !== '' && UNDECIDED.test(stripEmphasis(trimmed)) && !inCode(offset))
+        add(trimmed, offset, offset + trimmed.length, 'word');
       at += cell.length + 1;
     }
     return;
@@ -602,14 +718,22 @@ function undecidedValues(line: string, inCode: (at: number) => boolean, add: Add
   const value = line.slice(from).replace(/\s*<!--.*?-->\s*$/, '');
   const trimmed = value.trim();
   let whole = -1;
-  if (trimmed !== '' && UNDECIDED.test(stripEmphasis(trimmed)) && (label || /^\s*[-*+]?\s*\?+\s*$/.test(line) || line.trim() === trimmed)) {
+  if (
+    trimmed !== '' &&
+    UNDECIDED.test(stripEmphasis(trimmed)) &&
+    (label || /^\s*[-*+]?\s*\?+\s*$/.test(line) || line.trim() === trimmed)
+  ) {
     whole = from + value.indexOf(trimmed);
     if (!inCode(whole)) add(trimmed, whole, whole + trimmed.length, 'word');
   }
   for (const match of line.matchAll(INLINE_UNDECIDED)) {
     const word = match[2] ?? '';
     // "pendiente" is an undecided value only for a person: after "Status:" it is a state.
-    if (/^(?:pendiente|pending|unassigned|por asignar|sin asignar)$/i.test(word) && !PERSON_KEY.test((match[1] ?? '').trim())) continue;
+    if (
+      /^(?:pendiente|pending|unassigned|por asignar|sin asignar)$/i.test(word) &&
+      !PERSON_KEY.test((match[1] ?? '').trim())
+    )
+      continue;
     if (match.index === whole || inCode(match.index)) continue;
     add(word, match.index, match.index + word.length, 'word');
   }
@@ -687,14 +811,31 @@ const SLOT = /^[\w.-]+(?::[\w.-]+|\/[\w.-]+)+$|^[a-z][\w.-]*$|^https?:\/\/\S+$/;
 export function classifyPlaceholder(inner: string, label = ''): PlaceholderInfo {
   const text = inner.trim();
   // "___/___/____", or underscores after "Date:" / "Fecha:": a date.
-  if (/^(?:\\?_)+(?:[/.-](?:\\?_)+)+$/.test(text) || (/^(?:\\?_)+$/.test(text) && /(?:^|[\s(—–|])(?:date|fecha|d[ií]a|day|deadline|due|vence|plazo)\s*$/i.test(label))) {
+  if (
+    /^(?:\\?_)+(?:[/.-](?:\\?_)+)+$/.test(text) ||
+    (/^(?:\\?_)+$/.test(text) && /(?:^|[\s(—–|])(?:date|fecha|d[ií]a|day|deadline|due|vence|plazo)\s*$/i.test(label))
+  ) {
     return { kind: 'date', purpose: 'value', options: [] };
   }
   if (/\s[/|]\s/.test(text)) {
-    return { kind: 'choice', purpose: 'value', options: text.split(/\s+[/|]\s+/).map((o) => o.trim()).filter((o) => o !== '') };
+    return {
+      kind: 'choice',
+      purpose: 'value',
+      options: text
+        .split(/\s+[/|]\s+/)
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    };
   }
   if (text.startsWith('☐')) {
-    return { kind: 'choice', purpose: 'value', options: text.split('☐').map((o) => o.trim()).filter((o) => o !== '') };
+    return {
+      kind: 'choice',
+      purpose: 'value',
+      options: text
+        .split('☐')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    };
   }
   if (NUMBER.test(text)) return { kind: 'number', purpose: 'value', options: [] };
   if (DATE.test(text)) return { kind: 'date', purpose: 'value', options: [] };

@@ -2,7 +2,19 @@
 // so that the core itself does no I/O. Node adapters live in server/src/node.
 export type { FileFact, FileFacts, FileProbe, FileStat } from './model/references/types';
 export { FileReadFailure, HttpFailure } from './smoke/ports';
-export type { Clock, ConfirmForeignHost, FileReader, ForeignHostRequest, HttpClient, HttpRequest, HttpResponse, SecretDetector, SecretProvider, TcpClient, TcpSocket } from './smoke/ports';
+export type {
+  Clock,
+  ConfirmForeignHost,
+  FileReader,
+  ForeignHostRequest,
+  HttpClient,
+  HttpRequest,
+  HttpResponse,
+  SecretDetector,
+  SecretProvider,
+  TcpClient,
+  TcpSocket,
+} from './smoke/ports';
 export type { ConfigFilePort } from './settings';
 import type { FileProbe } from './model/references/types';
 import type { ConfigFilePort } from './settings';

@@ -3,15 +3,10 @@
 // items) passes through a document's SafeText, which masks the values the secret
 // detector flagged in that document, and anything secret-shaped it finds in the
 // string itself (a secret typed inside brackets, an Owner that is a token).
-import { LineIndex } from "./markdown/lines";
-import type { Checklist, Field, Item, Placeholder } from "./model/checklist";
-import {
-  REDACTION_MASK,
-  redact,
-  scanSecrets,
-  type ScanOptions,
-} from "./secrets";
-import type { Finding } from "./types";
+import { LineIndex } from './markdown/lines';
+import type { Checklist, Field, Item, Placeholder } from './model/checklist';
+import { REDACTION_MASK, redact, scanSecrets, type ScanOptions } from './secrets';
+import type { Finding } from './types';
 
 export type SafeText = (text: string) => string;
 
@@ -40,24 +35,18 @@ export function safeTextFor(
 ): SafeText {
   const lines = new LineIndex(text);
   const values = findings
-    .filter((f) => f.code === "secret")
-    .map((f) =>
-      text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)),
-    )
+    .filter((f) => f.code === 'secret')
+    .map((f) => text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)))
     .filter((v) => v.length >= 4);
   const cache = new Map<string, string>();
   return (input) => {
-    if (input === "") return input;
+    if (input === '') return input;
     let out = cache.get(input);
     if (out !== undefined) return out;
     const spans: { start: number; end: number }[] = [];
     for (const value of values) {
       for (const piece of pieces(value)) {
-        for (
-          let at = input.indexOf(piece);
-          at !== -1;
-          at = input.indexOf(piece, at + 1)
-        )
+        for (let at = input.indexOf(piece); at !== -1; at = input.indexOf(piece, at + 1))
           spans.push({ start: at, end: at + piece.length });
       }
     }
@@ -76,8 +65,7 @@ export function safeTextFor(
 function pieces(value: string): string[] {
   if (value.length <= MIN_PIECE) return [value];
   const out = [value];
-  for (let i = 0; i + MIN_PIECE <= value.length; i++)
-    out.push(value.slice(i, i + MIN_PIECE));
+  for (let i = 0; i + MIN_PIECE <= value.length; i++) out.push(value.slice(i, i + MIN_PIECE));
   return out;
 }
 
@@ -98,10 +86,7 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
   const item = (i: Item): Item => {
     // The Deadline and Estado fields stay the very entries of `fields` (readers compare them by identity).
     const fields: Field[] = i.fields.map(field);
-    const same = (f: Field | undefined) =>
-      f === undefined
-        ? undefined
-        : (fields[i.fields.indexOf(f)] ?? field(f));
+    const same = (f: Field | undefined) => (f === undefined ? undefined : (fields[i.fields.indexOf(f)] ?? field(f)));
     return {
       ...i,
       title: safe(i.title),
@@ -127,7 +112,9 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
     ...checklist,
     title: checklist.title === undefined ? undefined : safe(checklist.title),
     fields: checklist.fields.map(field),
-    ...(checklist.claims && { claims: checklist.claims.map((c) => ({ ...c, group: c.group === undefined ? undefined : safe(c.group) })) }),
+    ...(checklist.claims && {
+      claims: checklist.claims.map((c) => ({ ...c, group: c.group === undefined ? undefined : safe(c.group) })),
+    }),
     ...(checklist.overall && { overall: checklist.overall.map((o) => ({ ...o, text: safe(o.text) })) }),
     ...(checklist.nearMisses && { nearMisses: checklist.nearMisses.map((n) => ({ ...n, text: safe(n.text) })) }),
     ...(checklist.blanks && { blanks: checklist.blanks.map(placeholder) }),

@@ -11,7 +11,16 @@ import { isStale, type SignOff } from './rules/signoffs';
 import { pastedEvidence, verifyResult, type PastedEvidence } from './smoke/drift';
 import { isChecklist, matchesAny, mayBeChecklist } from './detect';
 import { completionsAt } from './features/completion';
-import { notApplicableFix, placeholderFixes, removeBracketsFix, repairEncodingFix, setStateEdits, stateFixes, syncSummaryFix, type Fix } from './features/fixes';
+import {
+  notApplicableFix,
+  placeholderFixes,
+  removeBracketsFix,
+  repairEncodingFix,
+  setStateEdits,
+  stateFixes,
+  syncSummaryFix,
+  type Fix,
+} from './features/fixes';
 import { hoverAt, type HoverContent } from './features/hover';
 import { itemHeadingOrStateAt } from './features/lookup';
 import { redactAllFix, secretFixes, secretNameOf } from './features/secretFixes';
@@ -62,8 +71,21 @@ import {
   type SmokeSuite,
 } from './smoke';
 import type { Finding, Position, Range } from './types';
-import { checklistView, notAChecklistView, type ChecklistViewInput, type ChecklistViewResult } from './view/checklistView';
-import { buildReport, REPORT_FORMATS, renderReport, type HtmlOptions, type ReportContext, type ReportFormat, type ReportModel } from './report';
+import {
+  checklistView,
+  notAChecklistView,
+  type ChecklistViewInput,
+  type ChecklistViewResult,
+} from './view/checklistView';
+import {
+  buildReport,
+  REPORT_FORMATS,
+  renderReport,
+  type HtmlOptions,
+  type ReportContext,
+  type ReportFormat,
+  type ReportModel,
+} from './report';
 import { lastUpdatedEdits, withLastUpdatedBump } from './rules/headerStatus';
 import { blockerVerdict, verdictOf, type BlockerVerdict, type Verdict, type VerdictContext } from './verdict';
 import type { Progress } from './model/checklist';
@@ -125,7 +147,12 @@ export interface ReadinessService {
     /** Facts about one path, through the `files` port, inside `fence`. */
     fact(path: string, fence?: string): Promise<FileFact>;
     /** Path arithmetic on the core's `/`-separated paths. */
-    readonly path: { readonly dirname: typeof dirnameOf; readonly isInside: typeof isInside; readonly join: typeof joinPath; readonly relative: typeof relativePath };
+    readonly path: {
+      readonly dirname: typeof dirnameOf;
+      readonly isInside: typeof isInside;
+      readonly join: typeof joinPath;
+      readonly relative: typeof relativePath;
+    };
     findings(context: Omit<ReferenceContext, 't'>, t?: Translate): Finding[];
     withFindings: typeof withReferenceFindings;
     fixes: typeof referenceFixes;
@@ -136,7 +163,12 @@ export interface ReadinessService {
     /** The curl smoke tests of a checklist. */
     tests(checklist: Checklist, text: string): SmokeSuite;
     /** Runs smoke tests through the `http`, `clock` and `secrets` ports. */
-    run(suite: SmokeSuite, settings: SmokeSettings, environment: SmokeRunEnvironment, options?: RunOptions): Promise<SmokeRun>;
+    run(
+      suite: SmokeSuite,
+      settings: SmokeSettings,
+      environment: SmokeRunEnvironment,
+      options?: RunOptions,
+    ): Promise<SmokeRun>;
     evidenceEdits: typeof evidenceEdits;
     applyTextEdits: typeof applyTextEdits;
     resultLine: typeof resultLine;
@@ -146,7 +178,11 @@ export interface ReadinessService {
     /** A failure's expected and actual values (status, time criterion, JSON key), for the Testing view. */
     expectationOf: typeof expectationOf;
     /** The hover over a shell command Readiness does not run, saying why. */
-    commandHover(checklist: Checklist, position: Position, t?: Translate): { markdown: string; range: Range } | undefined;
+    commandHover(
+      checklist: Checklist,
+      position: Position,
+      t?: Translate,
+    ): { markdown: string; range: Range } | undefined;
     parseBaseUrl: typeof parseBaseUrl;
     writtenHost: typeof writtenHost;
     testAt: typeof smokeTestAt;
@@ -157,13 +193,21 @@ export interface ReadinessService {
     /** Every smoke test's evidence record, unverified and untouched ones included (hovers, the view model, reports). */
     all: typeof allEvidence;
     /** The hover over a test's pasted evidence or stamp: when, where and how it ran. */
-    hover(records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t?: Translate): { markdown: string; range: Range } | undefined;
+    hover(
+      records: readonly TestEvidenceRecord[],
+      position: Position,
+      nowMs: number,
+      t?: Translate,
+    ): { markdown: string; range: Range } | undefined;
     /** A test's evidence in words (state, mark, summary), against the wall clock `nowMs`. */
     words(record: TestEvidenceRecord, nowMs: number, t?: Translate): EvidenceWords;
     /** The edits that paste a run's evidence with its provenance stamps. */
     stampedEdits: typeof stampedEvidenceEdits;
     /** What `readiness verify` compares against: each test's pasted evidence (by test key), read with its stamp. */
-    pasted(suite: SmokeSuite, text: string): Map<string, { readonly stamped: boolean; readonly evidence: PastedEvidence | undefined }>;
+    pasted(
+      suite: SmokeSuite,
+      text: string,
+    ): Map<string, { readonly stamped: boolean; readonly evidence: PastedEvidence | undefined }>;
     /** A re-run's result against the pasted evidence: unchanged, drift (what changed), error or skipped. */
     verify: typeof verifyResult;
     /** `readiness.evidence.maxAgeDays` unless configured. */
@@ -205,7 +249,11 @@ export interface ReadinessService {
 export function createReadinessService(ports: ReadinessPorts): ReadinessService {
   const { settings } = ports;
   const messages = (locale?: string): Translate => translator(locale ?? settings.locale());
-  const withDefaults = (options: AnalysisOptions = {}): AnalysisOptions => ({ locale: settings.locale(), today: settings.today(), ...options });
+  const withDefaults = (options: AnalysisOptions = {}): AnalysisOptions => ({
+    locale: settings.locale(),
+    today: settings.today(),
+    ...options,
+  });
   const service: ReadinessService = {
     messages,
     language: (locale) => languageOf(locale ?? settings.locale()),
@@ -218,20 +266,24 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       const analyzer = new ChecklistAnalyzer();
       return Object.freeze({
         analyse: (text: string, options?: AnalysisOptions) => analyzer.analyze(text, withDefaults(options)),
-        analyseInSteps: (text: string, options?: AnalysisOptions) => analyzer.analyzeInSteps(text, withDefaults(options)),
+        analyseInSteps: (text: string, options?: AnalysisOptions) =>
+          analyzer.analyzeInSteps(text, withDefaults(options)),
       });
     },
     hover: (checklist, position, t) => hoverAt(checklist, position, t ?? messages()),
     completion: (checklist, position) => completionsAt(checklist, position),
     symbols: (checklist, t) => outline(checklist, t ?? messages()),
     fixes: Object.freeze({
-      placeholder: (placeholder: Placeholder, now: Now, t?: Translate, language?: Language) => placeholderFixes(placeholder, now, t ?? messages(), language),
+      placeholder: (placeholder: Placeholder, now: Now, t?: Translate, language?: Language) =>
+        placeholderFixes(placeholder, now, t ?? messages(), language),
       removeBrackets: (text: string, at: Range, t?: Translate) => removeBracketsFix(text, at, t ?? messages()),
       itemAt: itemHeadingOrStateAt,
       state: (checklist: Checklist, item: Item, t?: Translate) => stateFixes(checklist, item, t ?? messages()),
-      notApplicable: (checklist: Checklist, item: Item, t?: Translate) => notApplicableFix(checklist, item, t ?? messages()),
+      notApplicable: (checklist: Checklist, item: Item, t?: Translate) =>
+        notApplicableFix(checklist, item, t ?? messages()),
       setState: setStateEdits,
-      syncSummary: (checklist: Checklist, kind: Fix['kind'], t?: Translate) => syncSummaryFix(checklist, t ?? messages(), kind),
+      syncSummary: (checklist: Checklist, kind: Fix['kind'], t?: Translate) =>
+        syncSummaryFix(checklist, t ?? messages(), kind),
       repairEncoding: (text: string, t?: Translate) => repairEncodingFix(text, t ?? messages()),
       secret: (finding: Finding, t?: Translate) => secretFixes(finding, t ?? messages()),
       secretName: secretNameOf,
@@ -242,7 +294,8 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       gather: (paths: readonly string[], fence?: string) => gatherFileFacts(paths, ports.files, fence),
       fact: (path: string, fence?: string) => fileFactOf(path, ports.files, fence),
       path: Object.freeze({ dirname: dirnameOf, isInside, join: joinPath, relative: relativePath }),
-      findings: (context: Omit<ReferenceContext, 't'>, t?: Translate) => referenceFindings({ ...context, t: t ?? messages() }),
+      findings: (context: Omit<ReferenceContext, 't'>, t?: Translate) =>
+        referenceFindings({ ...context, t: t ?? messages() }),
       withFindings: withReferenceFindings,
       fixes: referenceFixes,
       hover: referenceHoverAt,
@@ -251,7 +304,18 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     smoke: Object.freeze({
       tests: findSmokeTests,
       run: (suite: SmokeSuite, smokeSettings: SmokeSettings, environment: SmokeRunEnvironment, options?: RunOptions) =>
-        runSmokeTests(suite, smokeSettings, { ...environment, http: ports.http, tcp: ports.tcp, clock: ports.clock, secrets: environment.secrets ?? ports.secrets }, options),
+        runSmokeTests(
+          suite,
+          smokeSettings,
+          {
+            ...environment,
+            http: ports.http,
+            tcp: ports.tcp,
+            clock: ports.clock,
+            secrets: environment.secrets ?? ports.secrets,
+          },
+          options,
+        ),
       evidenceEdits,
       applyTextEdits,
       resultLine,
@@ -259,7 +323,8 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       summaryLine,
       describeReason,
       expectationOf,
-      commandHover: (checklist: Checklist, position: Position, t?: Translate) => commandHoverAt(checklist, position, t ?? messages()),
+      commandHover: (checklist: Checklist, position: Position, t?: Translate) =>
+        commandHoverAt(checklist, position, t ?? messages()),
       parseBaseUrl,
       writtenHost,
       testAt: smokeTestAt,
@@ -267,8 +332,10 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
     }),
     evidence: Object.freeze({
       all: allEvidence,
-      hover: (records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t?: Translate) => evidenceHoverAt(records, position, nowMs, t ?? messages()),
-      words: (record: TestEvidenceRecord, nowMs: number, t?: Translate) => evidenceWords(record, nowMs, t ?? messages()),
+      hover: (records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t?: Translate) =>
+        evidenceHoverAt(records, position, nowMs, t ?? messages()),
+      words: (record: TestEvidenceRecord, nowMs: number, t?: Translate) =>
+        evidenceWords(record, nowMs, t ?? messages()),
       stampedEdits: stampedEvidenceEdits,
       pasted: (suite: SmokeSuite, text: string) => {
         const lines = new LineIndex(text);
@@ -289,16 +356,20 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
       fix: (signOff: SignOff, name: string, now: Now, t?: Translate) => signOffFix(signOff, name, now, t ?? messages()),
     }),
     config: Object.freeze({
-      parse: (text: string, kind: 'readiness' | 'package', t?: Translate) => parseConfigText(text, kind, t ?? messages()),
-      find: (folder: string, stopAt?: string, t?: Translate) => (ports.configFiles ? findConfig(folder, ports.configFiles, stopAt, t ?? messages()) : Promise.resolve(undefined)),
+      parse: (text: string, kind: 'readiness' | 'package', t?: Translate) =>
+        parseConfigText(text, kind, t ?? messages()),
+      find: (folder: string, stopAt?: string, t?: Translate) =>
+        ports.configFiles ? findConfig(folder, ports.configFiles, stopAt, t ?? messages()) : Promise.resolve(undefined),
     }),
     view: (input) => checklistView({ ...input, t: input.t ?? messages(), today: input.today ?? settings.today() }),
     notAChecklist: notAChecklistView,
     verdict: (analysis, context) => verdictOf(analysis, { ...context, t: context.t ?? messages() }),
     blockerVerdict,
     report: Object.freeze({
-      build: (analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }) => buildReport(analysis, { ...context, t: context.t ?? messages() }),
-      render: (model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions) => renderReport(model, format, t ?? messages(), html),
+      build: (analysis: Analysis, context: Omit<ReportContext, 't'> & { readonly t?: Translate | undefined }) =>
+        buildReport(analysis, { ...context, t: context.t ?? messages() }),
+      render: (model: ReportModel, format: ReportFormat, t?: Translate, html?: HtmlOptions) =>
+        renderReport(model, format, t ?? messages(), html),
       formats: REPORT_FORMATS,
     }),
     header: Object.freeze({ withLastUpdatedBump, lastUpdatedEdits }),

@@ -11,7 +11,13 @@
 // here with its default and type check, use it where it applies, and list it in
 // README.md's Configuration table.
 // The ESM build: esbuild cannot follow the UMD build's dynamic requires.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import {
+  findNodeAtLocation,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser/lib/esm/main.js';
 import { DEFAULT_MAX_SIZE } from './analyzer';
 import { defaultChecklistGlobs } from './detect';
 import { translator, type MessageKey, type Translate } from './messages';
@@ -45,10 +51,18 @@ export interface SmokeEnvironmentSettings {
  * The smoke settings of a run in an environment: its base URL, and its allowed hosts besides the
  * common ones. Undefined when no environment of that name is configured.
  */
-export function inEnvironment(settings: ResourceSettings, name: string): (SmokeSettings & { readonly environment: string }) | undefined {
+export function inEnvironment(
+  settings: ResourceSettings,
+  name: string,
+): (SmokeSettings & { readonly environment: string }) | undefined {
   const environment = Object.hasOwn(settings.environments, name) ? settings.environments[name] : undefined;
   if (!environment) return undefined;
-  return { ...settings.smoke, baseUrl: environment.baseUrl, allowedHosts: [...new Set([...settings.smoke.allowedHosts, ...environment.allowedHosts])], environment: name };
+  return {
+    ...settings.smoke,
+    baseUrl: environment.baseUrl,
+    allowedHosts: [...new Set([...settings.smoke.allowedHosts, ...environment.allowedHosts])],
+    environment: name,
+  };
 }
 
 export const defaultSettings: ResourceSettings = {
@@ -63,7 +77,22 @@ export const defaultSettings: ResourceSettings = {
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-const FINDING_CODES: readonly FindingCode[] = ['unfilled-placeholder', 'bracketed-value', 'status-mismatch', 'overdue', 'unparsed-deadline', 'mojibake', 'missing-file', 'secret', 'skipped-large-file', 'unknown-state', 'structure', 'stale-evidence', 'edited-evidence', 'stale-signoff'];
+const FINDING_CODES: readonly FindingCode[] = [
+  'unfilled-placeholder',
+  'bracketed-value',
+  'status-mismatch',
+  'overdue',
+  'unparsed-deadline',
+  'mojibake',
+  'missing-file',
+  'secret',
+  'skipped-large-file',
+  'unknown-state',
+  'structure',
+  'stale-evidence',
+  'edited-evidence',
+  'stale-signoff',
+];
 
 /** Merges raw layers, later over earlier: objects key by key, everything else replaced. */
 export function mergeLayers(...layers: readonly unknown[]): Record<string, unknown> {
@@ -99,16 +128,24 @@ export function toSettings(raw: unknown): ResourceSettings {
   const blockerMarks = stringArray(value['blockerMarks']);
   const smoke = toSmokeSettings(record(value['smoke']));
   const environments = toEnvironments(record(value['environments']));
-  const environment = typeof value['environment'] === 'string' && value['environment'].trim() !== '' ? value['environment'].trim() : undefined;
-  const current = environment !== undefined && Object.hasOwn(environments, environment) ? environments[environment] : undefined;
+  const environment =
+    typeof value['environment'] === 'string' && value['environment'].trim() !== ''
+      ? value['environment'].trim()
+      : undefined;
+  const current =
+    environment !== undefined && Object.hasOwn(environments, environment) ? environments[environment] : undefined;
   const maxAgeDays = record(value['evidence'])['maxAgeDays'];
   return {
     files: stringArray(value['files']) ?? defaultSettings.files,
     ignore: stringArray(value['ignore']) ?? defaultSettings.ignore,
-    maxFileSize: typeof value['maxFileSize'] === 'number' && value['maxFileSize'] >= 0 ? value['maxFileSize'] : defaultSettings.maxFileSize,
+    maxFileSize:
+      typeof value['maxFileSize'] === 'number' && value['maxFileSize'] >= 0
+        ? value['maxFileSize']
+        : defaultSettings.maxFileSize,
     analysis: {
       placeholderSeverity: {
-        blocker: oneOf(severity['placeholderInBlocker'], SEVERITIES) ?? defaultAnalysisSettings.placeholderSeverity.blocker,
+        blocker:
+          oneOf(severity['placeholderInBlocker'], SEVERITIES) ?? defaultAnalysisSettings.placeholderSeverity.blocker,
         other: oneOf(severity['placeholder'], SEVERITIES) ?? defaultAnalysisSettings.placeholderSeverity.other,
       },
       secretsAllow: regexes(stringArray(record(value['secrets'])['allow']) ?? []),
@@ -116,7 +153,10 @@ export function toSettings(raw: unknown): ResourceSettings {
       ...(Object.keys(stateWords).length > 0 ? { stateWords } : {}),
       ...(blockerMarks ? { blockerMarks } : {}),
       evidence: {
-        maxAgeDays: typeof maxAgeDays === 'number' && Number.isFinite(maxAgeDays) && maxAgeDays >= 0 ? maxAgeDays : DEFAULT_EVIDENCE_MAX_AGE_DAYS,
+        maxAgeDays:
+          typeof maxAgeDays === 'number' && Number.isFinite(maxAgeDays) && maxAgeDays >= 0
+            ? maxAgeDays
+            : DEFAULT_EVIDENCE_MAX_AGE_DAYS,
         // Evidence is judged against where runs now go: the current environment's base URL, if one is chosen.
         baseUrl: current?.baseUrl ?? smoke.baseUrl,
       },
@@ -142,14 +182,20 @@ function toEnvironments(raw: Record<string, unknown>): Record<string, SmokeEnvir
 
 /** `readiness.smoke.*`; an empty base URL means none (the client then asks for one). */
 function toSmokeSettings(smoke: Record<string, unknown>): SmokeSettings {
-  const baseUrl = typeof smoke['baseUrl'] === 'string' && smoke['baseUrl'].trim() !== '' ? smoke['baseUrl'].trim() : undefined;
+  const baseUrl =
+    typeof smoke['baseUrl'] === 'string' && smoke['baseUrl'].trim() !== '' ? smoke['baseUrl'].trim() : undefined;
   const timeoutMs = smoke['timeoutMs'];
-  const captures = Object.entries(record(smoke['captures'])).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '');
+  const captures = Object.entries(record(smoke['captures'])).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+  );
   return {
     ...defaultSmokeSettings,
     baseUrl,
     allowedHosts: stringArray(smoke['allowedHosts']) ?? defaultSmokeSettings.allowedHosts,
-    timeoutMs: typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : defaultSmokeSettings.timeoutMs,
+    timeoutMs:
+      typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0
+        ? timeoutMs
+        : defaultSmokeSettings.timeoutMs,
     allowInsecureTls: smoke['allowInsecureTls'] === true,
     captures: captures.length > 0 ? Object.fromEntries(captures) : defaultSmokeSettings.captures,
   };
@@ -166,7 +212,10 @@ export const PACKAGE_FILE_NAME = 'package.json';
 export interface ConfigProblem {
   readonly message: string;
   /** 0-based line and UTF-16 character of the offending text in the file. */
-  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+  readonly range: {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+  };
 }
 
 export interface ParsedConfig {
@@ -180,16 +229,27 @@ type Expected = readonly [MessageKey, ...string[]];
 type Check = (value: unknown) => Expected | undefined;
 
 const LEVELS = [...SEVERITIES, 'off'];
-const isStringArray: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : ['config.expect.strings']);
-const isSeverity: Check = (v) => (typeof v === 'string' && LEVELS.includes(v) ? undefined : ['config.expect.oneOf', LEVELS.join(', ')]);
-const isPositive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : ['config.expect.positive']);
+const isStringArray: Check = (v) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : ['config.expect.strings'];
+const isSeverity: Check = (v) =>
+  typeof v === 'string' && LEVELS.includes(v) ? undefined : ['config.expect.oneOf', LEVELS.join(', ')];
+const isPositive: Check = (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : ['config.expect.positive'];
 const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : ['config.expect.boolean']);
 const isString: Check = (v) => (typeof v === 'string' ? undefined : ['config.expect.string']);
-const isStringMap: Check = (v) => (isRecord(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : ['config.expect.stringMap']);
+const isStringMap: Check = (v) =>
+  isRecord(v) && Object.values(v).every((x) => typeof x === 'string') ? undefined : ['config.expect.stringMap'];
 /** `{ "staging": { "baseUrl": "https://...", "allowedHosts": [...] } }`. */
 const isEnvironmentMap: Check = (v) =>
   isRecord(v) &&
-  Object.values(v).every((entry) => isRecord(entry) && typeof entry['baseUrl'] === 'string' && /^https?:\/\//i.test(entry['baseUrl'].trim()) && Object.keys(entry).every((key) => key === 'baseUrl' || key === 'allowedHosts') && (entry['allowedHosts'] === undefined || isStringArray(entry['allowedHosts']) === undefined))
+  Object.values(v).every(
+    (entry) =>
+      isRecord(entry) &&
+      typeof entry['baseUrl'] === 'string' &&
+      /^https?:\/\//i.test(entry['baseUrl'].trim()) &&
+      Object.keys(entry).every((key) => key === 'baseUrl' || key === 'allowedHosts') &&
+      (entry['allowedHosts'] === undefined || isStringArray(entry['allowedHosts']) === undefined),
+  )
     ? undefined
     : ['config.expect.environments'];
 const isRegexList: Check = (v) => {
@@ -220,7 +280,13 @@ const SCHEMA: Readonly<Record<string, Check | Readonly<Record<string, Check>>>> 
   stateWords: Object.fromEntries(STATE_WORD_KEYS.map((key) => [key, isStringArray])),
   blockerMarks: isStringArray,
   secrets: { allow: isRegexList },
-  smoke: { baseUrl: isString, allowedHosts: isStringArray, timeoutMs: isPositive, allowInsecureTls: isBoolean, captures: isStringMap },
+  smoke: {
+    baseUrl: isString,
+    allowedHosts: isStringArray,
+    timeoutMs: isPositive,
+    allowInsecureTls: isBoolean,
+    captures: isStringMap,
+  },
   environments: isEnvironmentMap,
   environment: isString,
   sidebar: { revealOnCursor: isBoolean },
@@ -231,7 +297,11 @@ const SCHEMA: Readonly<Record<string, Check | Readonly<Record<string, Check>>>> 
  * package.json. Comments and trailing commas are accepted. Syntax errors, unknown settings and
  * values of the wrong type are problems with their place; the valid settings are kept.
  */
-export function parseConfigText(text: string, kind: 'readiness' | 'package', t: Translate = translator('en')): ParsedConfig {
+export function parseConfigText(
+  text: string,
+  kind: 'readiness' | 'package',
+  t: Translate = translator('en'),
+): ParsedConfig {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: kind === 'package' });
   const at = positions(text);
@@ -239,7 +309,10 @@ export function parseConfigText(text: string, kind: 'readiness' | 'package', t: 
     const first = errors[0];
     const offset = first?.offset ?? 0;
     const message = first ? t('config.invalidJson', printParseErrorCode(first.error)) : t('config.empty');
-    return { raw: undefined, problems: [{ message, range: { start: at(offset), end: at(offset + (first?.length ?? 0)) } }] };
+    return {
+      raw: undefined,
+      problems: [{ message, range: { start: at(offset), end: at(offset + (first?.length ?? 0)) } }],
+    };
   }
   const node = kind === 'package' ? findNodeAtLocation(root, ['readiness']) : root;
   if (!node) return { raw: undefined, problems: [] };
@@ -249,7 +322,14 @@ export function parseConfigText(text: string, kind: 'readiness' | 'package', t: 
   return { raw, problems };
 }
 
-function checkObject(node: Node, schema: Readonly<Record<string, Check | Readonly<Record<string, Check>>>>, path: string[], problems: ConfigProblem[], at: (offset: number) => Position, t: Translate): Record<string, unknown> {
+function checkObject(
+  node: Node,
+  schema: Readonly<Record<string, Check | Readonly<Record<string, Check>>>>,
+  path: string[],
+  problems: ConfigProblem[],
+  at: (offset: number) => Position,
+  t: Translate,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
@@ -276,7 +356,10 @@ function checkObject(node: Node, schema: Readonly<Record<string, Check | Readonl
 }
 
 function nodeValue(node: Node): unknown {
-  if (node.type === 'object') return Object.fromEntries((node.children ?? []).map((p) => [String(p.children?.[0]?.value), nodeValue(p.children?.[1] ?? p)]));
+  if (node.type === 'object')
+    return Object.fromEntries(
+      (node.children ?? []).map((p) => [String(p.children?.[0]?.value), nodeValue(p.children?.[1] ?? p)]),
+    );
   if (node.type === 'array') return (node.children ?? []).map(nodeValue);
   return node.value;
 }
@@ -322,19 +405,32 @@ export interface FoundConfig {
  * folder above it, stopping after `stopAt` (the workspace folder), a repository root or the
  * file system root. Paths use `/` (a Windows drive letter is kept as the root).
  */
-export async function findConfig(folder: string, port: ConfigFilePort, stopAt?: string, t?: Translate): Promise<FoundConfig | undefined> {
+export async function findConfig(
+  folder: string,
+  port: ConfigFilePort,
+  stopAt?: string,
+  t?: Translate,
+): Promise<FoundConfig | undefined> {
   let current = trimSlash(folder.replace(/\\/g, '/'));
   const stop = stopAt === undefined ? undefined : trimSlash(stopAt.replace(/\\/g, '/'));
   for (let depth = 0; depth < 64; depth++) {
     const own = await port.readText(join(current, CONFIG_FILE_NAME));
-    if (own !== undefined) return { path: join(current, CONFIG_FILE_NAME), parsed: parseConfigText(own, 'readiness', t) };
+    if (own !== undefined)
+      return { path: join(current, CONFIG_FILE_NAME), parsed: parseConfigText(own, 'readiness', t) };
     const pkg = await port.readText(join(current, PACKAGE_FILE_NAME));
     if (pkg !== undefined && pkg.includes('"readiness"')) {
       const parsed = parseConfigText(pkg, 'package', t);
-      if (parsed.raw !== undefined || parsed.problems.length > 0) return { path: join(current, PACKAGE_FILE_NAME), parsed };
+      if (parsed.raw !== undefined || parsed.problems.length > 0)
+        return { path: join(current, PACKAGE_FILE_NAME), parsed };
     }
     const parent = parentOf(current);
-    if (current === stop || parent === undefined || (stop !== undefined && !isInside(current, stop)) || (await port.isRepositoryRoot(current))) return undefined;
+    if (
+      current === stop ||
+      parent === undefined ||
+      (stop !== undefined && !isInside(current, stop)) ||
+      (await port.isRepositoryRoot(current))
+    )
+      return undefined;
     current = parent;
   }
   return undefined;

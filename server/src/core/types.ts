@@ -61,7 +61,11 @@ export interface FindingDataByCode {
   /** `expected`: the number of items the document states, when it states one. */
   readonly structure: { readonly expected: number | null };
   /** `testKey`: the smoke test to re-run; `test`: its number; `reasons`: why its evidence is stale. */
-  readonly 'stale-evidence': { readonly testKey: string; readonly test: string; readonly reasons: readonly ('command' | 'age' | 'host' | 'environment')[] };
+  readonly 'stale-evidence': {
+    readonly testKey: string;
+    readonly test: string;
+    readonly reasons: readonly ('command' | 'age' | 'host' | 'environment')[];
+  };
   readonly 'edited-evidence': { readonly testKey: string; readonly test: string };
   /** `line`: the sign-off's line (0-based), which "Sign off again as NAME" fills. */
   readonly 'stale-signoff': { readonly line: number };
@@ -82,7 +86,11 @@ interface FindingOf<C extends FindingCode> {
 }
 
 /** One problem the core reports; the server turns it into a Diagnostic, the CLI into a line. */
-export type Finding = { [C in FindingCode]: FindingDataByCode[C] extends undefined ? Omit<FindingOf<C>, 'data'> & { readonly data?: undefined } : FindingOf<C> }[FindingCode];
+export type Finding = {
+  [C in FindingCode]: FindingDataByCode[C] extends undefined
+    ? Omit<FindingOf<C>, 'data'> & { readonly data?: undefined }
+    : FindingOf<C>;
+}[FindingCode];
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };

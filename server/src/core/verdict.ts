@@ -94,7 +94,8 @@ const PROBLEM_ORDER: readonly ProblemKind[] = [
   'encoding',
 ];
 
-const NOT_APPLICABLE = /(?<![\p{L}\p{N}])(?:N\/A|n\.a\.|no aplica|not applicable|no corresponde|no procede)(?![\p{L}\p{N}])/iu;
+const NOT_APPLICABLE =
+  /(?<![\p{L}\p{N}])(?:N\/A|n\.a\.|no aplica|not applicable|no corresponde|no procede)(?![\p{L}\p{N}])/iu;
 const REASON_KEY = /^(?:motivo|raz[oó]n|reason|justificaci[oó]n|justification|rationale|why|por qu[eé])$/i;
 
 /** Whether an item is marked not applicable, and whether it says why. */
@@ -102,7 +103,9 @@ export function notApplicable(item: Item): { readonly marked: boolean; readonly 
   const value = item.stateField?.value ?? '';
   const marked = item.state === 'not-applicable' || NOT_APPLICABLE.test(value);
   if (!marked) return { marked, reasoned: false };
-  const reasonField = item.fields.some((f) => REASON_KEY.test(f.key.trim()) && /\p{L}{2}/u.test(f.value) && !/^\s*\[.*\]\s*$/.test(f.value));
+  const reasonField = item.fields.some(
+    (f) => REASON_KEY.test(f.key.trim()) && /\p{L}{2}/u.test(f.value) && !/^\s*\[.*\]\s*$/.test(f.value),
+  );
   const rest = value
     .replace(NOT_APPLICABLE, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
@@ -125,7 +128,14 @@ export function quickDecision(checklist: Checklist, findings: readonly Finding[]
     return na.marked ? !na.reasoned : item.state !== 'done' || item.placeholders.length > 0;
   });
   if (unready) return 'no-go';
-  const analysis: Analysis = { checklist, findings, progress: { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } }, safeText: (value) => value, evidence: [], signOffs: [] };
+  const analysis: Analysis = {
+    checklist,
+    findings,
+    progress: { blockers: { done: 0, total: 0 }, items: { done: 0, total: 0 } },
+    safeText: (value) => value,
+    evidence: [],
+    signOffs: [],
+  };
   return verdictOf(analysis, { text, t: translator('en'), mask: (value) => value }).decision;
 }
 
@@ -133,7 +143,9 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
   const { t } = context;
   const { checklist, findings } = analysis;
   const mask = context.mask ?? documentMasker(context.text, analysis);
-  const evidence = context.evidence ?? readSmokeEvidence(context.suite ?? findSmokeTests(checklist, context.text), lineReader(context.text), t, mask);
+  const evidence =
+    context.evidence ??
+    readSmokeEvidence(context.suite ?? findSmokeTests(checklist, context.text), lineReader(context.text), t, mask);
   const declared = checklist.items.some((item) => item.blocker);
   const isBlocker = (item: Item) => !declared || item.blocker;
 
@@ -148,7 +160,8 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
     const entry = entryOf(item);
     // Findings word themselves "Item 5 · Backups: ...", which the entry's title already says.
     const prefix = item ? t('item.prefix', item.id, item.shortTitle, '') : undefined;
-    if (prefix && problem.message.startsWith(prefix)) problem = { ...problem, message: problem.message.slice(prefix.length) };
+    if (prefix && problem.message.startsWith(prefix))
+      problem = { ...problem, message: problem.message.slice(prefix.length) };
     if (entry.problems.some((p) => p.kind === problem.kind && p.message === problem.message)) return;
     entry.problems.push(problem);
     if (reason) entry.reason = true;
@@ -159,11 +172,25 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
     const na = notApplicable(item);
     const stateLine = item.stateField?.range.start.line ?? item.headingRange.start.line;
     if (na.marked) {
-      if (!na.reasoned) add(item, { kind: 'not-applicable-without-reason', line: stateLine, message: t('verdict.notApplicableWithoutReason') }, blocker);
+      if (!na.reasoned)
+        add(
+          item,
+          { kind: 'not-applicable-without-reason', line: stateLine, message: t('verdict.notApplicableWithoutReason') },
+          blocker,
+        );
     } else if (item.state !== 'done') {
       add(item, { kind: 'state', line: stateLine, message: stateText(item.state, t) }, blocker);
       const blanks = item.placeholders.length;
-      if (blanks > 0) add(item, { kind: 'open-blanks', line: item.placeholders[0]?.range.start.line ?? stateLine, message: t('verdict.openBlanks', blanks) }, blocker);
+      if (blanks > 0)
+        add(
+          item,
+          {
+            kind: 'open-blanks',
+            line: item.placeholders[0]?.range.start.line ?? stateLine,
+            message: t('verdict.openBlanks', blanks),
+          },
+          blocker,
+        );
     }
     if (na.marked) continue;
     for (const test of evidence.filter((e) => e.itemId === item.id && e.outcome === 'failed')) {
@@ -171,13 +198,30 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
       add(item, { kind: 'failing-smoke', line: test.failureLine, message, smokeTest: test.number }, blocker);
     }
     for (const line of failingLines(item, evidence)) {
-      add(item, { kind: 'failing-evidence', line: line.line, message: t('verdict.failingEvidence', line.line + 1, mask(line.text.trim())) }, blocker);
+      add(
+        item,
+        {
+          kind: 'failing-evidence',
+          line: line.line,
+          message: t('verdict.failingEvidence', line.line + 1, mask(line.text.trim())),
+        },
+        blocker,
+      );
     }
   }
 
   // Blanks outside every item (a header field, the decision line of a sign-off form) are a condition of the document.
   const documentBlanks = (checklist.blanks ?? []).filter((p) => !p.optional);
-  if (documentBlanks.length > 0) add(undefined, { kind: 'open-blanks', line: documentBlanks[0]?.range.start.line ?? 0, message: t('verdict.openBlanks', documentBlanks.length) }, false);
+  if (documentBlanks.length > 0)
+    add(
+      undefined,
+      {
+        kind: 'open-blanks',
+        line: documentBlanks[0]?.range.start.line ?? 0,
+        message: t('verdict.openBlanks', documentBlanks.length),
+      },
+      false,
+    );
 
   for (const finding of findings) {
     const item = itemOf(finding, checklist);
@@ -190,11 +234,13 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
       case 'status-mismatch':
         // A ticked summary line stands for "dealt with", which an item not applicable (with a reason) is.
         if (item && finding.data?.['kind'] === 'summary-box' && notApplicable(item).reasoned) break;
-        if (isHeaderFinding(finding)) add(undefined, { kind: 'status-mismatch', line, message: finding.message }, false);
+        if (isHeaderFinding(finding))
+          add(undefined, { kind: 'status-mismatch', line, message: finding.message }, false);
         else add(item, { kind: 'status-mismatch', line, message: finding.message }, blocker);
         break;
       case 'overdue':
-        if (item && entries.has(item.id)) add(item, { kind: 'overdue', line, message: t('verdict.overdue', item.due ?? '') }, false);
+        if (item && entries.has(item.id))
+          add(item, { kind: 'overdue', line, message: t('verdict.overdue', item.due ?? '') }, false);
         break;
       case 'missing-file':
         add(item, { kind: 'missing-file', line, message: finding.message }, false);
@@ -216,25 +262,47 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
     const done = toEntry(entry.item, entry.problems, entry.item ? isBlocker(entry.item) : false, t, mask);
     (entry.reason ? reasons : conditions).push(done);
   }
-  const order = (e: VerdictEntry) => (e.itemId === undefined ? -1 : checklist.items.findIndex((i) => i.id === e.itemId));
+  const order = (e: VerdictEntry) =>
+    e.itemId === undefined ? -1 : checklist.items.findIndex((i) => i.id === e.itemId);
   reasons.sort((a, b) => order(a) - order(b) || a.line - b.line);
   conditions.sort((a, b) => order(a) - order(b) || a.line - b.line);
 
   const blockers = checklist.items.filter(isBlocker);
   const ready = blockers.filter((item) => entries.get(item.id)?.reason !== true).length;
   const decision: Decision = reasons.length === 0 && checklist.items.length > 0 ? 'go' : 'no-go';
-  return { decision, summary: summaryOf(decision, ready, blockers.length, reasons.length, conditions.length, t), blockers: { ready, total: blockers.length, declared }, reasons, conditions };
+  return {
+    decision,
+    summary: summaryOf(decision, ready, blockers.length, reasons.length, conditions.length, t),
+    blockers: { ready, total: blockers.length, declared },
+    reasons,
+    conditions,
+  };
 }
 
-function summaryOf(decision: Decision, ready: number, total: number, reasons: number, conditions: number, t: Translate): string {
+function summaryOf(
+  decision: Decision,
+  ready: number,
+  total: number,
+  reasons: number,
+  conditions: number,
+  t: Translate,
+): string {
   if (decision === 'go') return conditions > 0 ? t('verdict.goWithConditions', conditions) : t('verdict.go');
   if (total === 0) return t('verdict.noGoEmpty');
   if (ready < total) return t('verdict.noGo', total - ready, total);
   return t('verdict.noGoOther', reasons);
 }
 
-function toEntry(item: Item | undefined, problems: VerdictProblem[], blocker: boolean, t: Translate, mask: Masker): VerdictEntry {
-  const sorted = [...problems].sort((a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind) || a.line - b.line);
+function toEntry(
+  item: Item | undefined,
+  problems: VerdictProblem[],
+  blocker: boolean,
+  t: Translate,
+  mask: Masker,
+): VerdictEntry {
+  const sorted = [...problems].sort(
+    (a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind) || a.line - b.line,
+  );
   const title = item ? t('verdict.item', item.id, mask(item.shortTitle)) : t('verdict.document');
   return {
     itemId: item?.id,

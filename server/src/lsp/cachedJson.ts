@@ -20,7 +20,8 @@ export function jsonOf(value: object): string {
 }
 
 function bytesOf(item: unknown): Buffer {
-  if (typeof item !== 'object' || item === null || !texts.has(item)) return Buffer.from(JSON.stringify(item) ?? 'null', 'utf8');
+  if (typeof item !== 'object' || item === null || !texts.has(item))
+    return Buffer.from(JSON.stringify(item) ?? 'null', 'utf8');
   let cached = bytes.get(item);
   if (!cached) bytes.set(item, (cached = Buffer.from(jsonOf(item), 'utf8')));
   return cached;
@@ -32,7 +33,11 @@ const COMMA = Buffer.from(',');
 
 /** The message with its diagnostics list (published or pulled) replaced by a marker, and that list. */
 function splitList(message: Message): { readonly outer: unknown; readonly items: readonly unknown[] } | undefined {
-  const m = message as { method?: unknown; params?: { diagnostics?: unknown }; result?: { kind?: unknown; items?: unknown } };
+  const m = message as {
+    method?: unknown;
+    params?: { diagnostics?: unknown };
+    result?: { kind?: unknown; items?: unknown };
+  };
   if (m.method === 'textDocument/publishDiagnostics' && m.params && Array.isArray(m.params.diagnostics)) {
     return { outer: { ...m, params: { ...m.params, diagnostics: MARK } }, items: m.params.diagnostics };
   }

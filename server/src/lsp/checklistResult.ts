@@ -32,7 +32,16 @@ export function checklistResult(
   return {
     uri,
     version,
-    ...service.view({ analysis, text, suite, today, t: options.t, secretsAllow: options.secretsAllow, ...(lastResults ? { lastResults } : {}), ...(evidence ? { evidence } : {}) }),
+    ...service.view({
+      analysis,
+      text,
+      suite,
+      today,
+      t: options.t,
+      secretsAllow: options.secretsAllow,
+      ...(lastResults ? { lastResults } : {}),
+      ...(evidence ? { evidence } : {}),
+    }),
   };
 }
 

@@ -1,14 +1,37 @@
 // Turns the core's fixes into LSP code actions for a requested range.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import { intersects, REDACT_SECRETS_KIND, SYNC_SUMMARY_KIND, type Analysis, type Fix, type Now, type Range, type Translate } from '../core/api';
+import {
+  intersects,
+  REDACT_SECRETS_KIND,
+  SYNC_SUMMARY_KIND,
+  type Analysis,
+  type Fix,
+  type Now,
+  type Range,
+  type Translate,
+} from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { COMMANDS, type MoveSecretToStorageArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
-export const providedCodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SYNC_SUMMARY_KIND, REDACT_SECRETS_KIND, 'source.readiness.rerunStaleSmokeTests'];
+export const providedCodeActionKinds = [
+  CodeActionKind.QuickFix,
+  CodeActionKind.RefactorRewrite,
+  SYNC_SUMMARY_KIND,
+  REDACT_SECRETS_KIND,
+  'source.readiness.rerunStaleSmokeTests',
+];
 
 /** `bumpLastUpdated`: each fix also sets the header's "Última Actualización" to today (`readiness.header.bumpLastUpdated`). */
-export function codeActions(service: ReadinessService, params: CodeActionParams, analysis: Analysis, text: string, now: Now, t: Translate, bumpLastUpdated = false): CodeAction[] {
+export function codeActions(
+  service: ReadinessService,
+  params: CodeActionParams,
+  analysis: Analysis,
+  text: string,
+  now: Now,
+  t: Translate,
+  bumpLastUpdated = false,
+): CodeAction[] {
   const { fixes } = service;
   const { checklist } = analysis;
   const uri = params.textDocument.uri;
@@ -16,25 +39,42 @@ export function codeActions(service: ReadinessService, params: CodeActionParams,
   const actions: CodeAction[] = [];
   const add = (fix: Fix | undefined, diagnostics: Diagnostic[] = []) => {
     if (!fix) return;
-    actions.push(toAction(bumpLastUpdated ? { ...fix, edits: service.header.withLastUpdatedBump(fix.edits, text, checklist, now.date) } : fix, uri, diagnostics));
+    actions.push(
+      toAction(
+        bumpLastUpdated
+          ? { ...fix, edits: service.header.withLastUpdatedBump(fix.edits, text, checklist, now.date) }
+          : fix,
+        uri,
+        diagnostics,
+      ),
+    );
   };
 
   for (const placeholders of [...checklist.items.map((item) => item.placeholders), checklist.blanks ?? []]) {
     for (const placeholder of placeholders) {
       if (!intersects(placeholder.range, params.range)) continue;
-      const diagnostics = ours.filter((d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range));
+      const diagnostics = ours.filter(
+        (d) => d.code === 'unfilled-placeholder' && intersects(d.range, placeholder.range),
+      );
       for (const fix of fixes.placeholder(placeholder, now, t, checklist.language)) add(fix, diagnostics);
     }
   }
   for (const d of ours.filter((d) => d.code === 'bracketed-value')) add(fixes.removeBrackets(text, d.range, t), [d]);
   const item = fixes.itemAt(checklist, params.range.start);
-  if (item) for (const fix of fixes.state(checklist, item, t)) add(fix, ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)));
+  if (item)
+    for (const fix of fixes.state(checklist, item, t))
+      add(
+        fix,
+        ours.filter((d) => d.code === 'status-mismatch' && intersects(d.range, params.range)),
+      );
 
   // The client's diagnostics are matched to the analysis' findings, whose data is typed by rule.
   const findingOf = (d: Diagnostic) => analysis.findings.find((f) => f.code === d.code && sameRange(f.range, d.range));
 
   // An item whose state is not known, or that is late, may simply not apply to this release.
-  for (const d of ours.filter((d) => (d.code === 'unknown-state' || d.code === 'overdue') && intersects(d.range, params.range))) {
+  for (const d of ours.filter(
+    (d) => (d.code === 'unknown-state' || d.code === 'overdue') && intersects(d.range, params.range),
+  )) {
     const finding = findingOf(d);
     const id = finding?.code === 'unknown-state' || finding?.code === 'overdue' ? finding.data.item : undefined;
     const target = checklist.items.find((i) => i.id === id);
@@ -50,12 +90,23 @@ export function codeActions(service: ReadinessService, params: CodeActionParams,
   for (const d of ours) {
     const data = mismatchOf(d);
     if (data?.kind !== 'count') continue;
-    add({ title: t('fix.count', data.value), kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: String(data.value) }] }, [d]);
+    add(
+      {
+        title: t('fix.count', data.value),
+        kind: 'quickfix',
+        isPreferred: true,
+        edits: [{ range: d.range, newText: String(data.value) }],
+      },
+      [d],
+    );
   }
   for (const d of ours) {
     const data = mismatchOf(d);
     if (data?.kind !== 'header-status' && data?.kind !== 'header-updated') continue;
-    add({ title: data.title, kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: data.newText }] }, [d]);
+    add(
+      { title: data.title, kind: 'quickfix', isPreferred: true, edits: [{ range: d.range, newText: data.newText }] },
+      [d],
+    );
   }
   const mojibake = ours.filter((d) => d.code === 'mojibake');
   if (mojibake.length > 0) add(fixes.repairEncoding(text, t), mojibake);
@@ -74,18 +125,26 @@ export function codeActions(service: ReadinessService, params: CodeActionParams,
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 function wants(params: CodeActionParams, sourceKind: string): boolean {
   return params.context.only?.some((kind) => sourceKind === kind || sourceKind.startsWith(`${kind}.`)) ?? false;
 }
 
-
 /** Runs in the client, which holds SecretStorage; the value travels only from the document to the store. */
 function moveToSecretStorage(uri: string, d: Diagnostic, name: string, t: Translate): CodeAction {
   const args: MoveSecretToStorageArguments = [uri, d.range, name];
-  const action = CodeAction.create(t('fix.moveSecret', name), { title: t('fix.moveSecret', name), command: COMMANDS.moveSecretToStorage, arguments: [...args] }, CodeActionKind.QuickFix);
+  const action = CodeAction.create(
+    t('fix.moveSecret', name),
+    { title: t('fix.moveSecret', name), command: COMMANDS.moveSecretToStorage, arguments: [...args] },
+    CodeActionKind.QuickFix,
+  );
   action.diagnostics = [d];
   return action;
 }

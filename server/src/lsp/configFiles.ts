@@ -60,9 +60,18 @@ export class ConfigFiles {
     else this.withProblems.add(config.path);
     void this.connection.sendDiagnostics({
       uri,
-      diagnostics: problems.map((p) => ({ range: p.range, message: p.message, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config' })),
+      diagnostics: problems.map((p) => ({
+        range: p.range,
+        message: p.message,
+        severity: DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'config',
+      })),
     });
-    for (const p of problems) this.connection.console.warn(`${config.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+    for (const p of problems)
+      this.connection.console.warn(
+        `${config.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`,
+      );
   }
 
   private clear(path: string): void {

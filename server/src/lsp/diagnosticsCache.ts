@@ -31,7 +31,10 @@ export class DiagnosticsStore {
    * Records the findings of a document's newest analysis; returns its diagnostics
    * and whether they differ from the ones recorded before (then with a new result id).
    */
-  update(uri: string, findings: readonly Finding[]): { readonly diagnostics: readonly Diagnostic[]; readonly changed: boolean } {
+  update(
+    uri: string,
+    findings: readonly Finding[],
+  ): { readonly diagnostics: readonly Diagnostic[]; readonly changed: boolean } {
     const previous = this.entries.get(uri);
     const remade = new Map<string, Diagnostic>();
     const list = findings.map((finding) => {
@@ -45,7 +48,11 @@ export class DiagnosticsStore {
       return diagnostic;
     });
     const changed = previous === undefined || !sameItems(previous.diagnostics, list);
-    this.entries.set(uri, { diagnostics: changed ? list : previous.diagnostics, resultId: changed ? String(this.nextId++) : previous.resultId, remade });
+    this.entries.set(uri, {
+      diagnostics: changed ? list : previous.diagnostics,
+      resultId: changed ? String(this.nextId++) : previous.resultId,
+      remade,
+    });
     return { diagnostics: list, changed };
   }
 

@@ -43,7 +43,9 @@ export class DiagnosticsProvider {
   initialize(client: ClientCapabilities): Pick<ServerCapabilities, 'diagnosticProvider'> {
     this.pull = client.textDocument?.diagnostic !== undefined;
     this.canRefresh = client.workspace?.diagnostics?.refreshSupport === true;
-    return this.pull ? { diagnosticProvider: { identifier: 'readiness', interFileDependencies: false, workspaceDiagnostics: false } } : {};
+    return this.pull
+      ? { diagnosticProvider: { identifier: 'readiness', interFileDependencies: false, workspaceDiagnostics: false } }
+      : {};
   }
 
   publish(uri: string, version: number, findings: readonly Finding[]): void {

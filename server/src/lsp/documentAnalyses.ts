@@ -102,12 +102,20 @@ export class DocumentAnalyses {
       const text = document.getText();
       const path = this.host.relativePath(uri);
       let analysis: Analysis | undefined;
-      if (this.host.service.matchesAny(path, settings.ignore) || !this.host.service.isChecklist(path, text, settings.files)) {
+      if (
+        this.host.service.matchesAny(path, settings.ignore) ||
+        !this.host.service.isChecklist(path, text, settings.files)
+      ) {
         this.analyzers.delete(uri);
       } else {
         let analyzer = this.analyzers.get(uri);
         if (!analyzer) this.analyzers.set(uri, (analyzer = this.host.service.openDocument()));
-        const steps = analyzer.analyseInSteps(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today: this.host.today() });
+        const steps = analyzer.analyseInSteps(text, {
+          locale: this.host.locale(),
+          maxSize: settings.maxFileSize,
+          settings: settings.analysis,
+          today: this.host.today(),
+        });
         for (let step = steps.next(); ; step = steps.next()) {
           if (step.done) {
             analysis = step.value;
@@ -128,7 +136,8 @@ export class DocumentAnalyses {
     } catch (error) {
       // No analysis for this text (rather than an older one), so that callers waiting for it are answered.
       const failed = version ?? this.host.document(uri)?.version;
-      if (failed !== undefined && this.runs.get(uri) === run) this.latest.set(uri, { version: failed, analysis: undefined });
+      if (failed !== undefined && this.runs.get(uri) === run)
+        this.latest.set(uri, { version: failed, analysis: undefined });
       this.host.error(`Readiness could not analyse ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (this.runs.get(uri) === run) this.analysing.delete(uri);

@@ -1,5 +1,13 @@
 // Hover, completion and outline: the core's answers, through its front door, converted to LSP types.
-import { CompletionItemKind, MarkupKind, SymbolKind, type CompletionItem, type DocumentSymbol, type Hover, type Position } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type DocumentSymbol,
+  type Hover,
+  type Position,
+} from 'vscode-languageserver/node';
 import type { Checklist, OutlineSymbol, TestEvidenceRecord, Translate } from '../core/api';
 import type { ReadinessService } from '../core/service';
 
@@ -9,13 +17,24 @@ export function hover(service: ReadinessService, checklist: Checklist, position:
 }
 
 /** The hover over a smoke test's pasted evidence, status or stamp: the stamp in words, or "unverified". */
-export function evidenceHover(service: ReadinessService, records: readonly TestEvidenceRecord[], position: Position, nowMs: number, t: Translate): Hover | null {
+export function evidenceHover(
+  service: ReadinessService,
+  records: readonly TestEvidenceRecord[],
+  position: Position,
+  nowMs: number,
+  t: Translate,
+): Hover | null {
   const content = service.evidence.hover(records, position, nowMs, t);
   return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
 }
 
 /** The hover over a shell command Readiness does not run: why not. */
-export function commandHover(service: ReadinessService, checklist: Checklist, position: Position, t: Translate): Hover | null {
+export function commandHover(
+  service: ReadinessService,
+  checklist: Checklist,
+  position: Position,
+  t: Translate,
+): Hover | null {
   const content = service.smoke.commandHover(checklist, position, t);
   return content ? { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range } : null;
 }

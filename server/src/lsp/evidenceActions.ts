@@ -13,7 +13,12 @@ export const RERUN_STALE_KIND = 'source.readiness.rerunStaleSmokeTests';
 
 const EVIDENCE_CODES = new Set(['stale-evidence', 'edited-evidence', 'status-mismatch']);
 
-export function evidenceCodeActions(params: CodeActionParams, analysis: Analysis, suite: SmokeSuite, t: Translate): CodeAction[] {
+export function evidenceCodeActions(
+  params: CodeActionParams,
+  analysis: Analysis,
+  suite: SmokeSuite,
+  t: Translate,
+): CodeAction[] {
   const uri = params.textDocument.uri;
   const byKey = new Map(suite.tests.map((test) => [test.key, test]));
   const actions: CodeAction[] = [];
@@ -33,9 +38,14 @@ export function evidenceCodeActions(params: CodeActionParams, analysis: Analysis
     actions.push(action);
   }
   if (params.context.only?.some((kind) => RERUN_STALE_KIND === kind || RERUN_STALE_KIND.startsWith(`${kind}.`))) {
-    const stale = new Set(analysis.evidence.filter((r) => r.state === 'stale' || r.state === 'edited').map((r) => r.testKey));
+    const stale = new Set(
+      analysis.evidence.filter((r) => r.state === 'stale' || r.state === 'edited').map((r) => r.testKey),
+    );
     const tests = suite.tests.filter((test) => stale.has(test.key));
-    if (tests.length > 0) actions.push(CodeAction.create(t('fix.rerunStale'), runCommand(t('fix.rerunStale'), uri, suite, tests), RERUN_STALE_KIND));
+    if (tests.length > 0)
+      actions.push(
+        CodeAction.create(t('fix.rerunStale'), runCommand(t('fix.rerunStale'), uri, suite, tests), RERUN_STALE_KIND),
+      );
   }
   return filterByOnly(actions, params.context.only);
 }

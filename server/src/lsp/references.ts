@@ -20,7 +20,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { intersects, type Analysis, type FileFacts, type ReferenceBases, type ReferenceContext, type ReferenceFix, type Translate } from '../core/api';
+import {
+  intersects,
+  type Analysis,
+  type FileFacts,
+  type ReferenceBases,
+  type ReferenceContext,
+  type ReferenceFix,
+  type Translate,
+} from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { filterByOnly } from './codeActions';
 import { DIAGNOSTIC_SOURCE } from './convert';
@@ -58,7 +66,10 @@ export class ReferenceChecks {
     const paths = references.paths(analysis.checklist, bases);
     const facts = paths.length === 0 || bases[0] === undefined ? new Map() : await this.files.gather(paths, bases[0]);
     this.snapshots.set(uri, { bases, facts, paths });
-    return references.withFindings(analysis, references.findings({ checklist: analysis.checklist, bases, facts }, this.host.t()));
+    return references.withFindings(
+      analysis,
+      references.findings({ checklist: analysis.checklist, bases, facts }, this.host.t()),
+    );
   }
 
   /**
@@ -69,7 +80,9 @@ export class ReferenceChecks {
     const changed = changes.map((c) => URI.parse(c.uri).path);
     this.files.invalidate(changed);
     // A file whose content changed only matters when its headings are read: markdown files.
-    const relevant = changes.filter((c) => c.type !== FileChangeType.Changed || /\.(?:md|markdown|mdown|mkd)$/i.test(c.uri)).map((c) => URI.parse(c.uri).path);
+    const relevant = changes
+      .filter((c) => c.type !== FileChangeType.Changed || /\.(?:md|markdown|mdown|mkd)$/i.test(c.uri))
+      .map((c) => URI.parse(c.uri).path);
     const affected: string[] = [];
     for (const [uri, snapshot] of this.snapshots) {
       const { isInside } = this.host.service.references.path;
@@ -85,7 +98,11 @@ export class ReferenceChecks {
   links(uri: string, analysis: Analysis): DocumentLink[] {
     const ctx = this.context(uri, analysis);
     if (!ctx) return [];
-    return this.host.service.references.links(ctx).map((link) => ({ range: link.range, target: link.kind === 'folder' ? revealInExplorer(link.path) : fileUri(link.path), tooltip: link.tooltip }));
+    return this.host.service.references.links(ctx).map((link) => ({
+      range: link.range,
+      target: link.kind === 'folder' ? revealInExplorer(link.path) : fileUri(link.path),
+      tooltip: link.tooltip,
+    }));
   }
 
   hover(uri: string, analysis: Analysis, position: Position): Hover | null {
@@ -98,11 +115,16 @@ export class ReferenceChecks {
     const uri = params.textDocument.uri;
     const ctx = this.context(uri, analysis);
     if (!ctx) return [];
-    const fixes = this.host.service.references.fixes({ ...ctx, documentPath: URI.parse(uri).path, canCreateFiles: this.host.canCreateFiles() }, params.range);
+    const fixes = this.host.service.references.fixes(
+      { ...ctx, documentPath: URI.parse(uri).path, canCreateFiles: this.host.canCreateFiles() },
+      params.range,
+    );
     const actions: CodeAction[] = [];
     for (const fix of fixes) {
       // The snapshot may be a moment old: never offer to create a file that is there now.
-      const creates = await Promise.all(fix.creates.map(async (c) => ((await this.files.fresh(c.path, ctx.bases[0])).exists ? undefined : c)));
+      const creates = await Promise.all(
+        fix.creates.map(async (c) => ((await this.files.fresh(c.path, ctx.bases[0])).exists ? undefined : c)),
+      );
       const toCreate = creates.filter((c) => c !== undefined);
       if (fix.creates.length > 0 && toCreate.length === 0) continue;
       actions.push(toAction({ ...fix, creates: toCreate }, uri, version, params.context.diagnostics));
@@ -113,7 +135,11 @@ export class ReferenceChecks {
   /** The edit that points the reference at `range` to the chosen file, relative to where the reference resolves. */
   linkExistingFile(params: LinkExistingFileParams, analysis: Analysis): TextEdit | undefined {
     // The exact range the quick fix was offered for: if the text moved since, nothing is rewritten.
-    const same = (a: typeof params.range, b: typeof params.range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+    const same = (a: typeof params.range, b: typeof params.range) =>
+      a.start.line === b.start.line &&
+      a.start.character === b.start.character &&
+      a.end.line === b.end.line &&
+      a.end.character === b.end.character;
     const reference = analysis.checklist.items.flatMap((i) => i.references).find((r) => same(r.range, params.range));
     const base = this.basesOf(params.uri)[0];
     if (!reference || base === undefined) return undefined;
@@ -129,12 +155,18 @@ export class ReferenceChecks {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return [];
     const folder = this.host.folderOf(uri);
-    return [...new Set([folder, this.host.service.references.path.dirname(parsed.path)].filter((b): b is string => b !== undefined))];
+    return [
+      ...new Set(
+        [folder, this.host.service.references.path.dirname(parsed.path)].filter((b): b is string => b !== undefined),
+      ),
+    ];
   }
 
   private context(uri: string, analysis: Analysis): ReferenceContext | undefined {
     const snapshot = this.snapshots.get(uri);
-    return snapshot ? { checklist: analysis.checklist, bases: snapshot.bases, facts: snapshot.facts, t: this.host.t() } : undefined;
+    return snapshot
+      ? { checklist: analysis.checklist, bases: snapshot.bases, facts: snapshot.facts, t: this.host.t() }
+      : undefined;
   }
 }
 
@@ -153,10 +185,17 @@ function revealInExplorer(path: string): string {
 }
 
 function toAction(fix: ReferenceFix, uri: string, version: number, diagnostics: readonly Diagnostic[]): CodeAction {
-  const answered = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && fix.answers.some((a) => a.code === d.code && intersects(a.range, d.range)));
+  const answered = diagnostics.filter(
+    (d) => d.source === DIAGNOSTIC_SOURCE && fix.answers.some((a) => a.code === d.code && intersects(a.range, d.range)),
+  );
   const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
   if (fix.pickFile) {
-    const args: LinkExistingFileArguments = { uri, range: fix.pickFile.range, glob: fix.pickFile.glob, reference: fix.pickFile.reference };
+    const args: LinkExistingFileArguments = {
+      uri,
+      range: fix.pickFile.range,
+      glob: fix.pickFile.glob,
+      reference: fix.pickFile.reference,
+    };
     action.command = Command.create(fix.title, COMMANDS.linkExistingFile, args);
   } else {
     action.edit = workspaceEdit(fix, uri, version);
@@ -173,9 +212,10 @@ function workspaceEdit(fix: ReferenceFix, uri: string, version: number): Workspa
   for (const file of fix.creates) {
     const target = fileUri(file.path);
     documentChanges.push(CreateFile.create(target, { overwrite: false, ignoreIfExists: true }));
-    documentChanges.push(TextDocumentEdit.create({ uri: target, version: null }, [TextEdit.insert({ line: 0, character: 0 }, file.text)]));
+    documentChanges.push(
+      TextDocumentEdit.create({ uri: target, version: null }, [TextEdit.insert({ line: 0, character: 0 }, file.text)]),
+    );
   }
   if (fix.edits.length > 0) documentChanges.push(TextDocumentEdit.create({ uri, version }, [...fix.edits]));
   return { documentChanges };
 }
-

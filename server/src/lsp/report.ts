@@ -31,7 +31,14 @@ export function reportResult(service: ReadinessService, params: ReportParams, in
   // A nonce that could break out of its attribute is refused rather than escaped: the webview makes its own.
   const nonce = params.nonce !== undefined && NONCE.test(params.nonce) ? params.nonce : undefined;
   const content = service.report.render(model, params.format, input.t, nonce ? { nonce, interactive: true } : {});
-  return { uri: params.uri, version: input.version, isChecklist: true, content, verdict: model.verdict, title: model.title };
+  return {
+    uri: params.uri,
+    version: input.version,
+    isChecklist: true,
+    content,
+    verdict: model.verdict,
+    title: model.title,
+  };
 }
 
 export function noReport(params: ReportParams, version: number): ReportResult {

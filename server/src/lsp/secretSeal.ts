@@ -29,7 +29,9 @@ export function createSecretOpener(): SecretOpener {
         // The name is authenticated too: a value sealed for one variable cannot be replayed as another.
         decipher.setAAD(Buffer.from(name, 'utf8'));
         decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-        return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
         return undefined;
       }

@@ -64,7 +64,11 @@ export function startServer(connection: Connection): void {
     tcp: createTcpClient(),
     clock: systemClock,
     secrets: { get: (name) => askSecret(connection, name) },
-    logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) },
+    logger: {
+      info: (m) => connection.console.info(m),
+      warn: (m) => connection.console.warn(m),
+      error: (m) => connection.console.error(m),
+    },
     settings: { locale: () => locale, today: () => now().date },
     configFiles: nodeConfigFiles,
   });
@@ -90,9 +94,18 @@ export function startServer(connection: Connection): void {
   const settings = (uri: string): Promise<ResourceSettings> => {
     let result = settingsCache.get(uri);
     if (!result) {
-      const user = canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then((raw: unknown) => raw, () => undefined) : Promise.resolve(undefined);
+      const user = canAskConfiguration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'readiness' }).then(
+            (raw: unknown) => raw,
+            () => undefined,
+          )
+        : Promise.resolve(undefined);
       const isFolder = workspace.folderUris().includes(uri);
-      const file = configFiles.forDocument(uri, isFolder ? URI.parse(uri).fsPath : workspace.folderPathOf(uri), isFolder);
+      const file = configFiles.forDocument(
+        uri,
+        isFolder ? URI.parse(uri).fsPath : workspace.folderPathOf(uri),
+        isFolder,
+      );
       result = Promise.all([file, user]).then(([found, raw]) => toSettings(mergeLayers(found?.parsed.raw, raw)));
       settingsCache.set(uri, result);
     }
@@ -128,7 +141,12 @@ export function startServer(connection: Connection): void {
     today: () => now().date,
     published: (document, version, analysis) => {
       diagnostics.publish(document.uri, version, analysis?.findings ?? []);
-      const changed: ChecklistChangedParams = { uri: document.uri, version, isChecklist: analysis !== undefined, progress: analysis?.progress };
+      const changed: ChecklistChangedParams = {
+        uri: document.uri,
+        version,
+        isChecklist: analysis !== undefined,
+        progress: analysis?.progress,
+      };
       void connection.sendNotification(checklistChangedNotification, changed);
     },
     complete: async (uri, analysis) => {
@@ -189,7 +207,8 @@ export function startServer(connection: Connection): void {
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     registersFileWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
-    appliesFileCreation = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+    appliesFileCreation =
+      workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -207,13 +226,17 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'readiness' });
-    if (hearsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => workspace.addRemove(event.added, event.removed));
+    if (registersConfigurationChanges)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'readiness' });
+    if (hearsFolderChanges)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => workspace.addRemove(event.added, event.removed));
     if (registersFileWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).then(
-        () => (references.files.watching = true),
-        () => undefined,
-      );
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
+        .then(
+          () => (references.files.watching = true),
+          () => undefined,
+        );
     }
   });
 
@@ -249,7 +272,10 @@ export function startServer(connection: Connection): void {
     const analysis = await analyses.current(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return null;
-    const records = service.evidence.all(document.getText(), analysis, { settings: (await settings(params.textDocument.uri)).analysis, today: now().date });
+    const records = service.evidence.all(document.getText(), analysis, {
+      settings: (await settings(params.textDocument.uri)).analysis,
+      today: now().date,
+    });
     const found =
       references.hover(params.textDocument.uri, analysis, params.position) ??
       evidenceHover(service, records, params.position, wallClockOn(fixedToday).now().ms, t) ??
@@ -301,10 +327,19 @@ export function startServer(connection: Connection): void {
   connection.onRequest(checklistRequest, (params): Promise<ChecklistResult> => checklistOf(params.uri));
 
   connection.onRequest(smokeTestTreeRequest, async (params): Promise<SmokeTestTreeResult> => {
-    const scan = params.uri === undefined ? await workspaceChecklists.list() : { checklists: [{ uri: params.uri, relativePath: workspace.relativePath(params.uri) }], complete: true };
+    const scan =
+      params.uri === undefined
+        ? await workspaceChecklists.list()
+        : { checklists: [{ uri: params.uri, relativePath: workspace.relativePath(params.uri) }], complete: true };
     // Open checklists outside every workspace folder are listed too, after the scan's.
     const listed = new Set(scan.checklists.map((c) => c.uri));
-    const open = params.uri === undefined ? documents.all().filter((d) => !listed.has(d.uri) && d.languageId === 'markdown').map((d) => ({ uri: d.uri, relativePath: workspace.relativePath(d.uri) })) : [];
+    const open =
+      params.uri === undefined
+        ? documents
+            .all()
+            .filter((d) => !listed.has(d.uri) && d.languageId === 'markdown')
+            .map((d) => ({ uri: d.uri, relativePath: workspace.relativePath(d.uri) }))
+        : [];
     const checklists: SmokeChecklistNode[] = [];
     for (const { uri, relativePath } of [...scan.checklists, ...open]) {
       const node = smokeChecklistNode(await checklistOf(uri), relativePath, t);
@@ -333,7 +368,16 @@ export function startServer(connection: Connection): void {
     if (!analysis || !document) return noReport(params, document?.version ?? -1);
     const text = document.getText();
     const { analysis: analysisSettings } = await settings(params.uri);
-    return reportResult(service, params, { analysis, text, suite: smokeSuiteOf(service, analysis, text), version: document.version, path: reportPath(params.uri), now: now(), t, allow: analysisSettings.secretsAllow });
+    return reportResult(service, params, {
+      analysis,
+      text,
+      suite: smokeSuiteOf(service, analysis, text),
+      version: document.version,
+      path: reportPath(params.uri),
+      now: now(),
+      t,
+      allow: analysisSettings.secretsAllow,
+    });
   });
 
   connection.onRequest(workspaceChecklistsRequest, () => workspaceChecklists.list());
@@ -345,8 +389,12 @@ export function startServer(connection: Connection): void {
     if (!analysis || !item || !document) return false;
     const stateEdits = service.fixes.setState(analysis.checklist, item, params.state);
     if (stateEdits.length === 0) return true;
-    const edits = (await settings(params.uri)).bumpLastUpdated ? service.header.withLastUpdatedBump(stateEdits, document.getText(), analysis.checklist, now().date) : stateEdits;
-    const result = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] });
+    const edits = (await settings(params.uri)).bumpLastUpdated
+      ? service.header.withLastUpdatedBump(stateEdits, document.getText(), analysis.checklist, now().date)
+      : stateEdits;
+    const result = await connection.workspace.applyEdit({
+      documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }],
+    });
     return result.applied;
   });
 
@@ -355,7 +403,9 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.uri);
     const edit = analysis && references.linkExistingFile(params, analysis);
     if (!document || !edit) return false;
-    const result = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [edit] }] });
+    const result = await connection.workspace.applyEdit({
+      documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [edit] }],
+    });
     return result.applied;
   });
 

@@ -3,7 +3,13 @@
 // when git knows no name, "Sign off..." which runs the client command
 // `readiness.signOff`; the client asks for the name and sends `readiness/signOff`.
 import { dirname } from 'node:path';
-import { CodeAction, CodeActionKind, type CodeActionParams, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import {
+  CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { intersects, range, type Analysis, type Now, type SignOff, type Translate } from '../core/api';
@@ -32,14 +38,20 @@ export class SignOffs {
   }
 
   async codeActions(params: CodeActionParams, analysis: Analysis): Promise<CodeAction[]> {
-    const wanted = analysis.signOffs.filter((s) => intersects(lineRange(s), params.range) && (s.name === undefined || s.date === undefined || this.host.service.signOffs.isStale(s)));
+    const wanted = analysis.signOffs.filter(
+      (s) =>
+        intersects(lineRange(s), params.range) &&
+        (s.name === undefined || s.date === undefined || this.host.service.signOffs.isStale(s)),
+    );
     if (wanted.length === 0) return [];
     const uri = params.textDocument.uri;
     const name = await this.signerName(uri);
     const t = this.host.t();
     const actions: CodeAction[] = [];
     for (const signOff of wanted) {
-      const diagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && ours(d) && intersects(d.range, lineRange(signOff)));
+      const diagnostics = params.context.diagnostics.filter(
+        (d) => d.source === DIAGNOSTIC_SOURCE && ours(d) && intersects(d.range, lineRange(signOff)),
+      );
       const fix = name === undefined ? undefined : this.host.service.signOffs.fix(signOff, name, this.host.now(), t);
       let action: CodeAction;
       if (fix) {
@@ -47,7 +59,11 @@ export class SignOffs {
         action.isPreferred = true;
       } else {
         const args: SignOffArguments = { uri, line: signOff.line };
-        action = CodeAction.create(t('fix.signOffAsk'), { title: t('fix.signOffAsk'), command: COMMANDS.signOff, arguments: [args] }, CodeActionKind.QuickFix);
+        action = CodeAction.create(
+          t('fix.signOffAsk'),
+          { title: t('fix.signOffAsk'), command: COMMANDS.signOff, arguments: [args] },
+          CodeActionKind.QuickFix,
+        );
       }
       if (diagnostics.length > 0) action.diagnostics = diagnostics;
       actions.push(action);
@@ -63,14 +79,22 @@ export class SignOffs {
     if (!document || !signOff || typeof params.name !== 'string') return false;
     const fix = this.host.service.signOffs.fix(signOff, params.name, this.host.now(), this.host.t());
     if (!fix) return false;
-    const result = await this.connection.workspace.applyEdit({ label: fix.title, documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [...fix.edits] }] });
+    const result = await this.connection.workspace.applyEdit({
+      label: fix.title,
+      documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [...fix.edits] }],
+    });
     return result.applied;
   }
 
   private signerName(uri: string): Promise<string | undefined> {
     const parsed = URI.parse(uri);
     const workspaceFolder = this.host.folderOf(uri);
-    const folder = workspaceFolder !== undefined ? URI.from({ scheme: 'file', path: workspaceFolder }).fsPath : parsed.scheme === 'file' ? dirname(parsed.fsPath) : undefined;
+    const folder =
+      workspaceFolder !== undefined
+        ? URI.from({ scheme: 'file', path: workspaceFolder }).fsPath
+        : parsed.scheme === 'file'
+          ? dirname(parsed.fsPath)
+          : undefined;
     return folder === undefined ? Promise.resolve(undefined) : gitUserName(folder);
   }
 }
@@ -80,5 +104,10 @@ function ours(d: Diagnostic): boolean {
 }
 
 function lineRange(signOff: SignOff) {
-  return range(signOff.line, 0, signOff.line, Math.max(signOff.nameRange.end.character, signOff.dateRange.end.character));
+  return range(
+    signOff.line,
+    0,
+    signOff.line,
+    Math.max(signOff.nameRange.end.character, signOff.dateRange.end.character),
+  );
 }

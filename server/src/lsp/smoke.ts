@@ -4,7 +4,13 @@
 import type { CancellationToken, CodeAction, CodeActionParams, Connection } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/api';
 import { evidenceCodeActions } from './evidenceActions';
-import { checkBaseUrlRequest, runSmokeTestsRequest, type CheckBaseUrlResult, type LastSmokeResultView, type RunSmokeTestsResult } from '../protocol';
+import {
+  checkBaseUrlRequest,
+  runSmokeTestsRequest,
+  type CheckBaseUrlResult,
+  type LastSmokeResultView,
+  type RunSmokeTestsResult,
+} from '../protocol';
 import { smokeCodeActions, smokeCodeLenses, smokeSuiteOf } from './smokeEditor';
 import { baseUrlProblem, SmokeRuns, type SmokeRunHost } from './smokeRuns';
 
@@ -25,9 +31,16 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
     return smokeCodeLenses(document.uri, text, smokeSuiteOf(host.service, analysis, text), host.t());
   });
 
-  connection.onRequest(runSmokeTestsRequest, (params, token: CancellationToken): Promise<RunSmokeTestsResult> => runs.run(params, token));
+  connection.onRequest(runSmokeTestsRequest, (params, token: CancellationToken): Promise<RunSmokeTestsResult> =>
+    runs.run(params, token),
+  );
   connection.onRequest(checkBaseUrlRequest, async (params): Promise<CheckBaseUrlResult> => {
-    const problem = baseUrlProblem(host.service, params.baseUrl, params.stagingHost ?? (await stagingHostOf(params.uri)), host.t());
+    const problem = baseUrlProblem(
+      host.service,
+      params.baseUrl,
+      params.stagingHost ?? (await stagingHostOf(params.uri)),
+      host.t(),
+    );
     return problem === undefined ? {} : { problem };
   });
 
@@ -41,7 +54,10 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
   return {
     codeActions: (params, analysis, text) => {
       const suite = smokeSuiteOf(host.service, analysis, text);
-      return [...smokeCodeActions(host.service, params, suite, host.t()), ...evidenceCodeActions(params, analysis, suite, host.t())];
+      return [
+        ...smokeCodeActions(host.service, params, suite, host.t()),
+        ...evidenceCodeActions(params, analysis, suite, host.t()),
+      ];
     },
     lastResults: (uri) => runs.lastResults(uri),
   };

@@ -6,11 +6,24 @@ import { dirname, isAbsolute, relative } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { declaredSecretNames, scanSecrets } from '../core/secrets';
-import { defaultSecretDetector, FileReadFailure, type FileReader, type SecretDetector, type SmokeEnvironment, type SmokeObserver, type WallClock } from '../core/smoke';
+import {
+  defaultSecretDetector,
+  FileReadFailure,
+  type FileReader,
+  type SecretDetector,
+  type SmokeEnvironment,
+  type SmokeObserver,
+  type WallClock,
+} from '../core/smoke';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock } from '../node/systemClock';
 import { createWorkspaceFileReader } from '../node/workspaceFileReader';
-import { confirmForeignHostRequest, secretRequest, type ConfirmForeignHostParams, type SecretParams } from '../protocol';
+import {
+  confirmForeignHostRequest,
+  secretRequest,
+  type ConfirmForeignHostParams,
+  type SecretParams,
+} from '../protocol';
 import { createSecretOpener } from './secretSeal';
 
 export interface EditorEnvironmentOptions {
@@ -76,7 +89,9 @@ export function responseSecretDetector(documentText: string): SecretDetector {
   return (text) => mergeSpans([...defaultSecretDetector(text), ...scanSecrets(text, { vocabulary })]);
 }
 
-export function mergeSpans(spans: readonly { readonly start: number; readonly end: number }[]): { start: number; end: number }[] {
+export function mergeSpans(
+  spans: readonly { readonly start: number; readonly end: number }[],
+): { start: number; end: number }[] {
   const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: { start: number; end: number }[] = [];
   for (const span of sorted) {
@@ -96,7 +111,9 @@ function uploadFiles(documentUri: string, folders: readonly string[]): FileReade
   const folderPaths = folders.map((f) => URI.parse(f).fsPath);
   if (document.scheme !== 'file') {
     const first = folderPaths[0];
-    return first ? createWorkspaceFileReader(first) : { read: (path) => Promise.reject(new FileReadFailure('missing', path)) };
+    return first
+      ? createWorkspaceFileReader(first)
+      : { read: (path) => Promise.reject(new FileReadFailure('missing', path)) };
   }
   const path = document.fsPath;
   const holds = (folder: string) => {

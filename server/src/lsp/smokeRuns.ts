@@ -6,11 +6,32 @@
 // the document as it is after the run, so edits made meanwhile are respected.
 import type { CancellationToken, Connection, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { inEnvironment, localTimeOfDay, type Analysis, type Language, type WallClock, type Redactor, type SmokeResult, type SmokeRun, type SmokeSettings, type SmokeSuite, type SmokeTest, type Translate } from '../core/api';
+import {
+  inEnvironment,
+  localTimeOfDay,
+  type Analysis,
+  type Language,
+  type WallClock,
+  type Redactor,
+  type SmokeResult,
+  type SmokeRun,
+  type SmokeSettings,
+  type SmokeSuite,
+  type SmokeTest,
+  type Translate,
+} from '../core/api';
 import type { ReadinessService } from '../core/service';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { RUNNER_VERSION } from '../node/runnerVersion';
-import { checklistChangedNotification, type LastSmokeResultView, type Range, type RunSmokeTestsParams, type RunSmokeTestsResult, type SmokeFailureView, type SmokeTestRunResult } from '../protocol';
+import {
+  checklistChangedNotification,
+  type LastSmokeResultView,
+  type Range,
+  type RunSmokeTestsParams,
+  type RunSmokeTestsResult,
+  type SmokeFailureView,
+  type SmokeTestRunResult,
+} from '../protocol';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
@@ -71,7 +92,10 @@ export class SmokeRuns {
     // An environment gives the base URL and more allowed hosts; a base URL the user just typed still wins.
     const environmentName = params.environment ?? resource.environment;
     const environment = environmentName === undefined ? undefined : inEnvironment(resource, environmentName);
-    if (environmentName !== undefined && !environment) return nothingRan(t('smoke.error.unknownEnvironment', environmentName, Object.keys(resource.environments).join(', ') || '-'));
+    if (environmentName !== undefined && !environment)
+      return nothingRan(
+        t('smoke.error.unknownEnvironment', environmentName, Object.keys(resource.environments).join(', ') || '-'),
+      );
     const smoke = environment ?? resource.smoke;
     const settings: SmokeSettings = { ...smoke, baseUrl: params.baseUrl ?? smoke.baseUrl };
     const baseProblem = checkBaseUrl(this.host.service, suite, tests, settings.baseUrl, t);
@@ -82,14 +106,22 @@ export class SmokeRuns {
     const cancelled = token.onCancellationRequested(() => controller.abort());
     const progress = await this.progress(params, controller);
     try {
-      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal, { paste: params.pasteEvidence !== false, environmentName: environment?.environment });
+      return await this.runAndWrite(uri, document.getText(), suite, tests, settings, progress, controller.signal, {
+        paste: params.pasteEvidence !== false,
+        environmentName: environment?.environment,
+      });
     } finally {
       progress.done();
       cancelled.dispose();
       this.running.delete(uri);
       // Views show the last results: tell them, whether or not evidence was written.
       const now = this.host.document(uri);
-      void this.connection.sendNotification(checklistChangedNotification, { uri, version: now?.version ?? -1, isChecklist: true, progress: analysis.progress });
+      void this.connection.sendNotification(checklistChangedNotification, {
+        uri,
+        version: now?.version ?? -1,
+        isChecklist: true,
+        progress: analysis.progress,
+      });
     }
   }
 
@@ -123,7 +155,15 @@ export class SmokeRuns {
     const language = service.language(this.host.locale());
     const log = this.connection.console;
     const base = service.smoke.parseBaseUrl(settings.baseUrl);
-    log.info(t('smoke.log.start', tests.length, suite.tests.length, base.ok ? base.origin + base.pathPrefix : '-', suite.stagingHost ? `http://${suite.stagingHost}` : '-'));
+    log.info(
+      t(
+        'smoke.log.start',
+        tests.length,
+        suite.tests.length,
+        base.ok ? base.origin + base.pathPrefix : '-',
+        suite.stagingHost ? `http://${suite.stagingHost}` : '-',
+      ),
+    );
     // Every line printed goes through the run's redactor; until the run has one, nothing with a value is printed.
     let redact: Redactor = (line) => line;
     const environment = editorEnvironment({
@@ -136,9 +176,13 @@ export class SmokeRuns {
       observer: {
         testStarted: (test, at) => {
           redact = at.redact;
-          progress.report(Math.round((100 * at.index) / at.total), redact(t('smoke.progress.test', test.number, test.method, test.path, at.index + 1, at.total)));
+          progress.report(
+            Math.round((100 * at.index) / at.total),
+            redact(t('smoke.progress.test', test.number, test.method, test.path, at.index + 1, at.total)),
+          );
         },
-        requestSent: (test, request) => log.info(redact(t('smoke.log.request', test.number, request.method, request.url))),
+        requestSent: (test, request) =>
+          log.info(redact(t('smoke.log.request', test.number, request.method, request.url))),
         testFinished: (result, at) => {
           const line = at.redact(service.smoke.resultLine(result, language));
           if (result.outcome === 'passed') log.info(line);
@@ -149,10 +193,14 @@ export class SmokeRuns {
     await this.host.http.warmUp();
     const run = await service.smoke.run(suite, settings, environment, { tests, signal });
     const commandRanges = new Map(tests.map((test) => [test.key, test.commandRange]));
-    const results = run.results.map((result) => runResult(service, result, run.redact, language, commandRanges.get(result.testKey)));
+    const results = run.results.map((result) =>
+      runResult(service, result, run.redact, language, commandRanges.get(result.testKey)),
+    );
     // Before the evidence is written, so the view model asked for after that edit has them.
     this.record(uri, results);
-    const { written, dropped } = paste ? await this.writeEvidence(uri, run, language, settings.baseUrl, environmentName) : { written: false, dropped: [] };
+    const { written, dropped } = paste
+      ? await this.writeEvidence(uri, run, language, settings.baseUrl, environmentName)
+      : { written: false, dropped: [] };
     const summary = service.smoke.summarize(run.results);
     const summaryText = run.redact(service.smoke.summaryLine(summary, language));
     log.info(summaryText);
@@ -183,13 +231,25 @@ export class SmokeRuns {
     const byKey = this.last.get(uri) ?? new Map<string, LastSmokeResultView>();
     for (const result of said) {
       const { outcome, status, elapsedMs, reason } = result;
-      byKey.set(result.testKey, { outcome, reason, ranAt, ...(status === undefined ? {} : { status }), ...(elapsedMs === undefined ? {} : { elapsedMs }) });
+      byKey.set(result.testKey, {
+        outcome,
+        reason,
+        ranAt,
+        ...(status === undefined ? {} : { status }),
+        ...(elapsedMs === undefined ? {} : { elapsedMs }),
+      });
     }
     this.last.set(uri, byKey);
   }
 
   /** Locates each test again in the text as it is now and applies the evidence as one versioned edit. */
-  private async writeEvidence(uri: string, run: SmokeRun, language: Language, baseUrl: string | undefined, environment: string | undefined): Promise<{ written: boolean; dropped: string[] }> {
+  private async writeEvidence(
+    uri: string,
+    run: SmokeRun,
+    language: Language,
+    baseUrl: string | undefined,
+    environment: string | undefined,
+  ): Promise<{ written: boolean; dropped: string[] }> {
     const t = this.host.t();
     if (!run.results.some((r) => r.evidence)) return { written: false, dropped: [] };
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -199,7 +259,13 @@ export class SmokeRuns {
       const { version } = document;
       const { service } = this.host;
       const text = document.getText();
-      const plan = service.evidence.stampedEdits(text, service.smoke.tests(service.analyse(text).checklist, text), run.results, { runner: RUNNER_VERSION, baseUrl, environment }, language);
+      const plan = service.evidence.stampedEdits(
+        text,
+        service.smoke.tests(service.analyse(text).checklist, text),
+        run.results,
+        { runner: RUNNER_VERSION, baseUrl, environment },
+        language,
+      );
       const dropped = plan.dropped.map((d) => d.message);
       if (plan.edits.length === 0) {
         this.connection.console.info(t('smoke.log.nothingWritten'));
@@ -208,10 +274,12 @@ export class SmokeRuns {
       // Evidence is redacted by the core already; masking once more costs nothing and guards the document.
       const evidence: TextEdit[] = plan.edits.map((edit) => ({ range: edit.range, newText: run.redact(edit.newText) }));
       const edits = await this.withLastUpdated(uri, document.getText(), evidence);
-      const applied = await this.connection.workspace.applyEdit({ label: t('smoke.progress.title'), documentChanges: [{ textDocument: { uri, version }, edits }] }).then(
-        (result) => result.applied,
-        () => false,
-      );
+      const applied = await this.connection.workspace
+        .applyEdit({ label: t('smoke.progress.title'), documentChanges: [{ textDocument: { uri, version }, edits }] })
+        .then(
+          (result) => result.applied,
+          () => false,
+        );
       if (applied) {
         this.connection.console.info(t('smoke.log.written', this.host.relativePath(uri)));
         return { written: true, dropped };
@@ -222,16 +290,39 @@ export class SmokeRuns {
 }
 
 function nothingRan(error: string, extra: { needsBaseUrl?: boolean } = {}): RunSmokeTestsResult {
-  return { error, ...extra, passed: 0, failed: 0, notRun: 0, cancelled: 0, summary: '', lines: [], results: [], written: false, dropped: [] };
+  return {
+    error,
+    ...extra,
+    passed: 0,
+    failed: 0,
+    notRun: 0,
+    cancelled: 0,
+    summary: '',
+    lines: [],
+    results: [],
+    written: false,
+    dropped: [],
+  };
 }
 
 /** One test's result as data, worded and masked like its line, with each failure's expected and actual values. */
-function runResult(service: ReadinessService, result: SmokeResult, redact: Redactor, language: Language, commandRange: Range | undefined): SmokeTestRunResult {
+function runResult(
+  service: ReadinessService,
+  result: SmokeResult,
+  redact: Redactor,
+  language: Language,
+  commandRange: Range | undefined,
+): SmokeTestRunResult {
   const failures: SmokeFailureView[] =
     result.outcome === 'failed'
       ? result.reasons.map((reason) => {
           const { kind, expected, actual } = service.smoke.expectationOf(reason, language);
-          return { kind, message: redact(service.smoke.describeReason(reason, language)), ...(expected === undefined ? {} : { expected: redact(expected) }), ...(actual === undefined ? {} : { actual: redact(actual) }) };
+          return {
+            kind,
+            message: redact(service.smoke.describeReason(reason, language)),
+            ...(expected === undefined ? {} : { expected: redact(expected) }),
+            ...(actual === undefined ? {} : { actual: redact(actual) }),
+          };
         })
       : [];
   return {
@@ -250,13 +341,24 @@ function runResult(service: ReadinessService, result: SmokeResult, redact: Redac
  * Tests aimed at the document's staging host need a base URL, and never the placeholder host
  * itself: `http://staging-host` names no real server, whatever a resolver might make of it.
  */
-function checkBaseUrl(service: ReadinessService, suite: SmokeSuite, tests: readonly SmokeTest[], baseUrl: string | undefined, t: Translate): RunSmokeTestsResult | undefined {
+function checkBaseUrl(
+  service: ReadinessService,
+  suite: SmokeSuite,
+  tests: readonly SmokeTest[],
+  baseUrl: string | undefined,
+  t: Translate,
+): RunSmokeTestsResult | undefined {
   const staging = suite.stagingHost;
-  if (staging === undefined || !tests.some((test) => test.parsed.ok && service.smoke.writtenHost(test.parsed.command.url) === staging)) return undefined;
+  if (
+    staging === undefined ||
+    !tests.some((test) => test.parsed.ok && service.smoke.writtenHost(test.parsed.command.url) === staging)
+  )
+    return undefined;
   if (baseUrl === undefined) return nothingRan(t('smoke.error.noBaseUrl', `http://${staging}`), { needsBaseUrl: true });
   const base = service.smoke.parseBaseUrl(baseUrl);
   if (!base.ok) return nothingRan(t('smoke.error.badBaseUrl', baseUrl));
-  if (isPlaceholderHost(staging) && hostnameOf(base.host) === hostnameOf(staging)) return nothingRan(t('smoke.error.placeholderHost', `http://${staging}`));
+  if (isPlaceholderHost(staging) && hostnameOf(base.host) === hostnameOf(staging))
+    return nothingRan(t('smoke.error.placeholderHost', `http://${staging}`));
   return undefined;
 }
 
@@ -264,10 +366,19 @@ function checkBaseUrl(service: ReadinessService, suite: SmokeSuite, tests: reado
  * What is wrong with a base URL the user is typing (`readiness/checkBaseUrl`): not an http(s) URL, or
  * the checklist's own placeholder host. Undefined when the tests can run against it.
  */
-export function baseUrlProblem(service: ReadinessService, baseUrl: string, stagingHost: string | undefined, t: Translate): string | undefined {
+export function baseUrlProblem(
+  service: ReadinessService,
+  baseUrl: string,
+  stagingHost: string | undefined,
+  t: Translate,
+): string | undefined {
   const base = service.smoke.parseBaseUrl(baseUrl.trim());
   if (!base.ok) return t('smoke.prompt.notHttpUrl');
-  if (stagingHost !== undefined && isPlaceholderHost(stagingHost) && hostnameOf(base.host).toLowerCase() === hostnameOf(stagingHost).toLowerCase()) {
+  if (
+    stagingHost !== undefined &&
+    isPlaceholderHost(stagingHost) &&
+    hostnameOf(base.host).toLowerCase() === hostnameOf(stagingHost).toLowerCase()
+  ) {
     return t('smoke.prompt.placeholderHost', `http://${stagingHost}`);
   }
   return undefined;

@@ -16,17 +16,15 @@ export function smokeChecklistNode(result: ChecklistResult, relativePath: string
       itemId: item.id,
       label: t('testing.itemLabel', item.id, item.shortTitle ?? item.title ?? t('testing.hidden')),
       range: item.headingRange,
-      tests: tests.map(
-        (test): SmokeTestNode => ({
-          id: `${result.uri}#${test.key}`,
-          key: test.key,
-          label: t('testing.testLabel', test.number, test.method, test.path ?? t('testing.hidden')),
-          number: test.number,
-          range: test.range,
-          commandRange: test.commandRange,
-          ...(test.last ? { last: test.last } : {}),
-        }),
-      ),
+      tests: tests.map((test): SmokeTestNode => ({
+        id: `${result.uri}#${test.key}`,
+        key: test.key,
+        label: t('testing.testLabel', test.number, test.method, test.path ?? t('testing.hidden')),
+        number: test.number,
+        range: test.range,
+        commandRange: test.commandRange,
+        ...(test.last ? { last: test.last } : {}),
+      })),
     });
   }
   return {

@@ -40,7 +40,6 @@ interface ScanBudget {
   complete: boolean;
 }
 
-
 export class WorkspaceChecklists {
   constructor(private readonly host: WorkspaceChecklistsHost) {}
 
@@ -71,18 +70,45 @@ export class WorkspaceChecklists {
     if (text === undefined) return notAChecklist(this.host.service, uri, -1);
     const path = this.host.relativePath(uri);
     const { service } = this.host;
-    if (service.matchesAny(path, settings.ignore) || !service.isChecklist(path, text, settings.files)) return notAChecklist(this.host.service, uri, -1);
-    const analysis = service.analyse(text, { locale: this.host.locale(), maxSize: settings.maxFileSize, settings: settings.analysis, today });
-    const wording = this.host.evidenceWording?.();
-    const evidence = wording && { records: service.evidence.all(text, analysis, { settings: settings.analysis, today }), ...wording };
-    return checklistResult(service, uri, -1, analysis, text, service.smoke.tests(analysis.checklist, text), today, lastResults, evidence, {
-      t: service.messages(this.host.locale()),
-      secretsAllow: settings.analysis.secretsAllow,
+    if (service.matchesAny(path, settings.ignore) || !service.isChecklist(path, text, settings.files))
+      return notAChecklist(this.host.service, uri, -1);
+    const analysis = service.analyse(text, {
+      locale: this.host.locale(),
+      maxSize: settings.maxFileSize,
+      settings: settings.analysis,
+      today,
     });
+    const wording = this.host.evidenceWording?.();
+    const evidence = wording && {
+      records: service.evidence.all(text, analysis, { settings: settings.analysis, today }),
+      ...wording,
+    };
+    return checklistResult(
+      service,
+      uri,
+      -1,
+      analysis,
+      text,
+      service.smoke.tests(analysis.checklist, text),
+      today,
+      lastResults,
+      evidence,
+      {
+        t: service.messages(this.host.locale()),
+        secretsAllow: settings.analysis.secretsAllow,
+      },
+    );
   }
 
   /** @param seen every file looked at so far, so a folder nested in another workspace folder is listed once */
-  private async walk(folder: string, depth: number, settings: ResourceSettings, found: Map<string, WorkspaceChecklist>, budget: ScanBudget, seen: Set<string>): Promise<void> {
+  private async walk(
+    folder: string,
+    depth: number,
+    settings: ResourceSettings,
+    found: Map<string, WorkspaceChecklist>,
+    budget: ScanBudget,
+    seen: Set<string>,
+  ): Promise<void> {
     let entries: Dirent[];
     try {
       entries = await readdir(folder, { withFileTypes: true });
@@ -147,4 +173,3 @@ async function readChecklistText(path: string, settings: ResourceSettings): Prom
     return undefined;
   }
 }
-

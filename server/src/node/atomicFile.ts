@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path';
 export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const info = await stat(path).catch(() => undefined);
   // A read-only file stays untouched even where the folder would allow the rename (and even for root).
-  if (info && (info.mode & 0o222) === 0) throw Object.assign(new Error(`EACCES: ${path} is read-only`), { code: 'EACCES' });
+  if (info && (info.mode & 0o222) === 0)
+    throw Object.assign(new Error(`EACCES: ${path} is read-only`), { code: 'EACCES' });
   if (info) await access(path, constants.W_OK);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o600);

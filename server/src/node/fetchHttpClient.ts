@@ -39,7 +39,10 @@ async function warmUp(): Promise<void> {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     for (const method of ['GET', 'POST']) {
       const body = method === 'POST' ? new Uint8Array(1) : undefined;
-      await send({ method, url, headers: [['accept', '*/*']], body, insecure: false, maxBodyBytes: 1024 }, AbortSignal.timeout(5_000));
+      await send(
+        { method, url, headers: [['accept', '*/*']], body, insecure: false, maxBodyBytes: 1024 },
+        AbortSignal.timeout(5_000),
+      );
     }
   } finally {
     server.closeAllConnections();
@@ -51,11 +54,22 @@ async function send(request: HttpRequest, signal: AbortSignal): Promise<HttpResp
   // fetch takes no TLS options without importing undici itself (not a dependency), so `-k` goes through node:https.
   if (request.insecure && request.url.startsWith('https:')) return sendInsecure(request, signal);
   try {
-    const init: RequestInit = { method: request.method, headers: request.headers.map(([name, value]) => [name, value]), redirect: 'manual', signal };
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers.map(([name, value]) => [name, value]),
+      redirect: 'manual',
+      signal,
+    };
     if (request.body !== undefined) init.body = request.body;
     const response = await fetch(request.url, init);
     const { body, truncated } = await readBody(response, request.maxBodyBytes);
-    return { status: response.status, statusText: response.statusText, headers: [...response.headers], body, truncated };
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+      body,
+      truncated,
+    };
   } catch (error) {
     throw toHttpFailure(error);
   }

@@ -16,7 +16,11 @@ export function createFileProbe(toFsPath: (path: string) => string = (path) => p
       if (fence !== undefined && !(await staysInside(fsPath, toFsPath(fence)))) return 'outside';
       const info = await stat(fsPath).catch(() => undefined);
       if (!info || (!info.isFile() && !info.isDirectory())) return undefined;
-      return { kind: info.isDirectory() ? 'folder' : 'file', size: info.isDirectory() ? 0 : info.size, modified: info.mtimeMs };
+      return {
+        kind: info.isDirectory() ? 'folder' : 'file',
+        size: info.isDirectory() ? 0 : info.size,
+        modified: info.mtimeMs,
+      };
     },
     async readText(path) {
       const bytes = await readFile(toFsPath(path)).catch(() => undefined);

@@ -14,10 +14,15 @@ export function gitUserName(folder: string): Promise<string | undefined> {
   const cached = cache.get(folder);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.name;
   const name = new Promise<string | undefined>((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd: folder, timeout: TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
-      const value = error ? '' : String(stdout).trim();
-      resolve(value === '' ? undefined : value);
-    });
+    execFile(
+      'git',
+      ['config', 'user.name'],
+      { cwd: folder, timeout: TIMEOUT_MS, windowsHide: true },
+      (error, stdout) => {
+        const value = error ? '' : String(stdout).trim();
+        resolve(value === '' ? undefined : value);
+      },
+    );
   });
   cache.set(folder, { at: Date.now(), name });
   return name;

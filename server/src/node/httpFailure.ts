@@ -8,7 +8,8 @@ const TLS_CODE = /^(?:ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ER
 export function toHttpFailure(error: unknown): HttpFailure {
   if (error instanceof HttpFailure) return error;
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+  const code =
+    typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : '';
   const message = cause instanceof Error ? cause.message : String(cause);
   if (error instanceof Error && error.name === 'AbortError') return new HttpFailure('aborted', message);
   if (code === 'ECONNREFUSED') return new HttpFailure('refused', message);

@@ -3,7 +3,16 @@
 // command id. Both sides compile this module; it imports nothing of the core, so a change inside
 // the core never changes the wire, and the client imports nothing else of the server (ESLint).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ChecklistResult, CombinedVerdict, ItemState, LastSmokeResultView, Progress, Range, SmokeOutcome, Verdict } from './checklistView';
+import type {
+  ChecklistResult,
+  CombinedVerdict,
+  ItemState,
+  LastSmokeResultView,
+  Progress,
+  Range,
+  SmokeOutcome,
+  Verdict,
+} from './checklistView';
 
 export type * from './checklistView';
 export { COMMANDS, type CommandId } from './commands';
@@ -297,7 +306,9 @@ export const checklistRequest = new RequestType<ChecklistParams, ChecklistResult
  * (by `readiness.files` or three state fields, minus `readiness.ignore`), to list them before any is
  * opened; it then asks `readiness/checklist` for each.
  */
-export const workspaceChecklistsRequest = new RequestType<Record<string, never>, WorkspaceChecklistsResult, void>('readiness/workspaceChecklists');
+export const workspaceChecklistsRequest = new RequestType<Record<string, never>, WorkspaceChecklistsResult, void>(
+  'readiness/workspaceChecklists',
+);
 
 /**
  * `readiness/setState`: the sidebar's "set state" menu asks the server to edit an item's Estado and
@@ -309,7 +320,9 @@ export const setStateRequest = new RequestType<SetStateParams, boolean, void>('r
  * `readiness/linkExistingFile`: after the user picked a file for a missing reference, the client asks
  * the server to rewrite the reference to that file's path with `workspace/applyEdit`. Result: whether it applied.
  */
-export const linkExistingFileRequest = new RequestType<LinkExistingFileParams, boolean, void>('readiness/linkExistingFile');
+export const linkExistingFileRequest = new RequestType<LinkExistingFileParams, boolean, void>(
+  'readiness/linkExistingFile',
+);
 
 /**
  * `readiness/runSmokeTests`: the client's `readiness.runSmokeTests` command (code lens, quick fix,
@@ -317,21 +330,27 @@ export const linkExistingFileRequest = new RequestType<LinkExistingFileParams, b
  * process and paste their evidence back; progress is work-done progress, cancelling the request stops
  * the run (what finished is still written), and the results become the tests' last results.
  */
-export const runSmokeTestsRequest = new RequestType<RunSmokeTestsParams, RunSmokeTestsResult, void>('readiness/runSmokeTests');
+export const runSmokeTestsRequest = new RequestType<RunSmokeTestsParams, RunSmokeTestsResult, void>(
+  'readiness/runSmokeTests',
+);
 
 /**
  * `readiness/smokeTestTree`: the Testing view asks for the smoke tests of one checklist or of every
  * checklist in the workspace, grouped checklist → item → test with ranges, stable ids and last results;
  * it runs them with `readiness/runSmokeTests`, the same request (and evidence) as the code lenses.
  */
-export const smokeTestTreeRequest = new RequestType<SmokeTestTreeParams, SmokeTestTreeResult, void>('readiness/smokeTestTree');
+export const smokeTestTreeRequest = new RequestType<SmokeTestTreeParams, SmokeTestTreeResult, void>(
+  'readiness/smokeTestTree',
+);
 
 /**
  * `readiness/checkBaseUrl`: while the user types the staging server's base URL in the client's prompt
  * (before a smoke run, when `readiness.smoke.baseUrl` is not set), the client asks the server what is
  * wrong with it: not an http(s) URL, or the checklist's own placeholder host (`http://staging-host`).
  */
-export const checkBaseUrlRequest = new RequestType<CheckBaseUrlParams, CheckBaseUrlResult, void>('readiness/checkBaseUrl');
+export const checkBaseUrlRequest = new RequestType<CheckBaseUrlParams, CheckBaseUrlResult, void>(
+  'readiness/checkBaseUrl',
+);
 
 /**
  * `readiness/signOff`: after the user typed their name for the "Sign off..." quick fix, the client asks
@@ -361,7 +380,9 @@ export const secretRequest = new RequestType<SecretParams, SecretResult, void>('
  * to a host that is neither the base URL's nor in `readiness.smoke.allowedHosts`, the server asks
  * the user to confirm. Result: whether to send it.
  */
-export const confirmForeignHostRequest = new RequestType<ConfirmForeignHostParams, boolean, void>('readiness/confirmForeignHost');
+export const confirmForeignHostRequest = new RequestType<ConfirmForeignHostParams, boolean, void>(
+  'readiness/confirmForeignHost',
+);
 
 // Notifications the server sends to the client.
 

@@ -16,6 +16,8 @@ suite('empty folder', () => {
     assert.deepEqual(snapshot.roots, []);
     assert.equal(snapshot.badge, undefined);
     assert.equal(snapshot.statusBar, undefined);
-    await screenshot('sidebar-welcome-empty-folder', { waitForSelector: '[id="workbench.view.extension.readiness"] .welcome-view-content' });
+    await screenshot('sidebar-welcome-empty-folder', {
+      waitForSelector: '[id="workbench.view.extension.readiness"] .welcome-view-content',
+    });
   });
 });

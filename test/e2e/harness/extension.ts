@@ -18,7 +18,8 @@ interface HarnessConfig {
   readonly token: string;
 }
 
-type Suite = { run(): Promise<void> } | { run(testsRoot: string, done: (error: unknown, failures?: number) => void): void };
+type Suite =
+  { run(): Promise<void> } | { run(testsRoot: string, done: (error: unknown, failures?: number) => void): void };
 
 /** Posts to the launcher one message at a time, so output arrives in the order it was printed. */
 class Launcher {
@@ -56,7 +57,12 @@ function forwardConsole(launcher: Launcher): void {
       previous.apply(console, args);
       void launcher.send('/output', { stream, text: `${format(...args)}\n` });
     };
-    Object.defineProperty(console, method, { configurable: true, enumerable: true, get: () => forwarding, set: () => undefined });
+    Object.defineProperty(console, method, {
+      configurable: true,
+      enumerable: true,
+      get: () => forwarding,
+      set: () => undefined,
+    });
   }
 }
 
@@ -66,8 +72,12 @@ function runSuite(testsPath: string): Promise<void> {
   if (suite.run.length < 2) return (suite as { run(): Promise<void> }).run();
   // The older callback form of run(testsRoot, done).
   return new Promise((resolve, reject) =>
-    (suite as { run(root: string, done: (error: unknown, failures?: number) => void): void }).run(testsPath, (error, failures) =>
-      error || (failures ?? 0) > 0 ? reject(error instanceof Error ? error : new Error(`${failures ?? 0} test(s) failed`)) : resolve(),
+    (suite as { run(root: string, done: (error: unknown, failures?: number) => void): void }).run(
+      testsPath,
+      (error, failures) =>
+        error || (failures ?? 0) > 0
+          ? reject(error instanceof Error ? error : new Error(`${failures ?? 0} test(s) failed`))
+          : resolve(),
     ),
   );
 }
@@ -78,8 +88,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as HarnessConfig;
   const launcher = new Launcher(config);
   context.subscriptions.push(
-    vscode.commands.registerCommand(SCREENSHOT_COMMAND, (name: string, options: ScreenshotOptions = {}) => launcher.send('/screenshot', { name, ...options })),
-    vscode.commands.registerCommand(RENDER_COMMAND, (name: string, html: string, options: RenderOptions) => launcher.send('/render', { name, html, ...options })),
+    vscode.commands.registerCommand(SCREENSHOT_COMMAND, (name: string, options: ScreenshotOptions = {}) =>
+      launcher.send('/screenshot', { name, ...options }),
+    ),
+    vscode.commands.registerCommand(RENDER_COMMAND, (name: string, html: string, options: RenderOptions) =>
+      launcher.send('/render', { name, html, ...options }),
+    ),
   );
   forwardConsole(launcher);
   void (async () => {

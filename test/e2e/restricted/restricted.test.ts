@@ -15,13 +15,18 @@ suite('Restricted Mode', () => {
     const diagnostics = await someReadinessDiagnostics(sampleUri());
     assert.ok(diagnostics.length > 100, `got ${diagnostics.length} diagnostics`);
     assert.equal(extension().isActive, true);
-    await screenshot('restricted-mode', { waitForSelector: '.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info' });
+    await screenshot('restricted-mode', {
+      waitForSelector: '.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info',
+    });
   });
 
   test('the smoke-test lenses say they are disabled, and running one explains instead of sending anything', async () => {
     const editor = await vscode.window.showTextDocument(sampleUri());
     await someReadinessDiagnostics(sampleUri());
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', sampleUri());
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      sampleUri(),
+    );
     const lens = lenses.find((l) => l.command?.title === '▶ Run smoke test 2 (Restricted Mode)');
     assert.ok(lens?.command, `code lenses: ${JSON.stringify(lenses.map((l) => l.command?.title))}`);
     const before = editor.document.getText();

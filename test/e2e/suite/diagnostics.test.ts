@@ -4,7 +4,16 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { codeOf, extension, readinessApi, readinessDiagnostics, sampleUri, severityName, someReadinessDiagnostics, workspaceFolder } from '../support/readiness';
+import {
+  codeOf,
+  extension,
+  readinessApi,
+  readinessDiagnostics,
+  sampleUri,
+  severityName,
+  someReadinessDiagnostics,
+  workspaceFolder,
+} from '../support/readiness';
 import { waitFor } from '../support/waitFor';
 
 interface CliDiagnostic {
@@ -24,11 +33,15 @@ async function cliDiagnostics(file: string): Promise<CliDiagnostic[]> {
   // which ELECTRON_RUN_AS_NODE turns into plain node; in code-server it is node already.
   const cli = join(extension().extensionPath, 'dist', 'cli.js');
   const locale = vscode.env.language.startsWith('es') ? 'es' : 'en';
-  const { stdout } = await promisify(execFile)(process.execPath, [cli, 'check', file, '--format', 'json', '--fail-on', 'none', '--locale', locale], {
-    cwd: workspaceFolder().uri.fsPath,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [cli, 'check', file, '--format', 'json', '--fail-on', 'none', '--locale', locale],
+    {
+      cwd: workspaceFolder().uri.fsPath,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const report = JSON.parse(stdout) as { files: { diagnostics: CliDiagnostic[] }[] };
   assert.equal(report.files.length, 1);
   return report.files[0]?.diagnostics ?? [];
@@ -54,16 +67,30 @@ suite('diagnostics', () => {
     const placeholder = '[PEGAR ENLACE AL PR]';
     const offset = editor.document.getText().indexOf(placeholder);
     assert.ok(offset >= 0, `the sample has ${placeholder}`);
-    const range = new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + placeholder.length));
+    const range = new vscode.Range(
+      editor.document.positionAt(offset),
+      editor.document.positionAt(offset + placeholder.length),
+    );
     const isSample = (uri: vscode.Uri) => uri.toString() === sampleUri().toString();
 
-    const edited = waitFor(api.onDidPublishDiagnostics, (uri) => isSample(uri) && readinessDiagnostics(uri).length === before.length - 1, 'one diagnostic fewer after the edit');
+    const edited = waitFor(
+      api.onDidPublishDiagnostics,
+      (uri) => isSample(uri) && readinessDiagnostics(uri).length === before.length - 1,
+      'one diagnostic fewer after the edit',
+    );
     assert.ok(await editor.edit((edit) => edit.replace(range, 'https://example.com/pull/42')));
     await edited;
-    assert.ok(!readinessDiagnostics(sampleUri()).some((d) => d.range.isEqual(range)), 'the filled placeholder has no diagnostic left');
+    assert.ok(
+      !readinessDiagnostics(sampleUri()).some((d) => d.range.isEqual(range)),
+      'the filled placeholder has no diagnostic left',
+    );
 
     // Undo the edit (the fixture is read-only on disk) and see the diagnostic return.
-    const reverted = waitFor(api.onDidPublishDiagnostics, (uri) => isSample(uri) && readinessDiagnostics(uri).length === before.length, 'the diagnostics of the original text');
+    const reverted = waitFor(
+      api.onDidPublishDiagnostics,
+      (uri) => isSample(uri) && readinessDiagnostics(uri).length === before.length,
+      'the diagnostics of the original text',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await reverted;
     assert.equal(editor.document.isDirty, false);

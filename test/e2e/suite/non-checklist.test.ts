@@ -8,7 +8,11 @@ suite('non-checklist markdown', () => {
     const readme = workspaceFile('README.md');
     const editor = await openAndAwaitPublish(readme);
     assert.equal(editor.document.languageId, 'markdown');
-    assert.match(editor.document.getText(), /\[PEGAR ENLACE AL PR\]/, 'the README should hold a placeholder-like text, or the test proves little');
+    assert.match(
+      editor.document.getText(),
+      /\[PEGAR ENLACE AL PR\]/,
+      'the README should hold a placeholder-like text, or the test proves little',
+    );
     assert.deepEqual(readinessDiagnostics(readme), []);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

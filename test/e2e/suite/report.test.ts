@@ -12,13 +12,23 @@ import { eventually, waitFor } from '../support/waitFor';
 const isSample = (uri: vscode.Uri | undefined) => uri?.toString() === sampleUri().toString();
 
 function reportTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('readiness.report'));
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('readiness.report'));
 }
 
 /** The report tabs once there are `count` of them: the tab model follows the panel asynchronously. */
 function reportTabsWhen(count: number): Promise<vscode.Tab[]> {
   const read = () => (reportTabs().length === count ? reportTabs() : undefined);
-  const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => `${t.label} (${t.input?.constructor.name ?? 'none'}: ${t.input instanceof vscode.TabInputWebview ? t.input.viewType : ''})`)).join(', ');
+  const tabs = () =>
+    vscode.window.tabGroups.all
+      .flatMap((g) =>
+        g.tabs.map(
+          (t) =>
+            `${t.label} (${t.input?.constructor.name ?? 'none'}: ${t.input instanceof vscode.TabInputWebview ? t.input.viewType : ''})`,
+        ),
+      )
+      .join(', ');
   return eventually(read, vscode.window.tabGroups.onDidChangeTabs, `${count} report tab(s); tabs are ${tabs()}`);
 }
 
@@ -60,15 +70,31 @@ suite('report', () => {
     await rendered;
     const html = api.reports.html(uri) ?? '';
     assert.match(html, /<span class="badge">NO-GO<\/span> NO-GO: 6 of 6 blockers pending/);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-([\w-]+)'; script-src 'nonce-\1'; img-src data:">/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-([\w-]+)'; script-src 'nonce-\1'; img-src data:">/,
+    );
     const tabs = await reportTabsWhen(1);
     assert.notEqual(tabs[0]?.group.viewColumn, editor.viewColumn, 'the report opens beside the checklist');
     await screenshot('report-webview');
 
     // An edit of the checklist renders the report again.
-    const again = waitFor(api.reports.onDidRender, (u) => u === uri && /<tr id="item-1"[^>]*>.*?<span class="state done">done<\/span>/.test(api.reports.html(uri) ?? ''), 'the report after item 1 is set to done');
-    const stateLine = editor.document.getText().split('\n').findIndex((line) => line.startsWith('**Estado**: ⏳ Pendiente'));
-    await editor.edit((edit) => edit.replace(new vscode.Range(stateLine, 0, stateLine, '**Estado**: ⏳ Pendiente'.length), '**Estado**: ✅ Completado'));
+    const again = waitFor(
+      api.reports.onDidRender,
+      (u) =>
+        u === uri && /<tr id="item-1"[^>]*>.*?<span class="state done">done<\/span>/.test(api.reports.html(uri) ?? ''),
+      'the report after item 1 is set to done',
+    );
+    const stateLine = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((line) => line.startsWith('**Estado**: ⏳ Pendiente'));
+    await editor.edit((edit) =>
+      edit.replace(
+        new vscode.Range(stateLine, 0, stateLine, '**Estado**: ⏳ Pendiente'.length),
+        '**Estado**: ✅ Completado',
+      ),
+    );
     await again;
   });
 
@@ -81,7 +107,11 @@ suite('report', () => {
     assert.equal(row?.label, 'NO-GO: 6 of 6 blockers pending');
     const command = row && api.sidebar.treeItem(row).command;
     assert.equal(command?.command, 'readiness.openReport');
-    const rendered = waitFor(api.reports.onDidRender, (u) => u === sampleUri().toString(), 'the report from the verdict row');
+    const rendered = waitFor(
+      api.reports.onDidRender,
+      (u) => u === sampleUri().toString(),
+      'the report from the verdict row',
+    );
     await vscode.commands.executeCommand(command?.command ?? '', ...((command?.arguments ?? []) as unknown[]));
     await rendered;
     await reportTabsWhen(1);
@@ -95,8 +125,16 @@ suite('report', () => {
     const report = await api.reports.report(sampleUri().toString(), 'html');
     assert.equal(report?.isChecklist, true);
     assert.doesNotMatch(report?.content ?? '', /<script/);
-    const light = await renderInBrowser('report-light', report?.content ?? '', { colorScheme: 'light', width: 960, height: 720 });
-    const dark = await renderInBrowser('report-dark', report?.content ?? '', { colorScheme: 'dark', width: 960, height: 720 });
+    const light = await renderInBrowser('report-light', report?.content ?? '', {
+      colorScheme: 'light',
+      width: 960,
+      height: 720,
+    });
+    const dark = await renderInBrowser('report-dark', report?.content ?? '', {
+      colorScheme: 'dark',
+      width: 960,
+      height: 720,
+    });
     if (!light || !dark) return; // a desktop VS Code has no browser of ours to render in
     for (const shot of [light, dark]) {
       assert.deepEqual(shot.requests, [], 'the page loads nothing');

@@ -1,7 +1,14 @@
 // A key pasted into the checklist is flagged as an error and redacted by its quick fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, readinessApi, readinessDiagnostics, sampleUri, someReadinessDiagnostics, codeActionsAt } from '../support/readiness';
+import {
+  codeOf,
+  readinessApi,
+  readinessDiagnostics,
+  sampleUri,
+  someReadinessDiagnostics,
+  codeActionsAt,
+} from '../support/readiness';
 import { waitFor } from '../support/waitFor';
 
 // Synthetic: it follows the format of an OpenAI project key and nothing more.
@@ -18,8 +25,17 @@ suite('secrets', () => {
     const offset = editor.document.getText().indexOf(placeholder);
     assert.ok(offset >= 0, `the sample has ${placeholder}`);
 
-    const flagged = waitFor(api.onDidPublishDiagnostics, (uri) => isSample(uri) && secrets().length === 1, 'a secret diagnostic');
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + placeholder.length)), `ENV OPENAI_API_KEY=${KEY}`));
+    const flagged = waitFor(
+      api.onDidPublishDiagnostics,
+      (uri) => isSample(uri) && secrets().length === 1,
+      'a secret diagnostic',
+    );
+    await editor.edit((edit) =>
+      edit.replace(
+        new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + placeholder.length)),
+        `ENV OPENAI_API_KEY=${KEY}`,
+      ),
+    );
     await flagged;
     const [secret] = secrets();
     assert.ok(secret);
@@ -27,13 +43,21 @@ suite('secrets', () => {
     assert.equal(editor.document.getText(secret.range), KEY);
     assert.ok(!secret.message.includes(KEY), 'the message does not repeat the value');
 
-    const actions = await codeActionsAt<vscode.CodeAction>(sampleUri(), secret.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt<vscode.CodeAction>(
+      sampleUri(),
+      secret.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Replace with <OPENAI_API_KEY>'), JSON.stringify(titles));
     assert.ok(titles.includes('Move to secret storage as OPENAI_API_KEY'), JSON.stringify(titles));
     const redact = actions.find((a) => a.title === 'Redact this secret');
     assert.ok(redact?.edit);
-    const cleared = waitFor(api.onDidPublishDiagnostics, (uri) => isSample(uri) && secrets().length === 0, 'no secret diagnostic after redacting');
+    const cleared = waitFor(
+      api.onDidPublishDiagnostics,
+      (uri) => isSample(uri) && secrets().length === 0,
+      'no secret diagnostic after redacting',
+    );
     assert.ok(await vscode.workspace.applyEdit(redact.edit));
     await cleared;
     assert.ok(editor.document.getText().includes('ENV OPENAI_API_KEY=‹redacted›'));

@@ -18,7 +18,10 @@ const TEST_2 = '2. POST /api/greeting';
 
 function stagingUrl(): string {
   const url = process.env['READINESS_E2E_STAGING_URL'];
-  assert.ok(url, 'READINESS_E2E_STAGING_URL is not set: run the suite with npm run test:e2e, which starts the staging stand-in');
+  assert.ok(
+    url,
+    'READINESS_E2E_STAGING_URL is not set: run the suite with npm run test:e2e, which starts the staging stand-in',
+  );
   return url;
 }
 
@@ -52,7 +55,11 @@ suite('sidebar smoke tests', () => {
     const listed = await sidebarWhen((s) => smokeRow(s, TEST_2) !== undefined, 'the smoke tests of item 3');
     const three = allNodes(listed.roots).find((node) => node.kind === 'item' && node.itemId === '3');
     assert.equal(three?.children.filter((child) => child.kind === 'smokeTest').length, 7);
-    assert.match(three?.contextValue ?? '', /^readiness\.item\.[a-z-]+\.smokeTests$/, '"Run Its Smoke Tests" is offered on item 3');
+    assert.match(
+      three?.contextValue ?? '',
+      /^readiness\.item\.[a-z-]+\.smokeTests$/,
+      '"Run Its Smoke Tests" is offered on item 3',
+    );
     const row = smokeRow(listed, TEST_2);
     assert.ok(row);
     assert.equal(row.contextValue, 'readiness.smokeTest');
@@ -60,15 +67,24 @@ suite('sidebar smoke tests', () => {
     // A click selects the test's command.
     await click(row);
     const active = vscode.window.activeTextEditor;
-    assert.match(active?.document.getText(active.selection) ?? '', /^\$ curl -sS -X POST "http:\/\/staging-host\/api\/greeting" \\\n {2}-H "Content-Type: application\/json" -d '\{\}' \| jq$/);
+    assert.match(
+      active?.document.getText(active.selection) ?? '',
+      /^\$ curl -sS -X POST "http:\/\/staging-host\/api\/greeting" \\\n {2}-H "Content-Type: application\/json" -d '\{\}' \| jq$/,
+    );
 
-    const result = await vscode.commands.executeCommand<RunSmokeTestsResult | undefined>('readiness.sidebar.runSmokeTest', row);
+    const result = await vscode.commands.executeCommand<RunSmokeTestsResult | undefined>(
+      'readiness.sidebar.runSmokeTest',
+      row,
+    );
     assert.ok(result, 'the command ran the test');
     assert.equal(result.error, undefined);
     assert.deepEqual([result.passed, result.failed, result.written], [1, 0, true]);
     assert.match(editor.document.getText(), /SessionId obtenido: sess_\d+\nEstado: ✅ PASSED\n/);
 
-    const passed = await sidebarWhen((s) => /^✅ PASSED [\d.]+ m?s$/.test(smokeRow(s, TEST_2)?.description ?? ''), 'smoke test 2 passed, with its time');
+    const passed = await sidebarWhen(
+      (s) => /^✅ PASSED [\d.]+ m?s$/.test(smokeRow(s, TEST_2)?.description ?? ''),
+      'smoke test 2 passed, with its time',
+    );
     const passedRow = smokeRow(passed, TEST_2);
     assert.ok(passedRow);
     assert.match(passedRow.tooltip ?? '', /✅ PASSED · HTTP 200 · [\d.]+ m?s · ran at /);
@@ -82,17 +98,27 @@ suite('sidebar smoke tests', () => {
     // The sidebar has the model with the evidence in it (test 3 moved down by the pasted response).
     const TEST_3 = '3. POST /api/session/validate';
     const test3Line = smokeRow(listed, TEST_3)?.reveal?.start.line ?? -1;
-    await sidebarWhen((s) => smokeRow(s, TEST_3)?.reveal?.start.line === test3Line + 3, 'test 3 three lines further down, after the pasted response');
+    await sidebarWhen(
+      (s) => smokeRow(s, TEST_3)?.reveal?.start.line === test3Line + 3,
+      'test 3 three lines further down, after the pasted response',
+    );
 
     // The fixture stays as it is on disk: revert, and see the server analyse the original text again.
     const api = await readinessApi();
-    const published = waitFor(api.onDidPublishDiagnostics, (uri) => uri.toString() === sampleUri().toString(), 'the diagnostics of the reverted sample');
+    const published = waitFor(
+      api.onDidPublishDiagnostics,
+      (uri) => uri.toString() === sampleUri().toString(),
+      'the diagnostics of the reverted sample',
+    );
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await published;
     assert.equal(editor.document.getText(), before);
     // The result belongs to the test, not to the text its run pasted: it stays for the session.
-    const reverted = await sidebarWhen((s) => smokeRow(s, TEST_3)?.reveal?.start.line === test3Line, 'the sample as on disk again');
+    const reverted = await sidebarWhen(
+      (s) => smokeRow(s, TEST_3)?.reveal?.start.line === test3Line,
+      'the sample as on disk again',
+    );
     assert.match(smokeRow(reverted, TEST_2)?.description ?? '', /^✅ PASSED /);
   });
 });

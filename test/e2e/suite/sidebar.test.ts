@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extension, readinessApi, sampleUri, someReadinessDiagnostics } from '../support/readiness';
 import { screenshot } from '../support/screenshot';
-import { SIDEBAR_ROWS, VIEW_CONTAINER_COMMAND, allNodes, click, itemNode, rootLines, sidebarWhen } from '../support/sidebar';
+import {
+  SIDEBAR_ROWS,
+  VIEW_CONTAINER_COMMAND,
+  allNodes,
+  click,
+  itemNode,
+  rootLines,
+  sidebarWhen,
+} from '../support/sidebar';
 
 const isSample = (uri: vscode.Uri | undefined) => uri?.toString() === sampleUri().toString();
 
@@ -51,7 +59,11 @@ suite('sidebar', () => {
     await showSample();
     const snapshot = await sidebarWhen((s) => s.roots.length > 0 && s.statusBar !== undefined, 'the sample checklist');
     // The core's verdict first (a click opens the report), then the groups.
-    assert.deepEqual(rootLines(snapshot).slice(0, 3), ['NO-GO: 6 of 6 blockers pending Open report', '🔴 BLOQUERS 0/6', '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/4']);
+    assert.deepEqual(rootLines(snapshot).slice(0, 3), [
+      'NO-GO: 6 of 6 blockers pending Open report',
+      '🔴 BLOQUERS 0/6',
+      '🟡 INFRAESTRUCTURA Y OBSERVABILIDAD 0/4',
+    ]);
     assert.equal(snapshot.roots.length, 9);
     assert.equal(snapshot.roots[1]?.children.length, 6);
     assert.equal(snapshot.badge, 6);
@@ -70,7 +82,10 @@ suite('sidebar', () => {
     const before = await sidebarWhen((s) => s.badge === 6, '6 blockers pending');
 
     await vscode.commands.executeCommand('readiness.sidebar.setState.done', itemNode(before, '1'));
-    const afterMenu = await sidebarWhen((s) => itemNode(s, '1').state === 'done' && s.statusBar === 'NO-GO · Blockers 1/6', 'item 1 done');
+    const afterMenu = await sidebarWhen(
+      (s) => itemNode(s, '1').state === 'done' && s.statusBar === 'NO-GO · Blockers 1/6',
+      'item 1 done',
+    );
     assert.equal(afterMenu.roots[1]?.description, '1/6');
     // Done, but its blanks are still open: the blocker is not ready, so the verdict and the badge stay.
     assert.equal(afterMenu.message, 'NO-GO: 6 of 6 blockers pending');
@@ -81,15 +96,26 @@ suite('sidebar', () => {
     // By hand: the Estado line of item 2.
     const text = editor.document.getText();
     const offset = text.indexOf('**Estado**: ⏳ Pendiente', text.indexOf('### 2. CI Verde'));
-    const range = new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + '**Estado**: ⏳ Pendiente'.length));
+    const range = new vscode.Range(
+      editor.document.positionAt(offset),
+      editor.document.positionAt(offset + '**Estado**: ⏳ Pendiente'.length),
+    );
     assert.ok(await editor.edit((edit) => edit.replace(range, '**Estado**: ✅ Completado')));
-    const afterTyping = await sidebarWhen((s) => itemNode(s, '2').state === 'done' && s.statusBar === 'NO-GO · Blockers 2/6', 'item 2 done');
+    const afterTyping = await sidebarWhen(
+      (s) => itemNode(s, '2').state === 'done' && s.statusBar === 'NO-GO · Blockers 2/6',
+      'item 2 done',
+    );
     assert.equal(afterTyping.roots[1]?.description, '2/6');
 
     await vscode.commands.executeCommand('readiness.sidebar.setState.inProgress', itemNode(afterTyping, '3'));
     await vscode.commands.executeCommand('readiness.sidebar.setState.blocked', itemNode(afterTyping, '4'));
     // (contextValue holds the Estado; the state shown may be "overdue" on a clock past the sample's dates.)
-    const partly = await sidebarWhen((s) => itemNode(s, '4').state === 'blocked' && itemNode(s, '3').contextValue === 'readiness.item.in-progress.smokeTests', 'items 3 and 4 in progress and blocked');
+    const partly = await sidebarWhen(
+      (s) =>
+        itemNode(s, '4').state === 'blocked' &&
+        itemNode(s, '3').contextValue === 'readiness.item.in-progress.smokeTests',
+      'items 3 and 4 in progress and blocked',
+    );
     assert.equal(partly.message, 'NO-GO: 6 of 6 blockers pending');
     const { sidebar } = await readinessApi();
     await sidebar.reveal(itemNode(partly, '4'), { expand: true, select: true });
@@ -101,13 +127,18 @@ suite('sidebar', () => {
     // Start elsewhere, so the click has to bring the editor back.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const snapshot = await sidebarWhen((s) => s.roots.length > 0, 'the sample checklist');
-    const placeholder = itemNode(snapshot, '2').children.find((child) => child.kind === 'placeholder' && child.description?.startsWith('[PEGAR URL DEL JOB CI]'));
+    const placeholder = itemNode(snapshot, '2').children.find(
+      (child) => child.kind === 'placeholder' && child.description?.startsWith('[PEGAR URL DEL JOB CI]'),
+    );
     assert.ok(placeholder, 'item 2 has its CI job placeholder');
     await click(placeholder);
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && isSample(editor.document.uri), 'the sample is the active editor');
     assert.equal(editor.document.getText(editor.selection), '[PEGAR URL DEL JOB CI]');
-    assert.ok(editor.visibleRanges.some((visible) => visible.contains(editor.selection)), 'the placeholder is scrolled into view');
+    assert.ok(
+      editor.visibleRanges.some((visible) => visible.contains(editor.selection)),
+      'the placeholder is scrolled into view',
+    );
   });
 
   test("a pasted key becomes a child of its item that shows the finding's message, never the key, and goes to it", async () => {
@@ -117,14 +148,22 @@ suite('sidebar', () => {
     const placeholder = '[PEGAR LOG DE BUILD DOCKER]';
     const offset = editor.document.getText().indexOf(placeholder);
     assert.ok(offset >= 0, `the sample has ${placeholder}`);
-    const range = new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + placeholder.length));
+    const range = new vscode.Range(
+      editor.document.positionAt(offset),
+      editor.document.positionAt(offset + placeholder.length),
+    );
     assert.ok(await editor.edit((edit) => edit.replace(range, `ENV OPENAI_API_KEY=${key}`)));
-    const flagged = await sidebarWhen((s) => itemNode(s, '6').children.some((child) => child.kind === 'secret'), 'a secret under item 6');
+    const flagged = await sidebarWhen(
+      (s) => itemNode(s, '6').children.some((child) => child.kind === 'secret'),
+      'a secret under item 6',
+    );
     const six = itemNode(flagged, '6');
     const secret = six.children[0];
     assert.equal(secret?.kind, 'secret');
     assert.match(six.description ?? '', /1 possible secret/);
-    for (const node of allNodes(flagged.roots)) for (const shown of [node.label, node.description, node.tooltip]) assert.ok(!shown?.includes(key), `${node.id} shows the key`);
+    for (const node of allNodes(flagged.roots))
+      for (const shown of [node.label, node.description, node.tooltip])
+        assert.ok(!shown?.includes(key), `${node.id} shows the key`);
     await click(secret);
     const active = vscode.window.activeTextEditor;
     assert.equal(active?.document.getText(active.selection), key, 'the click selects the key, to replace it');
@@ -135,7 +174,10 @@ suite('sidebar', () => {
     await vscode.commands.executeCommand(VIEW_CONTAINER_COMMAND);
     const snapshot = await sidebarWhen((s) => s.roots.length > 0, 'the sample checklist');
     const five = itemNode(snapshot, '5');
-    const heading = editor.document.getText().split('\n').findIndex((line) => line.startsWith('### 5.'));
+    const heading = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((line) => line.startsWith('### 5.'));
     editor.selection = new vscode.Selection(heading - 1, 0, heading - 1, 0);
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     const selected = sidebarWhen((s) => s.selection.includes(five.id), 'item 5 selected');
@@ -150,7 +192,12 @@ suite('sidebar', () => {
     await sidebarWhen((s) => s.roots.length === 9, 'every group');
     await vscode.commands.executeCommand('readiness.sidebar.filterByOwner', 'QA');
     const qa = await sidebarWhen((s) => s.filters.owner === 'QA', 'the items of QA');
-    assert.deepEqual(allNodes(qa.roots).filter((n) => n.kind === 'item').map((n) => n.itemId), ['3', '12', '13', '14', '16']);
+    assert.deepEqual(
+      allNodes(qa.roots)
+        .filter((n) => n.kind === 'item')
+        .map((n) => n.itemId),
+      ['3', '12', '13', '14', '16'],
+    );
     assert.equal(qa.message, 'NO-GO: 6 of 6 blockers pending · owner: QA');
     assert.ok(qa.owners.includes('SRE') && qa.owners.includes('Security'));
 
@@ -172,7 +219,10 @@ suite('sidebar', () => {
     const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(untitled);
     const two = await sidebarWhen((s) => s.roots.length === 2, 'two checklists');
-    assert.deepEqual(two.roots.map((n) => n.kind), ['checklist', 'checklist']);
+    assert.deepEqual(
+      two.roots.map((n) => n.kind),
+      ['checklist', 'checklist'],
+    );
     assert.ok(two.roots.some((n) => n.label === '📦 DELIVERABLES FOR THE PRODUCTION SUPERVISOR'));
     assert.equal(two.badge, 10);
     assert.equal(two.message, 'NO-GO: 10 of 10 blockers pending');
@@ -184,11 +234,20 @@ suite('sidebar', () => {
   test('"Create checklist from template" writes the template where asked and opens it', async () => {
     const target = vscode.Uri.file(join(tmpdir(), `readiness-e2e-${process.pid}`, 'DELIVERABLES.md'));
     try {
-      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('readiness.createChecklistFromTemplate', { language: 'es', target });
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'readiness.createChecklistFromTemplate',
+        { language: 'es', target },
+      );
       assert.equal(created?.toString(), target.toString());
-      assert.equal(readFileSync(target.fsPath, 'utf8'), readFileSync(join(extension().extensionPath, 'templates', 'ENTREGABLES.es.md'), 'utf8'));
+      assert.equal(
+        readFileSync(target.fsPath, 'utf8'),
+        readFileSync(join(extension().extensionPath, 'templates', 'ENTREGABLES.es.md'), 'utf8'),
+      );
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
-      await sidebarWhen((s) => s.roots.length === 2 && s.statusBar === 'NO-GO · Blockers 0/4', 'the new checklist next to the sample');
+      await sidebarWhen(
+        (s) => s.roots.length === 2 && s.statusBar === 'NO-GO · Blockers 0/4',
+        'the new checklist next to the sample',
+      );
       // Outside the workspace, it is listed while an editor shows it.
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await sidebarWhen((s) => s.roots.length === 9, 'the sample alone again');
@@ -208,7 +267,9 @@ suite('sidebar', () => {
       assert.equal(empty.badge, undefined);
       assert.equal(empty.statusBar, undefined, 'no checklist in the active editor, no status bar item');
       await vscode.commands.executeCommand(VIEW_CONTAINER_COMMAND);
-      await screenshot('sidebar-welcome', { waitForSelector: '[id="workbench.view.extension.readiness"] .welcome-view-content' });
+      await screenshot('sidebar-welcome', {
+        waitForSelector: '[id="workbench.view.extension.readiness"] .welcome-view-content',
+      });
     } finally {
       await settings.update('ignore', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -11,7 +11,10 @@ import { waitFor } from '../support/waitFor';
 
 function stagingUrl(): string {
   const url = process.env['READINESS_E2E_STAGING_URL'];
-  assert.ok(url, 'READINESS_E2E_STAGING_URL is not set: run the suite with npm run test:e2e, which starts the staging stand-in');
+  assert.ok(
+    url,
+    'READINESS_E2E_STAGING_URL is not set: run the suite with npm run test:e2e, which starts the staging stand-in',
+  );
   return url;
 }
 
@@ -26,7 +29,10 @@ suite('smoke tests', () => {
     await someReadinessDiagnostics(sampleUri());
     const before = editor.document.getText();
 
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', sampleUri());
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      sampleUri(),
+    );
     const titles = lenses.map((lens) => lens.command?.title);
     assert.equal(titles[0], '▶ Run all smoke tests');
     const lens = lenses.find((l) => l.command?.title === '▶ Run smoke test 2');
@@ -53,21 +59,40 @@ suite('smoke tests', () => {
     const host = new URL(stagingUrl()).host;
     const stampLine = text.split('\n').findIndex((line) => line.startsWith('<!-- readiness:evidence v1 test=2 '));
     assert.equal(editor.document.lineAt(stampLine - 1).text, '```');
-    assert.ok(editor.document.lineAt(stampLine).text.includes(` host=${host} `), editor.document.lineAt(stampLine).text);
+    assert.ok(
+      editor.document.lineAt(stampLine).text.includes(` host=${host} `),
+      editor.document.lineAt(stampLine).text,
+    );
 
     // The stamp in words, hovering the pasted response.
     const output = new vscode.Position(lens.range.start.line + 6, 4);
     assert.match(editor.document.lineAt(output.line).text, /"sessionId": "sess_\d+"/);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', sampleUri(), output);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      sampleUri(),
+      output,
+    );
     const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(shown, new RegExp(`\\*\\*Evidence of smoke test 2\\*\\*: ran just now \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) against ${host.replace(/\./g, '\\.')}, HTTP 200 in \\d+ ms, unchanged since`));
+    assert.match(
+      shown,
+      new RegExp(
+        `\\*\\*Evidence of smoke test 2\\*\\*: ran just now \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) against ${host.replace(/\./g, '\\.')}, HTTP 200 in \\d+ ms, unchanged since`,
+      ),
+    );
     editor.selection = new vscode.Selection(output, output);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await screenshot('evidence-hover', { waitForSelector: '.monaco-hover:not(.hidden) .hover-contents', pressAfter: 'Escape' });
+    await screenshot('evidence-hover', {
+      waitForSelector: '.monaco-hover:not(.hidden) .hover-contents',
+      pressAfter: 'Escape',
+    });
 
     // The fixture stays as it is on disk: revert, and see the server analyse the original text again.
     const api = await readinessApi();
-    const published = waitFor(api.onDidPublishDiagnostics, (uri) => uri.toString() === sampleUri().toString(), 'the diagnostics of the reverted sample');
+    const published = waitFor(
+      api.onDidPublishDiagnostics,
+      (uri) => uri.toString() === sampleUri().toString(),
+      'the diagnostics of the reverted sample',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await published;
     assert.equal(editor.document.getText(), before);

@@ -26,7 +26,12 @@ suite('Testing view', () => {
     // LOG_TOKEN into secret storage the way a user puts it there: "Move to secret storage" on a pasted value.
     const scratch = await vscode.workspace.openTextDocument({ language: 'plaintext', content: DEFAULT_LOG_TOKEN });
     await vscode.window.showTextDocument(scratch);
-    await vscode.commands.executeCommand('readiness.moveSecretToStorage', scratch.uri, new vscode.Range(0, 0, 0, DEFAULT_LOG_TOKEN.length), 'LOG_TOKEN');
+    await vscode.commands.executeCommand(
+      'readiness.moveSecretToStorage',
+      scratch.uri,
+      new vscode.Range(0, 0, 0, DEFAULT_LOG_TOKEN.length),
+      'LOG_TOKEN',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
   suiteTeardown(async () => {
@@ -35,7 +40,7 @@ suite('Testing view', () => {
     await staging.close();
   });
 
-  test('lists the sample\'s 7 tests under item 3; Run passes them; a failing endpoint fails on its command line; Run Failed Tests re-runs only it', async function () {
+  test("lists the sample's 7 tests under item 3; Run passes them; a failing endpoint fails on its command line; Run Failed Tests re-runs only it", async function () {
     this.timeout(4 * RUN_TIMEOUT_MS);
     const api = await readinessApi();
     await vscode.window.showTextDocument(sampleUri(), { preview: false });
@@ -61,7 +66,8 @@ suite('Testing view', () => {
     const finished = () => waitFor(api.testing.onDidFinishRun, () => true, 'a Testing view run', RUN_TIMEOUT_MS);
     // "Run All" runs every checklist of the workspace (earlier tests may have added some): keep the sample's.
     const ids = new Set(tests.map((t) => t.id));
-    const ofSample = (results: readonly SmokeTestRunResult[]) => results.filter((r) => ids.has(`${sampleUri().toString()}#${r.testKey}`));
+    const ofSample = (results: readonly SmokeTestRunResult[]) =>
+      results.filter((r) => ids.has(`${sampleUri().toString()}#${r.testKey}`));
     let done = finished();
     await vscode.commands.executeCommand('testing.runAll');
     const all = ofSample(await done);
@@ -81,8 +87,18 @@ suite('Testing view', () => {
     const second = ofSample(secondAll);
     const health = second.find((r) => r.number === '1');
     assert.equal(health?.outcome, 'failed');
-    assert.deepEqual(health?.failures?.[0], { kind: 'status', message: 'HTTP 500 Internal Server Error', expected: '2xx', actual: '500 Internal Server Error' });
-    assert.equal(editor.document.lineAt(health?.commandRange?.start.line ?? 0).text.startsWith('$ curl -sS -X GET "http://staging-host/api/health"'), true);
+    assert.deepEqual(health?.failures?.[0], {
+      kind: 'status',
+      message: 'HTTP 500 Internal Server Error',
+      expected: '2xx',
+      actual: '500 Internal Server Error',
+    });
+    assert.equal(
+      editor.document
+        .lineAt(health?.commandRange?.start.line ?? 0)
+        .text.startsWith('$ curl -sS -X GET "http://staging-host/api/health"'),
+      true,
+    );
     const stored = api.testing.lastResult(tests[0].id);
     assert.equal(stored?.outcome, 'failed');
     assert.deepEqual(stored?.commandRange, health?.commandRange);
@@ -99,7 +115,10 @@ suite('Testing view', () => {
     // Only what failed ran again (in the sample: test 1; elsewhere in the workspace, whatever failed there).
     assert.deepEqual(
       rerun.map((r) => r.testKey).sort(),
-      secondAll.filter((r) => r.outcome === 'failed').map((r) => r.testKey).sort(),
+      secondAll
+        .filter((r) => r.outcome === 'failed')
+        .map((r) => r.testKey)
+        .sort(),
     );
     // What a reload brings back: the last result per test, in the workspace state.
     assert.equal(api.testing.lastResult(tests[0].id)?.outcome, 'passed');

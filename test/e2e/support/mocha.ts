@@ -19,7 +19,10 @@ export function runMocha(folder: string): Promise<void> {
     // `npm run test:e2e -- --grep <text>` runs only the tests whose full title contains it.
     ...(process.env.READINESS_E2E_GREP ? { grep: process.env.READINESS_E2E_GREP } : {}),
   });
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.test.js')).sort()) mocha.addFile(join(folder, file));
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(folder, file));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

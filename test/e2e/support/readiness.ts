@@ -53,8 +53,15 @@ export function someReadinessDiagnostics(uri: vscode.Uri): Promise<vscode.Diagno
 export async function openAndAwaitPublish(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const api = await readinessApi();
   // An already open document sends no didOpen, so no publish would come.
-  assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), `${uri.fsPath} is already open`);
-  const published = waitFor(api.onDidPublishDiagnostics, (published) => published.toString() === uri.toString(), `the Readiness server to publish for ${uri.fsPath}`);
+  assert.ok(
+    !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()),
+    `${uri.fsPath} is already open`,
+  );
+  const published = waitFor(
+    api.onDidPublishDiagnostics,
+    (published) => published.toString() === uri.toString(),
+    `the Readiness server to publish for ${uri.fsPath}`,
+  );
   const editor = await vscode.window.showTextDocument(uri);
   await published;
   return editor;
@@ -77,7 +84,11 @@ export function severityName(severity: vscode.DiagnosticSeverity): string {
  * every extension that starts for this workspace or a markdown file has finished starting, after
  * which the providers no longer change.
  */
-export async function codeActionsAt<T extends vscode.CodeAction | vscode.Command = vscode.CodeAction>(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<T[]> {
+export async function codeActionsAt<T extends vscode.CodeAction | vscode.Command = vscode.CodeAction>(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  kind: string,
+): Promise<T[]> {
   await startedExtensions();
   return vscode.commands.executeCommand<T[]>('vscode.executeCodeActionProvider', uri, range, kind);
 }
@@ -92,12 +103,16 @@ const STARTS_FOR_MARKDOWN = /^(?:\*|onStartupFinished|onLanguage:markdown)$/;
 async function startedExtensions(): Promise<void> {
   const starting = vscode.extensions.all.filter((candidate) => {
     const events: unknown = (candidate.packageJSON as { activationEvents?: unknown }).activationEvents;
-    return Array.isArray(events) && events.some((event) => typeof event === 'string' && STARTS_FOR_MARKDOWN.test(event));
+    return (
+      Array.isArray(events) && events.some((event) => typeof event === 'string' && STARTS_FOR_MARKDOWN.test(event))
+    );
   });
   // An extension that fails to start registers nothing more; that is not this test's concern.
   await Promise.all(
-    starting.map(async (candidate) => {
-      await candidate.activate();
-    }).map((activated) => activated.catch(() => undefined)),
+    starting
+      .map(async (candidate) => {
+        await candidate.activate();
+      })
+      .map((activated) => activated.catch(() => undefined)),
   );
 }

@@ -44,7 +44,11 @@ export interface RenderResult {
 }
 
 /** Renders `html` in a new page of the headless browser and saves test-results/screenshots/<name>.png; undefined without a browser. */
-export async function renderInBrowser(name: string, html: string, options: RenderOptions): Promise<RenderResult | undefined> {
+export async function renderInBrowser(
+  name: string,
+  html: string,
+  options: RenderOptions,
+): Promise<RenderResult | undefined> {
   const commands = await vscode.commands.getCommands(true);
   if (!commands.includes(RENDER_COMMAND)) return undefined;
   return vscode.commands.executeCommand<RenderResult>(RENDER_COMMAND, name, html, options);

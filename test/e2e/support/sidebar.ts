@@ -12,7 +12,10 @@ export const VIEW_CONTAINER_COMMAND = 'workbench.view.extension.readiness';
 export const SIDEBAR_ROWS = '[id="workbench.view.extension.readiness"] .monaco-list-row';
 
 /** The sidebar's state once `predicate` holds: now, or after a later refresh. */
-export async function sidebarWhen(predicate: (snapshot: SidebarSnapshot) => boolean, description: string): Promise<SidebarSnapshot> {
+export async function sidebarWhen(
+  predicate: (snapshot: SidebarSnapshot) => boolean,
+  description: string,
+): Promise<SidebarSnapshot> {
   const { sidebar } = await readinessApi();
   return eventually(
     () => {
@@ -35,7 +38,8 @@ export function itemNode(snapshot: SidebarSnapshot, itemId: string): SidebarNode
 }
 
 /** The label and description of each root row, as a person reads them. */
-export const rootLines = (snapshot: SidebarSnapshot): string[] => snapshot.roots.map((node) => `${node.label} ${node.description ?? ''}`.trim());
+export const rootLines = (snapshot: SidebarSnapshot): string[] =>
+  snapshot.roots.map((node) => `${node.label} ${node.description ?? ''}`.trim());
 
 /** Runs a row's click command, as VS Code does when the row is clicked. */
 export async function click(node: SidebarNode): Promise<void> {

@@ -6,7 +6,12 @@ import type * as vscode from 'vscode';
 export const EVENT_TIMEOUT_MS = 20_000;
 
 /** Resolves with the first value of `event` that satisfies `predicate`. Subscribe before triggering the event. */
-export function waitFor<T>(event: vscode.Event<T>, predicate: (value: T) => boolean, description: string, timeoutMs = EVENT_TIMEOUT_MS): Promise<T> {
+export function waitFor<T>(
+  event: vscode.Event<T>,
+  predicate: (value: T) => boolean,
+  description: string,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
@@ -25,7 +30,12 @@ export function waitFor<T>(event: vscode.Event<T>, predicate: (value: T) => bool
  * Resolves with `read()` as soon as it returns something other than undefined: at once when
  * the state is already there, otherwise after whichever later `event` brings it.
  */
-export async function eventually<R>(read: () => R | undefined, event: vscode.Event<unknown>, description: string, timeoutMs = EVENT_TIMEOUT_MS): Promise<R> {
+export async function eventually<R>(
+  read: () => R | undefined,
+  event: vscode.Event<unknown>,
+  description: string,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<R> {
   const now = read();
   if (now !== undefined) return now;
   let value: R | undefined;

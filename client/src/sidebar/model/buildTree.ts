@@ -4,7 +4,17 @@
 // module picks icons, words the rows with the client's translations and applies the user's filters
 // (hiding items, and groups left empty). The badge always counts every blocker of every checklist,
 // since the release question does not change with what the user chose to look at.
-import { type ChecklistResult, type CombinedVerdict, type ChecklistSmokeTest, type GroupView, type ItemDisplayState, type ItemView, type PlaceholderView, type RunSmokeTestsArguments, type SecretMarkView } from '../../../../server/src/protocol';
+import {
+  type ChecklistResult,
+  type CombinedVerdict,
+  type ChecklistSmokeTest,
+  type GroupView,
+  type ItemDisplayState,
+  type ItemView,
+  type PlaceholderView,
+  type RunSmokeTestsArguments,
+  type SecretMarkView,
+} from '../../../../server/src/protocol';
 import { escapeMarkdown } from './markdownText';
 import type { NodeIcon, SidebarFilters, SidebarNode, Translate } from './nodes';
 import { smokeTestNode, smokeTooltipSection } from './smokeTests';
@@ -61,7 +71,10 @@ export function buildTree(input: SidebarInput): SidebarTree {
       : checklists.map((entry, i) => checklistNode(entry, perChecklist[i] ?? [], input.t, ids));
   return {
     roots,
-    verdict: wordedVerdict(checklists.flatMap((entry) => (entry.result.verdict ? [entry.result.verdict] : [])), input.t),
+    verdict: wordedVerdict(
+      checklists.flatMap((entry) => (entry.result.verdict ? [entry.result.verdict] : [])),
+      input.t,
+    ),
     owners: mergeOwners(checklists.map((entry) => entry.result.checklist?.owners ?? [])),
     checklistCount: checklists.length,
   };
@@ -76,7 +89,10 @@ function mergeOwners(lists: readonly (readonly string[])[]): string[] {
 
 function visible(item: ItemView, filters: SidebarFilters): boolean {
   const owner = filters.owner?.toLowerCase();
-  return (!filters.blockersOnly || item.blocker) && (owner === undefined || item.owners.some((name) => name.toLowerCase() === owner));
+  return (
+    (!filters.blockersOnly || item.blocker) &&
+    (owner === undefined || item.owners.some((name) => name.toLowerCase() === owner))
+  );
 }
 
 function checklistChildren(entry: ChecklistEntry, input: SidebarInput, ids: UniqueIds): SidebarNode[] {
@@ -85,9 +101,13 @@ function checklistChildren(entry: ChecklistEntry, input: SidebarInput, ids: Uniq
   const byId = new Map(checklist.items.map((item) => [item.id, item]));
   const tests = new Map(entry.result.smokeTests.map((test) => [test.key, test]));
   // A secret outside every item (in the header, say) goes first at the top: it is the most urgent thing to see.
-  const nodes: SidebarNode[] = checklist.looseSecrets.map((secret, i) => secretNode(secret, `${uri}#secret:${i}`, uri, undefined, input.t, ids));
+  const nodes: SidebarNode[] = checklist.looseSecrets.map((secret, i) =>
+    secretNode(secret, `${uri}#secret:${i}`, uri, undefined, input.t, ids),
+  );
   for (const group of checklist.groups) {
-    const items = group.itemIds.map((id) => byId.get(id)).filter((item): item is ItemView => item !== undefined && visible(item, input.filters));
+    const items = group.itemIds
+      .map((id) => byId.get(id))
+      .filter((item): item is ItemView => item !== undefined && visible(item, input.filters));
     if (items.length === 0) continue;
     const groupId = ids.take(`${uri}#group:${group.title ?? ''}`);
     const children = items.map((item) => itemNode(item, entry, tests, input.t, ids));
@@ -118,7 +138,14 @@ function checklistNode(entry: ChecklistEntry, children: SidebarNode[], t: Transl
   };
 }
 
-function groupNode(group: GroupView, id: string, uri: string, children: SidebarNode[], items: readonly ItemView[], t: Translate): SidebarNode {
+function groupNode(
+  group: GroupView,
+  id: string,
+  uri: string,
+  children: SidebarNode[],
+  items: readonly ItemView[],
+  t: Translate,
+): SidebarNode {
   const done = items.filter((item) => item.state === 'done').length;
   const hidden = t('hidden: possible secret');
   const checks = checksOf(items);
@@ -141,14 +168,24 @@ function groupNode(group: GroupView, id: string, uri: string, children: SidebarN
   };
 }
 
-function itemNode(item: ItemView, entry: ChecklistEntry, tests: ReadonlyMap<string, ChecklistSmokeTest>, t: Translate, ids: UniqueIds): SidebarNode {
+function itemNode(
+  item: ItemView,
+  entry: ChecklistEntry,
+  tests: ReadonlyMap<string, ChecklistSmokeTest>,
+  t: Translate,
+  ids: UniqueIds,
+): SidebarNode {
   const { uri } = entry.result;
   const id = ids.take(`${uri}#item:${item.id}`);
-  const smokeTests = item.smokeTestKeys.map((key) => tests.get(key)).filter((test): test is ChecklistSmokeTest => test !== undefined);
+  const smokeTests = item.smokeTestKeys
+    .map((key) => tests.get(key))
+    .filter((test): test is ChecklistSmokeTest => test !== undefined);
   const children = [
     ...item.secrets.map((secret, i) => secretNode(secret, `${id}/secret:${i}`, uri, item.id, t, ids)),
     // By number, not key: a row keeps its place (and selection) when its command is edited.
-    ...smokeTests.map((test) => smokeTestNode(test, ids.take(`${id}/smokeTest:${test.number}`), uri, smokeRun(entry, [test]), t)),
+    ...smokeTests.map((test) =>
+      smokeTestNode(test, ids.take(`${id}/smokeTest:${test.number}`), uri, smokeRun(entry, [test]), t),
+    ),
     ...item.placeholders.map((p, i) => placeholderNode(p, item, `${id}/placeholder:${i}`, uri, t, ids)),
   ];
   const open = item.placeholders.length;
@@ -181,7 +218,14 @@ function itemNode(item: ItemView, entry: ChecklistEntry, tests: ReadonlyMap<stri
   };
 }
 
-function placeholderNode(p: PlaceholderView, item: ItemView, id: string, uri: string, t: Translate, ids: UniqueIds): SidebarNode {
+function placeholderNode(
+  p: PlaceholderView,
+  item: ItemView,
+  id: string,
+  uri: string,
+  t: Translate,
+  ids: UniqueIds,
+): SidebarNode {
   const line = t('line {0}', p.range.start.line + 1);
   return {
     id: ids.take(id),
@@ -203,7 +247,14 @@ function placeholderNode(p: PlaceholderView, item: ItemView, id: string, uri: st
 }
 
 /** Shows the finding's message only: the text at its range is what must not be shown. */
-function secretNode(secret: SecretMarkView, id: string, uri: string, itemId: string | undefined, t: Translate, ids: UniqueIds): SidebarNode {
+function secretNode(
+  secret: SecretMarkView,
+  id: string,
+  uri: string,
+  itemId: string | undefined,
+  t: Translate,
+  ids: UniqueIds,
+): SidebarNode {
   return {
     id: ids.take(id),
     kind: 'secret',
@@ -226,12 +277,19 @@ function secretNode(secret: SecretMarkView, id: string, uri: string, itemId: str
 /** What `readiness.runSmokeTests` gets to run these tests of the entry's document. */
 function smokeRun(entry: ChecklistEntry, tests: readonly ChecklistSmokeTest[]): RunSmokeTestsArguments {
   const { uri, smokeStagingHost } = entry.result;
-  return { uri, testKeys: tests.map((test) => test.key), ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }) };
+  return {
+    uri,
+    testKeys: tests.map((test) => test.key),
+    ...(smokeStagingHost === undefined ? {} : { stagingHost: smokeStagingHost }),
+  };
 }
 
 /** The server's check counts of these items, added up for their group's row. */
 function checksOf(items: readonly ItemView[]): { done: number; total: number } {
-  return { done: items.reduce((n, item) => n + item.checks.done, 0), total: items.reduce((n, item) => n + item.checks.total, 0) };
+  return {
+    done: items.reduce((n, item) => n + item.checks.done, 0),
+    total: items.reduce((n, item) => n + item.checks.total, 0),
+  };
 }
 
 /** TreeItem ids must be unique; a checklist may repeat an item number or a group title. */

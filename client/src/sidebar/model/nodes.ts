@@ -12,7 +12,6 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
  */
 export type SidebarNodeKind = 'checklist' | 'verdict' | 'group' | 'item' | 'placeholder' | 'secret' | 'smokeTest';
 
-
 /** A codicon id (`pass-filled`) and an optional theme colour id (`charts.green`). */
 export interface NodeIcon {
   readonly id: string;

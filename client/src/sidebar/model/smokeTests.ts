@@ -51,12 +51,23 @@ function outcomeWord(outcome: SmokeOutcome, t: Translate): string {
 export function smokeResultText(last: LastSmokeResultView | undefined, t: Translate): string {
   if (!last) return t('not run yet');
   const reason = shorten(last.reason, 80);
-  if (last.outcome === 'passed') return last.elapsedMs === undefined ? outcomeWord('passed', t) : `${outcomeWord('passed', t)} ${formatElapsed(last.elapsedMs)}`;
+  if (last.outcome === 'passed')
+    return last.elapsedMs === undefined
+      ? outcomeWord('passed', t)
+      : `${outcomeWord('passed', t)} ${formatElapsed(last.elapsedMs)}`;
   if (reason === '') return outcomeWord(last.outcome, t);
-  return last.outcome === 'failed' ? `${outcomeWord('failed', t)} ${reason}` : `${outcomeWord(last.outcome, t)}: ${reason}`;
+  return last.outcome === 'failed'
+    ? `${outcomeWord('failed', t)} ${reason}`
+    : `${outcomeWord(last.outcome, t)}: ${reason}`;
 }
 
-export function smokeTestNode(test: ChecklistSmokeTest, id: string, uri: string, smokeRun: SidebarNode['smokeRun'], t: Translate): SidebarNode {
+export function smokeTestNode(
+  test: ChecklistSmokeTest,
+  id: string,
+  uri: string,
+  smokeRun: SidebarNode['smokeRun'],
+  t: Translate,
+): SidebarNode {
   return {
     id,
     kind: 'smokeTest',
@@ -64,7 +75,9 @@ export function smokeTestNode(test: ChecklistSmokeTest, id: string, uri: string,
     label: smokeTestLabel(test, t),
     description: withEvidenceMark(test, t),
     tooltip: smokeTestTooltip(test, t),
-    icon: test.last ? OUTCOME_ICONS[test.last.outcome] : ((test.evidence && FLAGGED_EVIDENCE_ICONS[test.evidence.state]) ?? NOT_RUN_YET_ICON),
+    icon: test.last
+      ? OUTCOME_ICONS[test.last.outcome]
+      : ((test.evidence && FLAGGED_EVIDENCE_ICONS[test.evidence.state]) ?? NOT_RUN_YET_ICON),
     state: undefined,
     itemId: test.itemId,
     reveal: test.commandRange,
@@ -91,11 +104,17 @@ function smokeTestTooltip(test: ChecklistSmokeTest, t: Translate): string {
   if (!last) {
     lines.push(t('not run yet'));
   } else {
-    const facts = [outcomeWord(last.outcome, t), last.status === undefined ? undefined : `HTTP ${last.status}`, last.elapsedMs === undefined ? undefined : formatElapsed(last.elapsedMs), t('ran at {0}', last.ranAt)];
+    const facts = [
+      outcomeWord(last.outcome, t),
+      last.status === undefined ? undefined : `HTTP ${last.status}`,
+      last.elapsedMs === undefined ? undefined : formatElapsed(last.elapsedMs),
+      t('ran at {0}', last.ranAt),
+    ];
     lines.push(facts.filter((fact): fact is string => fact !== undefined).join(' · '));
     if (last.reason !== '') lines.push('', escapeMarkdown(last.reason));
   }
-  if (test.evidence && test.evidence.state !== 'none') lines.push('', `${t('Evidence')}: ${escapeMarkdown(test.evidence.description)}`);
+  if (test.evidence && test.evidence.state !== 'none')
+    lines.push('', `${t('Evidence')}: ${escapeMarkdown(test.evidence.description)}`);
   lines.push('', `${t('Item {0}', test.itemId)} · ${t('line {0}', test.commandRange.start.line + 1)}`);
   return lines.join('\n');
 }
@@ -104,7 +123,8 @@ function smokeTestTooltip(test: ChecklistSmokeTest, t: Translate): string {
 export function smokeTooltipSection(tests: readonly ChecklistSmokeTest[], t: Translate): string[] {
   if (tests.length === 0) return [];
   const lines = ['', `**${t('Smoke tests ({0})', tests.length)}**`];
-  for (const test of tests.slice(0, LISTED)) lines.push(`- ${escapeMarkdown(smokeTestLabel(test, t))}: ${escapeMarkdown(smokeResultText(test.last, t))}`);
+  for (const test of tests.slice(0, LISTED))
+    lines.push(`- ${escapeMarkdown(smokeTestLabel(test, t))}: ${escapeMarkdown(smokeResultText(test.last, t))}`);
   if (tests.length > LISTED) lines.push(`- ${t('and {0} more', tests.length - LISTED)}`);
   return lines;
 }

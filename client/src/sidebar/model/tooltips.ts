@@ -33,7 +33,11 @@ export function stateName(state: ItemDisplayState, t: Translate): string {
 export function itemTooltip(item: ItemView, t: Translate, smokeSection: readonly string[] = []): string {
   const hidden = `*${t('hidden: possible secret')}*`;
   const safe = (text: Masked) => (text === null ? hidden : escapeMarkdown(shorten(text)));
-  const lines = [`**${safe(item.title === null ? null : `${item.id}. ${item.title}`)}**${item.blocker ? ` · ${t('blocker')}` : ''}`, '', `${t('State')}: ${stateName(item.displayState, t)}`];
+  const lines = [
+    `**${safe(item.title === null ? null : `${item.id}. ${item.title}`)}**${item.blocker ? ` · ${t('blocker')}` : ''}`,
+    '',
+    `${t('State')}: ${stateName(item.displayState, t)}`,
+  ];
   if (item.overdueSince !== undefined) lines.push('', t('Due {0}: past its date and not done', item.overdueSince));
   if (item.fields.length > 0) {
     lines.push('');
@@ -41,7 +45,10 @@ export function itemTooltip(item: ItemView, t: Translate, smokeSection: readonly
   }
   if (item.placeholders.length > 0) {
     lines.push('', `**${t('Open fields ({0})', item.placeholders.length)}**`);
-    for (const p of item.placeholders.slice(0, LISTED)) lines.push(`- ${t('line {0}', p.range.start.line + 1)}: ${p.label ? `${escapeMarkdown(shorten(p.label, 40))} ` : ''}\`[${p.text.replace(/`/g, "'")}]\``);
+    for (const p of item.placeholders.slice(0, LISTED))
+      lines.push(
+        `- ${t('line {0}', p.range.start.line + 1)}: ${p.label ? `${escapeMarkdown(shorten(p.label, 40))} ` : ''}\`[${p.text.replace(/`/g, "'")}]\``,
+      );
     if (item.placeholders.length > LISTED) lines.push(`- ${t('and {0} more', item.placeholders.length - LISTED)}`);
   }
   const unchecked = item.uncheckedBoxes;
@@ -51,7 +58,12 @@ export function itemTooltip(item: ItemView, t: Translate, smokeSection: readonly
     if (unchecked.length > LISTED) lines.push(`- ${t('and {0} more', unchecked.length - LISTED)}`);
   }
   lines.push(...smokeSection);
-  if (item.secrets.length > 0) lines.push('', `**${t('Possible secrets ({0})', item.secrets.length)}**`, ...item.secrets.map((s) => `- ${t('line {0}', s.range.start.line + 1)}: ${escapeMarkdown(s.message)}`));
+  if (item.secrets.length > 0)
+    lines.push(
+      '',
+      `**${t('Possible secrets ({0})', item.secrets.length)}**`,
+      ...item.secrets.map((s) => `- ${t('line {0}', s.range.start.line + 1)}: ${escapeMarkdown(s.message)}`),
+    );
   return lines.join('\n');
 }
 

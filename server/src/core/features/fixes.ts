@@ -20,18 +20,29 @@ export interface Fix {
   readonly isPreferred?: boolean;
 }
 
-
 /** What an optional blank left out says, in the checklist's language. */
 export const NOT_APPLICABLE: Record<DocumentLanguage, string> = { es: 'No aplica', en: 'N/A' };
 
 /** One fix per option of a choice placeholder; today's date for a date placeholder; "not applicable" for an optional one. */
-export function placeholderFixes(placeholder: Placeholder, now: Now, t: Translate, language: DocumentLanguage = 'en'): Fix[] {
+export function placeholderFixes(
+  placeholder: Placeholder,
+  now: Now,
+  t: Translate,
+  language: DocumentLanguage = 'en',
+): Fix[] {
   const fixes = valueFixes(placeholder, now, t);
   // An empty cell may simply not apply to this row (a state cell offers "N/A" among its options).
   const cell = placeholder.shape === 'empty' && placeholder.kind !== 'choice';
   if (!placeholder.optional && !cell) return fixes;
   const na = NOT_APPLICABLE[language];
-  return [...fixes, { title: t('fix.blankNotApplicable', na), kind: 'quickfix', edits: [{ range: placeholder.range, newText: written(placeholder, na) }] }];
+  return [
+    ...fixes,
+    {
+      title: t('fix.blankNotApplicable', na),
+      kind: 'quickfix',
+      edits: [{ range: placeholder.range, newText: written(placeholder, na) }],
+    },
+  ];
 }
 
 /** The text a fix writes into the blank: a value written into an empty cell keeps a space on each side. */
@@ -44,18 +55,34 @@ export function removeBracketsFix(text: string, at: Range, t: Translate): Fix | 
   const line = text.split('\n', at.start.line + 1)[at.start.line] ?? '';
   const written = line.slice(at.start.character, at.end.character);
   if (at.start.line !== at.end.line || !written.startsWith('[') || !written.endsWith(']')) return undefined;
-  return { title: t('fix.removeBrackets'), kind: 'quickfix', isPreferred: true, edits: [{ range: at, newText: written.slice(1, -1).trim() }] };
+  return {
+    title: t('fix.removeBrackets'),
+    kind: 'quickfix',
+    isPreferred: true,
+    edits: [{ range: at, newText: written.slice(1, -1).trim() }],
+  };
 }
 
 function valueFixes(placeholder: Placeholder, now: Now, t: Translate): Fix[] {
   // Options written as task boxes under an empty field are answered by ticking one box, not by writing text.
   if (placeholder.kind === 'choice' && placeholder.shape === 'choice-boxes' && placeholder.text === '') return [];
   if (placeholder.kind === 'choice') {
-    return placeholder.options.map((option) => ({ title: t('fix.choose', option), kind: 'quickfix' as const, edits: [{ range: placeholder.range, newText: written(placeholder, option) }] }));
+    return placeholder.options.map((option) => ({
+      title: t('fix.choose', option),
+      kind: 'quickfix' as const,
+      edits: [{ range: placeholder.range, newText: written(placeholder, option) }],
+    }));
   }
   if (placeholder.kind === 'date') {
     const value = /HH|hora|time/i.test(placeholder.text) ? `${now.date} ${now.time}` : now.date;
-    return [{ title: t('fix.insertDate', value), kind: 'quickfix', edits: [{ range: placeholder.range, newText: written(placeholder, value) }], isPreferred: true }];
+    return [
+      {
+        title: t('fix.insertDate', value),
+        kind: 'quickfix',
+        edits: [{ range: placeholder.range, newText: written(placeholder, value) }],
+        isPreferred: true,
+      },
+    ];
   }
   return [];
 }
@@ -65,7 +92,8 @@ export function setStateEdits(checklist: Checklist, item: Item, state: SettableS
   const edits: TextEdit[] = [];
   if (item.stateField) edits.push({ range: item.stateField.valueRange, newText: stateText(state, checklist.language) });
   const entry = checklist.summary?.groups.flatMap((g) => g.entries).find((e) => e.itemId === item.id);
-  if (entry && entry.checked !== (state === 'done')) edits.push({ range: entry.boxRange, newText: state === 'done' ? '[x]' : '[ ]' });
+  if (entry && entry.checked !== (state === 'done'))
+    edits.push({ range: entry.boxRange, newText: state === 'done' ? '[x]' : '[ ]' });
   return edits;
 }
 
@@ -81,7 +109,11 @@ export function stateFixes(checklist: Checklist, item: Item, t: Translate): Fix[
 /** "Mark item N as not applicable": its state, written in the document's language; progress and the verdict then leave it out. */
 export function notApplicableFix(checklist: Checklist, item: Item, t: Translate): Fix | undefined {
   if (!item.stateField || item.state === 'not-applicable') return undefined;
-  return { title: t('fix.notApplicable', item.id), kind: 'quickfix', edits: setStateEdits(checklist, item, 'not-applicable') };
+  return {
+    title: t('fix.notApplicable', item.id),
+    kind: 'quickfix',
+    edits: setStateEdits(checklist, item, 'not-applicable'),
+  };
 }
 
 /** Ticks or unticks every summary line whose item's state says otherwise. */

@@ -14,7 +14,8 @@ export function hoverAt(checklist: Checklist, position: Position, t: Translate):
   const found = placeholderAt(checklist, position);
   if (found) return { markdown: placeholderHover(found.item, found.placeholder, t), range: found.placeholder.range };
   const item = itemAt(checklist, position);
-  if (item && item.headingRange.start.line === position.line) return { markdown: itemHover(item, t), range: item.headingRange };
+  if (item && item.headingRange.start.line === position.line)
+    return { markdown: itemHover(item, t), range: item.headingRange };
   return undefined;
 }
 
@@ -45,7 +46,8 @@ function itemHover(item: Item, t: Translate): string {
     `- ${t('hover.openPlaceholders')}: ${item.placeholders.length}`,
   ];
   const checks = item.checks.filter((c) => c.state !== 'not-applicable');
-  if (checks.length > 0) lines.push(`- ${t('hover.checks')}: ${checks.filter((c) => c.state === 'done').length}/${checks.length}`);
+  if (checks.length > 0)
+    lines.push(`- ${t('hover.checks')}: ${checks.filter((c) => c.state === 'done').length}/${checks.length}`);
   lines.push(`- ${t('hover.uncheckedBoxes')}: ${unchecked.length}`);
   for (const box of unchecked.slice(0, 10)) lines.push(`  - ☐ ${escape(box.label)}`);
   return lines.join('\n');

@@ -6,7 +6,10 @@ export function itemAt(checklist: Checklist, position: Position): Item | undefin
   return checklist.items.find((item) => position.line >= item.range.start.line && position.line <= item.range.end.line);
 }
 
-export function placeholderAt(checklist: Checklist, position: Position): { item: Item; placeholder: Placeholder } | undefined {
+export function placeholderAt(
+  checklist: Checklist,
+  position: Position,
+): { item: Item; placeholder: Placeholder } | undefined {
   const item = itemAt(checklist, position);
   const placeholder = item?.placeholders.find((p) => contains(p.range, position));
   return item && placeholder ? { item, placeholder } : undefined;
@@ -14,5 +17,7 @@ export function placeholderAt(checklist: Checklist, position: Position): { item:
 
 /** The item whose heading or Estado line holds the position. */
 export function itemHeadingOrStateAt(checklist: Checklist, position: Position): Item | undefined {
-  return checklist.items.find((item) => item.headingRange.start.line === position.line || item.stateField?.range.start.line === position.line);
+  return checklist.items.find(
+    (item) => item.headingRange.start.line === position.line || item.stateField?.range.start.line === position.line,
+  );
 }

@@ -14,13 +14,27 @@ export function secretNameOf(finding: Finding): string | undefined {
 export function secretFixes(finding: Finding, t: Translate): Fix[] {
   const fixes: Fix[] = [];
   const name = secretNameOf(finding);
-  if (name) fixes.push({ title: t('fix.replaceSecret', name), kind: 'quickfix', isPreferred: true, edits: [{ range: finding.range, newText: `<${name}>` }] });
-  fixes.push({ title: t('fix.redactSecret'), kind: 'quickfix', edits: [{ range: finding.range, newText: REDACTION_MASK }] });
+  if (name)
+    fixes.push({
+      title: t('fix.replaceSecret', name),
+      kind: 'quickfix',
+      isPreferred: true,
+      edits: [{ range: finding.range, newText: `<${name}>` }],
+    });
+  fixes.push({
+    title: t('fix.redactSecret'),
+    kind: 'quickfix',
+    edits: [{ range: finding.range, newText: REDACTION_MASK }],
+  });
   return fixes;
 }
 
 export function redactAllFix(findings: readonly Finding[], t: Translate): Fix | undefined {
   const secrets = findings.filter((f) => f.code === 'secret');
   if (secrets.length === 0) return undefined;
-  return { title: t('fix.redactAll'), kind: REDACT_SECRETS_KIND, edits: secrets.map((f) => ({ range: f.range, newText: REDACTION_MASK })) };
+  return {
+    title: t('fix.redactAll'),
+    kind: REDACT_SECRETS_KIND,
+    edits: secrets.map((f) => ({ range: f.range, newText: REDACTION_MASK })),
+  };
 }

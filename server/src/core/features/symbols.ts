@@ -36,7 +36,14 @@ export function outline(checklist: Checklist, t: Translate): OutlineSymbol[] {
     };
   });
   if (checklist.summary) {
-    symbols.push({ name: checklist.summary.title, detail: '', kind: 'summary', range: checklist.summary.range, selectionRange: checklist.summary.range, children: [] });
+    symbols.push({
+      name: checklist.summary.title,
+      detail: '',
+      kind: 'summary',
+      range: checklist.summary.range,
+      selectionRange: checklist.summary.range,
+      children: [],
+    });
   }
   return symbols;
 }

@@ -40,7 +40,11 @@ export function splitBlocks(text: string): Block[] {
       } else if (content.startsWith('<!--') && !content.includes('-->', 4)) {
         inComment = true;
       } else if (HEADING.test(content) && line > blockStartLine) {
-        blocks.push({ startLine: blockStartLine, startOffset: blockStartOffset, text: text.slice(blockStartOffset, offset) });
+        blocks.push({
+          startLine: blockStartLine,
+          startOffset: blockStartOffset,
+          text: text.slice(blockStartOffset, offset),
+        });
         blockStartLine = line;
         blockStartOffset = offset;
       }
@@ -64,14 +68,23 @@ export interface BlockRun {
  * `size` characters: one parse or scan of a run costs less than one per block, and
  * gives what each block alone would (each starts at a top-level heading).
  */
-export function blockRuns(text: string, blocks: readonly Block[], wanted: (block: Block) => boolean, size: number): BlockRun[] {
+export function blockRuns(
+  text: string,
+  blocks: readonly Block[],
+  wanted: (block: Block) => boolean,
+  size: number,
+): BlockRun[] {
   const runs: BlockRun[] = [];
   let current: Block[] = [];
   const close = () => {
     const first = current[0];
     const last = current.at(-1);
     if (first && last) {
-      const shifted = current.map((b) => ({ startLine: b.startLine - first.startLine, startOffset: b.startOffset - first.startOffset, text: b.text }));
+      const shifted = current.map((b) => ({
+        startLine: b.startLine - first.startLine,
+        startOffset: b.startOffset - first.startOffset,
+        text: b.text,
+      }));
       runs.push({ text: text.slice(first.startOffset, last.startOffset + last.text.length), blocks: shifted });
     }
     current = [];

@@ -8,7 +8,26 @@
 import { classifyPlaceholder, isOptionalBlank, UNASSIGNED } from '../placeholders';
 import type { FileReference } from './references/types';
 import { range, shiftRange, type Range } from '../types';
-import type { Check, Checkbox, Checklist, CountClaim, DocumentLanguage, Fence, Field, Group, Item, ItemKind, ItemState, OverallState, Placeholder, StateChoice, StatedCount, Summary, SummaryEntry, SummaryGroup } from './checklist';
+import type {
+  Check,
+  Checkbox,
+  Checklist,
+  CountClaim,
+  DocumentLanguage,
+  Fence,
+  Field,
+  Group,
+  Item,
+  ItemKind,
+  ItemState,
+  OverallState,
+  Placeholder,
+  StateChoice,
+  StatedCount,
+  Summary,
+  SummaryEntry,
+  SummaryGroup,
+} from './checklist';
 import { dateIn, resolveDeadline } from './deadline';
 import type { BlockFacts, CellFact, CheckboxFact, HeadingFact, ListEntryFact, ProseFact, TableFact } from './facts';
 import {
@@ -68,12 +87,24 @@ export function placeBlock(facts: BlockFacts, startLine: number): PlacedBlock {
     heading: facts.heading && { ...facts.heading, range: shiftRange(facts.heading.range, startLine) },
     fields: facts.fields.map((f) => shiftField(f, startLine)),
     checkboxes: facts.checkboxes.map((c) => shiftBox(c, startLine)),
-    fences: facts.fences.map((f) => ({ lang: f.lang, range: shiftRange(f.range, startLine), lines: f.lines.map((l) => ({ line: l.line + startLine, text: l.text })) })),
+    fences: facts.fences.map((f) => ({
+      lang: f.lang,
+      range: shiftRange(f.range, startLine),
+      lines: f.lines.map((l) => ({ line: l.line + startLine, text: l.text })),
+    })),
     placeholders: blockPlaceholders(facts, startLine),
     ignores: facts.ignores.map((i) => ({ line: i.line + startLine, codes: i.codes })),
     definitions: facts.definitions,
     references: facts.references.map((r) => ({ ...r, range: shiftRange(r.range, startLine) })),
-    entries: startLine === 0 ? facts.entries : facts.entries.map((e) => ({ ...e, line: e.line + startLine, parentLine: e.parentLine === undefined ? undefined : e.parentLine + startLine, fields: e.fields.map((f) => shiftField(f, startLine)) })),
+    entries:
+      startLine === 0
+        ? facts.entries
+        : facts.entries.map((e) => ({
+            ...e,
+            line: e.line + startLine,
+            parentLine: e.parentLine === undefined ? undefined : e.parentLine + startLine,
+            fields: e.fields.map((f) => shiftField(f, startLine)),
+          })),
     tables: startLine === 0 ? facts.tables : facts.tables.map((t) => shiftTable(t, startLine)),
     prose: startLine === 0 ? facts.prose : facts.prose.map((p) => ({ line: p.line + startLine, text: p.text })),
   };
@@ -88,9 +119,21 @@ function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] 
     const at = shiftRange(p.range, startLine);
     // A "TBD" or "pendiente" asks for what its key names ("responsable: XXX" is a name, not the number mask XXX).
     const typed = p.shape === 'word' ? emptyBlank(p.label.split(/[()—–|;·,]/).at(-1) ?? '', at) : undefined;
-    return { ...p, range: at, ...(typed ? { kind: typed.kind, purpose: typed.purpose, options: typed.options } : classifyPlaceholder(p.text, p.label)) };
+    return {
+      ...p,
+      range: at,
+      ...(typed
+        ? { kind: typed.kind, purpose: typed.purpose, options: typed.options }
+        : classifyPlaceholder(p.text, p.label)),
+    };
   });
-  const taken = (r: Range) => placeholders.some((p) => p.range.start.line === r.start.line && p.range.start.character < r.end.character && p.range.end.character > r.start.character);
+  const taken = (r: Range) =>
+    placeholders.some(
+      (p) =>
+        p.range.start.line === r.start.line &&
+        p.range.start.character < r.end.character &&
+        p.range.end.character > r.start.character,
+    );
   for (const table of facts.tables) {
     if (!table.fieldTable) continue;
     for (const row of table.rows) {
@@ -103,7 +146,8 @@ function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] 
   // "Responsable: pendiente", "- Owner: unassigned": a person, date or evidence not given yet (a state "Pendiente" is a state).
   for (const field of [...facts.fields, ...facts.entries.flatMap((e) => e.fields)]) {
     const valueRange = shiftRange(field.valueRange, startLine);
-    if (isStateKey(field.key) || !UNASSIGNED.test(field.value.replace(/\*\*|__/g, '').trim()) || taken(valueRange)) continue;
+    if (isStateKey(field.key) || !UNASSIGNED.test(field.value.replace(/\*\*|__/g, '').trim()) || taken(valueRange))
+      continue;
     const blank = emptyBlank(field.key, valueRange);
     if (blank) placeholders.push({ ...blank, text: field.value, shape: 'word' });
   }
@@ -111,7 +155,17 @@ function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] 
     const choice = choiceOptions(field.value);
     const valueRange = shiftRange(field.valueRange, startLine);
     if (!choice || choice.some((o) => o.ticked) || taken(valueRange)) continue;
-    placeholders.push({ text: field.value, range: valueRange, inFence: false, label: field.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: isOptionalBlank(field.value, field.key) });
+    placeholders.push({
+      text: field.value,
+      range: valueRange,
+      inFence: false,
+      label: field.key,
+      kind: 'choice',
+      purpose: 'value',
+      options: choice.map((o) => o.label).filter((l) => l !== ''),
+      shape: 'choice-boxes',
+      optional: isOptionalBlank(field.value, field.key),
+    });
   }
   return placeholders.sort(byStart);
 }
@@ -131,7 +185,21 @@ function isEmptyCell(text: string): boolean {
  */
 function emptyBlank(key: string, at: Range): Placeholder | undefined {
   const label = key.replace(/\*\*|__|`/g, '').trim();
-  const blank = (kind: Placeholder['kind'], purpose: Placeholder['purpose'], options: readonly string[] = []): Placeholder => ({ text: '', range: at, inFence: false, label, kind, purpose, options, shape: 'empty', optional: isOptionalBlank('', key) });
+  const blank = (
+    kind: Placeholder['kind'],
+    purpose: Placeholder['purpose'],
+    options: readonly string[] = [],
+  ): Placeholder => ({
+    text: '',
+    range: at,
+    inFence: false,
+    label,
+    kind,
+    purpose,
+    options,
+    shape: 'empty',
+    optional: isOptionalBlank('', key),
+  });
   if (isDecisionKey(key)) return blank('choice', 'value', ['GO', 'NO-GO']);
   // "Approved?", "¿Cumple?": a yes or no.
   if (/^\W*(?:aprobad[oa]|cumple)\W*$/i.test(label)) return blank('choice', 'value', ['Sí', 'No']);
@@ -145,11 +213,15 @@ function emptyBlank(key: string, at: Range): Placeholder | undefined {
 
 /** A blank written in a cell takes its column's name, and a TBD or underscores what the column asks for (a date, a name). */
 function inColumn(p: Placeholder, table: TableFact, cells: readonly CellFact[]): Placeholder {
-  const i = cells.findIndex((c) => c.range.start.character <= p.range.start.character && p.range.end.character <= c.range.end.character);
+  const i = cells.findIndex(
+    (c) => c.range.start.character <= p.range.start.character && p.range.end.character <= c.range.end.character,
+  );
   const header = table.header[i]?.text.replace(/\*\*|__|`/g, '').trim();
   if (!header) return p;
   const typed = p.shape === 'word' || p.shape === 'underscores' ? emptyBlank(header, p.range) : undefined;
-  return typed ? { ...p, label: header, kind: typed.kind, purpose: typed.purpose, options: typed.options } : { ...p, label: header };
+  return typed
+    ? { ...p, label: header, kind: typed.kind, purpose: typed.purpose, options: typed.options }
+    : { ...p, label: header };
 }
 
 /** The empty cells of a check table's row that are blanks; none when the row does not apply. */
@@ -160,7 +232,10 @@ function rowBlanks(table: TableFact, cells: readonly CellFact[], columns: Column
     const cell = cells[i];
     if (!cell || i === columns.name || i === columns.checkbox || i === columns.priority) return;
     // A dash in the state column is a state not given yet; elsewhere it says "none" on purpose.
-    const empty = isEmptyCell(cell.text) || (i === columns.state && /^[-–—]$/.test(cell.text.trim())) || (i !== columns.state && UNASSIGNED.test(cell.text.replace(/\*\*|__/g, '').trim()));
+    const empty =
+      isEmptyCell(cell.text) ||
+      (i === columns.state && /^[-–—]$/.test(cell.text.trim())) ||
+      (i !== columns.state && UNASSIGNED.test(cell.text.replace(/\*\*|__/g, '').trim()));
     if (!empty) return;
     const blank = emptyBlank(header.text, cell.blankRange ?? cell.range);
     if (blank) blanks.push(cell.text === '' ? blank : { ...blank, text: cell.text.trim() });
@@ -217,7 +292,8 @@ interface ItemDraft {
   markState?: ItemState;
 }
 
-const ITEM_NUMBER = /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
+const ITEM_NUMBER =
+  /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
 const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
 
 /** "### ✅ 1. Title", "## Item 2 — Title", "#### **5.** Title" → ["1", "Title"]. */
@@ -242,7 +318,9 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     built = assemble(root, all, options, false);
   }
   const { title, docFields, items, groups, summary, claims, overall, nearMisses } = built;
-  const created = docFields.map((f) => (isCreatedKey(f.key) ? dateIn(f.value) : undefined)).find((d) => d !== undefined);
+  const created = docFields
+    .map((f) => (isCreatedKey(f.key) ? dateIn(f.value) : undefined))
+    .find((d) => d !== undefined);
   const finishedSummary = summary ? finishSummary(summary, items) : undefined;
   const shortTitles = new Map<ItemDraft, string>();
   const byId = new Map(items.map((item) => [item.id, item]));
@@ -257,7 +335,9 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
   const at = (p: Placeholder) => `${p.range.start.line}:${p.range.start.character}`;
   const taken = new Set(items.flatMap((item) => item.placeholders.map(at)));
-  const ownBlocks = all.filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root').flatMap((s) => (s.block ? [s.block] : []));
+  const ownBlocks = all
+    .filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root')
+    .flatMap((s) => (s.block ? [s.block] : []));
   const boxes = ownBlocks.flatMap((b) => b.checkboxes.map((c) => c.boxRange));
   const blanks = usedPlaceholders(
     ownBlocks.flatMap((b) => {
@@ -275,7 +355,11 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     fields: docFields,
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),
-    items: blockers ? finished.map((item) => (item.blocker === blockers.has(item.id) ? item : { ...item, blocker: blockers.has(item.id) })) : finished,
+    items: blockers
+      ? finished.map((item) =>
+          item.blocker === blockers.has(item.id) ? item : { ...item, blocker: blockers.has(item.id) },
+        )
+      : finished,
     summary: finishedSummary,
     ignores,
     blanks,
@@ -286,7 +370,15 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
 }
 
 function sectionTree(blocks: readonly PlacedBlock[]): Section {
-  const root: Section = { heading: undefined, depth: 0, block: undefined, parent: undefined, children: [], kind: 'root', endLine: 0 };
+  const root: Section = {
+    heading: undefined,
+    depth: 0,
+    block: undefined,
+    parent: undefined,
+    children: [],
+    kind: 'root',
+    endLine: 0,
+  };
   const stack: Section[] = [root];
   let titleTaken = false;
   let rootBlock: PlacedBlock | undefined;
@@ -295,7 +387,16 @@ function sectionTree(blocks: readonly PlacedBlock[]): Section {
     if (!heading) {
       // Text before the first heading belongs to the document.
       rootBlock ??= block;
-      if (rootBlock !== block) root.children.push({ heading: undefined, depth: 7, block, parent: root, children: [], kind: 'root', endLine: block.endLine });
+      if (rootBlock !== block)
+        root.children.push({
+          heading: undefined,
+          depth: 7,
+          block,
+          parent: root,
+          children: [],
+          kind: 'root',
+          endLine: block.endLine,
+        });
       root.endLine = block.endLine;
       continue;
     }
@@ -309,7 +410,15 @@ function sectionTree(blocks: readonly PlacedBlock[]): Section {
       else if (isInstructionsHeading(heading.text) && !numberedTitle(heading.text)) kind = 'instructions';
     }
     if (heading.depth === 1) titleTaken = true;
-    const section: Section = { heading, depth: heading.depth, block, parent, children: [], kind, endLine: block.endLine };
+    const section: Section = {
+      heading,
+      depth: heading.depth,
+      block,
+      parent,
+      children: [],
+      kind,
+      endLine: block.endLine,
+    };
     parent.children.push(section);
     stack.push(section);
     for (let s: Section | undefined = parent; s; s = s.parent) s.endLine = Math.max(s.endLine, block.endLine);
@@ -347,7 +456,9 @@ interface SummaryDraft {
 function assemble(root: Section, all: readonly Section[], options: ModelOptions, withSummary: boolean): Assembled {
   const titleSection = all.find((s) => s.kind === 'title');
   const title = titleSection?.heading?.text;
-  const docFields = [...(root.block?.fields ?? []), ...(titleSection?.block?.fields ?? [])].filter((f) => !isInstructionsField(f));
+  const docFields = [...(root.block?.fields ?? []), ...(titleSection?.block?.fields ?? [])].filter(
+    (f) => !isInstructionsField(f),
+  );
   const items: ItemDraft[] = [];
   const claims: CountClaim[] = [];
   const overall: OverallState[] = [];
@@ -374,7 +485,8 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
     return titleSection;
   };
   const markedBlocker = (s: Section | undefined): boolean => {
-    for (let p = s; p; p = p.parent) if (p.kind === 'normal' && p.heading && isBlockerHeading(p.heading.text, options.blockerMarks)) return true;
+    for (let p = s; p; p = p.parent)
+      if (p.kind === 'normal' && p.heading && isBlockerHeading(p.heading.text, options.blockerMarks)) return true;
     return false;
   };
 
@@ -406,7 +518,14 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
     let group = bySection.get(item.groupSection);
     if (!group) {
       const heading = item.groupSection?.heading;
-      group = { title: item.group, blocker: heading ? isBlockerHeading(heading.text, options.blockerMarks) && item.groupSection?.kind !== 'title' : false, range: heading?.range ?? item.headingRange, itemIds: [] };
+      group = {
+        title: item.group,
+        blocker: heading
+          ? isBlockerHeading(heading.text, options.blockerMarks) && item.groupSection?.kind !== 'title'
+          : false,
+        range: heading?.range ?? item.headingRange,
+        itemIds: [],
+      };
       bySection.set(item.groupSection, group);
       groups.push(group);
     }
@@ -415,7 +534,8 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
   return { title, docFields, items, groups, summary, claims, overall, nearMisses };
 }
 
-const INSTRUCTIONS_LINE = /^\s*(?:[>*_]\s*)*(?:instrucciones|instructions|nota|note|notas|notes|ejemplo|example|e\.g\.|p\. ?ej\.|leyenda|legend|c[oó]mo usar|how to use|tip|hint|pista)\b\s*(?:\*\*|__)?\s*:/iu;
+const INSTRUCTIONS_LINE =
+  /^\s*(?:[>*_]\s*)*(?:instrucciones|instructions|nota|note|notas|notes|ejemplo|example|e\.g\.|p\. ?ej\.|leyenda|legend|c[oó]mo usar|how to use|tip|hint|pista)\b\s*(?:\*\*|__)?\s*:/iu;
 
 function isInstructionsField(field: Field): boolean {
   return /^(?:nota|note)s?$/i.test(field.key.trim());
@@ -425,7 +545,15 @@ function hasItemFields(block: PlacedBlock): boolean {
   return block.fields.some((f) => isStateKey(f.key) || isOwnerKey(f.key) || isDeadlineKey(f.key));
 }
 
-function newItem(kind: ItemKind, title: string, id: string | undefined, group: Section | undefined, blocker: boolean, headingRange: Range, endLine: number): ItemDraft {
+function newItem(
+  kind: ItemKind,
+  title: string,
+  id: string | undefined,
+  group: Section | undefined,
+  blocker: boolean,
+  headingRange: Range,
+  endLine: number,
+): ItemDraft {
   return {
     id,
     title,
@@ -449,8 +577,18 @@ function newItem(kind: ItemKind, title: string, id: string | undefined, group: S
 function headingItem(s: Section, group: Section | undefined, groupBlocker: boolean, options: ModelOptions): ItemDraft {
   const heading = s.heading as HeadingFact;
   const numbered = numberedTitle(heading.text);
-  const title = numbered ? numbered[1] || heading.text : heading.text.replace(/^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+/u, '');
-  const item = newItem('heading', title, numbered?.[0], group, groupBlocker || hasItemBlockerMark(heading.source, options.blockerMarks), heading.range, s.endLine);
+  const title = numbered
+    ? numbered[1] || heading.text
+    : heading.text.replace(/^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+/u, '');
+  const item = newItem(
+    'heading',
+    title,
+    numbered?.[0],
+    group,
+    groupBlocker || hasItemBlockerMark(heading.source, options.blockerMarks),
+    heading.range,
+    s.endLine,
+  );
   for (const section of flatten(s)) {
     const block = section.block;
     if (!block) continue;
@@ -462,7 +600,9 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
     item.checks.push(...ownChecks(block, options));
     for (const table of block.tables) {
       const columns = checkColumns(table);
-      if (columns) for (const row of table.rows) item.placeholders.push(...rowBlanks(table, row.cells, columns, rowState(row.cells, columns, options)));
+      if (columns)
+        for (const row of table.rows)
+          item.placeholders.push(...rowBlanks(table, row.cells, columns, rowState(row.cells, columns, options)));
     }
   }
   item.placeholders.sort(byStart);
@@ -470,7 +610,8 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
   // "### ✅ Backups", "### [ ] DNS": the heading's own mark is its state when nothing else says one.
   const mark = /^(?:\*\*)?(✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])/u.exec(heading.text)?.[1];
   if (mark) item.markState = /^\[[xX]\]$/.test(mark) ? 'done' : mark.startsWith('[') ? 'pending' : parseState(mark);
-  if (item.fields.some((f) => isPriorityKey(f.key) && isBlockerPriority(f.value, options.blockerMarks))) item.blocker = true;
+  if (item.fields.some((f) => isPriorityKey(f.key) && isBlockerPriority(f.value, options.blockerMarks)))
+    item.blocker = true;
   return item;
 }
 
@@ -494,7 +635,13 @@ function dropChoiceBoxes(item: ItemDraft, options: ModelOptions): void {
 }
 
 /** The items a section without item headings makes: one per deliverable entry or row, and one holding the rest of its checks. */
-function sectionItems(s: Section, group: Section | undefined, sectionGroup: Section | undefined, blocker: boolean, options: ModelOptions): ItemDraft[] {
+function sectionItems(
+  s: Section,
+  group: Section | undefined,
+  sectionGroup: Section | undefined,
+  blocker: boolean,
+  options: ModelOptions,
+): ItemDraft[] {
   const block = s.block as PlacedBlock;
   const items: ItemDraft[] = [];
   const taken = new Set<number>();
@@ -506,7 +653,9 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
       const item = rowItem(table, row, columns, group, blocker, options);
       const line = row.range.start.line;
       // What the row's cells hold ("TBD", "<name>", "____") is the row's, named by its column.
-      item.placeholders.push(...block.placeholders.filter((p) => p.range.start.line === line).map((p) => inColumn(p, table, row.cells)));
+      item.placeholders.push(
+        ...block.placeholders.filter((p) => p.range.start.line === line).map((p) => inColumn(p, table, row.cells)),
+      );
       item.placeholders.sort(byStart);
       items.push(item);
       taken.add(line);
@@ -517,15 +666,30 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
   const tree = entryTree(entries);
   const fieldLines = new Set(block.fields.filter((f) => isItemKey(f.key)).map((f) => f.range.start.line));
   const deliverable = (e: ListEntryFact) =>
-    (tree.children.get(e.line) ?? []).some((c) => c.checked !== undefined || c.ordered || c.fields.length > 0 || fieldLines.has(c.line)) ||
+    (tree.children.get(e.line) ?? []).some(
+      (c) => c.checked !== undefined || c.ordered || c.fields.length > 0 || fieldLines.has(c.line),
+    ) ||
     e.fields.length > 0 ||
     hasItemBlockerMark(e.label, options.blockerMarks);
   // Each line of a deliverable entry, to the entry's item: what lies on it goes to that item.
   const owners = new Map<number, ItemDraft>();
   for (const entry of entries) {
-    if (entry.depth !== 0 || !(entry.checked !== undefined || entry.ordered || entry.children > 0) || !deliverable(entry)) continue;
+    if (
+      entry.depth !== 0 ||
+      !(entry.checked !== undefined || entry.ordered || entry.children > 0) ||
+      !deliverable(entry)
+    )
+      continue;
     const end = tree.last.get(entry.line) ?? entry.line;
-    const item = newItem(entry.checked !== undefined ? 'task' : 'step', cleanLabel(entry.label), undefined, group, blocker || hasItemBlockerMark(entry.label, options.blockerMarks), range(entry.line, 0, entry.line, entry.label.length), end);
+    const item = newItem(
+      entry.checked !== undefined ? 'task' : 'step',
+      cleanLabel(entry.label),
+      undefined,
+      group,
+      blocker || hasItemBlockerMark(entry.label, options.blockerMarks),
+      range(entry.line, 0, entry.line, entry.label.length),
+      end,
+    );
     item.fields.push(...entry.fields);
     item.ownState = entryState(entry, tree.children.get(entry.line) ?? [], options);
     for (let line = entry.line; line <= end; line++) {
@@ -546,7 +710,15 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
   if (rest.length > 0) {
     const heading = s.heading;
     const label = heading?.text ?? 'Checklist';
-    const item = newItem('section', label, undefined, heading ? (sectionGroup ?? s) : group, blocker || (heading ? hasItemBlockerMark(heading.source, options.blockerMarks) : false), heading?.range ?? rest[0]?.range ?? range(0, 0, 0, 0), block.endLine);
+    const item = newItem(
+      'section',
+      label,
+      undefined,
+      heading ? (sectionGroup ?? s) : group,
+      blocker || (heading ? hasItemBlockerMark(heading.source, options.blockerMarks) : false),
+      heading?.range ?? rest[0]?.range ?? range(0, 0, 0, 0),
+      block.endLine,
+    );
     item.checks.push(...rest);
     item.checkboxes.push(...block.checkboxes.filter((c) => !taken.has(c.range.start.line)));
     item.fences.push(...block.fences);
@@ -560,7 +732,10 @@ function sectionItems(s: Section, group: Section | undefined, sectionGroup: Sect
 }
 
 /** Each entry's nested entries, and the last line of each entry with everything nested in it: one pass, entries being in document order. */
-function entryTree(entries: readonly ListEntryFact[]): { children: Map<number, ListEntryFact[]>; last: Map<number, number> } {
+function entryTree(entries: readonly ListEntryFact[]): {
+  children: Map<number, ListEntryFact[]>;
+  last: Map<number, number>;
+} {
   const byLine = new Map(entries.map((e) => [e.line, e]));
   const children = new Map<number, ListEntryFact[]>();
   const last = new Map<number, number>();
@@ -570,7 +745,11 @@ function entryTree(entries: readonly ListEntryFact[]): { children: Map<number, L
       if (siblings) siblings.push(entry);
       else children.set(entry.parentLine, [entry]);
     }
-    for (let up: ListEntryFact | undefined = entry; up; up = up.parentLine === undefined ? undefined : byLine.get(up.parentLine)) {
+    for (
+      let up: ListEntryFact | undefined = entry;
+      up;
+      up = up.parentLine === undefined ? undefined : byLine.get(up.parentLine)
+    ) {
       last.set(up.line, Math.max(last.get(up.line) ?? up.line, entry.line));
     }
   }
@@ -585,7 +764,12 @@ function entryState(entry: ListEntryFact, nested: readonly ListEntryFact[], opti
 }
 
 function cleanLabel(label: string): string {
-  return label.replace(/\*\*|__/g, '').replace(/\s+[—–-]\s+.*$/, '').trim() || label.trim();
+  return (
+    label
+      .replace(/\*\*|__/g, '')
+      .replace(/\s+[—–-]\s+.*$/, '')
+      .trim() || label.trim()
+  );
 }
 
 const checksCache = new WeakMap<PlacedBlock, { readonly key: string; readonly checks: readonly Check[] }>();
@@ -604,13 +788,22 @@ function ownChecks(block: PlacedBlock, options: ModelOptions): readonly Check[] 
 }
 
 function optionsKey(options: ModelOptions): string {
-  return options.stateWords === undefined && options.blockerMarks === undefined ? '' : JSON.stringify([options.stateWords, options.blockerMarks]);
+  return options.stateWords === undefined && options.blockerMarks === undefined
+    ? ''
+    : JSON.stringify([options.stateWords, options.blockerMarks]);
 }
 
 function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
   const checks: Check[] = [];
   for (const box of block.checkboxes) {
-    checks.push({ kind: 'box', label: box.label, state: box.checked ? 'done' : boxState(box), range: box.range, markRange: box.boxRange, blocker: hasItemBlockerMark(box.label, options.blockerMarks) });
+    checks.push({
+      kind: 'box',
+      label: box.label,
+      state: box.checked ? 'done' : boxState(box),
+      range: box.range,
+      markRange: box.boxRange,
+      blocker: hasItemBlockerMark(box.label, options.blockerMarks),
+    });
   }
   // Bullets led by state marks ("- ✅ Backups", "- ⬜ DNS") are checks when they read as a status list:
   // two kinds of mark, or an open one. A list of ✅ criteria alone is prose.
@@ -618,7 +811,14 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
   const marks = new Set(marked.map((e) => STATE_MARK.exec(e.label)?.[0].replace(/\uFE0F/g, '')));
   if (marks.size >= 2 || [...marks].some((m) => m === '⬜' || m === '☐' || m === '🔲')) {
     for (const entry of marked) {
-      checks.push({ kind: 'box', label: entry.label.replace(STATE_MARK, '').trim(), state: parseState(STATE_MARK.exec(entry.label)?.[0] ?? ''), range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
+      checks.push({
+        kind: 'box',
+        label: entry.label.replace(STATE_MARK, '').trim(),
+        state: parseState(STATE_MARK.exec(entry.label)?.[0] ?? ''),
+        range: range(entry.line, 0, entry.line, entry.label.length),
+        markRange: undefined,
+        blocker: hasItemBlockerMark(entry.label, options.blockerMarks),
+      });
     }
   }
   // A field answered by ticking one of its options ("Security review: [x] Passed [ ] Failed") is a check; an item's own
@@ -629,14 +829,30 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
     const ticked = choice.find((o) => o.ticked);
     const state = ticked ? parseState(ticked.label, options.stateWords) : 'pending';
     const label = field.key.replace(/\*\*|__/g, '').trim();
-    checks.push({ kind: 'box', label, state: state === 'unknown' ? 'pending' : state, range: field.range, markRange: field.valueRange, blocker: hasItemBlockerMark(label, options.blockerMarks) });
+    checks.push({
+      kind: 'box',
+      label,
+      state: state === 'unknown' ? 'pending' : state,
+      range: field.range,
+      markRange: field.valueRange,
+      blocker: hasItemBlockerMark(label, options.blockerMarks),
+    });
   }
-  const introducesTasks = new Set(block.entries.flatMap((e) => (e.checked !== undefined && e.parentLine !== undefined ? [e.parentLine] : [])));
+  const introducesTasks = new Set(
+    block.entries.flatMap((e) => (e.checked !== undefined && e.parentLine !== undefined ? [e.parentLine] : [])),
+  );
   for (const entry of block.entries) {
     if (!entry.ordered || entry.checked !== undefined || entry.label === '') continue;
     // A numbered entry that only introduces nested tasks is not a step of its own.
     if (introducesTasks.has(entry.line)) continue;
-    checks.push({ kind: 'step', label: entry.label, state: stepDone(entry) ? 'done' : 'pending', range: range(entry.line, 0, entry.line, entry.label.length), markRange: undefined, blocker: hasItemBlockerMark(entry.label, options.blockerMarks) });
+    checks.push({
+      kind: 'step',
+      label: entry.label,
+      state: stepDone(entry) ? 'done' : 'pending',
+      range: range(entry.line, 0, entry.line, entry.label.length),
+      markRange: undefined,
+      blocker: hasItemBlockerMark(entry.label, options.blockerMarks),
+    });
   }
   for (const table of block.tables) {
     const columns = checkColumns(table);
@@ -644,7 +860,16 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
     for (const row of table.rows) {
       const state = rowState(row.cells, columns, options);
       const mark = columns.state ?? columns.checkbox ?? columns.decision ?? columns.signOff;
-      checks.push({ kind: 'row', label: rowLabel(row.cells, columns), state, range: row.range, markRange: mark === undefined ? undefined : row.cells[mark]?.range, blocker: columns.priority !== undefined && isBlockerPriority(row.cells[columns.priority]?.text ?? '', options.blockerMarks) });
+      checks.push({
+        kind: 'row',
+        label: rowLabel(row.cells, columns),
+        state,
+        range: row.range,
+        markRange: mark === undefined ? undefined : row.cells[mark]?.range,
+        blocker:
+          columns.priority !== undefined &&
+          isBlockerPriority(row.cells[columns.priority]?.text ?? '', options.blockerMarks),
+      });
     }
   }
   return checks.sort((a, b) => a.range.start.line - b.range.start.line);
@@ -689,18 +914,52 @@ function checkColumns(table: TableFact): Columns | undefined {
       return i === -1 ? undefined : i;
     };
     const state = index((k) => isStateKey(k) && !isCheckboxColumn(k));
-    const checkbox = index((k) => isCheckboxColumn(k) && table.rows.some((r) => /^\s*(?:\[[ xX]\]|[xX✓✔☑☐✅⬜]?|yes|no|s[ií])\s*$/iu.test((r.cells[keys.indexOf(k)]?.text ?? '').replace(/\uFE0F/g, ''))));
+    const checkbox = index(
+      (k) =>
+        isCheckboxColumn(k) &&
+        table.rows.some((r) =>
+          /^\s*(?:\[[ xX]\]|[xX✓✔☑☐✅⬜]?|yes|no|s[ií])\s*$/iu.test(
+            (r.cells[keys.indexOf(k)]?.text ?? '').replace(/\uFE0F/g, ''),
+          ),
+        ),
+    );
     const decision = index(isDecisionKey);
     const signOff = index(isSignOffKey);
     const owner = index(isOwnerKey);
-    if (state !== undefined || checkbox !== undefined || decision !== undefined || signOff !== undefined || owner !== undefined) {
+    if (
+      state !== undefined ||
+      checkbox !== undefined ||
+      decision !== undefined ||
+      signOff !== undefined ||
+      owner !== undefined
+    ) {
       const used = new Set([state, checkbox, decision, signOff, owner]);
       // The unit's own name ("Item", "Check", "Tarea") before a grouping one ("Area", "Role").
-      const named = (k: string, i: number) => !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim());
-      const unitColumn = keys.findIndex((k, i) => named(k, i) && /^(?:items?|item #|[ií]tem|entregable|deliverable|task|tarea|paso|step|check|control|criterio[ns]?|criteria|descripci[oó]n|description|actividad|activity|what|qu[eé])$/i.test(k.replace(/[*_`]/g, '').trim()));
+      const named = (k: string, i: number) =>
+        !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim());
+      const unitColumn = keys.findIndex(
+        (k, i) =>
+          named(k, i) &&
+          /^(?:items?|item #|[ií]tem|entregable|deliverable|task|tarea|paso|step|check|control|criterio[ns]?|criteria|descripci[oó]n|description|actividad|activity|what|qu[eé])$/i.test(
+            k.replace(/[*_`]/g, '').trim(),
+          ),
+      );
       const nameColumn = unitColumn !== -1 ? unitColumn : keys.findIndex(named);
-      const name = nameColumn !== -1 ? nameColumn : keys.findIndex((_, i) => !used.has(i) && !/^(?:#|n|no\.?|nº|id)$/i.test(keys[i]?.trim() ?? ''));
-      found = { name: Math.max(0, name), state, checkbox, decision, signOff, owner, deadline: index(isDeadlineKey), priority: index(isPriorityKey), evidence: index(isEvidenceKey) };
+      const name =
+        nameColumn !== -1
+          ? nameColumn
+          : keys.findIndex((_, i) => !used.has(i) && !/^(?:#|n|no\.?|nº|id)$/i.test(keys[i]?.trim() ?? ''));
+      found = {
+        name: Math.max(0, name),
+        state,
+        checkbox,
+        decision,
+        signOff,
+        owner,
+        deadline: index(isDeadlineKey),
+        priority: index(isPriorityKey),
+        evidence: index(isEvidenceKey),
+      };
     }
   }
   columnsCache.set(table, found ?? null);
@@ -737,23 +996,56 @@ function rowLabel(cells: readonly CellFact[], columns: Columns): string {
   return (cells[columns.name]?.text ?? '').replace(/\*\*|__|`/g, '').trim();
 }
 
-function rowItem(table: TableFact, row: TableFact['rows'][number], columns: Columns, group: Section | undefined, groupBlocker: boolean, options: ModelOptions): ItemDraft {
+function rowItem(
+  table: TableFact,
+  row: TableFact['rows'][number],
+  columns: Columns,
+  group: Section | undefined,
+  groupBlocker: boolean,
+  options: ModelOptions,
+): ItemDraft {
   const cells = row.cells;
   const idCell = cells.findIndex((_, i) => /^(?:#|n|no\.?|nº|id)$/i.test(table.header[i]?.text.trim() ?? ''));
   const id = idCell === -1 ? undefined : cells[idCell]?.text.trim() || undefined;
-  const priorityBlocker = columns.priority !== undefined && isBlockerPriority(cells[columns.priority]?.text ?? '', options.blockerMarks);
-  const label = rowLabel(cells, columns) || `${table.header[columns.name]?.text ?? ''} ${row.range.start.line + 1}`.trim();
-  const item = newItem('row', label, id, group, groupBlocker || priorityBlocker || hasItemBlockerMark(label, options.blockerMarks), row.range, row.range.start.line);
+  const priorityBlocker =
+    columns.priority !== undefined && isBlockerPriority(cells[columns.priority]?.text ?? '', options.blockerMarks);
+  const label =
+    rowLabel(cells, columns) || `${table.header[columns.name]?.text ?? ''} ${row.range.start.line + 1}`.trim();
+  const item = newItem(
+    'row',
+    label,
+    id,
+    group,
+    groupBlocker || priorityBlocker || hasItemBlockerMark(label, options.blockerMarks),
+    row.range,
+    row.range.start.line,
+  );
   table.header.forEach((header, i) => {
     const cell = cells[i];
     if (!cell || i === columns.name) return;
-    if (i === columns.state || i === columns.owner || i === columns.deadline || i === columns.priority || i === columns.evidence || i === columns.signOff || i === columns.decision || i === columns.checkbox) {
+    if (
+      i === columns.state ||
+      i === columns.owner ||
+      i === columns.deadline ||
+      i === columns.priority ||
+      i === columns.evidence ||
+      i === columns.signOff ||
+      i === columns.decision ||
+      i === columns.checkbox
+    ) {
       item.fields.push({ key: header.text, value: cell.text, range: cell.range, valueRange: cell.range });
     }
   });
   item.ownState = rowState(cells, columns, options);
   item.placeholders.push(...rowBlanks(table, cells, columns, item.ownState));
-  item.checks.push({ kind: 'row', label, state: item.ownState, range: row.range, markRange: undefined, blocker: priorityBlocker });
+  item.checks.push({
+    kind: 'row',
+    label,
+    state: item.ownState,
+    range: row.range,
+    markRange: undefined,
+    blocker: priorityBlocker,
+  });
   return item;
 }
 
@@ -773,14 +1065,25 @@ function numberItems(items: ItemDraft[]): void {
   }
 }
 
-const COUNT = /(\d{1,4})\s+(?:(?:elementos?|[ií]tems?|items?|puntos?|tareas?)\s+)?(?:(cr[ií]tic[oa]s?|critical|blockers?|bloqueantes?|bloquers?|obligatori[oa]s?|mandatory)\s*)?(items?|[ií]tems?|entregables?|deliverables?|tareas?|tasks?|checks?|elementos?|puntos?|pasos?|steps?|requisitos?|requirements?)?/giu;
-const DONE_COUNT = /(\d{1,4})\s+(?:(?:items?|[ií]tems?|tareas?|tasks?|entregables?|deliverables?)\s+)?(?:completed|completad[oa]s?|done|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished|cerrad[oa]s?|closed)\b/giu;
+const COUNT =
+  /(\d{1,4})\s+(?:(?:elementos?|[ií]tems?|items?|puntos?|tareas?)\s+)?(?:(cr[ií]tic[oa]s?|critical|blockers?|bloqueantes?|bloquers?|obligatori[oa]s?|mandatory)\s*)?(items?|[ií]tems?|entregables?|deliverables?|tareas?|tasks?|checks?|elementos?|puntos?|pasos?|steps?|requisitos?|requirements?)?/giu;
+const DONE_COUNT =
+  /(\d{1,4})\s+(?:(?:items?|[ií]tems?|tareas?|tasks?|entregables?|deliverables?)\s+)?(?:completed|completad[oa]s?|done|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished|cerrad[oa]s?|closed)\b/giu;
 /** "3/5 done", "3 of 5 tasks complete", "2 de 4 entregables completados": done over total. */
-const FRACTION_COUNT = /(?<![\d/])(\d{1,4})\s*(?:\/|of|de)\s*(\d{1,4})(?![\d/])\s*(?:(?:items?|[ií]tems?|tasks?|tareas?|checks?|entregables?|deliverables?|pasos?|steps?)\s+)?(?:are\s+|est[aá]n\s+)?(?:done|complete(?:d)?|completad[oa]s?|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished)\b/giu;
-const READY_CLAIM = /\bready for (?:launch|release|production|go-?live|deploy\w*|rollout)\b|\blist[oa] para (?:entrega|producci[oó]n|lanzamiento|salir|desplegar|el despliegue|go-?live)\b|\bgo-?live approved\b/iu;
+const FRACTION_COUNT =
+  /(?<![\d/])(\d{1,4})\s*(?:\/|of|de)\s*(\d{1,4})(?![\d/])\s*(?:(?:items?|[ií]tems?|tasks?|tareas?|checks?|entregables?|deliverables?|pasos?|steps?)\s+)?(?:are\s+|est[aá]n\s+)?(?:done|complete(?:d)?|completad[oa]s?|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished)\b/giu;
+const READY_CLAIM =
+  /\bready for (?:launch|release|production|go-?live|deploy\w*|rollout)\b|\blist[oa] para (?:entrega|producci[oó]n|lanzamiento|salir|desplegar|el despliegue|go-?live)\b|\bgo-?live approved\b/iu;
 
 /** Counts and overall states a section states about the document, in its heading, fields and prose. */
-function collectClaims(s: Section, titleSection: Section | undefined, claims: CountClaim[], overall: OverallState[], options: ModelOptions, documentWide: boolean): void {
+function collectClaims(
+  s: Section,
+  titleSection: Section | undefined,
+  claims: CountClaim[],
+  overall: OverallState[],
+  options: ModelOptions,
+  documentWide: boolean,
+): void {
   const block = s.block;
   if (!block) return;
   const group = documentWide || s.kind !== 'normal' ? undefined : s.heading?.text;
@@ -797,7 +1100,13 @@ function collectClaims(s: Section, titleSection: Section | undefined, claims: Co
       const choice = choiceOptions(field.value);
       const ticked = choice?.find((o) => o.ticked)?.label;
       const text = ticked ?? field.value;
-      const state = /^no[- ]?go\b/i.test(text.trim()) ? 'blocked' : /^go\b/i.test(text.trim()) ? 'done' : READY_CLAIM.test(text) ? 'done' : parseState(text, options.stateWords);
+      const state = /^no[- ]?go\b/i.test(text.trim())
+        ? 'blocked'
+        : /^go\b/i.test(text.trim())
+          ? 'done'
+          : READY_CLAIM.test(text)
+            ? 'done'
+            : parseState(text, options.stateWords);
       if (!choice || ticked !== undefined) overall.push({ text: field.value, state, range: field.valueRange });
     }
     if (isTotalKey(field.key) && s.kind !== 'summary') {
@@ -805,7 +1114,12 @@ function collectClaims(s: Section, titleSection: Section | undefined, claims: Co
       const match = /\d{1,4}/.exec(field.value);
       if (match) {
         const at = field.valueRange.start.character + match.index;
-        claims.push({ value: Number(match[0]), counts: blockers ? 'blockers' : 'items', group: undefined, range: range(field.valueRange.start.line, at, field.valueRange.start.line, at + match[0].length) });
+        claims.push({
+          value: Number(match[0]),
+          counts: blockers ? 'blockers' : 'items',
+          group: undefined,
+          range: range(field.valueRange.start.line, at, field.valueRange.start.line, at + match[0].length),
+        });
       }
       doneCountsIn(field.value, field.valueRange.start.line, field.valueRange.start.character, group, claims);
     } else if (s.kind === 'summary' && isTotalKey(field.key)) {
@@ -817,8 +1131,17 @@ function collectClaims(s: Section, titleSection: Section | undefined, claims: Co
     if (fieldLines.has(prose.line)) continue;
     countsIn(prose.text, prose.line, group, claims, false);
     doneCountsIn(prose.text, prose.line, 0, group, claims);
-    if (s.kind !== 'normal' && !overallLines.has(prose.line) && READY_CLAIM.test(prose.text) && !/\bnot\b|\bno\b/i.test(prose.text.slice(0, READY_CLAIM.exec(prose.text)?.index ?? 0))) {
-      overall.push({ text: prose.text.replace(/\*\*/g, '').trim(), state: 'done', range: range(prose.line, 0, prose.line, prose.text.length) });
+    if (
+      s.kind !== 'normal' &&
+      !overallLines.has(prose.line) &&
+      READY_CLAIM.test(prose.text) &&
+      !/\bnot\b|\bno\b/i.test(prose.text.slice(0, READY_CLAIM.exec(prose.text)?.index ?? 0))
+    ) {
+      overall.push({
+        text: prose.text.replace(/\*\*/g, '').trim(),
+        state: 'done',
+        range: range(prose.line, 0, prose.line, prose.text.length),
+      });
     }
   }
 }
@@ -833,11 +1156,22 @@ function countsIn(text: string, line: number, group: string | undefined, claims:
     // A count in a heading is the heading's own ("Critical (3 items)"); in prose it must not be a list number ("1. ...").
     if (!heading && /\d[.)]\s*$/.test(text.slice(0, match.index + (match[1]?.length ?? 0) + 1))) continue;
     const at = match.index;
-    claims.push({ value: Number(match[1]), counts: blockers ? 'blockers' : 'items', group, range: range(line, at, line, at + (match[1]?.length ?? 0)) });
+    claims.push({
+      value: Number(match[1]),
+      counts: blockers ? 'blockers' : 'items',
+      group,
+      range: range(line, at, line, at + (match[1]?.length ?? 0)),
+    });
   }
 }
 
-function doneCountsIn(text: string, line: number, offset: number, group: string | undefined, claims: CountClaim[]): void {
+function doneCountsIn(
+  text: string,
+  line: number,
+  offset: number,
+  group: string | undefined,
+  claims: CountClaim[],
+): void {
   if (!/\d/.test(text)) return;
   for (const match of text.matchAll(FRACTION_COUNT)) {
     const done = match[1] ?? '';
@@ -845,11 +1179,21 @@ function doneCountsIn(text: string, line: number, offset: number, group: string 
     const at = offset + match.index;
     const totalAt = at + match[0].indexOf(total, done.length);
     claims.push({ value: Number(done), counts: 'done', group, range: range(line, at, line, at + done.length) });
-    claims.push({ value: Number(total), counts: 'items', group, range: range(line, totalAt, line, totalAt + total.length) });
+    claims.push({
+      value: Number(total),
+      counts: 'items',
+      group,
+      range: range(line, totalAt, line, totalAt + total.length),
+    });
   }
   for (const match of text.matchAll(DONE_COUNT)) {
     const at = offset + match.index;
-    claims.push({ value: Number(match[1]), counts: 'done', group, range: range(line, at, line, at + (match[1]?.length ?? 0)) });
+    claims.push({
+      value: Number(match[1]),
+      counts: 'done',
+      group,
+      range: range(line, at, line, at + (match[1]?.length ?? 0)),
+    });
   }
 }
 
@@ -857,7 +1201,9 @@ const NEAR_MISS = /^\s*(?:\*\*|__)\s*(?:\d{1,3}[.)]|(?:item|ítem|entregable|del
 
 /** Paragraph lines written like items ("**1) Certificados** — ...") that the model does not read as ones. */
 function nearMissesIn(block: PlacedBlock): { line: number; text: string }[] {
-  return block.prose.filter((p) => NEAR_MISS.test(p.text)).map((p) => ({ line: p.line, text: p.text.trim().slice(0, 80) }));
+  return block.prose
+    .filter((p) => NEAR_MISS.test(p.text))
+    .map((p) => ({ line: p.line, text: p.text.trim().slice(0, 80) }));
 }
 
 function addToSummary(summary: SummaryDraft | undefined, s: Section, options: ModelOptions): SummaryDraft {
@@ -865,32 +1211,57 @@ function addToSummary(summary: SummaryDraft | undefined, s: Section, options: Mo
   const heading = s.heading as HeadingFact;
   // The summary is the first summary section that lists something ("RESUMEN DE ENTREGABLES", not "RESUMEN EJECUTIVO").
   const topSummary = s.parent?.kind !== 'summary';
-  const draft = summary && (summary.groups.length > 0 || !topSummary) ? summary : { title: heading.text, range: heading.range, groups: [], total: summary?.total };
+  const draft =
+    summary && (summary.groups.length > 0 || !topSummary)
+      ? summary
+      : { title: heading.text, range: heading.range, groups: [], total: summary?.total };
   const entries: SummaryDraft['groups'][number]['entries'] = [];
   const labels = new Map(block.entries.map((e) => [e.line, cleanLabel(e.label)]));
   const parents = new Map(block.entries.map((e) => [e.line, e.parentLine]));
   for (const box of block.checkboxes) {
     if (box.inFence) continue;
     const parent = parents.get(box.range.start.line);
-    entries.push({ label: box.label, checked: box.checked, range: box.range, boxRange: box.boxRange, kind: 'box', section: parent === undefined ? undefined : labels.get(parent) });
+    entries.push({
+      label: box.label,
+      checked: box.checked,
+      range: box.range,
+      boxRange: box.boxRange,
+      kind: 'box',
+      section: parent === undefined ? undefined : labels.get(parent),
+    });
   }
   for (const table of block.tables) {
     const keys = table.header.map((c) => c.text);
     const stateColumn = keys.findIndex((k) => isStateKey(k) || isCheckboxColumn(k));
     if (stateColumn === -1 || table.fieldTable) continue;
-    const nameColumn = Math.max(0, keys.findIndex((_, i) => i !== stateColumn));
+    const nameColumn = Math.max(
+      0,
+      keys.findIndex((_, i) => i !== stateColumn),
+    );
     for (const row of table.rows) {
       const cell = row.cells[stateColumn];
       const label = (row.cells[nameColumn]?.text ?? '').replace(/\*\*/g, '').trim();
       if (!cell || label === '') continue;
       const state = parseState(cell.text, options.stateWords);
-      entries.push({ label, checked: state === 'done' || isTicked(cell.text), range: row.range, boxRange: cell.range, kind: 'row', section: undefined });
+      entries.push({
+        label,
+        checked: state === 'done' || isTicked(cell.text),
+        range: row.range,
+        boxRange: cell.range,
+        kind: 'row',
+        section: undefined,
+      });
     }
   }
   const total = block.fields.find((f) => isTotalKey(f.key));
   if (total) draft.total = countIn(total);
   if (entries.length > 0 || !topSummary) {
-    draft.groups.push({ title: heading.text, range: heading.range, stated: topSummary ? undefined : statedCount(heading), entries: entries.sort((a, b) => a.range.start.line - b.range.start.line) });
+    draft.groups.push({
+      title: heading.text,
+      range: heading.range,
+      stated: topSummary ? undefined : statedCount(heading),
+      entries: entries.sort((a, b) => a.range.start.line - b.range.start.line),
+    });
   }
   return draft;
 }
@@ -904,8 +1275,16 @@ function shiftBox(c: CheckboxFact, lines: number): Checkbox {
 }
 
 function shiftTable(t: TableFact, lines: number): TableFact {
-  const cell = (c: CellFact): CellFact => (c.blankRange ? { text: c.text, range: shiftRange(c.range, lines), blankRange: shiftRange(c.blankRange, lines) } : { text: c.text, range: shiftRange(c.range, lines) });
-  return { range: shiftRange(t.range, lines), header: t.header.map(cell), rows: t.rows.map((r) => ({ range: shiftRange(r.range, lines), cells: r.cells.map(cell) })), fieldTable: t.fieldTable };
+  const cell = (c: CellFact): CellFact =>
+    c.blankRange
+      ? { text: c.text, range: shiftRange(c.range, lines), blankRange: shiftRange(c.blankRange, lines) }
+      : { text: c.text, range: shiftRange(c.range, lines) };
+  return {
+    range: shiftRange(t.range, lines),
+    header: t.header.map(cell),
+    rows: t.rows.map((r) => ({ range: shiftRange(r.range, lines), cells: r.cells.map(cell) })),
+    fieldTable: t.fieldTable,
+  };
 }
 
 const STATED_COUNT = /\((\d+)\s+(?:items?|entregables?|ítems?|deliverables?|tareas?|tasks?)\)/i;
@@ -922,12 +1301,18 @@ function countIn(field: Field): StatedCount | undefined {
   const match = /\d+/.exec(field.value);
   if (!match) return undefined;
   const { line, character } = field.valueRange.start;
-  return { value: Number(match[0]), range: range(line, character + match.index, line, character + match.index + match[0].length) };
+  return {
+    value: Number(match[0]),
+    range: range(line, character + match.index, line, character + match.index + match[0].length),
+  };
 }
 
 function finishSummary(draft: SummaryDraft, items: readonly ItemDraft[]): Summary {
   const names = items.map((item) => ({ id: item.id ?? '', title: item.title }));
-  const entries = matchSummary(draft.groups.flatMap((g) => g.entries), names);
+  const entries = matchSummary(
+    draft.groups.flatMap((g) => g.entries),
+    names,
+  );
   let next = 0;
   const groups = draft.groups.map((g) => {
     const own = entries.slice(next, next + g.entries.length);
@@ -958,7 +1343,14 @@ function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: string | undefined, defined: ReadonlySet<string>, options: ModelOptions, language: DocumentLanguage): Item {
+function finishItem(
+  draft: ItemDraft,
+  created: string | undefined,
+  shortTitle: string | undefined,
+  defined: ReadonlySet<string>,
+  options: ModelOptions,
+  language: DocumentLanguage,
+): Item {
   const stateField = draft.fields.find((f) => isStateKey(f.key));
   const deadlineField = draft.fields.find((f) => isDeadlineKey(f.key));
   const { state, choice } = itemState(draft, stateField, options);
@@ -967,7 +1359,17 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
   const placeholders = usedPlaceholders(draft.placeholders, defined, marks, language);
   // A status choice written as boxes under an empty field, none ticked, is one blank: its fix picks an option.
   if (draft.stateChoiceBoxes && stateField && choice && !choice.some((o) => o.ticked)) {
-    placeholders.push({ text: '', range: stateField.range, inFence: false, label: stateField.key, kind: 'choice', purpose: 'value', options: choice.map((o) => o.label).filter((l) => l !== ''), shape: 'choice-boxes', optional: false });
+    placeholders.push({
+      text: '',
+      range: stateField.range,
+      inFence: false,
+      label: stateField.key,
+      kind: 'choice',
+      purpose: 'value',
+      options: choice.map((o) => o.label).filter((l) => l !== ''),
+      shape: 'choice-boxes',
+      optional: false,
+    });
     placeholders.sort(byStart);
   }
   return {
@@ -991,7 +1393,10 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
     references: draft.references,
     kind: draft.kind,
     // An entry's own check follows the state its fields give it ("1. **Backups** / - Status: Done").
-    checks: stateField && (draft.kind === 'task' || draft.kind === 'step') ? draft.checks.map((c) => (c.range.start.line === draft.startLine && c.state !== state ? { ...c, state } : c)) : draft.checks,
+    checks:
+      stateField && (draft.kind === 'task' || draft.kind === 'step')
+        ? draft.checks.map((c) => (c.range.start.line === draft.startLine && c.state !== state ? { ...c, state } : c))
+        : draft.checks,
     stateChoice: choice,
   };
 }
@@ -1000,35 +1405,59 @@ function finishItem(draft: ItemDraft, created: string | undefined, shortTitle: s
  * The blanks an item or the document keeps: not a `[label]` with a `[label]: url` definition anywhere in
  * the document (a link), nor inside a box (`[x]`); an empty state gets its options in the document's language.
  */
-function usedPlaceholders(placeholders: readonly Placeholder[], defined: ReadonlySet<string>, marks: readonly Range[], language: DocumentLanguage): Placeholder[] {
+function usedPlaceholders(
+  placeholders: readonly Placeholder[],
+  defined: ReadonlySet<string>,
+  marks: readonly Range[],
+  language: DocumentLanguage,
+): Placeholder[] {
   return placeholders
     .filter((p) => !(defined.has(normaliseLabel(p.text)) && !p.inFence) && !marks.some((m) => within(p.range, m)))
-    .map((p) => (p.kind === 'choice' && p.options.length === 0 ? { ...p, options: DEFAULT_STATE_OPTIONS[language] } : p));
+    .map((p) =>
+      p.kind === 'choice' && p.options.length === 0 ? { ...p, options: DEFAULT_STATE_OPTIONS[language] } : p,
+    );
 }
 
 function within(inner: Range, outer: Range): boolean {
   const line = inner.start.line;
-  return line === outer.start.line && line === outer.end.line && inner.start.character >= outer.start.character && inner.end.character <= outer.end.character;
+  return (
+    line === outer.start.line &&
+    line === outer.end.line &&
+    inner.start.character >= outer.start.character &&
+    inner.end.character <= outer.end.character
+  );
 }
 
-function itemState(draft: ItemDraft, stateField: Field | undefined, options: ModelOptions): { state: ItemState; choice: StateChoice[] | undefined } {
+function itemState(
+  draft: ItemDraft,
+  stateField: Field | undefined,
+  options: ModelOptions,
+): { state: ItemState; choice: StateChoice[] | undefined } {
   if (draft.stateChoiceBoxes) {
-    return { state: draft.ownState ?? 'unknown', choice: draft.stateChoiceBoxes.map((b) => ({ label: b.label, ticked: b.checked, range: b.range })) };
+    return {
+      state: draft.ownState ?? 'unknown',
+      choice: draft.stateChoiceBoxes.map((b) => ({ label: b.label, ticked: b.checked, range: b.range })),
+    };
   }
   if (stateField && draft.kind !== 'row') {
     const options_ = choiceOptions(stateField.value);
     if (options_) {
       const ticked = options_.find((o) => o.ticked);
       const { line, character } = stateField.valueRange.start;
-      const choice = options_.map((o) => ({ label: o.label, ticked: o.ticked, range: range(line, character + o.start, line, character + o.end) }));
+      const choice = options_.map((o) => ({
+        label: o.label,
+        ticked: o.ticked,
+        range: range(line, character + o.start, line, character + o.end),
+      }));
       return { state: ticked ? parseState(ticked.label, options.stateWords) : 'unknown', choice };
     }
-    if (stateField.value.trim() !== '') return { state: parseState(stateField.value, options.stateWords), choice: undefined };
+    if (stateField.value.trim() !== '')
+      return { state: parseState(stateField.value, options.stateWords), choice: undefined };
   }
   if (draft.ownState !== undefined) return { state: draft.ownState, choice: undefined };
   const applicable = draft.checks.filter((c) => c.state !== 'not-applicable');
-  if (applicable.length === 0) return { state: draft.checks.length > 0 ? 'not-applicable' : (draft.markState ?? 'unknown'), choice: undefined };
+  if (applicable.length === 0)
+    return { state: draft.checks.length > 0 ? 'not-applicable' : (draft.markState ?? 'unknown'), choice: undefined };
   const done = applicable.filter((c) => c.state === 'done').length;
   return { state: done === applicable.length ? 'done' : done > 0 ? 'in-progress' : 'pending', choice: undefined };
 }
-

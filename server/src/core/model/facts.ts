@@ -16,7 +16,8 @@ import { range, type Range } from '../types';
 import { isCreatedKey, isEvidenceKey, isItemKey, isOverallStateKey, isTotalKey } from './fieldNames';
 
 /** Keys a plain `Key: value` line is a field for. */
-const isDocumentKey = (key: string): boolean => isItemKey(key) || isOverallStateKey(key) || isCreatedKey(key) || isTotalKey(key) || isEvidenceKey(key);
+const isDocumentKey = (key: string): boolean =>
+  isItemKey(key) || isOverallStateKey(key) || isCreatedKey(key) || isTotalKey(key) || isEvidenceKey(key);
 
 export interface HeadingFact {
   readonly depth: number;
@@ -146,7 +147,8 @@ const FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]+?)(?::\*\*|\*\*\s*:)[ \t]*(.*)$/;
 /** `Key: value` without bold, for the keys the model reads ("Estado: Listo", "- Owner: Ana"). */
 const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)(?:__|_)?(\p{L}[\p{L}\p{N} /().'-]{0,40}?)(?:__|_)?\s*:[ \t]+(.*)$/u;
 /** `Key: value` parts of a list entry's label, between dashes, pipes or semicolons. */
-const INLINE_FIELD = /(?:^|\s[—–|;·-]\s|\s[—–]|[—–]\s)\s*(?:\*\*)?(\p{L}[\p{L} /-]{1,30}?)(?:\*\*)?\s*:(?:\*\*)?\s+([^—–|;·]+?)\s*(?=\s[—–|;·-]\s|\s*[—–|;·]|$)/gu;
+const INLINE_FIELD =
+  /(?:^|\s[—–|;·-]\s|\s[—–]|[—–]\s)\s*(?:\*\*)?(\p{L}[\p{L} /-]{1,30}?)(?:\*\*)?\s*:(?:\*\*)?\s+([^—–|;·]+?)\s*(?=\s[—–|;·-]\s|\s*[—–|;·]|$)/gu;
 const FENCE_BOX = /^(\s*[-*+]\s+)\[([ xX])\]\s*(.*)$/;
 const FENCE_MARK = /^\s*(`{3,}|~{3,})\s*$/;
 const IGNORE = /<!--\s*readiness-ignore-next-line\b([^>]*?)-->/;
@@ -211,11 +213,28 @@ interface FactsDraft {
 }
 
 function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
-  const facts: FactsDraft = { heading: undefined, fields: [], checkboxes: [], fences: [], placeholders: [], definitions: [], ignores: [], references: [], entries: [], tables: [], prose: [] };
+  const facts: FactsDraft = {
+    heading: undefined,
+    fields: [],
+    checkboxes: [],
+    fences: [],
+    placeholders: [],
+    definitions: [],
+    ignores: [],
+    references: [],
+    entries: [],
+    tables: [],
+    prose: [],
+  };
   const first = nodes[0];
   if (first?.type === 'heading' && first.position && first.position.start.line - 1 === frame.firstLine) {
     const headingRange = nodeRange(first, frame);
-    facts.heading = { depth: first.depth, text: textOf(first).trim(), source: lineText(frame, headingRange.start.line), range: headingRange };
+    facts.heading = {
+      depth: first.depth,
+      text: textOf(first).trim(),
+      source: lineText(frame, headingRange.start.line),
+      range: headingRange,
+    };
   }
   const visit = (child: Nodes): 'skip' | undefined => {
     switch (child.type) {
@@ -230,7 +249,8 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
         facts.references.push(...inlineReferences(child, frame.text, (offset) => relativePosition(frame, offset)));
         return 'skip';
       case 'list':
-        for (const item of child.children) collectEntry(item, child.ordered === true, 0, undefined, frame, facts, visit);
+        for (const item of child.children)
+          collectEntry(item, child.ordered === true, 0, undefined, frame, facts, visit);
         return 'skip';
       case 'table':
         facts.tables.push(collectTable(child, frame, facts.fields));
@@ -259,7 +279,15 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
 }
 
 /** One list entry and, depth first, the entries nested in it. */
-function collectEntry(node: ListItem, ordered: boolean, depth: number, parentLine: number | undefined, frame: Frame, facts: FactsDraft, visit: (node: Nodes) => 'skip' | undefined): void {
+function collectEntry(
+  node: ListItem,
+  ordered: boolean,
+  depth: number,
+  parentLine: number | undefined,
+  frame: Frame,
+  facts: FactsDraft,
+  visit: (node: Nodes) => 'skip' | undefined,
+): void {
   const r = nodeRange(node, frame);
   const line = r.start.line;
   const text = lineText(frame, line);
@@ -269,7 +297,10 @@ function collectEntry(node: ListItem, ordered: boolean, depth: number, parentLin
   const label = withoutTrailingComments(text.slice(marker?.[0].length ?? r.start.character)).trim();
   const nested = node.children.filter((c): c is List => c.type === 'list');
   const firstParagraph = node.children[0];
-  const struck = firstParagraph?.type === 'paragraph' && firstParagraph.children.length > 0 && firstParagraph.children.every((c) => c.type === 'delete' || (c.type === 'text' && c.value.trim() === ''));
+  const struck =
+    firstParagraph?.type === 'paragraph' &&
+    firstParagraph.children.length > 0 &&
+    firstParagraph.children.every((c) => c.type === 'delete' || (c.type === 'text' && c.value.trim() === ''));
   const start = marker?.[0].length ?? 0;
   facts.entries.push({
     line,
@@ -283,7 +314,9 @@ function collectEntry(node: ListItem, ordered: boolean, depth: number, parentLin
     fields: inlineFields(text, start, line),
   });
   for (const child of node.children) {
-    if (child.type === 'list') for (const item of child.children) collectEntry(item, child.ordered === true, depth + 1, line, frame, facts, visit);
+    if (child.type === 'list')
+      for (const item of child.children)
+        collectEntry(item, child.ordered === true, depth + 1, line, frame, facts, visit);
     else walk(child, visit);
   }
 }
@@ -299,7 +332,12 @@ function inlineFields(text: string, from: number, line: number): FieldFact[] {
     if (!isItemKey(key) || value === '') continue;
     const keyAt = from + match.index + match[0].indexOf(match[1] ?? '');
     const valueAt = from + match.index + match[0].lastIndexOf(value);
-    fields.push({ key, value, range: range(line, keyAt, line, valueAt + value.length), valueRange: range(line, valueAt, line, valueAt + value.length) });
+    fields.push({
+      key,
+      value,
+      range: range(line, keyAt, line, valueAt + value.length),
+      valueRange: range(line, valueAt, line, valueAt + value.length),
+    });
   }
   return fields;
 }
@@ -312,7 +350,10 @@ function collectTable(node: Table, frame: Frame, fields: FieldFact[]): TableFact
   const [header, ...body] = rows;
   const headerCells = header?.cells ?? [];
   const keyed = body.filter((row) => row.cells.length === 2 && isItemKey(row.cells[0]?.text ?? '')).length;
-  const fieldTable = headerCells.length === 2 && body.length > 0 && (FIELD_TABLE_HEADER.test(headerCells[0]?.text ?? '') || keyed >= Math.max(2, body.length / 2));
+  const fieldTable =
+    headerCells.length === 2 &&
+    body.length > 0 &&
+    (FIELD_TABLE_HEADER.test(headerCells[0]?.text ?? '') || keyed >= Math.max(2, body.length / 2));
   if (fieldTable) {
     for (const row of body) {
       const [key, value] = row.cells;
@@ -356,7 +397,12 @@ function lineText(frame: Frame, line: number): string {
 function nodeRange(node: Nodes, frame: Frame): Range {
   const p = node.position;
   if (!p) return range(0, 0, 0, 0);
-  return range(p.start.line - 1 - frame.firstLine, p.start.column - 1, p.end.line - 1 - frame.firstLine, p.end.column - 1);
+  return range(
+    p.start.line - 1 - frame.firstLine,
+    p.start.column - 1,
+    p.end.line - 1 - frame.firstLine,
+    p.end.column - 1,
+  );
 }
 
 function collectFence(node: Nodes & { type: 'code' }, frame: Frame, facts: FactsDraft): FenceFact {
@@ -373,7 +419,13 @@ function collectFence(node: Nodes & { type: 'code' }, frame: Frame, facts: Facts
 }
 
 /** The task box and placeholders of one line read as text (a fenced line, or a line of a plain-text block). */
-function collectLine(line: number, text: string, inFence: boolean, facts: FactsDraft, options: { readonly shell?: boolean; readonly maxPlaceholders?: number } = {}): number {
+function collectLine(
+  line: number,
+  text: string,
+  inFence: boolean,
+  facts: FactsDraft,
+  options: { readonly shell?: boolean; readonly maxPlaceholders?: number } = {},
+): number {
   const maxPlaceholders = options.maxPlaceholders ?? Infinity;
   const box = FENCE_BOX.exec(text);
   if (box) {
@@ -418,7 +470,19 @@ const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})\s*([\w+-]*)/;
  */
 function plainTextFacts(text: string, reading: PlainTextReading): BlockFacts {
   const lines = new LineIndex(text);
-  const facts: FactsDraft = { heading: undefined, fields: [], checkboxes: [], fences: [], placeholders: [], definitions: [], ignores: [], references: [], entries: [], tables: [], prose: [] };
+  const facts: FactsDraft = {
+    heading: undefined,
+    fields: [],
+    checkboxes: [],
+    fences: [],
+    placeholders: [],
+    definitions: [],
+    ignores: [],
+    references: [],
+    entries: [],
+    tables: [],
+    prose: [],
+  };
   let fence: { marker: string; lang: string; start: number; lines: { line: number; text: string }[] } | undefined;
   let omittedBlanks = 0;
   for (let line = 0; line < lines.lineCount; line++) {
@@ -430,7 +494,10 @@ function plainTextFacts(text: string, reading: PlainTextReading): BlockFacts {
         fence = undefined;
       } else {
         fence.lines.push({ line, text });
-        omittedBlanks += collectLine(line, text, true, facts, { shell: SHELL_LANGS.test(fence.lang), maxPlaceholders: MAX_PLAIN_TEXT_BLANKS });
+        omittedBlanks += collectLine(line, text, true, facts, {
+          shell: SHELL_LANGS.test(fence.lang),
+          maxPlaceholders: MAX_PLAIN_TEXT_BLANKS,
+        });
       }
       continue;
     }
@@ -440,15 +507,26 @@ function plainTextFacts(text: string, reading: PlainTextReading): BlockFacts {
     }
     const heading = line === 0 ? ATX_HEADING.exec(text) : null;
     if (heading) {
-      facts.heading = { depth: heading[1]?.length ?? 1, text: (heading[2] ?? '').trim(), source: text, range: range(0, 0, 0, text.length) };
+      facts.heading = {
+        depth: heading[1]?.length ?? 1,
+        text: (heading[2] ?? '').trim(),
+        source: text,
+        range: range(0, 0, 0, text.length),
+      };
     }
     const directive = IGNORE.exec(text);
-    if (directive) facts.ignores.push({ line: line + 1, codes: (directive[1] ?? '').split(/[\s,]+/).filter((c) => c !== '') });
+    if (directive)
+      facts.ignores.push({ line: line + 1, codes: (directive[1] ?? '').split(/[\s,]+/).filter((c) => c !== '') });
     const field = fieldOf(line, text);
     if (field) facts.fields.push(field);
     omittedBlanks += collectLine(line, text, false, facts, { maxPlaceholders: MAX_PLAIN_TEXT_BLANKS });
   }
-  if (fence) facts.fences.push({ lang: fence.lang, range: range(fence.start, 0, lines.lineCount - 1, lines.lineText(lines.lineCount - 1).length), lines: fence.lines });
+  if (fence)
+    facts.fences.push({
+      lang: fence.lang,
+      range: range(fence.start, 0, lines.lineCount - 1, lines.lineText(lines.lineCount - 1).length),
+      lines: fence.lines,
+    });
   return { lineCount: lines.lineCount, plainText: { ...reading, omittedBlanks }, ...facts };
 }
 
@@ -473,13 +551,14 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
   walk(node, (child) => {
     if (child === node || !EXCLUDED_INLINE.has(child.type)) return undefined;
     // `<fill in>` and `<YYYY-MM-DD>` parse as HTML but are blanks.
-    if (child.type === 'html' && /^<[^<>]+>$/.test(child.value) && isAngleBlank(child.value.slice(1, -1))) return 'skip';
+    if (child.type === 'html' && /^<[^<>]+>$/.test(child.value) && isAngleBlank(child.value.slice(1, -1)))
+      return 'skip';
     const s = child.position?.start.offset;
     const e = child.position?.end.offset;
     if (s !== undefined && e !== undefined) excluded.push([s, e]);
     return 'skip';
   });
-  for (let lineStart = 0; lineStart <= source.length; ) {
+  for (let lineStart = 0; lineStart <= source.length;) {
     const lineStop = lineEnd(source, lineStart);
     const line = source.slice(lineStart, lineStop);
     let previousEnd = 0;
@@ -506,7 +585,10 @@ function collectPhrasing(node: Nodes, frame: Frame, facts: FactsDraft): void {
 /** The words that introduce a placeholder: what stands between it and the previous one. */
 function labelBetween(line: string, from: number, to: number): string {
   // Leading list marks and trailing punctuation or status emojis ("Tests: ✅ [X]") are not words.
-  const words = line.slice(from, to).replace(/\*\*/g, '').replace(/^[\s\-*+:|]+/, '');
+  const words = line
+    .slice(from, to)
+    .replace(/\*\*/g, '')
+    .replace(/^[\s\-*+:|]+/, '');
   // Trailing non-words, by code point from the end: `/[^\p{L}\p{N})]+$/u` is quadratic on a long run of them.
   let end = words.length;
   while (end > 0) {
@@ -546,7 +628,14 @@ function collectFields(node: Nodes, frame: Frame, facts: FactsDraft): void {
     if (prompt) {
       const at = text.lastIndexOf(prompt[0].trimEnd());
       const end = at + prompt[0].trimEnd().length;
-      facts.placeholders.push({ text: (prompt[1] ?? '').trim(), range: range(line, at, line, end), inFence: false, label: field.key, shape: 'comment', optional: isOptionalBlank(prompt[1] ?? '', text) });
+      facts.placeholders.push({
+        text: (prompt[1] ?? '').trim(),
+        range: range(line, at, line, end),
+        inFence: false,
+        label: field.key,
+        shape: 'comment',
+        optional: isOptionalBlank(prompt[1] ?? '', text),
+      });
     }
     fields.push(field);
   }
@@ -560,7 +649,8 @@ function fieldOf(line: number, text: string): FieldFact | undefined {
   const match = bold ?? (plain && (isDocumentKey(plain[2] ?? '') || isChoiceValue(plain[3] ?? '')) ? plain : undefined);
   if (!match) return undefined;
   const value = withoutTrailingComments((match[3] ?? '').trim());
-  const valueStart = value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1);
+  const valueStart =
+    value === '' ? text.trimEnd().length : text.indexOf(value, (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1);
   return {
     key: (match[2] ?? '').trim(),
     value,

@@ -35,19 +35,183 @@ const OWNER = keyPattern([
   'quien',
   'who',
 ]);
-const DEADLINE = keyPattern(['deadline', 'fecha limite', 'fecha objetivo', 'fecha de entrega', 'due', 'due date', 'due by', 'target date', 'target', 'plazo', 'vence', 'vencimiento', 'eta', 'when', 'cuando']);
-const STATE = keyPattern(['estado', 'status', 'state', 'estatus', 'situacion', 'progress', 'progreso', 'result', 'resultado', 'done\\??', 'hecho\\??', 'completado\\??', 'check', 'ok\\??', 'approved\\??', 'aprobad[oa]\\??', '¿?cumple\\??', 'met\\??', 'passed\\??']);
-const OVERALL_STATE = /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go ?\/ ?no[- ]?go)$/;
-const EVIDENCE = keyPattern(['evidencia', 'evidence', 'link', 'enlace', 'url', 'proof', 'prueba', 'artifact', 'artefacto']);
-const SIGN_OFF = keyPattern(['aprobado por', 'aprobacion', 'aprobador', 'sign-?off', 'signed off by', 'approver', 'approved by', 'approval', 'firma', 'signature', 'firmado por', 'visto bueno']);
-const DECISION = keyPattern(['decision', 'decision final', 'final decision', 'go\\/no-go', 'go ?\\/ ?no ?go', 'veredicto', 'verdict', 'go ?\\/ ?no[- ]?go']);
-const PRIORITY = keyPattern(['prioridad', 'priority', 'prio', 'severity', 'severidad', 'criticidad', 'criticality', 'blocker\\??', 'bloqueante\\??', 'required\\??', 'obligatorio\\??', 'mandatory\\??', 'must\\??']);
-const CHECKBOX = keyPattern(['', '✓', '✔', '✔️', '☑', '✅', 'x', '\\[ ?\\]', '\\[x\\]', 'done\\??', 'hecho\\??', 'ok\\??', 'check', 'listo\\??', 'completado\\??', 'completed\\??', 'complete\\??', 'tick', 'verificado\\??', 'verified\\??']);
+const DEADLINE = keyPattern([
+  'deadline',
+  'fecha limite',
+  'fecha objetivo',
+  'fecha de entrega',
+  'due',
+  'due date',
+  'due by',
+  'target date',
+  'target',
+  'plazo',
+  'vence',
+  'vencimiento',
+  'eta',
+  'when',
+  'cuando',
+]);
+const STATE = keyPattern([
+  'estado',
+  'status',
+  'state',
+  'estatus',
+  'situacion',
+  'progress',
+  'progreso',
+  'result',
+  'resultado',
+  'done\\??',
+  'hecho\\??',
+  'completado\\??',
+  'check',
+  'ok\\??',
+  'approved\\??',
+  'aprobad[oa]\\??',
+  '¿?cumple\\??',
+  'met\\??',
+  'passed\\??',
+]);
+const OVERALL_STATE =
+  /^(?:estado|status|state)(?: general| global| del? (?:documento|lanzamiento|release|entrega|proyecto))?$|^(?:overall|release|launch|project|document|final)(?: status| state)$|^(?:decision|decision final|final decision|go ?\/ ?no[- ]?go)$/;
+const EVIDENCE = keyPattern([
+  'evidencia',
+  'evidence',
+  'link',
+  'enlace',
+  'url',
+  'proof',
+  'prueba',
+  'artifact',
+  'artefacto',
+]);
+const SIGN_OFF = keyPattern([
+  'aprobado por',
+  'aprobacion',
+  'aprobador',
+  'sign-?off',
+  'signed off by',
+  'approver',
+  'approved by',
+  'approval',
+  'firma',
+  'signature',
+  'firmado por',
+  'visto bueno',
+]);
+const DECISION = keyPattern([
+  'decision',
+  'decision final',
+  'final decision',
+  'go\\/no-go',
+  'go ?\\/ ?no ?go',
+  'veredicto',
+  'verdict',
+  'go ?\\/ ?no[- ]?go',
+]);
+const PRIORITY = keyPattern([
+  'prioridad',
+  'priority',
+  'prio',
+  'severity',
+  'severidad',
+  'criticidad',
+  'criticality',
+  'blocker\\??',
+  'bloqueante\\??',
+  'required\\??',
+  'obligatorio\\??',
+  'mandatory\\??',
+  'must\\??',
+]);
+const CHECKBOX = keyPattern([
+  '',
+  '✓',
+  '✔',
+  '✔️',
+  '☑',
+  '✅',
+  'x',
+  '\\[ ?\\]',
+  '\\[x\\]',
+  'done\\??',
+  'hecho\\??',
+  'ok\\??',
+  'check',
+  'listo\\??',
+  'completado\\??',
+  'completed\\??',
+  'complete\\??',
+  'tick',
+  'verificado\\??',
+  'verified\\??',
+]);
 /** A column or field holding a date that is not a deadline ("Date", "Fecha de firma", "Signed on"). */
-const DATE = keyPattern(['date', 'fecha', 'fecha de [\\p{L} ]+', '[\\p{L} ]+ date', 'dia', 'day', 'signed on', 'firmado el', 'approved on', 'aprobado el']);
+const DATE = keyPattern([
+  'date',
+  'fecha',
+  'fecha de [\\p{L} ]+',
+  '[\\p{L} ]+ date',
+  'dia',
+  'day',
+  'signed on',
+  'firmado el',
+  'approved on',
+  'aprobado el',
+]);
 /** A column or field naming a person who is not the item's owner ("Name" beside "Role", "Approver", "Reviewer"). */
-const PERSON = keyPattern(['name', 'nombre', 'nombre y apellidos?', 'full name', 'approver', 'aprobador', 'reviewer', 'revisor', 'revisado por', 'reviewed by', 'signed by', 'firmado por', 'approved by', 'aprobado por', 'signatory', 'firmante']);
-const NAME = keyPattern(['#', 'n', 'no\\.?', 'nº', 'id', 'item', 'items', 'item #', 'ítem', 'entregable', 'deliverable', 'task', 'tarea', 'paso', 'step', 'check', 'control', 'criterion', 'criterio', 'criteria', 'area', 'role', 'rol', 'name', 'nombre', 'descripcion', 'description', 'what', 'que', 'actividad', 'activity']);
+const PERSON = keyPattern([
+  'name',
+  'nombre',
+  'nombre y apellidos?',
+  'full name',
+  'approver',
+  'aprobador',
+  'reviewer',
+  'revisor',
+  'revisado por',
+  'reviewed by',
+  'signed by',
+  'firmado por',
+  'approved by',
+  'aprobado por',
+  'signatory',
+  'firmante',
+]);
+const NAME = keyPattern([
+  '#',
+  'n',
+  'no\\.?',
+  'nº',
+  'id',
+  'item',
+  'items',
+  'item #',
+  'ítem',
+  'entregable',
+  'deliverable',
+  'task',
+  'tarea',
+  'paso',
+  'step',
+  'check',
+  'control',
+  'criterion',
+  'criterio',
+  'criteria',
+  'area',
+  'role',
+  'rol',
+  'name',
+  'nombre',
+  'descripcion',
+  'description',
+  'what',
+  'que',
+  'actividad',
+  'activity',
+]);
 
 export const isOwnerKey = (key: string): boolean => OWNER.test(keyOf(key));
 export const isDateKey = (key: string): boolean => DATE.test(keyOf(key));
@@ -64,21 +228,170 @@ export const isCheckboxColumn = (key: string): boolean => CHECKBOX.test(keyOf(ke
 export const isNameColumn = (key: string): boolean => NAME.test(keyOf(key));
 
 /** Any key an item's field may have: the ones the model reads. */
-export const isItemKey = (key: string): boolean => isOwnerKey(key) || isDeadlineKey(key) || isStateKey(key) || isPriorityKey(key) || isSignOffKey(key) || isDecisionKey(key);
+export const isItemKey = (key: string): boolean =>
+  isOwnerKey(key) ||
+  isDeadlineKey(key) ||
+  isStateKey(key) ||
+  isPriorityKey(key) ||
+  isSignOffKey(key) ||
+  isDecisionKey(key);
 
 export type StateWords = Partial<Record<Exclude<ItemState, 'unknown'>, readonly string[]>>;
 
 // Longer phrases first: at one position the first alternative that matches wins ("not started" before "started").
 const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]> = {
-  'not-applicable': ['not applicable', 'no aplica', 'no aplicable', 'n/a', 'n\\.a\\.', 'na', 'out of scope', 'fuera de alcance', "won'?t do", 'skipped', 'skip', 'omitido', 'descartado', 'discarded', 'waived', 'exento', 'dispensado'],
-  blocked: ['not approved', 'no aprobado', 'no conforme', 'non-compliant', 'not accepted', 'no aceptado', 'rechazado', 'rejected', 'blocked', 'bloqueado', 'bloqueada', 'on hold', 'en pausa', 'stuck', 'failed', 'fail', 'fallido', 'fallo', 'no-go', 'no go'],
+  'not-applicable': [
+    'not applicable',
+    'no aplica',
+    'no aplicable',
+    'n/a',
+    'n\\.a\\.',
+    'na',
+    'out of scope',
+    'fuera de alcance',
+    "won'?t do",
+    'skipped',
+    'skip',
+    'omitido',
+    'descartado',
+    'discarded',
+    'waived',
+    'exento',
+    'dispensado',
+  ],
+  blocked: [
+    'not approved',
+    'no aprobado',
+    'no conforme',
+    'non-compliant',
+    'not accepted',
+    'no aceptado',
+    'rechazado',
+    'rejected',
+    'blocked',
+    'bloqueado',
+    'bloqueada',
+    'on hold',
+    'en pausa',
+    'stuck',
+    'failed',
+    'fail',
+    'fallido',
+    'fallo',
+    'no-go',
+    'no go',
+  ],
   'at-risk': ['at risk', 'at-risk', 'en riesgo', 'riesgo', 'delayed', 'retrasado', 'atrasado'],
-  pending: ['not started', 'not done', 'not complete', 'not completed', 'not ready', 'no iniciado', 'sin iniciar', 'sin empezar', 'no listo', 'no hecho', 'por hacer', 'to do', 'todo', 'to-do', 'pending', 'pendiente', 'open', 'abierto', 'planned', 'planificado', 'unassigned', 'sin asignar', 'nuevo', 'new'],
-  'in-progress': ['in progress', 'in-progress', 'en progreso', 'en curso', 'en proceso', 'en marcha', 'en revision', 'in review', 'under review', 'en pruebas', 'in testing', 'testing', 'ongoing', 'wip', 'started', 'iniciado', 'doing', 'working', 'partial', 'parcial', 'partially'],
-  done: ['completed', 'complete', 'completado', 'completada', 'completo', 'completa', 'done', 'hecho', 'hecha', 'listo', 'lista', 'terminado', 'terminada', 'finalizado', 'finalizada', 'entregado', 'entregada', 'delivered', 'finished', 'closed', 'cerrado', 'cerrada', 'resolved', 'resuelto', 'ready', 'shipped', 'approved', 'aprobado', 'aprobada', 'passed', 'pass', 'verified', 'verificado', 'verificada', 'confirmado', 'confirmada', 'confirmed', 'conforme', 'accepted', 'aceptado', 'aceptada', 'ok', 'yes', 'si', 'signed', 'firmado', 'deployed', 'desplegado', 'merged'],
+  pending: [
+    'not started',
+    'not done',
+    'not complete',
+    'not completed',
+    'not ready',
+    'no iniciado',
+    'sin iniciar',
+    'sin empezar',
+    'no listo',
+    'no hecho',
+    'por hacer',
+    'to do',
+    'todo',
+    'to-do',
+    'pending',
+    'pendiente',
+    'open',
+    'abierto',
+    'planned',
+    'planificado',
+    'unassigned',
+    'sin asignar',
+    'nuevo',
+    'new',
+  ],
+  'in-progress': [
+    'in progress',
+    'in-progress',
+    'en progreso',
+    'en curso',
+    'en proceso',
+    'en marcha',
+    'en revision',
+    'in review',
+    'under review',
+    'en pruebas',
+    'in testing',
+    'testing',
+    'ongoing',
+    'wip',
+    'started',
+    'iniciado',
+    'doing',
+    'working',
+    'partial',
+    'parcial',
+    'partially',
+  ],
+  done: [
+    'completed',
+    'complete',
+    'completado',
+    'completada',
+    'completo',
+    'completa',
+    'done',
+    'hecho',
+    'hecha',
+    'listo',
+    'lista',
+    'terminado',
+    'terminada',
+    'finalizado',
+    'finalizada',
+    'entregado',
+    'entregada',
+    'delivered',
+    'finished',
+    'closed',
+    'cerrado',
+    'cerrada',
+    'resolved',
+    'resuelto',
+    'ready',
+    'shipped',
+    'approved',
+    'aprobado',
+    'aprobada',
+    'passed',
+    'pass',
+    'verified',
+    'verificado',
+    'verificada',
+    'confirmado',
+    'confirmada',
+    'confirmed',
+    'conforme',
+    'accepted',
+    'aceptado',
+    'aceptada',
+    'ok',
+    'yes',
+    'si',
+    'signed',
+    'firmado',
+    'deployed',
+    'desplegado',
+    'merged',
+  ],
 };
 
-const STATE_ORDER: readonly Exclude<ItemState, 'unknown'>[] = ['not-applicable', 'blocked', 'at-risk', 'pending', 'in-progress', 'done'];
+const STATE_ORDER: readonly Exclude<ItemState, 'unknown'>[] = [
+  'not-applicable',
+  'blocked',
+  'at-risk',
+  'pending',
+  'in-progress',
+  'done',
+];
 
 const STATE_EMOJIS: readonly [Exclude<ItemState, 'unknown'>, RegExp][] = [
   ['done', /✅|✔|☑|☒|🟢|✓|🎉/u],
@@ -109,7 +422,10 @@ function vocabulary(extra: StateWords | undefined): Vocabulary {
   }
   // Longest first so that a phrase beats the word it starts with, whatever its state.
   alternatives.sort((a, b) => b.word.length - a.word.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.map((a) => `(${a.word})`).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${alternatives.map((a) => `(${a.word})`).join('|')})(?![\\p{L}\\p{N}])`,
+    'u',
+  );
   found = { pattern, states: alternatives.map((a) => a.state) };
   if (vocabularies.size > 50) vocabularies.clear();
   vocabularies.set(key, found);
@@ -174,7 +490,10 @@ export function choiceOptions(value: string): ChoiceOption[] | undefined {
   return boxes.map((box, i) => {
     const next = boxes[i + 1]?.index ?? value.length;
     const start = box.index;
-    const label = value.slice(start + box[0].length, next).replace(/[|/,;]+\s*$/, '').trim();
+    const label = value
+      .slice(start + box[0].length, next)
+      .replace(/[|/,;]+\s*$/, '')
+      .trim();
     const mark = box[1] ?? box[2] ?? ' ';
     return { label, ticked: mark !== ' ' && mark !== '☐' && mark !== '⬜' && mark !== '🔲', start, end: next };
   });
@@ -182,13 +501,19 @@ export function choiceOptions(value: string): ChoiceOption[] | undefined {
 
 /** A check column or field read as ticked: `[x]`, `x`, `✅`, `☑`, `Yes`, `Sí`. */
 export function isTicked(cell: string): boolean {
-  return /^\s*(?:\[[xX✓✔]\]|[xX✓✔☑☒✅]|yes|s[ií]|true|ok)\s*$/iu.test(cell.replace(/\uFE0F/g, '')) || parseState(cell) === 'done';
+  return (
+    /^\s*(?:\[[xX✓✔]\]|[xX✓✔☑☒✅]|yes|s[ií]|true|ok)\s*$/iu.test(cell.replace(/\uFE0F/g, '')) ||
+    parseState(cell) === 'done'
+  );
 }
 
-const BLOCKER_MARK = /🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|CR[IÍ]TIC[OA]|CRITICAL|SHOWSTOPPER|REQUIRED)S?\b|\b(?:P0|Must[- ](?:do|have))\b/iu;
-const ITEM_BLOCKER_MARK = /⚠️?|🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|SHOWSTOPPER)S?\b|\bP0\b/iu;
+const BLOCKER_MARK =
+  /🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|CR[IÍ]TIC[OA]|CRITICAL|SHOWSTOPPER|REQUIRED)S?\b|\b(?:P0|Must[- ](?:do|have))\b/iu;
+const ITEM_BLOCKER_MARK =
+  /⚠️?|🔴|🚨|⛔|\b(?:BLOQUER|BLOQUEANTE|BLOCKER|OBLIGATORI[OA]|MANDATORY|SHOWSTOPPER)S?\b|\bP0\b/iu;
 const ITEM_MUST = /\bMUST\b|[([]\s*Must\s*[)\]]|\bMust[- ](?:do|have)\b/u;
-const PRIORITY_BLOCKER = /^(?:p0|required|requerid[oa]|must(?: have| do)?|blocker|bloqueante|bloquer|critical|cr[ií]tic[oa]|obligatori[oa]|mandatory|showstopper|yes|s[ií]|x|✓|✔|🔴|☑|\[x\])$/iu;
+const PRIORITY_BLOCKER =
+  /^(?:p0|required|requerid[oa]|must(?: have| do)?|blocker|bloqueante|bloquer|critical|cr[ií]tic[oa]|obligatori[oa]|mandatory|showstopper|yes|s[ií]|x|✓|✔|🔴|☑|\[x\])$/iu;
 
 const markPatterns = new Map<string, RegExp | undefined>();
 
@@ -196,18 +521,27 @@ function extraMark(marks: readonly string[] | undefined): RegExp | undefined {
   if (!marks || marks.length === 0) return undefined;
   const key = marks.join('\n');
   if (!markPatterns.has(key)) {
-    const words = marks.map((m) => m.trim()).filter((m) => m !== '').map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    markPatterns.set(key, words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
+    const words = marks
+      .map((m) => m.trim())
+      .filter((m) => m !== '')
+      .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    markPatterns.set(
+      key,
+      words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
+    );
   }
   return markPatterns.get(key);
 }
 
 /** A group heading that makes its items blockers ("🔴 BLOQUERS", "Must Do", "Critical (3 items)"). */
-export const isBlockerHeading = (text: string, marks?: readonly string[]): boolean => BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
+export const isBlockerHeading = (text: string, marks?: readonly string[]): boolean =>
+  BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
 /** A mark on one item's own line ("### 2. Scheduled reports — MANDATORY", "⚠️", "(Must)"). */
-export const hasItemBlockerMark = (text: string, marks?: readonly string[]): boolean => ITEM_BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
+export const hasItemBlockerMark = (text: string, marks?: readonly string[]): boolean =>
+  ITEM_BLOCKER_MARK.test(text) || ITEM_MUST.test(text) || (extraMark(marks)?.test(text) ?? false);
 /** A priority value that makes an item a blocker ("P0", "Required", "Must"). */
-export const isBlockerPriority = (value: string, marks?: readonly string[]): boolean => PRIORITY_BLOCKER.test(value.replace(/[*_`]/g, '').trim()) || (extraMark(marks)?.test(value) ?? false);
+export const isBlockerPriority = (value: string, marks?: readonly string[]): boolean =>
+  PRIORITY_BLOCKER.test(value.replace(/[*_`]/g, '').trim()) || (extraMark(marks)?.test(value) ?? false);
 
 // A prefix is enough, so a mis-encoded "Fecha de Creaci√≥n" still counts.
 const CREATED_KEY = /^(?:fecha de creaci|fecha$|creado|created|creation date|date created)/i;
@@ -216,7 +550,8 @@ export const isCreatedKey = (key: string): boolean => CREATED_KEY.test(key.trim(
 const SUMMARY_HEADING = /\b(?:RESUMEN|SUMMARY|SCORECARD)\b/i;
 export const isSummaryHeading = (text: string): boolean => SUMMARY_HEADING.test(text);
 
-const INSTRUCTIONS_HEADING = /\b(?:INSTRUCCIONES|INSTRUCTIONS|HOW TO USE|C[OÓ]MO USAR|USO DE ESTE|LEYENDA|LEGEND|GLOSARIO|GLOSSARY|REFERENCIAS|REFERENCES|NOTAS|NOTES|CONTACTOS?|CONTACTS?|CHANGELOG|HISTORIAL|REVISION HISTORY|FLUJO DE TRABAJO|WORKFLOW)\b/i;
+const INSTRUCTIONS_HEADING =
+  /\b(?:INSTRUCCIONES|INSTRUCTIONS|HOW TO USE|C[OÓ]MO USAR|USO DE ESTE|LEYENDA|LEGEND|GLOSARIO|GLOSSARY|REFERENCIAS|REFERENCES|NOTAS|NOTES|CONTACTOS?|CONTACTS?|CHANGELOG|HISTORIAL|REVISION HISTORY|FLUJO DE TRABAJO|WORKFLOW)\b/i;
 /** Sections about the checklist rather than work in it. */
 export const isInstructionsHeading = (text: string): boolean => INSTRUCTIONS_HEADING.test(text);
 
@@ -225,6 +560,7 @@ export const isTotalKey = (key: string): boolean => TOTAL_KEYS.test(keyOf(key));
 
 /** Spanish when the document uses Spanish field names, English otherwise. */
 export function documentLanguageOf(keys: readonly string[]): Language {
-  const spanish = /^(?:responsable|estado|fecha|entregar aqui|notas|evidencia|aprobado|decision final|prioridad|resultado|firma|jefe|observaciones|criterio|tarea|paso|cumple)/;
+  const spanish =
+    /^(?:responsable|estado|fecha|entregar aqui|notas|evidencia|aprobado|decision final|prioridad|resultado|firma|jefe|observaciones|criterio|tarea|paso|cumple)/;
   return keys.some((key) => spanish.test(keyOf(key))) ? 'es' : 'en';
 }

@@ -23,7 +23,9 @@ export function matchSummary(entries: readonly Entry[], items: readonly ItemName
       if (!item || taken.has(i)) return;
       const score = nameScore(entry.label, item.title);
       if (score < 0.5) return;
-      const better = score > bestScore || (score === bestScore && best !== undefined && Math.abs(i - expected) < Math.abs(best - expected));
+      const better =
+        score > bestScore ||
+        (score === bestScore && best !== undefined && Math.abs(i - expected) < Math.abs(best - expected));
       if (best === undefined || better) {
         best = i;
         bestScore = score;
@@ -46,7 +48,8 @@ export function matchSummary(entries: readonly Entry[], items: readonly ItemName
   const leftoverEntries = matchedTo.flatMap((m, i) => (m === undefined ? [i] : []));
   const leftoverItems = items.flatMap((_, i) => (taken.has(i) ? [] : [i]));
   const byOrder = new Map<number, number>();
-  if (leftoverEntries.length === leftoverItems.length) leftoverEntries.forEach((e, k) => byOrder.set(e, leftoverItems[k] ?? -1));
+  if (leftoverEntries.length === leftoverItems.length)
+    leftoverEntries.forEach((e, k) => byOrder.set(e, leftoverItems[k] ?? -1));
   return entries.map((entry, i) => {
     const named = matchedTo[i];
     const index = named ?? byOrder.get(i);
@@ -95,6 +98,8 @@ function compareNames(label: string, title: string): number {
   const labelWords = words(label.replace(/\(.*?\)/g, ''));
   const titleWords = new Set(words(title));
   if (labelWords.length === 0) return 0;
-  const shared = labelWords.filter((word) => titleWords.has(word) || [...titleWords].some((t) => sameStem(word, t))).length;
+  const shared = labelWords.filter(
+    (word) => titleWords.has(word) || [...titleWords].some((t) => sameStem(word, t)),
+  ).length;
   return shared / labelWords.length;
 }

@@ -5,7 +5,8 @@ import type { Checkbox, Item } from '../model/checklist';
 import { isMarkdownPath } from './paths';
 import type { FileReference } from '../model/references/types';
 
-const CONTENT_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:contenido\s+(?:confirmado|requerido|m[ií]nimo)|secciones\s+(?:requeridas|confirmadas)|confirmed\s+content|content\s+confirmed|required\s+(?:content|sections))\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$/i;
+const CONTENT_LABEL =
+  /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:contenido\s+(?:confirmado|requerido|m[ií]nimo)|secciones\s+(?:requeridas|confirmadas)|confirmed\s+content|content\s+confirmed|required\s+(?:content|sections))\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$/i;
 
 export interface ContentList {
   /** The line of the "Contenido confirmado:" label. */
@@ -18,13 +19,18 @@ export interface ContentList {
 
 export function contentLists(item: Item): ContentList[] {
   const labels: { line: number; inFence: boolean }[] = [];
-  for (const fence of item.fences) for (const l of fence.lines) if (CONTENT_LABEL.test(l.text)) labels.push({ line: l.line, inFence: true });
-  for (const field of item.fields) if (CONTENT_LABEL.test(`${field.key}:`) && field.value.trim() === '') labels.push({ line: field.range.start.line, inFence: false });
+  for (const fence of item.fences)
+    for (const l of fence.lines) if (CONTENT_LABEL.test(l.text)) labels.push({ line: l.line, inFence: true });
+  for (const field of item.fields)
+    if (CONTENT_LABEL.test(`${field.key}:`) && field.value.trim() === '')
+      labels.push({ line: field.range.start.line, inFence: false });
   return labels.map(({ line, inFence }) => {
     // The boxes right under the label, allowing one blank line between them.
     const boxes: Checkbox[] = [];
     let last = line;
-    for (const box of item.checkboxes.filter((b) => b.inFence === inFence && b.range.start.line > line).sort((a, b) => a.range.start.line - b.range.start.line)) {
+    for (const box of item.checkboxes
+      .filter((b) => b.inFence === inFence && b.range.start.line > line)
+      .sort((a, b) => a.range.start.line - b.range.start.line)) {
       if (box.range.start.line - last > 2) break;
       boxes.push(box);
       last = box.range.start.line;

@@ -5,7 +5,37 @@ import type { Item } from '../model/checklist';
 import type { FileReference } from '../model/references/types';
 
 /** Folders every repository has: naming one says nothing about what an item delivers. */
-const GENERIC_FOLDERS = new Set(['docs', 'doc', 'documentation', 'data', 'src', 'lib', 'libs', 'test', 'tests', 'spec', 'specs', 'services', 'service', 'scripts', 'config', 'configs', 'app', 'apps', 'server', 'client', 'packages', 'public', 'assets', 'static', 'bin', 'tools', 'fixtures', 'examples', 'templates']);
+const GENERIC_FOLDERS = new Set([
+  'docs',
+  'doc',
+  'documentation',
+  'data',
+  'src',
+  'lib',
+  'libs',
+  'test',
+  'tests',
+  'spec',
+  'specs',
+  'services',
+  'service',
+  'scripts',
+  'config',
+  'configs',
+  'app',
+  'apps',
+  'server',
+  'client',
+  'packages',
+  'public',
+  'assets',
+  'static',
+  'bin',
+  'tools',
+  'fixtures',
+  'examples',
+  'templates',
+]);
 
 const DELIVERABLE_KEYS = /^(?:entregables?|deliverables?|runbooks?|playbooks?)$/i;
 
@@ -26,7 +56,10 @@ function names(reference: FileReference): string[] {
   const segments = reference.path.split('/').filter((s) => s !== '..');
   const last = segments.pop() ?? '';
   const stem = reference.kind === 'file' ? last.replace(/\.[^.]+$/, '') : last;
-  return [stem, ...segments].filter((s) => !GENERIC_FOLDERS.has(s.toLowerCase())).map(phrase).filter((p) => p.trim() !== '');
+  return [stem, ...segments]
+    .filter((s) => !GENERIC_FOLDERS.has(s.toLowerCase()))
+    .map(phrase)
+    .filter((p) => p.trim() !== '');
 }
 
 export function isDeliverable(reference: FileReference, item: Item): boolean {

@@ -20,7 +20,11 @@ export async function fileFactOf(path: string, probe: FileProbe, fence?: string)
   return { exists: true, kind: stat.kind, size: stat.size, modified: stat.modified, headings };
 }
 
-export async function gatherFileFacts(paths: Iterable<string>, probe: FileProbe, fence?: string): Promise<Map<string, FileFact>> {
+export async function gatherFileFacts(
+  paths: Iterable<string>,
+  probe: FileProbe,
+  fence?: string,
+): Promise<Map<string, FileFact>> {
   const unique = [...new Set(paths)];
   const facts = await Promise.all(unique.map((path) => fileFactOf(path, probe, fence)));
   return new Map(unique.map((path, i) => [path, facts[i] ?? { exists: false }]));

@@ -11,7 +11,13 @@ import { stableFinding } from '../rules/stable';
 import type { Finding } from '../types';
 import { contentLists } from './content';
 import { isDeliverable } from './deliverable';
-import { needsExistingParent, parentReference, resolveReference, resolveReferences, type ReferenceBases } from './resolve';
+import {
+  needsExistingParent,
+  parentReference,
+  resolveReference,
+  resolveReferences,
+  type ReferenceBases,
+} from './resolve';
 import { sectionCovers } from './sections';
 import type { FileFacts, FileHeading, FileReference } from '../model/references/types';
 
@@ -38,13 +44,22 @@ function missingFiles({ checklist, bases, facts, t }: ReferenceContext): Finding
     if (resolved.state !== 'missing') continue;
     const { item, reference } = resolved;
     // A folder named in prose is a path only where its parent folder exists.
-    if (needsExistingParent(reference) && resolveReference(item, parentReference(reference), bases, facts).state !== 'exists') continue;
+    if (
+      needsExistingParent(reference) &&
+      resolveReference(item, parentReference(reference), bases, facts).state !== 'exists'
+    )
+      continue;
     // Once per place: a path written twice on a line (a link's text and target) is one finding.
     const place = `${reference.path}\n${reference.range.start.line}`;
     if (reported.has(place)) continue;
     reported.add(place);
     const shown = displayPath(reference);
-    const what = reference.kind === 'folder' ? t('reference.missingFolder', shown) : reference.kind === 'file' ? t('reference.missingFile', shown) : t('reference.missingPath', shown);
+    const what =
+      reference.kind === 'folder'
+        ? t('reference.missingFolder', shown)
+        : reference.kind === 'file'
+          ? t('reference.missingFile', shown)
+          : t('reference.missingPath', shown);
     findings.push({
       code: 'missing-file',
       severity: item.blocker || isDeliverable(reference, item) ? 'warning' : 'information',
@@ -69,13 +84,21 @@ function missingSections({ checklist, bases, facts, t }: ReferenceContext): Find
       if (!list.document) continue;
       const resolved = resolveReference(item, list.document, bases, facts);
       if (resolved.state !== 'exists' || resolved.fact?.kind !== 'file') continue;
-      const present = sectionsOf(resolved.fact.headings, list.boxes.map((b) => b.label));
+      const present = sectionsOf(
+        resolved.fact.headings,
+        list.boxes.map((b) => b.label),
+      );
       list.boxes.forEach((box, i) => {
         if (!box.checked || present[i]) return;
         findings.push({
           code: 'status-mismatch',
           severity: 'warning',
-          message: t('item.prefix', item.id, item.shortTitle, t('mismatch.missingSection', box.label, displayPath(list.document as FileReference))),
+          message: t(
+            'item.prefix',
+            item.id,
+            item.shortTitle,
+            t('mismatch.missingSection', box.label, displayPath(list.document as FileReference)),
+          ),
           range: box.boxRange,
           data: { kind: 'missing-section', item: item.id, path: list.document?.path },
         });
@@ -96,6 +119,8 @@ export function withReferenceFindings(analysis: Analysis, extra: readonly Findin
     const codes = silenced.get(f.range.start.line);
     return codes === undefined || (codes.length > 0 && !codes.includes(f.code));
   });
-  const findings = [...analysis.findings, ...kept.map(stableFinding)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const findings = [...analysis.findings, ...kept.map(stableFinding)].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   return { ...analysis, findings };
 }

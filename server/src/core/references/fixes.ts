@@ -43,7 +43,8 @@ const PLURAL_BLANK = /\b(?:LINKS|ENLACES|CADA|EACH|ALL|TODOS)\b/i;
 export function referenceFixes(ctx: FixContext, at: Range): ReferenceFix[] {
   const resolved = resolveReferences(ctx.checklist, ctx.bases, ctx.facts);
   const fixes: ReferenceFix[] = [];
-  for (const r of resolved.filter((r) => intersects(r.reference.range, at))) fixes.push(...fixesForReference(ctx, r, resolved));
+  for (const r of resolved.filter((r) => intersects(r.reference.range, at)))
+    fixes.push(...fixesForReference(ctx, r, resolved));
   for (const item of ctx.checklist.items) {
     for (const placeholder of item.placeholders.filter((p) => intersects(p.range, at))) {
       const fix = insertLinkFix(ctx, item, placeholder, resolved);
@@ -66,16 +67,33 @@ function fixesForReference(ctx: FixContext, r: ResolvedReference, all: readonly 
   if (r.state === 'missing' && r.reference.kind !== 'folder' && isMarkdownPath(r.path) && ctx.canCreateFiles) {
     const kind = templateKind(r);
     const title = kind === 'page' ? ctx.t('fix.createFile', shown) : ctx.t('fix.createFromTemplate', shown);
-    fixes.push(fix(title, { isPreferred: true, creates: [{ path: r.path, text: templateFor(ctx, r, kind) }], answers }));
+    fixes.push(
+      fix(title, { isPreferred: true, creates: [{ path: r.path, text: templateFor(ctx, r, kind) }], answers }),
+    );
   }
   const playbooks = missingPlaybooks(r, all);
-  if (ctx.canCreateFiles && (r.reference.kind === 'folder' ? playbooks.length > 0 : playbooks.length > 1 && playbooks.some((p) => p.reference === r.reference))) {
+  if (
+    ctx.canCreateFiles &&
+    (r.reference.kind === 'folder'
+      ? playbooks.length > 0
+      : playbooks.length > 1 && playbooks.some((p) => p.reference === r.reference))
+  ) {
     const creates = playbooks.map((p) => ({ path: p.path, text: templateFor(ctx, p, 'playbook') }));
-    fixes.push(fix(ctx.t('fix.createAllPlaybooks'), { creates, answers: playbooks.map((p) => ({ code: 'missing-file' as const, range: p.reference.range })) }));
+    fixes.push(
+      fix(ctx.t('fix.createAllPlaybooks'), {
+        creates,
+        answers: playbooks.map((p) => ({ code: 'missing-file' as const, range: p.reference.range })),
+      }),
+    );
   }
   if (r.state === 'missing' && r.reference.kind !== 'folder' && r.reference.form !== 'link') {
     const extension = extensionOf(r.reference.path);
-    fixes.push(fix(ctx.t('fix.linkExisting'), { pickFile: { range: r.reference.range, glob: extension === '' ? '**/*' : `**/*.${extension}`, reference: shown }, answers }));
+    fixes.push(
+      fix(ctx.t('fix.linkExisting'), {
+        pickFile: { range: r.reference.range, glob: extension === '' ? '**/*' : `**/*.${extension}`, reference: shown },
+        answers,
+      }),
+    );
   }
   return fixes;
 }
@@ -83,13 +101,19 @@ function fixesForReference(ctx: FixContext, r: ResolvedReference, all: readonly 
 type TemplateKind = 'runbook' | 'playbook' | 'page';
 
 function templateKind(r: ResolvedReference): TemplateKind {
-  if (/playbook/i.test(r.reference.path) || (r.reference.directory !== undefined && /playbook/i.test(r.item.title))) return 'playbook';
-  if (/runbook/i.test(r.reference.path) || contentLists(r.item).some((l) => l.document === r.reference)) return 'runbook';
+  if (/playbook/i.test(r.reference.path) || (r.reference.directory !== undefined && /playbook/i.test(r.item.title)))
+    return 'playbook';
+  if (/runbook/i.test(r.reference.path) || contentLists(r.item).some((l) => l.document === r.reference))
+    return 'runbook';
   return 'page';
 }
 
 function templateFor(ctx: FixContext, r: ResolvedReference, kind: TemplateKind): string {
-  const origin: TemplateOrigin = { checklistLink: relativePath(dirnameOf(r.path), ctx.documentPath), itemId: r.item.id, itemTitle: r.item.title };
+  const origin: TemplateOrigin = {
+    checklistLink: relativePath(dirnameOf(r.path), ctx.documentPath),
+    itemId: r.item.id,
+    itemTitle: r.item.title,
+  };
   const language = ctx.checklist.language;
   if (kind === 'playbook') return playbookTemplate(r.path, language, origin);
   if (kind === 'page') return markdownTemplate(r.path, language, origin);
@@ -99,16 +123,40 @@ function templateFor(ctx: FixContext, r: ResolvedReference, kind: TemplateKind):
 
 /** The item's missing playbooks: for a folder reference those listed under it, else all the item's. */
 function missingPlaybooks(r: ResolvedReference, all: readonly ResolvedReference[]): ResolvedReference[] {
-  const own = all.filter((o) => o.item === r.item && o.state === 'missing' && o.reference.kind !== 'folder' && isMarkdownPath(o.path) && templateKind(o) === 'playbook');
-  const chosen = r.reference.kind === 'folder' ? own.filter((o) => o.reference.directory === r.reference.path) : templateKind(r) === 'playbook' ? own : [];
+  const own = all.filter(
+    (o) =>
+      o.item === r.item &&
+      o.state === 'missing' &&
+      o.reference.kind !== 'folder' &&
+      isMarkdownPath(o.path) &&
+      templateKind(o) === 'playbook',
+  );
+  const chosen =
+    r.reference.kind === 'folder'
+      ? own.filter((o) => o.reference.directory === r.reference.path)
+      : templateKind(r) === 'playbook'
+        ? own
+        : [];
   return chosen.filter((o, i) => chosen.findIndex((c) => c.path === o.path) === i);
 }
 
 /** `[LINK AL ARCHIVO EN REPO]` after `- File: docs/runbook.md` becomes `[docs/runbook.md](docs/runbook.md)`. */
-function insertLinkFix(ctx: FixContext, item: Item, placeholder: Placeholder, all: readonly ResolvedReference[]): ReferenceFix | undefined {
+function insertLinkFix(
+  ctx: FixContext,
+  item: Item,
+  placeholder: Placeholder,
+  all: readonly ResolvedReference[],
+): ReferenceFix | undefined {
   if (placeholder.kind !== 'text' || !FILE_BLANK.test(placeholder.text)) return undefined;
   const line = placeholder.range.start.line;
-  const near = all.filter((r) => r.item === item && r.state === 'exists' && r.fact?.kind === 'file' && r.reference.range.start.line <= line && line - r.reference.range.start.line <= 8);
+  const near = all.filter(
+    (r) =>
+      r.item === item &&
+      r.state === 'exists' &&
+      r.fact?.kind === 'file' &&
+      r.reference.range.start.line <= line &&
+      line - r.reference.range.start.line <= 8,
+  );
   if (near.length === 0) return undefined;
   const folder = dirnameOf(ctx.documentPath);
   const link = (r: ResolvedReference) => {
@@ -117,10 +165,18 @@ function insertLinkFix(ctx: FixContext, item: Item, placeholder: Placeholder, al
   };
   const listed = near.filter((r) => r.reference.directory !== undefined);
   if (PLURAL_BLANK.test(placeholder.text) && listed.length > 1) {
-    return fix(ctx.t('fix.insertLinks', listed.length), { isPreferred: true, edits: [{ range: placeholder.range, newText: listed.map(link).join(', ') }], answers: [{ code: 'unfilled-placeholder', range: placeholder.range }] });
+    return fix(ctx.t('fix.insertLinks', listed.length), {
+      isPreferred: true,
+      edits: [{ range: placeholder.range, newText: listed.map(link).join(', ') }],
+      answers: [{ code: 'unfilled-placeholder', range: placeholder.range }],
+    });
   }
   const nearest = near.at(-1) as ResolvedReference;
-  return fix(ctx.t('fix.insertLink', displayPath(nearest.reference)), { isPreferred: true, edits: [{ range: placeholder.range, newText: link(nearest) }], answers: [{ code: 'unfilled-placeholder', range: placeholder.range }] });
+  return fix(ctx.t('fix.insertLink', displayPath(nearest.reference)), {
+    isPreferred: true,
+    edits: [{ range: placeholder.range, newText: link(nearest) }],
+    answers: [{ code: 'unfilled-placeholder', range: placeholder.range }],
+  });
 }
 
 /** Ticks the boxes whose sections the runbook has and unticks the others. */
@@ -128,13 +184,27 @@ function tickSectionsFix(ctx: FixContext, item: Item, list: ContentList): Refere
   if (!list.document) return undefined;
   const resolved = resolveReference(item, list.document, ctx.bases, ctx.facts);
   if (resolved.state !== 'exists' || resolved.fact?.kind !== 'file') return undefined;
-  const present = sectionsOf(resolved.fact.headings, list.boxes.map((b) => b.label));
-  const edits = list.boxes.flatMap((box: Checkbox, i) => (box.checked === present[i] ? [] : [{ range: box.boxRange, newText: present[i] ? '[x]' : '[ ]' }]));
+  const present = sectionsOf(
+    resolved.fact.headings,
+    list.boxes.map((b) => b.label),
+  );
+  const edits = list.boxes.flatMap((box: Checkbox, i) =>
+    box.checked === present[i] ? [] : [{ range: box.boxRange, newText: present[i] ? '[x]' : '[ ]' }],
+  );
   if (edits.length === 0) return undefined;
-  const answers = list.boxes.filter((b, i) => b.checked && !present[i]).map((b) => ({ code: 'status-mismatch' as const, range: b.boxRange }));
+  const answers = list.boxes
+    .filter((b, i) => b.checked && !present[i])
+    .map((b) => ({ code: 'status-mismatch' as const, range: b.boxRange }));
   return fix(ctx.t('fix.tickSections', displayPath(list.document)), { edits, answers });
 }
 
 function fix(title: string, parts: Partial<Omit<ReferenceFix, 'title'>>): ReferenceFix {
-  return { title, isPreferred: parts.isPreferred ?? false, edits: parts.edits ?? [], creates: parts.creates ?? [], pickFile: parts.pickFile, answers: parts.answers ?? [] };
+  return {
+    title,
+    isPreferred: parts.isPreferred ?? false,
+    edits: parts.edits ?? [],
+    creates: parts.creates ?? [],
+    pickFile: parts.pickFile,
+    answers: parts.answers ?? [],
+  };
 }

@@ -11,9 +11,23 @@ export function referenceHoverAt(ctx: ReferenceContext, position: Position): Hov
   if (!r) return undefined;
   const { t } = ctx;
   // Outside the workspace: not even whether it exists.
-  if (r.state === 'outside') return { markdown: `\`${escapeCode(r.reference.text)}\` — ${t('hover.outsideWorkspace')}`, range: r.reference.range };
-  const what = r.reference.kind === 'folder' || r.fact?.kind === 'folder' ? t('hover.folder') : r.reference.kind === 'file' || r.fact?.kind === 'file' ? t('hover.file') : t('hover.path');
-  const state = r.state === 'exists' ? `✅ ${t('hover.exists')}` : r.state === 'missing' ? `❌ ${t('hover.missing')}` : t('hover.notChecked');
+  if (r.state === 'outside')
+    return {
+      markdown: `\`${escapeCode(r.reference.text)}\` — ${t('hover.outsideWorkspace')}`,
+      range: r.reference.range,
+    };
+  const what =
+    r.reference.kind === 'folder' || r.fact?.kind === 'folder'
+      ? t('hover.folder')
+      : r.reference.kind === 'file' || r.fact?.kind === 'file'
+        ? t('hover.file')
+        : t('hover.path');
+  const state =
+    r.state === 'exists'
+      ? `✅ ${t('hover.exists')}`
+      : r.state === 'missing'
+        ? `❌ ${t('hover.missing')}`
+        : t('hover.notChecked');
   const lines = [`**${what}** \`${displayPath(r.reference)}\` — ${state}`, ''];
   if (r.fact) {
     if (r.fact.kind === 'file') lines.push(`- ${t('hover.size')}: ${formatSize(r.fact.size)}`);

@@ -5,6 +5,12 @@ export { referenceFindings, withReferenceFindings, displayPath, type ReferenceCo
 export { referenceFixes, type FixContext, type ReferenceFix, type FileToCreate } from './fixes';
 export { referenceHoverAt } from './hover';
 export { referenceLinks, type ReferenceLink } from './links';
-export { candidatePaths, referencePaths, resolveReferences, type ReferenceBases, type ResolvedReference } from './resolve';
+export {
+  candidatePaths,
+  referencePaths,
+  resolveReferences,
+  type ReferenceBases,
+  type ResolvedReference,
+} from './resolve';
 export { dirnameOf, joinPath, relativePath, isInside } from './paths';
 export type { FileFact, FileFacts, FileProbe, FileReference, FileStat } from '../model/references/types';

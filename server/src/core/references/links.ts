@@ -18,7 +18,12 @@ export function referenceLinks(ctx: ReferenceContext): ReferenceLink[] {
   for (const r of resolveReferences(ctx.checklist, ctx.bases, ctx.facts)) {
     if (r.state !== 'exists' || !r.fact || (r.reference.form === 'link' && !r.reference.inFence)) continue;
     const shown = displayPath(r.reference);
-    links.push({ range: r.reference.range, path: r.path, kind: r.fact.kind, tooltip: r.fact.kind === 'folder' ? ctx.t('link.reveal', shown) : ctx.t('link.open', shown) });
+    links.push({
+      range: r.reference.range,
+      path: r.path,
+      kind: r.fact.kind,
+      tooltip: r.fact.kind === 'folder' ? ctx.t('link.reveal', shown) : ctx.t('link.open', shown),
+    });
   }
   return links;
 }

@@ -55,13 +55,22 @@ export function referencePaths(checklist: Checklist, bases: ReferenceBases): str
   return [
     ...new Set(
       checklist.items.flatMap((item) =>
-        item.references.flatMap((r) => (needsExistingParent(r) ? [...candidatePaths(r, bases), ...candidatePaths(parentReference(r), bases)] : candidatePaths(r, bases))),
+        item.references.flatMap((r) =>
+          needsExistingParent(r)
+            ? [...candidatePaths(r, bases), ...candidatePaths(parentReference(r), bases)]
+            : candidatePaths(r, bases),
+        ),
       ),
     ),
   ];
 }
 
-export function resolveReference(item: Item, reference: FileReference, bases: ReferenceBases, facts: FileFacts): ResolvedReference {
+export function resolveReference(
+  item: Item,
+  reference: FileReference,
+  bases: ReferenceBases,
+  facts: FileFacts,
+): ResolvedReference {
   const candidates = candidatePaths(reference, bases);
   const outside = { item, reference, state: 'outside', path: reference.path, fact: undefined, candidates: [] } as const;
   if (candidates.length === 0 && bases.length > 0) return outside;
@@ -73,10 +82,19 @@ export function resolveReference(item: Item, reference: FileReference, bases: Re
     if (fact?.exists) return { item, reference, state: 'exists', path, fact, candidates };
     if (!fact) allKnown = false;
   }
-  return { item, reference, state: allKnown ? 'missing' : 'unknown', path: candidates[0] ?? reference.path, fact: undefined, candidates };
+  return {
+    item,
+    reference,
+    state: allKnown ? 'missing' : 'unknown',
+    path: candidates[0] ?? reference.path,
+    fact: undefined,
+    candidates,
+  };
 }
 
 export function resolveReferences(checklist: Checklist, bases: ReferenceBases, facts: FileFacts): ResolvedReference[] {
   if (bases.length === 0) return [];
-  return checklist.items.flatMap((item) => item.references.map((reference) => resolveReference(item, reference, bases, facts)));
+  return checklist.items.flatMap((item) =>
+    item.references.map((reference) => resolveReference(item, reference, bases, facts)),
+  );
 }

@@ -20,7 +20,8 @@ interface Section {
 
 const TEXT = {
   es: {
-    origin: (o: TemplateOrigin, what: string) => `> ${what} creado por Readiness para el ítem ${o.itemId} · ${o.itemTitle} de [${basenameOf(o.checklistLink)}](${linkTarget(o.checklistLink)}).`,
+    origin: (o: TemplateOrigin, what: string) =>
+      `> ${what} creado por Readiness para el ítem ${o.itemId} · ${o.itemTitle} de [${basenameOf(o.checklistLink)}](${linkTarget(o.checklistLink)}).`,
     runbook: 'Runbook',
     runbookNote: 'Cada sección responde a una línea de "Contenido confirmado": complétala y marca su casilla.',
     runbookHint: 'Pasos, comandos exactos y cómo comprobar cada uno.',
@@ -38,7 +39,8 @@ const TEXT = {
     ],
   },
   en: {
-    origin: (o: TemplateOrigin, what: string) => `> ${what} created by Readiness for item ${o.itemId} · ${o.itemTitle} of [${basenameOf(o.checklistLink)}](${linkTarget(o.checklistLink)}).`,
+    origin: (o: TemplateOrigin, what: string) =>
+      `> ${what} created by Readiness for item ${o.itemId} · ${o.itemTitle} of [${basenameOf(o.checklistLink)}](${linkTarget(o.checklistLink)}).`,
     runbook: 'Runbook',
     runbookNote: 'Each section answers one line of "Confirmed content": fill it in and tick its box.',
     runbookHint: 'Steps, exact commands and how to check each one.',
@@ -58,10 +60,18 @@ const TEXT = {
 } satisfies Record<DocumentLanguage, unknown>;
 
 /** A runbook whose sections are the checklist's own lines ("Canary deployment steps", ...). */
-export function runbookTemplate(sections: readonly string[], language: DocumentLanguage, origin: TemplateOrigin): string {
+export function runbookTemplate(
+  sections: readonly string[],
+  language: DocumentLanguage,
+  origin: TemplateOrigin,
+): string {
   const text = TEXT[language];
   const titles = sections.length > 0 ? sections : text.runbookDefaults;
-  return page(text.runbook, [text.origin(origin, text.runbook), `> ${text.runbookNote}`], titles.map((title) => ({ title, hint: text.runbookHint })));
+  return page(
+    text.runbook,
+    [text.origin(origin, text.runbook), `> ${text.runbookNote}`],
+    titles.map((title) => ({ title, hint: text.runbookHint })),
+  );
 }
 
 /** An incident playbook for the topic its file name gives (`disk-full.md` → "Playbook: Disk full"). */
@@ -78,7 +88,10 @@ export function markdownTemplate(path: string, language: DocumentLanguage, origi
 
 /** `disk-full.md` → `Disk full`, `openai_failover.md` → `Openai failover`. */
 export function topicOf(path: string): string {
-  const words = basenameOf(path).replace(/\.[^.]+$/, '').replace(/[-_.]+/g, ' ').trim();
+  const words = basenameOf(path)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_.]+/g, ' ')
+    .trim();
   return words === '' ? basenameOf(path) : words.charAt(0).toUpperCase() + words.slice(1);
 }
 

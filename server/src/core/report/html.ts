@@ -21,7 +21,10 @@ export interface HtmlOptions {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 const e = escapeHtml;
@@ -112,9 +115,15 @@ function progressSection(model: ReportModel, t: Translate): string {
   const b = model.verdict.blockers;
   const i = model.progress.items;
   const rows = [
-    [t('report.blockersReady', b.ready, b.total), bar(b.ready, b.total, t('report.blockersReady', b.ready, b.total), 'blockers')],
+    [
+      t('report.blockersReady', b.ready, b.total),
+      bar(b.ready, b.total, t('report.blockersReady', b.ready, b.total), 'blockers'),
+    ],
     [t('report.itemsDone', i.done, i.total), bar(i.done, i.total, t('report.itemsDone', i.done, i.total))],
-    ...model.groups.map((g) => [`${g.title} · ${g.done}/${g.total}`, bar(g.done, g.total, `${g.title}: ${g.done}/${g.total}`, g.blocker ? 'blockers' : '')]),
+    ...model.groups.map((g) => [
+      `${g.title} · ${g.done}/${g.total}`,
+      bar(g.done, g.total, `${g.title}: ${g.done}/${g.total}`, g.blocker ? 'blockers' : ''),
+    ]),
   ];
   return `<section aria-labelledby="progress-title"><h2 id="progress-title">${e(t('report.progress'))}</h2>
 <table class="progress"><tbody>${rows.map(([label, svg]) => `<tr><th scope="row">${e(label ?? '')}</th><td>${svg ?? ''}</td></tr>`).join('')}</tbody></table></section>`;
@@ -144,7 +153,10 @@ function ownersSection(model: ReportModel, t: Translate, lineAttr: LineAttr): st
           .map(
             (o) =>
               `<tr><th scope="row">${e(o.owner)}<br><small>${e(t('report.ownerSummary', o.items.length, o.blockers, o.overdue))}</small></th><td><ul class="compact">${o.items
-                .map((i) => `<li${lineAttr(i.line)}${i.overdue ? ' class="overdue"' : ''}>${e(`${i.id}. ${i.title}`)}${i.blocker ? ` <span class="tag">${e(t('report.blocker'))}</span>` : ''} · ${e(i.stateText)}${i.due ? ` · ${e(i.due)}` : ''}${i.overdue ? ` <span class="tag late">${e(t('report.overdue'))}</span>` : ''}</li>`)
+                .map(
+                  (i) =>
+                    `<li${lineAttr(i.line)}${i.overdue ? ' class="overdue"' : ''}>${e(`${i.id}. ${i.title}`)}${i.blocker ? ` <span class="tag">${e(t('report.blocker'))}</span>` : ''} · ${e(i.stateText)}${i.due ? ` · ${e(i.due)}` : ''}${i.overdue ? ` <span class="tag late">${e(t('report.overdue'))}</span>` : ''}</li>`,
+                )
                 .join('')}</ul></td></tr>`,
           )
           .join('')}</tbody></table>`;
@@ -164,12 +176,19 @@ function latencyChart(tests: readonly SmokeEvidence[], t: Translate): string {
     const y = i * rowHeight + 4;
     const over = s.timeMs !== undefined && s.limitMs !== undefined && s.timeMs >= s.limitMs;
     const label = `${s.number}. ${s.method} ${s.path}`;
-    const value = s.timeMs === undefined ? t('report.notRecorded') : `${formatMs(s.timeMs)}${s.criterion ? ` (${s.criterion})` : ''}`;
+    const value =
+      s.timeMs === undefined
+        ? t('report.notRecorded')
+        : `${formatMs(s.timeMs)}${s.criterion ? ` (${s.criterion})` : ''}`;
     return [
       `<text class="label" x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${e(label.length > 30 ? `${label.slice(0, 29)}…` : label)}</text>`,
       `<rect class="track" x="${labelWidth}" y="${y}" width="${plot}" height="16" rx="3"/>`,
-      s.timeMs === undefined ? '' : `<rect class="${over ? 'slow' : 'fast'}" x="${labelWidth}" y="${y}" width="${Math.max(2, x(s.timeMs) - labelWidth)}" height="16" rx="3"/>`,
-      s.limitMs === undefined ? '' : `<line class="limit" x1="${x(s.limitMs)}" x2="${x(s.limitMs)}" y1="${y - 3}" y2="${y + 19}"/>`,
+      s.timeMs === undefined
+        ? ''
+        : `<rect class="${over ? 'slow' : 'fast'}" x="${labelWidth}" y="${y}" width="${Math.max(2, x(s.timeMs) - labelWidth)}" height="16" rx="3"/>`,
+      s.limitMs === undefined
+        ? ''
+        : `<line class="limit" x1="${x(s.limitMs)}" x2="${x(s.limitMs)}" y1="${y - 3}" y2="${y + 19}"/>`,
       `<text class="value" x="${labelWidth + plot + 6}" y="${y + 13}">${e(value)}</text>`,
     ].join('');
   });
@@ -195,7 +214,10 @@ function itemName(model: ReportModel, id: string): string {
 
 function referencesSection(model: ReportModel, t: Translate, lineAttr: LineAttr): string {
   if (model.references.length === 0) return '';
-  const rows = model.references.map((r) => `<tr class="${r.status}"${lineAttr(r.line)}><td><code>${e(r.path)}</code></td><td>${e(r.itemId)}</td><td><span class="ref ${r.status}">${e(t(`report.ref.${r.status}`))}</span></td></tr>`);
+  const rows = model.references.map(
+    (r) =>
+      `<tr class="${r.status}"${lineAttr(r.line)}><td><code>${e(r.path)}</code></td><td>${e(r.itemId)}</td><td><span class="ref ${r.status}">${e(t(`report.ref.${r.status}`))}</span></td></tr>`,
+  );
   return `<section aria-labelledby="refs-title"><details open><summary><h2 id="refs-title">${e(t('report.references'))} (${model.references.length})</h2></summary>
 <table><thead><tr><th>${e(t('report.col.path'))}</th><th>${e(t('report.col.item'))}</th><th>${e(t('report.col.status'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></details></section>`;
 }

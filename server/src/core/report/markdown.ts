@@ -21,7 +21,11 @@ export function escapeMarkdown(text: string): string {
 
 const m = escapeMarkdown;
 
-function table(head: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[] = []): string {
+function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly ('l' | 'r')[] = [],
+): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map((_, i) => (align[i] === 'r' ? '--:' : '---'))), ...rows.map(line)].join('\n');
 }
@@ -43,8 +47,12 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
   ];
   out.push(facts.join(' · '));
   const header = [
-    model.header.lastUpdated === undefined ? undefined : `${m(t('report.lastUpdated'))}: ${m(model.header.lastUpdated)}`,
-    model.header.overallStatus === undefined ? undefined : `${m(t('report.overallStatus'))}: ${m(model.header.overallStatus)}`,
+    model.header.lastUpdated === undefined
+      ? undefined
+      : `${m(t('report.lastUpdated'))}: ${m(model.header.lastUpdated)}`,
+    model.header.overallStatus === undefined
+      ? undefined
+      : `${m(t('report.overallStatus'))}: ${m(model.header.overallStatus)}`,
   ].filter((x): x is string => x !== undefined);
   if (header.length > 0) out.push(header.join(' · '));
 
@@ -56,20 +64,31 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
     );
   if (go) out.push(m(t('report.noReasons')));
   else out.push(`### ${m(t('report.reasons'))} (${v.reasons.length})\n\n${entries(v.reasons)}`);
-  if (v.conditions.length > 0) out.push(details(`${m(t('report.conditions'))} (${v.conditions.length})`, entries(v.conditions)));
+  if (v.conditions.length > 0)
+    out.push(details(`${m(t('report.conditions'))} (${v.conditions.length})`, entries(v.conditions)));
 
   out.push(
     details(
       `${m(t('report.items'))} (${model.items.length})`,
       table(
-        ['\\#', m(t('report.col.item')), m(t('report.col.owner')), m(t('report.col.due')), m(t('report.col.state')), m(t('report.col.blanks'))],
+        [
+          '\\#',
+          m(t('report.col.item')),
+          m(t('report.col.owner')),
+          m(t('report.col.due')),
+          m(t('report.col.state')),
+          m(t('report.col.blanks')),
+        ],
         model.items.map((i) => [
           i.id,
           `${m(i.title)}${i.blocker ? ' 🔴' : ''}`,
           m(i.owner ?? '—'),
           `${m(i.due ?? i.deadline ?? '—')}${i.overdue ? ` ⚠️ **${m(t('report.overdue'))}**` : ''}`,
           m(i.stateText),
-          blanks(i.openBlanks.map((b) => b.label || b.text), t),
+          blanks(
+            i.openBlanks.map((b) => b.label || b.text),
+            t,
+          ),
         ]),
         ['r', 'l', 'l', 'l', 'l', 'l'],
       ),
@@ -84,7 +103,9 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
           [m(t('report.col.owner')), m(t('report.col.outstanding'))],
           model.owners.map((o) => [
             `**${m(o.owner)}**<br>${m(t('report.ownerSummary', o.items.length, o.blockers, o.overdue))}`,
-            o.items.map((i) => `${i.id}\\. ${m(i.title)}${i.blocker ? ' 🔴' : ''}${i.overdue ? ' ⚠️' : ''}`).join('<br>'),
+            o.items
+              .map((i) => `${i.id}\\. ${m(i.title)}${i.blocker ? ' 🔴' : ''}${i.overdue ? ' ⚠️' : ''}`)
+              .join('<br>'),
           ]),
         ),
       ),
@@ -97,7 +118,14 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
       details(
         `${m(t('report.smoke'))} (${model.smokeTests.length})`,
         table(
-          ['\\#', m(t('report.col.test')), m(t('report.col.result')), m(t('report.col.time')), m(t('report.col.limit')), m(t('report.col.ran'))],
+          [
+            '\\#',
+            m(t('report.col.test')),
+            m(t('report.col.result')),
+            m(t('report.col.time')),
+            m(t('report.col.limit')),
+            m(t('report.col.ran')),
+          ],
           model.smokeTests.map((s) => [
             s.number,
             `\`${`${s.method} ${s.path}`.replace(/`/g, "'").replace(/\|/g, '\\|')}\``,
@@ -119,7 +147,11 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
         `${m(t('report.references'))} (${model.references.length})`,
         table(
           [m(t('report.col.path')), m(t('report.col.item')), m(t('report.col.status'))],
-          model.references.map((r) => [`\`${r.path.replace(/`/g, "'").replace(/\|/g, '\\|')}\``, r.itemId, `${icon[r.status]} ${m(t(`report.ref.${r.status}`))}`]),
+          model.references.map((r) => [
+            `\`${r.path.replace(/`/g, "'").replace(/\|/g, '\\|')}\``,
+            r.itemId,
+            `${icon[r.status]} ${m(t(`report.ref.${r.status}`))}`,
+          ]),
           ['l', 'r', 'l'],
         ),
       ),

@@ -63,7 +63,15 @@ export interface OwnerWork {
   readonly owner: string;
   readonly blockers: number;
   readonly overdue: number;
-  readonly items: readonly { readonly id: string; readonly title: string; readonly stateText: string; readonly due: string | undefined; readonly overdue: boolean; readonly blocker: boolean; readonly line: number }[];
+  readonly items: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly stateText: string;
+    readonly due: string | undefined;
+    readonly overdue: boolean;
+    readonly blocker: boolean;
+    readonly line: number;
+  }[];
 }
 
 export interface ReportReference {
@@ -94,9 +102,16 @@ export interface ReportModel {
   readonly generated: string;
   readonly today: string;
   /** The header's own fields: creation date, last update, overall status, as written. */
-  readonly header: { readonly created: string | undefined; readonly lastUpdated: string | undefined; readonly overallStatus: string | undefined };
+  readonly header: {
+    readonly created: string | undefined;
+    readonly lastUpdated: string | undefined;
+    readonly overallStatus: string | undefined;
+  };
   readonly verdict: Verdict;
-  readonly progress: { readonly blockers: { readonly done: number; readonly total: number }; readonly items: { readonly done: number; readonly total: number } };
+  readonly progress: {
+    readonly blockers: { readonly done: number; readonly total: number };
+    readonly items: { readonly done: number; readonly total: number };
+  };
   readonly groups: readonly ReportGroup[];
   readonly items: readonly ReportItem[];
   readonly owners: readonly OwnerWork[];
@@ -135,7 +150,11 @@ export function buildReport(analysis: Analysis, context: ReportContext): ReportM
       state,
       stateText: stateText(state, t),
       line: item.headingRange.start.line,
-      openBlanks: item.placeholders.map((p) => ({ label: mask(p.label), text: mask(p.text), line: p.range.start.line })),
+      openBlanks: item.placeholders.map((p) => ({
+        label: mask(p.label),
+        text: mask(p.text),
+        line: p.range.start.line,
+      })),
       uncheckedBoxes: item.checkboxes.filter((c) => !c.checked).length,
     };
   });
@@ -153,12 +172,22 @@ export function buildReport(analysis: Analysis, context: ReportContext): ReportM
     language: checklist.language,
     generated: context.generated ?? today,
     today,
-    header: { created: checklist.created, lastUpdated: headerValue(LAST_UPDATED_KEY), overallStatus: headerValue(OVERALL_KEY) },
+    header: {
+      created: checklist.created,
+      lastUpdated: headerValue(LAST_UPDATED_KEY),
+      overallStatus: headerValue(OVERALL_KEY),
+    },
     verdict,
     progress: analysis.progress,
     groups: checklist.groups
       .filter((g) => g.itemIds.length > 0)
-      .map((g) => ({ title: mask(cleanValue(g.title)), blocker: g.blocker, done: g.itemIds.filter((id) => byId.get(id)?.state === 'done').length, total: g.itemIds.length, itemIds: g.itemIds })),
+      .map((g) => ({
+        title: mask(cleanValue(g.title)),
+        blocker: g.blocker,
+        done: g.itemIds.filter((id) => byId.get(id)?.state === 'done').length,
+        total: g.itemIds.length,
+        itemIds: g.itemIds,
+      })),
     items,
     owners: ownersOf(items),
     smokeTests: evidence,
@@ -173,7 +202,10 @@ function optional(value: string | undefined, mask: Masker): string | undefined {
 
 /** A value without its markdown emphasis: `⏳ **PENDIENTE**` reads `⏳ PENDIENTE`. */
 function cleanValue(value: string): string {
-  return value.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const outstanding = (item: ReportItem) => item.state !== 'done' && item.state !== 'not-applicable';
@@ -181,7 +213,10 @@ const outstanding = (item: ReportItem) => item.state !== 'done' && item.state !=
 function ownersOf(items: readonly ReportItem[]): OwnerWork[] {
   const byOwner = new Map<string, { owner: string; items: ReportItem[] }>();
   for (const item of items.filter(outstanding)) {
-    const names = (item.owner ?? '').split(OWNER_SEPARATORS).map((n) => n.trim()).filter((n) => n !== '');
+    const names = (item.owner ?? '')
+      .split(OWNER_SEPARATORS)
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
     for (const name of names.length > 0 ? names : ['—']) {
       const key = name.toLowerCase();
       let entry = byOwner.get(key);
@@ -194,7 +229,15 @@ function ownersOf(items: readonly ReportItem[]): OwnerWork[] {
       owner,
       blockers: owned.filter((i) => i.blocker).length,
       overdue: owned.filter((i) => i.overdue).length,
-      items: owned.map((i) => ({ id: i.id, title: i.title, stateText: i.stateText, due: i.due, overdue: i.overdue, blocker: i.blocker, line: i.line })),
+      items: owned.map((i) => ({
+        id: i.id,
+        title: i.title,
+        stateText: i.stateText,
+        due: i.due,
+        overdue: i.overdue,
+        blocker: i.blocker,
+        line: i.line,
+      })),
     }))
     .sort((a, b) => b.blockers - a.blockers || b.items.length - a.items.length || a.owner.localeCompare(b.owner));
 }
@@ -207,8 +250,19 @@ function referencesOf(items: readonly Item[], analysis: Analysis, checked: boole
     for (const ref of item.references) {
       if (seen.has(ref.path)) continue;
       seen.add(ref.path);
-      const isMissing = missing.some((r) => r.start.line === ref.range.start.line && r.start.character <= ref.range.start.character && ref.range.start.character <= r.end.character);
-      out.push({ itemId: item.id, path: mask(ref.path), kind: ref.kind, status: isMissing ? 'missing' : checked ? 'found' : 'unchecked', line: ref.range.start.line });
+      const isMissing = missing.some(
+        (r) =>
+          r.start.line === ref.range.start.line &&
+          r.start.character <= ref.range.start.character &&
+          ref.range.start.character <= r.end.character,
+      );
+      out.push({
+        itemId: item.id,
+        path: mask(ref.path),
+        kind: ref.kind,
+        status: isMissing ? 'missing' : checked ? 'found' : 'unchecked',
+        line: ref.range.start.line,
+      });
     }
   }
   return out;
@@ -222,10 +276,25 @@ function referencesOf(items: readonly Item[], analysis: Analysis, checked: boole
 function signOffsOf(items: readonly Item[], mask: Masker): SignOff[] {
   const out: SignOff[] = [];
   for (const item of items.filter((i) => SIGN_OFF_ITEM.test(`${i.title} ${i.shortTitle} ${i.group}`))) {
-    let current: { role: string; line: number; signature: string | undefined; hasSignature: boolean; approvals: { label: string; value: string | undefined }[] } | undefined;
+    let current:
+      | {
+          role: string;
+          line: number;
+          signature: string | undefined;
+          hasSignature: boolean;
+          approvals: { label: string; value: string | undefined }[];
+        }
+      | undefined;
     const flush = () => {
       if (current && (current.hasSignature || current.approvals.length > 0)) {
-        out.push({ itemId: item.id, role: current.role, signature: current.signature, approvals: current.approvals, signed: current.signature !== undefined, line: current.line });
+        out.push({
+          itemId: item.id,
+          role: current.role,
+          signature: current.signature,
+          approvals: current.approvals,
+          signed: current.signature !== undefined,
+          line: current.line,
+        });
       }
       current = undefined;
     };
@@ -234,14 +303,21 @@ function signOffsOf(items: readonly Item[], mask: Masker): SignOff[] {
         const heading = /^([^\s\-*#][^:]{0,80}):\s*$/.exec(text);
         if (heading) {
           flush();
-          current = { role: mask(heading[1]?.trim() ?? ''), line, signature: undefined, hasSignature: false, approvals: [] };
+          current = {
+            role: mask(heading[1]?.trim() ?? ''),
+            line,
+            signature: undefined,
+            hasSignature: false,
+            approvals: [],
+          };
           continue;
         }
         const field = /^\s*[-*]?\s*([^:]{1,60}):\s*(.*)$/.exec(text);
         if (!field || !current) continue;
         const label = field[1]?.trim() ?? '';
         const raw = field[2]?.trim() ?? '';
-        const filled = withoutPlaceholders(raw).replace(/[\s\-–—]/g, '') !== '' && withoutPlaceholders(raw).length === raw.length;
+        const filled =
+          withoutPlaceholders(raw).replace(/[\s\-–—]/g, '') !== '' && withoutPlaceholders(raw).length === raw.length;
         if (SIGNATURE_KEY.test(label)) {
           current.hasSignature = true;
           current.signature = filled ? mask(raw) : undefined;

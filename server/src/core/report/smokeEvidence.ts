@@ -42,7 +42,8 @@ export interface SmokeEvidence {
 const PASS = /✅|(?<![\p{L}\p{N}])(?:PASS(?:ED)?|OK|ÉXITO|EXITO|EXITOSO|SUCCESS|CORRECTO)(?![\p{L}\p{N}])/iu;
 const FAIL = /❌|(?<![\p{L}\p{N}])(?:FAIL(?:ED|S)?|FALL[OÓ]|FALLIDO|FALLIDA)(?![\p{L}\p{N}])/iu;
 /** "0 failed", "zero failures", "sin fallos": a count of no failures is not a failure. */
-const NO_FAILURES = /(?<![\p{L}\p{N}])(?:0|zero|cero|no|sin|without)\s+(?:\p{L}+\s+)?(?:failed|fails|failures|fallidos?|fallidas?|fallos?)(?![\p{L}\p{N}])/giu;
+const NO_FAILURES =
+  /(?<![\p{L}\p{N}])(?:0|zero|cero|no|sin|without)\s+(?:\p{L}+\s+)?(?:failed|fails|failures|fallidos?|fallidas?|fallos?)(?![\p{L}\p{N}])/giu;
 const SERVER_ERROR = [
   /\bHTTP\/\d(?:\.\d)?\s+(5\d\d)\b/i,
   /\bHTTP\s+(5\d\d)\b/i,
@@ -50,10 +51,16 @@ const SERVER_ERROR = [
   /\b(5\d\d)\s+(?:Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Time-?out|HTTP Version Not Supported|Insufficient Storage|Network Authentication Required)\b/i,
 ];
 const DATE_TIME = /\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2})?)?/;
-const WHEN_LABEL = /^\s*(?:fecha|date|ejecutad[oa]|ejecuci[oó]n|ran|run(?: at)?|executed|cu[aá]ndo|when|timestamp|hora|verificad[oa]|checked)\b[^:]{0,30}:/i;
+const WHEN_LABEL =
+  /^\s*(?:fecha|date|ejecutad[oa]|ejecuci[oó]n|ran|run(?: at)?|executed|cu[aá]ndo|when|timestamp|hora|verificad[oa]|checked)\b[^:]{0,30}:/i;
 
 /** Reads the outcome of every test of the suite from the lines of the document. */
-export function readSmokeEvidence(suite: SmokeSuite, lineText: (line: number) => string, t: Translate, mask: Masker): SmokeEvidence[] {
+export function readSmokeEvidence(
+  suite: SmokeSuite,
+  lineText: (line: number) => string,
+  t: Translate,
+  mask: Masker,
+): SmokeEvidence[] {
   return suite.tests.map((test) => evidenceOf(test, lineText, t, mask));
 }
 
@@ -85,11 +92,17 @@ function evidenceOf(test: SmokeTest, lineText: (line: number) => string, t: Tran
     const amount = Number(/\d+(?:[.,]\d+)?/.exec(time.value)?.[0]?.replace(',', '.') ?? NaN);
     if (Number.isFinite(amount)) timeMs = time.unit === 's' ? amount * 1000 : amount;
     const missed = timeMs === undefined ? undefined : missedCriterion(timeMs, test.criteria);
-    if (missed && timeMs !== undefined) failures.push({ line: time.valueRange.start.line, text: t('smokeEvidence.slow', formatMs(timeMs), missed.text) });
+    if (missed && timeMs !== undefined)
+      failures.push({ line: time.valueRange.start.line, text: t('smokeEvidence.slow', formatMs(timeMs), missed.text) });
   }
 
   const passedWord = statusValue !== undefined && statusValue !== '' && PASS.test(statusValue) && !failed(statusValue);
-  const outcome: SmokeOutcome = failures.length > 0 ? 'failed' : passedWord || (status === undefined && output?.filled === true) ? 'passed' : 'not-run';
+  const outcome: SmokeOutcome =
+    failures.length > 0
+      ? 'failed'
+      : passedWord || (status === undefined && output?.filled === true)
+        ? 'passed'
+        : 'not-run';
   return {
     number: test.number,
     itemId: test.itemId,

@@ -27,7 +27,10 @@ export function bracketedValues(ctx: RuleContext): Finding[] {
         continue;
       }
       if (!text.includes('[')) continue;
-      for (const value of scanLine(text.replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)), { shell: fence?.shell === true }).values) {
+      for (const value of scanLine(
+        text.replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)),
+        { shell: fence?.shell === true },
+      ).values) {
         findings.push({
           code: 'bracketed-value',
           severity: 'hint',

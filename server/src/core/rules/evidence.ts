@@ -44,7 +44,13 @@ export function evidenceFindings(
       findings.push({
         code: 'status-mismatch',
         severity: 'warning',
-        message: t('evidence.doneButFailed', record.itemId, item?.shortTitle ?? '', record.number, failureText(failure, t)),
+        message: t(
+          'evidence.doneButFailed',
+          record.itemId,
+          item?.shortTitle ?? '',
+          record.number,
+          failureText(failure, t),
+        ),
         range: failure.code === 'status-field' && record.statusRange ? record.statusRange : record.evidenceRange,
         data: { kind: 'evidence-failed', item: record.itemId, testKey: record.testKey, test: record.number },
       });
@@ -53,7 +59,11 @@ export function evidenceFindings(
   return findings;
 }
 
-const ALL_CODES: ReadonlySet<'edited-evidence' | 'stale-evidence' | 'status-mismatch'> = new Set(['edited-evidence', 'stale-evidence', 'status-mismatch'] as const);
+const ALL_CODES: ReadonlySet<'edited-evidence' | 'stale-evidence' | 'status-mismatch'> = new Set([
+  'edited-evidence',
+  'stale-evidence',
+  'status-mismatch',
+] as const);
 
 export function staleText(reason: StaleReason, t: Translate): string {
   switch (reason.code) {

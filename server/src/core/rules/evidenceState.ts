@@ -21,7 +21,10 @@ export interface EvidenceSettings {
 
 export const DEFAULT_EVIDENCE_MAX_AGE_DAYS = 7;
 
-export const defaultEvidenceSettings: EvidenceSettings = { maxAgeDays: DEFAULT_EVIDENCE_MAX_AGE_DAYS, baseUrl: undefined };
+export const defaultEvidenceSettings: EvidenceSettings = {
+  maxAgeDays: DEFAULT_EVIDENCE_MAX_AGE_DAYS,
+  baseUrl: undefined,
+};
 
 /**
  * - `none`: nothing pasted yet;
@@ -81,7 +84,13 @@ const DAY_MS = 86_400_000;
  * tests of items that have evidence stamps or are marked done, which is all the diagnostics look at;
  * `'all'` builds every test, for hovers, the sidebar and reports that also show unverified evidence.
  */
-export function analyzeEvidence(text: string, checklist: Checklist, settings: EvidenceSettings, today: string | undefined, scope: 'needed' | 'all' = 'all'): EvidenceAnalysis | undefined {
+export function analyzeEvidence(
+  text: string,
+  checklist: Checklist,
+  settings: EvidenceSettings,
+  today: string | undefined,
+  scope: 'needed' | 'all' = 'all',
+): EvidenceAnalysis | undefined {
   if (!text.includes('curl')) return undefined;
   const wanted = scope === 'all' ? undefined : itemsNeedingEvidence(text, checklist);
   if (wanted && wanted.size === 0) return undefined;
@@ -92,10 +101,12 @@ export function analyzeEvidence(text: string, checklist: Checklist, settings: Ev
   const records = suite.tests.map((test) => {
     const placed = stamps.get(test.key);
     const stamp = placed?.parsed.ok ? placed.parsed.stamp : undefined;
-    const pasted = test.slots.output?.filled === true || test.slots.status?.filled === true || test.slots.time?.filled === true;
+    const pasted =
+      test.slots.output?.filled === true || test.slots.status?.filled === true || test.slots.time?.filled === true;
     const stale = stamp ? staleReasons(test, stamp, suite, settings, today) : [];
     const edited = stamp !== undefined && !sameDigest(stamp.out, evidenceDigest(test, lines));
-    const state: EvidenceState = !pasted && !stamp ? 'none' : !stamp ? 'unverified' : edited ? 'edited' : stale.length > 0 ? 'stale' : 'verified';
+    const state: EvidenceState =
+      !pasted && !stamp ? 'none' : !stamp ? 'unverified' : edited ? 'edited' : stale.length > 0 ? 'stale' : 'verified';
     const record: TestEvidenceRecord = {
       testKey: test.key,
       number: test.number,
@@ -111,7 +122,12 @@ export function analyzeEvidence(text: string, checklist: Checklist, settings: Ev
       failures: failuresOf(test, stamp, lines),
       evidenceRange: test.slots.output?.filled ? test.slots.output.range : test.commandRange,
       commandRange: test.commandRange,
-      commandLine: range(test.commandRange.start.line, 0, test.commandRange.start.line, lines.lineText(test.commandRange.start.line).length),
+      commandLine: range(
+        test.commandRange.start.line,
+        0,
+        test.commandRange.start.line,
+        lines.lineText(test.commandRange.start.line).length,
+      ),
       statusRange: test.slots.status?.valueRange,
     };
     return record;
@@ -132,15 +148,24 @@ function itemsNeedingEvidence(text: string, checklist: Checklist): Set<string> {
   return ids;
 }
 
-function staleReasons(test: SmokeTest, stamp: EvidenceStamp, suite: SmokeSuite, settings: EvidenceSettings, today: string | undefined): StaleReason[] {
+function staleReasons(
+  test: SmokeTest,
+  stamp: EvidenceStamp,
+  suite: SmokeSuite,
+  settings: EvidenceSettings,
+  today: string | undefined,
+): StaleReason[] {
   const reasons: StaleReason[] = [];
   if (!sameDigest(stamp.cmd, commandDigest(test))) reasons.push({ code: 'command' });
   const days = today === undefined ? undefined : daysBetween(stamp.ran.slice(0, 10), today);
-  if (days !== undefined && days > settings.maxAgeDays) reasons.push({ code: 'age', days, maxDays: settings.maxAgeDays });
+  if (days !== undefined && days > settings.maxAgeDays)
+    reasons.push({ code: 'age', days, maxDays: settings.maxAgeDays });
   const now = settings.baseUrl === undefined ? undefined : targetOf(test, suite.stagingHost, settings.baseUrl);
-  if (now !== undefined && stamp.host !== undefined && now !== stamp.host) reasons.push({ code: 'host', ran: stamp.host, now });
+  if (now !== undefined && stamp.host !== undefined && now !== stamp.host)
+    reasons.push({ code: 'host', ran: stamp.host, now });
   const environment = settings.environment;
-  if (environment !== undefined && stamp.env !== undefined && environment !== stamp.env) reasons.push({ code: 'environment', ran: stamp.env, now: environment });
+  if (environment !== undefined && stamp.env !== undefined && environment !== stamp.env)
+    reasons.push({ code: 'environment', ran: stamp.env, now: environment });
   return reasons;
 }
 
@@ -157,14 +182,16 @@ const SERVER_ERROR_HEADING = /^\s*HTTP (5\d\d)\b/;
 function failuresOf(test: SmokeTest, stamp: EvidenceStamp | undefined, lines: LineIndex): EvidenceFailure[] {
   const failures: EvidenceFailure[] = [];
   const status = test.slots.status;
-  if (status?.filled && FAILED_WORD.test(status.value)) failures.push({ code: 'status-field', value: status.value.trim() });
+  if (status?.filled && FAILED_WORD.test(status.value))
+    failures.push({ code: 'status-field', value: status.value.trim() });
   const output = test.slots.output;
   const heading = output?.filled ? SERVER_ERROR_HEADING.exec(lines.lineText(output.range.start.line)) : null;
   const httpStatus = stamp?.status ?? (heading ? Number(heading[1]) : undefined);
   if (httpStatus !== undefined && httpStatus >= 500) failures.push({ code: 'server-error', status: httpStatus });
   const elapsedMs = stamp?.ms ?? pastedTime(test);
   const missed = elapsedMs === undefined ? undefined : missedCriterion(elapsedMs, test.criteria);
-  if (missed && elapsedMs !== undefined) failures.push({ code: 'criterion', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
+  if (missed && elapsedMs !== undefined)
+    failures.push({ code: 'criterion', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
   return failures;
 }
 
@@ -172,7 +199,9 @@ function failuresOf(test: SmokeTest, stamp: EvidenceStamp | undefined, lines: Li
 function pastedTime(test: SmokeTest): number | undefined {
   const time = test.slots.time;
   if (!time?.filled) return undefined;
-  const number = /^(\d+(?:[.,]\d+)?)/.exec(time.value.slice(time.numberRange.start.character - time.valueRange.start.character));
+  const number = /^(\d+(?:[.,]\d+)?)/.exec(
+    time.value.slice(time.numberRange.start.character - time.valueRange.start.character),
+  );
   if (!number) return undefined;
   const amount = Number((number[1] ?? '').replace(',', '.'));
   return time.unit === 's' ? amount * 1000 : amount;

@@ -34,17 +34,22 @@ interface ValueAt {
 }
 
 const FIELD_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?([^*_:\n]{2,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)(.*?)\s*$/u;
-const OVERALL_KEY = /^(?:estado general|estado global|estado del documento|overall status|overall state|global status|document status)$/iu;
+const OVERALL_KEY =
+  /^(?:estado general|estado global|estado del documento|overall status|overall state|global status|document status)$/iu;
 const STATE_KEY = /^(?:estado|status|state)$/iu;
 const LAST_UPDATED_KEY = /^(?:[úu]ltima actualizaci[óo]n|last updated?|updated|actualizado)$/iu;
 const DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})/;
 
-const CLAIMS_GO = /✅|🟢|(?<![\p{L}-]|NO[- ])\bGO\b|\b(?:LISTO|LISTA|READY|APROBADO|APPROVED|COMPLETAD[OA]S?|COMPLETE[D]?|DONE|FINALIZADO|TERMINADO)\b/iu;
-const CLAIMS_PENDING = /⏳|🔄|🚧|❌|⛔|🔴|\bNO[- ]GO\b|\b(?:PENDIENTES?|PENDING|EN PROGRESO|EN CURSO|IN PROGRESS|BLOQUEAD[OA]|BLOCKED|INCOMPLET[OA]|NOT READY)\b/iu;
+const CLAIMS_GO =
+  /✅|🟢|(?<![\p{L}-]|NO[- ])\bGO\b|\b(?:LISTO|LISTA|READY|APROBADO|APPROVED|COMPLETAD[OA]S?|COMPLETE[D]?|DONE|FINALIZADO|TERMINADO)\b/iu;
+const CLAIMS_PENDING =
+  /⏳|🔄|🚧|❌|⛔|🔴|\bNO[- ]GO\b|\b(?:PENDIENTES?|PENDING|EN PROGRESO|EN CURSO|IN PROGRESS|BLOQUEAD[OA]|BLOCKED|INCOMPLET[OA]|NOT READY)\b/iu;
 
-const BLOCKER_COUNT = /(?<![\p{L}\p{N}.,])(\*\*|__)?(\d{1,4})\1\s+(?:\*\*|__)?(?:BLOQUERS?|BLOQUEANTES?|BLOCKERS?|[íi]tems? bloqueantes|blocking items?)(?![\p{L}])/giu;
-const ITEM_COUNT = /(?<![\p{L}\p{N}.,])(\*\*|__)?(\d{1,4})\1\s+(?:\*\*|__)?(?:entregables|deliverables|[íi]tems)(?![\p{L}])/giu;
+const BLOCKER_COUNT =
+  /(?<![\p{L}\p{N}.,])(\*\*|__)?(\d{1,4})\1\s+(?:\*\*|__)?(?:BLOQUERS?|BLOQUEANTES?|BLOCKERS?|[íi]tems? bloqueantes|blocking items?)(?![\p{L}])/giu;
+const ITEM_COUNT =
+  /(?<![\p{L}\p{N}.,])(\*\*|__)?(\d{1,4})\1\s+(?:\*\*|__)?(?:entregables|deliverables|[íi]tems)(?![\p{L}])/giu;
 
 export function headerFindings(ctx: HeaderContext): Finding[] {
   const { checklist } = ctx;
@@ -61,9 +66,16 @@ export function lastUpdatedEdits(text: string, checklist: Checklist, today: stri
 }
 
 /** Readiness's own edits with the last-updated dates bumped to `today` (where the edits do not touch them). */
-export function withLastUpdatedBump(edits: readonly TextEdit[], text: string, checklist: Checklist, today: string): TextEdit[] {
+export function withLastUpdatedBump(
+  edits: readonly TextEdit[],
+  text: string,
+  checklist: Checklist,
+  today: string,
+): TextEdit[] {
   if (edits.length === 0) return [];
-  const bumps = lastUpdatedEdits(text, checklist, today).filter((bump) => !edits.some((edit) => intersects(edit.range, bump.range)));
+  const bumps = lastUpdatedEdits(text, checklist, today).filter(
+    (bump) => !edits.some((edit) => intersects(edit.range, bump.range)),
+  );
   return [...edits, ...bumps];
 }
 
@@ -92,7 +104,13 @@ function fieldAt(line: number, text: string): ValueAt | undefined {
   const prefix = match[1] ?? '';
   const value = match[3] ?? '';
   const emphasis = value.includes('**') ? '**' : '';
-  return { line, key: (match[2] ?? '').trim(), value, range: range(line, prefix.length, line, prefix.length + value.length), emphasis };
+  return {
+    line,
+    key: (match[2] ?? '').trim(),
+    value,
+    range: range(line, prefix.length, line, prefix.length + value.length),
+    emphasis,
+  };
 }
 
 function statusLines(lines: readonly { line: number; text: string }[], checklist: Checklist): ValueAt[] {
@@ -101,7 +119,11 @@ function statusLines(lines: readonly { line: number; text: string }[], checklist
     const field = fieldAt(line, text);
     if (!field || field.value === '') continue;
     // "Estado General" anywhere; a plain "Estado" only outside the items (the document's closing lines).
-    if (OVERALL_KEY.test(field.key) || (STATE_KEY.test(field.key) && !itemAt(checklist, line) && line > (checklist.groups[0]?.range.start.line ?? 0))) out.push(field);
+    if (
+      OVERALL_KEY.test(field.key) ||
+      (STATE_KEY.test(field.key) && !itemAt(checklist, line) && line > (checklist.groups[0]?.range.start.line ?? 0))
+    )
+      out.push(field);
   }
   return out;
 }
@@ -118,11 +140,18 @@ function statusFindings(ctx: HeaderContext, lines: readonly { line: number; text
     const contradicts = decision === 'go' ? pending && !go : go && !pending;
     if (!contradicts) continue;
     const wanted = overallText(decision, ctx.checklist);
-    const newText = status.emphasis ? `${wanted.emoji} ${status.emphasis}${wanted.words}${status.emphasis}` : `${wanted.emoji} ${wanted.words}`;
+    const newText = status.emphasis
+      ? `${wanted.emoji} ${status.emphasis}${wanted.words}${status.emphasis}`
+      : `${wanted.emoji} ${wanted.words}`;
     findings.push({
       code: 'status-mismatch',
       severity: 'warning',
-      message: ctx.t('header.statusContradicts', status.key, status.value.replace(/\*\*|__/g, ''), decision === 'go' ? 'GO' : 'NO-GO'),
+      message: ctx.t(
+        'header.statusContradicts',
+        status.key,
+        status.value.replace(/\*\*|__/g, ''),
+        decision === 'go' ? 'GO' : 'NO-GO',
+      ),
       range: status.range,
       data: { kind: 'header-status', newText, title: ctx.t('fix.headerStatus', newText.replace(/\*\*/g, '')) },
     });
@@ -142,9 +171,18 @@ function countFindings(ctx: HeaderContext, lines: readonly { line: number; text:
   const blockers = checklist.items.filter((i) => i.blocker).length;
   const items = checklist.items.length;
   // The summary's own counts ("(6 items)" per group, "Total: 21") belong to the summary rule.
-  const summaryLines = new Set([...(checklist.summary?.groups.map((g) => g.range.start.line) ?? []), ...(checklist.summary?.total ? [checklist.summary.total.range.start.line] : [])]);
+  const summaryLines = new Set([
+    ...(checklist.summary?.groups.map((g) => g.range.start.line) ?? []),
+    ...(checklist.summary?.total ? [checklist.summary.total.range.start.line] : []),
+  ]);
   const findings: Finding[] = [];
-  const check = (line: number, text: string, pattern: RegExp, actual: number, key: 'header.blockerCount' | 'header.itemCount') => {
+  const check = (
+    line: number,
+    text: string,
+    pattern: RegExp,
+    actual: number,
+    key: 'header.blockerCount' | 'header.itemCount',
+  ) => {
     for (const match of text.matchAll(pattern)) {
       const stated = Number(match[2]);
       if (stated === actual) continue;
@@ -166,7 +204,10 @@ function countFindings(ctx: HeaderContext, lines: readonly { line: number; text:
   return findings;
 }
 
-function lastUpdatedLines(lines: readonly { line: number; text: string }[], checklist: Checklist): (ValueAt & { date: string; range: Range })[] {
+function lastUpdatedLines(
+  lines: readonly { line: number; text: string }[],
+  checklist: Checklist,
+): (ValueAt & { date: string; range: Range })[] {
   const out: (ValueAt & { date: string; range: Range })[] = [];
   for (const { line, text } of lines) {
     const field = fieldAt(line, text);

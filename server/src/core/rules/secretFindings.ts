@@ -41,7 +41,12 @@ export class SecretScanner {
    * characters and yielding after each: one scan of a run costs a fraction of scanning each
    * of its blocks, and rules never look past a heading, so a block gets what its own scan would.
    */
-  *findingsInSteps(text: string, blocks: readonly Block[], allow: readonly RegExp[], t: Translate): Generator<void, Finding[], void> {
+  *findingsInSteps(
+    text: string,
+    blocks: readonly Block[],
+    allow: readonly RegExp[],
+    t: Translate,
+  ): Generator<void, Finding[], void> {
     const vocabulary = this.vocabulary(blocks);
     const key = `${vocabulary.join(',')}\n${allow.map((a) => a.source).join('\n')}`;
     const next = new Map<string, CachedScan>();
@@ -61,7 +66,10 @@ export class SecretScanner {
           severity: 'error',
           message: t('secret.found', secret.description),
           range: shiftRange(secret.range, block.startLine),
-          data: secret.suggestedName === undefined ? { rule: secret.ruleId } : { rule: secret.ruleId, name: secret.suggestedName },
+          data:
+            secret.suggestedName === undefined
+              ? { rule: secret.ruleId }
+              : { rule: secret.ruleId, name: secret.suggestedName },
         });
       }
     }
@@ -94,7 +102,12 @@ function scanRun(run: BlockRun, vocabulary: readonly string[], allow: readonly R
     const start = lines.positionAt(m.start);
     const end = lines.positionAt(m.end);
     const first = run.blocks[b]?.startLine ?? 0;
-    perBlock[b]?.push({ ruleId: m.ruleId, description: m.description, suggestedName: m.suggestedName, range: range(start.line - first, start.character, end.line - first, end.character) });
+    perBlock[b]?.push({
+      ruleId: m.ruleId,
+      description: m.description,
+      suggestedName: m.suggestedName,
+      range: range(start.line - first, start.character, end.line - first, end.character),
+    });
   }
   return perBlock;
 }

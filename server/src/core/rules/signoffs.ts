@@ -34,7 +34,8 @@ export interface SignOff {
   readonly newestEvidence: { readonly test: string; readonly date: string; readonly time: string } | undefined;
 }
 
-const LABEL = /^([ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?)(firma(?:do por)?|aprobado por|aprobaci[oó]n|visto bueno|sign[- ]?off(?: by)?|signed(?: off)?(?: by)?|signature|approved by|approval)((?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*)(.*)$/i;
+const LABEL =
+  /^([ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?)(firma(?:do por)?|aprobado por|aprobaci[oó]n|visto bueno|sign[- ]?off(?: by)?|signed(?: off)?(?: by)?|signature|approved by|approval)((?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*)(.*)$/i;
 /** Where a sign-off line may start: one pass over the text instead of a regular expression per line. */
 const CANDIDATE = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:firma|aprob|visto|sign|approv)/gim;
 const WRITTEN_DATE = /\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?\b/;
@@ -48,7 +49,11 @@ const SEPARATOR_START = /^[ \t]*(?:[-–—|,/·][ \t]*)?/;
 export class SignOffScanner {
   private cache = new Map<string, readonly ParsedLine[]>();
 
-  find(blocks: readonly Pick<Block, 'startLine' | 'text'>[], checklist: Checklist, evidence: readonly TestEvidenceRecord[]): SignOff[] {
+  find(
+    blocks: readonly Pick<Block, 'startLine' | 'text'>[],
+    checklist: Checklist,
+    evidence: readonly TestEvidenceRecord[],
+  ): SignOff[] {
     const next = new Map<string, readonly ParsedLine[]>();
     const out: SignOff[] = [];
     let everything: readonly string[] | undefined;
@@ -57,10 +62,16 @@ export class SignOffScanner {
       next.set(block.text, lines);
       for (const parsed of lines) {
         const line = parsed.line + block.startLine;
-        const placed: ParsedLine = { ...parsed, line, nameRange: shiftRange(parsed.nameRange, block.startLine), dateRange: shiftRange(parsed.dateRange, block.startLine) };
+        const placed: ParsedLine = {
+          ...parsed,
+          line,
+          nameRange: shiftRange(parsed.nameRange, block.startLine),
+          dateRange: shiftRange(parsed.dateRange, block.startLine),
+        };
         const item = itemAt(checklist.items, line);
         const covers = item && hasSmokeTests(item) ? [item.id] : (everything ??= checklist.items.map((i) => i.id));
-        const newestEvidence = evidence.length === 0 ? undefined : newest(evidence.filter((r) => covers.includes(r.itemId)));
+        const newestEvidence =
+          evidence.length === 0 ? undefined : newest(evidence.filter((r) => covers.includes(r.itemId)));
         out.push({ ...placed, itemId: item?.id, covers, newestEvidence });
       }
     }
@@ -184,8 +195,19 @@ export function signOffFindings(signOffs: readonly SignOff[], t: Translate): Fin
   return signOffs.filter(isStale).map((s) => ({
     code: 'stale-signoff',
     severity: 'warning',
-    message: t('signoff.stale', s.name ?? '', `${s.date ?? ''}${s.time ? ` ${s.time}` : ''}`, s.newestEvidence?.test ?? '', `${s.newestEvidence?.date ?? ''} ${s.newestEvidence?.time ?? ''}`),
-    range: range(s.line, Math.min(s.nameRange.start.character, s.dateRange.start.character), s.line, Math.max(s.nameRange.end.character, s.dateRange.end.character)),
+    message: t(
+      'signoff.stale',
+      s.name ?? '',
+      `${s.date ?? ''}${s.time ? ` ${s.time}` : ''}`,
+      s.newestEvidence?.test ?? '',
+      `${s.newestEvidence?.date ?? ''} ${s.newestEvidence?.time ?? ''}`,
+    ),
+    range: range(
+      s.line,
+      Math.min(s.nameRange.start.character, s.dateRange.start.character),
+      s.line,
+      Math.max(s.nameRange.end.character, s.dateRange.end.character),
+    ),
     data: { line: s.line },
   }));
 }

@@ -11,11 +11,20 @@ import type { Finding } from '../types';
 import type { RuleContext } from './rule';
 
 export function statusMismatches(ctx: RuleContext): Finding[] {
-  return [...doneButOpen(ctx), ...summaryDisagrees(ctx), ...summaryCoverage(ctx), ...wrongCounts(ctx), ...statedCounts(ctx), ...overallStates(ctx)];
+  return [
+    ...doneButOpen(ctx),
+    ...summaryDisagrees(ctx),
+    ...summaryCoverage(ctx),
+    ...wrongCounts(ctx),
+    ...statedCounts(ctx),
+    ...overallStates(ctx),
+  ];
 }
 
-const applicable = <T extends { readonly state: ItemState }>(units: readonly T[]): T[] => units.filter((u) => u.state !== 'not-applicable');
-const open = <T extends { readonly state: ItemState }>(units: readonly T[]): T[] => applicable(units).filter((u) => u.state !== 'done');
+const applicable = <T extends { readonly state: ItemState }>(units: readonly T[]): T[] =>
+  units.filter((u) => u.state !== 'not-applicable');
+const open = <T extends { readonly state: ItemState }>(units: readonly T[]): T[] =>
+  applicable(units).filter((u) => u.state !== 'done');
 
 function doneButOpen({ checklist, t }: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -53,10 +62,16 @@ function summaryDisagrees({ checklist, t }: RuleContext): Finding[] {
     findings.push({
       code: 'status-mismatch',
       severity: 'warning',
-      message: entry.checked ? t('mismatch.summaryChecked', entry.label, item.id, t(`state.${item.state}`)) : t('mismatch.summaryUnchecked', entry.label, item.id),
+      message: entry.checked
+        ? t('mismatch.summaryChecked', entry.label, item.id, t(`state.${item.state}`))
+        : t('mismatch.summaryUnchecked', entry.label, item.id),
       range: entry.boxRange,
       // A table row's state cell is not a box the sync fix can tick.
-      data: { kind: entry.kind === 'row' ? 'summary-row' : 'summary-box', item: item.id, checked: item.state === 'done' },
+      data: {
+        kind: entry.kind === 'row' ? 'summary-row' : 'summary-box',
+        item: item.id,
+        checked: item.state === 'done',
+      },
     });
   }
   return findings;
@@ -70,18 +85,35 @@ function summaryCoverage({ checklist, t }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const entry of all) {
     if (entry.itemId !== undefined) continue;
-    findings.push({ code: 'status-mismatch', severity: 'warning', message: t('mismatch.summaryExtra', entry.label), range: entry.range, data: { kind: 'summary-extra' } });
+    findings.push({
+      code: 'status-mismatch',
+      severity: 'warning',
+      message: t('mismatch.summaryExtra', entry.label),
+      range: entry.range,
+      data: { kind: 'summary-extra' },
+    });
   }
   const listed = new Set(all.flatMap((e) => (e.itemId === undefined ? [] : [e.itemId])));
   const items = applicable(checklist.items);
   if (listed.size >= Math.max(2, items.length / 2)) {
     for (const item of items) {
       if (listed.has(item.id)) continue;
-      findings.push({ code: 'status-mismatch', severity: 'warning', message: t('mismatch.summaryDropped', item.id, item.shortTitle), range: summary.range, data: { kind: 'summary-dropped', item: item.id } });
+      findings.push({
+        code: 'status-mismatch',
+        severity: 'warning',
+        message: t('mismatch.summaryDropped', item.id, item.shortTitle),
+        range: summary.range,
+        data: { kind: 'summary-dropped', item: item.id },
+      });
     }
   }
   const byId = new Map<string, Item>(checklist.items.map((item) => [item.id, item]));
-  const sections = [...new Set([...summary.groups.map((g) => g.title), ...all.flatMap((e) => (e.section === undefined ? [] : [e.section]))])];
+  const sections = [
+    ...new Set([
+      ...summary.groups.map((g) => g.title),
+      ...all.flatMap((e) => (e.section === undefined ? [] : [e.section])),
+    ]),
+  ];
   for (const group of summary.groups) {
     for (const entry of group.entries) {
       const item = entry.itemId === undefined ? undefined : byId.get(entry.itemId);
@@ -89,7 +121,13 @@ function summaryCoverage({ checklist, t }: RuleContext): Finding[] {
       if (!item || filedUnder === undefined || item.group === '' || namesMatch(filedUnder, item.group)) continue;
       const home = sections.find((s) => s !== filedUnder && namesMatch(s, item.group));
       if (home === undefined) continue;
-      findings.push({ code: 'status-mismatch', severity: 'warning', message: t('mismatch.summaryMisfiled', entry.label, filedUnder, item.id, home), range: entry.range, data: { kind: 'summary-misfiled', item: item.id } });
+      findings.push({
+        code: 'status-mismatch',
+        severity: 'warning',
+        message: t('mismatch.summaryMisfiled', entry.label, filedUnder, item.id, home),
+        range: entry.range,
+        data: { kind: 'summary-misfiled', item: item.id },
+      });
     }
   }
   return findings;
@@ -112,7 +150,13 @@ function wrongCounts({ checklist, t }: RuleContext): Finding[] {
   const total = summary.total;
   const actual = checklist.items.length;
   const checks = checklist.items.reduce((n, item) => n + item.checks.length, 0);
-  if (total && actual > 0 && total.value !== actual && total.value !== applicable(checklist.items).length && total.value !== checks) {
+  if (
+    total &&
+    actual > 0 &&
+    total.value !== actual &&
+    total.value !== applicable(checklist.items).length &&
+    total.value !== checks
+  ) {
     findings.push({
       code: 'status-mismatch',
       severity: 'warning',
@@ -129,11 +173,17 @@ function statedCounts({ checklist, t }: RuleContext): Finding[] {
   if (checklist.items.length === 0) return [];
   const findings: Finding[] = [];
   // Per scope once: a document may state many counts.
-  const scopes = new Map<string | undefined, { items: readonly Item[]; checks: readonly Item['checks'][number][]; blockers: readonly Item[] }>();
+  const scopes = new Map<
+    string | undefined,
+    { items: readonly Item[]; checks: readonly Item['checks'][number][]; blockers: readonly Item[] }
+  >();
   const scopeOf = (group: string | undefined) => {
     let scope = scopes.get(group);
     if (!scope) {
-      const items = group === undefined ? checklist.items : checklist.items.filter((item) => item.group === group || item.title === group);
+      const items =
+        group === undefined
+          ? checklist.items
+          : checklist.items.filter((item) => item.group === group || item.title === group);
       scope = { items, checks: items.flatMap((item) => item.checks), blockers: items.filter((item) => item.blocker) };
       scopes.set(group, scope);
     }
@@ -158,7 +208,13 @@ function statedCounts({ checklist, t }: RuleContext): Finding[] {
       message = t('mismatch.statedCount', claim.value, actual);
     }
     if (items.length === 0 || accepted.includes(claim.value)) continue;
-    findings.push({ code: 'status-mismatch', severity: 'warning', message, range: claim.range, data: { kind: 'count', value: actual } });
+    findings.push({
+      code: 'status-mismatch',
+      severity: 'warning',
+      message,
+      range: claim.range,
+      data: { kind: 'count', value: actual },
+    });
   }
   return findings;
 }
@@ -171,6 +227,15 @@ function overallStates({ checklist, t }: RuleContext): Finding[] {
   const required = blockers.length > 0 ? blockers : applicable(checklist.items);
   const left = open(required).length;
   if (left === 0) return [];
-  const what = blockers.length > 0 ? t('mismatch.openBlockers', left, required.length) : t('mismatch.openItems', left, required.length);
-  return claims.map((claim) => ({ code: 'status-mismatch', severity: 'warning', message: t('mismatch.overallDone', claim.text.slice(0, 60), what), range: claim.range, data: { kind: 'overall' } }));
+  const what =
+    blockers.length > 0
+      ? t('mismatch.openBlockers', left, required.length)
+      : t('mismatch.openItems', left, required.length);
+  return claims.map((claim) => ({
+    code: 'status-mismatch',
+    severity: 'warning',
+    message: t('mismatch.overallDone', claim.text.slice(0, 60), what),
+    range: claim.range,
+    data: { kind: 'overall' },
+  }));
 }

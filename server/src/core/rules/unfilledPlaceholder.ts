@@ -43,7 +43,12 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
       code: 'unfilled-placeholder',
       severity: ctx.settings.placeholderSeverity.other,
       // Outside an item, a choice says which field it answers ("Final decision: choose one of: GO, NO-GO").
-      message: ctx.t('placeholder.document', placeholder.kind === 'choice' && placeholder.label !== '' && placeholder.label.length <= 40 ? `${placeholder.label}: ${describe(placeholder, ctx)}` : describe(placeholder, ctx)),
+      message: ctx.t(
+        'placeholder.document',
+        placeholder.kind === 'choice' && placeholder.label !== '' && placeholder.label.length <= 40
+          ? `${placeholder.label}: ${describe(placeholder, ctx)}`
+          : describe(placeholder, ctx),
+      ),
       range: placeholder.range,
       data: { item: '', placeholder: placeholder.text, kind: placeholder.kind },
     });
@@ -54,7 +59,10 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
 function describe(p: Placeholder, ctx: RuleContext): string {
   // An empty cell, a prompt in a comment, a run of underscores or a TBD is named by its column or field.
   const name = fieldName(p.label);
-  const named = p.shape === 'empty' || p.shape === 'comment' || ((p.shape === 'underscores' || p.shape === 'word') && name !== '' && name.length <= 40);
+  const named =
+    p.shape === 'empty' ||
+    p.shape === 'comment' ||
+    ((p.shape === 'underscores' || p.shape === 'word') && name !== '' && name.length <= 40);
   const quoted = named ? `"${name}"` : `"${blankSource(p)}"`;
   if (p.kind === 'choice') return ctx.t('placeholder.choice', p.options.join(', '));
   if (p.kind !== 'text') return ctx.t(`placeholder.${p.kind}`, labelOr(p, quoted));
@@ -70,4 +78,3 @@ function labelOr(p: Placeholder, quoted: string): string {
   const name = fieldName(p.label);
   return name !== '' && name.length <= 40 ? `"${name}"` : quoted;
 }
-

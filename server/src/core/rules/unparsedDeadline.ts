@@ -14,7 +14,8 @@ export function unparsedDeadlines({ checklist, t }: RuleContext): Finding[] {
   for (const item of checklist.items) {
     const field = item.deadlineField;
     if (!field || item.due !== undefined) continue;
-    if (readDue(field.value, { created: checklist.created, language: checklist.language }).kind !== 'unparsed') continue;
+    if (readDue(field.value, { created: checklist.created, language: checklist.language }).kind !== 'unparsed')
+      continue;
     const example = t(EXAMPLE[checklist.language]);
     findings.push({
       code: 'unparsed-deadline',

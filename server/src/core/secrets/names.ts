@@ -6,7 +6,23 @@ import { nameWords, secretNameStrength } from './vocabulary';
 
 /** Words that say what a value is but not which one, so they never decide between two names. */
 const GENERIC_WORDS = new Set([
-  'token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'credential', 'credentials', 'auth', 'api', 'apikey', 'access', 'id', 'value', 'the', 'x',
+  'token',
+  'key',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'credential',
+  'credentials',
+  'auth',
+  'api',
+  'apikey',
+  'access',
+  'id',
+  'value',
+  'the',
+  'x',
 ]);
 
 // A password is not offered a token's name, nor the other way round; credentials and
@@ -76,7 +92,9 @@ function bestDeclared(hint: string, vocabulary: readonly string[], family: Famil
     const own = familyOf(name);
     if (family !== 'any' && own !== 'any' && own !== family) continue;
     const words = nameWords(name);
-    const specific = words.filter((word) => !GENERIC_WORDS.has(word) && hintWords.some((seen) => sameWord(word, seen))).length;
+    const specific = words.filter(
+      (word) => !GENERIC_WORDS.has(word) && hintWords.some((seen) => sameWord(word, seen)),
+    ).length;
     if (specific === 0) continue;
     const generic = words.filter((word) => GENERIC_WORDS.has(word) && hintWords.includes(word)).length;
     const score = specific * 2 + generic;

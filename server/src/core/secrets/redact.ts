@@ -36,7 +36,8 @@ export function redactValues(text: string, values: readonly string[]): string {
   const spans: TextSpan[] = [];
   for (const value of new Set(values)) {
     if (value.length < MIN_REDACTED_VALUE_LENGTH) continue;
-    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) spans.push({ start: at, end: at + value.length });
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length))
+      spans.push({ start: at, end: at + value.length });
   }
   return redact(text, spans);
 }

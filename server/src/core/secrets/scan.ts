@@ -51,7 +51,13 @@ const ALL_KEYWORDS: readonly string[] = [...new Set(SECRET_RULES.flatMap((rule) 
  */
 export function scanSecrets(text: string, options: ScanOptions = {}): SecretMatch[] {
   if (text.length === 0) return [];
-  const vocabulary = [...new Set((options.vocabulary ?? declaredSecretNames(text)).map((name) => name.trim().toUpperCase()).filter((name) => name !== ''))];
+  const vocabulary = [
+    ...new Set(
+      (options.vocabulary ?? declaredSecretNames(text))
+        .map((name) => name.trim().toUpperCase())
+        .filter((name) => name !== ''),
+    ),
+  ];
   const context: ScanContext = { vocabulary, declared: new Set(vocabulary), allow: options.allow ?? [] };
   const keywordsOfVocabulary = vocabulary.map((name) => name.toLowerCase());
   const index = new KeywordIndex(text, [...ALL_KEYWORDS, ...keywordsOfVocabulary]);
@@ -74,7 +80,13 @@ export function scanSecrets(text: string, options: ScanOptions = {}): SecretMatc
   return keepMostSpecific(candidates).map(toMatch);
 }
 
-function judge(compiled: CompiledRule, match: RegExpExecArray, slice: string, offset: number, context: ScanContext): Candidate | undefined {
+function judge(
+  compiled: CompiledRule,
+  match: RegExpExecArray,
+  slice: string,
+  offset: number,
+  context: ScanContext,
+): Candidate | undefined {
   const { rule } = compiled;
   const span = match.indices?.groups?.['secret'];
   const value = match.groups?.['secret'];
@@ -82,11 +94,13 @@ function judge(compiled: CompiledRule, match: RegExpExecArray, slice: string, of
   const name = match.groups?.['name'];
   // A generic rule with nothing but a vague word (`key:`) for a name does not take a cache key or other content-addressed name.
   const strength = name === undefined ? 'none' : secretNameStrength(name, context.declared);
-  if (rule.tier === 'generic' && strength !== 'secret' && strength !== 'declared' && looksLikeDigestName(value)) return undefined;
+  if (rule.tier === 'generic' && strength !== 'secret' && strength !== 'declared' && looksLikeDigestName(value))
+    return undefined;
   if (rule.needsSecretName !== undefined) {
     // A vague name (`auth`, `key`) in an assignment only counts with a value random
     // enough to be a credential on its own, such as docker's "auth": "<base64>".
-    if (strength === 'none' || (strength === 'vague' && rule.needsSecretName === 'strict' && !looksRandom(value))) return undefined;
+    if (strength === 'none' || (strength === 'vague' && rule.needsSecretName === 'strict' && !looksRandom(value)))
+      return undefined;
   }
   if (!isReportable(rule, value, match.groups?.['user'], context.allow)) return undefined;
   const [start, end] = span;
@@ -121,13 +135,19 @@ function nameAssignedBefore(before: string, declared: ReadonlySet<string>): stri
 
 /** Drops every candidate that overlaps a more specific one (tier, then table order). */
 function keepMostSpecific(candidates: readonly Candidate[]): Candidate[] {
-  const ranked = [...candidates].sort((a, b) => TIER_RANK[a.rule.tier] - TIER_RANK[b.rule.tier] || a.order - b.order || a.start - b.start);
+  const ranked = [...candidates].sort(
+    (a, b) => TIER_RANK[a.rule.tier] - TIER_RANK[b.rule.tier] || a.order - b.order || a.start - b.start,
+  );
   const kept: Candidate[] = [];
   for (const candidate of ranked) {
     const at = insertionPoint(kept, candidate.start);
     const previous = kept[at - 1];
     const next = kept[at];
-    if ((previous !== undefined && previous.end > candidate.start) || (next !== undefined && next.start < candidate.end)) continue;
+    if (
+      (previous !== undefined && previous.end > candidate.start) ||
+      (next !== undefined && next.start < candidate.end)
+    )
+      continue;
     kept.splice(at, 0, candidate);
   }
   return kept;
@@ -146,6 +166,11 @@ function insertionPoint(kept: readonly Candidate[], start: number): number {
 }
 
 function toMatch(candidate: Candidate): SecretMatch {
-  const match = { ruleId: candidate.rule.id, description: candidate.rule.description, start: candidate.start, end: candidate.end };
+  const match = {
+    ruleId: candidate.rule.id,
+    description: candidate.rule.description,
+    start: candidate.start,
+    end: candidate.end,
+  };
   return candidate.suggestedName === undefined ? match : { ...match, suggestedName: candidate.suggestedName };
 }

@@ -4,9 +4,11 @@
 
 const ENV_NAME = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]+)$/;
 const NUMBER = /^[+-]?\d[\d\s.,]*%?$/;
-const KEYWORD_VALUE = /^(?:true|false|null|nil|none|undefined|n\/a|na|yes|no|on|off|empty|unset|set|required|optional|ok|valid|invalid|default|enabled|disabled|s[ií]|pendiente|configurad[ao]|existe)$/i;
+const KEYWORD_VALUE =
+  /^(?:true|false|null|nil|none|undefined|n\/a|na|yes|no|on|off|empty|unset|set|required|optional|ok|valid|invalid|default|enabled|disabled|s[ií]|pendiente|configurad[ao]|existe)$/i;
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.-]+)?$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}:\d{2}(?::\d{2})?$/;
+const DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}:\d{2}(?::\d{2})?$/;
 const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y)$/;
 const LETTERS_AND_SEPARATORS = /^\p{L}[\p{L}\-_.' ]*$/u;
 const WORD_PIECE = /^(?:\p{Lu}+|\p{Lu}?\p{Ll}+)$/u;
@@ -15,10 +17,12 @@ const PATH_ROOT = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/;
 const PATH_SEGMENT = /^[\w.@%~ -]{0,40}$/;
 const RELATIVE_PATH = /^[a-z0-9._-]+(?:\/[a-z0-9._-]+)+\/?$/;
 const FILE_NAME = /^[\w.-]+\.(?:json|pem|key|crt|cer|txt|env|ya?ml|p12|pfx|jks|keystore|conf|ini|toml)$/i;
-const URL_OR_REFERENCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:arn|projects|vault|sm|ssm|op|keyvault|gcpsm|awssm|secretsmanager|secretref|ref|file|env|mailto):)/i;
+const URL_OR_REFERENCE =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:arn|projects|vault|sm|ssm|op|keyvault|gcpsm|awssm|secretsmanager|secretref|ref|file|env|mailto):)/i;
 const HOST_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
-const PUBLIC_KEY = /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-|sk-ssh-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
+const PUBLIC_KEY =
+  /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-|sk-ssh-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC))/;
 const YAML_TAG = /^!\w+$/;
 // Key fingerprints as ssh-keygen and openssl print them: SHA256:base64, or hex pairs with colons.
 const FINGERPRINT = /^(?:SHA256|SHA1|MD5):[A-Za-z0-9+/=]{16,88}$|^(?:[0-9A-Fa-f]{2}:){15,63}[0-9A-Fa-f]{2}$/;

@@ -4,7 +4,21 @@
 
 /** Last words that make a name a secret's name: LOG_TOKEN, apiKey, client_secret, DB_CREDENTIALS. */
 const SECRET_WORDS = new Set([
-  'key', 'token', 'secret', 'password', 'passwd', 'pwd', 'pass', 'passphrase', 'credential', 'credentials', 'auth', 'apikey', 'secretkey', 'accesskey', 'sig',
+  'key',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'credential',
+  'credentials',
+  'auth',
+  'apikey',
+  'secretkey',
+  'accesskey',
+  'sig',
 ]);
 
 /** Last words too vague on their own in an assignment (`key: name`, `auth: true`), fine as a query parameter (`?key=`). */
@@ -12,9 +26,47 @@ const VAGUE_ALONE = new Set(['key', 'auth', 'pass', 'sig']);
 
 /** Words before the last one that make it something public or structural: PUBLIC_KEY, sort_key, pageToken, max_tokens. */
 const NON_SECRET_QUALIFIERS = new Set([
-  'public', 'pub', 'publishable', 'site', 'primary', 'foreign', 'sort', 'partition', 'range', 'idempotency', 'cache', 'page', 'next', 'prev',
-  'continuation', 'cursor', 'pagination', 's3', 'object', 'row', 'hash', 'lookup', 'dedup', 'dedupe', 'map', 'shard', 'gpg', 'pgp',
-  'max', 'min', 'num', 'total', 'prompt', 'completion', 'csrf', 'xsrf', 'sync', 'resume', 'host', 'no', 'usage',
+  'public',
+  'pub',
+  'publishable',
+  'site',
+  'primary',
+  'foreign',
+  'sort',
+  'partition',
+  'range',
+  'idempotency',
+  'cache',
+  'page',
+  'next',
+  'prev',
+  'continuation',
+  'cursor',
+  'pagination',
+  's3',
+  'object',
+  'row',
+  'hash',
+  'lookup',
+  'dedup',
+  'dedupe',
+  'map',
+  'shard',
+  'gpg',
+  'pgp',
+  'max',
+  'min',
+  'num',
+  'total',
+  'prompt',
+  'completion',
+  'csrf',
+  'xsrf',
+  'sync',
+  'resume',
+  'host',
+  'no',
+  'usage',
 ]);
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -44,13 +96,15 @@ export function secretNameStrength(name: string, vocabulary: ReadonlySet<string>
 }
 
 // Label lines that introduce a list of secrets: "Secrets confirmados:", "### Secrets", "Required secrets:".
-const SECRETS_LABEL = /^[ \t>]*(?:#{1,6}[ \t]+[^\n]*\bsecre(?:ts?|tos?)\b[^\n]*|[^\n#]{0,60}\bsecre(?:ts?|tos?)\b[^\n]{0,60}:)[ \t]*\r?$/gim;
+const SECRETS_LABEL =
+  /^[ \t>]*(?:#{1,6}[ \t]+[^\n]*\bsecre(?:ts?|tos?)\b[^\n]*|[^\n#]{0,60}\bsecre(?:ts?|tos?)\b[^\n]{0,60}:)[ \t]*\r?$/gim;
 const LIST_ITEM = /^[ \t>]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?`?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/;
 const BLANK_OR_LIST = /^[ \t>]*(?:[-*+]|\d+[.)])[ \t]/;
 // A command or template variable holding a secret: <LOG_TOKEN>, ${OPENAI_API_KEY}, $DB_PASSWORD, %API_KEY%.
 const VARIABLE = /(?:<|\$\{|\$|%)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:>|\}|%|\b)/g;
 // An env-style name ending in a secret word: OPENAI_API_KEY, LOG_TOKEN, DB_CREDENTIALS.
-const SUFFIXED_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|CREDENTIALS?|AUTH|APIKEY)\b/g;
+const SUFFIXED_NAME =
+  /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|CREDENTIALS?|AUTH|APIKEY)\b/g;
 
 /**
  * The names a document declares as secrets, upper-case, in document order: the entries of

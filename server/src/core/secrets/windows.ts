@@ -40,13 +40,15 @@ export class KeywordIndex {
     const anyKeyword = keywordPattern(distinct);
     // The keywords by first character: only those can start where a match starts.
     const byFirst = new Map<string, string[]>();
-    for (const keyword of distinct) byFirst.set(keyword.charAt(0), [...(byFirst.get(keyword.charAt(0)) ?? []), keyword]);
+    for (const keyword of distinct)
+      byFirst.set(keyword.charAt(0), [...(byFirst.get(keyword.charAt(0)) ?? []), keyword]);
     // The alternation reports one keyword per position; the others starting there
     // (sk, sk- and sk-proj-) are picked up with startsWith, then the search resumes
     // one character later so that overlapping occurrences are found too.
     for (let match = anyKeyword.exec(lower); match !== null; match = anyKeyword.exec(lower)) {
       const at = match.index;
-      for (const keyword of byFirst.get(lower.charAt(at)) ?? []) if (lower.startsWith(keyword, at)) this.hitsByKeyword.get(keyword)?.push(at);
+      for (const keyword of byFirst.get(lower.charAt(at)) ?? [])
+        if (lower.startsWith(keyword, at)) this.hitsByKeyword.get(keyword)?.push(at);
       anyKeyword.lastIndex = at + 1;
     }
   }
@@ -94,7 +96,11 @@ export class KeywordIndex {
     }
     if (followLines === 0) return { start: lineStart, end: lineEnd, keywordLineEnd: lineEnd };
     const lastLine = Math.min(line + followLines, this.stops()[line] - 1);
-    return { start: lineStart, end: Math.min(this.endOfLine(lastLine), lineStart + MAX_WINDOW), keywordLineEnd: lineEnd };
+    return {
+      start: lineStart,
+      end: Math.min(this.endOfLine(lastLine), lineStart + MAX_WINDOW),
+      keywordLineEnd: lineEnd,
+    };
   }
 
   private lines(): number[] {

@@ -13,7 +13,9 @@ function pathOf(written: string): JsonPath | undefined {
 }
 
 function scalar(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
 }
 
 /** The variables a JSON response fills, by the configured mapping. */
@@ -28,7 +30,11 @@ export function capturedVariables(json: unknown, mapping: Readonly<Record<string
 }
 
 /** The value a capture field ("SessionId obtenido") asks for: a mapped path ending in that name, or a top-level key. */
-export function valueForSubject(json: unknown, subject: string, mapping: Readonly<Record<string, string>>): string | undefined {
+export function valueForSubject(
+  json: unknown,
+  subject: string,
+  mapping: Readonly<Record<string, string>>,
+): string | undefined {
   const key = subjectKey(subject);
   for (const written of Object.values(mapping)) {
     const path = pathOf(written);

@@ -10,7 +10,8 @@ export interface TimeCriterion {
   readonly path: string | undefined;
 }
 
-const LIMIT = /(?:<=?|≤|\b(?:under|within|below|less than|menos de|en menos de|bajo)\s+)\s*(\d+(?:[.,]\d+)?)\s*(ms|s|seg|segundos?|seconds?|secs?)\b/i;
+const LIMIT =
+  /(?:<=?|≤|\b(?:under|within|below|less than|menos de|en menos de|bajo)\s+)\s*(\d+(?:[.,]\d+)?)\s*(ms|s|seg|segundos?|seconds?|secs?)\b/i;
 const PATH = /(?:^|\s)(\/[\w\-./]+)/;
 const NO_5XX = /\b(?:sin|no|without|zero|cero)\s+(?:errores\s+|errors\s+)?5xx\b/i;
 

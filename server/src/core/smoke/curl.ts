@@ -6,11 +6,19 @@ import { parse as shellWords, type ParseEntry } from 'shell-quote';
 import { isPipeProblem, parsePipeStage, type PipeProblem, type PipeStage } from './pipes';
 
 /** Literal text, or a file whose bytes are the value (`@path`). */
-export type DataSource = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'file'; readonly path: string; readonly stripNewlines: boolean };
+export type DataSource =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'file'; readonly path: string; readonly stripNewlines: boolean };
 
 export type FormField =
   | { readonly kind: 'text'; readonly name: string; readonly value: string }
-  | { readonly kind: 'file'; readonly name: string; readonly path: string; readonly filename: string; readonly contentType: string | undefined }
+  | {
+      readonly kind: 'file';
+      readonly name: string;
+      readonly path: string;
+      readonly filename: string;
+      readonly contentType: string | undefined;
+    }
   | { readonly kind: 'file-text'; readonly name: string; readonly path: string };
 
 /** A curl command as written; `<name>` variables are still in the text. */
@@ -51,7 +59,8 @@ export type CommandProblem =
   | { readonly code: 'url-glob'; readonly url: string }
   | { readonly code: 'data-and-form' };
 
-export type ParsedCommand = { readonly ok: true; readonly command: CurlCommand } | { readonly ok: false; readonly problem: CommandProblem };
+export type ParsedCommand =
+  { readonly ok: true; readonly command: CurlCommand } | { readonly ok: false; readonly problem: CommandProblem };
 
 /** The method curl uses: `-X`, else GET with `-G` or no body, else POST. */
 export function effectiveMethod(command: CurlCommand): string {
@@ -77,8 +86,30 @@ const SHORT: Readonly<Record<string, string>> = {
   g: 'globoff',
 };
 
-const TAKES_ARGUMENT = new Set(['request', 'header', 'data', 'data-raw', 'data-binary', 'data-ascii', 'json', 'form', 'user', 'max-time', 'url']);
-const FLAGS = new Set(['get', 'location', 'insecure', 'include', 'silent', 'show-error', 'compressed', 'fail', 'globoff']);
+const TAKES_ARGUMENT = new Set([
+  'request',
+  'header',
+  'data',
+  'data-raw',
+  'data-binary',
+  'data-ascii',
+  'json',
+  'form',
+  'user',
+  'max-time',
+  'url',
+]);
+const FLAGS = new Set([
+  'get',
+  'location',
+  'insecure',
+  'include',
+  'silent',
+  'show-error',
+  'compressed',
+  'fail',
+  'globoff',
+]);
 
 // Marks where the tokenizer met `$NAME`; it becomes the `<NAME>` variable.
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -92,7 +123,12 @@ export function parseCurlCommand(commandLine: string): ParsedCommand {
   if (!split.ok) return fail(split.problem);
   const [programWords = [], ...pipeWords] = split.stages;
   if (programWords[0] === 'time') programWords.shift();
-  const curlWords = programWords[0] === 'wget' ? wgetAsCurl(programWords) : programWords[0] === 'http' || programWords[0] === 'https' ? httpieAsCurl(programWords) : programWords;
+  const curlWords =
+    programWords[0] === 'wget'
+      ? wgetAsCurl(programWords)
+      : programWords[0] === 'http' || programWords[0] === 'https'
+        ? httpieAsCurl(programWords)
+        : programWords;
   if (!Array.isArray(curlWords)) return fail(curlWords);
   if (curlWords[0] !== 'curl') return fail({ code: 'not-curl', program: curlWords[0] ?? '' });
 
@@ -106,7 +142,9 @@ export function parseCurlCommand(commandLine: string): ParsedCommand {
 }
 
 /** A command line as the words of each pipeline stage, or why a shell would do more than run programs. */
-export function commandStages(commandLine: string): { ok: true; stages: string[][] } | { ok: false; problem: CommandProblem } {
+export function commandStages(
+  commandLine: string,
+): { ok: true; stages: string[][] } | { ok: false; problem: CommandProblem } {
   if (commandLine.includes('`')) return { ok: false, problem: { code: 'shell-expansion', text: '`…`' } };
   let expansion: string | undefined;
   const env = (key: string): string => {
@@ -127,7 +165,13 @@ export function commandStages(commandLine: string): { ok: true; stages: string[]
     } else if (typeof entry === 'object' && 'comment' in entry) {
       break;
     } else {
-      return { ok: false, problem: { code: 'shell-operator', operator: typeof entry === 'object' && 'op' in entry ? entry.op : String(entry) } };
+      return {
+        ok: false,
+        problem: {
+          code: 'shell-operator',
+          operator: typeof entry === 'object' && 'op' in entry ? entry.op : String(entry),
+        },
+      };
     }
   }
   return { ok: true, stages };
@@ -139,7 +183,8 @@ function wgetAsCurl(words: readonly string[]): string[] | CommandProblem {
   let toStdout = false;
   for (let i = 1; i < words.length; i++) {
     const word = words[i] ?? '';
-    if (word === '-qO-' || word === '-qO' || word === '-O-' || word === '--output-document=-') toStdout ||= word !== '-qO' || words[++i] === '-';
+    if (word === '-qO-' || word === '-qO' || word === '-O-' || word === '--output-document=-')
+      toStdout ||= word !== '-qO' || words[++i] === '-';
     else if (word === '-O' || word === '--output-document') toStdout = words[++i] === '-';
     else if (word === '-q' || word === '--quiet') continue;
     else if (word.startsWith('--header=')) curl.push('-H', word.slice('--header='.length));
@@ -269,7 +314,17 @@ interface Draft {
 }
 
 function readOptions(args: readonly string[], pipeline: PipeStage[]): ParsedCommand {
-  const draft: Draft = { method: undefined, urls: [], headers: [], data: [], json: [], form: [], user: undefined, flags: new Set(), maxTimeMs: undefined };
+  const draft: Draft = {
+    method: undefined,
+    urls: [],
+    headers: [],
+    data: [],
+    json: [],
+    form: [],
+    user: undefined,
+    flags: new Set(),
+    maxTimeMs: undefined,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (!arg.startsWith('-') || arg === '-') {

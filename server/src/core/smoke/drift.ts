@@ -17,8 +17,16 @@ export type Shape =
 /** The shape of a JSON value; an array's elements are merged into one shape (objects: the union of their keys). */
 export function shapeOf(value: unknown): Shape {
   if (value === null) return { kind: 'null' };
-  if (Array.isArray(value)) return { kind: 'array', element: value.map(shapeOf).reduce<Shape | undefined>((a, b) => (a ? merge(a, b) : b), undefined) };
-  if (typeof value === 'object') return { kind: 'object', keys: new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, shapeOf(v)])) };
+  if (Array.isArray(value))
+    return {
+      kind: 'array',
+      element: value.map(shapeOf).reduce<Shape | undefined>((a, b) => (a ? merge(a, b) : b), undefined),
+    };
+  if (typeof value === 'object')
+    return {
+      kind: 'object',
+      keys: new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, shapeOf(v)])),
+    };
   if (typeof value === 'boolean') return { kind: 'boolean' };
   if (typeof value === 'number') return { kind: 'number' };
   if (typeof value === 'string') return { kind: 'string' };
@@ -31,7 +39,8 @@ function merge(a: Shape, b: Shape): Shape {
     for (const [k, v] of b.keys) keys.set(k, keys.has(k) ? merge(keys.get(k) ?? v, v) : v);
     return { kind: 'object', keys };
   }
-  if (a.kind === 'array' && b.kind === 'array') return { kind: 'array', element: a.element && b.element ? merge(a.element, b.element) : (a.element ?? b.element) };
+  if (a.kind === 'array' && b.kind === 'array')
+    return { kind: 'array', element: a.element && b.element ? merge(a.element, b.element) : (a.element ?? b.element) };
   return a;
 }
 
@@ -50,10 +59,12 @@ export function shapeDifferences(before: Shape, after: Shape, path = ''): string
       if (next === undefined) out.push(`removed ${path}.${key} (${shapeName(shape)})`);
       else out.push(...shapeDifferences(shape, next, `${path}.${key}`));
     }
-    for (const [key, shape] of after.keys) if (!before.keys.has(key)) out.push(`added ${path}.${key} (${shapeName(shape)})`);
+    for (const [key, shape] of after.keys)
+      if (!before.keys.has(key)) out.push(`added ${path}.${key} (${shapeName(shape)})`);
     return out;
   }
-  if (before.kind === 'array' && after.kind === 'array' && before.element && after.element) return shapeDifferences(before.element, after.element, `${path}[]`);
+  if (before.kind === 'array' && after.kind === 'array' && before.element && after.element)
+    return shapeDifferences(before.element, after.element, `${path}[]`);
   return [];
 }
 
@@ -81,14 +92,27 @@ const PASSED = /✅|\bPASS(?:ED)?\b|\bOK\b|ÉXITO|EXITO/iu;
 const FAILED = /❌|\bFAIL(?:ED|URE)?\b|\bFALL(?:[OÓ]|IDO|IDA)\b/iu;
 const STATUS_HEADING = /^\s*HTTP (\d{3})\b/;
 
-export function pastedEvidence(test: SmokeTest, lines: LineIndex, stamp: EvidenceStamp | undefined): PastedEvidence | undefined {
+export function pastedEvidence(
+  test: SmokeTest,
+  lines: LineIndex,
+  stamp: EvidenceStamp | undefined,
+): PastedEvidence | undefined {
   const { output, status } = test.slots;
   const outputLines: string[] = [];
-  if (output?.filled) for (let line = output.range.start.line; line <= output.range.end.line; line++) outputLines.push(lines.lineText(line));
+  if (output?.filled)
+    for (let line = output.range.start.line; line <= output.range.end.line; line++)
+      outputLines.push(lines.lineText(line));
   const statusValue = status?.filled ? status.value : undefined;
   if (outputLines.length === 0 && statusValue === undefined) return undefined;
   const heading = STATUS_HEADING.exec(outputLines[0] ?? '');
-  const passed = statusValue !== undefined && FAILED.test(statusValue) ? false : statusValue !== undefined && PASSED.test(statusValue) ? true : stamp ? stamp.result === 'passed' : undefined;
+  const passed =
+    statusValue !== undefined && FAILED.test(statusValue)
+      ? false
+      : statusValue !== undefined && PASSED.test(statusValue)
+        ? true
+        : stamp
+          ? stamp.result === 'passed'
+          : undefined;
   return { outputLines, status: stamp?.status ?? (heading ? Number(heading[1]) : undefined), passed };
 }
 
@@ -99,22 +123,33 @@ export type Verification =
   | { readonly kind: 'error'; readonly reason: string };
 
 /** Compares a fresh result with the pasted evidence (already redacted: the result's texts are). */
-export function verifyResult(pasted: PastedEvidence | undefined, result: SmokeResult, language: 'en' | 'es' = 'en'): Verification {
+export function verifyResult(
+  pasted: PastedEvidence | undefined,
+  result: SmokeResult,
+  language: 'en' | 'es' = 'en',
+): Verification {
   if (!pasted) return { kind: 'skipped', reason: 'no evidence pasted in the document' };
   if (result.outcome === 'not-run' || result.outcome === 'cancelled' || !result.evidence) {
-    return { kind: 'error', reason: result.reasons.map((r) => describeReason(r, language)).join('; ') || result.outcome };
+    return {
+      kind: 'error',
+      reason: result.reasons.map((r) => describeReason(r, language)).join('; ') || result.outcome,
+    };
   }
   const differences: string[] = [];
   const nowStatus = result.status;
-  if (pasted.status !== undefined && pasted.status !== nowStatus) differences.push(`status ${pasted.status} → ${nowStatus ?? 'no response'}`);
+  if (pasted.status !== undefined && pasted.status !== nowStatus)
+    differences.push(`status ${pasted.status} → ${nowStatus ?? 'no response'}`);
   const nowPassed = result.outcome === 'passed';
   if (pasted.passed !== undefined && pasted.passed !== nowPassed) {
     const why = result.reasons.map((r) => describeReason(r, language)).join('; ');
-    differences.push(`${pasted.passed ? 'PASSED' : 'FAILED'} → ${nowPassed ? 'PASSED' : 'FAILED'}${why ? ` (${why})` : ''}`);
+    differences.push(
+      `${pasted.passed ? 'PASSED' : 'FAILED'} → ${nowPassed ? 'PASSED' : 'FAILED'}${why ? ` (${why})` : ''}`,
+    );
   }
   const before = jsonOf(pasted.outputLines);
   const after = jsonOf(result.evidence.outputLines);
-  if (before !== undefined && after !== undefined) differences.push(...shapeDifferences(shapeOf(before), shapeOf(after)).map((d) => `shape: ${d}`));
+  if (before !== undefined && after !== undefined)
+    differences.push(...shapeDifferences(shapeOf(before), shapeOf(after)).map((d) => `shape: ${d}`));
   else if (before !== undefined && nowStatus !== undefined) differences.push('shape: the response is no longer JSON');
   return differences.length === 0 ? { kind: 'unchanged' } : { kind: 'drift', differences };
 }

@@ -29,7 +29,11 @@ export interface EvidencePlan {
 }
 
 /** Edits for every result that carries evidence, located in `suite` (recognised from the current text). */
-export function evidenceEdits(suite: SmokeSuite, results: readonly SmokeResult[], messageLanguage: Language = suite.language): EvidencePlan {
+export function evidenceEdits(
+  suite: SmokeSuite,
+  results: readonly SmokeResult[],
+  messageLanguage: Language = suite.language,
+): EvidencePlan {
   const byKey = new Map(suite.tests.map((t) => [t.key, t]));
   const edits: TextEdit[] = [];
   const dropped: DroppedEvidence[] = [];
@@ -79,7 +83,10 @@ function valueEdit(slot: ValueSlot, text: string): TextEdit {
 
 function statusText(slot: StatusSlot, evidence: TestEvidence): string {
   // Keep the document's style: a template or earlier value without emojis gets none.
-  const plain = slot.options.length > 0 ? !slot.options.some((o) => /[✅❌]/u.test(o)) : /^(?:PASSED|FAILED)\b/i.test(slot.value.trim());
+  const plain =
+    slot.options.length > 0
+      ? !slot.options.some((o) => /[✅❌]/u.test(o))
+      : /^(?:PASSED|FAILED)\b/i.test(slot.value.trim());
   const pass = slot.options.find((o) => /PASS|ÉXITO|EXITO|\bOK\b|✅/iu.test(o)) ?? (plain ? 'PASSED' : '✅ PASSED');
   const fail = slot.options.find((o) => /FAIL|FALL|❌/iu.test(o)) ?? (plain ? 'FAILED' : '❌ FAILED');
   if (evidence.passed) return pass;
@@ -102,7 +109,9 @@ export function formatAmount(ms: number, unit: 'ms' | 's'): string {
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
   const offset = (p: Range['start']) => lines.offsetAt(p);
-  const sorted = edits.map((e) => ({ from: offset(e.range.start), to: offset(e.range.end), text: e.newText })).sort((a, b) => b.from - a.from || b.to - a.to);
+  const sorted = edits
+    .map((e) => ({ from: offset(e.range.start), to: offset(e.range.end), text: e.newText }))
+    .sort((a, b) => b.from - a.from || b.to - a.to);
   let out = text;
   let limit = Number.POSITIVE_INFINITY;
   for (const edit of sorted) {

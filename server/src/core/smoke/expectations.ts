@@ -25,13 +25,18 @@ export const NO_EXPECTATIONS: Expectations = Object.freeze({ status: undefined, 
 // a unit ("200ms", "200 s", "200%") is a time or a rate, never a status.
 const STATUS_TRIGGER = String.raw`(?:→|->|=>|⇒|\bexpect(?:s|ed|ing)?\b|\besperad[oa]s?\b|\bespera(?:mos|r)?\b|\bstatus\b|\bestado\s+http\b|\bc[oó]digo\b|\bcode\b|\bHTTP\b|\breturns?\b|\bresponds?\b|\bdevuelve\b|\bdevolver\b|\bresponde\b|\bresponder\b|\bretorna\b)`;
 const STATUS_FILLER = String.raw`(?:\s*(?:[:=]|\bstatus\b|\bcode\b|\bHTTP\b|\bwith\b|\ba\b|\ban\b|\bcon\b|\bun\b|\bel\b|\bestado\b|\bc[oó]digo\b|\bde\b))*`;
-const STATUS = new RegExp(`${STATUS_TRIGGER}${STATUS_FILLER}\\s*([1-5]\\d\\d)(?![\\d.,]|\\s*(?:ms|s|seg|segundos?|secs?|seconds?|%|kb|mb|bytes?)\\b|%)`, 'i');
+const STATUS = new RegExp(
+  `${STATUS_TRIGGER}${STATUS_FILLER}\\s*([1-5]\\d\\d)(?![\\d.,]|\\s*(?:ms|s|seg|segundos?|secs?|seconds?|%|kb|mb|bytes?)\\b|%)`,
+  'i',
+);
 
 // Keys a comment names: after "keys:/fields:/claves:/campos:" a list of identifiers; after "contains/includes/
 // has/contiene/incluye" identifiers in backticks, quotes or braces; after "returns/with/devuelve/con" only in
 // backticks or braces (a quoted word there is more often a value: `returns "ok"`).
-const KEY_LIST = /\b(?:keys?|fields?|claves?|campos?|propert(?:y|ies)|propiedad(?:es)?)(?:\s+(?:expected|required|esperad[oa]s?|requerid[oa]s?))?\s*[:=]\s*((?:[`"'{]?\s*[A-Za-z_$][\w$.-]*\s*[`"'}]?\s*(?:,|\/|\band\b|\by\b|&)?\s*)+)/i;
-const KEY_VERB = /\b(?:contains?|includes?|has|must\s+(?:have|include|contain)|contiene|incluye|tiene|debe\s+(?:tener|incluir|contener))\b([^#]*)/i;
+const KEY_LIST =
+  /\b(?:keys?|fields?|claves?|campos?|propert(?:y|ies)|propiedad(?:es)?)(?:\s+(?:expected|required|esperad[oa]s?|requerid[oa]s?))?\s*[:=]\s*((?:[`"'{]?\s*[A-Za-z_$][\w$.-]*\s*[`"'}]?\s*(?:,|\/|\band\b|\by\b|&)?\s*)+)/i;
+const KEY_VERB =
+  /\b(?:contains?|includes?|has|must\s+(?:have|include|contain)|contiene|incluye|tiene|debe\s+(?:tener|incluir|contener))\b([^#]*)/i;
 const KEY_VERB_WEAK = /\b(?:returns?|with|con|devuelve|trae|debe\s+devolver)\b([^#]*)/i;
 const QUOTED = /`([A-Za-z_$][\w$.-]*)`|"([A-Za-z_$][\w$.-]*)"|'([A-Za-z_$][\w$.-]*)'/g;
 const BACKTICKED = /`([A-Za-z_$][\w$.-]*)`/g;
@@ -40,7 +45,40 @@ const IDENT = /[A-Za-z_$][\w$-]*/g;
 /** Words between the keys of a list: "id, name and email", "sessionId y reply". */
 const CONNECTIVES = new Set(['and', 'y', 'e', 'or', 'o']);
 /** Words that end a key list: "keys id and name present in the response". */
-const NOT_KEYS = new Set(['present', 'presente', 'presentes', 'must', 'should', 'debe', 'deben', 'in', 'en', 'the', 'la', 'el', 'los', 'las', 'del', 'de', 'response', 'respuesta', 'json', 'body', 'be', 'is', 'are', 'exist', 'existe', 'existen', 'with', 'con', 'a', 'an', 'un', 'una']);
+const NOT_KEYS = new Set([
+  'present',
+  'presente',
+  'presentes',
+  'must',
+  'should',
+  'debe',
+  'deben',
+  'in',
+  'en',
+  'the',
+  'la',
+  'el',
+  'los',
+  'las',
+  'del',
+  'de',
+  'response',
+  'respuesta',
+  'json',
+  'body',
+  'be',
+  'is',
+  'are',
+  'exist',
+  'existe',
+  'existen',
+  'with',
+  'con',
+  'a',
+  'an',
+  'un',
+  'una',
+]);
 
 /** The status a line of text names, if any. */
 export function statusIn(text: string): ExpectedStatus | undefined {
@@ -72,14 +110,22 @@ export function keysIn(text: string): string[] {
 /** An "Expected ...:" field's value: a status (`201`, `201 Created`) or, when its label names keys, a key list. */
 export function expectationField(label: string, value: string): Partial<Expectations> {
   if (/\b(?:keys?|fields?|claves?|campos?|propert(?:y|ies)|propiedad(?:es)?)\b/i.test(label)) {
-    return { keys: dedupeKeys((value.match(IDENT) ?? []).filter((k) => !NOT_KEYS.has(k.toLowerCase()) && !CONNECTIVES.has(k.toLowerCase()))).map((key) => ({ key })) };
+    return {
+      keys: dedupeKeys(
+        (value.match(IDENT) ?? []).filter((k) => !NOT_KEYS.has(k.toLowerCase()) && !CONNECTIVES.has(k.toLowerCase())),
+      ).map((key) => ({ key })),
+    };
   }
   const code = /^\s*(?:HTTP\s*)?([1-5]\d\d)\b/i.exec(value);
   return code ? { status: { code: Number(code[1]), text: `${label.trim()}: ${value.trim()}` } } : {};
 }
 
 /** Comment lines and expectation fields together; the first status named wins, keys accumulate. */
-export function expectationsOf(comments: readonly string[], fields: readonly Partial<Expectations>[], captureSubjects: readonly string[]): Expectations {
+export function expectationsOf(
+  comments: readonly string[],
+  fields: readonly Partial<Expectations>[],
+  captureSubjects: readonly string[],
+): Expectations {
   let status: ExpectedStatus | undefined;
   const keys: string[] = [...captureSubjects];
   for (const field of fields) {

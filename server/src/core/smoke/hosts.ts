@@ -23,7 +23,9 @@ export function mostCommonHost(urls: readonly string[]): string | undefined {
   return best;
 }
 
-export type BaseUrl = { readonly ok: true; readonly origin: string; readonly pathPrefix: string; readonly host: string } | { readonly ok: false };
+export type BaseUrl =
+  | { readonly ok: true; readonly origin: string; readonly pathPrefix: string; readonly host: string }
+  | { readonly ok: false };
 
 export function parseBaseUrl(value: string | undefined): BaseUrl {
   if (value === undefined || value.trim() === '') return { ok: false };
@@ -51,6 +53,8 @@ export function isAllowedHost(url: URL, base: BaseUrl, allowedHosts: readonly st
   if (base.ok && base.host === host) return true;
   return allowedHosts.some((entry) => {
     const allowed = entry.trim().toLowerCase();
-    return allowed.includes(':') && !allowed.startsWith('[') ? allowed === host : allowed === hostname || allowed === host;
+    return allowed.includes(':') && !allowed.startsWith('[')
+      ? allowed === host
+      : allowed === hostname || allowed === host;
   });
 }

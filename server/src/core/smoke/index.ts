@@ -22,11 +22,42 @@ export {
   type WallTime,
 } from './ports';
 export { describeProblem, describeReason, expectationOf, type FailedExpectation, type SmokeReason } from './reasons';
-export { findSmokeTests, smokeTestAt, type EvidenceSlots, type SmokeSuite, type SmokeTest, type SmokeTestIdentity } from './recognize';
+export {
+  findSmokeTests,
+  smokeTestAt,
+  type EvidenceSlots,
+  type SmokeSuite,
+  type SmokeTest,
+  type SmokeTestIdentity,
+} from './recognize';
 export { createRedactor, defaultSecretDetector, MASK, type Redactor } from './redact';
 export { resultLine, summarize, summaryLine, verdictOf, type RunSummary } from './report';
-export { runSmokeTests, type RunOptions, type SmokeEnvironment, type SmokeObserver, type SmokeOutcome, type SmokeProgress, type SmokeResult, type SmokeRun, type TestEvidence } from './runner';
-export { commandDigest, digestOf, evidenceDigest, formatStamp, isStampLine, parseStamp, sameDigest, stampsOf, STAMP_VERSION, type EvidenceStamp, type ParsedStamp, type PlacedStamp, type StampContext } from './stamp';
+export {
+  runSmokeTests,
+  type RunOptions,
+  type SmokeEnvironment,
+  type SmokeObserver,
+  type SmokeOutcome,
+  type SmokeProgress,
+  type SmokeResult,
+  type SmokeRun,
+  type TestEvidence,
+} from './runner';
+export {
+  commandDigest,
+  digestOf,
+  evidenceDigest,
+  formatStamp,
+  isStampLine,
+  parseStamp,
+  sameDigest,
+  stampsOf,
+  STAMP_VERSION,
+  type EvidenceStamp,
+  type ParsedStamp,
+  type PlacedStamp,
+  type StampContext,
+} from './stamp';
 export { stampedEvidenceEdits } from './stampWrite';
 export { defaultSmokeSettings, DEFAULT_SMOKE_TIMEOUT_MS, type SmokeSettings } from './settings';
 

@@ -38,7 +38,17 @@ const FIELD = /^([^\s#$[{"'<>`|][^:]{0,59}):(?:[ \t]+(.*)|)$/;
 const FENCE_MARK = /^\s{0,3}(?:`{3,}|~{3,})/;
 
 const STATUS_LABELS = ['estado', 'status', 'resultado', 'result'];
-const TIME_LABELS = ['tiempo de respuesta', 'response time', 'tiempo', 'time', 'latencia', 'latency', 'duración', 'duracion', 'duration'];
+const TIME_LABELS = [
+  'tiempo de respuesta',
+  'response time',
+  'tiempo',
+  'time',
+  'latencia',
+  'latency',
+  'duración',
+  'duracion',
+  'duration',
+];
 const CAPTURE = /^(.+?)\s+(?:obtenid[oa]|capturad[oa]|recibid[oa]|obtained|captured|received)$/i;
 const SECRET_NOTE = /^(.+?)\s+(?:usad[oa]|utilizad[oa]|used)$/i;
 /** "Expected status", "Status esperado", "Claves esperadas", "Expect": what the test expects, written by its author. */
@@ -67,7 +77,8 @@ export function classifyLine(text: string): LineKind {
     const kind = fieldKind(label);
     if (kind) return { kind: 'field', field: kind.field, label, subject: kind.subject, value, valueStart, valueEnd };
     // An unknown label is structural only while it looks like a blank to fill in.
-    if (value === '' || placeholders.length > 0) return { kind: 'field', field: 'other', label, subject: '', value, valueStart, valueEnd };
+    if (value === '' || placeholders.length > 0)
+      return { kind: 'field', field: 'other', label, subject: '', value, valueStart, valueEnd };
   }
   return { kind: 'free' };
 }

@@ -31,7 +31,10 @@ export function contentTypeFor(filename: string): string {
   return TYPES[extension] ?? 'application/octet-stream';
 }
 
-export function encodeMultipart(parts: readonly MultipartPart[]): { readonly body: Uint8Array; readonly contentType: string } {
+export function encodeMultipart(parts: readonly MultipartPart[]): {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+} {
   const boundary = pickBoundary(parts);
   const chunks: Uint8Array[] = [];
   for (const part of parts) {
@@ -60,7 +63,11 @@ function pickBoundary(parts: readonly MultipartPart[]): string {
 
 function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   const first = needle[0];
-  outer: for (let i = haystack.indexOf(first ?? 0); i !== -1 && i + needle.length <= haystack.length; i = haystack.indexOf(first ?? 0, i + 1)) {
+  outer: for (
+    let i = haystack.indexOf(first ?? 0);
+    i !== -1 && i + needle.length <= haystack.length;
+    i = haystack.indexOf(first ?? 0, i + 1)
+  ) {
     for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
     return true;
   }

@@ -17,10 +17,16 @@ export type NetCheck =
     }
   | { readonly kind: 'tcp'; readonly program: 'nc' | 'telnet'; readonly host: string; readonly port: string };
 
-export type ParsedCheck = { readonly ok: true; readonly check: NetCheck } | { readonly ok: false; readonly problem: CommandProblem };
+export type ParsedCheck =
+  { readonly ok: true; readonly check: NetCheck } | { readonly ok: false; readonly problem: CommandProblem };
 
 /** The redis-cli commands a smoke test may send: read-only ones. */
-const REDIS_COMMANDS: readonly (readonly string[])[] = [['PING'], ['INFO'], ['INFO', 'SERVER'], ['CONFIG', 'GET', 'MAXMEMORY-POLICY']];
+const REDIS_COMMANDS: readonly (readonly string[])[] = [
+  ['PING'],
+  ['INFO'],
+  ['INFO', 'SERVER'],
+  ['CONFIG', 'GET', 'MAXMEMORY-POLICY'],
+];
 
 /** A redis-cli, nc or telnet command; undefined for any other program (curl, wget, httpie are HTTP). */
 export function parseNetCheck(commandLine: string): ParsedCheck | undefined {
@@ -59,10 +65,22 @@ function redisCli(args: readonly string[]): ParsedCheck {
     }
   }
   const upper = command.map((word) => word.toUpperCase());
-  if (!REDIS_COMMANDS.some((allowed) => allowed.length === upper.length && allowed.every((word, i) => word === upper[i]))) {
+  if (
+    !REDIS_COMMANDS.some((allowed) => allowed.length === upper.length && allowed.every((word, i) => word === upper[i]))
+  ) {
     return { ok: false, problem: { code: 'unsupported-option', option: command.join(' ') || 'redis-cli' } };
   }
-  return { ok: true, check: { kind: 'redis', host, port, password, user, command: upper.map((word, i) => (i === 0 ? word : word.toLowerCase())) } };
+  return {
+    ok: true,
+    check: {
+      kind: 'redis',
+      host,
+      port,
+      password,
+      user,
+      command: upper.map((word, i) => (i === 0 ? word : word.toLowerCase())),
+    },
+  };
 }
 
 function tcpCheck(program: 'nc' | 'telnet', args: readonly string[]): ParsedCheck {
@@ -75,9 +93,11 @@ function tcpCheck(program: 'nc' | 'telnet', args: readonly string[]): ParsedChec
     else if (arg.startsWith('-')) return { ok: false, problem: { code: 'unsupported-option', option: arg } };
     else operands.push(arg);
   }
-  if (program === 'nc' && !args.some((a) => /^-[vnw]*z[vnw]*$/.test(a))) return { ok: false, problem: { code: 'unsupported-option', option: 'nc without -z' } };
+  if (program === 'nc' && !args.some((a) => /^-[vnw]*z[vnw]*$/.test(a)))
+    return { ok: false, problem: { code: 'unsupported-option', option: 'nc without -z' } };
   const [host, port, ...rest] = operands;
-  if (host === undefined || port === undefined) return { ok: false, problem: { code: 'missing-argument', option: program } };
+  if (host === undefined || port === undefined)
+    return { ok: false, problem: { code: 'missing-argument', option: program } };
   if (rest.length > 0) return { ok: false, problem: { code: 'bad-argument', option: program, value: rest.join(' ') } };
   return { ok: true, check: { kind: 'tcp', program, host, port } };
 }

@@ -8,7 +8,6 @@ import type { HttpResponse } from './ports';
 import type { SmokeReason } from './reasons';
 import type { Redactor } from './redact';
 
-
 export interface RenderedResponse {
   readonly text: string;
   /** A note about what the pipes or limits left out, in the document's language. */
@@ -46,7 +45,11 @@ export function renderResponse(command: CurlCommand, response: HttpResponse, lan
     const type = headerValue(response, 'content-type') ?? t('smoke.output.noType');
     const summary = t('smoke.output.binary', response.body.length, type);
     const jq = command.pipeline.some((s) => s.program === 'jq');
-    return { text: summary, notes, problem: jq ? { code: 'not-json', detail: t('smoke.output.binaryBody') } : undefined };
+    return {
+      text: summary,
+      notes,
+      problem: jq ? { code: 'not-json', detail: t('smoke.output.binaryBody') } : undefined,
+    };
   }
   // With `-i` the headers are shown first and the pipes read the body only, which is what `curl -i | jq` users mean.
   const headers = command.includeHeaders ? headerBlock(response) : '';
@@ -57,14 +60,21 @@ export function renderResponse(command: CurlCommand, response: HttpResponse, lan
     text = outcome.text;
     const n = outcome.omittedLines;
     if (n > 0 && stage.program === 'head') {
-      notes.push(n === 1 ? t('smoke.output.headOmittedOne', stage.lines) : t('smoke.output.headOmittedMany', n, stage.lines));
+      notes.push(
+        n === 1 ? t('smoke.output.headOmittedOne', stage.lines) : t('smoke.output.headOmittedMany', n, stage.lines),
+      );
     }
   }
   return { text: headers + text, notes, problem: undefined };
 }
 
 function headerBlock(response: HttpResponse): string {
-  return [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd(), ...response.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\n');
+  return [
+    `HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd(),
+    ...response.headers.map(([n, v]) => `${n}: ${v}`),
+    '',
+    '',
+  ].join('\n');
 }
 
 export interface OutputEvidence {
@@ -76,7 +86,10 @@ export interface OutputEvidence {
 const MAX_LINE = 1000;
 
 /** The lines that replace the output placeholder: redacted first, then bounded, then escaped. */
-export function outputLines(evidence: OutputEvidence, options: { language: Language; maxLines: number; redact: Redactor }): string[] {
+export function outputLines(
+  evidence: OutputEvidence,
+  options: { language: Language; maxLines: number; redact: Redactor },
+): string[] {
   const t = translator(options.language);
   const parts: string[] = [];
   if (evidence.heading !== undefined) parts.push(evidence.heading);

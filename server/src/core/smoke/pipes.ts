@@ -76,7 +76,8 @@ function parseHead(args: readonly string[]): PipeStage | PipeProblem {
     else if (/^-n\d+$/.test(arg)) value = arg.slice(2);
     else if (/^-\d+$/.test(arg)) value = arg.slice(1);
     else return { code: 'unsupported-pipe-argument', program: 'head', argument: arg };
-    if (value === undefined || !/^\d+$/.test(value)) return { code: 'unsupported-pipe-argument', program: 'head', argument: value ?? arg };
+    if (value === undefined || !/^\d+$/.test(value))
+      return { code: 'unsupported-pipe-argument', program: 'head', argument: value ?? arg };
     lines = Number(value);
   }
   return { program: 'head', lines };
@@ -116,11 +117,16 @@ function applyJq(stage: Extract<PipeStage, { program: 'jq' }>, text: string): St
       continue;
     }
     if (typeof step === 'number' ? !Array.isArray(value) : typeof value !== 'object' || Array.isArray(value)) {
-      return { ok: false, error: 'jq-path', detail: `${describeType(value)} cannot be indexed with ${JSON.stringify(step)}` };
+      return {
+        ok: false,
+        error: 'jq-path',
+        detail: `${describeType(value)} cannot be indexed with ${JSON.stringify(step)}`,
+      };
     }
     value = (value as Record<string | number, unknown>)[step] ?? null;
   }
-  const rendered = stage.raw && typeof value === 'string' ? value : JSON.stringify(value, null, stage.compact ? undefined : 2);
+  const rendered =
+    stage.raw && typeof value === 'string' ? value : JSON.stringify(value, null, stage.compact ? undefined : 2);
   return { ok: true, text: rendered + '\n', omittedLines: 0 };
 }
 

@@ -5,7 +5,13 @@ import type { CommandProblem } from './curl';
 
 export type SmokeReason =
   | { readonly code: 'http-status'; readonly status: number; readonly statusText: string }
-  | { readonly code: 'unexpected-status'; readonly status: number; readonly statusText: string; readonly expected: number; readonly as: string }
+  | {
+      readonly code: 'unexpected-status';
+      readonly status: number;
+      readonly statusText: string;
+      readonly expected: number;
+      readonly as: string;
+    }
   | { readonly code: 'missing-json-key'; readonly key: string; readonly present: readonly string[] | null }
   | { readonly code: 'redis-auth'; readonly detail: string }
   | { readonly code: 'redis-error'; readonly detail: string }
@@ -13,7 +19,12 @@ export type SmokeReason =
   | { readonly code: 'no-tcp' }
   | { readonly code: 'redirect-not-followed'; readonly status: number }
   | { readonly code: 'too-many-redirects'; readonly max: number }
-  | { readonly code: 'redirect-body-not-resent'; readonly status: number; readonly host: string; readonly method: string }
+  | {
+      readonly code: 'redirect-body-not-resent';
+      readonly status: number;
+      readonly host: string;
+      readonly method: string;
+    }
   | { readonly code: 'timeout'; readonly timeoutMs: number }
   | { readonly code: 'refused'; readonly host: string }
   | { readonly code: 'dns'; readonly host: string }
@@ -24,7 +35,12 @@ export type SmokeReason =
   | { readonly code: 'missing-file'; readonly path: string }
   | { readonly code: 'file-outside-workspace'; readonly path: string }
   | { readonly code: 'unreadable-file'; readonly path: string }
-  | { readonly code: 'criterion-missed'; readonly elapsedMs: number; readonly limitMs: number; readonly criterion: string }
+  | {
+      readonly code: 'criterion-missed';
+      readonly elapsedMs: number;
+      readonly limitMs: number;
+      readonly criterion: string;
+    }
   | { readonly code: 'not-json'; readonly detail: string }
   | { readonly code: 'jq-path'; readonly detail: string }
   | { readonly code: 'body-too-large'; readonly maxBytes: number }
@@ -45,7 +61,12 @@ export function describeReason(reason: SmokeReason, language: Language): string 
     case 'http-status':
       return `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`;
     case 'unexpected-status':
-      return t('smoke.reason.unexpectedStatus', `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`, reason.expected, reason.as);
+      return t(
+        'smoke.reason.unexpectedStatus',
+        `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`,
+        reason.expected,
+        reason.as,
+      );
     case 'missing-json-key':
       return t('smoke.reason.missingJsonKey', reason.key);
     case 'redis-auth':
@@ -69,7 +90,9 @@ export function describeReason(reason: SmokeReason, language: Language): string 
     case 'dns':
       return t('smoke.reason.dns', reason.host);
     case 'tls':
-      return t('smoke.reason.tls', reason.detail) + (reason.insecureIgnored ? t('smoke.reason.tlsInsecureIgnored') : '');
+      return (
+        t('smoke.reason.tls', reason.detail) + (reason.insecureIgnored ? t('smoke.reason.tlsInsecureIgnored') : '')
+      );
     case 'reset':
       return t('smoke.reason.reset', reason.host);
     case 'blocked-port':
@@ -157,7 +180,11 @@ export function expectationOf(reason: SmokeReason, language: Language): FailedEx
   const status = (code: number, text: string) => `${code}${text ? ` ${text}` : ''}`;
   switch (reason.code) {
     case 'http-status':
-      return { kind: 'status', expected: t('testing.expected.status2xx'), actual: status(reason.status, reason.statusText) };
+      return {
+        kind: 'status',
+        expected: t('testing.expected.status2xx'),
+        actual: status(reason.status, reason.statusText),
+      };
     case 'redirect-not-followed':
       return { kind: 'status', expected: t('testing.expected.status2xx'), actual: String(reason.status) };
     case 'unexpected-status':
@@ -167,7 +194,12 @@ export function expectationOf(reason: SmokeReason, language: Language): FailedEx
     case 'redis-reply':
       return { kind: 'other', expected: reason.expected, actual: reason.actual };
     case 'missing-json-key':
-      return { kind: 'json-key', expected: t('testing.expected.key', reason.key), actual: reason.present === null ? t('testing.actual.noKeys') : t('testing.actual.keys', reason.present.join(', ')) };
+      return {
+        kind: 'json-key',
+        expected: t('testing.expected.key', reason.key),
+        actual:
+          reason.present === null ? t('testing.actual.noKeys') : t('testing.actual.keys', reason.present.join(', ')),
+      };
     default:
       return { kind: 'other' };
   }

@@ -108,7 +108,17 @@ export interface SmokeSuite {
   readonly forbidsServerErrors: boolean;
 }
 
-export const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
+export const SHELL_LANGS = new Set([
+  '',
+  'bash',
+  'sh',
+  'shell',
+  'zsh',
+  'console',
+  'shell-session',
+  'shellsession',
+  'terminal',
+]);
 
 /**
  * The smoke tests of a checklist. With `wanted`, only the tests of the items it accepts are built
@@ -211,9 +221,16 @@ function testsInFence(fence: Fence): TestDraft[] {
     const region = lines.slice(regionStart, i);
     // Comments after the test's last evidence line lead into the next test, not this one.
     const last = region.findLastIndex((l) => l.kind.kind !== 'blank' && l.kind.kind !== 'comment');
-    const own = region.slice(0, last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
-    if (current.kind.curl && !isTemplateCheck(joinCommand(commandLines))) drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
-    lead = region.slice(last + 1).filter((l) => l.kind.kind === 'comment').map((l) => l.text);
+    const own = region
+      .slice(0, last + 1)
+      .filter((l) => l.kind.kind === 'comment')
+      .map((l) => l.text);
+    if (current.kind.curl && !isTemplateCheck(joinCommand(commandLines)))
+      drafts.push({ fence, banner, commandLines, region, comments: [...lead, ...own] });
+    lead = region
+      .slice(last + 1)
+      .filter((l) => l.kind.kind === 'comment')
+      .map((l) => l.text);
     banner = undefined;
   }
   return drafts;
@@ -226,7 +243,9 @@ function testsInFence(fence: Fence): TestDraft[] {
  */
 export function isTemplateCheck(command: string): boolean {
   const parsed = parseNetCheck(command);
-  return parsed?.ok === true && [parsed.check.host, parsed.check.port].some((part) => findPlaceholders(part).length > 0);
+  return (
+    parsed?.ok === true && [parsed.check.host, parsed.check.port].some((part) => findPlaceholders(part).length > 0)
+  );
 }
 
 /** A test's identity (counting identical ones before it in `seen`) and its parsed command. */
@@ -240,14 +259,24 @@ function identify(draft: TestDraft, seen: Map<string, number>): { identity: Smok
   return { identity: { ...base, occurrence }, parsed: parsedCommand(command) };
 }
 
-function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCriterion[], position: number, identity: SmokeTestIdentity, parsed: ParsedCommand): SmokeTest {
+function finishTest(
+  draft: TestDraft,
+  item: Item,
+  itemCriteria: readonly TimeCriterion[],
+  position: number,
+  identity: SmokeTestIdentity,
+  parsed: ParsedCommand,
+): SmokeTest {
   const first = draft.commandLines[0];
   const last = draft.commandLines[draft.commandLines.length - 1];
   const command = joinCommand(draft.commandLines);
   const slots = evidenceSlots(draft.region);
   const check = parseNetCheck(command);
-  const path = draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : check?.ok ? checkPath(check.check) : '');
-  const inline = slots.time ? timeLimitIn(slots.time.value.slice(slots.time.numberRange.end.character - slots.time.valueRange.start.character)) : undefined;
+  const path =
+    draft.banner?.path || (parsed.ok ? urlPath(parsed.command.url) : check?.ok ? checkPath(check.check) : '');
+  const inline = slots.time
+    ? timeLimitIn(slots.time.value.slice(slots.time.numberRange.end.character - slots.time.valueRange.start.character))
+    : undefined;
   const criteria = dedupe([...(inline ? [{ ...inline, path: undefined }] : []), ...criteriaFor(path, itemCriteria)]);
   const regionEnd = lastNonBlank(draft.region) ?? last;
   const startLine = draft.banner?.line ?? first?.line ?? 0;
@@ -256,7 +285,13 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
     identity,
     number: draft.banner?.number ?? String(position),
     itemId: item.id,
-    method: parsed.ok ? effectiveMethod(parsed.command) : check?.ok ? (check.check.kind === 'redis' ? 'REDIS' : 'TCP') : '?',
+    method: parsed.ok
+      ? effectiveMethod(parsed.command)
+      : check?.ok
+        ? check.check.kind === 'redis'
+          ? 'REDIS'
+          : 'TCP'
+        : '?',
     path,
     command,
     parsed,
@@ -269,7 +304,9 @@ function finishTest(draft: TestDraft, item: Item, itemCriteria: readonly TimeCri
     criteria,
     expectations: expectationsOf(
       draft.comments,
-      draft.region.flatMap((l) => (l.kind.kind === 'field' && l.kind.field === 'expect' ? [expectationField(l.kind.label, l.kind.value)] : [])),
+      draft.region.flatMap((l) =>
+        l.kind.kind === 'field' && l.kind.field === 'expect' ? [expectationField(l.kind.label, l.kind.value)] : [],
+      ),
       slots.captures.map((c) => c.subject),
     ),
   };
@@ -352,7 +389,11 @@ function evidenceSlots(region: readonly FenceLine[]): EvidenceSlots {
   const secretNotes: SecretNoteSlot[] = [];
 
   const placeholderLine = region.find((l) => l.kind.kind === 'output-placeholder');
-  if (placeholderLine) output = { range: range(placeholderLine.line, 0, placeholderLine.line, placeholderLine.text.length), filled: false };
+  if (placeholderLine)
+    output = {
+      range: range(placeholderLine.line, 0, placeholderLine.line, placeholderLine.text.length),
+      filled: false,
+    };
   else output = freeRun(region);
 
   for (const line of region) {

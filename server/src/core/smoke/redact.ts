@@ -30,9 +30,13 @@ function formsOf(value: string): string[] {
   return [...forms].filter((f) => f !== '');
 }
 
-function mergeSpans(spans: Iterable<{ readonly start: number; readonly end: number }>): { start: number; end: number }[] {
+function mergeSpans(
+  spans: Iterable<{ readonly start: number; readonly end: number }>,
+): { start: number; end: number }[] {
   const merged: { start: number; end: number }[] = [];
-  for (const { start, end } of [...spans].filter((s) => s.start >= 0 && s.end > s.start).sort((a, b) => a.start - b.start)) {
+  for (const { start, end } of [...spans]
+    .filter((s) => s.start >= 0 && s.end > s.start)
+    .sort((a, b) => a.start - b.start)) {
     const last = merged.at(-1);
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else merged.push({ start, end });
@@ -40,7 +44,10 @@ function mergeSpans(spans: Iterable<{ readonly start: number; readonly end: numb
   return merged;
 }
 
-export function createRedactor(secretValues: Iterable<string>, detect: SecretDetector = defaultSecretDetector): Redactor {
+export function createRedactor(
+  secretValues: Iterable<string>,
+  detect: SecretDetector = defaultSecretDetector,
+): Redactor {
   // Longest first, so a secret that contains another is masked whole.
   const forms = [...new Set([...secretValues].flatMap(formsOf))].sort((a, b) => b.length - a.length);
   return (text) => {

@@ -13,7 +13,14 @@ export function verdictOf(outcome: SmokeOutcome, language: Language): string {
 export function resultLine(result: SmokeResult, language: Language): string {
   const time = result.elapsedMs === undefined ? '-' : `${formatAmount(result.elapsedMs, 'ms')} ms`;
   const reason = result.reasons.map((r) => describeReason(r, language)).join('; ');
-  const cells = [result.number.padStart(2), result.method.padEnd(6), result.path.padEnd(24), String(result.status ?? '-').padEnd(3), time.padStart(9), verdictOf(result.outcome, language)];
+  const cells = [
+    result.number.padStart(2),
+    result.method.padEnd(6),
+    result.path.padEnd(24),
+    String(result.status ?? '-').padEnd(3),
+    time.padStart(9),
+    verdictOf(result.outcome, language),
+  ];
   return cells.join('  ') + (reason === '' ? '' : `  ${reason}`);
 }
 
@@ -31,7 +38,11 @@ export function summarize(results: readonly SmokeResult[]): RunSummary {
 
 export function summaryLine(summary: RunSummary, language: Language): string {
   const t = translator(language);
-  const parts = [t('smoke.summary.passed', summary.passed), t('smoke.summary.failed', summary.failed), t('smoke.summary.notRun', summary.notRun)];
+  const parts = [
+    t('smoke.summary.passed', summary.passed),
+    t('smoke.summary.failed', summary.failed),
+    t('smoke.summary.notRun', summary.notRun),
+  ];
   if (summary.cancelled > 0) parts.push(t('smoke.summary.cancelled', summary.cancelled));
   return parts.join(', ');
 }

@@ -9,7 +9,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Rejects with the FileReader's FileReadFailure when an upload cannot be read. */
-export async function buildRequest(command: CurlCommand, url: string, files: FileReader, options: { insecure: boolean; maxBodyBytes: number }): Promise<HttpRequest> {
+export async function buildRequest(
+  command: CurlCommand,
+  url: string,
+  files: FileReader,
+  options: { insecure: boolean; maxBodyBytes: number },
+): Promise<HttpRequest> {
   const headers: [string, string][] = command.headers.map(([name, value]) => [name, value]);
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   const setDefault = (name: string, value: string) => {
@@ -24,7 +29,8 @@ export async function buildRequest(command: CurlCommand, url: string, files: Fil
     const own = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
     // curl adds the boundary to a multipart Content-Type given without one.
     if (own === -1) headers.push(['Content-Type', multipart.contentType]);
-    else if (/^multipart\/form-data\s*$/i.test(headers[own]?.[1] ?? '')) headers[own] = [headers[own]?.[0] ?? 'Content-Type', multipart.contentType];
+    else if (/^multipart\/form-data\s*$/i.test(headers[own]?.[1] ?? ''))
+      headers[own] = [headers[own]?.[0] ?? 'Content-Type', multipart.contentType];
   } else if (command.json.length > 0) {
     body = concat(await Promise.all(command.json.map((source) => sourceBytes(source, files))));
     setDefault('content-type', 'application/json');
@@ -40,7 +46,8 @@ export async function buildRequest(command: CurlCommand, url: string, files: Fil
     }
   }
 
-  if (command.user !== undefined && !has('authorization')) headers.push(['Authorization', `Basic ${base64(encoder.encode(command.user))}`]);
+  if (command.user !== undefined && !has('authorization'))
+    headers.push(['Authorization', `Basic ${base64(encoder.encode(command.user))}`]);
   setDefault('user-agent', 'readiness-smoke');
   setDefault('accept', '*/*');
   // Without --compressed curl asks for no encoding at all; fetch would ask for gzip.
@@ -48,7 +55,15 @@ export async function buildRequest(command: CurlCommand, url: string, files: Fil
 
   const uploads = [...command.data, ...command.json].flatMap((d) => (d.kind === 'text' ? [] : [d.path]));
   uploads.push(...command.form.flatMap((f) => (f.kind === 'text' ? [] : [f.path])));
-  return { method: effectiveMethod(command), url: target, headers, body, insecure: options.insecure, maxBodyBytes: options.maxBodyBytes, uploads };
+  return {
+    method: effectiveMethod(command),
+    url: target,
+    headers,
+    body,
+    insecure: options.insecure,
+    maxBodyBytes: options.maxBodyBytes,
+    uploads,
+  };
 }
 
 async function sourceBytes(source: DataSource, files: FileReader): Promise<Uint8Array> {
@@ -61,12 +76,27 @@ async function formParts(command: CurlCommand, files: FileReader): Promise<Multi
   const parts: MultipartPart[] = [];
   for (const field of command.form) {
     if (field.kind === 'text') {
-      parts.push({ name: field.name, filename: undefined, contentType: undefined, content: encoder.encode(field.value) });
+      parts.push({
+        name: field.name,
+        filename: undefined,
+        contentType: undefined,
+        content: encoder.encode(field.value),
+      });
     } else if (field.kind === 'file-text') {
-      parts.push({ name: field.name, filename: undefined, contentType: undefined, content: await files.read(field.path) });
+      parts.push({
+        name: field.name,
+        filename: undefined,
+        contentType: undefined,
+        content: await files.read(field.path),
+      });
     } else {
       const content = await files.read(field.path);
-      parts.push({ name: field.name, filename: field.filename, contentType: field.contentType ?? contentTypeFor(field.filename), content });
+      parts.push({
+        name: field.name,
+        filename: field.filename,
+        contentType: field.contentType ?? contentTypeFor(field.filename),
+        content,
+      });
     }
   }
   return parts;

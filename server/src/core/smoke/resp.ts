@@ -37,7 +37,10 @@ export function decodeReply(bytes: Uint8Array, start = 0, depth = 0): { value: R
       const length = lengthOf(line);
       if (length < 0) return { value: { type: 'bulk', value: null }, end: next };
       if (bytes.length < next + length + 2) return undefined;
-      return { value: { type: 'bulk', value: decoder.decode(bytes.subarray(next, next + length)) }, end: next + length + 2 };
+      return {
+        value: { type: 'bulk', value: decoder.decode(bytes.subarray(next, next + length)) },
+        end: next + length + 2,
+      };
     }
     case '*': {
       const count = lengthOf(line);
@@ -71,7 +74,8 @@ export function printReply(value: RespValue, indent = ''): string[] {
     case 'array':
       if (value.value === null || value.value.length === 0) return ['(empty array)'];
       return value.value.flatMap((item, i) => {
-        const [first = '', ...rest] = item.type === 'bulk' && item.value !== null ? [JSON.stringify(item.value)] : printReply(item, `${indent}   `);
+        const [first = '', ...rest] =
+          item.type === 'bulk' && item.value !== null ? [JSON.stringify(item.value)] : printReply(item, `${indent}   `);
         return [`${indent}${i + 1}) ${first}`, ...rest];
       });
   }
@@ -81,7 +85,8 @@ export class RespError extends Error {}
 
 function lengthOf(line: string): number {
   const n = Number(line);
-  if (!Number.isInteger(n) || n < -1 || n > 64 * 1024 * 1024) throw new RespError(`bad length ${JSON.stringify(line.slice(0, 20))}`);
+  if (!Number.isInteger(n) || n < -1 || n > 64 * 1024 * 1024)
+    throw new RespError(`bad length ${JSON.stringify(line.slice(0, 20))}`);
   return n;
 }
 

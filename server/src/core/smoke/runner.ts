@@ -10,7 +10,20 @@ import { isAllowedHost, onBase, parseBaseUrl, writtenHost, type BaseUrl } from '
 import type { NetCheck } from './netcheck';
 import { outputLines, renderResponse, responseText, type OutputEvidence, type RenderedResponse } from './output';
 import { runCheck } from './tcp';
-import { FileReadFailure, type Clock, type ConfirmForeignHost, type FileReader, type HttpClient, type HttpRequest, type HttpResponse, type SecretDetector, type SecretProvider, type TcpClient, type WallClock, type WallTime } from './ports';
+import {
+  FileReadFailure,
+  type Clock,
+  type ConfirmForeignHost,
+  type FileReader,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type SecretDetector,
+  type SecretProvider,
+  type TcpClient,
+  type WallClock,
+  type WallTime,
+} from './ports';
 import { describeReason, type SmokeReason } from './reasons';
 import type { SmokeSuite, SmokeTest, SmokeTestIdentity } from './recognize';
 import { createRedactor, MASK, type Redactor } from './redact';
@@ -96,7 +109,12 @@ export interface RunOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-export async function runSmokeTests(suite: SmokeSuite, settings: SmokeSettings, env: SmokeEnvironment, options: RunOptions = {}): Promise<SmokeRun> {
+export async function runSmokeTests(
+  suite: SmokeSuite,
+  settings: SmokeSettings,
+  env: SmokeEnvironment,
+  options: RunOptions = {},
+): Promise<SmokeRun> {
   const tests = options.tests ?? suite.tests;
   // Every secret is asked for before the first request, so the redactor knows
   // them all before anything is printed (and the editor prompts once, up front).
@@ -109,14 +127,25 @@ export async function runSmokeTests(suite: SmokeSuite, settings: SmokeSettings, 
   }
   const secretValues = [...secrets.values(), ...tests.flatMap((t) => credentialForms(t, secrets))];
   const redact = createRedactor(secretValues, env.detectSecrets);
-  const context: RunContext = { suite, settings, env, secrets, redact, base: parseBaseUrl(settings.baseUrl), values: documentVariables(suite, settings.captures), signal: options.signal };
+  const context: RunContext = {
+    suite,
+    settings,
+    env,
+    secrets,
+    redact,
+    base: parseBaseUrl(settings.baseUrl),
+    values: documentVariables(suite, settings.captures),
+    signal: options.signal,
+  };
 
   const results: SmokeResult[] = [];
   for (const [index, test] of tests.entries()) {
     const progress = { index, total: tests.length, redact };
     env.observer?.testStarted?.(test, progress);
     const ranAt = env.wallClock?.now();
-    const result = options.signal?.aborted ? notRun(test, { code: 'cancelled' }, 'cancelled') : await runOne(test, context);
+    const result = options.signal?.aborted
+      ? notRun(test, { code: 'cancelled' }, 'cancelled')
+      : await runOne(test, context);
     results.push(result.evidence && ranAt ? { ...result, ranAt } : result);
     env.observer?.testFinished?.(result, progress);
   }
@@ -139,13 +168,22 @@ interface RunContext {
 function testVariables(test: SmokeTest): string[] {
   if (test.check?.ok) {
     const { check } = test.check;
-    return [...new Set([check.host, check.port, ...(check.kind === 'redis' ? [check.password ?? '', check.user ?? ''] : [])].flatMap(variablesIn))];
+    return [
+      ...new Set(
+        [check.host, check.port, ...(check.kind === 'redis' ? [check.password ?? '', check.user ?? ''] : [])].flatMap(
+          variablesIn,
+        ),
+      ),
+    ];
   }
   return test.parsed.ok ? commandVariables(test.parsed.command) : [];
 }
 
 async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
-  if (test.check) return test.check.ok ? runNetCheck(test, test.check.check, ctx) : notRun(test, { code: 'not-runnable', problem: test.check.problem });
+  if (test.check)
+    return test.check.ok
+      ? runNetCheck(test, test.check.check, ctx)
+      : notRun(test, { code: 'not-runnable', problem: test.check.problem });
   if (!test.parsed.ok) return notRun(test, { code: 'not-runnable', problem: test.parsed.problem });
   const command = test.parsed.command;
   const variables = commandVariables(command);
@@ -177,10 +215,18 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
   const insecure = command.insecure && ctx.settings.allowInsecureTls;
   let request: HttpRequest;
   try {
-    request = await buildRequest(resolved, target.href, ctx.env.files, { insecure, maxBodyBytes: ctx.settings.maxBodyBytes });
+    request = await buildRequest(resolved, target.href, ctx.env.files, {
+      insecure,
+      maxBodyBytes: ctx.settings.maxBodyBytes,
+    });
   } catch (error) {
     if (!(error instanceof FileReadFailure)) throw error;
-    const code = error.kind === 'missing' ? 'missing-file' : error.kind === 'outside-workspace' ? 'file-outside-workspace' : 'unreadable-file';
+    const code =
+      error.kind === 'missing'
+        ? 'missing-file'
+        : error.kind === 'outside-workspace'
+          ? 'file-outside-workspace'
+          : 'unreadable-file';
     return notSent(test, ctx, { code, path: error.path });
   }
 
@@ -221,8 +267,19 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
   const shown = { method: request.method, url: shownUrl };
   if (!sent.ok && sent.cancelled) return notRun(test, sent.reason, 'cancelled');
   if (!sent.ok) {
-    const heading = noResponse(describeReason(redactReason(sent.reason, ctx.redact), ctx.suite.language), ctx.suite.language);
-    return judged(test, ctx, { response: undefined, rendered: undefined, heading, reasons: [sent.reason], elapsedMs, shown, secretNames });
+    const heading = noResponse(
+      describeReason(redactReason(sent.reason, ctx.redact), ctx.suite.language),
+      ctx.suite.language,
+    );
+    return judged(test, ctx, {
+      response: undefined,
+      rendered: undefined,
+      heading,
+      reasons: [sent.reason],
+      elapsedMs,
+      shown,
+      secretNames,
+    });
   }
   return judgeResponse(test, command, ctx, sent.response, elapsedMs, shown, secretNames);
 }
@@ -240,10 +297,20 @@ function judgeResponse(
   const expected = test.expectations.status;
   const ok = expected ? response.status === expected.code : response.status >= 200 && response.status < 300;
   if (!ok && expected) {
-    reasons.push({ code: 'unexpected-status', status: response.status, statusText: response.statusText, expected: expected.code, as: expected.text });
+    reasons.push({
+      code: 'unexpected-status',
+      status: response.status,
+      statusText: response.statusText,
+      expected: expected.code,
+      as: expected.text,
+    });
   } else if (!ok) {
     const redirect = response.status >= 300 && response.status < 400 && !command.followRedirects;
-    reasons.push(redirect ? { code: 'redirect-not-followed', status: response.status } : { code: 'http-status', status: response.status, statusText: response.statusText });
+    reasons.push(
+      redirect
+        ? { code: 'redirect-not-followed', status: response.status }
+        : { code: 'http-status', status: response.status, statusText: response.statusText },
+    );
   }
   if (response.truncated) reasons.push({ code: 'body-too-large', maxBytes: ctx.settings.maxBodyBytes });
   const rendered = renderResponse(command, response, ctx.suite.language);
@@ -257,7 +324,8 @@ function judgeResponse(
       if (!hasKey(json, key)) reasons.push({ code: 'missing-json-key', key, present: topLevelKeys(json) ?? null });
     }
   }
-  if (json !== undefined) for (const [name, value] of capturedVariables(json, ctx.settings.captures)) ctx.values.set(name, value);
+  if (json !== undefined)
+    for (const [name, value] of capturedVariables(json, ctx.settings.captures)) ctx.values.set(name, value);
   const captures: Record<string, string> = {};
   for (const slot of test.slots.captures) {
     const value = json === undefined ? undefined : valueForSubject(json, slot.subject, ctx.settings.captures);
@@ -303,7 +371,11 @@ function judged(test: SmokeTest, ctx: RunContext, j: Judgement): SmokeResult {
     evidence: {
       passed,
       failure: reasons[0] ? describeReason(reasons[0], ctx.suite.language) : undefined,
-      outputLines: outputLines(output, { language: ctx.suite.language, maxLines: ctx.settings.maxOutputLines, redact: ctx.redact }),
+      outputLines: outputLines(output, {
+        language: ctx.suite.language,
+        maxLines: ctx.settings.maxOutputLines,
+        redact: ctx.redact,
+      }),
       elapsedMs: j.elapsedMs,
       captures: j.captures ?? {},
       secretsUsed: j.secretNames,
@@ -329,7 +401,10 @@ function notSent(test: SmokeTest, ctx: RunContext, reason: SmokeReason): SmokeRe
     evidence: {
       passed: false,
       failure: text,
-      outputLines: outputLines({ heading, rendered: undefined }, { language: ctx.suite.language, maxLines: ctx.settings.maxOutputLines, redact: ctx.redact }),
+      outputLines: outputLines(
+        { heading, rendered: undefined },
+        { language: ctx.suite.language, maxLines: ctx.settings.maxOutputLines, redact: ctx.redact },
+      ),
       elapsedMs: undefined,
       captures: {},
       secretsUsed: [],
@@ -340,7 +415,17 @@ function notSent(test: SmokeTest, ctx: RunContext, reason: SmokeReason): SmokeRe
 }
 
 function notRun(test: SmokeTest, reason: SmokeReason, outcome: 'not-run' | 'cancelled' = 'not-run'): SmokeResult {
-  return { ...describe(test), outcome, reasons: [reason], status: undefined, statusText: undefined, elapsedMs: undefined, request: undefined, evidence: undefined, secretsUsed: [] };
+  return {
+    ...describe(test),
+    outcome,
+    reasons: [reason],
+    status: undefined,
+    statusText: undefined,
+    elapsedMs: undefined,
+    request: undefined,
+    evidence: undefined,
+    secretsUsed: [],
+  };
 }
 
 function describe(test: SmokeTest): Pick<SmokeResult, 'testKey' | 'identity' | 'number' | 'method' | 'path'> {
@@ -354,13 +439,15 @@ function noResponse(text: string, language: Language): string {
 /** Free text in a reason (a TLS message, the start of a body) may echo a secret. */
 function redactReason(reason: SmokeReason, redact: Redactor): SmokeReason {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(reason)) out[key] = typeof value === 'string' && key !== 'code' ? redact(value) : value;
+  for (const [key, value] of Object.entries(reason))
+    out[key] = typeof value === 'string' && key !== 'code' ? redact(value) : value;
   return out as unknown as SmokeReason;
 }
 
 /** `-u user:password` holds a credential: its password, and the Basic header made of it, are masked like secrets; so is `redis-cli -a`'s. */
 function credentialForms(test: SmokeTest, secrets: ReadonlyMap<string, string>): string[] {
-  if (test.check?.ok && test.check.check.kind === 'redis' && test.check.check.password !== undefined) return [substitute(test.check.check.password, secrets)].filter((v) => v !== '');
+  if (test.check?.ok && test.check.check.kind === 'redis' && test.check.check.password !== undefined)
+    return [substitute(test.check.check.password, secrets)].filter((v) => v !== '');
   if (!test.parsed.ok || test.parsed.command.user === undefined) return [];
   const user = substitute(test.parsed.command.user, secrets);
   const password = user.slice(user.indexOf(':') + 1);
@@ -386,15 +473,25 @@ async function runNetCheck(test: SmokeTest, check: NetCheck, ctx: RunContext): P
   const written = substitute(check.host, ctx.values);
   const portText = substitute(check.port, ctx.values);
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : 0;
-  if (port < 1 || port > 65535) return notRun(test, { code: 'not-runnable', problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-p' : check.program, value: portText } });
+  if (port < 1 || port > 65535)
+    return notRun(test, {
+      code: 'not-runnable',
+      problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-p' : check.program, value: portText },
+    });
   // The document's staging host stands for the base URL's host, as it does in curl commands.
-  const host = ctx.base.ok && written.toLowerCase() === ctx.suite.stagingHost?.split(':')[0]?.toLowerCase() ? new URL(ctx.base.origin).hostname : written;
+  const host =
+    ctx.base.ok && written.toLowerCase() === ctx.suite.stagingHost?.split(':')[0]?.toLowerCase()
+      ? new URL(ctx.base.origin).hostname
+      : written;
   const scheme = check.kind === 'redis' ? 'redis' : 'tcp';
   let target: URL;
   try {
     target = new URL(`${scheme}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`);
   } catch {
-    return notRun(test, { code: 'not-runnable', problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-h' : check.program, value: written } });
+    return notRun(test, {
+      code: 'not-runnable',
+      problem: { code: 'bad-argument', option: check.kind === 'redis' ? '-h' : check.program, value: written },
+    });
   }
   const shown = { method: check.kind === 'redis' ? 'REDIS' : 'TCP', url: ctx.redact(`${scheme}://${target.host}`) };
 
@@ -402,25 +499,64 @@ async function runNetCheck(test: SmokeTest, check: NetCheck, ctx: RunContext): P
   const onBaseHost = ctx.base.ok && new URL(ctx.base.origin).hostname.toLowerCase() === target.hostname.toLowerCase();
   if (!onBaseHost && !isAllowedHost(target, ctx.base, ctx.settings.allowedHosts)) {
     const sendsSecret = secretNames.length > 0 || (check.kind === 'redis' && check.password !== undefined);
-    if (sendsSecret) return notRun(test, { code: 'foreign-host-secret', host: target.host, secrets: secretNames.length > 0 ? secretNames : ['-a'] });
+    if (sendsSecret)
+      return notRun(test, {
+        code: 'foreign-host-secret',
+        host: target.host,
+        secrets: secretNames.length > 0 ? secretNames : ['-a'],
+      });
     const confirm = ctx.env.confirmForeignHost;
-    const ok = confirm ? await confirm({ testNumber: test.number, host: target.host, method: shown.method, url: shown.url, headers: [], body: false, files: [] }) : false;
+    const ok = confirm
+      ? await confirm({
+          testNumber: test.number,
+          host: target.host,
+          method: shown.method,
+          url: shown.url,
+          headers: [],
+          body: false,
+          files: [],
+        })
+      : false;
     if (!ok) return notRun(test, { code: 'foreign-host-refused', host: target.host });
   }
 
   ctx.env.observer?.requestSent?.(test, shown);
-  const password = check.kind === 'redis' && check.password !== undefined ? substitute(check.password, real) : undefined;
+  const password =
+    check.kind === 'redis' && check.password !== undefined ? substitute(check.password, real) : undefined;
   const started = ctx.env.clock.now();
-  const outcome = await runCheck(check, { host: target.hostname.replace(/^\[|\]$/g, ''), port, password }, { tcp, clock: ctx.env.clock, timeoutMs: ctx.settings.timeoutMs, signal: ctx.signal, language: ctx.suite.language });
+  const outcome = await runCheck(
+    check,
+    { host: target.hostname.replace(/^\[|\]$/g, ''), port, password },
+    { tcp, clock: ctx.env.clock, timeoutMs: ctx.settings.timeoutMs, signal: ctx.signal, language: ctx.suite.language },
+  );
   const elapsedMs = ctx.env.clock.now() - started;
   if (outcome.kind === 'cancelled') return notRun(test, { code: 'cancelled' }, 'cancelled');
   if (outcome.kind === 'failed') {
-    const heading = noResponse(describeReason(redactReason(outcome.reason, ctx.redact), ctx.suite.language), ctx.suite.language);
-    return judged(test, ctx, { response: undefined, rendered: undefined, heading, reasons: [outcome.reason], elapsedMs, shown, secretNames });
+    const heading = noResponse(
+      describeReason(redactReason(outcome.reason, ctx.redact), ctx.suite.language),
+      ctx.suite.language,
+    );
+    return judged(test, ctx, {
+      response: undefined,
+      rendered: undefined,
+      heading,
+      reasons: [outcome.reason],
+      elapsedMs,
+      shown,
+      secretNames,
+    });
   }
   const reasons: SmokeReason[] = [...outcome.reasons];
   const missed = missedCriterion(elapsedMs, test.criteria);
   if (missed) reasons.push({ code: 'criterion-missed', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
   const rendered: RenderedResponse = { text: outcome.lines.join('\n'), notes: [], problem: undefined };
-  return judged(test, ctx, { response: undefined, rendered, heading: undefined, reasons, elapsedMs, shown, secretNames });
+  return judged(test, ctx, {
+    response: undefined,
+    rendered,
+    heading: undefined,
+    reasons,
+    elapsedMs,
+    shown,
+    secretNames,
+  });
 }

@@ -40,7 +40,8 @@ export async function sendRequest(http: HttpClient, request: HttpRequest, option
       if (!options.followRedirects || !REDIRECTS.has(response.status)) return { ok: true, response };
       const location = response.headers.find(([name]) => name === 'location')?.[1];
       if (location === undefined) return { ok: true, response };
-      if (hops >= options.maxRedirects) return { ok: false, reason: { code: 'too-many-redirects', max: options.maxRedirects }, cancelled: false };
+      if (hops >= options.maxRedirects)
+        return { ok: false, reason: { code: 'too-many-redirects', max: options.maxRedirects }, cancelled: false };
       const next = redirected(current, response.status, new URL(location, current.url), originOf(request.url));
       if ('code' in next) return { ok: false, reason: next, cancelled: false };
       const refused = await options.checkHop(next, current.url);
@@ -67,10 +68,13 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorizat
  * a body is never sent there again (a 307/308, or a 301/302 after a PUT): the run stops with a reason.
  */
 function redirected(request: HttpRequest, status: number, next: URL, firstOrigin: string): HttpRequest | SmokeReason {
-  const toGet = status === 303 ? request.method !== 'HEAD' : (status === 301 || status === 302) && request.method === 'POST';
+  const toGet =
+    status === 303 ? request.method !== 'HEAD' : (status === 301 || status === 302) && request.method === 'POST';
   let hop: HttpRequest = { ...request, url: next.href, uploads: [] };
   if (toGet) {
-    const headers = request.headers.filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase()));
+    const headers = request.headers.filter(
+      ([name]) => !['content-type', 'content-length'].includes(name.toLowerCase()),
+    );
     hop = { ...hop, method: 'GET', body: undefined, headers };
   }
   if (next.origin === firstOrigin) return hop.body === undefined ? hop : { ...hop, uploads: request.uploads };
@@ -99,7 +103,8 @@ function failureReason(error: unknown, url: string, insecureIgnored: boolean): S
   } catch {
     // keep the URL as written
   }
-  if (!(error instanceof HttpFailure)) return { code: 'network', detail: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof HttpFailure))
+    return { code: 'network', detail: error instanceof Error ? error.message : String(error) };
   switch (error.kind) {
     case 'refused':
       return { code: 'refused', host };

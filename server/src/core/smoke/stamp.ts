@@ -45,7 +45,9 @@ export interface EvidenceStamp {
 }
 
 /** A stamp of a format this version cannot read still names its test, when it says `test=N`. */
-export type ParsedStamp = { readonly ok: true; readonly stamp: EvidenceStamp } | { readonly ok: false; readonly version: string; readonly test: string | undefined };
+export type ParsedStamp =
+  | { readonly ok: true; readonly stamp: EvidenceStamp }
+  | { readonly ok: false; readonly version: string; readonly test: string | undefined };
 
 const STAMP_LINE = /^[ \t]*(?:>[ \t]?)*<!--[ \t]*readiness:evidence[ \t]+v(\d+)\b(.*?)-->[ \t]*$/;
 const TOKEN = /^[^\s=]+=[^\s]*$/;
@@ -66,7 +68,9 @@ export function formatStamp(stamp: EvidenceStamp): string {
     ['result', stamp.result],
     ['out', stamp.out],
   ];
-  const body = fields.filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => `${key}=${encodeValue(String(value))}`);
+  const body = fields
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${encodeValue(String(value))}`);
   return `<!-- readiness:evidence v${STAMP_VERSION} ${body.join(' ')} -->`;
 }
 
@@ -75,7 +79,8 @@ export function parseStamp(line: string): ParsedStamp | undefined {
   const match = STAMP_LINE.exec(line);
   if (!match) return undefined;
   const version = match[1] ?? '';
-  if (Number(version) !== STAMP_VERSION) return { ok: false, version: `v${version}`, test: /(?:^|\s)test=(\S+)/.exec(match[2] ?? '')?.[1] };
+  if (Number(version) !== STAMP_VERSION)
+    return { ok: false, version: `v${version}`, test: /(?:^|\s)test=(\S+)/.exec(match[2] ?? '')?.[1] };
   const values = new Map<string, string>();
   for (const token of (match[2] ?? '').trim().split(/\s+/)) {
     if (token === '') continue;
@@ -147,7 +152,8 @@ export function sameDigest(a: string, b: string): boolean {
 export function canonicalCommand(test: SmokeTest): string {
   const command = test.identity.command;
   let out = command;
-  for (const match of [...scanSecrets(command)].sort((a, b) => b.start - a.start)) out = out.slice(0, match.start) + MASK + out.slice(match.end);
+  for (const match of [...scanSecrets(command)].sort((a, b) => b.start - a.start))
+    out = out.slice(0, match.start) + MASK + out.slice(match.end);
   return out;
 }
 
@@ -163,7 +169,8 @@ export function canonicalEvidence(test: SmokeTest, lines: LineIndex): string {
   const { output, status, time, captures, secretNotes } = test.slots;
   if (output?.filled) {
     const outputLines: string[] = [];
-    for (let line = output.range.start.line; line <= output.range.end.line; line++) outputLines.push(lines.lineText(line).trimEnd());
+    for (let line = output.range.start.line; line <= output.range.end.line; line++)
+      outputLines.push(lines.lineText(line).trimEnd());
     while (outputLines.at(-1) === '') outputLines.pop();
     parts.push('output', ...outputLines);
   }
@@ -234,7 +241,8 @@ function stampTest(stamp: PlacedStamp): string | undefined {
 
 export function byFence(suite: SmokeSuite): Map<number, SmokeTest[]> {
   const fences = new Map<number, SmokeTest[]>();
-  for (const test of suite.tests) fences.set(test.fenceRange.start.line, [...(fences.get(test.fenceRange.start.line) ?? []), test]);
+  for (const test of suite.tests)
+    fences.set(test.fenceRange.start.line, [...(fences.get(test.fenceRange.start.line) ?? []), test]);
   return fences;
 }
 
@@ -248,7 +256,11 @@ export interface StampContext {
 }
 
 /** Where a test's requests went: the base URL's host and path for the staging host, else the host as written. */
-export function targetOf(test: SmokeTest, stagingHost: string | undefined, baseUrl: string | undefined): string | undefined {
+export function targetOf(
+  test: SmokeTest,
+  stagingHost: string | undefined,
+  baseUrl: string | undefined,
+): string | undefined {
   if (!test.parsed.ok) return undefined;
   const host = writtenHost(test.parsed.command.url);
   if (host !== stagingHost) return host || undefined;

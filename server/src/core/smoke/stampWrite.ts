@@ -6,14 +6,31 @@ import { range } from '../types';
 import { applyTextEdits, evidenceEdits, type EvidencePlan, type TextEdit } from './evidence';
 import { findSmokeTests, type SmokeSuite } from './recognize';
 import type { SmokeResult } from './runner';
-import { byFence, commandDigest, evidenceDigest, formatStamp, isoWithOffset, regionAfter, stampsOf, targetOf, type EvidenceStamp, type StampContext } from './stamp';
+import {
+  byFence,
+  commandDigest,
+  evidenceDigest,
+  formatStamp,
+  isoWithOffset,
+  regionAfter,
+  stampsOf,
+  targetOf,
+  type EvidenceStamp,
+  type StampContext,
+} from './stamp';
 
 /**
  * The edits that paste a run's evidence and stamp it: the evidence as `evidenceEdits` places it,
  * and for each block that got evidence, its stamps rewritten (a re-run test's stamp replaced,
  * the others kept). Both are against `text`; the digests are of the text as it will be.
  */
-export function stampedEvidenceEdits(text: string, suite: SmokeSuite, results: readonly SmokeResult[], context: StampContext, messageLanguage: 'en' | 'es' = suite.language): EvidencePlan {
+export function stampedEvidenceEdits(
+  text: string,
+  suite: SmokeSuite,
+  results: readonly SmokeResult[],
+  context: StampContext,
+  messageLanguage: 'en' | 'es' = suite.language,
+): EvidencePlan {
   const plan = evidenceEdits(suite, results, messageLanguage);
   if (plan.edits.length === 0) return plan;
   const before = new LineIndex(text);
@@ -53,7 +70,15 @@ export function stampedEvidenceEdits(text: string, suite: SmokeSuite, results: r
       return kept ? [before.lineText(kept.line)] : [];
     });
     const endText = before.lineText(region.end);
-    stampEdits.push({ range: range(region.fenceEnd, before.lineText(region.fenceEnd).length, region.end, region.end === region.fenceEnd ? before.lineText(region.end).length : endText.length), newText: lines.map((l) => suite.eol + l).join('') });
+    stampEdits.push({
+      range: range(
+        region.fenceEnd,
+        before.lineText(region.fenceEnd).length,
+        region.end,
+        region.end === region.fenceEnd ? before.lineText(region.end).length : endText.length,
+      ),
+      newText: lines.map((l) => suite.eol + l).join(''),
+    });
   }
   return { edits: [...plan.edits, ...stampEdits], dropped: plan.dropped };
 }

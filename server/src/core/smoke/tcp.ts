@@ -43,19 +43,31 @@ export async function runCheck(check: NetCheck, target: CheckTarget, options: Ch
     if (options.signal?.aborted) return { kind: 'cancelled' };
     socket = await options.tcp.connect(target.host, target.port, controller.signal);
     if (check.kind === 'tcp') {
-      return { kind: 'answered', lines: [translator(options.language)('smoke.output.tcpConnected', target.host, target.port)], reasons: [] };
+      return {
+        kind: 'answered',
+        lines: [translator(options.language)('smoke.output.tcpConnected', target.host, target.port)],
+        reasons: [],
+      };
     }
     const reader = new ReplyReader(socket, controller.signal);
     if (target.password !== undefined) {
-      socket.write(encodeCommand(check.user === undefined ? ['AUTH', target.password] : ['AUTH', check.user, target.password]));
+      socket.write(
+        encodeCommand(check.user === undefined ? ['AUTH', target.password] : ['AUTH', check.user, target.password]),
+      );
       const auth = await reader.next();
-      if (auth.type === 'error') return { kind: 'answered', lines: printReply(auth), reasons: [{ code: 'redis-auth', detail: auth.value }] };
+      if (auth.type === 'error')
+        return { kind: 'answered', lines: printReply(auth), reasons: [{ code: 'redis-auth', detail: auth.value }] };
     }
     const words = check.command.flatMap((word) => word.split(' '));
     socket.write(encodeCommand(words));
     const reply = await reader.next();
     const lines = printReply(reply);
-    if (reply.type === 'error') return { kind: 'answered', lines, reasons: [{ code: reply.value.startsWith('NOAUTH') ? 'redis-auth' : 'redis-error', detail: reply.value }] };
+    if (reply.type === 'error')
+      return {
+        kind: 'answered',
+        lines,
+        reasons: [{ code: reply.value.startsWith('NOAUTH') ? 'redis-auth' : 'redis-error', detail: reply.value }],
+      };
     if (words[0] === 'PING' && !(reply.type === 'simple' && reply.value === 'PONG')) {
       return { kind: 'answered', lines, reasons: [{ code: 'redis-reply', expected: 'PONG', actual: lines.join(' ') }] };
     }
@@ -99,7 +111,8 @@ class ReplyReader {
 
 function reasonOf(error: unknown, host: string): SmokeReason {
   if (error instanceof RespError) return { code: 'redis-error', detail: error.message };
-  if (!(error instanceof HttpFailure)) return { code: 'network', detail: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof HttpFailure))
+    return { code: 'network', detail: error instanceof Error ? error.message : String(error) };
   switch (error.kind) {
     case 'refused':
       return { code: 'refused', host };

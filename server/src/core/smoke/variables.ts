@@ -40,8 +40,10 @@ export function substitute(text: string, values: ReadonlyMap<string, string>): s
 
 export function substituteCommand(command: CurlCommand, values: ReadonlyMap<string, string>): CurlCommand {
   const s = (text: string) => substitute(text, values);
-  const source = (d: DataSource): DataSource => (d.kind === 'text' ? { kind: 'text', text: s(d.text) } : { ...d, path: s(d.path) });
-  const field = (f: FormField): FormField => (f.kind === 'text' ? { ...f, value: s(f.value) } : { ...f, path: s(f.path) });
+  const source = (d: DataSource): DataSource =>
+    d.kind === 'text' ? { kind: 'text', text: s(d.text) } : { ...d, path: s(d.path) };
+  const field = (f: FormField): FormField =>
+    f.kind === 'text' ? { ...f, value: s(f.value) } : { ...f, path: s(f.path) };
   return {
     ...command,
     url: s(command.url),

@@ -47,25 +47,42 @@ export interface ChecklistViewInput {
    * Every test's evidence record (`allEvidence`), worded in the display language against the wall
    * clock `nowMs`; absent, the tests carry no evidence state.
    */
-  readonly evidence?: { readonly records: readonly TestEvidenceRecord[]; readonly nowMs: number; readonly t: Translate } | undefined;
+  readonly evidence?:
+    { readonly records: readonly TestEvidenceRecord[]; readonly nowMs: number; readonly t: Translate } | undefined;
 }
 
 const NONE_RUN: ReadonlyMap<string, LastSmokeResultView> = new Map();
 
-export function checklistView({ analysis, text, t = translator('en'), secretsAllow = [], suite, today, lastResults = NONE_RUN, evidence }: ChecklistViewInput): ChecklistViewResult {
+export function checklistView({
+  analysis,
+  text,
+  t = translator('en'),
+  secretsAllow = [],
+  suite,
+  today,
+  lastResults = NONE_RUN,
+  evidence,
+}: ChecklistViewInput): ChecklistViewResult {
   const { checklist, progress } = analysis;
-  const secrets: SecretMarkView[] = analysis.findings.filter((f) => f.code === 'secret').map((f) => ({ message: f.message, range: f.range }));
+  const secrets: SecretMarkView[] = analysis.findings
+    .filter((f) => f.code === 'secret')
+    .map((f) => ({ message: f.message, range: f.range }));
   const mask = (text: string, at: Range): Masked => (touchesAny(at, secrets) ? null : text);
   const records = new Map((evidence?.records ?? []).map((r) => [r.testKey, r]));
   const wordsOf = (key: string): SmokeTestEvidence | undefined => {
     const record = records.get(key);
     return record && evidence ? evidenceWords(record, evidence.nowMs, evidence.t) : undefined;
   };
-  const smokeTests = suite.tests.map((test) => smokeTestView(test, secrets, lastResults.get(test.key), wordsOf(test.key)));
-  const items = checklist.items.map((item) => itemView(item, secrets, suite.tests, today));
-  const groups = checklist.groups.map(
-    (group): GroupView => ({ title: mask(group.title, group.range), shortTitle: mask(shortGroupTitle(group.title), group.range), blocker: group.blocker, itemIds: group.itemIds }),
+  const smokeTests = suite.tests.map((test) =>
+    smokeTestView(test, secrets, lastResults.get(test.key), wordsOf(test.key)),
   );
+  const items = checklist.items.map((item) => itemView(item, secrets, suite.tests, today));
+  const groups = checklist.groups.map((group): GroupView => ({
+    title: mask(group.title, group.range),
+    shortTitle: mask(shortGroupTitle(group.title), group.range),
+    blocker: group.blocker,
+    itemIds: group.itemIds,
+  }));
   const view: ChecklistView = {
     title: checklist.title,
     groups,
@@ -85,7 +102,13 @@ export function checklistView({ analysis, text, t = translator('en'), secretsAll
 }
 
 /** The answer for a file that is not a checklist, or cannot be read as one: nothing, not an error. */
-export const notAChecklistView: ChecklistViewResult = { isChecklist: false, checklist: undefined, progress: undefined, verdict: undefined, smokeTests: [] };
+export const notAChecklistView: ChecklistViewResult = {
+  isChecklist: false,
+  checklist: undefined,
+  progress: undefined,
+  verdict: undefined,
+  smokeTests: [],
+};
 
 /**
  * A group heading without its trailing explanation, which the tooltip keeps:
@@ -100,18 +123,30 @@ function touchesAny(range: Range, secrets: readonly SecretMarkView[]): boolean {
   return secrets.some((secret) => intersects(range, secret.range));
 }
 
-function itemView(item: Item, allSecrets: readonly SecretMarkView[], tests: readonly SmokeTest[], today: string | undefined): ItemView {
+function itemView(
+  item: Item,
+  allSecrets: readonly SecretMarkView[],
+  tests: readonly SmokeTest[],
+  today: string | undefined,
+): ItemView {
   const secrets = allSecrets.filter((secret) => intersects(secret.range, item.range));
   const mask = (text: string, at: Range): Masked => (touchesAny(at, secrets) ? null : text);
   // The Owner value is not shown anywhere when a secret lies in that field (someone pasted a token there).
-  const owner = item.owner !== undefined && !item.fields.some((field) => field.value.includes(item.owner ?? '') && touchesAny(field.valueRange, secrets)) ? item.owner : undefined;
+  const owner =
+    item.owner !== undefined &&
+    !item.fields.some((field) => field.value.includes(item.owner ?? '') && touchesAny(field.valueRange, secrets))
+      ? item.owner
+      : undefined;
   const deadlineHidden = item.deadlineField !== undefined && touchesAny(item.deadlineField.valueRange, secrets);
   const deadline = deadlineHidden ? undefined : (item.due ?? item.deadline);
   const overdue = isOverdue(item, today);
   const fields = item.fields
     .filter((field) => field.value.trim().length > 0)
     .map((field): FieldView => {
-      const value = field === item.deadlineField && item.due && item.due !== field.value ? `${field.value} (${item.due})` : field.value;
+      const value =
+        field === item.deadlineField && item.due && item.due !== field.value
+          ? `${field.value} (${item.due})`
+          : field.value;
       return { key: field.key, value: mask(value, field.valueRange) };
     });
   return {
@@ -126,18 +161,36 @@ function itemView(item: Item, allSecrets: readonly SecretMarkView[], tests: read
     ...(deadline === undefined ? {} : { deadline }),
     ...(overdue && item.due !== undefined && !deadlineHidden ? { overdueSince: item.due } : {}),
     fields,
-    placeholders: item.placeholders.map((p) => ({ text: p.text, label: p.label, kind: p.kind, options: p.options, range: p.range })),
+    placeholders: item.placeholders.map((p) => ({
+      text: p.text,
+      label: p.label,
+      kind: p.kind,
+      options: p.options,
+      range: p.range,
+    })),
     checks: checksOf(item),
-    uncheckedBoxes: item.checkboxes.filter((box) => !box.checked).map((box) => ({ label: mask(box.label, box.range), range: box.range })),
+    uncheckedBoxes: item.checkboxes
+      .filter((box) => !box.checked)
+      .map((box) => ({ label: mask(box.label, box.range), range: box.range })),
     secrets,
     // The tests whose command lies in the item.
-    smokeTestKeys: tests.filter((test) => item.range.start.line <= test.commandRange.start.line && test.commandRange.start.line <= item.range.end.line).map((test) => test.key),
+    smokeTestKeys: tests
+      .filter(
+        (test) =>
+          item.range.start.line <= test.commandRange.start.line && test.commandRange.start.line <= item.range.end.line,
+      )
+      .map((test) => test.key),
     headingRange: item.headingRange,
     range: item.range,
   };
 }
 
-function smokeTestView(test: SmokeTest, secrets: readonly SecretMarkView[], last: LastSmokeResultView | undefined, evidence: SmokeTestEvidence | undefined): ChecklistSmokeTest {
+function smokeTestView(
+  test: SmokeTest,
+  secrets: readonly SecretMarkView[],
+  last: LastSmokeResultView | undefined,
+  evidence: SmokeTestEvidence | undefined,
+): ChecklistSmokeTest {
   // The banner and the command, as written: a secret there hides the path too.
   const written: Range = { start: test.range.start, end: test.commandRange.end };
   return {

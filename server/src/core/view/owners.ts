@@ -14,6 +14,7 @@ export function ownerNames(owner: string | undefined): string[] {
 /** Every name in the Owner values, once each (first spelling wins, compared without case), sorted for a quick pick. */
 export function ownersOf(owners: readonly (string | undefined)[]): string[] {
   const byKey = new Map<string, string>();
-  for (const owner of owners) for (const name of ownerNames(owner)) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
+  for (const owner of owners)
+    for (const name of ownerNames(owner)) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }

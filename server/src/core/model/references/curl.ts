@@ -21,7 +21,8 @@ export function curlFiles(text: string): CurlFile[] {
       const value = match[1] ?? '';
       const at = match.indices?.[1];
       // stdin (`@-`), shell variables, templates and absolute paths say nothing about the repository.
-      if (!at || value === '' || value.startsWith('-') || value.startsWith('/') || /[$<>{}]|:\/\//.test(value)) continue;
+      if (!at || value === '' || value.startsWith('-') || value.startsWith('/') || /[$<>{}]|:\/\//.test(value))
+        continue;
       found.push({ text: value, start: at[0], end: at[1] });
     }
   }

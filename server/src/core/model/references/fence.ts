@@ -15,7 +15,23 @@ const KEY_LINE = /^(\s*)(?:[-*+]\s+)?(?:\*\*)?([\p{L}][\p{L}\p{N} _-]*?)(?:\*\*)
 const LISTED = /^(\s*)[-*+]\s+(\S+)\s*$/;
 const MARKDOWN_LINK = /\[[^\]\n]*\]\(([^)\s]+)\)/dg;
 
-const FILE_KEYS = new Set(['file', 'archivo', 'fichero', 'path', 'ruta', 'location', 'ubicacion', 'runbook', 'playbook', 'document', 'documento', 'script', 'test script', 'config', 'dockerfile']);
+const FILE_KEYS = new Set([
+  'file',
+  'archivo',
+  'fichero',
+  'path',
+  'ruta',
+  'location',
+  'ubicacion',
+  'runbook',
+  'playbook',
+  'document',
+  'documento',
+  'script',
+  'test script',
+  'config',
+  'dockerfile',
+]);
 const FOLDER_KEYS = new Set(['directory', 'directorio', 'folder', 'carpeta', 'dir']);
 
 /** Lower case without accents: `Ubicación` → `ubicacion`. */
@@ -45,19 +61,31 @@ export function fenceReferences(lines: readonly { readonly line: number; readonl
     };
 
     // The patterns below are costly on every line of every fence; most lines have neither `](` nor `:`.
-    if (text.includes('](')) for (const match of text.matchAll(MARKDOWN_LINK)) {
-      const at = match.indices?.[1];
-      const target = linkTarget(match[1] ?? '');
-      taken.push([match.index, match.index + match[0].length]);
-      if (at && target) references.push({ ...target, text: match[1] ?? '', range: range(line, at[0], line, at[1]), form: 'link', inFence: true, directory: undefined, key: undefined });
-    }
+    if (text.includes(']('))
+      for (const match of text.matchAll(MARKDOWN_LINK)) {
+        const at = match.indices?.[1];
+        const target = linkTarget(match[1] ?? '');
+        taken.push([match.index, match.index + match[0].length]);
+        if (at && target)
+          references.push({
+            ...target,
+            text: match[1] ?? '',
+            range: range(line, at[0], line, at[1]),
+            form: 'link',
+            inFence: true,
+            directory: undefined,
+            key: undefined,
+          });
+      }
 
     const inCurl: boolean = curlContinues || CURL_COMMAND.test(text);
     curlContinues = inCurl && /\\\s*$/.test(text);
     if (inCurl) {
       for (const file of curlFiles(text)) {
-        const path = asOutsidePath(file.text) ?? asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
-        if (path) add({ ...path, text: file.text, form: 'curl', directory: undefined, key: undefined }, file.start, file.end);
+        const path =
+          asOutsidePath(file.text) ?? asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
+        if (path)
+          add({ ...path, text: file.text, form: 'curl', directory: undefined, key: undefined }, file.start, file.end);
       }
     }
 
@@ -70,7 +98,9 @@ export function fenceReferences(lines: readonly { readonly line: number; readonl
       const value = keyed[3] ?? '';
       const start = keyed.indices?.[3]?.[0] ?? 0;
       if (isFolderKey(key) && value !== '' && !/\s/.test(value)) {
-        const path = asOutsidePath(value.endsWith('/') ? value : `${value}/`) ?? asPath(value.endsWith('/') ? value : `${value}/`, 'field');
+        const path =
+          asOutsidePath(value.endsWith('/') ? value : `${value}/`) ??
+          asPath(value.endsWith('/') ? value : `${value}/`, 'field');
         if (path) {
           add({ ...path, text: value, form: 'field', directory: undefined, key }, start, start + value.length);
           directory = path.path;
@@ -83,14 +113,28 @@ export function fenceReferences(lines: readonly { readonly line: number; readonl
       const name = listed[2] ?? '';
       const path = asPath(name, 'field');
       const start = text.indexOf(name, listed[1]?.length ?? 0);
-      if (path && !name.startsWith('..')) add({ kind: path.kind, path: `${directory}/${path.path}`, text: name, form: 'listed', directory, key: undefined }, start, start + name.length);
+      if (path && !name.startsWith('..'))
+        add(
+          { kind: path.kind, path: `${directory}/${path.path}`, text: name, form: 'listed', directory, key: undefined },
+          start,
+          start + name.length,
+        );
     } else if (directory && !/^\s/.test(text)) {
       // An unindented line that is neither a key nor a list item ends the listing.
       directory = undefined;
     }
 
     for (const word of pathWords(text, 'text', taken)) {
-      references.push({ path: word.path, kind: word.kind, text: word.text, range: range(line, word.start, line, word.end), form: 'text', inFence: true, directory: undefined, key: undefined });
+      references.push({
+        path: word.path,
+        kind: word.kind,
+        text: word.text,
+        range: range(line, word.start, line, word.end),
+        form: 'text',
+        inFence: true,
+        directory: undefined,
+        key: undefined,
+      });
     }
   }
   return references;

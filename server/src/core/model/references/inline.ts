@@ -20,7 +20,11 @@ export function inlineReferences(node: Nodes, text: string, positionAt: (offset:
   const add = (reference: Omit<FileReference, 'range' | 'inFence'>, from: number, to: number) => {
     const start = positionAt(from);
     const end = positionAt(to);
-    references.push({ ...reference, range: range(start.line, start.character, end.line, end.character), inFence: false });
+    references.push({
+      ...reference,
+      range: range(start.line, start.character, end.line, end.character),
+      inFence: false,
+    });
   };
   const visit = (current: Nodes): 'skip' | undefined => {
     const from = current.position?.start.offset;
@@ -35,11 +39,21 @@ export function inlineReferences(node: Nodes, text: string, positionAt: (offset:
         const target = linkTarget(current.url);
         const textEnd = (current.children.at(-1)?.position?.end.offset ?? from) - from;
         const at = target ? source.indexOf(current.url, textEnd) : -1;
-        if (target && at !== -1) add({ ...target, text: current.url, form: 'link', directory: undefined, key: undefined }, from + at, from + at + current.url.length);
+        if (target && at !== -1)
+          add(
+            { ...target, text: current.url, form: 'link', directory: undefined, key: undefined },
+            from + at,
+            from + at + current.url.length,
+          );
         return 'skip';
       }
       case 'text':
-        for (const word of pathWords(source, 'text')) add({ path: word.path, kind: word.kind, text: word.text, form: 'text', directory: undefined, key: undefined }, from + word.start, from + word.end);
+        for (const word of pathWords(source, 'text'))
+          add(
+            { path: word.path, kind: word.kind, text: word.text, form: 'text', directory: undefined, key: undefined },
+            from + word.start,
+            from + word.end,
+          );
         return 'skip';
       default:
         return undefined;
@@ -50,7 +64,11 @@ export function inlineReferences(node: Nodes, text: string, positionAt: (offset:
 }
 
 /** A code span is one path (`docs/playbooks/`) or a command whose `@file` arguments are paths. */
-function codeSpan(source: string, from: number, add: (r: Omit<FileReference, 'range' | 'inFence'>, from: number, to: number) => void): void {
+function codeSpan(
+  source: string,
+  from: number,
+  add: (r: Omit<FileReference, 'range' | 'inFence'>, from: number, to: number) => void,
+): void {
   const open = /^`+/.exec(source)?.[0].length ?? 0;
   const inner = source.slice(open, source.length - open);
   const lead = inner.length - inner.trimStart().length;
@@ -58,12 +76,19 @@ function codeSpan(source: string, from: number, add: (r: Omit<FileReference, 'ra
   const at = from + open + lead;
   if (CURL_COMMAND.test(`${content} `)) {
     for (const file of curlFiles(content)) {
-      const path = asOutsidePath(file.text) ?? asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
-      if (path) add({ ...path, text: file.text, form: 'curl', directory: undefined, key: undefined }, at + file.start, at + file.end);
+      const path =
+        asOutsidePath(file.text) ?? asPath(file.text.startsWith('.') ? file.text : `./${file.text}`, 'field');
+      if (path)
+        add(
+          { ...path, text: file.text, form: 'curl', directory: undefined, key: undefined },
+          at + file.start,
+          at + file.end,
+        );
     }
     return;
   }
   if (content === '' || /\s/.test(content)) return;
   const path = asOutsidePath(content) ?? asPath(content, 'code-span');
-  if (path) add({ ...path, text: content, form: 'code-span', directory: undefined, key: undefined }, at, at + content.length);
+  if (path)
+    add({ ...path, text: content, form: 'code-span', directory: undefined, key: undefined }, at, at + content.length);
 }

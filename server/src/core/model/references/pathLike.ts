@@ -18,27 +18,173 @@ export interface PathWord {
 
 /** Extensions of documents and data, which a bare name in prose may carry (`README.md`). */
 const DOCUMENT_EXTENSIONS = new Set([
-  'md', 'markdown', 'mdown', 'mkd', 'txt', 'rst', 'adoc', 'pdf', 'csv', 'tsv', 'log',
-  'json', 'jsonl', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'env', 'xml', 'properties', 'lock',
-  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'bmp', 'tif', 'tiff', 'mp4', 'mp3', 'wav',
-  'zip', 'gz', 'tgz', 'tar', 'har', 'sql', 'db', 'sqlite', 'pem', 'crt', 'key', 'pub', 'html', 'htm', 'css',
+  'md',
+  'markdown',
+  'mdown',
+  'mkd',
+  'txt',
+  'rst',
+  'adoc',
+  'pdf',
+  'csv',
+  'tsv',
+  'log',
+  'json',
+  'jsonl',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'cfg',
+  'conf',
+  'env',
+  'xml',
+  'properties',
+  'lock',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'ico',
+  'bmp',
+  'tif',
+  'tiff',
+  'mp4',
+  'mp3',
+  'wav',
+  'zip',
+  'gz',
+  'tgz',
+  'tar',
+  'har',
+  'sql',
+  'db',
+  'sqlite',
+  'pem',
+  'crt',
+  'key',
+  'pub',
+  'html',
+  'htm',
+  'css',
 ]);
 
 /** Extensions of code: product names share them (`Node.js`), so a bare name needs more evidence. */
 const CODE_EXTENSIONS = new Set([
-  'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'vue', 'svelte', 'py', 'rb', 'go', 'rs', 'java', 'kt', 'kts',
-  'scala', 'cs', 'fs', 'php', 'pl', 'sh', 'bash', 'zsh', 'ps1', 'bat', 'cmd', 'c', 'h', 'cc', 'cpp', 'hpp', 'swift',
-  'm', 'lua', 'r', 'dart', 'ex', 'exs', 'erl', 'clj', 'tf', 'hcl', 'gradle', 'mk', 'proto', 'graphql', 'gql', 'ipynb',
-  'dockerfile', 'scss', 'sass', 'less',
+  'js',
+  'mjs',
+  'cjs',
+  'jsx',
+  'ts',
+  'mts',
+  'cts',
+  'tsx',
+  'vue',
+  'svelte',
+  'py',
+  'rb',
+  'go',
+  'rs',
+  'java',
+  'kt',
+  'kts',
+  'scala',
+  'cs',
+  'fs',
+  'php',
+  'pl',
+  'sh',
+  'bash',
+  'zsh',
+  'ps1',
+  'bat',
+  'cmd',
+  'c',
+  'h',
+  'cc',
+  'cpp',
+  'hpp',
+  'swift',
+  'm',
+  'lua',
+  'r',
+  'dart',
+  'ex',
+  'exs',
+  'erl',
+  'clj',
+  'tf',
+  'hcl',
+  'gradle',
+  'mk',
+  'proto',
+  'graphql',
+  'gql',
+  'ipynb',
+  'dockerfile',
+  'scss',
+  'sass',
+  'less',
 ]);
 
 /** Top-level folders of a repository: `docs/x`, `tests/e2e/`. Lower case, as folders are written. */
 const KNOWN_FOLDERS = new Set([
-  'docs', 'doc', 'documentation', 'runbooks', 'playbooks', 'tests', 'test', 'spec', 'specs', 'e2e', 'data',
-  'services', 'src', 'lib', 'libs', 'scripts', 'script', 'config', 'configs', 'conf', 'deploy', 'deployment',
-  'infra', 'k8s', 'helm', 'charts', 'ops', 'bin', 'tools', 'migrations', 'public', 'assets', 'static', 'app', 'apps',
-  'server', 'client', 'packages', 'terraform', 'ansible', 'fixtures', 'examples', 'templates', 'db', 'logs',
-  'uploads', 'backups', 'reports', 'coverage', 'dist', '.github', '.gitlab', '.circleci', '.vscode',
+  'docs',
+  'doc',
+  'documentation',
+  'runbooks',
+  'playbooks',
+  'tests',
+  'test',
+  'spec',
+  'specs',
+  'e2e',
+  'data',
+  'services',
+  'src',
+  'lib',
+  'libs',
+  'scripts',
+  'script',
+  'config',
+  'configs',
+  'conf',
+  'deploy',
+  'deployment',
+  'infra',
+  'k8s',
+  'helm',
+  'charts',
+  'ops',
+  'bin',
+  'tools',
+  'migrations',
+  'public',
+  'assets',
+  'static',
+  'app',
+  'apps',
+  'server',
+  'client',
+  'packages',
+  'terraform',
+  'ansible',
+  'fixtures',
+  'examples',
+  'templates',
+  'db',
+  'logs',
+  'uploads',
+  'backups',
+  'reports',
+  'coverage',
+  'dist',
+  '.github',
+  '.gitlab',
+  '.circleci',
+  '.vscode',
 ]);
 
 /**
@@ -46,18 +192,92 @@ const KNOWN_FOLDERS = new Set([
  * `client/server`, `test/prod` or `data/analytics` may be a pair of words unless a slash ends them.
  */
 const UNAMBIGUOUS_FOLDERS = new Set([
-  'docs', 'doc', 'documentation', 'runbooks', 'playbooks', 'tests', 'specs', 'e2e', 'services', 'src', 'lib', 'libs',
-  'scripts', 'migrations', 'fixtures', 'k8s', 'helm', 'charts', 'terraform', 'ansible', '.github', '.gitlab', '.circleci', '.vscode',
+  'docs',
+  'doc',
+  'documentation',
+  'runbooks',
+  'playbooks',
+  'tests',
+  'specs',
+  'e2e',
+  'services',
+  'src',
+  'lib',
+  'libs',
+  'scripts',
+  'migrations',
+  'fixtures',
+  'k8s',
+  'helm',
+  'charts',
+  'terraform',
+  'ansible',
+  '.github',
+  '.gitlab',
+  '.circleci',
+  '.vscode',
 ]);
 
 /** Extensions a bare name in prose may carry: documents and configuration, not attachments (`captura.png`). */
-const BARE_NAME_EXTENSIONS = new Set(['md', 'markdown', 'mdown', 'mkd', 'txt', 'rst', 'adoc', 'json', 'jsonl', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'env', 'xml', 'properties', 'lock', 'sql', 'html', 'htm', 'css']);
+const BARE_NAME_EXTENSIONS = new Set([
+  'md',
+  'markdown',
+  'mdown',
+  'mkd',
+  'txt',
+  'rst',
+  'adoc',
+  'json',
+  'jsonl',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'cfg',
+  'conf',
+  'env',
+  'xml',
+  'properties',
+  'lock',
+  'sql',
+  'html',
+  'htm',
+  'css',
+]);
 
 /** Well-known files without an extension, accepted where the context says "a file". */
-const BARE_FILES = new Set(['Dockerfile', 'Makefile', 'Procfile', 'Jenkinsfile', 'Vagrantfile', 'Gemfile', 'Brewfile', 'Containerfile']);
+const BARE_FILES = new Set([
+  'Dockerfile',
+  'Makefile',
+  'Procfile',
+  'Jenkinsfile',
+  'Vagrantfile',
+  'Gemfile',
+  'Brewfile',
+  'Containerfile',
+]);
 
 /** Products whose names look like files. */
-const PRODUCT_NAMES = new Set(['node.js', 'vue.js', 'next.js', 'nuxt.js', 'express.js', 'react.js', 'angular.js', 'ember.js', 'backbone.js', 'd3.js', 'three.js', 'chart.js', 'moment.js', 'p5.js', 'alpine.js', 'nest.js', 'deno.js', 'socket.io']);
+const PRODUCT_NAMES = new Set([
+  'node.js',
+  'vue.js',
+  'next.js',
+  'nuxt.js',
+  'express.js',
+  'react.js',
+  'angular.js',
+  'ember.js',
+  'backbone.js',
+  'd3.js',
+  'three.js',
+  'chart.js',
+  'moment.js',
+  'p5.js',
+  'alpine.js',
+  'nest.js',
+  'deno.js',
+  'socket.io',
+]);
 
 // Characters that never occur in the paths a checklist points at, but do in URLs,
 // `host:port`, `@handles`, `key=value`, shell variables, templates and globs.
@@ -87,12 +307,19 @@ export function asPath(word: string, context: PathContext): PathWord | undefined
   const path = word.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
   if (path === '' || path === '.' || path === '..') return undefined;
   const segments = path.split('/');
-  if (segments.some((s, i) => s === '' || s === '.' || (s === '..' && segments.slice(0, i).some((p) => p !== '..')) || !SEGMENT.test(s))) return undefined;
+  if (
+    segments.some(
+      (s, i) =>
+        s === '' || s === '.' || (s === '..' && segments.slice(0, i).some((p) => p !== '..')) || !SEGMENT.test(s),
+    )
+  )
+    return undefined;
   const named = segments.filter((s) => s !== '..');
   const last = named.at(-1) ?? '';
   if (named.length === 0 || /^[\d.]+$/.test(last)) return undefined;
   const extension = EXTENSION.exec(last)?.[1]?.toLowerCase();
-  const knownExtension = extension !== undefined && (DOCUMENT_EXTENSIONS.has(extension) || CODE_EXTENSIONS.has(extension));
+  const knownExtension =
+    extension !== undefined && (DOCUMENT_EXTENSIONS.has(extension) || CODE_EXTENSIONS.has(extension));
   const kind: ReferenceKind = folderSlash ? 'folder' : knownExtension || BARE_FILES.has(last) ? 'file' : 'any';
   const result = { path, kind };
 
@@ -101,7 +328,8 @@ export function asPath(word: string, context: PathContext): PathWord | undefined
     const first = named[0] ?? '';
     if (DOMAIN.test(first) && !KNOWN_FOLDERS.has(first)) return undefined;
     if (knownExtension) return result;
-    if (KNOWN_FOLDERS.has(first) && (folderSlash || context !== 'text' || UNAMBIGUOUS_FOLDERS.has(first))) return result;
+    if (KNOWN_FOLDERS.has(first) && (folderSlash || context !== 'text' || UNAMBIGUOUS_FOLDERS.has(first)))
+      return result;
     if (BARE_FILES.has(last) && context !== 'text') return result;
     if (folderSlash && context !== 'text') return result;
     return undefined;
@@ -109,8 +337,12 @@ export function asPath(word: string, context: PathContext): PathWord | undefined
   // A single name: `docs/`, `README.md`, `openaiService.js`, `Dockerfile`.
   if (folderSlash) return KNOWN_FOLDERS.has(last) || context !== 'text' ? result : undefined;
   if (BARE_FILES.has(last)) return context === 'text' ? undefined : result;
-  if (!knownExtension || PRODUCT_NAMES.has(last.toLowerCase())) return context === 'field' && extension !== undefined && /^[a-z0-9]+$/i.test(extension) && !/^\d+$/.test(extension) ? result : undefined;
-  if (DOCUMENT_EXTENSIONS.has(extension)) return context === 'text' && !BARE_NAME_EXTENSIONS.has(extension) ? undefined : result;
+  if (!knownExtension || PRODUCT_NAMES.has(last.toLowerCase()))
+    return context === 'field' && extension !== undefined && /^[a-z0-9]+$/i.test(extension) && !/^\d+$/.test(extension)
+      ? result
+      : undefined;
+  if (DOCUMENT_EXTENSIONS.has(extension))
+    return context === 'text' && !BARE_NAME_EXTENSIONS.has(extension) ? undefined : result;
   // `Node.js`, `D3.js`: a capitalised word with a code extension is a product, `openaiService.js` a file.
   const stem = last.slice(0, last.length - extension.length - 1);
   return /^[A-Z][A-Z0-9]*[a-z0-9]*$/.test(stem) ? undefined : result;

@@ -9,7 +9,11 @@ export interface FoundPath extends PathWord {
 }
 
 /** Every word of `text` that is a path, skipping the spans in `taken` (already claimed by another form). */
-export function pathWords(text: string, context: PathContext, taken: readonly (readonly [number, number])[] = []): FoundPath[] {
+export function pathWords(
+  text: string,
+  context: PathContext,
+  taken: readonly (readonly [number, number])[] = [],
+): FoundPath[] {
   const found: FoundPath[] = [];
   for (const match of text.matchAll(/\S+/g)) {
     if (!mayBePath(match[0])) continue;
@@ -34,6 +38,9 @@ export function linkTarget(url: string): PathWord | undefined {
   }
   // A root-relative link (`/docs/x.md`) is relative to the repository root, as on GitHub and in VS Code.
   const kind = path.endsWith('/') ? 'folder' : /\.[A-Za-z0-9]{1,12}$/.test(path) ? 'file' : 'any';
-  path = path.replace(/^\/+/, '').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  path = path
+    .replace(/^\/+/, '')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/\/+$/, '');
   return path === '' || path === '.' ? undefined : { path, kind };
 }

@@ -6,7 +6,12 @@ import { credentialRules } from './credentials';
 import { secretManagerRules } from './secretManagers';
 import { vendorTokenRules } from './vendorTokens';
 
-export const SECRET_RULES: readonly SecretRule[] = [...vendorTokenRules, ...secretManagerRules, ...credentialRules, ...assignmentRules];
+export const SECRET_RULES: readonly SecretRule[] = [
+  ...vendorTokenRules,
+  ...secretManagerRules,
+  ...credentialRules,
+  ...assignmentRules,
+];
 
 const byId = new Map(SECRET_RULES.map((rule) => [rule.id, rule]));
 

@@ -127,7 +127,9 @@ export const vendorTokenRules: readonly SecretRule[] = [
     description: 'GitLab access token',
     tier: 'vendor',
     keywords: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'gloas-', 'glcbt-', 'glimt-', 'glsoat-'],
-    patterns: [/(?<![\w-])(?<secret>gl(?:pat|dt|rt|ptt|oas|cbt|imt|soat)-[A-Za-z0-9_-]{20,64}(?:\.[A-Za-z0-9_-]{2,20}){0,2})(?![\w-])/g],
+    patterns: [
+      /(?<![\w-])(?<secret>gl(?:pat|dt|rt|ptt|oas|cbt|imt|soat)-[A-Za-z0-9_-]{20,64}(?:\.[A-Za-z0-9_-]{2,20}){0,2})(?![\w-])/g,
+    ],
     minEntropy: 3.3,
     minClasses: 3,
     conventionalName: 'GITLAB_TOKEN',
@@ -137,7 +139,9 @@ export const vendorTokenRules: readonly SecretRule[] = [
     description: 'Slack token',
     tier: 'vendor',
     keywords: ['xox', 'xapp-'],
-    patterns: [/(?<![\w-])(?<secret>xox(?:[abprs]|e(?:\.xox[bp])?)-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Z0-9]{9,12}-\d{10,16}-[a-z0-9]{32,80})(?![\w-])/g],
+    patterns: [
+      /(?<![\w-])(?<secret>xox(?:[abprs]|e(?:\.xox[bp])?)-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Z0-9]{9,12}-\d{10,16}-[a-z0-9]{32,80})(?![\w-])/g,
+    ],
     minEntropy: 3.2,
     minClasses: 3,
     conventionalName: 'SLACK_TOKEN',
@@ -147,7 +151,9 @@ export const vendorTokenRules: readonly SecretRule[] = [
     description: 'Slack incoming webhook URL',
     tier: 'vendor',
     keywords: ['hooks.slack.com'],
-    patterns: [/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>T[A-Z0-9]{6,12}\/[AB][A-Z0-9]{6,12}\/[A-Za-z0-9]{20,32})(?![A-Za-z0-9])/g],
+    patterns: [
+      /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>T[A-Z0-9]{6,12}\/[AB][A-Z0-9]{6,12}\/[A-Za-z0-9]{20,32})(?![A-Za-z0-9])/g,
+    ],
     minEntropy: 3.5,
     conventionalName: 'SLACK_WEBHOOK_URL',
   },
@@ -199,7 +205,9 @@ export const vendorTokenRules: readonly SecretRule[] = [
     description: 'Google Cloud service-account private key (JSON key file)',
     tier: 'vendor',
     keywords: ['"private_key"'],
-    patterns: [/"private_key"\s{0,32}:\s{0,32}"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----\\n[^"]{40,8000}?-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)"/g],
+    patterns: [
+      /"private_key"\s{0,32}:\s{0,32}"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----\\n[^"]{40,8000}?-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)"/g,
+    ],
     minEntropy: 4,
     conventionalName: 'GCP_SERVICE_ACCOUNT_KEY',
   },
@@ -236,7 +244,9 @@ export const vendorTokenRules: readonly SecretRule[] = [
     description: 'Twilio auth token',
     tier: 'vendor',
     keywords: ['twilio'],
-    patterns: [/(?:twilio[\w. -]{0,30}?(?:auth[_ -]?token|secret)["']?\s{0,32}[:=]\s{0,32}["']?|(?<![A-Za-z0-9])AC[0-9a-f]{32}:)(?<secret>[0-9a-f]{32})(?![A-Za-z0-9])/gi],
+    patterns: [
+      /(?:twilio[\w. -]{0,30}?(?:auth[_ -]?token|secret)["']?\s{0,32}[:=]\s{0,32}["']?|(?<![A-Za-z0-9])AC[0-9a-f]{32}:)(?<secret>[0-9a-f]{32})(?![A-Za-z0-9])/gi,
+    ],
     minEntropy: 3,
     conventionalName: 'TWILIO_AUTH_TOKEN',
   },
@@ -388,7 +398,9 @@ export const vendorTokenRules: readonly SecretRule[] = [
     description: 'JSON Web Token',
     tier: 'vendor',
     keywords: ['eyj'],
-    patterns: [/(?<![\w-])(?<secret>eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,2000})(?![\w-])/g],
+    patterns: [
+      /(?<![\w-])(?<secret>eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,2000})(?![\w-])/g,
+    ],
     minEntropy: 4,
   },
 ];
