@@ -212,8 +212,8 @@ interface FactsDraft {
   readonly prose: ProseFact[];
 }
 
-function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
-  const facts: FactsDraft = {
+function emptyFacts(): FactsDraft {
+  return {
     heading: undefined,
     fields: [],
     checkboxes: [],
@@ -226,6 +226,10 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
     tables: [],
     prose: [],
   };
+}
+
+function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
+  const facts = emptyFacts();
   const first = nodes[0];
   if (first?.type === 'heading' && first.position && first.position.start.line - 1 === frame.firstLine) {
     const headingRange = nodeRange(first, frame);
@@ -470,19 +474,7 @@ const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})\s*([\w+-]*)/;
  */
 function plainTextFacts(text: string, reading: PlainTextReading): BlockFacts {
   const lines = new LineIndex(text);
-  const facts: FactsDraft = {
-    heading: undefined,
-    fields: [],
-    checkboxes: [],
-    fences: [],
-    placeholders: [],
-    definitions: [],
-    ignores: [],
-    references: [],
-    entries: [],
-    tables: [],
-    prose: [],
-  };
+  const facts = emptyFacts();
   let fence: { marker: string; lang: string; start: number; lines: { line: number; text: string }[] } | undefined;
   let omittedBlanks = 0;
   for (let line = 0; line < lines.lineCount; line++) {
