@@ -1,6 +1,7 @@
 // Sends one test's request: the timeout and cancellation rules (the same for
 // the editor and the CLI), redirects followed here rather than by the client so
 // every hop passes the host policy, and failures turned into reasons.
+import { startDeadline } from './deadline';
 import { HttpFailure, type Clock, type HttpClient, type HttpRequest, type HttpResponse } from './ports';
 import { secretNameStrength } from '../secrets/vocabulary';
 import type { SmokeReason } from './reasons';
@@ -24,19 +25,12 @@ export interface SendOptions {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export async function sendRequest(http: HttpClient, request: HttpRequest, options: SendOptions): Promise<SendOutcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const cancelTimer = options.clock.setTimer(options.timeoutMs, () => {
-    timedOut = true;
-    controller.abort();
-  });
-  const cancel = () => controller.abort();
-  options.signal?.addEventListener('abort', cancel, { once: true });
+  const deadline = startDeadline(options.clock, options.timeoutMs, options.signal);
   try {
     if (options.signal?.aborted) return { ok: false, reason: { code: 'cancelled' }, cancelled: true };
     let current = request;
     for (let hops = 0; ; hops++) {
-      const response = await http.send(current, controller.signal);
+      const response = await http.send(current, deadline.signal);
       if (!options.followRedirects || !REDIRECTS.has(response.status)) return { ok: true, response };
       const location = response.headers.find(([name]) => name === 'location')?.[1];
       if (location === undefined) return { ok: true, response };
@@ -49,12 +43,12 @@ export async function sendRequest(http: HttpClient, request: HttpRequest, option
       current = next;
     }
   } catch (error) {
-    if (timedOut) return { ok: false, reason: { code: 'timeout', timeoutMs: options.timeoutMs }, cancelled: false };
+    if (deadline.timedOut())
+      return { ok: false, reason: { code: 'timeout', timeoutMs: options.timeoutMs }, cancelled: false };
     if (options.signal?.aborted) return { ok: false, reason: { code: 'cancelled' }, cancelled: true };
     return { ok: false, reason: failureReason(error, request.url, options.insecureIgnored), cancelled: false };
   } finally {
-    cancelTimer();
-    options.signal?.removeEventListener('abort', cancel);
+    deadline.dispose();
   }
 }
 

@@ -2,6 +2,7 @@
 // port), then for Redis AUTH when a password is given and the one read-only command, through the
 // RESP codec. The password is sent and never returned: replies and reasons carry no value of it.
 import { translator, type Language } from '../messages';
+import { startDeadline } from './deadline';
 import type { NetCheck } from './netcheck';
 import { HttpFailure, type Clock, type TcpClient, type TcpSocket } from './ports';
 import type { SmokeReason } from './reasons';
@@ -30,18 +31,11 @@ export interface CheckOptions {
 }
 
 export async function runCheck(check: NetCheck, target: CheckTarget, options: CheckOptions): Promise<CheckResult> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const cancelTimer = options.clock.setTimer(options.timeoutMs, () => {
-    timedOut = true;
-    controller.abort();
-  });
-  const onAbort = () => controller.abort();
-  options.signal?.addEventListener('abort', onAbort);
+  const deadline = startDeadline(options.clock, options.timeoutMs, options.signal);
   let socket: TcpSocket | undefined;
   try {
     if (options.signal?.aborted) return { kind: 'cancelled' };
-    socket = await options.tcp.connect(target.host, target.port, controller.signal);
+    socket = await options.tcp.connect(target.host, target.port, deadline.signal);
     if (check.kind === 'tcp') {
       return {
         kind: 'answered',
@@ -49,7 +43,7 @@ export async function runCheck(check: NetCheck, target: CheckTarget, options: Ch
         reasons: [],
       };
     }
-    const reader = new ReplyReader(socket, controller.signal);
+    const reader = new ReplyReader(socket, deadline.signal);
     if (target.password !== undefined) {
       socket.write(
         encodeCommand(check.user === undefined ? ['AUTH', target.password] : ['AUTH', check.user, target.password]),
@@ -73,12 +67,11 @@ export async function runCheck(check: NetCheck, target: CheckTarget, options: Ch
     }
     return { kind: 'answered', lines, reasons: [] };
   } catch (error) {
-    if (timedOut) return { kind: 'failed', reason: { code: 'timeout', timeoutMs: options.timeoutMs } };
+    if (deadline.timedOut()) return { kind: 'failed', reason: { code: 'timeout', timeoutMs: options.timeoutMs } };
     if (options.signal?.aborted) return { kind: 'cancelled' };
     return { kind: 'failed', reason: reasonOf(error, `${target.host}:${target.port}`) };
   } finally {
-    cancelTimer();
-    options.signal?.removeEventListener('abort', onAbort);
+    deadline.dispose();
     socket?.close();
   }
 }
