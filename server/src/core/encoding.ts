@@ -49,6 +49,8 @@ function reencode(text: string, map: Map<string, number>): string | undefined {
 }
 
 const NON_ASCII_RUN = /[\u0080-\uFFFF]+/g;
+/** Mojibake spreads each character over two to four: a line whose non-ASCII characters all stand alone (Spanish accents) is not damaged. */
+const NON_ASCII_PAIR = /[\u0080-\uFFFF]{2}/;
 
 export interface EncodingRepair {
   readonly encoding: LegacyEncoding;
@@ -74,18 +76,18 @@ export interface LinesRepair {
  * stands on its own, so correct lines added to a mis-encoded file (or the other way round) leave
  * the damaged ones found and the correct ones alone. A line qualifies when every run of non-ASCII
  * characters in it maps back to bytes that are valid UTF-8, and the repair is shorter (real
- * mojibake spreads each character over two to four). A correct line fails at its first accented
- * letter or emoji, so a clean document costs one map lookup per line.
+ * mojibake spreads each character over two to four). A line without two non-ASCII characters in a
+ * row is skipped, and any other correct line fails at its first accented letter or emoji.
  */
 export function detectMojibakeLines(text: string): LinesRepair | undefined {
-  if (!/[\u0080-\uFFFF]/.test(text)) return undefined;
+  if (!NON_ASCII_PAIR.test(text)) return undefined;
   const lines = text.split('\n');
   const candidates: { encoding: LegacyEncoding; lines: LineRepair[]; oddity: number }[] = [];
   for (const [encoding, map] of encoders) {
     const repairs: LineRepair[] = [];
     let oddity = 0;
     lines.forEach((line, index) => {
-      if (!/[\u0080-\uFFFF]/.test(line)) return;
+      if (!NON_ASCII_PAIR.test(line)) return;
       const repaired = repairLine(line, map);
       if (repaired === undefined) return;
       repairs.push({ line: index, damaged: line, repaired });

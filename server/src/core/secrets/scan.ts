@@ -11,7 +11,7 @@ import { SECRET_RULES } from './rules';
 import { looksLikeDigestName, looksLikeNonSecret } from './shapes';
 import type { ScanOptions, SecretMatch, SecretRule, SecretTier } from './types';
 import { declaredSecretNames, secretNameStrength } from './vocabulary';
-import { KeywordIndex } from './windows';
+import { KeywordIndex, KeywordSet } from './windows';
 
 interface CompiledRule {
   readonly rule: SecretRule;
@@ -46,6 +46,23 @@ const COMPILED: readonly CompiledRule[] = SECRET_RULES.map((rule, order) => ({
 const ALL_KEYWORDS: readonly string[] = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
 
 /**
+ * The rules' keywords with those of a vocabulary, compiled once per vocabulary: the redaction
+ * point scans thousands of short strings of one document with the same vocabulary.
+ */
+const keywordSets = new Map<string, KeywordSet>();
+
+function keywordSetFor(keywordsOfVocabulary: readonly string[]): KeywordSet {
+  const key = keywordsOfVocabulary.join('\u0000');
+  let set = keywordSets.get(key);
+  if (set === undefined) {
+    if (keywordSets.size >= 64) keywordSets.clear();
+    set = new KeywordSet([...ALL_KEYWORDS, ...keywordsOfVocabulary]);
+    keywordSets.set(key, set);
+  }
+  return set;
+}
+
+/**
  * Finds the secrets in a text. Offsets are UTF-16 and cover the value only; a match never
  * holds the value itself. Findings are sorted by offset and do not overlap.
  */
@@ -60,7 +77,8 @@ export function scanSecrets(text: string, options: ScanOptions = {}): SecretMatc
   ];
   const context: ScanContext = { vocabulary, declared: new Set(vocabulary), allow: options.allow ?? [] };
   const keywordsOfVocabulary = vocabulary.map((name) => name.toLowerCase());
-  const index = new KeywordIndex(text, [...ALL_KEYWORDS, ...keywordsOfVocabulary]);
+  const index = new KeywordIndex(text, keywordSetFor(keywordsOfVocabulary));
+  if (index.isEmpty) return [];
   const candidates: Candidate[] = [];
   for (const compiled of COMPILED) {
     const { rule } = compiled;

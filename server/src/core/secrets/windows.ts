@@ -22,35 +22,55 @@ const MAX_WINDOW = 65536;
 // Where a command's output ends: the next shell prompt, fence, heading or bash comment.
 const STOP_LINE = /^[ \t]*(?:\$[ \t]|```|~~~|#{1,6}[ \t]|PS [A-Z]:\\)/;
 
+/** A keyword list compiled once: its alternation, and its keywords by first character. */
+export class KeywordSet {
+  readonly pattern: RegExp | undefined;
+  /** The alternation reports one keyword per position; the others starting there (sk, sk- and sk-proj-) are found with startsWith. */
+  readonly byFirst = new Map<string, string[]>();
+
+  constructor(keywords: Iterable<string>) {
+    const distinct = [...new Set(keywords)].filter((keyword) => keyword !== '');
+    for (const keyword of distinct) {
+      const first = keyword.charAt(0);
+      const list = this.byFirst.get(first);
+      if (list === undefined) this.byFirst.set(first, [keyword]);
+      else list.push(keyword);
+    }
+    this.pattern = distinct.length === 0 ? undefined : new RegExp(distinct.map(escapeRegExp).join('|'), 'g');
+  }
+}
+
 export class KeywordIndex {
   private readonly hitsByKeyword = new Map<string, number[]>();
   private lineStarts: number[] | undefined;
   /** For each line, the first stop line after it (or the line count); built on first use. */
   private nextStop: Int32Array | undefined;
 
-  /** Finds every occurrence of every keyword (lower-case literals) in the text. */
+  /** Finds every occurrence of every keyword of the set in the text. */
   constructor(
     private readonly text: string,
-    keywords: Iterable<string>,
+    keywords: KeywordSet,
   ) {
-    const distinct = [...new Set(keywords)].filter((keyword) => keyword !== '');
-    if (distinct.length === 0) return;
-    for (const keyword of distinct) this.hitsByKeyword.set(keyword, []);
+    const anyKeyword = keywords.pattern;
+    if (anyKeyword === undefined) return;
     const lower = lowerCaseKeepingOffsets(text);
-    const anyKeyword = keywordPattern(distinct);
-    // The keywords by first character: only those can start where a match starts.
-    const byFirst = new Map<string, string[]>();
-    for (const keyword of distinct)
-      byFirst.set(keyword.charAt(0), [...(byFirst.get(keyword.charAt(0)) ?? []), keyword]);
-    // The alternation reports one keyword per position; the others starting there
-    // (sk, sk- and sk-proj-) are picked up with startsWith, then the search resumes
-    // one character later so that overlapping occurrences are found too.
+    // The search resumes one character after each match, so that overlapping occurrences are found too.
+    anyKeyword.lastIndex = 0;
     for (let match = anyKeyword.exec(lower); match !== null; match = anyKeyword.exec(lower)) {
       const at = match.index;
-      for (const keyword of byFirst.get(lower.charAt(at)) ?? [])
-        if (lower.startsWith(keyword, at)) this.hitsByKeyword.get(keyword)?.push(at);
+      for (const keyword of keywords.byFirst.get(lower.charAt(at)) ?? []) {
+        if (!lower.startsWith(keyword, at)) continue;
+        const hits = this.hitsByKeyword.get(keyword);
+        if (hits === undefined) this.hitsByKeyword.set(keyword, [at]);
+        else hits.push(at);
+      }
       anyKeyword.lastIndex = at + 1;
     }
+  }
+
+  /** True when no keyword occurs in the text: no rule has anything to scan. */
+  get isEmpty(): boolean {
+    return this.hitsByKeyword.size === 0;
   }
 
   /**
@@ -81,7 +101,7 @@ export class KeywordIndex {
   private hitsOfAll(keywords: readonly string[]): number[] {
     const all: number[] = [];
     for (const keyword of new Set(keywords)) for (const hit of this.hitsByKeyword.get(keyword) ?? []) all.push(hit);
-    return all.sort((a, b) => a - b);
+    return all.length < 2 ? all : all.sort((a, b) => a - b);
   }
 
   private windowAround(hit: number, followLines: number): TextWindow & { keywordLineEnd: number } {
@@ -143,21 +163,6 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
     else high = mid - 1;
   }
   return low;
-}
-
-/** One alternation per keyword list, compiled once: the redaction point scans thousands of short strings with the same list. */
-const keywordPatterns = new Map<string, RegExp>();
-
-function keywordPattern(keywords: readonly string[]): RegExp {
-  const key = keywords.join('\u0000');
-  let pattern = keywordPatterns.get(key);
-  if (pattern === undefined) {
-    if (keywordPatterns.size >= 64) keywordPatterns.clear();
-    pattern = new RegExp(keywords.map(escapeRegExp).join('|'), 'g');
-    keywordPatterns.set(key, pattern);
-  }
-  pattern.lastIndex = 0;
-  return pattern;
 }
 
 function escapeRegExp(literal: string): string {
