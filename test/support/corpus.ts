@@ -3,9 +3,9 @@
 // issue 12 asks: recognition, check recall, done and blocker accuracy, blank recall, false alarms.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { defaultChecklistGlobs, isChecklist } from '../../server/src/core/detect';
 import { fixtures, repoRoot } from './paths';
+import { analysisOf } from './analyses';
 
 interface Count {
   readonly total: number;
@@ -66,7 +66,7 @@ const NONE: Count = { total: 0, done: 0 };
 /** Recognition by content only: every document is read under a neutral name. */
 export function scoreDocument(doc: CorpusDocument): DocumentResult {
   const recognised = isChecklist('doc.md', doc.text, defaultChecklistGlobs);
-  const analysis = new ChecklistAnalyzer().analyze(doc.text, { today: doc.expect.today });
+  const analysis = analysisOf(doc.text, { today: doc.expect.today });
   const progress = analysis.progress;
   const blanks = analysis.findings.filter((f) => f.code === 'unfilled-placeholder').length;
   const expected = new Map<string, number>();

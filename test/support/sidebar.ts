@@ -3,7 +3,6 @@
 // Translators stand in for vscode.l10n.t, in English (the message itself) and Spanish (l10n/bundle.l10n.es.json).
 import type { Translate } from '../../client/src/sidebar/model/nodes';
 import type { ChecklistResult, LastSmokeResultView } from '../../server/src/protocol';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { setStateEdits, type SettableState } from '../../server/src/core/features/fixes';
 import { findSmokeTests } from '../../server/src/core/smoke';
 import { createReadinessService } from '../../server/src/core/service';
@@ -14,6 +13,7 @@ import {
 import { memoryProbe } from './memoryFiles';
 import { applyEdits } from './edits';
 import { fixtureText } from './texts';
+import { analysisOf } from './analyses';
 
 export const SAMPLE_URI = 'file:///work/ENTREGABLES.md';
 
@@ -37,7 +37,7 @@ export const testService = createReadinessService({
 /** What the server answers for `text`. */
 export function checklistResult(text: string, uri = SAMPLE_URI, options: AnswerOptions = {}): ChecklistResult {
   const today = options.today ?? '2025-12-01';
-  const analysis = new ChecklistAnalyzer().analyze(text, { today });
+  const analysis = analysisOf(text, { today });
   return serverChecklistResult(
     testService,
     uri,
@@ -59,7 +59,7 @@ export function notAChecklist(uri: string, version: number): ChecklistResult {
 export function withStates(text: string, states: Record<string, SettableState>): string {
   let result = text;
   for (const [id, state] of Object.entries(states)) {
-    const { checklist } = new ChecklistAnalyzer().analyze(result);
+    const { checklist } = analysisOf(result);
     const item = checklist.items.find((i) => i.id === id);
     if (!item) throw new Error(`no item ${id}`);
     result = applyEdits(result, setStateEdits(checklist, item, state));

@@ -4,8 +4,9 @@ import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer
 import { isChecklist, defaultChecklistGlobs } from '../../server/src/core/detect';
 import { sampleText } from '../support/texts';
 import { LOG_TOKEN_VALUE, sampleWithSecrets } from '../support/secretSamples';
+import { analysisOf } from '../support/analyses';
 
-const analyze = (text: string, locale?: string) => new ChecklistAnalyzer().analyze(text, { locale });
+const analyze = (text: string, locale?: string) => analysisOf(text, { locale });
 
 describe('the sample checklist', () => {
   const analysis = analyze(sampleText());
@@ -71,7 +72,7 @@ describe('the sample checklist', () => {
   });
 
   test('every item not done is overdue a year later', () => {
-    const later = new ChecklistAnalyzer().analyze(sampleText(), { today: '2026-11-28' });
+    const later = analysisOf(sampleText(), { today: '2026-11-28' });
     const overdue = later.findings.filter((f) => f.code === 'overdue');
     assert.equal(overdue.length, 20);
     assert.equal(overdue[0]?.message, 'Item 1 · PR Final Aprobado was due on 2025-12-07 ("Hoy") and is still pending');
@@ -154,10 +155,7 @@ describe('incremental analysis', () => {
     const edited = text
       .replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1')
       .replace('### 7. Redis', 'Nueva línea\n\n### 7. Redis');
-    assert.deepEqual(
-      withoutSafeText(analyzer.analyze(edited)),
-      withoutSafeText(new ChecklistAnalyzer().analyze(edited)),
-    );
+    assert.deepEqual(withoutSafeText(analyzer.analyze(edited)), withoutSafeText(analysisOf(edited)));
   });
 });
 
@@ -167,7 +165,7 @@ describe('secrets in the analysis', () => {
     analyzer.analyze(sampleText());
     const withSecrets = sampleWithSecrets();
     const incremental = analyzer.analyze(withSecrets);
-    assert.deepEqual(withoutSafeText(incremental), withoutSafeText(new ChecklistAnalyzer().analyze(withSecrets)));
+    assert.deepEqual(withoutSafeText(incremental), withoutSafeText(analysisOf(withSecrets)));
     assert.deepEqual(
       incremental.findings.filter((f) => f.code === 'secret').map((f) => f.data?.['rule']),
       ['query-parameter-secret', 'openai-project-key'],
@@ -182,9 +180,9 @@ describe('secrets in the analysis', () => {
   test('an inline suppression silences one', () => {
     const pasted = `Logs: http://staging-host/api/logs?token=${LOG_TOKEN_VALUE}\n`;
     const text = sampleWithSecrets().replace('**Notas**:\n- El PR', `${pasted}\n**Notas**:\n- El PR`);
-    assert.equal(new ChecklistAnalyzer().analyze(text).findings.filter((f) => f.code === 'secret').length, 3);
+    assert.equal(analysisOf(text).findings.filter((f) => f.code === 'secret').length, 3);
     const silenced = text.replace(pasted, `<!-- readiness-ignore-next-line secret -->\n${pasted}`);
-    assert.equal(new ChecklistAnalyzer().analyze(silenced).findings.filter((f) => f.code === 'secret').length, 2);
+    assert.equal(analysisOf(silenced).findings.filter((f) => f.code === 'secret').length, 2);
   });
 });
 

@@ -3,13 +3,13 @@
 // TBD/pendiente values, and blanks outside every item. In memory: no fixture is read.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { placeholderFixes } from '../../server/src/core/features/fixes';
 import { translator } from '../../server/src/core/messages';
 import { verdictOf } from '../../server/src/core/verdict';
 import type { Finding } from '../../server/src/core/types';
+import { analysisOf } from '../support/analyses';
 
-const analyze = (text: string) => new ChecklistAnalyzer().analyze(text);
+const analyze = (text: string) => analysisOf(text);
 const blanksOf = (text: string): Finding[] => analyze(text).findings.filter((f) => f.code === 'unfilled-placeholder');
 const t = translator('en');
 const now = { date: '2026-03-01', time: '10:00' };

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { placeholderFixes, removeBracketsFix } from '../../server/src/core/features/fixes';
 import { translator } from '../../server/src/core/messages';
 import { isBlankCell, isBlankValue } from '../../server/src/core/placeholders';
 import { readFixture } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
-const analyze = (text: string) => new ChecklistAnalyzer().analyze(text);
+const analyze = (text: string) => analysisOf(text);
 const t = translator('en');
 const now = { date: '2025-12-09', time: '10:00' };
 

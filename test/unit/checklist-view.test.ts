@@ -3,7 +3,6 @@
 // out (fences, references, command text, the date).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { findSmokeTests } from '../../server/src/core/smoke';
 import { checklistView, shortGroupTitle } from '../../server/src/core/view/checklistView';
 import { ownerNames, ownersOf } from '../../server/src/core/view/owners';
@@ -11,13 +10,14 @@ import { combineVerdicts, type ItemView } from '../../server/src/protocol';
 import { readFixture, sampleText } from '../support/texts';
 import { LOG_TOKEN_VALUE, OPENAI_KEY_VALUE, sampleWithSecrets } from '../support/secretSamples';
 import { withStates } from '../support/sidebar';
+import { analysisOf } from '../support/analyses';
 
 function view(
   text: string,
   today: string | undefined = '2025-12-01',
   lastResults?: Parameters<typeof checklistView>[0]['lastResults'],
 ) {
-  const analysis = new ChecklistAnalyzer().analyze(text, { today });
+  const analysis = analysisOf(text, { today });
   return checklistView({
     analysis,
     text,
@@ -42,9 +42,7 @@ describe('view model: display state', () => {
     assert.equal(itemOf(result, '3').overdueSince, '2025-12-07');
     assert.equal(itemOf(result, '4').displayState, 'pending', 'due 2025-12-09');
     assert.equal(itemOf(result, '21').displayState, 'pending', '"Antes de GO" has no date');
-    const overdueFindings = new ChecklistAnalyzer()
-      .analyze(text, { today: '2025-12-08' })
-      .findings.filter((f) => f.code === 'overdue');
+    const overdueFindings = analysisOf(text, { today: '2025-12-08' }).findings.filter((f) => f.code === 'overdue');
     const overdueItems = result.checklist?.items
       .filter((item) => item.displayState === 'overdue')
       .map((item) => item.id);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { addBusinessDays, parseDue, readDue } from '../../server/src/core/dates';
+import { analysisOf } from '../support/analyses';
 
 // 2025-12-05 is a Friday.
 const created = '2025-12-05';
@@ -59,16 +59,12 @@ describe('reading due dates', () => {
     const doc = (deadline: string) =>
       `# Entregables\n\n**Fecha de Creación**: ${created}\n\n## 🔴 BLOQUERS\n\n### 1. PR\n\n**Responsable**: Ana\n**Deadline**: ${deadline}\n**Estado**: ⏳ Pendiente\n`;
     const hints = (deadline: string) =>
-      new ChecklistAnalyzer()
-        .analyze(doc(deadline), { today: '2025-12-06' })
-        .findings.filter((f) => f.code === 'unparsed-deadline');
+      analysisOf(doc(deadline), { today: '2025-12-06' }).findings.filter((f) => f.code === 'unparsed-deadline');
     assert.equal(hints('31/02/2025').length, 1);
     assert.equal(hints('31/02/2025')[0]?.severity, 'hint');
     assert.deepEqual(hints('07/12/2025'), []);
     assert.deepEqual(hints('Antes de GO'), []);
-    const overdue = new ChecklistAnalyzer()
-      .analyze(doc('9 dic 2025'), { today: '2025-12-10' })
-      .findings.filter((f) => f.code === 'overdue');
+    const overdue = analysisOf(doc('9 dic 2025'), { today: '2025-12-10' }).findings.filter((f) => f.code === 'overdue');
     assert.equal(overdue.length, 1, 'a month-name deadline is overdue once past');
   });
 });

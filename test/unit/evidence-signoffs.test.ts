@@ -2,11 +2,11 @@
 // stale when dated before the newest stamped evidence, and the "Sign off as NAME" fix.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { cleanSignerName, signOffFix } from '../../server/src/core/features/signOffFixes';
 import { translator } from '../../server/src/core/messages';
 import { applyTextEdits, digestOf, formatStamp } from '../../server/src/core/smoke';
 import { sampleText } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
 const t = translator('en');
 const now = { date: '2026-12-05', time: '09:30' };
@@ -26,7 +26,7 @@ describe('sign-off lines', () => {
   ];
   for (const [line, expected] of cases) {
     test(line, () => {
-      const [signOff] = new ChecklistAnalyzer().analyze(doc(line)).signOffs;
+      const [signOff] = analysisOf(doc(line)).signOffs;
       assert.ok(signOff, 'recognised');
       assert.equal(signOff.name, expected.name);
       assert.equal(signOff.date, expected.date);
@@ -43,11 +43,11 @@ describe('sign-off lines', () => {
     'Fecha: [YYYY-MM-DD HH:MM]',
   ];
   for (const line of notSignOffs) {
-    test(`not a sign-off: ${line}`, () => assert.deepEqual(new ChecklistAnalyzer().analyze(doc(line)).signOffs, []));
+    test(`not a sign-off: ${line}`, () => assert.deepEqual(analysisOf(doc(line)).signOffs, []));
   }
 
   test('the sample has four, in item 21, covering the whole checklist', () => {
-    const { signOffs, checklist } = new ChecklistAnalyzer().analyze(sampleText());
+    const { signOffs, checklist } = analysisOf(sampleText());
     assert.equal(signOffs.length, 4);
     assert.ok(
       signOffs.every((s) => s.itemId === '21' && s.covers.length === checklist.items.length && s.name === undefined),
@@ -56,7 +56,7 @@ describe('sign-off lines', () => {
 
   test('"Sign off as NAME" fills the name and today\'s date, with the time when the blank asks for one', () => {
     const text = doc('- Firma: [Nombre] - [Fecha]\n- Sign-off: [Name] - [YYYY-MM-DD HH:MM]');
-    const [first, second] = new ChecklistAnalyzer().analyze(text).signOffs;
+    const [first, second] = analysisOf(text).signOffs;
     assert.ok(first && second);
     const one = signOffFix(first, 'Ana Gómez', now, t);
     assert.equal(one?.title, 'Sign off as Ana Gómez');
@@ -90,9 +90,7 @@ describe('stale-signoff', () => {
     `# Entregables\n\n## 🔴 BLOQUERS\n\n### 1. Smoke\n\n**Estado**: ⏳ Pendiente\n\n\`\`\`bash\n# SMOKE TEST 1: /h\n$ curl -sS http://staging-host/h\n{}\nEstado: ✅ PASSED\n\`\`\`\n${stamp('1', '2026-12-03T10:00:00+01:00')}\n\n## 🟡 APPROVALS\n\n### 2. Sign-Offs\n\n**Estado**: ⏳ Pendiente\n\n\`\`\`\n- Firma: ${signature}\n\`\`\`\n`;
 
   test('a sign-off dated before the newest evidence it covers is stale; on or after it, not', () => {
-    const stale = new ChecklistAnalyzer()
-      .analyze(checklist('Ana Gómez - 2026-12-02'))
-      .findings.filter((f) => f.code === 'stale-signoff');
+    const stale = analysisOf(checklist('Ana Gómez - 2026-12-02')).findings.filter((f) => f.code === 'stale-signoff');
     assert.equal(stale.length, 1);
     assert.equal(
       stale[0]?.message,
@@ -105,28 +103,26 @@ describe('stale-signoff', () => {
       '[Nombre] - [Fecha]',
     ]) {
       assert.deepEqual(
-        new ChecklistAnalyzer().analyze(checklist(fresh)).findings.filter((f) => f.code === 'stale-signoff'),
+        analysisOf(checklist(fresh)).findings.filter((f) => f.code === 'stale-signoff'),
         [],
         fresh,
       );
     }
     assert.equal(
-      new ChecklistAnalyzer()
-        .analyze(checklist('Ana Gómez - 2026-12-03 09:59'))
-        .findings.filter((f) => f.code === 'stale-signoff').length,
+      analysisOf(checklist('Ana Gómez - 2026-12-03 09:59')).findings.filter((f) => f.code === 'stale-signoff').length,
       1,
     );
   });
 
   test('"Sign off again" resolves it', () => {
     const text = checklist('Ana Gómez - 2026-12-02');
-    const [signOff] = new ChecklistAnalyzer().analyze(text).signOffs;
+    const [signOff] = analysisOf(text).signOffs;
     const fix = signOff && signOffFix(signOff, 'Bea Ruiz', now, t);
     assert.equal(fix?.title, 'Sign off again as Bea Ruiz, today');
     const signed = applyTextEdits(text, fix?.edits ?? []);
     assert.match(signed, /- Firma: Bea Ruiz - 2026-12-05\n/);
     assert.deepEqual(
-      new ChecklistAnalyzer().analyze(signed).findings.filter((f) => f.code === 'stale-signoff'),
+      analysisOf(signed).findings.filter((f) => f.code === 'stale-signoff'),
       [],
     );
   });
@@ -134,7 +130,7 @@ describe('stale-signoff', () => {
   test('evidence pasted by hand dates nothing', () => {
     const text = checklist('Ana Gómez - 2026-01-01').replace(/<!-- readiness:evidence[^\n]*\n/, '');
     assert.deepEqual(
-      new ChecklistAnalyzer().analyze(text).findings.filter((f) => f.code === 'stale-signoff'),
+      analysisOf(text).findings.filter((f) => f.code === 'stale-signoff'),
       [],
     );
   });

@@ -1,20 +1,18 @@
 // The header keeps itself true: overall status against the verdict, stated counts, last update.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { lastUpdatedEdits } from '../../server/src/core/rules/headerStatus';
 import type { Finding } from '../../server/src/core/types';
 import { applyEdits } from '../support/edits';
 import { readFixture, sampleText } from '../support/texts';
 import { withStates } from '../support/sidebar';
+import { analysisOf } from '../support/analyses';
 
 function headerFindings(text: string, today = '2025-12-10'): Finding[] {
-  return new ChecklistAnalyzer()
-    .analyze(text, { today })
-    .findings.filter(
-      (f) =>
-        f.code === 'status-mismatch' && (String(f.data?.['kind']).startsWith('header-') || f.data?.['header'] === true),
-    );
+  return analysisOf(text, { today }).findings.filter(
+    (f) =>
+      f.code === 'status-mismatch' && (String(f.data?.['kind']).startsWith('header-') || f.data?.['header'] === true),
+  );
 }
 
 const completed = () => readFixture('gate', 'ENTREGABLES.completo.md');
@@ -129,7 +127,7 @@ describe('header status', () => {
   });
 
   test('lastUpdatedEdits bumps every last-updated date older than today, in the header and at the end', () => {
-    const { checklist } = new ChecklistAnalyzer().analyze(sampleText());
+    const { checklist } = analysisOf(sampleText());
     const edits = lastUpdatedEdits(sampleText(), checklist, '2025-12-12');
     assert.equal(edits.length, 2);
     const bumped = applyEdits(sampleText(), edits);

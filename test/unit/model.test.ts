@@ -3,15 +3,14 @@
 // disk is in test/integration/model-corpus.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { isChecklist } from '../../server/src/core/detect';
 import { notApplicableFix } from '../../server/src/core/features/fixes';
 import { translator } from '../../server/src/core/messages';
 import { choiceOptions, parseState } from '../../server/src/core/model/fieldNames';
 import { defaultAnalysisSettings } from '../../server/src/core/rules/rule';
+import { analysisOf } from '../support/analyses';
 
-const analyze = (text: string, settings = defaultAnalysisSettings) =>
-  new ChecklistAnalyzer().analyze(text, { settings });
+const analyze = (text: string, settings = defaultAnalysisSettings) => analysisOf(text, { settings });
 
 describe('states', () => {
   const cases: [string, string][] = [
@@ -166,7 +165,7 @@ describe('items of every shape', () => {
   test('a table of deliverables is read with its due dates, overdue counting them', () => {
     const text =
       '# Go-live tracker\n\n| Task | Owner | Due | Status |\n|---|---|---|---|\n| A | Ana | 2026-01-01 | Pending |\n| B | Bo | 2026-01-01 | Done |\n';
-    const analysis = new ChecklistAnalyzer().analyze(text, { today: '2026-02-01' });
+    const analysis = analysisOf(text, { today: '2026-02-01' });
     assert.deepEqual(
       analysis.findings.map((f) => [f.code, f.range.start.line]),
       [['overdue', 4]],
@@ -195,7 +194,7 @@ describe('never silent', () => {
   test('a recognised checklist with no readable item gets one structure finding naming the near miss', () => {
     const text =
       '# Entregables para producción\n\n**Total**: 2 entregables\n\n**1) Certificados** — Responsable: Infra — Estado: Pendiente\n\n**2) Tableros** — Responsable: SRE — Estado: Pendiente\n';
-    const { findings } = new ChecklistAnalyzer().analyze(text, { locale: 'en' });
+    const { findings } = analysisOf(text, { locale: 'en' });
     assert.deepEqual(
       findings.map((f) => [f.code, f.severity, f.range.start.line]),
       [['structure', 'warning', 4]],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer';
+import { type Analysis } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import {
   gatherFileFacts,
@@ -21,6 +21,7 @@ import { range, type Range } from '../../server/src/core/types';
 import { applyEdits } from '../support/edits';
 import { memoryProbe } from '../support/memoryFiles';
 import { sampleText } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
 const ROOT = '/ws';
 const RUNBOOK_LINES = [
@@ -48,7 +49,7 @@ async function check(
   locale = 'en',
   bases = [ROOT],
 ): Promise<Checked> {
-  const analysis = new ChecklistAnalyzer().analyze(text, { locale });
+  const analysis = analysisOf(text, { locale });
   const probe = memoryProbe(
     Object.fromEntries(Object.entries(files).map(([path, content]) => [joinPath(ROOT, path), content])),
   );
@@ -153,7 +154,7 @@ describe('missing-file', () => {
 
   test("references resolve against the workspace folder, then the checklist's own folder", async () => {
     const text = sampleText();
-    const analysis = new ChecklistAnalyzer().analyze(text);
+    const analysis = analysisOf(text);
     const bases = ['/ws', '/ws/release'];
     const facts = await gatherFileFacts(
       referencePaths(analysis.checklist, bases),

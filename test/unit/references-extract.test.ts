@@ -1,24 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import type { Item } from '../../server/src/core/model/checklist';
 import { curlFiles } from '../../server/src/core/model/references/curl';
 import { fenceReferences } from '../../server/src/core/model/references/fence';
 import { asPath } from '../../server/src/core/model/references/pathLike';
 import type { FileReference } from '../../server/src/core/model/references/types';
 import { readFixture, sampleText } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
 /** A checklist with one item whose body is `body`, analysed; its references. */
 function referencesIn(body: string): readonly FileReference[] {
   const text = `# T\n\n## 🟡 Ops\n\n### 1. Item\n\n**Estado**: ⏳ Pendiente\n\n${body}\n`;
-  return new ChecklistAnalyzer().analyze(text).checklist.items[0]?.references ?? [];
+  return analysisOf(text).checklist.items[0]?.references ?? [];
 }
 
 const paths = (refs: readonly FileReference[]) => refs.map((r) => r.path);
 const lines = (...texts: string[]) => texts.map((text, line) => ({ line, text }));
 
 describe('file references in the sample checklist', () => {
-  const items = new ChecklistAnalyzer().analyze(sampleText()).checklist.items;
+  const items = analysisOf(sampleText()).checklist.items;
   const summary = (item: Item) => item.references.map((r) => `${r.form} ${r.kind} ${r.path}`);
 
   test('are exactly the files and folders the items point at', () => {
@@ -55,7 +55,7 @@ describe('file references in the sample checklist', () => {
 
   test('are the same in the other fixture documents, which have none of those false positives', () => {
     for (const name of ['DELIVERABLES.en.md', 'ENTREGABLES.escenarios.md']) {
-      const checklist = new ChecklistAnalyzer().analyze(readFixture('documents', name)).checklist;
+      const checklist = analysisOf(readFixture('documents', name)).checklist;
       assert.deepEqual(
         checklist.items.flatMap((i) => paths(i.references)),
         [],

@@ -2,7 +2,6 @@
 // resolution never names a path outside the first base, nor says anything about one.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import {
   gatherFileFacts,
@@ -14,6 +13,7 @@ import {
 } from '../../server/src/core/references';
 import { asOutsidePath } from '../../server/src/core/model/references/pathLike';
 import { memoryProbe } from '../support/memoryFiles';
+import { analysisOf } from '../support/analyses';
 
 describe('paths that can only lie outside a workspace', () => {
   test('home, system folders and drive paths are; API routes and relative paths are not', () => {
@@ -72,7 +72,7 @@ describe('resolution inside the fence only', () => {
   };
 
   test('only paths under the first base are probed: `../secret.md` from the checklist folder /ws/release stays in /ws', async () => {
-    const { checklist } = new ChecklistAnalyzer().analyze(text);
+    const { checklist } = analysisOf(text);
     const asked: string[] = [];
     const probe = memoryProbe(files);
     const spy = {
@@ -85,7 +85,7 @@ describe('resolution inside the fence only', () => {
   });
 
   test('outside references: no finding, no link, a hover that only says so', async () => {
-    const { checklist } = new ChecklistAnalyzer().analyze(text);
+    const { checklist } = analysisOf(text);
     const bases = ['/ws'];
     const facts = await gatherFileFacts(referencePaths(checklist, bases), memoryProbe(files), bases[0]);
     const ctx = { checklist, bases, facts, t: translator('en') };
@@ -109,7 +109,7 @@ describe('resolution inside the fence only', () => {
   });
 
   test('a fact that says "outside" (a symbolic link out) makes the reference outside', () => {
-    const { checklist } = new ChecklistAnalyzer().analyze(text);
+    const { checklist } = analysisOf(text);
     const facts = new Map([['/ws/docs/runbook.md', { exists: false as const, outside: true }]]);
     assert.equal(resolveReferences(checklist, ['/ws'], facts)[0]?.state, 'outside');
   });

@@ -4,16 +4,16 @@ import { describe, test } from 'node:test';
 import { combinedVerdict, verdictRow, withVerdictRows } from '../../client/src/report/verdictRow';
 import { buildTree } from '../../client/src/sidebar/model/buildTree';
 import { noFilters } from '../../client/src/sidebar/model/nodes';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { findSmokeTests } from '../../server/src/core/smoke';
 import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
 import type { ChecklistResult } from '../../server/src/protocol';
 import { testService } from '../support/sidebar';
 import { readFixture, sampleText } from '../support/texts';
 import { english, spanish } from '../support/sidebar';
+import { analysisOf } from '../support/analyses';
 
 function result(text: string, uri: string): ChecklistResult {
-  const analysis = new ChecklistAnalyzer().analyze(text, { today: '2025-12-10' });
+  const analysis = analysisOf(text, { today: '2025-12-10' });
   const suite = findSmokeTests(analysis.checklist, text);
   return serverChecklistResult(testService, uri, 1, analysis, text, suite, '2025-12-10', undefined, undefined, {
     t: testService.messages('en'),

@@ -9,11 +9,11 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { buildReport, renderHtml, renderMarkdown, renderReport, type ReportModel } from '../../server/src/core/report';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { readFixture, sampleText } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -21,7 +21,7 @@ type Element = DefaultTreeAdapterMap['element'];
 const en = translator('en');
 
 function report(text: string, today = '2025-12-10', t = en): ReportModel {
-  const analysis = new ChecklistAnalyzer().analyze(text, { today });
+  const analysis = analysisOf(text, { today });
   return buildReport(analysis, { text, t, path: 'ENTREGABLES.md', today, referencesChecked: false });
 }
 

@@ -2,12 +2,12 @@
 // the catalogue in both languages, and the analyzer runs exactly the model rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { createModelRules, RULES, ruleMetadata } from '../../server/src/core/rules/registry';
 import type { FindingCode } from '../../server/src/core/types';
 import { sampleText } from '../support/texts';
 import { sampleWithSecrets } from '../support/secretSamples';
+import { analysisOf } from '../support/analyses';
 
 // Every code once: the compiler rejects this object when a code is added to FindingCode and not here.
 const EVERY_CODE: Record<FindingCode, true> = {
@@ -49,11 +49,8 @@ describe('rule registry', () => {
 
   test('the analyzer runs the model rules, each instance its own', () => {
     assert.equal(createModelRules().length, RULES.filter((rule) => rule.stage === 'model').length);
-    const codes = new Set(
-      new ChecklistAnalyzer().analyze(sampleWithSecrets(), { today: '2025-12-08' }).findings.map((f) => f.code),
-    );
+    const codes = new Set(analysisOf(sampleWithSecrets(), { today: '2025-12-08' }).findings.map((f) => f.code));
     for (const code of ['unfilled-placeholder', 'overdue', 'secret'] as const) assert.ok(codes.has(code), code);
-    for (const finding of new ChecklistAnalyzer().analyze(sampleText()).findings)
-      assert.ok(RULES.some((rule) => rule.id === finding.code));
+    for (const finding of analysisOf(sampleText()).findings) assert.ok(RULES.some((rule) => rule.id === finding.code));
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { actualFindings, expectedFindings, sortedEntries } from '../support/expectations';
 import { readFixture } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
 // Each fixture marks what it expects; the clock is fixed so deadlines are deterministic.
 const scenarios: Record<string, string> = {
@@ -14,13 +14,13 @@ describe('fixture documents with expected findings marked inline', () => {
   for (const [file, today] of Object.entries(scenarios)) {
     test(file, () => {
       const text = readFixture('documents', file);
-      const analysis = new ChecklistAnalyzer().analyze(text, { today });
+      const analysis = analysisOf(text, { today });
       assert.deepEqual(sortedEntries(actualFindings(analysis.findings)), sortedEntries(expectedFindings(text)));
     });
   }
 
   test('the English fixture reads the same model as the Spanish one', () => {
-    const { checklist } = new ChecklistAnalyzer().analyze(readFixture('documents', 'DELIVERABLES.en.md'));
+    const { checklist } = analysisOf(readFixture('documents', 'DELIVERABLES.en.md'));
     assert.equal(checklist.language, 'en');
     assert.equal(checklist.created, '2026-01-10');
     assert.deepEqual(

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import {
   findConfig,
@@ -12,6 +11,7 @@ import {
 import type { ReadinessPorts } from '../../server/src/core/ports';
 import { createReadinessService } from '../../server/src/core/service';
 import { sampleText } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
 function memoryPort(
   files: Record<string, string>,
@@ -102,7 +102,7 @@ describe('the configuration file', () => {
 
   test('severities from the configuration apply to findings, and off drops a code', () => {
     const settings = toSettings({ severity: { 'unfilled-placeholder': 'off', overdue: 'error' } });
-    const analysis = new ChecklistAnalyzer().analyze(sampleText(), {
+    const analysis = analysisOf(sampleText(), {
       settings: settings.analysis,
       today: '2026-11-28',
     });

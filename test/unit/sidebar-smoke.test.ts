@@ -10,10 +10,11 @@ import type { ChecklistResult, LastSmokeResultView } from '../../server/src/prot
 import { sampleText } from '../support/texts';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { SAMPLE_URI, checklistResult, english, spanish, testService } from '../support/sidebar';
-import { allEvidence, ChecklistAnalyzer } from '../../server/src/core/analyzer';
+import { allEvidence } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { digestOf, findSmokeTests, formatStamp } from '../../server/src/core/smoke';
 import { checklistResult as serverChecklistResult } from '../../server/src/lsp/checklistResult';
+import { analysisOf } from '../support/analyses';
 
 const entry = (result: ChecklistResult): ChecklistEntry => ({ result, relativePath: 'ENTREGABLES.md' });
 const tree = (entries: ChecklistEntry[], t = english) => buildTree({ entries, filters: noFilters, t });
@@ -280,7 +281,7 @@ describe('sidebar smoke tests: the evidence the server judged', () => {
       'LOG_TOKEN usado: [NO PEGAR EL TOKEN, solo indicar que se usó]\n```\n',
       (block) => `${block}${stamp('2')}\n`,
     );
-  const analysis = new ChecklistAnalyzer().analyze(text);
+  const analysis = analysisOf(text);
   /** The server's answer with every test's evidence worded in `locale` on 2026-12-05, and these last results. */
   const judged = (locale: string, last?: ReadonlyMap<string, LastSmokeResultView>) =>
     serverChecklistResult(

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildTree, type ChecklistEntry, type SidebarInput } from '../../client/src/sidebar/model/buildTree';
 import { noFilters, type SidebarFilters, type SidebarNode } from '../../client/src/sidebar/model/nodes';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { ownerNames } from '../../server/src/core/view/owners';
 import { shortGroupTitle } from '../../server/src/core/view/checklistView';
 import type { ChecklistResult } from '../../server/src/protocol';
 import { readFixture, sampleText } from '../support/texts';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { SAMPLE_URI, checklistResult, english, notAChecklist, withStates } from '../support/sidebar';
+import { analysisOf } from '../support/analyses';
 
 const entry = (result: ChecklistResult, relativePath: string | undefined = 'ENTREGABLES.md'): ChecklistEntry => ({
   result,
@@ -246,7 +246,7 @@ describe('sidebar tree: secret findings', () => {
   const TOKEN = OPENAI_KEY_VALUE;
   const text = sampleText().replace('**Responsable**: SRE + Security', `**Responsable**: SRE + Security ${TOKEN}`);
   const line = lineOf(text, TOKEN);
-  const [secret] = new ChecklistAnalyzer().analyze(text).findings.filter((f) => f.code === 'secret');
+  const [secret] = analysisOf(text).findings.filter((f) => f.code === 'secret');
   const { roots } = tree([entry(checklistResult(text))]);
 
   test("a secret in an item is its first child, showing the finding's message and revealing its range", () => {

@@ -2,12 +2,12 @@
 // httpie read as curl; and the RESP codec on in-memory bytes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { commandHoverAt } from '../../server/src/core/smoke/commandHover';
 import { parseCurlCommand } from '../../server/src/core/smoke/curl';
 import { parseNetCheck } from '../../server/src/core/smoke/netcheck';
 import { decodeReply, encodeCommand, printReply } from '../../server/src/core/smoke/resp';
+import { analysisOf } from '../support/analyses';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -184,7 +184,7 @@ describe('the hover over a command Readiness does not run', () => {
     '```',
     '',
   ].join('\n');
-  const checklist = new ChecklistAnalyzer().analyze(text).checklist;
+  const checklist = analysisOf(text).checklist;
   const at = (line: number) => commandHoverAt(checklist, { line, character: 2 }, translator('en'))?.markdown;
 
   test('another program says which commands are smoke tests; a blank target says what to fill in; a test or a plain line says nothing', () => {

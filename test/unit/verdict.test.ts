@@ -1,17 +1,17 @@
 // The supervisor's verdict: GO only when every blocker is done with its evidence clean.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import { blockerVerdict, verdictOf, type Verdict } from '../../server/src/core/verdict';
 import { OPENAI_KEY_VALUE } from '../support/secretSamples';
 import { readFixture, sampleText } from '../support/texts';
+import { analysisOf } from '../support/analyses';
 
 const en = translator('en');
 const es = translator('es');
 
 function verdict(text: string, t = en, today = '2025-12-10'): Verdict {
-  return verdictOf(new ChecklistAnalyzer().analyze(text, { today }), { text, t });
+  return verdictOf(analysisOf(text, { today }), { text, t });
 }
 
 const completed = () => readFixture('gate', 'ENTREGABLES.completo.md');
