@@ -14,7 +14,12 @@ import {
   HoverRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { checklistRequest } from '../../server/src/protocol';
+import {
+  checklistRequest,
+  smokeTestTreeRequest,
+  workspaceChecklistsRequest,
+  type SmokeTestTreeResult,
+} from '../../server/src/protocol';
 import { startServer, type TestServer } from '../support/lspClient';
 import { cliBundle } from '../support/paths';
 import { leakedIn, plantedChecklist } from '../support/plantedSecrets';
@@ -41,7 +46,7 @@ describe('one redaction point: planted secrets never leave', () => {
   });
   after(() => server.stop());
 
-  test('diagnostics, hovers, completions, code actions, symbols, lenses, links, readiness/checklist and logs', async () => {
+  test("diagnostics, hovers, completions, code actions, symbols, lenses, links, the checklist view, the Testing view's tree, the workspace scan and logs", async () => {
     const answers: unknown[] = [diagnostics];
     assert.ok(diagnostics.some((d) => d.code === 'secret'));
     const lines = text.split('\n');
@@ -75,6 +80,12 @@ describe('one redaction point: planted secrets never leave', () => {
     answers.push(await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }));
     answers.push(await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } }));
     answers.push(await server.connection.sendRequest(checklistRequest.method, { uri }));
+    const tree: SmokeTestTreeResult = await server.connection.sendRequest(smokeTestTreeRequest.method, { uri });
+    // The smoke test whose command carries a token is listed (its label is part of the walk).
+    assert.equal(tree.checklists[0]?.items[0]?.tests.length, 1);
+    answers.push(tree);
+    answers.push(await server.connection.sendRequest(smokeTestTreeRequest.method, {}));
+    answers.push(await server.connection.sendRequest(workspaceChecklistsRequest.method, {}));
     answers.push(server.logMessages);
     // Code action edits put the document's own text back (the choice's option is a completion too):
     // what a quick fix writes is not an output; its title is.
