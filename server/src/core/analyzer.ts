@@ -59,7 +59,7 @@ export class ChecklistAnalyzer {
     rule.stage === 'model' && rule.create && rule.id !== 'secret' ? [{ id: rule.id, run: rule.create() }] : [],
   );
   private readonly secrets = new SecretScanner();
-  /** The detector's redaction of the strings of the last analysis, for the options it ran with (`secretsAllow`). */
+  /** The detector's redaction of the strings of the last analysis, for the options it ran with (the declared secret names, `secretsAllow`). */
   private scanned: { readonly key: string; readonly redacted: Map<string, string> } = { key: '', redacted: new Map() };
   private readonly signOffs = new SignOffScanner();
 
@@ -111,7 +111,8 @@ export class ChecklistAnalyzer {
     }
     // Every string of the model and of the messages built from it goes through the one redaction point.
     // Strings of this analysis: those of the last one (same options) are not scanned again.
-    const scannedKey = settings.secretsAllow.map((a) => `${a.source}/${a.flags}`).join('\n');
+    const vocabulary = this.secrets.vocabularyOfLastScan;
+    const scannedKey = [...vocabulary, ...settings.secretsAllow.map((a) => `${a.source}/${a.flags}`)].join('\n');
     const previous = this.scanned.key === scannedKey ? this.scanned.redacted : new Map<string, string>();
     const redacted = new Map<string, string>();
     const memo: DetectorMemo = {
@@ -122,7 +123,7 @@ export class ChecklistAnalyzer {
       },
       set: (s, r) => void redacted.set(s, r),
     };
-    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow }, memo);
+    const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow, vocabulary }, memo);
     const checklist = safeChecklist(
       buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }),
       safeText,

@@ -5,7 +5,7 @@
 // string itself (a secret typed inside brackets, an Owner that is a token).
 import { LineIndex } from './markdown/lines';
 import type { Checklist, Field, Item, Placeholder } from './model/checklist';
-import { REDACTION_MASK, redact, scanSecrets, type ScanOptions } from './secrets';
+import { declaredSecretNames, REDACTION_MASK, redact, scanSecrets, type ScanOptions } from './secrets';
 import type { Finding } from './types';
 
 export type SafeText = (text: string) => string;
@@ -25,7 +25,9 @@ const MIN_PIECE = 8;
 /**
  * A document's SafeText: masks each flagged value, and every piece of at least
  * {@link MIN_PIECE} characters of it (a title that quotes half a token), then whatever
- * the detector flags in the string alone.
+ * the detector flags in the string alone, knowing the names the document declares as
+ * secrets (`options.vocabulary`: "LOG_TOKEN=…" where the checklist lists LOG_TOKEN) and
+ * those the string declares itself.
  */
 export function safeTextFor(
   text: string,
@@ -54,7 +56,11 @@ export function safeTextFor(
     // What the detector finds in a string depends on the string and the options alone.
     const partial = out;
     let detected = scanned.get(partial);
-    if (detected === undefined) scanned.set(partial, (detected = redact(partial, scanSecrets(partial, options))));
+    if (detected === undefined) {
+      const vocabulary = [...(options.vocabulary ?? []), ...declaredSecretNames(partial)];
+      detected = redact(partial, scanSecrets(partial, { ...options, vocabulary }));
+      scanned.set(partial, detected);
+    }
     out = detected;
     cache.set(input, out);
     return out;

@@ -12,7 +12,7 @@ import type { Analysis } from './analyzer';
 import { translator, type Translate } from './messages';
 import type { Checklist, Item, Progress } from './model/checklist';
 import { stateText } from './model/fieldNames';
-import { documentMasker, type Masker } from './report/mask';
+import type { SafeText } from './safeText';
 import { failingEvidence, lineReader, readSmokeEvidence, type SmokeEvidence } from './report/smokeEvidence';
 import { findSmokeTests, type SmokeSuite } from './smoke/recognize';
 import type { Finding, Range } from './types';
@@ -75,7 +75,7 @@ export interface VerdictContext {
   readonly t: Translate;
   /** The document's smoke tests, when the caller has them already. */
   readonly suite?: SmokeSuite | undefined;
-  readonly mask?: Masker | undefined;
+  readonly mask?: SafeText | undefined;
   /** The evidence of the suite's tests, when the caller has read it already. */
   readonly evidence?: readonly SmokeEvidence[] | undefined;
 }
@@ -142,7 +142,7 @@ export function quickDecision(checklist: Checklist, findings: readonly Finding[]
 export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict {
   const { t } = context;
   const { checklist, findings } = analysis;
-  const mask = context.mask ?? documentMasker(context.text, analysis);
+  const mask = context.mask ?? analysis.safeText;
   const evidence =
     context.evidence ??
     readSmokeEvidence(context.suite ?? findSmokeTests(checklist, context.text), lineReader(context.text), t, mask);
@@ -298,7 +298,7 @@ function toEntry(
   problems: VerdictProblem[],
   blocker: boolean,
   t: Translate,
-  mask: Masker,
+  mask: SafeText,
 ): VerdictEntry {
   const sorted = [...problems].sort(
     (a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind) || a.line - b.line,

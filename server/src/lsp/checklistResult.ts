@@ -11,10 +11,10 @@ export interface ListedEvidence {
   readonly t: Translate;
 }
 
-/** The verdict's language and the values its masker leaves alone (`readiness.secrets.allow`). */
+
+/** The verdict's language. */
 export interface VerdictOptions {
   readonly t?: Translate | undefined;
-  readonly secretsAllow?: readonly RegExp[] | undefined;
 }
 
 export function checklistResult(
@@ -38,7 +38,6 @@ export function checklistResult(
       suite,
       today,
       t: options.t,
-      secretsAllow: options.secretsAllow,
       ...(lastResults ? { lastResults } : {}),
       ...(evidence ? { evidence } : {}),
     }),

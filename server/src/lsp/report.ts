@@ -13,7 +13,6 @@ export interface ReportInput {
   readonly path: string;
   readonly now: Now;
   readonly t: Translate;
-  readonly allow: readonly RegExp[];
 }
 
 const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
@@ -26,7 +25,6 @@ export function reportResult(service: ReadinessService, params: ReportParams, in
     today: input.now.date,
     generated: `${input.now.date} ${input.now.time}`,
     suite: input.suite,
-    allow: input.allow,
   });
   // A nonce that could break out of its attribute is refused rather than escaped: the webview makes its own.
   const nonce = params.nonce !== undefined && NONCE.test(params.nonce) ? params.nonce : undefined;

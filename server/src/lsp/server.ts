@@ -320,7 +320,7 @@ export function startServer(connection: Connection): void {
       now().date,
       smoke.lastResults(uri),
       { records, nowMs: wallClockOn(fixedToday).now().ms, t },
-      { t, secretsAllow: analysisSettings.secretsAllow },
+      { t },
     );
   };
 
@@ -367,7 +367,6 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.uri);
     if (!analysis || !document) return noReport(params, document?.version ?? -1);
     const text = document.getText();
-    const { analysis: analysisSettings } = await settings(params.uri);
     return reportResult(service, params, {
       analysis,
       text,
@@ -376,7 +375,6 @@ export function startServer(connection: Connection): void {
       path: reportPath(params.uri),
       now: now(),
       t,
-      allow: analysisSettings.secretsAllow,
     });
   });
 

@@ -93,10 +93,7 @@ export class WorkspaceChecklists {
       today,
       lastResults,
       evidence,
-      {
-        t: service.messages(this.host.locale()),
-        secretsAllow: settings.analysis.secretsAllow,
-      },
+      { t: service.messages(this.host.locale()) },
     );
   }
 

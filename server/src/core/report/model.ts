@@ -7,7 +7,7 @@ import type { Item, ItemState } from '../model/checklist';
 import { stateText } from '../model/fieldNames';
 import { findSmokeTests, type SmokeSuite } from '../smoke/recognize';
 import { notApplicable, verdictOf, type Verdict } from '../verdict';
-import { documentMasker, type Masker } from './mask';
+import type { SafeText } from '../safeText';
 import { lineReader, readSmokeEvidence, withoutPlaceholders, type SmokeEvidence } from './smokeEvidence';
 
 export const REPORT_SCHEMA = 'readiness-report/1';
@@ -24,7 +24,6 @@ export interface ReportContext {
   /** Whether the analysis holds the file-reference checks (missing files), so a reference without one was found. */
   readonly referencesChecked?: boolean | undefined;
   readonly suite?: SmokeSuite | undefined;
-  readonly allow?: readonly RegExp[] | undefined;
 }
 
 export interface ReportBlank {
@@ -129,7 +128,7 @@ const SIGNATURE_KEY = /^(?:firma|firmado(?: por)?|signature|signed(?: by)?|sign-
 export function buildReport(analysis: Analysis, context: ReportContext): ReportModel {
   const { t, text, today } = context;
   const { checklist } = analysis;
-  const mask: Masker = documentMasker(text, analysis, context.allow);
+  const mask = analysis.safeText;
   const lineText = lineReader(text);
   const evidence = readSmokeEvidence(context.suite ?? findSmokeTests(checklist, text), lineText, t, mask);
   const verdict = verdictOf(analysis, { text, t, mask, evidence });
@@ -196,7 +195,7 @@ export function buildReport(analysis: Analysis, context: ReportContext): ReportM
   };
 }
 
-function optional(value: string | undefined, mask: Masker): string | undefined {
+function optional(value: string | undefined, mask: SafeText): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : mask(cleanValue(value));
 }
 
@@ -242,7 +241,7 @@ function ownersOf(items: readonly ReportItem[]): OwnerWork[] {
     .sort((a, b) => b.blockers - a.blockers || b.items.length - a.items.length || a.owner.localeCompare(b.owner));
 }
 
-function referencesOf(items: readonly Item[], analysis: Analysis, checked: boolean, mask: Masker): ReportReference[] {
+function referencesOf(items: readonly Item[], analysis: Analysis, checked: boolean, mask: SafeText): ReportReference[] {
   const missing = analysis.findings.filter((f) => f.code === 'missing-file').map((f) => f.range);
   const out: ReportReference[] = [];
   for (const item of items) {
@@ -273,7 +272,7 @@ function referencesOf(items: readonly Item[], analysis: Analysis, checked: boole
  * ("Security Sign-Off:") opens a sign-off, its `Firma:`/`Signature:` line says who signed
  * and when, and its other `Label: value` lines are what the signer approves.
  */
-function signOffsOf(items: readonly Item[], mask: Masker): SignOff[] {
+function signOffsOf(items: readonly Item[], mask: SafeText): SignOff[] {
   const out: SignOff[] = [];
   for (const item of items.filter((i) => SIGN_OFF_ITEM.test(`${i.title} ${i.shortTitle} ${i.group}`))) {
     let current:

@@ -7,7 +7,7 @@ import { findPlaceholders } from '../placeholders';
 import { missedCriterion } from '../smoke/criteria';
 import type { SmokeSuite, SmokeTest } from '../smoke/recognize';
 import { LineIndex } from '../markdown/lines';
-import type { Masker } from './mask';
+import type { SafeText } from '../safeText';
 
 export type SmokeOutcome = 'passed' | 'failed' | 'not-run';
 
@@ -59,12 +59,12 @@ export function readSmokeEvidence(
   suite: SmokeSuite,
   lineText: (line: number) => string,
   t: Translate,
-  mask: Masker,
+  mask: SafeText,
 ): SmokeEvidence[] {
   return suite.tests.map((test) => evidenceOf(test, lineText, t, mask));
 }
 
-function evidenceOf(test: SmokeTest, lineText: (line: number) => string, t: Translate, mask: Masker): SmokeEvidence {
+function evidenceOf(test: SmokeTest, lineText: (line: number) => string, t: Translate, mask: SafeText): SmokeEvidence {
   const { status, time, output } = test.slots;
   const failures: { line: number; text: string }[] = [];
   const statusValue = status?.filled ? withoutPlaceholders(status.value).trim() : undefined;

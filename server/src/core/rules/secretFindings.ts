@@ -27,6 +27,8 @@ export class SecretScanner {
   private cache = new Map<string, CachedScan>();
   /** The secret names each block declares, by block text. */
   private names = new Map<string, ReturnType<typeof secretNameParts>>();
+  /** The names the document declared as secrets at the last scan: the redaction point scans the model's strings with them. */
+  vocabularyOfLastScan: readonly string[] = [];
 
   findings(text: string, blocks: readonly Block[], allow: readonly RegExp[], t: Translate): Finding[] {
     const steps = this.findingsInSteps(text, blocks, allow, t);
@@ -48,6 +50,7 @@ export class SecretScanner {
     t: Translate,
   ): Generator<void, Finding[], void> {
     const vocabulary = this.vocabulary(blocks);
+    this.vocabularyOfLastScan = vocabulary;
     const key = `${vocabulary.join(',')}\n${allow.map((a) => a.source).join('\n')}`;
     const next = new Map<string, CachedScan>();
     for (const run of blockRuns(text, blocks, (block) => this.cache.get(block.text)?.key !== key, STEP_WORK)) {

@@ -23,7 +23,6 @@ import { isOverdue } from '../rules/overdue';
 import type { SmokeSuite, SmokeTest } from '../smoke';
 import { intersects, type Range } from '../types';
 import { translator, type Translate } from '../messages';
-import { documentMasker } from '../report/mask';
 import { verdictOf } from '../verdict';
 import { ownerNames, ownersOf } from './owners';
 
@@ -36,8 +35,6 @@ export interface ChecklistViewInput {
   readonly text: string;
   /** The display language of the verdict's sentences (English unless given). */
   readonly t?: Translate | undefined;
-  /** `readiness.secrets.allow`: values the verdict's masker leaves alone. */
-  readonly secretsAllow?: readonly RegExp[] | undefined;
   readonly suite: SmokeSuite;
   /** The date (`YYYY-MM-DD`) items are overdue against, the one the diagnostics used; undefined marks none overdue. */
   readonly today: string | undefined;
@@ -57,7 +54,6 @@ export function checklistView({
   analysis,
   text,
   t = translator('en'),
-  secretsAllow = [],
   suite,
   today,
   lastResults = NONE_RUN,
@@ -95,7 +91,7 @@ export function checklistView({
     checklist: view,
     progress,
     // The core's verdict (blockers, evidence, secrets, mismatches): the sidebar, status bar and report show it.
-    verdict: verdictOf(analysis, { text, t, suite, mask: documentMasker(text, analysis, secretsAllow) }),
+    verdict: verdictOf(analysis, { text, t, suite, mask: analysis.safeText }),
     smokeTests,
     ...(suite.stagingHost === undefined ? {} : { smokeStagingHost: suite.stagingHost }),
   };
