@@ -11,7 +11,6 @@ export interface ListedEvidence {
   readonly t: Translate;
 }
 
-
 /** The verdict's language. */
 export interface VerdictOptions {
   readonly t?: Translate | undefined;
