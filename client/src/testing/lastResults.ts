@@ -46,6 +46,11 @@ export class LastResults {
     return this.all().get(id);
   }
 
+  /** Every kept result by test id (one read of the state). */
+  snapshot(): ReadonlyMap<string, StoredResult> {
+    return this.all();
+  }
+
   /** Keeps a run's results (a cancelled test said nothing about its endpoint: the result before it stays). */
   record(uri: string, results: readonly SmokeTestRunResult[]): StoredResult[] {
     const all = this.all();

@@ -7,8 +7,7 @@
 // again and the server gets it for the sidebar. The client maps the server's nodes and results to
 // TestItems and TestMessages; it decides nothing about the checklist.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { State } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   restoreSmokeResultsNotification,
   runSmokeTestsRequest,
@@ -286,9 +285,10 @@ export class SmokeTestController implements vscode.Disposable {
       this.checked.add(checklist.uri);
       this.last.keepOnly(checklist.uri, new Set(checklist.items.flatMap((node) => node.tests.map((t) => t.key))));
     }
+    const kept = this.last.snapshot();
     const stored: [vscode.TestItem, StoredResult][] = [];
     const visit = (item: vscode.TestItem) => {
-      const result = this.shown.has(item.id) ? undefined : this.last.get(item.id);
+      const result = this.shown.has(item.id) ? undefined : kept.get(item.id);
       if (result && this.tests.has(item)) stored.push([item, result]);
       item.children.forEach(visit);
     };

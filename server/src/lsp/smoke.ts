@@ -40,11 +40,12 @@ export function registerSmokeTests(connection: Connection, host: SmokeRunHost): 
   );
   connection.onNotification(restoreSmokeResultsNotification, async (params: unknown) => {
     for (const uri of runs.restore(restoredEntries(params, new Date()))) {
+      // Views refresh what they show; a closed file (maybe gone since) is not made a checklist by this.
       const analysis = host.document(uri) ? await host.analysis(uri) : undefined;
       void connection.sendNotification(checklistChangedNotification, {
         uri,
         version: host.document(uri)?.version ?? -1,
-        isChecklist: true,
+        isChecklist: analysis !== undefined,
         progress: analysis?.progress,
       });
     }
