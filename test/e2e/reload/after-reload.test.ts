@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { SidebarNode } from '../../../client/src/sidebar/model/nodes';
 import type { SidebarSnapshot } from '../../../client/src/sidebar/sidebar';
 import { readinessApi, sampleUri, someReadinessDiagnostics } from '../support/readiness';
+import { screenshot } from '../support/screenshot';
 import { VIEW_CONTAINER_COMMAND, allNodes, sidebarWhen } from '../support/sidebar';
 import { queryWorkbench } from '../support/window';
 import { FAILING, PASSING, sampleTests } from './shared';
@@ -74,6 +75,7 @@ suite('after a window reload', () => {
       widgets.some((widget) => widget.text.includes('500 Internal Server Error')),
       JSON.stringify(widgets),
     );
+    await screenshot('testing-view-after-reload', { waitForSelector: '.monaco-editor .test-error-content-widget' });
   });
 
   test('the sidebar shows the last results again, with when each ran', async function () {
