@@ -88,7 +88,6 @@ function elementsIn({ selector, containing, holding }) {
     .map((element) => ({
       // The editor lays out spaces as no-break spaces.
       text: (element.textContent ?? '').replace(/\u00a0/g, ' '),
-      ariaLabel: element.getAttribute('aria-label'),
       icons: [...element.querySelectorAll('.codicon')].map((icon) => icon.className),
       holds: holding === undefined || element.querySelector(holding) !== null,
     }))
@@ -96,7 +95,7 @@ function elementsIn({ selector, containing, holding }) {
 }
 
 /**
- * The elements of the workbench matching `selector` (text, aria-label, codicon classes), once one
+ * The elements of the workbench matching `selector` (text, codicon classes), once one
  * contains `containing` and holds an element matching `holding` (each when given). Playwright waits on
  * the page; after 20 s the matches are returned as they are, for the test to say what is missing.
  */
@@ -106,5 +105,5 @@ export async function queryPage(page, query) {
     .waitForFunction(`${call}.some((element) => element.holds)`, undefined, { timeout: 20_000 })
     .catch(() => undefined);
   const found = await page.evaluate(call);
-  return found.map(({ text, ariaLabel, icons }) => ({ text, ariaLabel, icons }));
+  return found.map(({ text, icons }) => ({ text, icons }));
 }

@@ -33,7 +33,6 @@ export interface WorkbenchQuery {
 /** One element of the workbench DOM as a test reads it. */
 export interface WorkbenchElement {
   readonly text: string;
-  readonly ariaLabel: string | null;
   /** The class names of the codicons inside it (the Testing view's state icons are codicons). */
   readonly icons: readonly string[];
 }
