@@ -80,3 +80,30 @@ export async function renderPage(browser, html, path, { colorScheme = 'light', w
     await page.close();
   }
 }
+
+/** Runs in the page: the elements matching the query's selector that contain its text, as the test reads them. */
+function elementsIn({ selector, containing, holding }) {
+  /* global document */
+  return [...document.querySelectorAll(selector)]
+    .map((element) => ({
+      // The editor lays out spaces as no-break spaces.
+      text: (element.textContent ?? '').replace(/\u00a0/g, ' '),
+      icons: [...element.querySelectorAll('.codicon')].map((icon) => icon.className),
+      holds: holding === undefined || element.querySelector(holding) !== null,
+    }))
+    .filter((element) => containing === undefined || element.text.includes(containing));
+}
+
+/**
+ * The elements of the workbench matching `selector` (text, codicon classes), once one
+ * contains `containing` and holds an element matching `holding` (each when given). Playwright waits on
+ * the page; after 20 s the matches are returned as they are, for the test to say what is missing.
+ */
+export async function queryPage(page, query) {
+  const call = `(${elementsIn.toString()})(${JSON.stringify(query)})`;
+  await page
+    .waitForFunction(`${call}.some((element) => element.holds)`, undefined, { timeout: 20_000 })
+    .catch(() => undefined);
+  const found = await page.evaluate(call);
+  return found.map(({ text, icons }) => ({ text, icons }));
+}

@@ -20,6 +20,7 @@ function entryPoints() {
     ...suiteFiles('suite'),
     ...suiteFiles('restricted'),
     ...suiteFiles('emptyWorkspace'),
+    ...suiteFiles('reload'),
     join(e2eSource, 'harness', 'extension.ts'),
   ];
 }

@@ -7,7 +7,9 @@
 //      extensions dir, with a fresh user-data dir;
 //   3. starts code-server on 127.0.0.1 and opens the workbench in headless Chromium;
 //   4. the harness runs the suite's run() in the extension host and streams mocha's report
-//      back over loopback HTTP, taking screenshots on request;
+//      back over loopback HTTP, taking screenshots and reading the page's DOM on request; a
+//      suite that reloads the window (workbench.action.reloadWindow) says so first, and the
+//      harness of the new window runs it again, told it is window 2;
 //   5. exits with the suite's status, after stopping code-server and Chromium in every case.
 import { randomBytes } from 'node:crypto';
 import {
@@ -23,7 +25,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import process from 'node:process';
-import { openWorkbench, renderPage, takeScreenshot } from './browser.mjs';
+import { openWorkbench, queryPage, renderPage, takeScreenshot } from './browser.mjs';
 import { e2eOut, repoRoot } from './build.mjs';
 import { ensureCodeServer, startCodeServer, stopInstalls, writeUserSettings } from './codeServer.mjs';
 import { startReportServer } from './reportServer.mjs';
@@ -114,8 +116,10 @@ async function runSuite(options) {
   let output = '';
   const writeResult = (ok, error) => {
     const plain = output.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
-    const passed = Number(/(\d+) passing/.exec(plain)?.[1] ?? 0);
-    const failed = Number(/(\d+) failing/.exec(plain)?.[1] ?? 0);
+    // One mocha report per window: a suite that reloaded the window has two.
+    const sum = (pattern) => [...plain.matchAll(pattern)].reduce((total, match) => total + Number(match[1]), 0);
+    const passed = sum(/(\d+) passing/g);
+    const failed = sum(/(\d+) failing/g);
     writeFileSync(
       join(resultsDir, 'result.json'),
       `${JSON.stringify({ ok, passed, failed, ...(error ? { error } : {}) }, null, 2)}\n`,
@@ -144,16 +148,36 @@ async function runSuite(options) {
   const started = deferred();
   const finished = deferred();
   let page;
+  /** How many windows the harness has started in (more than one after a reload). */
+  let windows = 0;
+  /** While a reload is under way: fails the run if the new window's harness never starts. */
+  let reloadTimer;
+  cleanupSteps.push(() => clearTimeout(reloadTimer));
   const token = randomBytes(16).toString('hex');
   const report = await startReportServer({
     token,
     handlers: {
       started: ({ vscodeVersion, isTrusted }) => {
+        windows++;
+        clearTimeout(reloadTimer);
         log(
-          `VS Code ${vscodeVersion} (code-server) is running ${relative(repoRoot, options.testsPath)} in a ${isTrusted ? 'trusted' : 'Restricted Mode'} workspace`,
+          `VS Code ${vscodeVersion} (code-server) is running ${relative(repoRoot, options.testsPath)} in a ${isTrusted ? 'trusted' : 'Restricted Mode'} workspace${windows > 1 ? ` (window ${windows}, after a reload)` : ''}`,
         );
         started.resolve();
+        return { window: windows };
       },
+      reload: () => {
+        log(`the suite reloads window ${windows}`);
+        reloadTimer = setTimeout(
+          () =>
+            finished.resolve({
+              passed: false,
+              error: `the harness did not start again within ${STARTED_TIMEOUT_MS / 1000} s of the window reload`,
+            }),
+          STARTED_TIMEOUT_MS,
+        );
+      },
+      query: ({ selector, containing, holding }) => queryPage(page, { selector, containing, holding }),
       output: ({ stream, text }) => {
         output += text;
         (stream === 'stderr' ? process.stderr : process.stdout).write(text);

@@ -5,6 +5,7 @@
 //   VSCODE_EXECUTABLE=path  that desktop VS Code (e.g. /usr/bin/code)
 //   -- --desktop            desktop VS Code downloaded by test-electron (needs the internet)
 //   -- --grep <text>        only the tests whose full title contains <text>
+//   -- --suite <label>      only that suite (suite, restricted, emptyWorkspace, reload)
 // Screenshots land in test-results/screenshots/, logs in test-results/e2e/<suite>/.
 import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ const emptyWorkspace = join(repoRoot, 'test', 'fixtures', 'empty-workspace');
 const desktop = process.env.VSCODE_EXECUTABLE || process.argv.includes('--desktop');
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt >= 0 ? { READINESS_E2E_GREP: process.argv[grepAt + 1] ?? '' } : {};
+const suiteAt = process.argv.indexOf('--suite');
+const onlySuite = suiteAt >= 0 ? process.argv[suiteAt + 1] : undefined;
 
 const suites = [
   { label: 'suite', title: 'trusted workspace' },
@@ -28,9 +31,12 @@ const suites = [
     label: 'restricted',
     title: 'Restricted Mode',
     env: { READINESS_E2E_WORKSPACE_TRUST: 'restricted' },
-    offlineOnly: true,
+    offlineOnly: "desktop VS Code can't be started untrusted by @vscode/test-electron",
   },
   { label: 'emptyWorkspace', title: 'a folder without any checklist', folder: emptyWorkspace },
+  // Runs in two windows: the suite reloads the first (workbench.action.reloadWindow), which only our
+  // launcher can follow, and checks in the second what the reload kept.
+  { label: 'reload', title: 'a window reload', offlineOnly: 'only the offline launcher follows a window reload' },
 ];
 
 await buildE2E();
@@ -43,11 +49,11 @@ if (!desktop) chmodSync(launcher, 0o755);
 const staging = await startStagingStandIn({ repoRoot });
 
 let failedSuites = 0;
-for (const suite of suites) {
+const chosen = suites.filter((suite) => onlySuite === undefined || suite.label === onlySuite);
+if (chosen.length === 0) throw new Error(`no suite labelled ${onlySuite}`);
+for (const suite of chosen) {
   if (desktop && suite.offlineOnly) {
-    console.log(
-      `\n[e2e] skipping the ${suite.title} suite: desktop VS Code can't be started untrusted by @vscode/test-electron`,
-    );
+    console.log(`\n[e2e] skipping the ${suite.title} suite: ${suite.offlineOnly}`);
     continue;
   }
   console.log(`\n[e2e] ${suite.title} (${suite.label})`);
@@ -84,7 +90,7 @@ for (const suite of suites) {
 if (!desktop) {
   let passed = 0;
   let failed = 0;
-  for (const suite of suites) {
+  for (const suite of chosen) {
     const file = join(repoRoot, 'test-results', 'e2e', suite.label, 'result.json');
     const result = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { ok: false, passed: 0, failed: 0 };
     passed += result.passed;

@@ -58,6 +58,8 @@ export interface TestServer {
 export interface StartOptions {
   readonly locale?: string;
   readonly workspaceFolder?: string;
+  /** Several workspace folders (a multi-root workspace), instead of `workspaceFolder`. */
+  readonly workspaceFolders?: readonly string[];
   /** Pins the server's date (`YYYY-MM-DD`) through `initializationOptions.today`. */
   readonly today?: string;
   /** What the server gets back for `workspace/configuration` of section `readiness`. */
@@ -131,11 +133,18 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   });
   connection.listen();
 
-  const folder = options.workspaceFolder;
+  const folders = options.workspaceFolders ?? (options.workspaceFolder ? [options.workspaceFolder] : []);
+  const folder = folders[0];
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: folder ? pathToFileURL(folder).href : null,
-    workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'workspace' }] : null,
+    workspaceFolders:
+      folders.length > 0
+        ? folders.map((path, i) => ({
+            uri: pathToFileURL(path).href,
+            name: i === 0 ? 'workspace' : `workspace${i + 1}`,
+          }))
+        : null,
     locale: options.locale ?? 'en',
     initializationOptions: options.today ? { today: options.today } : undefined,
     capabilities: {

@@ -17,9 +17,18 @@ import { BaseUrls } from './baseUrl';
 import { explainRestrictedMode } from './restrictedMode';
 import type { RunState } from './serverQuestions';
 
+/** A run these commands made: the checklist's URI and the server's result. */
+export interface FinishedRun {
+  readonly uri: string;
+  readonly result: RunSmokeTestsResult;
+}
+
 export class SmokeTestRunner implements RunState {
   private readonly baseUrls: BaseUrls;
   private running = 0;
+  private readonly ran = new vscode.EventEmitter<FinishedRun>();
+  /** Fires after each run these commands made that ran tests (the Testing view keeps and shows their results). */
+  readonly onDidRun = this.ran.event;
 
   constructor(private readonly client: LanguageClient) {
     this.baseUrls = new BaseUrls(client);
@@ -41,6 +50,7 @@ export class SmokeTestRunner implements RunState {
 
   register(): vscode.Disposable {
     return vscode.Disposable.from(
+      this.ran,
       vscode.commands.registerCommand(COMMANDS.runSmokeTests, (args?: RunSmokeTestsArguments) =>
         this.run(args ?? activeChecklist()),
       ),
@@ -69,6 +79,7 @@ export class SmokeTestRunner implements RunState {
     // The server runs the tests of open documents only (it pastes their evidence into the editor).
     await vscode.workspace.openTextDocument(resource);
     const result = await this.send({ ...args, ...base });
+    if (result.results.length > 0) this.ran.fire({ uri: args.uri, result });
     report(result, this.client);
     return result;
   }

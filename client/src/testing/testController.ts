@@ -1,14 +1,19 @@
 // The Testing view's "Readiness smoke tests": a TestController fed by the server's
 // `readiness/smokeTestTree` (checklist → item → test, with ranges for the gutter's run buttons),
 // run through `readiness/runSmokeTests` (the code lenses' request: evidence pasted unless
-// `readiness.testing.pasteEvidence` is off), one run profile per environment. The client maps the
-// server's nodes and results to TestItems and TestMessages; it decides nothing about the checklist.
+// `readiness.testing.pasteEvidence` is off), one run profile per environment (each checklist runs in
+// the environments of its own settings). Runs from the code lenses and the sidebar are shown here
+// too. The last result of each test is kept in workspace state: after a reload the view shows it
+// again and the server gets it for the sidebar. The client maps the server's nodes and results to
+// TestItems and TestMessages; it decides nothing about the checklist.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
+  restoreSmokeResultsNotification,
   runSmokeTestsRequest,
   smokeTestTreeRequest,
   type RunSmokeTestsResult,
+  type Range,
   type SmokeChecklistNode,
   type SmokeFailureView,
   type SmokeTestRunResult,
@@ -16,12 +21,21 @@ import {
 } from '../../../server/src/protocol';
 import { BaseUrls } from '../smoke/baseUrl';
 import { explainRestrictedMode } from '../smoke/restrictedMode';
-import type { SmokeTestRunner } from '../smoke/runSmokeTests';
-import { LastResults, type StoredResult } from './lastResults';
+import type { FinishedRun, SmokeTestRunner } from '../smoke/runSmokeTests';
+import { checklistInView, runEnvironment } from './environments';
+import { LastResults, testId, type StoredResult } from './lastResults';
 
 interface TestData {
   readonly checklist: SmokeChecklistNode;
   readonly key: string;
+  /** The command's range as the tree gives it now: where a failure message goes. */
+  readonly commandRange: Range;
+}
+
+/** A stored result shown again after a reload, with the messages it was shown with. */
+export interface RepublishedResult {
+  readonly result: StoredResult;
+  readonly messages: readonly vscode.TestMessage[];
 }
 
 export class SmokeTestController implements vscode.Disposable {
@@ -39,7 +53,13 @@ export class SmokeTestController implements vscode.Disposable {
   private readonly finished = new vscode.EventEmitter<readonly SmokeTestRunResult[]>();
   /** Fires with the results of each finished run. */
   readonly onDidFinishRun = this.finished.event;
-  private restored = false;
+  /** Tests whose result this session has shown: run here, or a stored result published again. */
+  private readonly shown = new Set<string>();
+  /** What was published again from workspace state in this session, by test id. */
+  private readonly republished = new Map<string, RepublishedResult>();
+  /** Checklists whose stored results were checked against their tests in this session. */
+  private readonly checked = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[] = [];
   private tree: SmokeTestTreeResult | undefined;
   private refreshing: Promise<void> | undefined;
 
@@ -47,7 +67,7 @@ export class SmokeTestController implements vscode.Disposable {
     private readonly client: LanguageClient,
     state: vscode.Memento,
     /** The code lenses' runner: while it counts a run, the server's questions (secrets, foreign hosts) are answered. */
-    private readonly runner: Pick<SmokeTestRunner, 'during'>,
+    private readonly runner: Pick<SmokeTestRunner, 'during' | 'onDidRun'>,
   ) {
     this.last = new LastResults(state);
     this.baseUrls = new BaseUrls(client);
@@ -56,15 +76,28 @@ export class SmokeTestController implements vscode.Disposable {
     };
     this.controller.refreshHandler = () => this.refresh();
     this.profile(undefined);
+    this.subscriptions.push(
+      runner.onDidRun((run) => this.showRun(run)),
+      // Each start of the server (also after a crash): it gets the kept results, so the sidebar shows them.
+      client.onDidChangeState((event) => {
+        if (event.newState === State.Running)
+          void client.sendNotification(restoreSmokeResultsNotification, this.last.restoreParams());
+      }),
+    );
   }
 
-  /** The names of `readiness.environments`, as the server last listed them. */
-  get environments(): readonly string[] {
-    return this.tree?.environments ?? [];
+  /** The environments the status bar offers: those of the active editor's checklist (else the first listed). */
+  environmentsFor(uri: string | undefined): { readonly names: readonly string[]; readonly current?: string } {
+    const checklist = checklistInView(this.tree, uri);
+    return {
+      names: checklist?.environments ?? [],
+      ...(checklist?.environment === undefined ? {} : { current: checklist.environment }),
+    };
   }
 
-  get currentEnvironment(): string | undefined {
-    return this.tree?.environment;
+  /** The URI of the checklist the status bar speaks for (see `environmentsFor`). */
+  checklistFor(uri: string | undefined): string | undefined {
+    return checklistInView(this.tree, uri)?.uri;
   }
 
   /** Asks the server for the tree again (after a checklist changed, a file appeared, settings changed). */
@@ -87,7 +120,7 @@ export class SmokeTestController implements vscode.Disposable {
         for (const test of node.tests) {
           const item = this.controller.createTestItem(test.id, test.label, uri);
           item.range = toRange(test.range);
-          this.tests.set(item, { checklist, key: test.key });
+          this.tests.set(item, { checklist, key: test.key, commandRange: test.commandRange });
           group.children.add(item);
         }
         file.children.add(group);
@@ -101,10 +134,7 @@ export class SmokeTestController implements vscode.Disposable {
       profile.dispose();
       this.profiles.delete(name);
     }
-    if (!this.restored) {
-      this.restored = true;
-      this.republish();
-    }
+    this.republish(tree);
     this.refreshed.fire(tree);
   }
 
@@ -173,9 +203,16 @@ export class SmokeTestController implements vscode.Disposable {
     token: vscode.CancellationToken,
   ): Promise<RunSmokeTestsResult | undefined> {
     const uri = vscode.Uri.parse(checklist.uri);
-    const chosen = environment ?? this.tree?.environment;
+    const where = runEnvironment(checklist, environment);
+    if (!where.run) {
+      run.appendOutput(
+        `${vscode.l10n.t('{0}: not run, its settings have no environment {1}.', checklist.relativePath, where.missing)}\r\n`,
+      );
+      for (const item of items) run.skipped(item);
+      return undefined;
+    }
     // In an environment the server knows the base URL; otherwise it is the setting or asked for once.
-    const base = chosen === undefined ? await this.baseUrls.resolve(uri, checklist.stagingHost) : {};
+    const base = where.environment === undefined ? await this.baseUrls.resolve(uri, checklist.stagingHost) : {};
     if (!base) {
       for (const item of items) run.skipped(item);
       return undefined;
@@ -194,7 +231,7 @@ export class SmokeTestController implements vscode.Disposable {
         testKeys: [...keys.keys()],
         pasteEvidence,
         ...base,
-        ...(environment === undefined ? {} : { environment }),
+        ...(where.environment === undefined ? {} : { environment: where.environment }),
       };
       // Cancelling the Testing view's run cancels the request: the server stops the test in flight.
       result = await this.runner.during(() => this.client.sendRequest(runSmokeTestsRequest, params, token));
@@ -209,21 +246,49 @@ export class SmokeTestController implements vscode.Disposable {
     }
     for (const line of result.lines) run.appendOutput(`${line}\r\n`);
     for (const message of result.dropped) run.appendOutput(`${message}\r\n`);
-    for (const test of result.results) {
-      const item = keys.get(test.testKey);
+    for (const stored of this.last.record(checklist.uri, result.results)) {
+      const item = keys.get(stored.key);
       if (!item) continue;
-      const stored = toStored(test, uri);
-      this.last.set(item.id, stored);
-      publish(run, item, stored);
+      this.shown.add(item.id);
+      publish(run, item, stored, this.tests.get(item)?.commandRange);
     }
+    for (const test of result.results)
+      if (test.outcome === 'cancelled') publish(run, keys.get(test.testKey), undefined, undefined);
     return result;
   }
 
-  /** After a reload: the last result of each listed test, in a run of its own, so the view and gutter show them again. */
-  private republish(): void {
+  /** A run from a code lens, the sidebar or the palette: kept, and shown in a run of its own. */
+  private showRun({ uri, result }: FinishedRun): void {
+    const checklist = this.tree?.checklists.find((node) => node.uri === uri);
+    const stored = this.last.record(checklist?.uri ?? uri, result.results);
+    const shown = stored.flatMap((entry) => {
+      const item = this.item(testId(entry.uri, entry.key));
+      return item ? [[item, entry] as const] : [];
+    });
+    if (shown.length === 0) return;
+    const run = this.controller.createTestRun(new vscode.TestRunRequest(shown.map(([item]) => item)));
+    for (const [item, entry] of shown) {
+      this.shown.add(item.id);
+      publish(run, item, entry, this.tests.get(item)?.commandRange);
+    }
+    run.end();
+  }
+
+  /**
+   * The stored results of tests listed for the first time in this session (after a reload, or a
+   * checklist that appeared), in a run of their own, so the view and the gutter show them again. A
+   * checklist listed for the first time first loses the results of tests it no longer has.
+   */
+  private republish(tree: SmokeTestTreeResult): void {
+    for (const checklist of tree.checklists) {
+      if (this.checked.has(checklist.uri)) continue;
+      this.checked.add(checklist.uri);
+      this.last.keepOnly(checklist.uri, new Set(checklist.items.flatMap((node) => node.tests.map((t) => t.key))));
+    }
+    const kept = this.last.snapshot();
     const stored: [vscode.TestItem, StoredResult][] = [];
     const visit = (item: vscode.TestItem) => {
-      const result = this.last.get(item.id);
+      const result = this.shown.has(item.id) ? undefined : kept.get(item.id);
       if (result && this.tests.has(item)) stored.push([item, result]);
       item.children.forEach(visit);
     };
@@ -234,16 +299,36 @@ export class SmokeTestController implements vscode.Disposable {
       vscode.l10n.t('Last results'),
       false,
     );
-    for (const [item, result] of stored) publish(run, item, result);
+    for (const [item, result] of stored) {
+      this.shown.add(item.id);
+      const messages = publish(run, item, result, this.tests.get(item)?.commandRange);
+      this.republished.set(item.id, { result, messages });
+    }
     run.end();
   }
 
-  /** The last stored result of a test, by its TestItem id (for the integration tests and the sidebar). */
+  private item(id: string): vscode.TestItem | undefined {
+    let found: vscode.TestItem | undefined;
+    const visit = (item: vscode.TestItem) => {
+      if (item.id === id) found = item;
+      else if (!found) item.children.forEach(visit);
+    };
+    this.controller.items.forEach(visit);
+    return found;
+  }
+
+  /** The last stored result of a test, by its TestItem id (for the integration tests). */
   lastResult(id: string): StoredResult | undefined {
     return this.last.get(id);
   }
 
+  /** The stored result this session published again for a test, and its messages (for the integration tests). */
+  republishedResult(id: string): RepublishedResult | undefined {
+    return this.republished.get(id);
+  }
+
   dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
     for (const profile of this.profiles.values()) profile.dispose();
     this.refreshed.dispose();
     this.finished.dispose();
@@ -258,37 +343,34 @@ function toRange(range: {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-function toStored(test: SmokeTestRunResult, uri: vscode.Uri): StoredResult {
-  return {
-    outcome: test.outcome,
-    ...(test.elapsedMs === undefined ? {} : { elapsedMs: test.elapsedMs }),
-    reason: test.reason,
-    failures: test.failures ?? [],
-    uri: uri.toString(),
-    ...(test.commandRange ? { commandRange: test.commandRange } : {}),
-  };
-}
-
-function publish(run: vscode.TestRun, item: vscode.TestItem, result: StoredResult): void {
-  switch (result.outcome) {
+/** Publishes a result in a run; the failure messages go on the command's range (as the tree gives it now). */
+function publish(
+  run: vscode.TestRun,
+  item: vscode.TestItem | undefined,
+  result: StoredResult | undefined,
+  commandRange: Range | undefined,
+): vscode.TestMessage[] {
+  if (!item) return [];
+  switch (result?.outcome) {
     case 'passed':
       run.passed(item, result.elapsedMs);
-      return;
-    case 'failed':
-      run.failed(item, messagesOf(result), result.elapsedMs);
-      return;
+      return [];
+    case 'failed': {
+      const messages = messagesOf(result, commandRange ?? result.commandRange);
+      run.failed(item, messages, result.elapsedMs);
+      return messages;
+    }
     default:
       // Not run (no secret, a foreign host refused, not runnable) or cancelled: skipped, with why.
-      if (result.reason !== '') run.appendOutput(`${item.label}: ${result.reason}\r\n`, undefined, item);
+      if (result && result.reason !== '') run.appendOutput(`${item.label}: ${result.reason}\r\n`, undefined, item);
       run.skipped(item);
+      return [];
   }
 }
 
 /** One message per failure, with expected and actual values, on the command's line. */
-function messagesOf(result: StoredResult): vscode.TestMessage[] {
-  const location = result.commandRange
-    ? new vscode.Location(vscode.Uri.parse(result.uri), toRange(result.commandRange))
-    : undefined;
+function messagesOf(result: StoredResult, commandRange: Range | undefined): vscode.TestMessage[] {
+  const location = commandRange ? new vscode.Location(vscode.Uri.parse(result.uri), toRange(commandRange)) : undefined;
   const failures: readonly SmokeFailureView[] =
     result.failures.length > 0 ? result.failures : [{ kind: 'other', message: result.reason }];
   return failures.map((failure) => {

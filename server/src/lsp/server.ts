@@ -48,7 +48,7 @@ import { registerSmokeTests } from './smoke';
 import { askSecret } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
 import { Workspace } from './workspace';
-import { smokeChecklistNode } from './smokeTestTree';
+import { environmentNames, smokeChecklistNode } from './smokeTestTree';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
 export function startServer(connection: Connection): void {
@@ -342,18 +342,11 @@ export function startServer(connection: Connection): void {
         : [];
     const checklists: SmokeChecklistNode[] = [];
     for (const { uri, relativePath } of [...scan.checklists, ...open]) {
-      const node = smokeChecklistNode(await checklistOf(uri), relativePath, t);
+      // Each checklist's own environments: its folder's .readiness.json and workspace folder settings.
+      const node = smokeChecklistNode(await checklistOf(uri), relativePath, await settings(uri), t);
       if (node.items.length > 0) checklists.push(node);
     }
-    // Environments are configured per folder; the first checklist's (or the first folder's) are offered.
-    const scope = checklists[0]?.uri ?? params.uri ?? workspace.folderUris()[0];
-    const resource = scope === undefined ? undefined : await settings(scope);
-    return {
-      checklists,
-      complete: scan.complete,
-      environments: Object.keys(resource?.environments ?? {}),
-      ...(resource?.environment === undefined ? {} : { environment: resource.environment }),
-    };
+    return { checklists, complete: scan.complete, environments: environmentNames(checklists) };
   });
 
   // The report names the checklist by its path in the workspace; one outside every folder, by its file name.

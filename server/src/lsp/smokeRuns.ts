@@ -32,6 +32,7 @@ import {
   type SmokeFailureView,
   type SmokeTestRunResult,
 } from '../protocol';
+import type { RestoredEntry } from './restoredResults';
 import type { ResourceSettings } from './settings';
 import { editorEnvironment } from './smokeEnvironment';
 import { smokeSuiteOf } from './smokeEditor';
@@ -72,6 +73,22 @@ export class SmokeRuns {
 
   lastResults(uri: string): ReadonlyMap<string, LastSmokeResultView> {
     return this.last.get(uri) ?? new Map<string, LastSmokeResultView>();
+  }
+
+  /**
+   * Results kept from earlier sessions: each becomes its test's last result unless the test ran in this
+   * session. The documents whose results changed.
+   */
+  restore(entries: readonly RestoredEntry[]): string[] {
+    const changed = new Set<string>();
+    for (const { uri, testKey, last } of entries) {
+      const byKey = this.last.get(uri) ?? new Map<string, LastSmokeResultView>();
+      if (byKey.has(testKey)) continue;
+      byKey.set(testKey, last);
+      this.last.set(uri, byKey);
+      changed.add(uri);
+    }
+    return [...changed];
   }
 
   async run(params: RunSmokeTestsParams, token: CancellationToken): Promise<RunSmokeTestsResult> {

@@ -1,11 +1,18 @@
 // `readiness/smokeTestTree`: the smoke tests of checklists as the Testing view lists them, grouped
 // checklist → item → test, built from the same `readiness/checklist` answer the sidebar gets (so a
-// test's key, range and last result are the sidebar's and the code lens's). No command text travels.
+// test's key, range and last result are the sidebar's and the code lens's), with the environments of
+// each checklist's own settings. No command text travels.
 import type { Translate } from '../core/api';
 import type { ChecklistResult, SmokeChecklistNode, SmokeItemNode, SmokeTestNode } from '../protocol';
+import type { ResourceSettings } from './settings';
 
-/** The tree node of one checklist; its items without smoke tests are left out. */
-export function smokeChecklistNode(result: ChecklistResult, relativePath: string, t: Translate): SmokeChecklistNode {
+/** The tree node of one checklist, with the environments of its settings; its items without smoke tests are left out. */
+export function smokeChecklistNode(
+  result: ChecklistResult,
+  relativePath: string,
+  settings: Pick<ResourceSettings, 'environments' | 'environment'>,
+  t: Translate,
+): SmokeChecklistNode {
   const items: SmokeItemNode[] = [];
   const view = result.checklist;
   for (const item of view?.items ?? []) {
@@ -33,5 +40,12 @@ export function smokeChecklistNode(result: ChecklistResult, relativePath: string
     relativePath,
     ...(result.smokeStagingHost === undefined ? {} : { stagingHost: result.smokeStagingHost }),
     items,
+    environments: Object.keys(settings.environments),
+    ...(settings.environment === undefined ? {} : { environment: settings.environment }),
   };
+}
+
+/** Every environment of the checklists, in order of first appearance: the Testing view's run profiles. */
+export function environmentNames(checklists: readonly SmokeChecklistNode[]): string[] {
+  return [...new Set(checklists.flatMap((checklist) => checklist.environments))];
 }

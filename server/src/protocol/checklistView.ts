@@ -186,14 +186,14 @@ export interface ChecklistView {
 
 export type SmokeOutcome = 'passed' | 'failed' | 'not-run' | 'cancelled';
 
-/** How a smoke test went the last time it ran in this server's session. */
+/** How a smoke test went the last time it ran: in this server's session, or in one before (`readiness/restoreSmokeResults`). */
 export interface LastSmokeResultView {
   readonly outcome: SmokeOutcome;
   readonly status?: number;
   readonly elapsedMs?: number;
   /** Why it failed or did not run, in the display language, secrets masked; '' when it passed. */
   readonly reason: string;
-  /** When it ran, as a local time of day ("14:32:05"). */
+  /** When it ran, local time: a time of day ("14:32:05") today, with its date ("2026-12-02 14:32") before. */
   readonly ranAt: string;
 }
 

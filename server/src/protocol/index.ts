@@ -173,7 +173,7 @@ export interface SmokeTestNode {
   /** The banner (or command) to the end of its evidence: where the gutter shows the run button. */
   readonly range: Range;
   readonly commandRange: Range;
-  /** The last result in this server's session. */
+  /** The last result (this server's session, or restored from an earlier one). */
   readonly last?: LastSmokeResultView;
 }
 
@@ -196,6 +196,13 @@ export interface SmokeChecklistNode {
   /** The host the tests name, for the base URL prompt (`RunSmokeTestsArguments.stagingHost`). */
   readonly stagingHost?: string;
   readonly items: readonly SmokeItemNode[];
+  /**
+   * The names of `readiness.environments` in this checklist's own settings (the `.readiness.json` found
+   * from its folder upward, its workspace folder's settings), in the order written.
+   */
+  readonly environments: readonly string[];
+  /** Its `readiness.environment`, when one is chosen: where its tests run unless a profile names another. */
+  readonly environment?: string;
 }
 
 export interface SmokeTestTreeResult {
@@ -203,10 +210,26 @@ export interface SmokeTestTreeResult {
   readonly checklists: readonly SmokeChecklistNode[];
   /** False when the workspace scan stopped at one of its bounds. */
   readonly complete: boolean;
-  /** The names of `readiness.environments` (settings and `.readiness.json`), one run profile each. */
+  /** Every environment name of the listed checklists, in order of first appearance: one run profile each. */
   readonly environments: readonly string[];
-  /** `readiness.environment`, when one is chosen. */
-  readonly environment?: string;
+}
+
+/** A smoke test's last result as the client kept it (in workspace state) from an earlier session. */
+export interface RestoredSmokeResult {
+  /** The checklist's URI, as `SmokeChecklistNode.uri` gave it. */
+  readonly uri: string;
+  readonly testKey: string;
+  readonly outcome: SmokeOutcome;
+  readonly status?: number;
+  readonly elapsedMs?: number;
+  /** As the run worded it, secrets masked. */
+  readonly reason: string;
+  /** When it ran, in milliseconds since the epoch. */
+  readonly ranAtMs: number;
+}
+
+export interface RestoreSmokeResultsParams {
+  readonly results: readonly RestoredSmokeResult[];
 }
 
 export interface RunSmokeTestsResult {
@@ -365,6 +388,17 @@ export const signOffRequest = new RequestType<SignOffParams, boolean, void>('rea
  * of an open checklist: the same model and renderers as `readiness report` on the command line.
  */
 export const reportRequest = new RequestType<ReportParams, ReportResult, void>('readiness/report');
+
+/**
+ * `readiness/restoreSmokeResults`: as it starts, the client gives the server the smoke tests' last
+ * results it kept from earlier sessions, so the views show them again (the sidebar's rows, the tree's
+ * `last`). The server keeps those of tests that still exist with the same command (a test's key is made
+ * from its banner and command, so a result of a command changed since matches no test and is never
+ * shown); a test run in this session keeps its newer result. Views are told with `readiness/checklistChanged`.
+ */
+export const restoreSmokeResultsNotification = new NotificationType<RestoreSmokeResultsParams>(
+  'readiness/restoreSmokeResults',
+);
 
 // Requests the server sends to the client.
 

@@ -2,13 +2,16 @@
 // flag, so scripts/e2e/launcher.mjs installs this extension next to the one under test with a
 // harness.json beside it. Once the workbench has started it loads the suite's run() in the
 // extension host, forwards everything the suite prints (mocha's spec report) to the launcher
-// over loopback HTTP, and reports the outcome. Without harness.json it does nothing.
+// over loopback HTTP, and reports the outcome. A suite may reload the window: the launcher is
+// told, and the harness starts again in the new window and runs the suite once more (it reads
+// which window it is in from READINESS_E2E_WINDOW). Without harness.json it does nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import * as vscode from 'vscode';
 import { RENDER_COMMAND, SCREENSHOT_COMMAND, type RenderOptions, type ScreenshotOptions } from '../support/screenshot';
+import { QUERY_COMMAND, RELOAD_COMMAND, type WorkbenchQuery } from '../support/window';
 
 interface HarnessConfig {
   /** The suite's entry module (what --extensionTestsPath names). */
@@ -87,7 +90,15 @@ export function activate(context: vscode.ExtensionContext): void {
   if (!existsSync(configPath)) return;
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as HarnessConfig;
   const launcher = new Launcher(config);
+  let reloading = false;
   context.subscriptions.push(
+    vscode.commands.registerCommand(QUERY_COMMAND, (query: WorkbenchQuery) => launcher.send('/query', query)),
+    // The launcher first, so that it waits for the next window's harness rather than for this one's outcome.
+    vscode.commands.registerCommand(RELOAD_COMMAND, async () => {
+      reloading = true;
+      await launcher.send('/reload', {});
+      void vscode.commands.executeCommand('workbench.action.reloadWindow');
+    }),
     vscode.commands.registerCommand(SCREENSHOT_COMMAND, (name: string, options: ScreenshotOptions = {}) =>
       launcher.send('/screenshot', { name, ...options }),
     ),
@@ -97,7 +108,11 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   forwardConsole(launcher);
   void (async () => {
-    await launcher.send('/started', { vscodeVersion: vscode.version, isTrusted: vscode.workspace.isTrusted });
+    const { window } = (await launcher.send('/started', {
+      vscodeVersion: vscode.version,
+      isTrusted: vscode.workspace.isTrusted,
+    })) as { window: number };
+    process.env.READINESS_E2E_WINDOW = String(window);
     let outcome: { passed: boolean; error?: string };
     try {
       await runSuite(config.testsPath);
@@ -105,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): void {
     } catch (error) {
       outcome = { passed: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
-    await launcher.send('/finished', outcome);
+    // A suite that reloaded the window reports from the next one.
+    if (!reloading || !outcome.passed) await launcher.send('/finished', outcome);
   })().catch(() => undefined); // the launcher is gone: nobody is left to tell
 }

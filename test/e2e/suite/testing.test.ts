@@ -2,8 +2,8 @@
 // running them against a staging stand-in (started here, in the extension host, so the test can make
 // it fail an endpoint) passes them; a failing endpoint shows a failure message on the command's line;
 // VS Code's own "Run Failed Tests" re-runs only that one. The results are read through the extension's
-// test API (VS Code gives extensions no read access to the Testing view's results); a window reload
-// cannot run inside the test host, so what survives one (the workspace state) is checked through it.
+// test API (VS Code gives extensions no read access to the Testing view's results). What a window
+// reload keeps is the reload suite's (test/e2e/reload), which reloads the window for real.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SmokeTestRunResult } from '../../../server/src/protocol';

@@ -1,11 +1,11 @@
 // The body of a suite's run(): the entry point VS Code's --extensionTestsPath loads in the
 // extension host (and the offline harness loads the same way). It runs every *.test.js next
-// to the bundled index, in name order, and rejects when a test failed.
+// to the bundled index (or those `files` keeps), in name order, and rejects when a test failed.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
-export function runMocha(folder: string): Promise<void> {
+export function runMocha(folder: string, files: (name: string) => boolean = () => true): Promise<void> {
   // Stack traces of failures then point at test/e2e/**/*.ts rather than the bundles.
   process.setSourceMapsEnabled(true);
   const mocha = new Mocha({
@@ -20,7 +20,7 @@ export function runMocha(folder: string): Promise<void> {
     ...(process.env.READINESS_E2E_GREP ? { grep: process.env.READINESS_E2E_GREP } : {}),
   });
   for (const file of readdirSync(folder)
-    .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => name.endsWith('.test.js') && files(name))
     .sort())
     mocha.addFile(join(folder, file));
   return new Promise((resolve, reject) => {
