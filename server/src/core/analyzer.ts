@@ -16,7 +16,7 @@ import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleCon
 import { SecretScanner } from './rules/secretFindings';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { stableFinding } from './rules/stable';
-import { safeChecklist, safeTextFor, type DetectorMemo, type SafeText } from './safeText';
+import { flaggedValues, safeChecklist, safeTextFor, type DetectorMemo, type SafeText } from './safeText';
 import { intersects, range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -62,6 +62,14 @@ export class ChecklistAnalyzer {
   /** The detector's redaction of the strings of the last analysis, for the options it ran with (`secretsAllow`). */
   private scanned: { readonly key: string; readonly redacted: Map<string, string> } = { key: '', redacted: new Map() };
   private readonly signOffs = new SignOffScanner();
+  /**
+   * The safe copies of the last model's parts and the findings as last sent, for the redaction that made them
+   * (same options, same flagged values): what an edit left alone is not copied again.
+   */
+  private redactions: { readonly key: string; readonly copies: WeakMap<object, object> } = {
+    key: '',
+    copies: new WeakMap(),
+  };
 
   analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
     const steps = this.analyzeInSteps(documentText, options);
@@ -123,9 +131,12 @@ export class ChecklistAnalyzer {
       set: (s, r) => void redacted.set(s, r),
     };
     const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow }, memo);
+    const redactionKey = `${scannedKey}\u0000${flaggedValues(text, secrets).join('\u0000')}`;
+    const copies = this.redactions.key === redactionKey ? this.redactions.copies : new WeakMap<object, object>();
     const checklist = safeChecklist(
       buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }),
       safeText,
+      copies,
     );
     let evidence: readonly TestEvidenceRecord[];
     let evidenceFailed: Finding[] = [];
@@ -160,13 +171,18 @@ export class ChecklistAnalyzer {
     this.facts = nextFacts;
     this.scanned = { key: scannedKey, redacted };
     this.placed = nextPlaced;
+    this.redactions = { key: redactionKey, copies };
     // A count or status line both rules read is reported once, by the header rule whose fix rewrites it.
     const model =
       header.length === 0
         ? found
         : found.filter((f) => f.code !== 'status-mismatch' || !header.some((h) => intersects(h.range, f.range)));
     const findings = withSeverities(withoutIgnored([...model, ...header], checklist), settings)
-      .map((f) => stableFinding({ ...f, message: safeText(f.message) }))
+      .map((f) => {
+        let safe = copies.get(f) as Finding | undefined;
+        if (!safe) copies.set(f, (safe = stableFinding({ ...f, message: safeText(f.message) })));
+        return safe;
+      })
       .sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, safeText, evidence, signOffs };
   }
