@@ -330,11 +330,17 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   }
   // The language before the items are finished: `07/12/2025` is 7 December in Spanish, July 12 in English.
   const language = documentLanguageOf([...docFields, ...items.flatMap((i) => i.fields)].map((f) => f.key));
-  const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options, language));
+  const definedKey = [...defined].join('\n');
+  const finished = items.map((draft) =>
+    reusedItem(draft, created, shortTitles.get(draft), defined, definedKey, options, language),
+  );
   const blockers = summaryBlockers(finishedSummary, finished);
   // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
-  const at = (p: Placeholder) => `${p.range.start.line}:${p.range.start.character}`;
-  const taken = new Set(items.flatMap((item) => item.placeholders.map(at)));
+  // A position as one number (no line is longer than the document has lines times characters): no string per blank.
+  const lineCount = (blocks.at(-1)?.endLine ?? 0) + 1;
+  const at = (p: Placeholder) => p.range.start.character * lineCount + p.range.start.line;
+  const taken = new Set<number>();
+  for (const item of items) for (const p of item.placeholders) taken.add(at(p));
   const ownBlocks = all
     .filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root')
     .flatMap((s) => (s.block ? [s.block] : []));
@@ -356,9 +362,7 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),
     items: blockers
-      ? finished.map((item) =>
-          item.blocker === blockers.has(item.id) ? item : { ...item, blocker: blockers.has(item.id) },
-        )
+      ? finished.map((item) => (item.blocker === blockers.has(item.id) ? item : otherBlocker(item)))
       : finished,
     summary: finishedSummary,
     ignores,
@@ -601,8 +605,7 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
     for (const table of block.tables) {
       const columns = checkColumns(table);
       if (columns)
-        for (const row of table.rows)
-          item.placeholders.push(...rowBlanks(table, row.cells, columns, rowState(row.cells, columns, options)));
+        for (const row of table.rows) item.placeholders.push(...headingRowBlanks(table, row, columns, options));
     }
   }
   item.placeholders.sort(byStart);
@@ -1341,6 +1344,85 @@ function summaryBlockers(summary: Summary | undefined, items: readonly Item[]): 
 /** How CommonMark compares reference labels: case-folded, inner whitespace collapsed. */
 function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The item finished from a draft, or the very item finished before from the same parts: after an edit the
+ * drafts of unchanged blocks hold the same objects (placed blocks are kept while unchanged), and their items
+ * (and whatever the analysis keyed on them) stay the same objects too. Keyed by the draft's heading range.
+ */
+const finishedCache = new WeakMap<Range, { readonly key: readonly unknown[]; readonly item: Item }>();
+
+function reusedItem(
+  draft: ItemDraft,
+  created: string | undefined,
+  shortTitle: string | undefined,
+  defined: ReadonlySet<string>,
+  definedKey: string,
+  options: ModelOptions,
+  language: DocumentLanguage,
+): Item {
+  const key = [
+    draft.id,
+    draft.title,
+    draft.kind,
+    draft.group,
+    draft.blocker,
+    draft.startLine,
+    draft.endLine,
+    draft.ownState,
+    draft.markState,
+    created,
+    shortTitle,
+    definedKey,
+    optionsKey(options),
+    language,
+    draft.fields.length,
+    draft.checkboxes.length,
+    draft.fences.length,
+    draft.placeholders.length,
+    draft.references.length,
+    draft.checks.length,
+    draft.stateChoiceBoxes?.length,
+    ...draft.fields,
+    ...draft.checkboxes,
+    ...draft.fences,
+    ...draft.placeholders,
+    ...draft.references,
+    ...draft.checks,
+    ...(draft.stateChoiceBoxes ?? []),
+  ];
+  const cached = finishedCache.get(draft.headingRange);
+  if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached.item;
+  const item = finishItem(draft, created, shortTitle, defined, options, language);
+  finishedCache.set(draft.headingRange, { key, item });
+  return item;
+}
+
+/** An item with the other blocker flag (a summary's blocker group decides), made once per item. */
+const otherBlockers = new WeakMap<Item, Item>();
+
+function otherBlocker(item: Item): Item {
+  let other = otherBlockers.get(item);
+  if (!other) otherBlockers.set(item, (other = { ...item, blocker: !item.blocker }));
+  return other;
+}
+
+/** The blanks of a row of a heading item's check table, made once per row while the block is unchanged. */
+const rowBlanksCache = new WeakMap<object, { readonly key: string; readonly blanks: readonly Placeholder[] }>();
+
+function headingRowBlanks(
+  table: TableFact,
+  row: TableFact['rows'][number],
+  columns: Columns,
+  options: ModelOptions,
+): readonly Placeholder[] {
+  const key = optionsKey(options);
+  const cached = rowBlanksCache.get(row);
+  if (cached?.key === key && columnsCache.get(table) === columns) return cached.blanks;
+  const blanks = rowBlanks(table, row.cells, columns, rowState(row.cells, columns, options));
+  rowBlanksCache.set(row, { key, blanks });
+  return blanks;
 }
 
 function finishItem(

@@ -10,7 +10,7 @@
 // These follow the verdict and never decide it (see `verdict.ts`). The same lines
 // give `lastUpdatedEdits`, which Readiness's own edits use to bump the date.
 import { translator, type Translate } from '../messages';
-import type { Checklist, Item } from '../model/checklist';
+import type { Checklist } from '../model/checklist';
 import { withoutPlaceholders } from '../report/smokeEvidence';
 import { intersects, range, type Finding, type Range, type TextEdit } from '../types';
 import { quickDecision } from '../verdict';
@@ -93,8 +93,17 @@ function outsideFences(text: string): { line: number; text: string }[] {
   return out;
 }
 
-function itemAt(checklist: Checklist, line: number): Item | undefined {
-  return checklist.items.find((item) => item.range.start.line <= line && line <= item.range.end.line);
+const itemLines = new WeakMap<Checklist, Uint8Array>();
+
+/** Whether the line lies in an item's range: one table of the lines per model, not a search of the items per line. */
+function inItem(checklist: Checklist, line: number): boolean {
+  let lines = itemLines.get(checklist);
+  if (!lines) {
+    lines = new Uint8Array(checklist.items.reduce((last, item) => Math.max(last, item.range.end.line + 1), 0));
+    for (const item of checklist.items) lines.fill(1, item.range.start.line, item.range.end.line + 1);
+    itemLines.set(checklist, lines);
+  }
+  return lines[line] === 1;
 }
 
 function fieldAt(line: number, text: string): ValueAt | undefined {
@@ -121,7 +130,7 @@ function statusLines(lines: readonly { line: number; text: string }[], checklist
     // "Estado General" anywhere; a plain "Estado" only outside the items (the document's closing lines).
     if (
       OVERALL_KEY.test(field.key) ||
-      (STATE_KEY.test(field.key) && !itemAt(checklist, line) && line > (checklist.groups[0]?.range.start.line ?? 0))
+      (STATE_KEY.test(field.key) && !inItem(checklist, line) && line > (checklist.groups[0]?.range.start.line ?? 0))
     )
       out.push(field);
   }
@@ -199,7 +208,7 @@ function countFindings(ctx: HeaderContext, lines: readonly { line: number; text:
   for (const { line, text } of lines) {
     if (summaryLines.has(line) || !/\d/.test(text)) continue;
     if (blockers > 0) check(line, text, BLOCKER_COUNT, blockers, 'header.blockerCount');
-    if (!itemAt(checklist, line)) check(line, text, ITEM_COUNT, items, 'header.itemCount');
+    if (!inItem(checklist, line)) check(line, text, ITEM_COUNT, items, 'header.itemCount');
   }
   return findings;
 }
@@ -211,7 +220,7 @@ function lastUpdatedLines(
   const out: (ValueAt & { date: string; range: Range })[] = [];
   for (const { line, text } of lines) {
     const field = fieldAt(line, text);
-    if (!field || !LAST_UPDATED_KEY.test(field.key) || itemAt(checklist, line)) continue;
+    if (!field || !LAST_UPDATED_KEY.test(field.key) || inItem(checklist, line)) continue;
     DATE.lastIndex = 0;
     const match = DATE.exec(field.value);
     if (!match) continue;
