@@ -10,7 +10,7 @@ import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
-import { headerFindings } from './rules/headerStatus';
+import { HeaderScanner, headerFindings } from './rules/headerStatus';
 import { RULES } from './rules/registry';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleContext } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
@@ -62,6 +62,7 @@ export class ChecklistAnalyzer {
   /** The detector's redaction of the strings of the last analysis, for the options it ran with (`secretsAllow`). */
   private scanned: { readonly key: string; readonly redacted: Map<string, string> } = { key: '', redacted: new Map() };
   private readonly signOffs = new SignOffScanner();
+  private readonly header = new HeaderScanner();
   /**
    * The safe copies of the last model's parts and the findings as last sent, for the redaction that made them
    * (same options, same flagged values): what an edit left alone is not copied again.
@@ -165,7 +166,8 @@ export class ChecklistAnalyzer {
     // The header's claims follow the verdict, which depends on every other finding.
     const header = guarded(
       'header',
-      () => headerFindings({ text, checklist, findings: found, t, today: options.today }),
+      () =>
+        headerFindings({ text, checklist, findings: found, t, today: options.today, lines: this.header.lines(split) }),
       t,
     );
     this.facts = nextFacts;
