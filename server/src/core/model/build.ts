@@ -7,7 +7,7 @@
 // owner column, numbered steps.
 import { classifyPlaceholder, isOptionalBlank, UNASSIGNED } from '../placeholders';
 import type { FileReference } from './references/types';
-import { range, shiftRange, type Range } from '../types';
+import { range, shiftRange, type Position, type Range } from '../types';
 import type {
   Check,
   Checkbox,
@@ -336,11 +336,8 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   );
   const blockers = summaryBlockers(finishedSummary, finished);
   // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
-  // A position as one number (no line is longer than the document has lines times characters): no string per blank.
-  const lineCount = (blocks.at(-1)?.endLine ?? 0) + 1;
-  const at = (p: Placeholder) => p.range.start.character * lineCount + p.range.start.line;
-  const taken = new Set<number>();
-  for (const item of items) for (const p of item.placeholders) taken.add(at(p));
+  const taken = new Positions((blocks.at(-1)?.endLine ?? 0) + 1);
+  for (const item of items) for (const p of item.placeholders) taken.add(p.range.start);
   const ownBlocks = all
     .filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root')
     .flatMap((s) => (s.block ? [s.block] : []));
@@ -349,7 +346,7 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     ownBlocks.flatMap((b) => {
       // "Instrucciones: marcar [x] y pegar [ENLACES]" tells how to fill the checklist: its examples are no blanks.
       const instructions = new Set(b.prose.filter((p) => INSTRUCTIONS_LINE.test(p.text)).map((p) => p.line));
-      return b.placeholders.filter((p) => !taken.has(at(p)) && !instructions.has(p.range.start.line));
+      return b.placeholders.filter((p) => !taken.has(p.range.start) && !instructions.has(p.range.start.line));
     }),
     defined,
     boxes,
@@ -371,6 +368,33 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     overall,
     nearMisses,
   };
+}
+
+/** A set of document positions: a line's first character in a table by line, the rare others by line in a map. */
+class Positions {
+  private readonly first: Int32Array;
+  private readonly more = new Map<number, number[]>();
+
+  constructor(lineCount: number) {
+    this.first = new Int32Array(lineCount).fill(-1);
+  }
+
+  add({ line, character }: Position): void {
+    const first = this.first[line];
+    if (first === undefined) this.others(line).push(character);
+    else if (first === -1) this.first[line] = character;
+    else if (first !== character) this.others(line).push(character);
+  }
+
+  has({ line, character }: Position): boolean {
+    return this.first[line] === character || (this.more.get(line)?.includes(character) ?? false);
+  }
+
+  private others(line: number): number[] {
+    let others = this.more.get(line);
+    if (!others) this.more.set(line, (others = []));
+    return others;
+  }
 }
 
 function sectionTree(blocks: readonly PlacedBlock[]): Section {
@@ -593,22 +617,16 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
     heading.range,
     s.endLine,
   );
-  for (const section of flatten(s)) {
-    const block = section.block;
-    if (!block) continue;
-    item.fields.push(...block.fields);
-    item.checkboxes.push(...block.checkboxes);
-    item.fences.push(...block.fences);
-    item.placeholders.push(...block.placeholders);
-    item.references.push(...block.references);
-    item.checks.push(...ownChecks(block, options));
-    for (const table of block.tables) {
-      const columns = checkColumns(table);
-      if (columns)
-        for (const row of table.rows) item.placeholders.push(...headingRowBlanks(table, row, columns, options));
-    }
-  }
-  item.placeholders.sort(byStart);
+  const parts = headingParts(
+    flatten(s).flatMap((section) => (section.block ? [section.block] : [])),
+    options,
+  );
+  item.fields = [...parts.fields];
+  item.checkboxes = [...parts.checkboxes];
+  item.fences = [...parts.fences];
+  item.placeholders = [...parts.placeholders];
+  item.references = [...parts.references];
+  item.checks = [...parts.checks];
   dropChoiceBoxes(item, options);
   // "### ✅ Backups", "### [ ] DNS": the heading's own mark is its state when nothing else says one.
   const mark = /^(?:\*\*)?(✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])/u.exec(heading.text)?.[1];
@@ -616,6 +634,45 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
   if (item.fields.some((f) => isPriorityKey(f.key) && isBlockerPriority(f.value, options.blockerMarks)))
     item.blocker = true;
   return item;
+}
+
+type HeadingParts = Pick<ItemDraft, 'fields' | 'checkboxes' | 'fences' | 'placeholders' | 'references' | 'checks'>;
+
+/** A heading item's parts by its first block, with the blocks they were gathered from. */
+const partsCache = new WeakMap<
+  PlacedBlock,
+  { readonly blocks: readonly PlacedBlock[]; readonly key: string; readonly parts: HeadingParts }
+>();
+
+/** What a heading item gathers from its blocks (its own and its subsections'), kept while those blocks are unchanged. */
+function headingParts(blocks: readonly PlacedBlock[], options: ModelOptions): HeadingParts {
+  const key = optionsKey(options);
+  const first = blocks[0];
+  const cached = first && partsCache.get(first);
+  if (
+    cached &&
+    cached.key === key &&
+    cached.blocks.length === blocks.length &&
+    cached.blocks.every((b, i) => b === blocks[i])
+  )
+    return cached.parts;
+  const parts: HeadingParts = { fields: [], checkboxes: [], fences: [], placeholders: [], references: [], checks: [] };
+  for (const block of blocks) {
+    parts.fields.push(...block.fields);
+    parts.checkboxes.push(...block.checkboxes);
+    parts.fences.push(...block.fences);
+    parts.placeholders.push(...block.placeholders);
+    parts.references.push(...block.references);
+    parts.checks.push(...ownChecks(block, options));
+    for (const table of block.tables) {
+      const columns = checkColumns(table);
+      if (columns)
+        for (const row of table.rows) parts.placeholders.push(...headingRowBlanks(table, row, columns, options));
+    }
+  }
+  parts.placeholders.sort(byStart);
+  if (first) partsCache.set(first, { blocks, key, parts });
+  return parts;
 }
 
 /** A status field left empty with a list of state options under it: those boxes are a choice, not checks. */
