@@ -79,26 +79,35 @@ export interface LinesRepair {
  * mojibake spreads each character over two to four). A line without two non-ASCII characters in a
  * row is skipped, and any other correct line fails at its first accented letter or emoji.
  */
-export function detectMojibakeLines(text: string): LinesRepair | undefined {
+export function detectMojibakeLines(text: string, known?: LineRepairs): LinesRepair | undefined {
   if (!NON_ASCII_PAIR.test(text)) return undefined;
   const lines = text.split('\n');
-  const candidates: { encoding: LegacyEncoding; lines: LineRepair[]; oddity: number }[] = [];
-  for (const [encoding, map] of encoders) {
-    const repairs: LineRepair[] = [];
-    let oddity = 0;
-    lines.forEach((line, index) => {
-      if (!NON_ASCII_PAIR.test(line)) return;
-      const repaired = repairLine(line, map);
-      if (repaired === undefined) return;
-      repairs.push({ line: index, damaged: line, repaired });
-      oddity += oddities(repaired);
+  const candidates = encoders.map(([encoding]) => ({ encoding, lines: [] as LineRepair[], oddity: 0 }));
+  lines.forEach((line, index) => {
+    if (!NON_ASCII_PAIR.test(line)) return;
+    let repairs = known?.get(line);
+    if (!repairs) {
+      repairs = encoders.map(([, map]) => repairLine(line, map));
+      known?.set(line, repairs);
+    }
+    repairs.forEach((repaired, i) => {
+      const candidate = candidates[i];
+      if (repaired === undefined || !candidate) return;
+      candidate.lines.push({ line: index, damaged: line, repaired });
+      candidate.oddity += oddities(repaired);
     });
-    if (repairs.length > 0) candidates.push({ encoding, lines: repairs, oddity });
-  }
+  });
+  for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]?.lines.length === 0) candidates.splice(i, 1);
   // Where both encodings decode, the right one repairs more lines, and the wrong one leaves stray combining marks or controls.
   candidates.sort((a, b) => b.lines.length - a.lines.length || a.oddity - b.oddity);
   const best = candidates[0];
   return best && { encoding: best.encoding, lines: best.lines };
+}
+
+/** Each legacy encoding's repair of a line (undefined where it repairs nothing), kept between analyses. */
+export interface LineRepairs {
+  get(line: string): readonly (string | undefined)[] | undefined;
+  set(line: string, repairs: readonly (string | undefined)[]): void;
 }
 
 function repairLine(line: string, map: Map<string, number>): string | undefined {

@@ -9,7 +9,36 @@ import type { RuleContext } from './rule';
 const FENCE = /^\s*(`{3,}|~{3,})\s*([\w+-]*)/;
 const SHELL_LANGS = /^(?:bash|sh|shell|zsh|console|shellsession|powershell|ps1|cmd|fish)$/i;
 
-export function bracketedValues(ctx: RuleContext): Finding[] {
+type Values = readonly { readonly start: number; readonly end: number }[];
+
+/** The rule with its own memory of the last analysis's lines: a keystroke scans only new lines. */
+export function bracketedValueRule(): (ctx: RuleContext) => Finding[] {
+  let previous = new Map<string, Values>();
+  return (ctx) => {
+    const current = new Map<string, Values>();
+    const findings = bracketedValues(ctx, (line, shell) => {
+      const key = `${shell ? 1 : 0}${line}`;
+      let values = current.get(key) ?? previous.get(key);
+      if (!values) values = valuesIn(line, shell);
+      current.set(key, values);
+      return values;
+    });
+    previous = current;
+    return findings;
+  };
+}
+
+function valuesIn(text: string, shell: boolean): Values {
+  return scanLine(
+    text.replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)),
+    { shell },
+  ).values.map(({ start, end }) => ({ start, end }));
+}
+
+export function bracketedValues(
+  ctx: RuleContext,
+  scan: (line: string, shell: boolean) => Values = valuesIn,
+): Finding[] {
   const { checklist, t } = ctx;
   if (checklist.items.length === 0 || !ctx.text.includes('[')) return [];
   const lines = ctx.text.split('\n');
@@ -27,10 +56,7 @@ export function bracketedValues(ctx: RuleContext): Finding[] {
         continue;
       }
       if (!text.includes('[')) continue;
-      for (const value of scanLine(
-        text.replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)),
-        { shell: fence?.shell === true },
-      ).values) {
+      for (const value of scan(text, fence?.shell === true)) {
         findings.push({
           code: 'bracketed-value',
           severity: 'hint',
