@@ -343,11 +343,7 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     .flatMap((s) => (s.block ? [s.block] : []));
   const boxes = ownBlocks.flatMap((b) => b.checkboxes.map((c) => c.boxRange));
   const blanks = usedPlaceholders(
-    ownBlocks.flatMap((b) => {
-      // "Instrucciones: marcar [x] y pegar [ENLACES]" tells how to fill the checklist: its examples are no blanks.
-      const instructions = new Set(b.prose.filter((p) => INSTRUCTIONS_LINE.test(p.text)).map((p) => p.line));
-      return b.placeholders.filter((p) => !taken.has(p.range.start) && !instructions.has(p.range.start.line));
-    }),
+    ownBlocks.flatMap((b) => notInstructions(b).filter((p) => !taken.has(p.range.start))),
     defined,
     boxes,
     language,
@@ -368,6 +364,20 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     overall,
     nearMisses,
   };
+}
+
+const withoutInstructions = new WeakMap<PlacedBlock, readonly Placeholder[]>();
+
+/** A block's placeholders but those on an instructions line, kept with the placed block. */
+function notInstructions(block: PlacedBlock): readonly Placeholder[] {
+  let kept = withoutInstructions.get(block);
+  if (!kept) {
+    // "Instrucciones: marcar [x] y pegar [ENLACES]" tells how to fill the checklist: its examples are no blanks.
+    const instructions = new Set(block.prose.filter((p) => INSTRUCTIONS_LINE.test(p.text)).map((p) => p.line));
+    kept = block.placeholders.filter((p) => !instructions.has(p.range.start.line));
+    withoutInstructions.set(block, kept);
+  }
+  return kept;
 }
 
 /** A set of document positions: a line's first character in a table by line, the rare others by line in a map. */
