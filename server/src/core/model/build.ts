@@ -522,9 +522,18 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
     for (let p = s; p; p = p.parent) if (p.kind === 'normal' && p.heading) return p;
     return titleSection;
   };
+  // Read once per section: every item under a group asks about the same headings.
+  const blockerHeadings = new Map<Section, boolean>();
+  const blockerHeading = (p: Section): boolean => {
+    let marked = blockerHeadings.get(p);
+    if (marked === undefined) {
+      marked = p.kind === 'normal' && p.heading !== undefined && isBlockerHeading(p.heading.text, options.blockerMarks);
+      blockerHeadings.set(p, marked);
+    }
+    return marked;
+  };
   const markedBlocker = (s: Section | undefined): boolean => {
-    for (let p = s; p; p = p.parent)
-      if (p.kind === 'normal' && p.heading && isBlockerHeading(p.heading.text, options.blockerMarks)) return true;
+    for (let p = s; p; p = p.parent) if (blockerHeading(p)) return true;
     return false;
   };
 
