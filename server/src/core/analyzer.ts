@@ -3,7 +3,7 @@
 // each block from its previous run, so after an edit only the blocks whose text
 // changed are parsed again.
 import { STEP_WORK } from './analysisSteps';
-import { blockRuns, splitBlocks, type Block } from './markdown/blocks';
+import { blockRuns, splitBlocks, type Block, type SplitText } from './markdown/blocks';
 import { LineIndex, withLineFeeds } from './markdown/lines';
 import { translator, type Translate } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
@@ -46,6 +46,8 @@ export interface Analysis {
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
 export class ChecklistAnalyzer {
+  /** The last analysed text and its blocks: the next split reads only from the edit to where the blocks meet again. */
+  private split: SplitText | undefined;
   /** Facts by block text: a block that moved is not parsed again. */
   private facts = new Map<string, BlockFacts>();
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
@@ -93,9 +95,10 @@ export class ChecklistAnalyzer {
     if (text.length > maxSize) {
       this.facts.clear();
       this.placed.clear();
+      this.split = undefined;
       return skipped(text, t('file.tooLarge', megabytes(text.length), megabytes(maxSize)));
     }
-    const split = splitBlocks(text);
+    const split = splitBlocks(text, this.split);
     const nextFacts = new Map<string, BlockFacts>();
     for (const run of blockRuns(text, split, (block) => !this.facts.has(block.text), STEP_WORK)) {
       const facts = run.blocks.length === 1 ? [extractFacts(run.text)] : extractAllFacts(run.text, run.blocks);
@@ -171,6 +174,7 @@ export class ChecklistAnalyzer {
       t,
     );
     this.facts = nextFacts;
+    this.split = { text, blocks: split };
     this.scanned = { key: scannedKey, redacted };
     this.placed = nextPlaced;
     this.redactions = { key: redactionKey, copies };
