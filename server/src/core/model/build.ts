@@ -290,6 +290,8 @@ interface ItemDraft {
   stateChoiceBoxes?: Checkbox[];
   /** The state a heading's leading mark gives ("### ✅ Backups"), used last. */
   markState?: ItemState;
+  /** A heading item's blocks, each of whose placeholders it holds. */
+  blocks?: readonly PlacedBlock[];
 }
 
 const ITEM_NUMBER =
@@ -336,11 +338,14 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   );
   const blockers = summaryBlockers(finishedSummary, finished);
   // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
+  // A heading item holds every placeholder of its blocks, and no other item reaches their lines: those blocks
+  // are skipped whole, and the positions taken are the other items'.
+  const held = new Set(items.flatMap((item) => item.blocks ?? []));
   const taken = new Positions((blocks.at(-1)?.endLine ?? 0) + 1);
-  for (const item of items) for (const p of item.placeholders) taken.add(p.range.start);
+  for (const item of items) if (!item.blocks) for (const p of item.placeholders) taken.add(p.range.start);
   const ownBlocks = all
     .filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root')
-    .flatMap((s) => (s.block ? [s.block] : []));
+    .flatMap((s) => (s.block && !held.has(s.block) ? [s.block] : []));
   const boxes = ownBlocks.flatMap((b) => b.checkboxes.map((c) => c.boxRange));
   const blanks = usedPlaceholders(
     ownBlocks.flatMap((b) => notInstructions(b).filter((p) => !taken.has(p.range.start))),
@@ -636,10 +641,9 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
     heading.range,
     s.endLine,
   );
-  const parts = headingParts(
-    flatten(s).flatMap((section) => (section.block ? [section.block] : [])),
-    options,
-  );
+  const blocks = flatten(s).flatMap((section) => (section.block ? [section.block] : []));
+  const parts = headingParts(blocks, options);
+  item.blocks = blocks;
   item.fields = [...parts.fields];
   item.checkboxes = [...parts.checkboxes];
   item.fences = [...parts.fences];
