@@ -55,6 +55,10 @@ const inserted = fc.oneof(
     `\n- Token: ${PLANTED.githubInTitle}\n`,
     `\n**Responsable**: ${PLANTED.slackInGroup}\n`,
     '\nTotal: 21 entregables\n',
+    '\n**Responsable**: [María González]\n',
+    ' [2025-12-09] ',
+    '\n- Evidencia: [https://example.com/pr/1]\n',
+    '\n**Última actualización**: 2025-11-01\n',
   ),
 );
 const edit = fc.oneof(
