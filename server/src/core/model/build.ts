@@ -1390,12 +1390,23 @@ function countIn(field: Field): StatedCount | undefined {
   };
 }
 
+/** The last matching of summary lines to items, by the lines' labels and the items' ids and titles. */
+let lastMatch: {
+  readonly key: readonly string[];
+  readonly matched: readonly Pick<SummaryEntry, 'itemId' | 'nameMatches'>[];
+} = {
+  key: [],
+  matched: [],
+};
+
 function finishSummary(draft: SummaryDraft, items: readonly ItemDraft[]): Summary {
   const names = items.map((item) => ({ id: item.id ?? '', title: item.title }));
-  const entries = matchSummary(
-    draft.groups.flatMap((g) => g.entries),
-    names,
-  );
+  const lines = draft.groups.flatMap((g) => g.entries);
+  // Matching reads only the labels and the names: after an edit elsewhere, the last matching holds.
+  const key = [String(lines.length), ...lines.map((e) => e.label), ...names.flatMap((n) => [n.id, n.title])];
+  const same = key.length === lastMatch.key.length && key.every((k, i) => k === lastMatch.key[i]);
+  const entries = same ? lines.map((entry, i) => ({ ...entry, ...lastMatch.matched[i] })) : matchSummary(lines, names);
+  if (!same) lastMatch = { key, matched: entries.map(({ itemId, nameMatches }) => ({ itemId, nameMatches })) };
   let next = 0;
   const groups = draft.groups.map((g) => {
     const own = entries.slice(next, next + g.entries.length);
