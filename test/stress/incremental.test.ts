@@ -5,6 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ChecklistAnalyzer, type Analysis, type AnalysisOptions } from '../../server/src/core/analyzer';
+import { withLineFeeds } from '../../server/src/core/markdown/lines';
+import { splitBlocks } from '../../server/src/core/markdown/blocks';
+import { translator } from '../../server/src/core/messages';
+import type { RuleContext } from '../../server/src/core/rules/rule';
+import { mojibake, mojibakeRule } from '../../server/src/core/rules/mojibake';
 import { sampleText } from '../support/paths';
 import { PLANTED } from '../support/plantedSecrets';
 
@@ -59,6 +64,8 @@ const inserted = fc.oneof(
     ' [2025-12-09] ',
     '\n- Evidencia: [https://example.com/pr/1]\n',
     '\n**Última actualización**: 2025-11-01\n',
+    '\n### 4. ProducciÃ³n lista âœ… Completado\n',
+    '\n- Categor√≠a: a√±adir se√±al\n',
   ),
 );
 const edit = fc.oneof(
@@ -164,6 +171,29 @@ describe('incremental analysis (fast-check)', () => {
         assert.deepEqual(data(analyzer.analyze(text)), data(new ChecklistAnalyzer().analyze(text)));
       }),
       { seed: SEED, numRuns: 8, endOnFailure: true },
+    );
+  });
+
+  test('the mojibake rule read block by block finds what a reading of the whole text finds', () => {
+    const line = fc.constantFrom(
+      '## Producción',
+      '## ProducciÃ³n',
+      '### Producci√≥n',
+      'ProducciÃ³n lista âœ…',
+      'a√±adir se√±al',
+      'añadir ✅ Completado',
+      '```',
+      'text',
+      '',
+    );
+    const t = translator('en');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = withLineFeeds(lines.join('\n'));
+        const ctx = { text, blocks: splitBlocks(text), t } as unknown as RuleContext;
+        assert.deepEqual(mojibakeRule()(ctx), mojibake(ctx));
+      }),
+      { seed: SEED, numRuns: 500, endOnFailure: true },
     );
   });
 });

@@ -79,35 +79,78 @@ export interface LinesRepair {
  * mojibake spreads each character over two to four). A line without two non-ASCII characters in a
  * row is skipped, and any other correct line fails at its first accented letter or emoji.
  */
-export function detectMojibakeLines(text: string, known?: LineRepairs): LinesRepair | undefined {
+export function detectMojibakeLines(text: string): LinesRepair | undefined {
   if (!NON_ASCII_PAIR.test(text)) return undefined;
-  const lines = text.split('\n');
-  const candidates = encoders.map(([encoding]) => ({ encoding, lines: [] as LineRepair[], oddity: 0 }));
-  lines.forEach((line, index) => {
-    if (!NON_ASCII_PAIR.test(line)) return;
-    let repairs = known?.get(line);
-    if (!repairs) {
-      repairs = encoders.map(([, map]) => repairLine(line, map));
-      known?.set(line, repairs);
-    }
-    repairs.forEach((repaired, i) => {
-      const candidate = candidates[i];
-      if (repaired === undefined || !candidate) return;
-      candidate.lines.push({ line: index, damaged: line, repaired });
-      candidate.oddity += oddities(repaired);
-    });
-  });
-  for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]?.lines.length === 0) candidates.splice(i, 1);
+  const candidates = detectEach(text);
   // Where both encodings decode, the right one repairs more lines, and the wrong one leaves stray combining marks or controls.
   candidates.sort((a, b) => b.lines.length - a.lines.length || a.oddity - b.oddity);
   const best = candidates[0];
   return best && { encoding: best.encoding, lines: best.lines };
 }
 
-/** Each legacy encoding's repair of a line (undefined where it repairs nothing), kept between analyses. */
-export interface LineRepairs {
-  get(line: string): readonly (string | undefined)[] | undefined;
-  set(line: string, repairs: readonly (string | undefined)[]): void;
+/** Each encoding that repairs a line of the text, with its repairs and their oddities. */
+function detectEach(text: string): { encoding: LegacyEncoding; lines: LineRepair[]; oddity: number }[] {
+  const lines = text.split('\n');
+  const candidates: { encoding: LegacyEncoding; lines: LineRepair[]; oddity: number }[] = [];
+  for (const [encoding, map] of encoders) {
+    const repairs: LineRepair[] = [];
+    let oddity = 0;
+    lines.forEach((line, index) => {
+      if (!NON_ASCII_PAIR.test(line)) return;
+      const repaired = repairLine(line, map);
+      if (repaired === undefined) return;
+      repairs.push({ line: index, damaged: line, repaired });
+      oddity += oddities(repaired);
+    });
+    if (repairs.length > 0) candidates.push({ encoding, lines: repairs, oddity });
+  }
+  return candidates;
+}
+
+/** What one encoding repairs in a text: how many lines, their oddities, and the first of them. */
+export interface MojibakeTally {
+  readonly encoding: LegacyEncoding;
+  readonly count: number;
+  readonly oddity: number;
+  readonly first: LineRepair | undefined;
+}
+
+/**
+ * {@link detectMojibakeLines} in parts: each encoding's tally for a piece of text (a block, whose lines
+ * stand on their own), to be added up with {@link bestTally}.
+ */
+export function mojibakeTallies(text: string, firstLine = 0): MojibakeTally[] {
+  const found = NON_ASCII_PAIR.test(text) ? detectEach(text) : [];
+  return encoders.map(([encoding]) => {
+    const own = found.find((f) => f.encoding === encoding);
+    const first = own?.lines[0];
+    return {
+      encoding,
+      count: own?.lines.length ?? 0,
+      oddity: own?.oddity ?? 0,
+      first: first && { ...first, line: first.line + firstLine },
+    };
+  });
+}
+
+/** The encoding whose tallies (one list per piece, in document order) repair the most lines, as detectMojibakeLines picks it. */
+export function bestTally(pieces: readonly (readonly MojibakeTally[])[]): MojibakeTally | undefined {
+  const totals = encoders.map(([encoding], i) => {
+    let count = 0;
+    let oddity = 0;
+    let first: LineRepair | undefined;
+    for (const piece of pieces) {
+      const tally = piece[i];
+      if (!tally || tally.count === 0) continue;
+      count += tally.count;
+      oddity += tally.oddity;
+      first ??= tally.first;
+    }
+    return { encoding, count, oddity, first };
+  });
+  const candidates = totals.filter((t) => t.count > 0);
+  candidates.sort((a, b) => b.count - a.count || a.oddity - b.oddity);
+  return candidates[0];
 }
 
 function repairLine(line: string, map: Map<string, number>): string | undefined {
