@@ -13,6 +13,7 @@ export interface Block {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const CHUNK = 4096;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 
 /** A text and its blocks, as split before an edit. */
@@ -112,9 +113,18 @@ export function splitBlocks(text: string, previous?: SplitText): Block[] {
 function reusable(previous: SplitText, text: string): { from: number; suffixStart: number; shift: number } {
   const before = previous.text;
   const limit = Math.min(before.length, text.length);
+  // Equal stretches compared a chunk at a time (the engine's string comparison), the last one character by character.
   let prefix = 0;
+  while (prefix + CHUNK <= limit && before.slice(prefix, prefix + CHUNK) === text.slice(prefix, prefix + CHUNK))
+    prefix += CHUNK;
   while (prefix < limit && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (
+    suffix + CHUNK <= limit - prefix &&
+    before.slice(before.length - suffix - CHUNK, before.length - suffix) ===
+      text.slice(text.length - suffix - CHUNK, text.length - suffix)
+  )
+    suffix += CHUNK;
   while (
     suffix < limit - prefix &&
     before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
