@@ -298,8 +298,21 @@ const ITEM_NUMBER =
   /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
 const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
 
-/** "### ✅ 1. Title", "## Item 2 — Title", "#### **5.** Title" → ["1", "Title"]. */
-function numberedTitle(text: string): [string, string] | undefined {
+const numberedTitles = new Map<string, readonly [string, string] | null>();
+
+/** "### ✅ 1. Title", "## Item 2 — Title", "#### **5.** Title" → ["1", "Title"]; kept by heading text. */
+function numberedTitle(text: string): readonly [string, string] | undefined {
+  let title = numberedTitles.get(text);
+  if (title === undefined) {
+    title = readNumberedTitle(text) ?? null;
+    // Bounded: an editing session sees few headings, a pathological document must not grow this forever.
+    if (numberedTitles.size > 10_000) numberedTitles.clear();
+    numberedTitles.set(text, title);
+  }
+  return title ?? undefined;
+}
+
+function readNumberedTitle(text: string): [string, string] | undefined {
   const bare = text.replace(LEADING_MARKS, '');
   const match = ITEM_NUMBER.exec(bare);
   if (!match || match[1] === undefined) return undefined;
