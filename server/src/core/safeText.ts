@@ -4,8 +4,7 @@
 // detector flagged in that document, and anything secret-shaped it finds in the
 // string itself (a secret typed inside brackets, an Owner that is a token).
 import { LineIndex } from './markdown/lines';
-import type { Check, Checkbox, Checklist, Field, Item, Placeholder, StateChoice } from './model/checklist';
-import type { FileReference } from './model/references/types';
+import type { Checklist, Field, Item, Placeholder } from './model/checklist';
 import { REDACTION_MASK, redact, scanSecrets, type ScanOptions } from './secrets';
 import type { Finding } from './types';
 
@@ -83,30 +82,18 @@ export function wasMasked(text: string): boolean {
 
 /**
  * The model with every string from the document passed through SafeText; ranges, states and fences stay as they are (the smoke runner reads fences from the text).
- * `reuse` maps objects of an earlier model to their safe copies made by a SafeText that masks alike (same flagged values and options):
- * the parts a keystroke left alone (the same objects) are not copied again, and stay the same objects for the rules' caches.
+ * `reuse` maps items of an earlier model to their safe copies made by a SafeText that masks alike (same flagged values and options):
+ * the items a keystroke left alone (the same objects) are not copied again, and stay the same objects for the rules' caches.
  */
 export function safeChecklist(checklist: Checklist, safe: SafeText, reuse?: WeakMap<object, object>): Checklist {
-  const once =
-    <T extends object>(copy: (value: T) => T) =>
-    (value: T): T => {
-      if (!reuse) return copy(value);
-      let made = reuse.get(value) as T | undefined;
-      if (made === undefined) reuse.set(value, (made = copy(value)));
-      return made;
-    };
-  const placeholder = once((p: Placeholder): Placeholder => ({
+  const placeholder = (p: Placeholder): Placeholder => ({
     ...p,
     text: safe(p.text),
     label: safe(p.label),
     options: p.options.map(safe),
-  }));
-  const field = once((f: Field): Field => ({ ...f, key: safe(f.key), value: safe(f.value) }));
-  const checkbox = once((c: Checkbox): Checkbox => ({ ...c, label: safe(c.label) }));
-  const check = once((c: Check): Check => ({ ...c, label: safe(c.label) }));
-  const choice = once((c: StateChoice): StateChoice => ({ ...c, label: safe(c.label) }));
-  const reference = once((r: FileReference): FileReference => ({ ...r, text: safe(r.text), path: safe(r.path) }));
-  const item = once((i: Item): Item => {
+  });
+  const field = (f: Field): Field => ({ ...f, key: safe(f.key), value: safe(f.value) });
+  const copy = (i: Item): Item => {
     // The Deadline and Estado fields stay the very entries of `fields` (readers compare them by identity).
     const fields: Field[] = i.fields.map(field);
     const same = (f: Field | undefined) => (f === undefined ? undefined : (fields[i.fields.indexOf(f)] ?? field(f)));
@@ -120,13 +107,23 @@ export function safeChecklist(checklist: Checklist, safe: SafeText, reuse?: Weak
       deadlineField: same(i.deadlineField),
       stateField: same(i.stateField),
       fields,
-      checkboxes: i.checkboxes.map(checkbox),
-      checks: i.checks.map(check),
-      stateChoice: i.stateChoice?.map(choice),
+      checkboxes: i.checkboxes.map((c) => ({ ...c, label: safe(c.label) })),
+      checks: i.checks.map((c) => ({ ...c, label: safe(c.label) })),
+      stateChoice: i.stateChoice?.map((c) => ({ ...c, label: safe(c.label) })),
       placeholders: i.placeholders.map(placeholder),
-      references: i.references.map(reference),
+      references: i.references.map((r) => ({
+        ...r,
+        text: safe(r.text),
+        path: safe(r.path),
+      })),
     };
-  });
+  };
+  const item = (i: Item): Item => {
+    if (!reuse) return copy(i);
+    let made = reuse.get(i) as Item | undefined;
+    if (!made) reuse.set(i, (made = copy(i)));
+    return made;
+  };
   return {
     ...checklist,
     title: checklist.title === undefined ? undefined : safe(checklist.title),
