@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { splitBlocks } from '../../server/src/core/markdown/blocks';
 import { extractAllFacts, extractFacts } from '../../server/src/core/model/facts';
 import { readFixture, sampleText } from '../support/texts';
@@ -49,4 +50,60 @@ describe('facts of a block', () => {
       );
     });
   }
+});
+
+describe('splitBlocks after an edit', () => {
+  // Lines that open and close fences and comments, headings, and text, joined by any line break.
+  const line = fc.constantFrom(
+    '# T',
+    '## A',
+    '### 1. Item',
+    '#not a heading',
+    '```bash',
+    '```',
+    '~~~',
+    '<!--',
+    '-->',
+    '<!-- one line -->',
+    'text',
+    '- [ ] box',
+    '',
+  );
+  const document = fc
+    .array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 30 })
+    .map((lines) => lines.map(([l, b]) => l + b).join(''));
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.nat(12),
+    fc.constantFrom('', 'x', '\n', '\r', '\r\n', '#', '## B\n', '```', '\n```\n', '<!--', '-->', ' '),
+  );
+
+  test('reading from the edit and meeting the earlier blocks gives the blocks of a fresh split (fast-check)', () => {
+    fc.assert(
+      fc.property(document, fc.array(edit, { minLength: 1, maxLength: 4 }), (text, edits) => {
+        let before = { text, blocks: splitBlocks(text) };
+        for (const [at, length, inserted] of edits) {
+          const where = at % (before.text.length + 1);
+          const after = before.text.slice(0, where) + inserted + before.text.slice(where + length);
+          const blocks = splitBlocks(after, before);
+          assert.deepEqual(blocks, splitBlocks(after));
+          before = { text: after, blocks };
+        }
+      }),
+      { seed: 20251217, numRuns: 2000, endOnFailure: true },
+    );
+  });
+
+  test('an edit inside one block of a long document keeps the other blocks, moved', () => {
+    const text = sampleText();
+    const previous = { text, blocks: splitBlocks(text) };
+    const at = text.indexOf('[PEGAR ENLACE AL PR]');
+    const edited = `${text.slice(0, at)}línea\nnueva ${text.slice(at)}`;
+    const blocks = splitBlocks(edited, previous);
+    assert.deepEqual(blocks, splitBlocks(edited));
+    // The blocks after the edit are the earlier ones one line down, with the very same text.
+    const last = previous.blocks.at(-1);
+    assert.equal(blocks.at(-1)?.text, last?.text);
+    assert.equal(blocks.at(-1)?.startLine, (last?.startLine ?? 0) + 1);
+  });
 });

@@ -3,20 +3,20 @@
 // each block from its previous run, so after an edit only the blocks whose text
 // changed are parsed again.
 import { STEP_WORK } from './analysisSteps';
-import { blockRuns, splitBlocks, type Block } from './markdown/blocks';
+import { blockRuns, splitBlocks, type Block, type SplitText } from './markdown/blocks';
 import { LineIndex, withLineFeeds } from './markdown/lines';
 import { translator, type Translate } from './messages';
 import { buildChecklist, placeBlock, type PlacedBlock } from './model/build';
 import { emptyChecklist, progressOf, type Checklist, type Progress } from './model/checklist';
 import { extractAllFacts, extractFacts, type BlockFacts } from './model/facts';
 import { analyzeEvidence, defaultEvidenceSettings, type TestEvidenceRecord } from './rules/evidenceState';
-import { headerFindings } from './rules/headerStatus';
+import { HeaderScanner, headerFindings } from './rules/headerStatus';
 import { RULES } from './rules/registry';
 import { defaultAnalysisSettings, type AnalysisSettings, type Rule, type RuleContext } from './rules/rule';
 import { SecretScanner } from './rules/secretFindings';
 import { SignOffScanner, type SignOff } from './rules/signoffs';
 import { stableFinding } from './rules/stable';
-import { safeChecklist, safeTextFor, type DetectorMemo, type SafeText } from './safeText';
+import { flaggedValues, safeChecklist, safeTextFor, type DetectorMemo, type SafeText } from './safeText';
 import { intersects, range, type Finding } from './types';
 
 export interface AnalysisOptions {
@@ -46,6 +46,8 @@ export interface Analysis {
 export const DEFAULT_MAX_SIZE = 5_000_000;
 
 export class ChecklistAnalyzer {
+  /** The last analysed text and its blocks: the next split reads only from the edit to where the blocks meet again. */
+  private split: SplitText | undefined;
   /** Facts by block text: a block that moved is not parsed again. */
   private facts = new Map<string, BlockFacts>();
   /** Placed blocks by start line, with their text: a block that neither changed nor moved costs nothing. */
@@ -62,6 +64,15 @@ export class ChecklistAnalyzer {
   /** The detector's redaction of the strings of the last analysis, for the options it ran with (the declared secret names, `secretsAllow`). */
   private scanned: { readonly key: string; readonly redacted: Map<string, string> } = { key: '', redacted: new Map() };
   private readonly signOffs = new SignOffScanner();
+  private readonly header = new HeaderScanner();
+  /**
+   * The safe copies of the last model's parts and the findings as last sent, for the redaction that made them
+   * (same options, same flagged values): what an edit left alone is not copied again.
+   */
+  private redactions: { readonly key: string; readonly copies: WeakMap<object, object> } = {
+    key: '',
+    copies: new WeakMap(),
+  };
 
   analyze(documentText: string, options: AnalysisOptions = {}): Analysis {
     const steps = this.analyzeInSteps(documentText, options);
@@ -84,9 +95,10 @@ export class ChecklistAnalyzer {
     if (text.length > maxSize) {
       this.facts.clear();
       this.placed.clear();
+      this.split = undefined;
       return skipped(text, t('file.tooLarge', megabytes(text.length), megabytes(maxSize)));
     }
-    const split = splitBlocks(text);
+    const split = splitBlocks(text, this.split);
     const nextFacts = new Map<string, BlockFacts>();
     for (const run of blockRuns(text, split, (block) => !this.facts.has(block.text), STEP_WORK)) {
       const facts = run.blocks.length === 1 ? [extractFacts(run.text)] : extractAllFacts(run.text, run.blocks);
@@ -112,7 +124,7 @@ export class ChecklistAnalyzer {
     // Every string of the model and of the messages built from it goes through the one redaction point.
     // Strings of this analysis: those of the last one (same options) are not scanned again.
     const vocabulary = this.secrets.vocabularyOfLastScan;
-    const scannedKey = [...vocabulary, ...settings.secretsAllow.map((a) => `${a.source}/${a.flags}`)].join('\n');
+    const scannedKey = `${vocabulary.join(',')}\n${settings.secretsAllow.map((a) => `${a.source}/${a.flags}`).join('\n')}`;
     const previous = this.scanned.key === scannedKey ? this.scanned.redacted : new Map<string, string>();
     const redacted = new Map<string, string>();
     const memo: DetectorMemo = {
@@ -124,9 +136,12 @@ export class ChecklistAnalyzer {
       set: (s, r) => void redacted.set(s, r),
     };
     const safeText = safeTextFor(text, secrets, { allow: settings.secretsAllow, vocabulary }, memo);
+    const redactionKey = `${scannedKey}\u0000${flaggedValues(text, secrets).join('\u0000')}`;
+    const copies = this.redactions.key === redactionKey ? this.redactions.copies : new WeakMap<object, object>();
     const checklist = safeChecklist(
       buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }),
       safeText,
+      copies,
     );
     let evidence: readonly TestEvidenceRecord[];
     let evidenceFailed: Finding[] = [];
@@ -155,19 +170,26 @@ export class ChecklistAnalyzer {
     // The header's claims follow the verdict, which depends on every other finding.
     const header = guarded(
       'header',
-      () => headerFindings({ text, checklist, findings: found, t, today: options.today }),
+      () =>
+        headerFindings({ text, checklist, findings: found, t, today: options.today, lines: this.header.lines(split) }),
       t,
     );
     this.facts = nextFacts;
+    this.split = { text, blocks: split };
     this.scanned = { key: scannedKey, redacted };
     this.placed = nextPlaced;
+    this.redactions = { key: redactionKey, copies };
     // A count or status line both rules read is reported once, by the header rule whose fix rewrites it.
     const model =
       header.length === 0
         ? found
         : found.filter((f) => f.code !== 'status-mismatch' || !header.some((h) => intersects(h.range, f.range)));
     const findings = withSeverities(withoutIgnored([...model, ...header], checklist), settings)
-      .map((f) => stableFinding({ ...f, message: safeText(f.message) }))
+      .map((f) => {
+        let safe = copies.get(f) as Finding | undefined;
+        if (!safe) copies.set(f, (safe = stableFinding({ ...f, message: safeText(f.message) })));
+        return safe;
+      })
       .sort(byPosition);
     return { checklist, progress: progressOf(checklist), findings, safeText, evidence, signOffs };
   }

@@ -81,6 +81,15 @@ export interface LinesRepair {
  */
 export function detectMojibakeLines(text: string): LinesRepair | undefined {
   if (!NON_ASCII_PAIR.test(text)) return undefined;
+  const candidates = detectEach(text);
+  // Where both encodings decode, the right one repairs more lines, and the wrong one leaves stray combining marks or controls.
+  candidates.sort((a, b) => b.lines.length - a.lines.length || a.oddity - b.oddity);
+  const best = candidates[0];
+  return best && { encoding: best.encoding, lines: best.lines };
+}
+
+/** Each encoding that repairs a line of the text, with its repairs and their oddities. */
+function detectEach(text: string): { encoding: LegacyEncoding; lines: LineRepair[]; oddity: number }[] {
   const lines = text.split('\n');
   const candidates: { encoding: LegacyEncoding; lines: LineRepair[]; oddity: number }[] = [];
   for (const [encoding, map] of encoders) {
@@ -95,10 +104,53 @@ export function detectMojibakeLines(text: string): LinesRepair | undefined {
     });
     if (repairs.length > 0) candidates.push({ encoding, lines: repairs, oddity });
   }
-  // Where both encodings decode, the right one repairs more lines, and the wrong one leaves stray combining marks or controls.
-  candidates.sort((a, b) => b.lines.length - a.lines.length || a.oddity - b.oddity);
-  const best = candidates[0];
-  return best && { encoding: best.encoding, lines: best.lines };
+  return candidates;
+}
+
+/** What one encoding repairs in a text: how many lines, their oddities, and the first of them. */
+export interface MojibakeTally {
+  readonly encoding: LegacyEncoding;
+  readonly count: number;
+  readonly oddity: number;
+  readonly first: LineRepair | undefined;
+}
+
+/**
+ * {@link detectMojibakeLines} in parts: each encoding's tally for a piece of text (a block, whose lines
+ * stand on their own), to be added up with {@link bestTally}.
+ */
+export function mojibakeTallies(text: string, firstLine = 0): MojibakeTally[] {
+  const found = NON_ASCII_PAIR.test(text) ? detectEach(text) : [];
+  return encoders.map(([encoding]) => {
+    const own = found.find((f) => f.encoding === encoding);
+    const first = own?.lines[0];
+    return {
+      encoding,
+      count: own?.lines.length ?? 0,
+      oddity: own?.oddity ?? 0,
+      first: first && { ...first, line: first.line + firstLine },
+    };
+  });
+}
+
+/** The encoding whose tallies (one list per piece, in document order) repair the most lines, as detectMojibakeLines picks it. */
+export function bestTally(pieces: readonly (readonly MojibakeTally[])[]): MojibakeTally | undefined {
+  const totals = encoders.map(([encoding], i) => {
+    let count = 0;
+    let oddity = 0;
+    let first: LineRepair | undefined;
+    for (const piece of pieces) {
+      const tally = piece[i];
+      if (!tally || tally.count === 0) continue;
+      count += tally.count;
+      oddity += tally.oddity;
+      first ??= tally.first;
+    }
+    return { encoding, count, oddity, first };
+  });
+  const candidates = totals.filter((t) => t.count > 0);
+  candidates.sort((a, b) => b.count - a.count || a.oddity - b.oddity);
+  return candidates[0];
 }
 
 function repairLine(line: string, map: Map<string, number>): string | undefined {

@@ -35,11 +35,7 @@ export function safeTextFor(
   options: ScanOptions = {},
   scanned: DetectorMemo = new Map<string, string>(),
 ): SafeText {
-  const lines = new LineIndex(text);
-  const values = findings
-    .filter((f) => f.code === 'secret')
-    .map((f) => text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)))
-    .filter((v) => v.length >= 4);
+  const values = flaggedValues(text, findings);
   const cache = new Map<string, string>();
   return (input) => {
     if (input === '') return input;
@@ -67,6 +63,16 @@ export function safeTextFor(
   };
 }
 
+/** The values the secret findings flag that SafeText masks: with the options, all its result depends on. */
+export function flaggedValues(text: string, findings: readonly Finding[]): string[] {
+  const secrets = findings.filter((f) => f.code === 'secret');
+  if (secrets.length === 0) return [];
+  const lines = new LineIndex(text);
+  return secrets
+    .map((f) => text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)))
+    .filter((v) => v.length >= 4);
+}
+
 /** The value, and its windows of MIN_PIECE characters (each long substring contains one). */
 function pieces(value: string): string[] {
   if (value.length <= MIN_PIECE) return [value];
@@ -80,8 +86,12 @@ export function wasMasked(text: string): boolean {
   return text.includes(REDACTION_MASK);
 }
 
-/** The model with every string from the document passed through SafeText; ranges, states and fences stay as they are (the smoke runner reads fences from the text). */
-export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
+/**
+ * The model with every string from the document passed through SafeText; ranges, states and fences stay as they are (the smoke runner reads fences from the text).
+ * `reuse` maps items of an earlier model to their safe copies made by a SafeText that masks alike (same flagged values and options):
+ * the items a keystroke left alone (the same objects) are not copied again, and stay the same objects for the rules' caches.
+ */
+export function safeChecklist(checklist: Checklist, safe: SafeText, reuse?: WeakMap<object, object>): Checklist {
   const placeholder = (p: Placeholder): Placeholder => ({
     ...p,
     text: safe(p.text),
@@ -89,7 +99,7 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
     options: p.options.map(safe),
   });
   const field = (f: Field): Field => ({ ...f, key: safe(f.key), value: safe(f.value) });
-  const item = (i: Item): Item => {
+  const copy = (i: Item): Item => {
     // The Deadline and Estado fields stay the very entries of `fields` (readers compare them by identity).
     const fields: Field[] = i.fields.map(field);
     const same = (f: Field | undefined) => (f === undefined ? undefined : (fields[i.fields.indexOf(f)] ?? field(f)));
@@ -113,6 +123,12 @@ export function safeChecklist(checklist: Checklist, safe: SafeText): Checklist {
         path: safe(r.path),
       })),
     };
+  };
+  const item = (i: Item): Item => {
+    if (!reuse) return copy(i);
+    let made = reuse.get(i) as Item | undefined;
+    if (!made) reuse.set(i, (made = copy(i)));
+    return made;
   };
   return {
     ...checklist,

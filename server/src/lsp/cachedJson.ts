@@ -20,10 +20,12 @@ export function jsonOf(value: object): string {
 }
 
 function bytesOf(item: unknown): Buffer {
-  if (typeof item !== 'object' || item === null || !texts.has(item))
-    return Buffer.from(JSON.stringify(item) ?? 'null', 'utf8');
+  if (typeof item !== 'object' || item === null) return Buffer.from(JSON.stringify(item) ?? 'null', 'utf8');
+  // The common case first: an unchanged diagnostic sent before.
   let cached = bytes.get(item);
-  if (!cached) bytes.set(item, (cached = Buffer.from(jsonOf(item), 'utf8')));
+  if (cached) return cached;
+  if (!texts.has(item)) return Buffer.from(JSON.stringify(item) ?? 'null', 'utf8');
+  bytes.set(item, (cached = Buffer.from(jsonOf(item), 'utf8')));
   return cached;
 }
 

@@ -150,10 +150,13 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(checklistChangedNotification, changed);
     },
     complete: async (uri, analysis) => {
+      const redacted = new Set(analysis.findings);
       const completed = await references.complete(uri, analysis);
       // Missing-file messages are added after the core's analysis: they too go through its redaction point
-      // (a finding whose message needs nothing keeps its identity, and its cached diagnostic).
+      // (the core's own findings went through it already; a finding whose message needs nothing keeps its
+      // identity, and its cached diagnostic).
       const findings = completed.findings.map((f) => {
+        if (redacted.has(f)) return f;
         const message = completed.safeText(f.message);
         return message === f.message ? f : { ...f, message };
       });

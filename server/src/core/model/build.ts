@@ -7,7 +7,7 @@
 // owner column, numbered steps.
 import { classifyPlaceholder, isOptionalBlank, UNASSIGNED } from '../placeholders';
 import type { FileReference } from './references/types';
-import { range, shiftRange, type Range } from '../types';
+import { range, shiftRange, type Position, type Range } from '../types';
 import type {
   Check,
   Checkbox,
@@ -290,14 +290,29 @@ interface ItemDraft {
   stateChoiceBoxes?: Checkbox[];
   /** The state a heading's leading mark gives ("### ✅ Backups"), used last. */
   markState?: ItemState;
+  /** A heading item's blocks, each of whose placeholders it holds. */
+  blocks?: readonly PlacedBlock[];
 }
 
 const ITEM_NUMBER =
   /^(?:(?:item|ítem|entregable|deliverable|task|tarea|paso|step|punto|check|n[ºo°.]?)\s*#?\s*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:[.):]\s*|\s*[—–-]\s+|\s+(?=\S)|$)(.*)$/iu;
 const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
 
-/** "### ✅ 1. Title", "## Item 2 — Title", "#### **5.** Title" → ["1", "Title"]. */
-function numberedTitle(text: string): [string, string] | undefined {
+const numberedTitles = new Map<string, readonly [string, string] | null>();
+
+/** "### ✅ 1. Title", "## Item 2 — Title", "#### **5.** Title" → ["1", "Title"]; kept by heading text. */
+function numberedTitle(text: string): readonly [string, string] | undefined {
+  let title = numberedTitles.get(text);
+  if (title === undefined) {
+    title = readNumberedTitle(text) ?? null;
+    // Bounded: an editing session sees few headings, a pathological document must not grow this forever.
+    if (numberedTitles.size > 10_000) numberedTitles.clear();
+    numberedTitles.set(text, title);
+  }
+  return title ?? undefined;
+}
+
+function readNumberedTitle(text: string): [string, string] | undefined {
   const bare = text.replace(LEADING_MARKS, '');
   const match = ITEM_NUMBER.exec(bare);
   if (!match || match[1] === undefined) return undefined;
@@ -330,21 +345,23 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   }
   // The language before the items are finished: `07/12/2025` is 7 December in Spanish, July 12 in English.
   const language = documentLanguageOf([...docFields, ...items.flatMap((i) => i.fields)].map((f) => f.key));
-  const finished = items.map((draft) => finishItem(draft, created, shortTitles.get(draft), defined, options, language));
+  const definedKey = [...defined].join('\n');
+  const finished = items.map((draft) =>
+    reusedItem(draft, created, shortTitles.get(draft), defined, definedKey, options, language),
+  );
   const blockers = summaryBlockers(finishedSummary, finished);
   // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
-  const at = (p: Placeholder) => `${p.range.start.line}:${p.range.start.character}`;
-  const taken = new Set(items.flatMap((item) => item.placeholders.map(at)));
+  // A heading item holds every placeholder of its blocks, and no other item reaches their lines: those blocks
+  // are skipped whole, and the positions taken are the other items'.
+  const held = new Set(items.flatMap((item) => item.blocks ?? []));
+  const taken = new Positions((blocks.at(-1)?.endLine ?? 0) + 1);
+  for (const item of items) if (!item.blocks) for (const p of item.placeholders) taken.add(p.range.start);
   const ownBlocks = all
     .filter((s) => s.kind === 'normal' || s.kind === 'title' || s.kind === 'root')
-    .flatMap((s) => (s.block ? [s.block] : []));
+    .flatMap((s) => (s.block && !held.has(s.block) ? [s.block] : []));
   const boxes = ownBlocks.flatMap((b) => b.checkboxes.map((c) => c.boxRange));
   const blanks = usedPlaceholders(
-    ownBlocks.flatMap((b) => {
-      // "Instrucciones: marcar [x] y pegar [ENLACES]" tells how to fill the checklist: its examples are no blanks.
-      const instructions = new Set(b.prose.filter((p) => INSTRUCTIONS_LINE.test(p.text)).map((p) => p.line));
-      return b.placeholders.filter((p) => !taken.has(at(p)) && !instructions.has(p.range.start.line));
-    }),
+    ownBlocks.flatMap((b) => notInstructions(b).filter((p) => !taken.has(p.range.start))),
     defined,
     boxes,
     language,
@@ -356,9 +373,7 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     created,
     groups: groups.filter((g) => g.itemIds.length > 0),
     items: blockers
-      ? finished.map((item) =>
-          item.blocker === blockers.has(item.id) ? item : { ...item, blocker: blockers.has(item.id) },
-        )
+      ? finished.map((item) => (item.blocker === blockers.has(item.id) ? item : otherBlocker(item)))
       : finished,
     summary: finishedSummary,
     ignores,
@@ -367,6 +382,47 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
     overall,
     nearMisses,
   };
+}
+
+const withoutInstructions = new WeakMap<PlacedBlock, readonly Placeholder[]>();
+
+/** A block's placeholders but those on an instructions line, kept with the placed block. */
+function notInstructions(block: PlacedBlock): readonly Placeholder[] {
+  let kept = withoutInstructions.get(block);
+  if (!kept) {
+    // "Instrucciones: marcar [x] y pegar [ENLACES]" tells how to fill the checklist: its examples are no blanks.
+    const instructions = new Set(block.prose.filter((p) => INSTRUCTIONS_LINE.test(p.text)).map((p) => p.line));
+    kept = block.placeholders.filter((p) => !instructions.has(p.range.start.line));
+    withoutInstructions.set(block, kept);
+  }
+  return kept;
+}
+
+/** A set of document positions: a line's first character in a table by line, the rare others by line in a map. */
+class Positions {
+  private readonly first: Int32Array;
+  private readonly more = new Map<number, number[]>();
+
+  constructor(lineCount: number) {
+    this.first = new Int32Array(lineCount).fill(-1);
+  }
+
+  add({ line, character }: Position): void {
+    const first = this.first[line];
+    if (first === undefined) this.others(line).push(character);
+    else if (first === -1) this.first[line] = character;
+    else if (first !== character) this.others(line).push(character);
+  }
+
+  has({ line, character }: Position): boolean {
+    return this.first[line] === character || (this.more.get(line)?.includes(character) ?? false);
+  }
+
+  private others(line: number): number[] {
+    let others = this.more.get(line);
+    if (!others) this.more.set(line, (others = []));
+    return others;
+  }
 }
 
 function sectionTree(blocks: readonly PlacedBlock[]): Section {
@@ -484,9 +540,18 @@ function assemble(root: Section, all: readonly Section[], options: ModelOptions,
     for (let p = s; p; p = p.parent) if (p.kind === 'normal' && p.heading) return p;
     return titleSection;
   };
+  // Read once per section: every item under a group asks about the same headings.
+  const blockerHeadings = new Map<Section, boolean>();
+  const blockerHeading = (p: Section): boolean => {
+    let marked = blockerHeadings.get(p);
+    if (marked === undefined) {
+      marked = p.kind === 'normal' && p.heading !== undefined && isBlockerHeading(p.heading.text, options.blockerMarks);
+      blockerHeadings.set(p, marked);
+    }
+    return marked;
+  };
   const markedBlocker = (s: Section | undefined): boolean => {
-    for (let p = s; p; p = p.parent)
-      if (p.kind === 'normal' && p.heading && isBlockerHeading(p.heading.text, options.blockerMarks)) return true;
+    for (let p = s; p; p = p.parent) if (blockerHeading(p)) return true;
     return false;
   };
 
@@ -589,23 +654,15 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
     heading.range,
     s.endLine,
   );
-  for (const section of flatten(s)) {
-    const block = section.block;
-    if (!block) continue;
-    item.fields.push(...block.fields);
-    item.checkboxes.push(...block.checkboxes);
-    item.fences.push(...block.fences);
-    item.placeholders.push(...block.placeholders);
-    item.references.push(...block.references);
-    item.checks.push(...ownChecks(block, options));
-    for (const table of block.tables) {
-      const columns = checkColumns(table);
-      if (columns)
-        for (const row of table.rows)
-          item.placeholders.push(...rowBlanks(table, row.cells, columns, rowState(row.cells, columns, options)));
-    }
-  }
-  item.placeholders.sort(byStart);
+  const blocks = flatten(s).flatMap((section) => (section.block ? [section.block] : []));
+  const parts = headingParts(blocks, options);
+  item.blocks = blocks;
+  item.fields = [...parts.fields];
+  item.checkboxes = [...parts.checkboxes];
+  item.fences = [...parts.fences];
+  item.placeholders = [...parts.placeholders];
+  item.references = [...parts.references];
+  item.checks = [...parts.checks];
   dropChoiceBoxes(item, options);
   // "### ✅ Backups", "### [ ] DNS": the heading's own mark is its state when nothing else says one.
   const mark = /^(?:\*\*)?(✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])/u.exec(heading.text)?.[1];
@@ -613,6 +670,45 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
   if (item.fields.some((f) => isPriorityKey(f.key) && isBlockerPriority(f.value, options.blockerMarks)))
     item.blocker = true;
   return item;
+}
+
+type HeadingParts = Pick<ItemDraft, 'fields' | 'checkboxes' | 'fences' | 'placeholders' | 'references' | 'checks'>;
+
+/** A heading item's parts by its first block, with the blocks they were gathered from. */
+const partsCache = new WeakMap<
+  PlacedBlock,
+  { readonly blocks: readonly PlacedBlock[]; readonly key: string; readonly parts: HeadingParts }
+>();
+
+/** What a heading item gathers from its blocks (its own and its subsections'), kept while those blocks are unchanged. */
+function headingParts(blocks: readonly PlacedBlock[], options: ModelOptions): HeadingParts {
+  const key = optionsKey(options);
+  const first = blocks[0];
+  const cached = first && partsCache.get(first);
+  if (
+    cached &&
+    cached.key === key &&
+    cached.blocks.length === blocks.length &&
+    cached.blocks.every((b, i) => b === blocks[i])
+  )
+    return cached.parts;
+  const parts: HeadingParts = { fields: [], checkboxes: [], fences: [], placeholders: [], references: [], checks: [] };
+  for (const block of blocks) {
+    parts.fields.push(...block.fields);
+    parts.checkboxes.push(...block.checkboxes);
+    parts.fences.push(...block.fences);
+    parts.placeholders.push(...block.placeholders);
+    parts.references.push(...block.references);
+    parts.checks.push(...ownChecks(block, options));
+    for (const table of block.tables) {
+      const columns = checkColumns(table);
+      if (columns)
+        for (const row of table.rows) parts.placeholders.push(...headingRowBlanks(table, row, columns, options));
+    }
+  }
+  parts.placeholders.sort(byStart);
+  if (first) partsCache.set(first, { blocks, key, parts });
+  return parts;
 }
 
 /** A status field left empty with a list of state options under it: those boxes are a choice, not checks. */
@@ -1307,12 +1403,23 @@ function countIn(field: Field): StatedCount | undefined {
   };
 }
 
+/** The last matching of summary lines to items, by the lines' labels and the items' ids and titles. */
+let lastMatch: {
+  readonly key: readonly string[];
+  readonly matched: readonly Pick<SummaryEntry, 'itemId' | 'nameMatches'>[];
+} = {
+  key: [],
+  matched: [],
+};
+
 function finishSummary(draft: SummaryDraft, items: readonly ItemDraft[]): Summary {
   const names = items.map((item) => ({ id: item.id ?? '', title: item.title }));
-  const entries = matchSummary(
-    draft.groups.flatMap((g) => g.entries),
-    names,
-  );
+  const lines = draft.groups.flatMap((g) => g.entries);
+  // Matching reads only the labels and the names: after an edit elsewhere, the last matching holds.
+  const key = [String(lines.length), ...lines.map((e) => e.label), ...names.flatMap((n) => [n.id, n.title])];
+  const same = key.length === lastMatch.key.length && key.every((k, i) => k === lastMatch.key[i]);
+  const entries = same ? lines.map((entry, i) => ({ ...entry, ...lastMatch.matched[i] })) : matchSummary(lines, names);
+  if (!same) lastMatch = { key, matched: entries.map(({ itemId, nameMatches }) => ({ itemId, nameMatches })) };
   let next = 0;
   const groups = draft.groups.map((g) => {
     const own = entries.slice(next, next + g.entries.length);
@@ -1341,6 +1448,85 @@ function summaryBlockers(summary: Summary | undefined, items: readonly Item[]): 
 /** How CommonMark compares reference labels: case-folded, inner whitespace collapsed. */
 function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The item finished from a draft, or the very item finished before from the same parts: after an edit the
+ * drafts of unchanged blocks hold the same objects (placed blocks are kept while unchanged), and their items
+ * (and whatever the analysis keyed on them) stay the same objects too. Keyed by the draft's heading range.
+ */
+const finishedCache = new WeakMap<Range, { readonly key: readonly unknown[]; readonly item: Item }>();
+
+function reusedItem(
+  draft: ItemDraft,
+  created: string | undefined,
+  shortTitle: string | undefined,
+  defined: ReadonlySet<string>,
+  definedKey: string,
+  options: ModelOptions,
+  language: DocumentLanguage,
+): Item {
+  const key = [
+    draft.id,
+    draft.title,
+    draft.kind,
+    draft.group,
+    draft.blocker,
+    draft.startLine,
+    draft.endLine,
+    draft.ownState,
+    draft.markState,
+    created,
+    shortTitle,
+    definedKey,
+    optionsKey(options),
+    language,
+    draft.fields.length,
+    draft.checkboxes.length,
+    draft.fences.length,
+    draft.placeholders.length,
+    draft.references.length,
+    draft.checks.length,
+    draft.stateChoiceBoxes?.length,
+    ...draft.fields,
+    ...draft.checkboxes,
+    ...draft.fences,
+    ...draft.placeholders,
+    ...draft.references,
+    ...draft.checks,
+    ...(draft.stateChoiceBoxes ?? []),
+  ];
+  const cached = finishedCache.get(draft.headingRange);
+  if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached.item;
+  const item = finishItem(draft, created, shortTitle, defined, options, language);
+  finishedCache.set(draft.headingRange, { key, item });
+  return item;
+}
+
+/** An item with the other blocker flag (a summary's blocker group decides), made once per item. */
+const otherBlockers = new WeakMap<Item, Item>();
+
+function otherBlocker(item: Item): Item {
+  let other = otherBlockers.get(item);
+  if (!other) otherBlockers.set(item, (other = { ...item, blocker: !item.blocker }));
+  return other;
+}
+
+/** The blanks of a row of a heading item's check table, made once per row while the block is unchanged. */
+const rowBlanksCache = new WeakMap<object, { readonly key: string; readonly blanks: readonly Placeholder[] }>();
+
+function headingRowBlanks(
+  table: TableFact,
+  row: TableFact['rows'][number],
+  columns: Columns,
+  options: ModelOptions,
+): readonly Placeholder[] {
+  const key = optionsKey(options);
+  const cached = rowBlanksCache.get(row);
+  if (cached?.key === key && columnsCache.get(table) === columns) return cached.blanks;
+  const blanks = rowBlanks(table, row.cells, columns, rowState(row.cells, columns, options));
+  rowBlanksCache.set(row, { key, blanks });
+  return blanks;
 }
 
 function finishItem(

@@ -17,7 +17,16 @@ export interface ContentList {
   readonly document: FileReference | undefined;
 }
 
-export function contentLists(item: Item): ContentList[] {
+const listsOf = new WeakMap<Item, readonly ContentList[]>();
+
+/** An item's content lists, kept with the item (an unchanged item stays the same object from one analysis to the next). */
+export function contentLists(item: Item): readonly ContentList[] {
+  let lists = listsOf.get(item);
+  if (!lists) listsOf.set(item, (lists = findContentLists(item)));
+  return lists;
+}
+
+function findContentLists(item: Item): ContentList[] {
   const labels: { line: number; inFence: boolean }[] = [];
   for (const fence of item.fences)
     for (const l of fence.lines) if (CONTENT_LABEL.test(l.text)) labels.push({ line: l.line, inFence: true });

@@ -30,11 +30,20 @@ export interface ResolvedReference {
   readonly candidates: readonly string[];
 }
 
-/** The paths a reference may name, inside the fence (the first base) only. */
-export function candidatePaths(reference: FileReference, bases: ReferenceBases): string[] {
+const candidatesOf = new WeakMap<FileReference, { readonly bases: string; readonly paths: readonly string[] }>();
+
+/** The paths a reference may name, inside the fence (the first base) only; kept with the reference (an unchanged block's). */
+export function candidatePaths(reference: FileReference, bases: ReferenceBases): readonly string[] {
+  const key = bases.join('\n');
+  const known = candidatesOf.get(reference);
+  if (known?.bases === key) return known.paths;
   const fence = bases[0];
-  if (fence === undefined || isOutsidePath(reference.path)) return [];
-  return [...new Set(bases.map((base) => joinPath(base, reference.path)))].filter((path) => isInside(path, fence));
+  const paths =
+    fence === undefined || isOutsidePath(reference.path)
+      ? []
+      : [...new Set(bases.map((base) => joinPath(base, reference.path)))].filter((path) => isInside(path, fence));
+  candidatesOf.set(reference, { bases: key, paths });
+  return paths;
 }
 
 /**
@@ -45,9 +54,16 @@ export function needsExistingParent(reference: FileReference): boolean {
   return reference.form === 'text' && reference.kind !== 'file' && reference.path.includes('/');
 }
 
-/** The folder that holds the reference's path, as a reference of its own. */
+const parents = new WeakMap<FileReference, FileReference>();
+
+/** The folder that holds the reference's path, as a reference of its own (made once per reference). */
 export function parentReference(reference: FileReference): FileReference {
-  return { ...reference, path: reference.path.slice(0, reference.path.lastIndexOf('/')), kind: 'folder' };
+  let parent = parents.get(reference);
+  if (!parent) {
+    parent = { ...reference, path: reference.path.slice(0, reference.path.lastIndexOf('/')), kind: 'folder' };
+    parents.set(reference, parent);
+  }
+  return parent;
 }
 
 /** Every path whose facts the reference checks need. */

@@ -10,7 +10,8 @@
 // These follow the verdict and never decide it (see `verdict.ts`). The same lines
 // give `lastUpdatedEdits`, which Readiness's own edits use to bump the date.
 import { translator, type Translate } from '../messages';
-import type { Checklist, Item } from '../model/checklist';
+import type { Block } from '../markdown/blocks';
+import type { Checklist, Fence } from '../model/checklist';
 import { withoutPlaceholders } from '../report/smokeEvidence';
 import { intersects, range, type Finding, type Range, type TextEdit } from '../types';
 import { quickDecision } from '../verdict';
@@ -22,6 +23,8 @@ export interface HeaderContext {
   readonly findings: readonly Finding[];
   readonly t: Translate;
   readonly today: string | undefined;
+  /** The lines the checks read (a {@link HeaderScanner}'s); by default every line outside the fences. */
+  readonly lines?: readonly { line: number; text: string }[];
 }
 
 interface ValueAt {
@@ -54,8 +57,57 @@ const ITEM_COUNT =
 export function headerFindings(ctx: HeaderContext): Finding[] {
   const { checklist } = ctx;
   if (checklist.items.length === 0) return [];
-  const lines = outsideFences(ctx.text);
+  const lines = ctx.lines ?? outsideFences(ctx.text);
   return [...statusFindings(ctx, lines), ...countFindings(ctx, lines), ...updatedFindings(ctx, lines)];
+}
+
+interface BlockLines {
+  /** The block's lines outside fences that a check can read, with their block-relative numbers. */
+  readonly lines: readonly { readonly line: number; readonly text: string }[];
+  readonly inFenceAfter: boolean;
+}
+
+const ANY_BLOCKER_COUNT = new RegExp(BLOCKER_COUNT.source, 'iu');
+const ANY_ITEM_COUNT = new RegExp(ITEM_COUNT.source, 'iu');
+
+/**
+ * The lines the header checks read, found block by block and kept per block text (and the fence state the
+ * block starts in), so that after an edit only changed blocks are read again. A line is kept when a check
+ * could use it: a status, overall-status or last-updated field with a value, or a count of blockers or items.
+ */
+export class HeaderScanner {
+  /** By block text, for a block that starts outside a fence and for one that starts inside. */
+  private known = { outside: new Map<string, BlockLines>(), inside: new Map<string, BlockLines>() };
+
+  lines(blocks: readonly Block[]): { line: number; text: string }[] {
+    const next = { outside: new Map<string, BlockLines>(), inside: new Map<string, BlockLines>() };
+    const out: { line: number; text: string }[] = [];
+    let inFence = false;
+    for (const block of blocks) {
+      const state: 'inside' | 'outside' = inFence ? 'inside' : 'outside';
+      const read: BlockLines =
+        next[state].get(block.text) ?? this.known[state].get(block.text) ?? readBlock(block.text, inFence);
+      next[state].set(block.text, read);
+      for (const l of read.lines) out.push({ line: block.startLine + l.line, text: l.text });
+      inFence = read.inFenceAfter;
+    }
+    this.known = next;
+    return out;
+  }
+}
+
+function readBlock(text: string, inFence: boolean): BlockLines {
+  const lines: { line: number; text: string }[] = [];
+  for (const { line: at, text: lineText } of outsideFences(text, inFence)) {
+    const field = fieldAt(at, lineText);
+    const read =
+      (field !== undefined &&
+        ((field.value !== '' && (OVERALL_KEY.test(field.key) || STATE_KEY.test(field.key))) ||
+          LAST_UPDATED_KEY.test(field.key))) ||
+      (/\d/.test(lineText) && (ANY_BLOCKER_COUNT.test(lineText) || ANY_ITEM_COUNT.test(lineText)));
+    if (read) lines.push({ line: at, text: lineText });
+  }
+  return { lines, inFenceAfter: fenceStateAfter(text, inFence) };
 }
 
 /** Edits that set every "Última Actualización" older than `today` to `today`, for Readiness's own edits. */
@@ -80,9 +132,9 @@ export function withLastUpdatedBump(
 }
 
 /** The lines outside fenced blocks, with their numbers. */
-function outsideFences(text: string): { line: number; text: string }[] {
+function outsideFences(text: string, startInFence = false): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
-  let inFence = false;
+  let inFence = startInFence;
   let line = 0;
   for (const raw of text.split('\n')) {
     const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -93,8 +145,23 @@ function outsideFences(text: string): { line: number; text: string }[] {
   return out;
 }
 
-function itemAt(checklist: Checklist, line: number): Item | undefined {
-  return checklist.items.find((item) => item.range.start.line <= line && line <= item.range.end.line);
+function fenceStateAfter(text: string, startInFence: boolean): boolean {
+  let inFence = startInFence;
+  for (const raw of text.split('\n')) if (FENCE.test(raw.endsWith('\r') ? raw.slice(0, -1) : raw)) inFence = !inFence;
+  return inFence;
+}
+
+const itemLines = new WeakMap<Checklist, Uint8Array>();
+
+/** Whether the line lies in an item's range: one table of the lines per model, not a search of the items per line. */
+function inItem(checklist: Checklist, line: number): boolean {
+  let lines = itemLines.get(checklist);
+  if (!lines) {
+    lines = new Uint8Array(checklist.items.reduce((last, item) => Math.max(last, item.range.end.line + 1), 0));
+    for (const item of checklist.items) lines.fill(1, item.range.start.line, item.range.end.line + 1);
+    itemLines.set(checklist, lines);
+  }
+  return lines[line] === 1;
 }
 
 function fieldAt(line: number, text: string): ValueAt | undefined {
@@ -121,7 +188,7 @@ function statusLines(lines: readonly { line: number; text: string }[], checklist
     // "Estado General" anywhere; a plain "Estado" only outside the items (the document's closing lines).
     if (
       OVERALL_KEY.test(field.key) ||
-      (STATE_KEY.test(field.key) && !itemAt(checklist, line) && line > (checklist.groups[0]?.range.start.line ?? 0))
+      (STATE_KEY.test(field.key) && !inItem(checklist, line) && line > (checklist.groups[0]?.range.start.line ?? 0))
     )
       out.push(field);
   }
@@ -199,7 +266,7 @@ function countFindings(ctx: HeaderContext, lines: readonly { line: number; text:
   for (const { line, text } of lines) {
     if (summaryLines.has(line) || !/\d/.test(text)) continue;
     if (blockers > 0) check(line, text, BLOCKER_COUNT, blockers, 'header.blockerCount');
-    if (!itemAt(checklist, line)) check(line, text, ITEM_COUNT, items, 'header.itemCount');
+    if (!inItem(checklist, line)) check(line, text, ITEM_COUNT, items, 'header.itemCount');
   }
   return findings;
 }
@@ -211,7 +278,7 @@ function lastUpdatedLines(
   const out: (ValueAt & { date: string; range: Range })[] = [];
   for (const { line, text } of lines) {
     const field = fieldAt(line, text);
-    if (!field || !LAST_UPDATED_KEY.test(field.key) || itemAt(checklist, line)) continue;
+    if (!field || !LAST_UPDATED_KEY.test(field.key) || inItem(checklist, line)) continue;
     DATE.lastIndex = 0;
     const match = DATE.exec(field.value);
     if (!match) continue;
@@ -245,17 +312,32 @@ function newestEvidenceDate(checklist: Checklist, today: string | undefined): st
   let newest: string | undefined;
   for (const item of checklist.items) {
     for (const fence of item.fences) {
-      for (const { text } of fence.lines) {
-        if (!/\d{4}-/.test(text)) continue;
-        for (const match of withoutPlaceholders(text).matchAll(DATE)) {
-          const [, , month, day] = match;
-          if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) continue;
-          const date = match[0];
-          if (today !== undefined && date > today) continue;
-          if (newest === undefined || date > newest) newest = date;
-        }
-      }
+      const dates = fenceDates(fence);
+      // The newest not after today: dates are sorted.
+      let i = dates.length - 1;
+      if (today !== undefined) while (i >= 0 && (dates[i] ?? '') > today) i--;
+      const date = dates[i];
+      if (date !== undefined && (newest === undefined || date > newest)) newest = date;
     }
   }
   return newest;
+}
+
+const datesOfFences = new WeakMap<Fence, readonly string[]>();
+
+/** The valid dates a fence's lines hold outside blanks, sorted; kept with the fence, which an unchanged block keeps. */
+function fenceDates(fence: Fence): readonly string[] {
+  let dates = datesOfFences.get(fence);
+  if (dates) return dates;
+  const found: string[] = [];
+  for (const { text } of fence.lines) {
+    if (!/\d{4}-/.test(text)) continue;
+    for (const match of withoutPlaceholders(text).matchAll(DATE)) {
+      const [, , month, day] = match;
+      if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) continue;
+      found.push(match[0]);
+    }
+  }
+  datesOfFences.set(fence, (dates = found.sort()));
+  return dates;
 }

@@ -7,8 +7,8 @@
 import type { Language, MessageKey } from '../messages';
 import type { FindingCode, Severity } from '../types';
 import { evidenceFindings } from './evidence';
-import { bracketedValues } from './bracketedValue';
-import { mojibake } from './mojibake';
+import { bracketedValueRule } from './bracketedValue';
+import { mojibakeRule } from './mojibake';
 import { overdueItems } from './overdue';
 import type { Rule } from './rule';
 import { SecretScanner } from './secretFindings';
@@ -56,7 +56,7 @@ export const RULES: readonly RuleMetadata[] = Object.freeze([
     docsAnchor: 'README.md#bracketed-value',
     languages: BOTH,
     stage: 'model',
-    create: () => bracketedValues,
+    create: bracketedValueRule,
   },
   {
     id: 'status-mismatch',
@@ -111,7 +111,7 @@ export const RULES: readonly RuleMetadata[] = Object.freeze([
     docsAnchor: 'README.md#mojibake',
     languages: BOTH,
     stage: 'model',
-    create: () => mojibake,
+    create: mojibakeRule,
   },
   {
     id: 'secret',

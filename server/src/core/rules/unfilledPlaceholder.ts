@@ -2,8 +2,8 @@
 // holds its template text (or nothing, for an empty cell).
 import type { Translate } from '../messages';
 import { blankSource } from '../placeholders';
-import type { Placeholder } from '../model/checklist';
-import type { Finding } from '../types';
+import type { Item, Placeholder } from '../model/checklist';
+import type { Finding, Severity } from '../types';
 import type { RuleContext } from './rule';
 
 interface Cached {
@@ -15,16 +15,27 @@ interface Cached {
 // Placeholders of blocks that did not change are the same objects from one
 // analysis to the next, so their findings are reused instead of worded again.
 const cache = new WeakMap<Placeholder, Cached>();
+/** An item's findings, for an item that is the same object as in the last analysis (its parts unchanged). */
+const byItem = new WeakMap<
+  Item,
+  { readonly severity: Severity; readonly t: Translate; readonly findings: Finding[] }
+>();
 
 export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const item of ctx.checklist.items) {
     const severity = item.blocker ? ctx.settings.placeholderSeverity.blocker : ctx.settings.placeholderSeverity.other;
+    const known = byItem.get(item);
+    if (known?.severity === severity && known.t === ctx.t) {
+      for (const finding of known.findings) findings.push(finding);
+      continue;
+    }
+    const own: Finding[] = [];
     const key = `${item.id}\n${item.shortTitle}\n${severity}`;
     for (const placeholder of item.placeholders) {
       const cached = cache.get(placeholder);
       if (cached?.key === key && cached.t === ctx.t) {
-        findings.push(cached.finding);
+        own.push(cached.finding);
         continue;
       }
       const finding: Finding = {
@@ -35,8 +46,10 @@ export function unfilledPlaceholders(ctx: RuleContext): Finding[] {
         data: { item: item.id, placeholder: placeholder.text, kind: placeholder.kind },
       };
       cache.set(placeholder, { key, t: ctx.t, finding });
-      findings.push(finding);
+      own.push(finding);
     }
+    byItem.set(item, { severity, t: ctx.t, findings: own });
+    for (const finding of own) findings.push(finding);
   }
   for (const placeholder of ctx.checklist.blanks ?? []) {
     findings.push({
