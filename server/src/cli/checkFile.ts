@@ -51,10 +51,13 @@ export async function checkFile(
   const analyzed = checklist
     ? service.analyse(text, { maxSize: config.maxFileSize, settings: analysisSettings })
     : undefined;
-  // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
+  // The JSON report lists every smoke test's evidence, not only the ones the diagnostics looked at;
+  // text and SARIF show findings only.
   const withEvidence = analyzed && {
     ...analyzed,
-    evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: settings.today }),
+    ...(settings.format === 'json'
+      ? { evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: settings.today }) }
+      : {}),
   };
   const checked =
     withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, settings.root, facts));
