@@ -35,6 +35,13 @@ interface Checker {
 const FILES_PER_THREAD = 8;
 /** Files in flight per thread: enough to keep it busy while the next file is read. */
 const IN_FLIGHT_PER_THREAD = 4;
+/**
+ * A worker's heap: a small young generation (V8's default is 48 MB per thread) and no cap on
+ * the old one. Measured on 200 checklists and two cores, any old-generation cap from 48 to
+ * 256 MB cost 1.3 to 2 times the CPU time; an 8 MB young generation cost none and took a
+ * fifth off the peak memory.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 
 /** The number of threads for `files` files: `jobs` if given, else one per core, fewer for few files. */
 export function threadsFor(files: number, jobs: number | undefined): number {
@@ -66,10 +73,8 @@ interface PoolWorker {
 
 /**
  * Worker threads; this one reads files and prints. A file goes to the worker with
- * the fewest files in flight. A worker's heap has V8's default limits: any cap on its
- * old generation (measured from 48 to 256 MB) made V8 collect for memory, and the
- * run took twice the CPU time. Should a worker run out of memory anyway, its files
- * are checked again in this thread; the pool goes on without it.
+ * the fewest files in flight. Should a worker run out of memory, its files are
+ * checked again in this thread; the pool goes on without it.
  */
 class WorkerPool implements Checker {
   private readonly workers: PoolWorker[] = [];
@@ -82,7 +87,7 @@ class WorkerPool implements Checker {
     // it sits next to dist/readiness.js, which this module is bundled into.
     const script = join(__dirname, 'cli.js');
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: settings });
+      const worker = new Worker(script, { workerData: settings, resourceLimits: WORKER_HEAP });
       const entry: PoolWorker = { worker, pending: new Map() };
       worker.on('message', (message: ResultMessage) => {
         const task = entry.pending.get(message.id);
