@@ -4,7 +4,7 @@
 import type { EvidenceSettings, Finding, ResourceSettings } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import type { MarkdownFile } from './files';
-import { withReferenceChecks } from './references';
+import { withReferenceChecks, type FileFactsOfRun } from './references';
 import { jsonEntry, textLines, worstRank, type FileReport } from './report';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -34,6 +34,7 @@ export interface FileOutcome {
 /**
  * @param service the CLI's front door (`cliService`), made with the settings' locale and date
  * @param config the settings of the configuration file that applies to this file (`CliConfig.forFile`, read in the CLI's own thread)
+ * @param facts the file facts this thread has gathered so far in the run
  */
 export async function checkFile(
   service: ReadinessService,
@@ -41,6 +42,7 @@ export async function checkFile(
   text: string,
   settings: FileCheckSettings,
   config: ResourceSettings,
+  facts?: FileFactsOfRun,
 ): Promise<FileReport> {
   const checklist =
     !service.matchesAny(file.matchPath, config.ignore) && service.isChecklist(file.matchPath, text, config.files);
@@ -49,12 +51,16 @@ export async function checkFile(
   const analyzed = checklist
     ? service.analyse(text, { maxSize: config.maxFileSize, settings: analysisSettings })
     : undefined;
-  // The report lists every smoke test's evidence, not only the ones the diagnostics looked at.
+  // The JSON report lists every smoke test's evidence, not only the ones the diagnostics looked at;
+  // text and SARIF show findings only.
   const withEvidence = analyzed && {
     ...analyzed,
-    evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: settings.today }),
+    ...(settings.format === 'json'
+      ? { evidence: service.evidence.all(text, analyzed, { settings: analysisSettings, today: settings.today }) }
+      : {}),
   };
-  const checked = withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, settings.root));
+  const checked =
+    withEvidence && (await withReferenceChecks(service, withEvidence, file.absolutePath, settings.root, facts));
   // Missing-file messages are added after the core's analysis: they too go through its redaction point.
   const analysis = checked && {
     ...checked,

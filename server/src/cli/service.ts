@@ -5,7 +5,7 @@ import { createReadinessService, type ReadinessService } from '../core/service';
 import { nodeConfigFiles } from '../node/configFiles';
 import { createTcpClient } from '../node/tcpClient';
 import { createFetchHttpClient } from '../node/fetchHttpClient';
-import { createFileProbe } from '../node/fileProbe';
+import { createSnapshotFileProbe } from '../node/fileProbe';
 import { systemClock } from '../node/systemClock';
 import type { CommandIo } from './io';
 
@@ -22,7 +22,7 @@ export function cliService(options: CliServiceOptions): ReadinessService {
   let http = options.http;
   const err = options.err ?? (() => undefined);
   const ports: ReadinessPorts = {
-    files: createFileProbe(),
+    files: createSnapshotFileProbe(),
     http: { send: (request, signal) => (http ??= createFetchHttpClient()).send(request, signal) },
     tcp: createTcpClient(),
     clock: systemClock,

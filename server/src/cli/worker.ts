@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, outcomeOf, type FileCheckSettings } from './checkFile';
 import type { TaskMessage, ResultMessage } from './pool';
+import type { FileFactsOfRun } from './references';
 import { cliService } from './service';
 
 /** Answers the pool's tasks in this thread. */
@@ -12,9 +13,10 @@ export function serveChecks(): void {
   const settings = workerData as FileCheckSettings;
   const service = cliService({ locale: settings.locale, today: settings.today });
   const port = parentPort;
+  const facts: FileFactsOfRun = new Map();
 
   port?.on('message', (task: TaskMessage) => {
-    checkFile(service, task.file, task.text, settings, task.config).then(
+    checkFile(service, task.file, task.text, settings, task.config, facts).then(
       (report) =>
         port.postMessage({ id: task.id, outcome: outcomeOf(report, settings.format) } satisfies ResultMessage),
       (error: unknown) =>
