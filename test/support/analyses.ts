@@ -5,6 +5,12 @@
 import { ChecklistAnalyzer, type Analysis, type AnalysisOptions } from '../../server/src/core/analyzer';
 
 const analyses = new Map<string, Analysis>();
+/**
+ * One analyzer for them all, as the editor keeps one per document: most texts are the sample with
+ * a few lines changed, so only the blocks that differ from the last text are parsed again
+ * (test/stress/incremental.test.ts holds that this equals a fresh analysis).
+ */
+const analyzer = new ChecklistAnalyzer();
 
 /** Options with settings are not shared: they hold regular expressions that JSON cannot tell apart. */
 export function analysisOf(text: string, options: AnalysisOptions = {}): Analysis {
@@ -12,7 +18,7 @@ export function analysisOf(text: string, options: AnalysisOptions = {}): Analysi
   const key = `${options.locale ?? ''}\u0000${options.today ?? ''}\u0000${options.maxSize ?? ''}\u0000${text}`;
   let analysis = analyses.get(key);
   if (analysis === undefined) {
-    analysis = new ChecklistAnalyzer().analyze(text, options);
+    analysis = analyzer.analyze(text, options);
     analyses.set(key, analysis);
   }
   return analysis;
