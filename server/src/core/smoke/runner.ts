@@ -1,7 +1,7 @@
 // Runs smoke tests in document order: fills variables, applies the host policy,
 // sends, judges and prepares the evidence. Everything a result holds is already
 // redacted, so a front end can print or write it as is.
-import { translator, type Language } from '../messages';
+import { translator } from '../messages';
 import { capturedVariables, documentVariables, subjectKey, valueForSubject } from './captures';
 import { missedCriterion } from './criteria';
 import { hasKey, topLevelKeys } from './expectations';
@@ -266,21 +266,7 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
   const elapsedMs = ctx.env.clock.now() - started;
   const shown = { method: request.method, url: shownUrl };
   if (!sent.ok && sent.cancelled) return notRun(test, sent.reason, 'cancelled');
-  if (!sent.ok) {
-    const heading = noResponse(
-      describeReason(redactReason(sent.reason, ctx.redact), ctx.suite.language),
-      ctx.suite.language,
-    );
-    return judged(test, ctx, {
-      response: undefined,
-      rendered: undefined,
-      heading,
-      reasons: [sent.reason],
-      elapsedMs,
-      shown,
-      secretNames,
-    });
-  }
+  if (!sent.ok) return judgedWithoutResponse(test, ctx, sent.reason, { elapsedMs, shown, secretNames });
   return judgeResponse(test, command, ctx, sent.response, elapsedMs, shown, secretNames);
 }
 
@@ -432,8 +418,19 @@ function describe(test: SmokeTest): Pick<SmokeResult, 'testKey' | 'identity' | '
   return { testKey: test.key, identity: test.identity, number: test.number, method: test.method, path: test.path };
 }
 
-function noResponse(text: string, language: Language): string {
-  return translator(language)('smoke.output.noResponse', text);
+/** A test that got no answer (refused, timed out, a TLS or protocol failure): failed with that reason, the output saying so. */
+function judgedWithoutResponse(
+  test: SmokeTest,
+  ctx: RunContext,
+  reason: SmokeReason,
+  run: Pick<Judgement, 'elapsedMs' | 'shown' | 'secretNames'>,
+): SmokeResult {
+  const language = ctx.suite.language;
+  const heading = translator(language)(
+    'smoke.output.noResponse',
+    describeReason(redactReason(reason, ctx.redact), language),
+  );
+  return judged(test, ctx, { ...run, response: undefined, rendered: undefined, heading, reasons: [reason] });
 }
 
 /** Free text in a reason (a TLS message, the start of a body) may echo a secret. */
@@ -531,21 +528,8 @@ async function runNetCheck(test: SmokeTest, check: NetCheck, ctx: RunContext): P
   );
   const elapsedMs = ctx.env.clock.now() - started;
   if (outcome.kind === 'cancelled') return notRun(test, { code: 'cancelled' }, 'cancelled');
-  if (outcome.kind === 'failed') {
-    const heading = noResponse(
-      describeReason(redactReason(outcome.reason, ctx.redact), ctx.suite.language),
-      ctx.suite.language,
-    );
-    return judged(test, ctx, {
-      response: undefined,
-      rendered: undefined,
-      heading,
-      reasons: [outcome.reason],
-      elapsedMs,
-      shown,
-      secretNames,
-    });
-  }
+  if (outcome.kind === 'failed')
+    return judgedWithoutResponse(test, ctx, outcome.reason, { elapsedMs, shown, secretNames });
   const reasons: SmokeReason[] = [...outcome.reasons];
   const missed = missedCriterion(elapsedMs, test.criteria);
   if (missed) reasons.push({ code: 'criterion-missed', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
