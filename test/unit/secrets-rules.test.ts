@@ -445,6 +445,37 @@ describe('a finding', () => {
     );
   });
 
+  test('an AWS secret access key pasted next to its key ID is a finding of its own, however they are joined', () => {
+    const id = v('aws-access-key-id');
+    const key = v('aws-secret-access-key');
+    for (const pair of [
+      `${id} / ${key}`,
+      `${id} ${key}`,
+      `${id}:${key}`,
+      `\`${id}\`, \`${key}\``,
+      `| ${id} | ${key} |`,
+      `"${id}","${key}"`,
+    ]) {
+      assert.deepEqual(
+        found(`Credentials rotated: ${pair}`),
+        [
+          { ruleId: 'aws-access-key-id', value: id },
+          { ruleId: 'aws-secret-access-key', value: key },
+        ],
+        pair,
+      );
+    }
+    // 40 characters after an ID that are a placeholder, or prose, are not a key.
+    assert.deepEqual(
+      found(`${id} ${'x'.repeat(40)}`).map((m) => m.ruleId),
+      ['aws-access-key-id'],
+    );
+    assert.deepEqual(
+      found(`${id} is the deploy user's key, rotated last week by the platform team`).map((m) => m.ruleId),
+      ['aws-access-key-id'],
+    );
+  });
+
   test('findings are sorted and do not overlap', () => {
     const text = `A=${v('openai-project-key')} B=postgres://u:${password}@h/db C=${v('jwt')}`;
     const matches = scanSecrets(text);

@@ -176,7 +176,18 @@ describe('verdict', () => {
     assert.equal(v.blockers.declared, false);
     assert.equal(v.blockers.total, 3);
     assert.equal(v.decision, 'no-go');
-    assert.equal(v.summary, 'NO-GO: 2 of 3 blockers pending');
+    assert.equal(v.summary, 'NO-GO: 2 of 3 items pending');
+  });
+
+  test('without blocker marks the words count items, pending and done, in both languages', () => {
+    const table = (status: string) =>
+      `# Go-live checklist\n\n| Task | Owner | Status |\n|---|---|---|\n| Load test | Ana | Done |\n| Rollback plan | Luis | ${status} |\n`;
+    assert.equal(verdict(table('In progress')).summary, 'NO-GO: 1 of 2 items pending');
+    assert.equal(verdict(table('In progress'), translator('es')).summary, 'NO-GO: 1 de 2 ítems pendientes');
+    const go = verdict(table('Done'));
+    assert.equal(go.decision, 'go');
+    assert.equal(go.blockers.declared, false);
+    assert.equal(go.summary, 'GO: all items done');
   });
 });
 

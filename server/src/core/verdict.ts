@@ -272,7 +272,7 @@ export function verdictOf(analysis: Analysis, context: VerdictContext): Verdict 
   const decision: Decision = reasons.length === 0 && checklist.items.length > 0 ? 'go' : 'no-go';
   return {
     decision,
-    summary: summaryOf(decision, ready, blockers.length, reasons.length, conditions.length, t),
+    summary: summaryOf(decision, ready, blockers.length, reasons.length, conditions.length, declared, t),
     blockers: { ready, total: blockers.length, declared },
     reasons,
     conditions,
@@ -285,11 +285,16 @@ function summaryOf(
   total: number,
   reasons: number,
   conditions: number,
+  declared: boolean,
   t: Translate,
 ): string {
-  if (decision === 'go') return conditions > 0 ? t('verdict.goWithConditions', conditions) : t('verdict.go');
+  // Without a blocker mark every item gates the release, and the words say items.
+  if (decision === 'go') {
+    if (conditions > 0) return t(declared ? 'verdict.goWithConditions' : 'verdict.goItemsWithConditions', conditions);
+    return t(declared ? 'verdict.go' : 'verdict.goItems');
+  }
   if (total === 0) return t('verdict.noGoEmpty');
-  if (ready < total) return t('verdict.noGo', total - ready, total);
+  if (ready < total) return t(declared ? 'verdict.noGo' : 'verdict.noGoItems', total - ready, total);
   return t('verdict.noGoOther', reasons);
 }
 

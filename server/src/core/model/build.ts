@@ -765,7 +765,7 @@ function sectionItems(
     (tree.children.get(e.line) ?? []).some(
       (c) => c.checked !== undefined || c.ordered || c.fields.length > 0 || fieldLines.has(c.line),
     ) ||
-    e.fields.length > 0 ||
+    titledFields(e) ||
     hasItemBlockerMark(e.label, options.blockerMarks);
   // Each line of a deliverable entry, to the entry's item: what lies on it goes to that item.
   const owners = new Map<number, ItemDraft>();
@@ -1646,4 +1646,13 @@ function itemState(
     return { state: draft.checks.length > 0 ? 'not-applicable' : (draft.markState ?? 'unknown'), choice: undefined };
   const done = applicable.filter((c) => c.state === 'done').length;
   return { state: done === applicable.length ? 'done' : done > 0 ? 'in-progress' : 'pending', choice: undefined };
+}
+
+/**
+ * An entry with a title and fields of its own ("Deploy — Owner: Ana — Due: 12-01") is a deliverable;
+ * one that is nothing but fields ("Product owner: ____ Date: ____", a role to sign) is a check like its siblings.
+ */
+function titledFields(entry: ListEntryFact): boolean {
+  const first = entry.fields[0];
+  return first !== undefined && entry.label.replace(/^[\s*_]+/, '').indexOf(first.key) > 0;
 }

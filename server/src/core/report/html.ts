@@ -100,7 +100,7 @@ function verdictSection(model: ReportModel, t: Translate, lineAttr: LineAttr): s
       .join('')}</ul>`;
   return `<section class="verdict ${go ? 'go' : 'no-go'}" aria-labelledby="verdict-title">
 <h2 id="verdict-title"><span class="badge">${go ? 'GO' : 'NO-GO'}</span> ${e(v.summary)}</h2>
-${go ? `<p>${e(t('report.noReasons'))}</p>` : `<h3>${e(t('report.reasons'))} (${v.reasons.length})</h3>\n${entries(v.reasons)}`}
+${go ? `<p>${e(t(v.blockers.declared ? 'report.noReasons' : 'report.noReasonsItems'))}</p>` : `<h3>${e(t('report.reasons'))} (${v.reasons.length})</h3>\n${entries(v.reasons)}`}
 ${v.conditions.length > 0 ? `<details open><summary>${e(t('report.conditions'))} (${v.conditions.length})</summary>${entries(v.conditions)}</details>` : ''}
 </section>`;
 }
@@ -114,11 +114,9 @@ function bar(done: number, total: number, label: string, cls = ''): string {
 function progressSection(model: ReportModel, t: Translate): string {
   const b = model.verdict.blockers;
   const i = model.progress.items;
+  const ready = t(b.declared ? 'report.blockersReady' : 'report.itemsReady', b.ready, b.total);
   const rows = [
-    [
-      t('report.blockersReady', b.ready, b.total),
-      bar(b.ready, b.total, t('report.blockersReady', b.ready, b.total), 'blockers'),
-    ],
+    [ready, bar(b.ready, b.total, ready, 'blockers')],
     [t('report.itemsDone', i.done, i.total), bar(i.done, i.total, t('report.itemsDone', i.done, i.total))],
     ...model.groups.map((g) => [
       `${g.title} · ${g.done}/${g.total}`,

@@ -62,7 +62,7 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
       list.map((r) => [`**${m(r.title)}**`, r.problems.map((p) => m(p.message)).join('<br>'), String(r.line + 1)]),
       ['l', 'l', 'r'],
     );
-  if (go) out.push(m(t('report.noReasons')));
+  if (go) out.push(m(t(v.blockers.declared ? 'report.noReasons' : 'report.noReasonsItems')));
   else out.push(`### ${m(t('report.reasons'))} (${v.reasons.length})\n\n${entries(v.reasons)}`);
   if (v.conditions.length > 0)
     out.push(details(`${m(t('report.conditions'))} (${v.conditions.length})`, entries(v.conditions)));

@@ -70,13 +70,26 @@ export const vendorTokenRules: readonly SecretRule[] = [
   },
   {
     // 40 base64 characters say nothing alone; the key name next to them does
-    // (credentials files, env, `aws configure`, STS JSON output).
+    // (credentials files, env, `aws configure`, STS JSON output), and so does the
+    // access key ID they are pasted with ("AKIA… / wJal…", a table row, "ID:SECRET").
     id: 'aws-secret-access-key',
     description: 'AWS secret access key',
     tier: 'vendor',
-    keywords: ['secret_access_key', 'secretaccesskey', 'secret access key', 'secret-access-key', 'aws_secret_key'],
+    keywords: [
+      'secret_access_key',
+      'secretaccesskey',
+      'secret access key',
+      'secret-access-key',
+      'aws_secret_key',
+      'akia',
+      'asia',
+      'abia',
+      'acca',
+      'a3t',
+    ],
     patterns: [
       /(?:aws_?secret_?(?:access_?)?key|secret[_-]?access[_-]?key|secret access key(?: \[[^\]\n]{0,40}\])?)["']?(?:\s{0,32}(?:[:=]|=>)\s{0,32}|[ \t]{1,32})["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+      /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}["'`]?(?:[ \t]{0,8}[/:,;|=][ \t]{0,8}|[ \t]{1,8})["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
     ],
     minEntropy: 3.5,
     minClasses: 3,
