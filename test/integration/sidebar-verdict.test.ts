@@ -29,6 +29,9 @@ describe('sidebar verdict', () => {
     assert.equal(verdictOf([progress], spanish).text, 'NO-GO: 4 de 6 bloquers pendientes');
     assert.equal(blockerCount(progress, english), 'Blockers 2/6');
     assert.equal(blockerCount(progress, spanish), 'Bloquers 2/6');
+    // Without blocker marks every item gates the release: the count is of items.
+    assert.equal(blockerCount(progress, english, false), `Items ${progress.items.done}/${progress.items.total}`);
+    assert.equal(blockerCount(progress, spanish, false), `Ítems ${progress.items.done}/${progress.items.total}`);
   });
 
   test('GO when every blocker is done', () => {

@@ -29,7 +29,7 @@ export class BlockerStatusBar implements vscode.Disposable {
     }
     // The core's verdict: GO or NO-GO first, then the blocker count and the checks.
     const summary = verdict.summary;
-    this.shown = `${verdict.decision === 'go' ? 'GO' : 'NO-GO'} · ${blockerCount(progress, this.t)}`;
+    this.shown = `${verdict.decision === 'go' ? 'GO' : 'NO-GO'} · ${blockerCount(progress, this.t, verdict.blockers.declared)}`;
     const checks =
       progress.checks && progress.checks.total > 0
         ? ` · ${this.t('Checks {0}/{1}', progress.checks.done, progress.checks.total)}`

@@ -21,9 +21,14 @@ export function viewMessage(verdict: CombinedVerdict, filters: SidebarFilters, t
   return parts.join(' · ');
 }
 
-/** "Blockers 2/6": done of total, as the groups count. */
-export function blockerCount(progress: Progress, t: Translate): string {
-  return t('Blockers {0}/{1}', progress.blockers.done, progress.blockers.total);
+/**
+ * "Blockers 2/6": done of total, as the groups count; "Items 2/5" when the checklist marks no
+ * blocker (`declared` false), as then every item gates the release.
+ */
+export function blockerCount(progress: Progress, t: Translate, declared = true): string {
+  return declared
+    ? t('Blockers {0}/{1}', progress.blockers.done, progress.blockers.total)
+    : t('Items {0}/{1}', progress.items.done, progress.items.total);
 }
 
 /** The server's verdicts of the checklists shown, combined, with their words: one checklist's own summary, else the sum. */
