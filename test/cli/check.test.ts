@@ -17,6 +17,27 @@ function run(args: string[], cwd = repoRoot) {
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'readiness-cli-'));
 
+describe('readiness COMMAND --help', () => {
+  test("prints that command's usage on stdout and exits 0, for every command", () => {
+    for (const command of ['check', 'gate', 'report', 'smoke', 'verify']) {
+      const { code, stdout, stderr } = run([command, 'some-file.md', '--help']);
+      assert.equal(code, 0, command);
+      assert.ok(stdout.startsWith(`Usage: readiness ${command} `), stdout);
+      assert.equal(stderr, '');
+    }
+    // After `--` it is a file name like any other.
+    assert.equal(run(['check', '--', '--help']).code, 2);
+  });
+
+  test('a name of an object property is an unknown command, not a crash', () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const { code, stderr } = run([name]);
+      assert.equal(code, 2);
+      assert.match(stderr, new RegExp(`unknown command "${name}"`));
+    }
+  });
+});
+
 describe('readiness check', () => {
   test('text output: 1-based path:line:col severity code message, exit 1 on warnings', () => {
     const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--today', '2025-12-01']);

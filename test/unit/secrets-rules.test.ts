@@ -476,6 +476,51 @@ describe('a finding', () => {
     );
   });
 
+  test('markdown around a name or its value, and Spanish names, do not hide a value', () => {
+    const password = 'Xk9#mQ2$vL7pR4tZ';
+    const hex = '9c8e7d6c5b4a39281706f5e4d3c2b1a0';
+    for (const line of [
+      `- [ ] password: \`${password}\``,
+      `DB_PASSWORD=\`${password}\``,
+      `**Password:** ${password}`,
+      `**API key:** \`${hex}\``,
+      `- API key: ${hex}`,
+      `Integration key: \`${hex}\``,
+      `| **API key** | \`${hex}\` |`,
+      `| Contraseña | ${password} |`,
+      `contraseña: ${password}`,
+      `**Contraseña de admin:** \`${password}\``,
+      `Clave de API: ${hex}`,
+      `Password for Grafana: ${password}`,
+      `Token para el webhook = "${password}"`,
+    ]) {
+      assert.deepEqual(
+        found(line).map((m) => m.value),
+        [line.includes(hex) ? hex : password],
+        line,
+      );
+    }
+  });
+
+  test('code spans that hold a command, a variable, a placeholder or a word are not values', () => {
+    for (const line of [
+      'OPENAI_API_KEY=`cat /run/secrets/openai`',
+      'token: `$(gh auth token)`',
+      'password: `${DB_PASSWORD}`',
+      'token: `<your-token>`',
+      'api key: `sk-...`',
+      'key: `config.database.url`',
+      'The `api_key` field: `string`',
+      '| Clave | Valor |',
+      '| Sort key | `created_at_desc` |',
+      '| Public key | `ssh-ed25519` |',
+      'Clave de partición: `tenant_id`',
+      'Password for Grafana: see 1Password',
+    ]) {
+      assert.deepEqual(found(line), [], line);
+    }
+  });
+
   test('findings are sorted and do not overlap', () => {
     const text = `A=${v('openai-project-key')} B=postgres://u:${password}@h/db C=${v('jwt')}`;
     const matches = scanSecrets(text);

@@ -23,6 +23,14 @@ const commands: Record<string, Command> = {
   verify: runVerify,
 };
 
+const usages = {
+  check: CHECK_USAGE,
+  gate: GATE_USAGE,
+  report: REPORT_USAGE,
+  smoke: SMOKE_USAGE,
+  verify: VERIFY_USAGE,
+} as const;
+
 const USAGE = `Usage:
   ${CHECK_USAGE}
 
@@ -42,10 +50,16 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
     io.out(USAGE);
     return EXIT_OK;
   }
-  const command = name === undefined ? undefined : commands[name];
+  const command = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     io.err(name === undefined ? USAGE : `readiness: unknown command "${name}"\n\n${USAGE}`);
     return EXIT_USAGE;
+  }
+  // `readiness check --help`: the command's usage, whatever else is on the line (up to a `--`).
+  const options = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(`Usage: ${usages[name as keyof typeof usages]}`);
+    return EXIT_OK;
   }
   return command(rest, io);
 }

@@ -19,10 +19,15 @@ const SECRET_WORDS = new Set([
   'secretkey',
   'accesskey',
   'sig',
+  'contrasena',
+  'secreto',
+  'clave',
 ]);
 
 /** Last words too vague on their own in an assignment (`key: name`, `auth: true`), fine as a query parameter (`?key=`). */
-const VAGUE_ALONE = new Set(['key', 'auth', 'pass', 'sig']);
+const VAGUE_ALONE = new Set(['key', 'auth', 'pass', 'sig', 'clave']);
+/** Spanish puts the secret's noun first: "clave de API", "contraseña del admin", "token para Grafana". */
+const COMPLEMENT = new Set(['de', 'del', 'para', 'for', 'of']);
 
 /** Words before the last one that make it something public or structural: PUBLIC_KEY, sort_key, pageToken, max_tokens. */
 const NON_SECRET_QUALIFIERS = new Set([
@@ -76,6 +81,8 @@ export type SecretNameStrength = 'declared' | 'secret' | 'vague' | 'none';
 /** Splits a name into lower-case words: OPENAI_API_KEY, openaiApiKey, x-api-key → openai/api/key. */
 export function nameWords(name: string): string[] {
   return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -88,7 +95,16 @@ export function nameWords(name: string): string[] {
  */
 export function secretNameStrength(name: string, vocabulary: ReadonlySet<string>): SecretNameStrength {
   if (vocabulary.has(name.toUpperCase())) return 'declared';
-  const words = nameWords(name);
+  const all = nameWords(name);
+  // "Password for Grafana", "clave de API": the noun before the complement names the secret, which the complement makes specific.
+  const complement = all.findIndex((word) => COMPLEMENT.has(word));
+  if (complement > 0 && all.length > complement + 1) {
+    const head = all[complement - 1] ?? '';
+    if (!SECRET_WORDS.has(head) || all.slice(complement + 1).some((word) => NON_SECRET_QUALIFIERS.has(word)))
+      return 'none';
+    return 'secret';
+  }
+  const words = all;
   const last = words[words.length - 1];
   if (last === undefined || !SECRET_WORDS.has(last)) return 'none';
   if (words.slice(0, -1).some((word) => NON_SECRET_QUALIFIERS.has(word))) return 'none';

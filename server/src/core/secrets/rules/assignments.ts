@@ -8,17 +8,28 @@
 // higher bar on the value, a secret written in prose after "token", "key", "password".
 import type { SecretRule } from '../types';
 
+// Markdown around a name or its operator: `**API key:**`, `__Token__:`.
+const EMPHASIS = String.raw`(?:\*\*|__)?`;
+// Words that make a following "key" a secret's name, not a lookup key: "API key", "Access key".
+const KEY_QUALIFIER = String.raw`(?:[Aa][Pp][Ii]|[Aa]ccess|[Ss]ecret|[Pp]rivate|[Cc]lient|[Ss]ervice|[Ii]ntegration|[Rr]outing|[Ss]igning|[Ee]ncryption|[Mm]aster|[Ll]icen[cs]e|[Dd]eploy|[Ww]ebhook)[ \t]`;
 // The name, optionally quoted, right before the operator.
 // Not inside a word, a ${VAR:-default} expansion or an @annotation.
-const NAME = String.raw`(?<![\w.$@{-])["']?(?<name>[A-Za-z_][\w.-]{0,63})["']?[ \t]{0,32}(?::=|=>|[:=])[ \t]{0,32}`;
+const NAME = String.raw`(?<![\w.$@{-])["']?(?<name>(?:${KEY_QUALIFIER})?[A-Za-z_][\w.-]{0,63})["']?${EMPHASIS}[ \t]{0,32}(?::=|=>|[:=])${EMPHASIS}[ \t]{0,32}`;
+// A secret's noun in English or Spanish, with what it is for: "Contraseña de admin:", "Password for Grafana =".
+const NOUN_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>contraseña|clave|secreto|password|passwd|token|secret)(?:[ \t]{1,8}(?:de|del|para|for|of)(?:[ \t]{1,8}(?:el|la|los|las|the))?[ \t]{1,8}[\p{L}\p{N}_.-]{1,24}){1,2}${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
+// A Spanish secret's noun alone, which NAME's ASCII names cannot take: "Contraseña: …".
+const SPANISH_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>contraseña|clave|secreto)${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
 // An env-style name, a word or two of prose, then the operator.
 const NAME_AND_WORDS = String.raw`(?<![\w.$@{-])(?<name>[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,15})(?:[ \t]{1,32}\p{L}{1,16}){1,2}[ \t]{0,32}[:=][ \t]{0,32}`;
 const QUOTED = String.raw`["'](?<secret>[^"'\n]{6,512})["']`;
+// Alone in a markdown code span, without spaces: `…` (not a command such as `cat /run/secrets/x`).
+const CODE_SPAN = String.raw`\x60(?<secret>[^\s"'\x60]{6,512})\x60`;
 // Unquoted values stop at whitespace, quotes and the punctuation that ends a value in code.
 const BARE = String.raw`(?<secret>[^\s"'\x60,;<>(){}\[\]][^\s"'\x60,;<>(){}\[\]]{5,511})`;
 
 // | LOG_TOKEN | value |
-const TABLE_ROW = String.raw`\|[ \t]{0,32}\x60?(?<name>[A-Za-z_][\w.-]{0,63})\x60?[ \t]{0,32}\|[ \t]{0,32}\x60?(?<secret>[^\s|\x60"'<>(){}\[\]][^\s|\x60]{5,511}?)\x60?[ \t]{0,32}\|`;
+// | **API key** | `value` |
+const TABLE_ROW = String.raw`\|[ \t]{0,32}${EMPHASIS}\x60?(?<name>[\p{L}_][\p{L}\p{N}_.-]{0,63}(?:[ \t][\p{L}_][\p{L}\p{N}_.-]{0,31}){0,3})\x60?${EMPHASIS}[ \t]{0,32}\|[ \t]{0,32}\x60?(?<secret>[^\s|\x60"'<>(){}\[\]][^\s|\x60]{5,511}?)\x60?[ \t]{0,32}\|`;
 // <password>value</password>
 const XML_ELEMENT = String.raw`<(?<name>[A-Za-z_][\w.-]{0,63})>(?<secret>[^<\s]{6,512})<\/\k<name>>`;
 // {"key": "LOG_TOKEN", "value": "…"} (Postman, Terraform, many APIs)
@@ -52,13 +63,15 @@ export const assignmentRules: readonly SecretRule[] = [
     id: 'secret-assignment',
     description: "Value assigned to a secret's name",
     tier: 'generic',
-    keywords: ['key', 'token', 'secret', 'pass', 'pwd', 'credential', 'auth'],
+    keywords: ['key', 'token', 'secret', 'pass', 'pwd', 'credential', 'auth', 'contraseña', 'clave', 'secreto'],
     patterns: [
-      new RegExp(NAME + QUOTED, 'g'),
-      new RegExp(NAME + BARE, 'g'),
-      new RegExp(NAME_AND_WORDS + QUOTED, 'gu'),
-      new RegExp(NAME_AND_WORDS + BARE, 'gu'),
-      new RegExp(TABLE_ROW, 'g'),
+      ...[QUOTED, CODE_SPAN, BARE].flatMap((value) => [
+        new RegExp(NAME + value, 'g'),
+        new RegExp(NAME_AND_WORDS + value, 'gu'),
+        new RegExp(NOUN_NAME + value, 'giu'),
+        new RegExp(SPANISH_NAME + value, 'giu'),
+      ]),
+      new RegExp(TABLE_ROW, 'gu'),
       new RegExp(XML_ELEMENT, 'g'),
       new RegExp(KEY_VALUE_OBJECT, 'g'),
       new RegExp(NAME_VALUE_LINES, 'gm'),
