@@ -173,6 +173,55 @@ describe('items of every shape', () => {
   });
 });
 
+describe('rows and their files', () => {
+  test("a row's files are its own, and a linked title reads as its text", () => {
+    const text = [
+      '# Release checklist',
+      '',
+      '| # | Check | Owner | Status |',
+      '|---|---|---|---|',
+      '| 1 | Runbook in `docs/runbook.md` | Ana | Done |',
+      '| 2 | [Playbook](docs/playbook.md) | Bo | Pending |',
+      '| 3 | Dashboards | Cy | Done |',
+      '',
+    ].join('\n');
+    const items = analyze(text).checklist.items;
+    assert.deepEqual(
+      items.map((i) => [i.title, i.references.map((r) => r.path)]),
+      [
+        ['Runbook in docs/runbook.md', ['docs/runbook.md']],
+        ['Playbook', ['docs/playbook.md']],
+        ['Dashboards', []],
+      ],
+    );
+  });
+
+  test('a sign-off list of roles is checks of one item, whatever the roles are called', () => {
+    const text = [
+      '# Launch checklist',
+      '',
+      '## Sign-off',
+      '- [ ] Engineering lead: ____________  Date: ______',
+      '- [ ] Product owner: ____________  Date: ______',
+      '- [x] Security owner: Marta Ruiz — Date: 2026-11-30',
+      '',
+      '## Tasks',
+      '- [ ] Deploy the API — Owner: Ana — Due: 2026-12-01',
+      '- [ ] Update the status page — Owner: Bo',
+      '',
+    ].join('\n');
+    const items = analyze(text).checklist.items;
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.title, i.checks.length]),
+      [
+        ['section', 'Sign-off', 3],
+        ['task', 'Deploy the API', 1],
+        ['task', 'Update the status page', 1],
+      ],
+    );
+  });
+});
+
 describe('counts and checkbox columns', () => {
   test('"3 of 5 tasks complete" states both numbers', () => {
     const text = '# Release checklist\n\nProgress: 1 of 3 tasks complete.\n\n## Tasks\n- [x] a\n- [ ] b\n- [ ] c\n';

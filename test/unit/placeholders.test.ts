@@ -23,6 +23,13 @@ describe('findPlaceholders', () => {
     assert.deepEqual(texts('empty [ ] brackets'), []);
   });
 
+  test('a GitHub alert opening a quote is markup, a blank later on its line is not', () => {
+    for (const alert of ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION']) assert.deepEqual(texts(`> [!${alert}]`), []);
+    assert.deepEqual(texts('>> [!NOTE] Owner: [Nombre]'), ['Nombre']);
+    assert.deepEqual(texts('[!WARNING]'), []);
+    assert.deepEqual(texts('Reviewer: [!NAME]'), ['!NAME']);
+  });
+
   test('leaves command variables and handles alone', () => {
     assert.deepEqual(texts(`-d '{"sessionId":"<sid>"}' token=<LOG_TOKEN> @backend-lead`), []);
   });

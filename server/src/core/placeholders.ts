@@ -283,6 +283,8 @@ function bracketVerdict(line: string, { inner, start, end }: Bracket): BracketJu
   // A link reference definition: `[label]: url` at the start of the line.
   if (after === ':' && start <= 3 && line.slice(0, start).trim() === '' && /^:\s*\S+\s*$/.test(line.slice(end)))
     return NONE;
+  // A GitHub alert opening a quote: `> [!IMPORTANT]`, `> [!NOTE]` (or the quote's text, its markers stripped).
+  if (/^!\p{L}+$/u.test(text) && /^[\s>]*$/.test(line.slice(0, start))) return NONE;
   // Empty, a shell test (`[ -f x ]`), a footnote (`[^1]`), a regular expression (`[a-z0-9_-]+`, `^[A-Z]`).
   if (text === '' || (inner.startsWith(' ') && inner.endsWith(' '))) return NONE;
   // A box of a choice written on one line ("[x] Complete | [ ] At Risk"): a mark, neither blank nor value.

@@ -753,6 +753,8 @@ function sectionItems(
         ...block.placeholders.filter((p) => p.range.start.line === line).map((p) => inColumn(p, table, row.cells)),
       );
       item.placeholders.sort(byStart);
+      // So are the files its cells point at ("Runbook in `docs/runbook.md`", a link).
+      item.references.push(...block.references.filter((r) => r.range.start.line === line));
       items.push(item);
       taken.add(line);
     }
@@ -861,7 +863,7 @@ function entryState(entry: ListEntryFact, nested: readonly ListEntryFact[], opti
 
 function cleanLabel(label: string): string {
   return (
-    label
+    withoutLinkTargets(label)
       .replace(/\*\*|__/g, '')
       .replace(/\s+[—–-]\s+.*$/, '')
       .trim() || label.trim()
@@ -1089,7 +1091,14 @@ function rowState(cells: readonly CellFact[], columns: Columns, options: ModelOp
 }
 
 function rowLabel(cells: readonly CellFact[], columns: Columns): string {
-  return (cells[columns.name]?.text ?? '').replace(/\*\*|__|`/g, '').trim();
+  return withoutLinkTargets(cells[columns.name]?.text ?? '')
+    .replace(/\*\*|__|`/g, '')
+    .trim();
+}
+
+/** Markdown links as their text: "[Runbook](docs/runbook.md)" → "Runbook". */
+function withoutLinkTargets(text: string): string {
+  return text.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1');
 }
 
 function rowItem(
