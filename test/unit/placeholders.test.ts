@@ -24,7 +24,8 @@ describe('findPlaceholders', () => {
   });
 
   test('a GitHub alert opening a quote is markup, a blank later on its line is not', () => {
-    for (const alert of ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION']) assert.deepEqual(texts(`> [!${alert}]`), []);
+    for (const alert of ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION'])
+      assert.deepEqual(texts(`> [!${alert}]`), []);
     assert.deepEqual(texts('>> [!NOTE] Owner: [Nombre]'), ['Nombre']);
     assert.deepEqual(texts('[!WARNING]'), []);
     assert.deepEqual(texts('Reviewer: [!NAME]'), ['!NAME']);
