@@ -202,6 +202,24 @@ describe('choices, signature lines, prompts and undecided values', () => {
     assert.equal(found[0]?.message, 'Document · fill in "Release manager"');
   });
 
+  test('a field left with the sigil the template wrote (@, #, https://) is a blank; a filled one is not', () => {
+    const text = [
+      '## Release vX.Y.Z',
+      '',
+      '**Release captain:** @',
+      '**Change ticket:** #',
+      '**Dashboard:** https://',
+      '**Approver:** @cto',
+      '**Ticket:** #4821',
+      '',
+      '- [ ] Tag pushed',
+      '',
+    ].join('\n');
+    const found = blanksOf(text);
+    assert.deepEqual(spans(text, found), ['3:"@"', '4:"#"', '5:"https://"']);
+    assert.equal(found[0]?.message, 'Item 1 · Release vX.Y.Z: fill in "Release captain"');
+  });
+
   test('TBD, TODO and "por definir" after a key anywhere on a line; "pendiente" only for a person, never as a state', () => {
     const text = [
       '# Runbook — Failover drill',

@@ -152,6 +152,7 @@ const INLINE_FIELD =
 const FENCE_BOX = /^(\s*[-*+]\s+)\[([ xX])\]\s*(.*)$/;
 const FENCE_MARK = /^\s*(`{3,}|~{3,})\s*$/;
 const IGNORE = /<!--\s*readiness-ignore-next-line\b([^>]*?)-->/;
+const SIGIL_ONLY = /^(?:@|#|https?:\/\/)$/;
 
 /** Parses one block's text on its own and extracts its facts. */
 export function extractFacts(text: string): BlockFacts {
@@ -627,6 +628,18 @@ function collectFields(node: Nodes, frame: Frame, facts: FactsDraft): void {
         label: field.key,
         shape: 'comment',
         optional: isOptionalBlank(prompt[1] ?? '', text),
+      });
+    }
+    // "**Release captain:** @", "Ticket: #", "Link: https://": the sigil the template left, nothing after it.
+    if (SIGIL_ONLY.test(field.value)) {
+      const { start, end } = field.valueRange;
+      facts.placeholders.push({
+        text: field.value,
+        range: range(line, start.character, line, end.character),
+        inFence: false,
+        label: field.key,
+        shape: 'word',
+        optional: isOptionalBlank('', text),
       });
     }
     fields.push(field);
