@@ -233,6 +233,17 @@ describe('counts and checkbox columns', () => {
     );
   });
 
+  test('"2 of 4 items done" and "1 de 3 entregables completados" are one claim each, not a second count of done', () => {
+    for (const [summary, state] of [
+      ['Summary: 1 of 3 items done.', 'Done'],
+      ['Resumen: 1 de 3 entregables completados', 'Listo'],
+      ['Progress: 1/3 tasks done', 'Done'],
+    ] as const) {
+      const text = `# Release checklist\n\n${summary}\n\n## 1. A\nStatus: ${state}\n\n## 2. B\nStatus: Pending\n\n## 3. C\nStatus: Pending\n`;
+      assert.deepEqual(analyze(text).findings, [], summary);
+    }
+  });
+
   test('a Done? column with ✔️ and Yes/No is a checkbox column', () => {
     const text = '# Go-live checklist\n\n| Task | Done? |\n|---|---|\n| a | ✔️ |\n| b | Yes |\n| c | No |\n| d | |\n';
     assert.deepEqual(analyze(text).progress.checks, { done: 2, total: 4 });

@@ -1278,7 +1278,10 @@ function doneCountsIn(
   claims: CountClaim[],
 ): void {
   if (!/\d/.test(text)) return;
+  // "2 of 4 items done" is read whole: its "4 items done" is the total, not a second count of done.
+  const fractions: { readonly start: number; readonly end: number }[] = [];
   for (const match of text.matchAll(FRACTION_COUNT)) {
+    fractions.push({ start: match.index, end: match.index + match[0].length });
     const done = match[1] ?? '';
     const total = match[2] ?? '';
     const at = offset + match.index;
@@ -1292,6 +1295,7 @@ function doneCountsIn(
     });
   }
   for (const match of text.matchAll(DONE_COUNT)) {
+    if (fractions.some((f) => match.index >= f.start && match.index < f.end)) continue;
     const at = offset + match.index;
     claims.push({
       value: Number(match[1]),
