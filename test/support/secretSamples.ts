@@ -38,5 +38,11 @@ export function adversarialSecretInputs(): Readonly<Record<string, string>> {
     'a secret noun before many words': `la contraseña de ${'palabra '.repeat(MB / 8)}`,
     'CONFIG GET reply names without values': '1) "requirepass"\n'.repeat(MB / 17),
     'npm config set without values': 'npm config set _authToken '.repeat(MB / 26),
+    // Markdown around names, Spanish names with complements, key IDs without their secret.
+    'bold names without values': '**API key:** '.repeat(MB / 13),
+    'code span openers after names': 'key: `'.repeat(MB / 6),
+    'complements after a secret noun': 'contraseña de la '.repeat(MB / 17),
+    'two-word table names': '| API key | '.repeat(MB / 12),
+    'access key IDs packed': 'AKIAZ7QW3RT5YUIOPL2M / '.repeat(MB / 23),
   };
 }
