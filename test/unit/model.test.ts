@@ -196,6 +196,32 @@ describe('rows and their files', () => {
     );
   });
 
+  test('a task with a due date written without a colon is an item with that deadline, overdue when past it', () => {
+    const text = [
+      '# Launch checklist',
+      '',
+      '## Pre-flight',
+      '- [x] Feature flag created',
+      '- [ ] Load test signed off by @perf — due 2026-11-25',
+      '- [ ] Status page drafted (vence 2026-12-10)',
+      '- [ ] Incident drill, due to the outage last week, moved to Q1',
+      '',
+    ].join('\n');
+    const analysis = analysisOf(text, { today: '2026-12-03' });
+    assert.deepEqual(
+      analysis.checklist.items.map((i) => [i.title, i.deadline]),
+      [
+        ['Pre-flight', undefined],
+        ['Load test signed off by @perf', '2026-11-25'],
+        ['Status page drafted (vence 2026-12-10)', '2026-12-10'],
+      ],
+    );
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.code, f.range.start.line]),
+      [['overdue', 4]],
+    );
+  });
+
   test('a sign-off list of roles is checks of one item, whatever the roles are called', () => {
     const text = [
       '# Launch checklist',

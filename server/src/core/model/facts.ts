@@ -13,7 +13,7 @@ import { fenceReferences } from './references/fence';
 import { inlineReferences } from './references/inline';
 import type { FileReference } from './references/types';
 import { range, type Range } from '../types';
-import { isCreatedKey, isEvidenceKey, isItemKey, isOverallStateKey, isTotalKey } from './fieldNames';
+import { isCreatedKey, isDeadlineKey, isEvidenceKey, isItemKey, isOverallStateKey, isTotalKey } from './fieldNames';
 
 /** Keys a plain `Key: value` line is a field for. */
 const isDocumentKey = (key: string): boolean =>
@@ -328,6 +328,18 @@ function collectEntry(
 
 /** `Key: value` parts of a list entry's first line, for the keys the model reads. */
 function inlineFields(text: string, from: number, line: number): FieldFact[] {
+  const fields = keyedInlineFields(text, from, line);
+  if (fields.some((f) => isDeadlineKey(f.key))) return fields;
+  const due = dueWithoutColon(text, from, line);
+  return due &&
+    !fields.some(
+      (f) => f.range.end.character > due.range.start.character && f.range.start.character < due.range.end.character,
+    )
+    ? [...fields, due]
+    : fields;
+}
+
+function keyedInlineFields(text: string, from: number, line: number): FieldFact[] {
   if (!text.includes(':')) return [];
   const fields: FieldFact[] = [];
   const label = text.slice(from);
@@ -345,6 +357,26 @@ function inlineFields(text: string, from: number, line: number): FieldFact[] {
     });
   }
   return fields;
+}
+
+/** "Load test signed off — due 2026-11-25", "(vence 05/12)": a due date written without a colon. */
+const DUE_WITHOUT_COLON =
+  /(?:^|[\s(—–|;·])(?<key>due|deadline|vence)(?:\s+(?:on|by|el))?\s+(?<value>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)(?![\d/.-]*\d)/iu;
+
+/** The due date of an entry's label written without a colon, as a field. */
+function dueWithoutColon(text: string, from: number, line: number): FieldFact | undefined {
+  const match = DUE_WITHOUT_COLON.exec(text.slice(from));
+  const key = match?.groups?.['key'];
+  const value = match?.groups?.['value'];
+  if (!match || key === undefined || value === undefined) return undefined;
+  const keyAt = from + match.index + match[0].indexOf(key);
+  const valueAt = from + match.index + match[0].lastIndexOf(value);
+  return {
+    key,
+    value,
+    range: range(line, keyAt, line, valueAt + value.length),
+    valueRange: range(line, valueAt, line, valueAt + value.length),
+  };
 }
 
 function collectTable(node: Table, frame: Frame, fields: FieldFact[]): TableFact {
