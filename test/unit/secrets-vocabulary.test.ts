@@ -65,6 +65,14 @@ describe('suggestedName', () => {
     assert.deepEqual(suggested(`OPENAI_API_KEY=${key}`), ['OPENAI_API_KEY']);
   });
 
+  test('a name written in words, English or Spanish, is offered as an env-style name: what it is for, then the noun', () => {
+    assert.deepEqual(suggested(`contraseña: ${password}`), ['PASSWORD']);
+    assert.deepEqual(suggested(`**Contraseña de admin:** \`${password}\``), ['ADMIN_PASSWORD']);
+    assert.deepEqual(suggested(`Clave de API: ${hex}`), ['API_KEY']);
+    assert.deepEqual(suggested(`Password for Grafana: ${password}`), ['GRAFANA_PASSWORD']);
+    assert.deepEqual(suggested(`Token para el webhook = "${password}"`), ['WEBHOOK_TOKEN']);
+  });
+
   test('the name written next to the value wins', () => {
     assert.deepEqual(suggested(`DB_CREDENTIALS=admin:${password}`), ['DB_CREDENTIALS']);
     assert.deepEqual(suggested(`LOG_TOKEN usado: ${hex}`), ['LOG_TOKEN']);

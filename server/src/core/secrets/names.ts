@@ -23,12 +23,20 @@ const GENERIC_WORDS = new Set([
   'value',
   'the',
   'x',
+  'contrasena',
+  'clave',
+  'secreto',
 ]);
+
+/** A secret's noun in Spanish, as the usual (English) names say it. */
+const ENGLISH_NOUN: Readonly<Record<string, string>> = { contrasena: 'password', clave: 'key', secreto: 'secret' };
+/** Words between a secret's noun and what it is for: "contraseña de la base", "password for the admin". */
+const COMPLEMENT_WORDS = new Set(['de', 'del', 'para', 'for', 'of', 'el', 'la', 'los', 'las', 'the']);
 
 // A password is not offered a token's name, nor the other way round; credentials and
 // secrets can be either.
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
-const TOKEN_WORDS = new Set(['token', 'key', 'apikey', 'auth', 'sig']);
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'contrasena']);
+const TOKEN_WORDS = new Set(['token', 'key', 'apikey', 'auth', 'sig', 'clave']);
 
 /** How much of the line around the value is searched for words that point at a declared name. */
 const CONTEXT_CHARS = 160;
@@ -71,7 +79,14 @@ export function normalizeName(written: string): string {
   // arn:aws:secretsmanager:region:account:secret:prod/LOG_TOKEN-AbC123 (AWS appends six characters)
   const arn = /^arn:aws[\w-]*:secretsmanager:[^:]*:[^:]*:secret:(.+)-[A-Za-z0-9]{6}$/.exec(unquoted);
   const lastSegment = (arn?.[1] ?? unquoted).split('/').pop() ?? '';
-  return nameWords(lastSegment).join('_').toUpperCase();
+  const words = nameWords(lastSegment).map((word) => ENGLISH_NOUN[word] ?? word);
+  // "Contraseña de admin", "Password for Grafana": what it is for, then the noun (ADMIN_PASSWORD).
+  const complement = words.findIndex((word) => COMPLEMENT_WORDS.has(word));
+  if (complement > 0) {
+    const purpose = words.slice(complement).filter((word) => !COMPLEMENT_WORDS.has(word));
+    if (purpose.length > 0) return [...purpose, ...words.slice(0, complement)].join('_').toUpperCase();
+  }
+  return words.join('_').toUpperCase();
 }
 
 type Family = 'password' | 'token' | 'any';

@@ -16,7 +16,7 @@ const KEY_QUALIFIER = String.raw`(?:[Aa][Pp][Ii]|[Aa]ccess|[Ss]ecret|[Pp]rivate|
 // Not inside a word, a ${VAR:-default} expansion or an @annotation.
 const NAME = String.raw`(?<![\w.$@{-])["']?(?<name>(?:${KEY_QUALIFIER})?[A-Za-z_][\w.-]{0,63})["']?${EMPHASIS}[ \t]{0,32}(?::=|=>|[:=])${EMPHASIS}[ \t]{0,32}`;
 // A secret's noun in English or Spanish, with what it is for: "Contraseña de admin:", "Password for Grafana =".
-const NOUN_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>contraseña|clave|secreto|password|passwd|token|secret)(?:[ \t]{1,8}(?:de|del|para|for|of)(?:[ \t]{1,8}(?:el|la|los|las|the))?[ \t]{1,8}[\p{L}\p{N}_.-]{1,24}){1,2}${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
+const NOUN_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>(?:contraseña|clave|secreto|password|passwd|token|secret)(?:[ \t]{1,8}(?:de|del|para|for|of)(?:[ \t]{1,8}(?:el|la|los|las|the))?(?:[ \t]{1,8}[\p{L}\p{N}_.-]{1,24}){1,3}){1,2})${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
 // A Spanish secret's noun alone, which NAME's ASCII names cannot take: "Contraseña: …".
 const SPANISH_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>contraseña|clave|secreto)${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
 // An env-style name, a word or two of prose, then the operator.
