@@ -179,6 +179,19 @@ describe('verdict', () => {
     assert.equal(v.summary, 'NO-GO: 2 of 3 items pending');
   });
 
+  test('a question table answered Yes/No/N/A: N/A with a note is not applicable with a reason, without one it is a reason', () => {
+    const table = (note: string) =>
+      `# Production readiness review\n\n| Question | Answer (Yes/No) | Notes |\n|---|---|---|\n| SLOs defined? | Yes | 99.9% |\n| Load tested? | N/A | ${note} |\n`;
+    const reasoned = verdict(table('internal-only service'));
+    assert.equal(reasoned.decision, 'go');
+    const bare = verdict(table(''));
+    assert.equal(bare.decision, 'no-go');
+    assert.deepEqual(
+      bare.reasons.map((r) => r.problems.map((p) => p.kind)),
+      [['not-applicable-without-reason']],
+    );
+  });
+
   test('without blocker marks the words count items, pending and done, in both languages', () => {
     const table = (status: string) =>
       `# Go-live checklist\n\n| Task | Owner | Status |\n|---|---|---|\n| Load test | Ana | Done |\n| Rollback plan | Luis | ${status} |\n`;

@@ -76,13 +76,13 @@ const ITEM_FIELD =
 const INLINE_FIELD =
   /(?:^|[\s—–|-])(?:\*\*)?(?:estado|status|responsable|owner|fecha l[ií]mite|deadline|due)(?:\*\*)?\s*:\s*\S/gi;
 const CHECK_COLUMN =
-  /^(?:estado|status|state|result|resultado|owner|responsable|assignee|dri|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??)$/i;
+  /^(?:estado|status|state|result|resultado|owner|responsable|assignee|dri|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??|(?:[\p{L} ?¿]+ )?\(?(?:yes|s[ií])\s*\/\s*no\)?|(?:[\p{L} ?¿]+ )?\(?y\s*\/\s*n\)?)$/iu;
 /** A field table's key column: `| Status | Complete |`. */
 const FIELD_ROW =
   /^\s*\|\s*(?:\*\*)?(?:estado|status|owner|responsable|due date|deadline|fecha l[ií]mite)(?:\*\*)?\s*\|/i;
 const CHOICE = /[☐☑☒]|\[[ xX]\]\s*\S[^|[\n]*\|\s*\[[ xX]\]|:\s*\[[ xX]\]\s*\p{L}[^[\n]*\[[ xX]\]\s*\p{L}/u;
 const TITLE_WORDS =
-  /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|approval (?:sheet|form|record)|hoja de (?:aprobaci[oó]n|firmas)|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production/iu;
+  /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|approval (?:sheet|form|record)|hoja de (?:aprobaci[oó]n|firmas)|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production|producci[oó]n/iu;
 const VOCABULARY: readonly RegExp[] = [
   /\bgo\s*\/\s*no[- ]?go\b|\bno[- ]go\b/i,
   /\bsign[- ]?offs?\b|\baprobad[oa] por\b|\baprobaci[oó]n\b|\bapprov(?:al|ed|er)\b|\bfirmas?\b|\bsignatures?\b|\bconformidad\b/i,

@@ -96,7 +96,8 @@ const PROBLEM_ORDER: readonly ProblemKind[] = [
 
 const NOT_APPLICABLE =
   /(?<![\p{L}\p{N}])(?:N\/A|n\.a\.|no aplica|not applicable|no corresponde|no procede)(?![\p{L}\p{N}])/iu;
-const REASON_KEY = /^(?:motivo|raz[oó]n|reason|justificaci[oó]n|justification|rationale|why|por qu[eé])$/i;
+const REASON_KEY =
+  /^(?:motivo|raz[oó]n|reason|justificaci[oó]n|justification|rationale|why|por qu[eé]|notes?|notas?|comments?|comentarios?|observaciones|remarks)$/i;
 
 /** Whether an item is marked not applicable, and whether it says why. */
 export function notApplicable(item: Item): { readonly marked: boolean; readonly reasoned: boolean } {

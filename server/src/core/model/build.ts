@@ -1066,6 +1066,8 @@ function checkColumns(table: TableFact): Columns | undefined {
 
 const BLANK_CELL = /^(?:|[-–—]|_+|\\?_(?:\\?_)+|<[^>]*>|\[[^\]]*\]|tbd|tbc|todo|xxx|\?+|pendiente de firma)$/i;
 
+const NOTES_COLUMN = /^(?:notes?|notas?|comments?|comentarios?|observaciones|remarks|motivo|reason|justificaci[oó]n)$/i;
+
 function rowState(cells: readonly CellFact[], columns: Columns, options: ModelOptions): ItemState {
   const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i]?.text ?? '').trim());
   if (columns.state !== undefined) {
@@ -1077,7 +1079,12 @@ function rowState(cells: readonly CellFact[], columns: Columns, options: ModelOp
     }
     return BLANK_CELL.test(text) ? 'unknown' : parseState(text, options.stateWords);
   }
-  if (columns.checkbox !== undefined) return isTicked(cell(columns.checkbox)) ? 'done' : 'pending';
+  if (columns.checkbox !== undefined) {
+    const text = cell(columns.checkbox);
+    if (isTicked(text)) return 'done';
+    // "N/A" in a Done? or Yes/No column: the check does not apply.
+    return parseState(text, options.stateWords) === 'not-applicable' ? 'not-applicable' : 'pending';
+  }
   if (columns.decision !== undefined) {
     const text = cell(columns.decision);
     if (BLANK_CELL.test(text)) return 'pending';
@@ -1138,6 +1145,9 @@ function rowItem(
       i === columns.decision ||
       i === columns.checkbox
     ) {
+      item.fields.push({ key: header.text, value: cell.text, range: cell.range, valueRange: cell.range });
+    } else if (NOTES_COLUMN.test(header.text.replace(/[*_`]/g, '').trim()) && cell.text !== '') {
+      // What a Notes cell says is the row's too: why it does not apply, what it waits on.
       item.fields.push({ key: header.text, value: cell.text, range: cell.range, valueRange: cell.range });
     }
   });

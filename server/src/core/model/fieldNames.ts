@@ -146,6 +146,8 @@ const CHECKBOX = keyPattern([
   'tick',
   'verificado\\??',
   'verified\\??',
+  // "Yes/No", "Sí/No", "Y/N", and any question column that says so: "Answer (Yes/No)", "Met? (Y/N)".
+  '(?:[\\p{L} ?¿]+ )?\\(?(?:yes ?/ ?no|si ?/ ?no|y ?/ ?n)\\)?',
 ]);
 /** A column or field holding a date that is not a deadline ("Date", "Fecha de firma", "Signed on"). */
 const DATE = keyPattern([
