@@ -230,6 +230,8 @@ describe('the document changes while requests are in flight', () => {
   });
 });
 
+const TRANSFER = { elapsedMs: 84.25, url: 'http://h/health?token=***', method: 'GET' };
+
 describe('output lines', () => {
   const command = (text: string): CurlCommand => {
     const parsed = parseCurlCommand(text);
@@ -248,7 +250,7 @@ describe('output lines', () => {
     options: { language?: 'en' | 'es'; maxLines?: number; secrets?: string[] } = {},
   ) =>
     outputLines(
-      { heading: undefined, rendered: renderResponse(command(cmd), res, options.language ?? 'en') },
+      { heading: undefined, rendered: renderResponse(command(cmd), res, options.language ?? 'en', TRANSFER) },
       {
         language: options.language ?? 'en',
         maxLines: options.maxLines ?? 200,
@@ -287,6 +289,33 @@ describe('output lines', () => {
       '… (2 more lines not pasted)',
     ]);
     assert.deepEqual(lines('curl http://h', response('', 'text/plain'), { language: 'es' }), ['(respuesta vacía)']);
+  });
+
+  test('-o /dev/null -w writes only the write-out: status, time, size, type, URL, a header, escapes', () => {
+    const ok = response('{"status":"ok"}', 'application/json');
+    assert.deepEqual(lines(`curl -s -o /dev/null -w '%{http_code}\\n' http://h/health`, ok), ['200']);
+    assert.deepEqual(
+      lines(
+        `curl -so /dev/null -w 'code=%{response_code} t=%{time_total}s size=%{size_download} type=%{content_type}\\turl=%{url_effective} 100%%' http://h/health`,
+        ok,
+      ),
+      ['code=200 t=0.084250s size=15 type=application/json\turl=http://h/health?token=*** 100%'],
+    );
+    assert.deepEqual(lines(`curl -o /dev/null -w '%{header{content-type}} %{remote_ip}' http://h`, ok), [
+      'application/json ?',
+    ]);
+    // After followed redirects the final URL is not known here: it is never made up.
+    assert.deepEqual(lines(`curl -sL -o /dev/null -w '%{url_effective} %{num_redirects}' http://h`, ok), ['? ?']);
+    // Without -o the body comes first, as curl writes it; pipes read the whole.
+    assert.deepEqual(lines(`curl -s -w '\\n%{http_code}' http://h`, ok), ['{"status":"ok"}', '200']);
+    assert.deepEqual(lines(`curl -s -o /dev/null -w '%{http_code}' http://h | head -n 1`, ok), ['200']);
+  });
+
+  test('-I shows the headers of a HEAD request', () => {
+    assert.deepEqual(lines('curl -sI http://h', response('', 'text/html')), [
+      'HTTP/1.1 200 OK',
+      'content-type: text/html',
+    ]);
   });
 
   test('a pasted line that would close the fence or read as a field is indented', () => {

@@ -118,8 +118,41 @@ describe('curl parser: options', () => {
     assert.equal(parsed('curl -g "http://h/[x]"').url, 'http://h/[x]');
   });
 
+  test('-o /dev/null (or -) and -w; -I is HEAD with headers; -A, -e, -b are headers; --connect-timeout is checked', () => {
+    const quiet = parsed(`curl -s -o /dev/null -w '%{http_code}' http://h`);
+    assert.deepEqual([quiet.discardBody, quiet.writeOut], [true, '%{http_code}']);
+    assert.equal(parsed('curl -so /dev/null http://h').discardBody, true);
+    assert.equal(parsed('curl --output - http://h').discardBody, false);
+    assert.equal(parsed('curl http://h').writeOut, undefined);
+    const head = parsed('curl -sI http://h');
+    assert.deepEqual([head.method, head.includeHeaders], ['HEAD', true]);
+    assert.equal(parsed('curl -I -X GET http://h').method, 'GET');
+    assert.deepEqual(parsed(`curl -A probe/1.0 -e https://ref.example -b 'sid=1; lang=es' http://h`).headers, [
+      ['User-Agent', 'probe/1.0'],
+      ['Referer', 'https://ref.example'],
+      ['Cookie', 'sid=1; lang=es'],
+    ]);
+    assert.equal(parsed('curl --connect-timeout 3 --fail-with-body --no-progress-meter http://h').url, 'http://h');
+    // A smoke test writes no file and reads no cookie jar or format file.
+    assert.deepEqual(problem('curl -o out.json http://h'), { code: 'bad-argument', option: '-o', value: 'out.json' });
+    assert.deepEqual(problem('curl -b cookies.txt http://h'), {
+      code: 'bad-argument',
+      option: '-b',
+      value: 'cookies.txt',
+    });
+    assert.deepEqual(problem('curl -w @format.txt http://h'), {
+      code: 'bad-argument',
+      option: '-w',
+      value: '@format.txt',
+    });
+    assert.deepEqual(problem('curl --connect-timeout soon http://h'), {
+      code: 'bad-argument',
+      option: '--connect-timeout',
+      value: 'soon',
+    });
+  });
+
   test('options curl has but the runner does not are named', () => {
-    assert.deepEqual(problem('curl -o out.json http://h'), { code: 'unsupported-option', option: '-o' });
     assert.deepEqual(problem('curl --data=x http://h'), { code: 'unsupported-option', option: '--data=x' });
     assert.deepEqual(problem('curl -v http://h'), { code: 'unsupported-option', option: '-v' });
   });

@@ -123,4 +123,33 @@ describe('smoke expectations: fields and the whole test', () => {
     assert.equal(second?.expectations.status?.code, 404);
     assert.deepEqual(second?.expectations.keys, [{ key: 'missing' }]);
   });
+
+  test('an item\'s own "Expected: 201" under its fence is its single test\'s; not a rate, not with two tests', () => {
+    const item = (n: number, expected: string, commands = 1) =>
+      [
+        `## ${n}. Create order`,
+        '**Owner:** Luis',
+        '**Status:** Pending',
+        '',
+        '```bash',
+        ...Array.from({ length: commands }, (_, i) => `curl -X POST http://staging-host/api/orders/${i}`),
+        '```',
+        expected,
+        '',
+      ].join('\n');
+    const text = [
+      '# Release checklist',
+      '',
+      item(1, 'Expected: 201 Created'),
+      item(2, '**Expected status:** 404'),
+      item(3, '- Status esperado: 409'),
+      item(4, 'Expected: 500 rps at peak'),
+      item(5, 'Expected throughput: 300'),
+      item(6, 'Expected: 201', 2),
+    ].join('\n');
+    assert.deepEqual(
+      smokeTestsOf(text).tests.map((t) => t.expectations.status?.code),
+      [201, 404, 409, undefined, undefined, undefined, undefined],
+    );
+  });
 });

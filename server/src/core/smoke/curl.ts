@@ -40,6 +40,10 @@ export interface CurlCommand {
   readonly includeHeaders: boolean;
   readonly compressed: boolean;
   readonly maxTimeMs: number | undefined;
+  /** `-o /dev/null`: the body is not shown (only what `-w` writes). */
+  readonly discardBody: boolean;
+  /** `-w/--write-out`: the format curl writes after the transfer (`%{http_code}\n`). */
+  readonly writeOut: string | undefined;
   readonly pipeline: readonly PipeStage[];
 }
 
@@ -84,6 +88,12 @@ const SHORT: Readonly<Record<string, string>> = {
   m: 'max-time',
   f: 'fail',
   g: 'globoff',
+  o: 'output',
+  w: 'write-out',
+  I: 'head',
+  A: 'user-agent',
+  e: 'referer',
+  b: 'cookie',
 };
 
 const TAKES_ARGUMENT = new Set([
@@ -98,6 +108,12 @@ const TAKES_ARGUMENT = new Set([
   'user',
   'max-time',
   'url',
+  'output',
+  'write-out',
+  'user-agent',
+  'referer',
+  'cookie',
+  'connect-timeout',
 ]);
 const FLAGS = new Set([
   'get',
@@ -109,6 +125,9 @@ const FLAGS = new Set([
   'compressed',
   'fail',
   'globoff',
+  'head',
+  'fail-with-body',
+  'no-progress-meter',
 ]);
 
 // Marks where the tokenizer met `$NAME`; it becomes the `<NAME>` variable.
@@ -311,6 +330,8 @@ interface Draft {
   user: string | undefined;
   flags: Set<string>;
   maxTimeMs: number | undefined;
+  discardBody: boolean;
+  writeOut: string | undefined;
 }
 
 function readOptions(args: readonly string[], pipeline: PipeStage[]): ParsedCommand {
@@ -324,6 +345,8 @@ function readOptions(args: readonly string[], pipeline: PipeStage[]): ParsedComm
     user: undefined,
     flags: new Set(),
     maxTimeMs: undefined,
+    discardBody: false,
+    writeOut: undefined,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -404,6 +427,33 @@ function applyOption(draft: Draft, name: string, value: string, written: string)
     case 'url':
       draft.urls.push(value);
       return undefined;
+    case 'output':
+      // The body thrown away (`-o /dev/null`) or to standard output (`-o -`); a smoke test writes no file.
+      if (value !== '/dev/null' && value !== '-' && value.toUpperCase() !== 'NUL')
+        return { code: 'bad-argument', option: written, value };
+      draft.discardBody ||= value !== '-';
+      return undefined;
+    case 'write-out':
+      // `-w @file` reads the format from a file: not a smoke test's business.
+      if (value.startsWith('@')) return { code: 'bad-argument', option: written, value };
+      draft.writeOut = value;
+      return undefined;
+    case 'user-agent':
+      draft.headers.push(['User-Agent', value]);
+      return undefined;
+    case 'referer':
+      draft.headers.push(['Referer', value.replace(/;auto$/, '')]);
+      return undefined;
+    case 'cookie':
+      // `-b 'a=1; b=2'` sends them; `-b file` would read a cookie jar.
+      if (!value.includes('=')) return { code: 'bad-argument', option: written, value };
+      draft.headers.push(['Cookie', value]);
+      return undefined;
+    case 'connect-timeout': {
+      // The runner's own timeout bounds the whole test; the value is checked, not used.
+      const seconds = Number(value);
+      return Number.isFinite(seconds) && seconds > 0 ? undefined : { code: 'bad-argument', option: written, value };
+    }
     default:
       return { code: 'unsupported-option', option: written };
   }
@@ -452,10 +502,12 @@ function finish(draft: Draft, pipeline: PipeStage[]): ParsedCommand {
   // curl expands `{a,b}` and `[1-3]` in URLs into several requests unless -g is given.
   if (!draft.flags.has('globoff') && /[{}[\]]/.test(url)) return fail({ code: 'url-glob', url });
   if (draft.form.length > 0 && (draft.data.length > 0 || draft.json.length > 0)) return fail({ code: 'data-and-form' });
+  // `-I`: a HEAD request whose headers are the output.
+  const head = draft.flags.has('head');
   return {
     ok: true,
     command: {
-      method: draft.method,
+      method: draft.method ?? (head ? 'HEAD' : undefined),
       url,
       headers: draft.headers,
       data: draft.data,
@@ -465,9 +517,11 @@ function finish(draft: Draft, pipeline: PipeStage[]): ParsedCommand {
       get: draft.flags.has('get'),
       followRedirects: draft.flags.has('location'),
       insecure: draft.flags.has('insecure'),
-      includeHeaders: draft.flags.has('include'),
+      includeHeaders: draft.flags.has('include') || head,
       compressed: draft.flags.has('compressed'),
       maxTimeMs: draft.maxTimeMs,
+      discardBody: draft.discardBody,
+      writeOut: draft.writeOut,
       pipeline,
     },
   };

@@ -1,6 +1,6 @@
 // What a response looks like after the command's pipes, and the lines pasted
 // into the document as its evidence: redacted, bounded and escaped.
-import { translator, type Language } from '../messages';
+import { translator, type Language, type Translate } from '../messages';
 import type { CurlCommand } from './curl';
 import { escapeOutputLine } from './layout';
 import { applyStage } from './pipes';
@@ -35,25 +35,84 @@ export function responseText(response: HttpResponse): string | undefined {
   }
 }
 
-/** Applies `-i` and the pipes to the response, as the shell would show it. */
-export function renderResponse(command: CurlCommand, response: HttpResponse, language: Language): RenderedResponse {
+/** What `-w` may print of a transfer besides the response: how long it took and the URL it ended at. */
+export interface Transfer {
+  readonly elapsedMs: number;
+  /** The URL requested (secrets masked); after followed redirects the final one is not known here. */
+  readonly url: string | undefined;
+  readonly method: string;
+}
+
+/**
+ * curl's `-w` format for this transfer: `%{http_code}`, `%{time_total}`, `%{size_download}`,
+ * `%{content_type}`, `%{url_effective}`, `%{header{name}}` and the like, `\n`/`\t`/`\r` and `%%`.
+ * A variable curl has and this runner cannot know (`%{time_connect}`, `%{remote_ip}`) is written
+ * as `?`, never made up.
+ */
+export function writeOut(format: string, response: HttpResponse, transfer: Transfer): string {
+  const seconds = (transfer.elapsedMs / 1000).toFixed(6);
+  const variables: Readonly<Record<string, string>> = {
+    http_code: String(response.status).padStart(3, '0'),
+    response_code: String(response.status),
+    http_version: '1.1',
+    method: transfer.method,
+    time_total: seconds,
+    time_starttransfer: seconds,
+    size_download: String(response.body.length),
+    content_type: headerValue(response, 'content-type') ?? '',
+    url_effective: transfer.url ?? '?',
+    url: transfer.url ?? '?',
+    num_redirects: transfer.url === undefined ? '?' : '0',
+    exitcode: '0',
+    errormsg: '',
+  };
+  return format.replace(/%%|%\{header\{([^}]*)\}\}|%\{([a-z_]+)\}|\\([nrt\\])/g, (whole, header, name, escape) => {
+    if (whole === '%%') return '%';
+    if (escape !== undefined) return escape === 'n' ? '\n' : escape === 'r' ? '\r' : escape === 't' ? '\t' : '\\';
+    if (header !== undefined) return headerValue(response, String(header).toLowerCase()) ?? '';
+    return variables[String(name)] ?? '?';
+  });
+}
+
+/** Applies `-i`, `-o /dev/null`, `-w` and the pipes to the response, as the shell would show it. */
+export function renderResponse(
+  command: CurlCommand,
+  response: HttpResponse,
+  language: Language,
+  transfer: Transfer,
+): RenderedResponse {
   const t = translator(language);
   const notes: string[] = [];
   if (response.truncated) notes.push(t('smoke.output.truncated', response.body.length));
+  const written =
+    command.writeOut === undefined
+      ? ''
+      : writeOut(command.writeOut, response, command.followRedirects ? { ...transfer, url: undefined } : transfer);
+  if (command.discardBody) return pipedText(command, '', written, notes, t);
   const body = responseText(response);
   if (body === undefined) {
     const type = headerValue(response, 'content-type') ?? t('smoke.output.noType');
     const summary = t('smoke.output.binary', response.body.length, type);
     const jq = command.pipeline.some((s) => s.program === 'jq');
     return {
-      text: summary,
+      text: written === '' ? summary : `${summary}\n${written}`,
       notes,
       problem: jq ? { code: 'not-json', detail: t('smoke.output.binaryBody') } : undefined,
     };
   }
   // With `-i` the headers are shown first and the pipes read the body only, which is what `curl -i | jq` users mean.
-  const headers = command.includeHeaders ? headerBlock(response) : '';
-  let text = body;
+  return pipedText(command, command.includeHeaders ? headerBlock(response) : '', body + written, notes, t);
+}
+
+/** The pipes applied to what curl wrote after the headers, which stay in front. */
+function pipedText(
+  command: CurlCommand,
+  headers: string,
+  output: string,
+  notes: string[],
+  t: Translate,
+): RenderedResponse {
+  let text = output;
   for (const stage of command.pipeline) {
     const outcome = applyStage(stage, text);
     if (!outcome.ok) return { text: headers + text, notes, problem: { code: outcome.error, detail: outcome.detail } };

@@ -138,6 +138,7 @@ export function findSmokeTests(checklist: Checklist, text: string, wanted?: (ite
     const prose = built ? itemProse(item, lines) : [];
     const itemCriteria = prose.map(timeLimitIn).filter((c): c is TimeCriterion => c !== undefined);
     if (prose.some(forbidsServerErrors)) noServerErrors = true;
+    const first = tests.length;
     for (const fence of item.fences) {
       if (!SHELL_LANGS.has(fence.lang.toLowerCase())) continue;
       for (const draft of testsInFence(fence)) {
@@ -147,6 +148,10 @@ export function findSmokeTests(checklist: Checklist, text: string, wanted?: (ite
         if (built) tests.push(finishTest(draft, item, itemCriteria, position, identity, parsed));
       }
     }
+    // "Expected: 201" written under the fence speaks of the item's test when it has only one.
+    const only = tests.length === first + 1 ? tests[first] : undefined;
+    const status = only && !only.expectations.status ? proseStatus(prose) : undefined;
+    if (only && status) tests[first] = { ...only, expectations: { ...only.expectations, status } };
   }
   return {
     tests,
@@ -160,6 +165,27 @@ export function findSmokeTests(checklist: Checklist, text: string, wanted?: (ite
 /** The test whose banner, command or evidence covers a line. */
 export function smokeTestAt(suite: SmokeSuite, line: number): SmokeTest | undefined {
   return suite.tests.find((t) => t.range.start.line <= line && line <= t.range.end.line);
+}
+
+/** Labels that name the status a test expects: "Expected", "Expected status", "Status esperado", "Código esperado". */
+const STATUS_EXPECTATION =
+  /^(?:expected|expect|esperad[oa]|(?:expected|esperad[oa])\s+(?:status|http status|response|result|code|c[oó]digo)|(?:status|estado http|c[oó]digo|respuesta|resultado)\s+esperad[oa])$/i;
+
+/** The status an item's prose expects of its test ("**Expected:** 201 Created"), not a rate or a count ("500 rps"). */
+function proseStatus(prose: readonly string[]): Expectations['status'] {
+  for (const text of prose) {
+    const kind = classifyLine(text.replace(/^\s*(?:[-*+]\s+)?/, '').replace(/\*\*|__/g, ''));
+    if (kind.kind !== 'field' || kind.field !== 'expect' || !STATUS_EXPECTATION.test(kind.label.trim())) continue;
+    if (
+      !/^\s*(?:HTTP\s*)?[1-5]\d\d(?!\s*(?:rps|qps|ms|s|seg|req|requests|users|usuarios|MB|GB|KB)\b)(?:\s+\p{L}[\p{L} ]*)?\s*$/iu.test(
+        kind.value,
+      )
+    )
+      continue;
+    const status = expectationField(kind.label, kind.value).status;
+    if (status) return status;
+  }
+  return undefined;
 }
 
 /** The lines of an item outside its fences, where acceptance criteria are written. */

@@ -299,7 +299,7 @@ function judgeResponse(
     );
   }
   if (response.truncated) reasons.push({ code: 'body-too-large', maxBytes: ctx.settings.maxBodyBytes });
-  const rendered = renderResponse(command, response, ctx.suite.language);
+  const rendered = renderResponse(command, response, ctx.suite.language, { elapsedMs, ...shown });
   if (rendered.problem) reasons.push(rendered.problem);
   const missed = missedCriterion(elapsedMs, test.criteria);
   if (missed) reasons.push({ code: 'criterion-missed', elapsedMs, limitMs: missed.limitMs, criterion: missed.text });
