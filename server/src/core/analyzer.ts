@@ -139,7 +139,11 @@ export class ChecklistAnalyzer {
     const redactionKey = `${scannedKey}\u0000${flaggedValues(text, secrets).join('\u0000')}`;
     const copies = this.redactions.key === redactionKey ? this.redactions.copies : new WeakMap<object, object>();
     const checklist = safeChecklist(
-      buildChecklist(blocks, { stateWords: settings.stateWords, blockerMarks: settings.blockerMarks }),
+      buildChecklist(blocks, {
+        stateWords: settings.stateWords,
+        blockerMarks: settings.blockerMarks,
+        today: options.today,
+      }),
       safeText,
       copies,
     );

@@ -146,10 +146,9 @@ function absoluteDate(text: string, context: DueContext): string | false | undef
   const iso = ISO.exec(text);
   if (iso) return ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const named = DAY_MONTH.exec(text);
-  if (named) return ymd(yearOf(named[3], context), MONTHS[(named[2] ?? '').toLowerCase()] ?? 0, Number(named[1]));
+  if (named) return dated(named[3], MONTHS[(named[2] ?? '').toLowerCase()] ?? 0, Number(named[1]), context);
   const american = MONTH_DAY.exec(text);
-  if (american)
-    return ymd(yearOf(american[3], context), MONTHS[(american[1] ?? '').toLowerCase()] ?? 0, Number(american[2]));
+  if (american) return dated(american[3], MONTHS[(american[1] ?? '').toLowerCase()] ?? 0, Number(american[2]), context);
   const numeric = NUMERIC.exec(text);
   // "24-48h", "5/7 tests": numbers with a unit or without a year are not dates.
   if (numeric && numeric[3] !== undefined) {
@@ -160,6 +159,20 @@ function absoluteDate(text: string, context: DueContext): string | false | undef
     return dayFirst ? ymd(year, b, a) : ymd(year, a, b);
   }
   return undefined;
+}
+
+/**
+ * A day and month, with the year as written or, without one, the year that puts the date nearest the
+ * creation date or today: "Dec 1" read on 2026-12-03 is 2026-12-01, "Jan 5" read then is 2027-01-05.
+ */
+function dated(written: string | undefined, month: number, day: number, context: DueContext): string | false {
+  const reference = context.created ?? context.today;
+  if (written !== undefined || reference === undefined || !isIsoDate(reference))
+    return ymd(yearOf(written, context), month, day);
+  const year = Number(reference.slice(0, 4));
+  const distance = (date: string) => Math.abs(Date.parse(date) - Date.parse(reference));
+  const candidates = [year - 1, year, year + 1].map((y) => ymd(y, month, day)).filter((d): d is string => d !== false);
+  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? false;
 }
 
 function yearOf(written: string | undefined, context: DueContext): number {

@@ -253,6 +253,8 @@ const DEFAULT_STATE_OPTIONS: Record<DocumentLanguage, readonly string[]> = {
 export interface ModelOptions {
   readonly stateWords?: StateWords | undefined;
   readonly blockerMarks?: readonly string[] | undefined;
+  /** Today (`YYYY-MM-DD`): the year of a deadline written without one ("Dec 1") when the document has no creation date. */
+  readonly today?: string | undefined;
 }
 
 type SectionKind = 'root' | 'title' | 'summary' | 'instructions' | 'normal';
@@ -347,7 +349,15 @@ export function buildChecklist(blocks: readonly PlacedBlock[], options: ModelOpt
   const language = documentLanguageOf([...docFields, ...items.flatMap((i) => i.fields)].map((f) => f.key));
   const definedKey = [...defined].join('\n');
   const finished = items.map((draft) =>
-    reusedItem(draft, created, shortTitles.get(draft), defined, definedKey, options, language),
+    reusedItem(
+      draft,
+      { created, today: options.today },
+      shortTitles.get(draft),
+      defined,
+      definedKey,
+      options,
+      language,
+    ),
   );
   const blockers = summaryBlockers(finishedSummary, finished);
   // Blanks outside every item (header fields, a decision line under a table, signature lines) are the document's.
@@ -1480,9 +1490,15 @@ function normaliseLabel(label: string): string {
  */
 const finishedCache = new WeakMap<Range, { readonly key: readonly unknown[]; readonly item: Item }>();
 
+/** The dates a deadline is read against: the document's creation date, else today for its year. */
+interface DateReference {
+  readonly created: string | undefined;
+  readonly today: string | undefined;
+}
+
 function reusedItem(
   draft: ItemDraft,
-  created: string | undefined,
+  dates: DateReference,
   shortTitle: string | undefined,
   defined: ReadonlySet<string>,
   definedKey: string,
@@ -1499,7 +1515,8 @@ function reusedItem(
     draft.endLine,
     draft.ownState,
     draft.markState,
-    created,
+    dates.created,
+    dates.today,
     shortTitle,
     definedKey,
     optionsKey(options),
@@ -1521,7 +1538,7 @@ function reusedItem(
   ];
   const cached = finishedCache.get(draft.headingRange);
   if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached.item;
-  const item = finishItem(draft, created, shortTitle, defined, options, language);
+  const item = finishItem(draft, dates, shortTitle, defined, options, language);
   finishedCache.set(draft.headingRange, { key, item });
   return item;
 }
@@ -1554,7 +1571,7 @@ function headingRowBlanks(
 
 function finishItem(
   draft: ItemDraft,
-  created: string | undefined,
+  dates: DateReference,
   shortTitle: string | undefined,
   defined: ReadonlySet<string>,
   options: ModelOptions,
@@ -1593,7 +1610,7 @@ function finishItem(
     owner: draft.fields.find((f) => isOwnerKey(f.key))?.value,
     deadline: deadlineField?.value,
     deadlineField,
-    due: deadlineField ? resolveDeadline(deadlineField.value, created, language) : undefined,
+    due: deadlineField ? resolveDeadline(deadlineField.value, dates, language) : undefined,
     state,
     stateField,
     checkboxes: draft.checkboxes,

@@ -7,8 +7,12 @@ import { addDays, isIsoDate, parseDue } from '../dates';
 export { addDays };
 
 /** Returns the due date as `YYYY-MM-DD`, or undefined when the text gives none. */
-export function resolveDeadline(text: string, created: string | undefined, language?: 'es' | 'en'): string | undefined {
-  return parseDue(text, { created, language });
+export function resolveDeadline(
+  text: string,
+  dates: { readonly created: string | undefined; readonly today?: string | undefined },
+  language?: 'es' | 'en',
+): string | undefined {
+  return parseDue(text, { created: dates.created, today: dates.today, language });
 }
 
 /** Reads the first ISO date of a field value ("2025-12-07"). */

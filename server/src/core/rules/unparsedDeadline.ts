@@ -9,12 +9,12 @@ import type { RuleContext } from './rule';
 /** How to write a date the document's readers read the same way: day first in Spanish, month first in English. */
 const EXAMPLE: Record<Language, MessageKey> = { es: 'deadline.example.dayFirst', en: 'deadline.example.monthFirst' };
 
-export function unparsedDeadlines({ checklist, t }: RuleContext): Finding[] {
+export function unparsedDeadlines({ checklist, t, today }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const item of checklist.items) {
     const field = item.deadlineField;
     if (!field || item.due !== undefined) continue;
-    if (readDue(field.value, { created: checklist.created, language: checklist.language }).kind !== 'unparsed')
+    if (readDue(field.value, { created: checklist.created, language: checklist.language, today }).kind !== 'unparsed')
       continue;
     const example = t(EXAMPLE[checklist.language]);
     findings.push({
