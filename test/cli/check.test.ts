@@ -39,6 +39,27 @@ describe('readiness COMMAND --help', () => {
 });
 
 describe('readiness check', () => {
+  test('issue and pull-request templates are left out of a folder by default, and come back when readiness.ignore is set', () => {
+    const dir = scratch();
+    const template = '# Release checklist\n\n| Task | Owner | Status |\n|---|---|---|\n| Tag | | |\n| Announce | | |\n';
+    mkdirSync(join(dir, '.github', 'ISSUE_TEMPLATE'), { recursive: true });
+    writeFileSync(join(dir, '.github', 'ISSUE_TEMPLATE', 'release.md'), template);
+    writeFileSync(join(dir, '.github', 'pull_request_template.md'), template);
+    writeFileSync(join(dir, 'release-checklist.md'), template);
+    const checked = (stdout: string) =>
+      (JSON.parse(stdout) as { files: { path: string; isChecklist: boolean }[] }).files
+        .filter((f) => f.isChecklist)
+        .map((f) => f.path.replace(/\\/g, '/'))
+        .sort();
+    assert.deepEqual(checked(run(['check', '.', '--format', 'json'], dir).stdout), ['release-checklist.md']);
+    writeFileSync(join(dir, '.readiness.json'), '{ "ignore": [] }');
+    assert.deepEqual(checked(run(['check', '.', '--format', 'json'], dir).stdout), [
+      '.github/ISSUE_TEMPLATE/release.md',
+      '.github/pull_request_template.md',
+      'release-checklist.md',
+    ]);
+  });
+
   test('text output: 1-based path:line:col severity code message, exit 1 on warnings', () => {
     const { code, stdout } = run(['check', 'test/fixtures/workspace/ENTREGABLES.md', '--today', '2025-12-01']);
     assert.equal(code, 1);

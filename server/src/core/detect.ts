@@ -15,6 +15,19 @@ export const defaultChecklistGlobs: readonly string[] = [
   '**/*checklist*.md',
 ];
 
+/**
+ * Issue and pull-request templates of GitHub and GitLab: their blanks are there on purpose, to be
+ * filled in each issue made from them, so they are not checked unless `readiness.ignore` says otherwise.
+ */
+export const defaultIgnoreGlobs: readonly string[] = [
+  '**/.github/ISSUE_TEMPLATE/**',
+  '**/.github/PULL_REQUEST_TEMPLATE/**',
+  '**/.github/pull_request_template.md',
+  '**/.github/PULL_REQUEST_TEMPLATE.md',
+  '**/.gitlab/issue_templates/**',
+  '**/.gitlab/merge_request_templates/**',
+];
+
 const matcherCache = new Map<string, (path: string) => boolean>();
 
 function matcher(globs: readonly string[]): (path: string) => boolean {

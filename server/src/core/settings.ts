@@ -19,7 +19,7 @@ import {
   type ParseError,
 } from 'jsonc-parser/lib/esm/main.js';
 import { DEFAULT_MAX_SIZE } from './analyzer';
-import { defaultChecklistGlobs } from './detect';
+import { defaultChecklistGlobs, defaultIgnoreGlobs } from './detect';
 import { translator, type MessageKey, type Translate } from './messages';
 import { defaultAnalysisSettings, STATE_WORD_KEYS, type AnalysisSettings, type StateWordKey } from './rules/rule';
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS } from './rules/evidenceState';
@@ -67,7 +67,7 @@ export function inEnvironment(
 
 export const defaultSettings: ResourceSettings = {
   files: defaultChecklistGlobs,
-  ignore: [],
+  ignore: defaultIgnoreGlobs,
   maxFileSize: DEFAULT_MAX_SIZE,
   analysis: defaultAnalysisSettings,
   smoke: defaultSmokeSettings,
