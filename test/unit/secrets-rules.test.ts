@@ -502,6 +502,22 @@ describe('a finding', () => {
     }
   });
 
+  test("a database client's password: quoted after mysql -p, or in the variable the client reads", () => {
+    const password = 'Xk9mQ2vL7pR4tZq';
+    for (const line of [
+      `mysql -u root -p'${password}' -h db`,
+      `PGPASSWORD=${password} psql -h db -U app`,
+      `SSHPASS=${password} sshpass -e ssh deploy@host`,
+    ])
+      assert.deepEqual(
+        found(line).map((m) => m.value),
+        [password],
+        line,
+      );
+    assert.deepEqual(found('mysql -u root -p -h db'), []);
+    assert.deepEqual(found('PGPASSWORD=$DB_PASSWORD psql -h db'), []);
+  });
+
   test('code spans that hold a command, a variable, a placeholder or a word are not values', () => {
     for (const line of [
       'OPENAI_API_KEY=`cat /run/secrets/openai`',

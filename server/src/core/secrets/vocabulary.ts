@@ -93,8 +93,12 @@ export function nameWords(name: string): string[] {
  * How surely a name denotes a secret: declared by the document (`declared`), ending in a
  * secret word (`secret`), a bare vague word such as `key` (`vague`), or not at all.
  */
+/** Environment variables that hold a password without a separate secret word: PGPASSWORD, REDISCLI_AUTH. */
+const KNOWN_SECRET_VARIABLES = new Set(['PGPASSWORD', 'PGPASS', 'REDISCLI_AUTH', 'MYSQL_PWD', 'SSHPASS', 'VAULT_TOKEN']);
+
 export function secretNameStrength(name: string, vocabulary: ReadonlySet<string>): SecretNameStrength {
   if (vocabulary.has(name.toUpperCase())) return 'declared';
+  if (KNOWN_SECRET_VARIABLES.has(name)) return 'secret';
   const all = nameWords(name);
   // "Password for Grafana", "clave de API": the noun before the complement names the secret, which the complement makes specific.
   const complement = all.findIndex((word) => COMPLEMENT.has(word));

@@ -242,7 +242,7 @@ export const credentialRules: readonly SecretRule[] = [
         'g',
       ),
       // mysql takes its password glued to -p (-pS3cret); a bare -p prompts for it.
-      new RegExp(String.raw`\bmysql(?:dump|admin|sh)?\b[^\n]{0,2048}?\s-p(?<secret>${ARGUMENT})`, 'g'),
+      new RegExp(String.raw`\bmysql(?:dump|admin|sh)?\b[^\n]{0,2048}?\s-p["']?(?<secret>${ARGUMENT})`, 'g'),
     ],
     minEntropy: 2,
     freeForm: true,
