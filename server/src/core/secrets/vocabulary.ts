@@ -94,7 +94,14 @@ export function nameWords(name: string): string[] {
  * secret word (`secret`), a bare vague word such as `key` (`vague`), or not at all.
  */
 /** Environment variables that hold a password without a separate secret word: PGPASSWORD, REDISCLI_AUTH. */
-const KNOWN_SECRET_VARIABLES = new Set(['PGPASSWORD', 'PGPASS', 'REDISCLI_AUTH', 'MYSQL_PWD', 'SSHPASS', 'VAULT_TOKEN']);
+const KNOWN_SECRET_VARIABLES = new Set([
+  'PGPASSWORD',
+  'PGPASS',
+  'REDISCLI_AUTH',
+  'MYSQL_PWD',
+  'SSHPASS',
+  'VAULT_TOKEN',
+]);
 
 export function secretNameStrength(name: string, vocabulary: ReadonlySet<string>): SecretNameStrength {
   if (vocabulary.has(name.toUpperCase())) return 'declared';
