@@ -196,3 +196,36 @@ describe('links are not placeholders', () => {
     );
   });
 });
+
+describe('a byte order mark', () => {
+  test('moves nothing: every finding covers the same text as without it, in a whole or an incremental analysis', () => {
+    const body = [
+      '# Release checklist',
+      '',
+      '| Task | Owner | Status |',
+      '|---|---|---|',
+      '| Tag | | Pending |',
+      '',
+      '## Sign-off',
+      '- [ ] Owner: [name] — Date: ______',
+      '**Decision:** ☐ GO ☐ NO-GO',
+      '',
+    ].join('\r\n');
+    const covered = (text: string, analysis: Analysis) => {
+      const lines = text.split('\r\n');
+      return analysis.findings.map((f) => [
+        f.code,
+        f.range.start.line,
+        lines[f.range.start.line]?.slice(f.range.start.character, f.range.end.character),
+      ]);
+    };
+    const plain = covered(body, analysisOf(body));
+    assert.ok(plain.length >= 3);
+    const withMark = `\uFEFF${body}`;
+    assert.deepEqual(covered(withMark, analysisOf(withMark)), plain);
+    // Block by block, as after an edit, the same.
+    const analyzer = new ChecklistAnalyzer();
+    analyzer.analyze(withMark.replace('Tag', 'Tags'));
+    assert.deepEqual(covered(withMark, analyzer.analyze(withMark)), plain);
+  });
+});
