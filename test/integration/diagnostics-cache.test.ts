@@ -5,7 +5,9 @@ import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { splitBlocks } from '../../server/src/core/markdown/blocks';
 import { declaredSecretNames, mergeSecretNames, secretNameParts } from '../../server/src/core/secrets/vocabulary';
+import type { Finding } from '../../server/src/core/types';
 import { encodeMessage } from '../../server/src/lsp/cachedJson';
+import { findingOf, toDiagnostic } from '../../server/src/lsp/convert';
 import { DiagnosticsStore } from '../../server/src/lsp/diagnosticsCache';
 import { formatJson, jsonEntry, JSON_CLOSE, JSON_EMPTY, JSON_OPEN } from '../../server/src/cli/report';
 import { readFixture, sampleText } from '../support/paths';
@@ -70,6 +72,49 @@ describe('cached diagnostics JSON', () => {
     const after = analyzer.analyze(sampleText().replace('[PEGAR ENLACE AL PR]', 'done'), { today: TODAY }).findings;
     const kept = new Set(before);
     assert.ok(after.filter((f) => !kept.has(f)).length <= 2, "only the edited item's findings are made again");
+  });
+});
+
+describe("a diagnostic's finding, found again by the server", () => {
+  test('every finding of varied checklists is found from its diagnostic, which carries no data', () => {
+    const documents = [
+      sampleText(),
+      sampleText().replace('### 🟡 Infraestructura (4 items)', '### 🟡 Infraestructura (5 items)'),
+      readFixture('documents', 'DELIVERABLES.en.md'),
+      readFixture('documents', 'ENTREGABLES.escenarios.md'),
+      readFixture('smoke', 'DELIVERABLES.md'),
+    ];
+    let withData = 0;
+    for (const text of documents) {
+      const { findings } = new ChecklistAnalyzer().analyze(text, { today: TODAY });
+      for (const finding of findings) {
+        const diagnostic = toDiagnostic(finding);
+        assert.equal('data' in diagnostic, false);
+        if (finding.data) withData++;
+        // Through JSON, as the client sends it back in a code action request.
+        const back = findingOf(findings, JSON.parse(JSON.stringify(diagnostic)) as typeof diagnostic);
+        assert.equal(back?.code, finding.code);
+        assert.deepEqual(back?.range, finding.range);
+        assert.equal(back?.message, finding.message);
+        assert.deepEqual(back?.data, finding.data);
+      }
+    }
+    assert.ok(withData > 200);
+  });
+
+  test("another source's diagnostic, or one no longer reported, has none; one range with two codes or messages, its own", () => {
+    const at = { start: { line: 4, character: 2 }, end: { line: 4, character: 9 } };
+    const findings: Finding[] = [
+      { code: 'overdue', severity: 'warning', message: 'Item 1 · A: late', range: at, data: { item: '1', due: 'x' } },
+      { code: 'unknown-state', severity: 'warning', message: 'first', range: at, data: { item: '1', value: 'a' } },
+      { code: 'unknown-state', severity: 'warning', message: 'second', range: at, data: { item: '2', value: 'b' } },
+    ];
+    const [overdue, first, second] = findings.map((f) => toDiagnostic(f));
+    assert.equal(findingOf(findings, { ...overdue, source: 'markdownlint' }), undefined);
+    assert.equal(findingOf(findings, { ...overdue, range: { ...at, end: { line: 4, character: 10 } } }), undefined);
+    assert.equal(findingOf(findings, overdue), findings[0]);
+    assert.equal(findingOf(findings, second), findings[2]);
+    assert.equal(findingOf(findings, first), findings[1]);
   });
 });
 

@@ -48,7 +48,11 @@ describe('language server: files the checklist points at', () => {
 
   const file = (path: string) => join(folder, ...path.split('/'));
   const missing = () => diagnostics.filter((d) => d.code === 'missing-file');
-  const pathOf = (d: Diagnostic) => (d.data as { path: string }).path;
+  /** The path a missing-file diagnostic names, as its message says it (without a folder's slash). */
+  const pathOf = (d: Diagnostic): string => {
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    return /(?:the file |the folder |: )(\S+?)\/? does not exist$/.exec(message)?.[1] ?? assert.fail(message);
+  };
   const missingPaths = () => missing().map(pathOf);
   const actions = async (line: number, character: number) =>
     (await server.connection.sendRequest(CodeActionRequest.type, {
