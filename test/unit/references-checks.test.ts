@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Analysis } from '../../server/src/core/analyzer';
+import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import {
   gatherFileFacts,
@@ -194,6 +194,41 @@ describe('missing-file', () => {
       kept.map((f) => f.range.start.line),
       [lineOf(text, '- File: docs/runbook.md')],
     );
+  });
+});
+
+describe('reference findings after an edit', () => {
+  const ticked = sampleText().replace('- [ ] Rollback steps', '- [x] Rollback steps');
+  const factsOf = (checklist: Analysis['checklist'], files: Record<string, string>) =>
+    gatherFileFacts(
+      referencePaths(checklist, [ROOT]),
+      memoryProbe(Object.fromEntries(Object.entries(files).map(([path, content]) => [joinPath(ROOT, path), content]))),
+    );
+  const workspaces: Record<string, string>[] = [
+    {},
+    { 'docs/runbook.md': '# Runbook\n## Canary deployment\n' },
+    { 'docs/runbook.md': '# Runbook\n## Rollback steps\n', 'docs/playbooks/disk-full.md': '# Disk\n' },
+    { 'data/tickets/.keep': '', 'test/fixture.jpg': 'x' },
+    { 'docs/runbook.md': '# Runbook\n## Canary deployment\n' },
+  ];
+
+  test('an unchanged item keeps its findings; files that come, go or change headings are followed as from scratch', async () => {
+    const analyzer = new ChecklistAnalyzer();
+    const t = translator('en');
+    let previous: readonly unknown[] = [];
+    for (const [step, files] of workspaces.entries()) {
+      for (const text of [ticked, ticked.replace('[PEGAR ENLACE AL PR]', `https://example.com/pr/${step}`)]) {
+        const { checklist } = analyzer.analyze(text);
+        // Gathered again each time: new fact objects, the same content when the files did not change.
+        const facts = await factsOf(checklist, files);
+        const found = referenceFindings({ checklist, bases: [ROOT], facts, t });
+        const fresh = new ChecklistAnalyzer().analyze(text).checklist;
+        assert.deepEqual(found, referenceFindings({ checklist: fresh, bases: [ROOT], facts, t }), `step ${step}`);
+        // The edit is in item 1, which points at no file: the same workspace, the same finding objects.
+        if (text !== ticked) assert.ok(found.length > 0 && found.every((f) => previous.includes(f)), `step ${step}`);
+        previous = found;
+      }
+    }
   });
 });
 

@@ -66,10 +66,13 @@ export class ReferenceChecks {
     const paths = references.paths(analysis.checklist, bases);
     const facts = paths.length === 0 || bases[0] === undefined ? new Map() : await this.files.gather(paths, bases[0]);
     this.snapshots.set(uri, { bases, facts, paths });
-    return references.withFindings(
-      analysis,
-      references.findings({ checklist: analysis.checklist, bases, facts }, this.host.t()),
-    );
+    // Their messages too go through the analysis' redaction point (a finding whose message needs nothing
+    // keeps its identity, and its cached diagnostic).
+    const found = references.findings({ checklist: analysis.checklist, bases, facts }, this.host.t()).map((f) => {
+      const message = analysis.safeText(f.message);
+      return message === f.message ? f : { ...f, message };
+    });
+    return references.withFindings(analysis, found);
   }
 
   /**

@@ -81,11 +81,14 @@ export function referencePaths(checklist: Checklist, bases: ReferenceBases): str
   ];
 }
 
+/** What resolving reads of the facts. */
+export type FactReader = Pick<FileFacts, 'get'>;
+
 export function resolveReference(
   item: Item,
   reference: FileReference,
   bases: ReferenceBases,
-  facts: FileFacts,
+  facts: FactReader,
 ): ResolvedReference {
   const candidates = candidatePaths(reference, bases);
   const outside = { item, reference, state: 'outside', path: reference.path, fact: undefined, candidates: [] } as const;
