@@ -124,6 +124,7 @@ export function startServer(connection: Connection): void {
     folderOf,
     t: () => t,
     canCreateFiles: () => appliesFileCreation,
+    changed: (uris) => analyses.invalidate(uris),
   });
 
   const diagnostics = new DiagnosticsProvider(connection, {
