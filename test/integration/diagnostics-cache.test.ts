@@ -40,6 +40,53 @@ describe('cached diagnostics JSON', () => {
     assert.equal(encodeMessage(other).toString('utf8'), JSON.stringify(other));
   });
 
+  test('lists that share their start or end with the one sent before encode as JSON.stringify', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const store = new DiagnosticsStore();
+    const lists = [
+      'file:///w/A.md',
+      'file:///w/B.md',
+      'file:///w/A.md',
+      'file:///w/A.md',
+      'file:///w/A.md',
+      'file:///w/A.md',
+    ].map((uri, i) => {
+      const text =
+        i === 1
+          ? readFixture('documents', 'DELIVERABLES.en.md')
+          : i === 3
+            ? sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/"7"')
+            : i === 4
+              ? `${sampleText()}\n### 99. Último\n**Estado**: ⏳\n[X] [Y]\n`
+              : i === 5
+                ? sampleText().replace(/^(# .*)$/m, '$1\n\n[FECHA]')
+                : sampleText();
+      return { uri, diagnostics: store.update(uri, analyzer.analyze(text, { today: TODAY }).findings).diagnostics };
+    });
+    // Besides the lists: a plain item first, last and in the middle, and lists shorter and longer.
+    const plain = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'é\u2028' };
+    const base = lists[0]?.diagnostics ?? [];
+    const odd = [
+      [plain, ...base],
+      [...base, plain],
+      [...base.slice(0, 40), plain, ...base.slice(41)],
+      base.slice(0, 2),
+      [...base, ...base],
+      base.slice(1),
+      base.slice(0, -1),
+    ];
+    for (const diagnostics of [...lists.map((l) => l.diagnostics), ...odd, ...lists.map((l) => l.diagnostics)]) {
+      const message = {
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: { uri: 'file:///w/A.md', diagnostics: [...diagnostics] },
+      };
+      assert.equal(encodeMessage(message).toString('utf8'), JSON.stringify(message));
+      const report = { jsonrpc: '2.0', id: 9, result: { kind: 'full', resultId: '3', items: [...diagnostics] } };
+      assert.equal(encodeMessage(report).toString('utf8'), JSON.stringify(report));
+    }
+  });
+
   test('result ids: the same diagnostics keep theirs, a change gets a new one', () => {
     const analyzer = new ChecklistAnalyzer();
     const store = new DiagnosticsStore();
