@@ -87,6 +87,28 @@ describe('cached diagnostics JSON', () => {
     }
   });
 
+  test('after each edit, the diagnostics of a fresh store; changed exactly when they differ', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const store = new DiagnosticsStore();
+    const texts = [
+      sampleText(),
+      sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1'),
+      sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1'),
+      sampleText().replace(/^(# .*)$/m, '$1\n\n[FECHA]'),
+      `${sampleText()}\n### 99. Último\n[X]\n`,
+      sampleText(),
+    ];
+    let before = '';
+    for (const text of texts) {
+      const findings = analyzer.analyze(text, { today: TODAY }).findings;
+      const { diagnostics, changed } = store.update('file:///w/x.md', findings);
+      const fresh = new DiagnosticsStore().update('file:///w/x.md', findings).diagnostics;
+      assert.equal(JSON.stringify(diagnostics), JSON.stringify(fresh));
+      assert.equal(changed, JSON.stringify(diagnostics) !== before);
+      before = JSON.stringify(diagnostics);
+    }
+  });
+
   test('result ids: the same diagnostics keep theirs, a change gets a new one', () => {
     const analyzer = new ChecklistAnalyzer();
     const store = new DiagnosticsStore();

@@ -17,7 +17,7 @@ import {
 import { joinPath, relativePath } from '../../server/src/core/references/paths';
 import { sectionCovers } from '../../server/src/core/references/sections';
 import { playbookTemplate, runbookTemplate, topicOf } from '../../server/src/core/references/templates';
-import { range, type Range } from '../../server/src/core/types';
+import { range, type Finding, type Range } from '../../server/src/core/types';
 import { applyEdits } from '../support/edits';
 import { memoryProbe } from '../support/memoryFiles';
 import { sampleText } from '../support/texts';
@@ -223,11 +223,46 @@ describe('reference findings after an edit', () => {
         const facts = await factsOf(checklist, files);
         const found = referenceFindings({ checklist, bases: [ROOT], facts, t });
         const fresh = new ChecklistAnalyzer().analyze(text).checklist;
+        assert.deepEqual(referencePaths(checklist, [ROOT]), referencePaths(fresh, [ROOT]));
         assert.deepEqual(found, referenceFindings({ checklist: fresh, bases: [ROOT], facts, t }), `step ${step}`);
         // The edit is in item 1, which points at no file: the same workspace, the same finding objects.
         if (text !== ticked) assert.ok(found.length > 0 && found.every((f) => previous.includes(f)), `step ${step}`);
         previous = found;
       }
+    }
+  });
+});
+
+describe('reference findings merged into an analysis', () => {
+  const finding = (line: number, character: number, message: string): Finding => ({
+    code: 'missing-file',
+    severity: 'information',
+    message,
+    range: range(line, character, line, character + 1),
+    data: { item: '1', path: message, kind: 'file' },
+  });
+  const asBefore = (first: readonly Finding[], extra: readonly Finding[]) =>
+    [...first, ...extra].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
+
+  test("in position order, the analysis' own first at one position, as a sort of both would give", () => {
+    const analysis = analysisOf(sampleText());
+    const own = analysis.findings;
+    const cases: Finding[][] = [
+      [finding(0, 0, 'first line')],
+      [finding(own.at(-1)?.range.start.line ?? 0, 99, 'last'), finding(0, 0, 'a'), finding(0, 0, 'b')],
+      own
+        .slice(0, 30)
+        .map((f, i) => finding(f.range.start.line, f.range.start.character, `tie ${i}`))
+        .reverse(),
+      own.filter((_, i) => i % 7 === 0).map((f, i) => finding(f.range.start.line + 1, 0, `between ${i}`)),
+    ];
+    for (const extra of cases) {
+      assert.deepEqual(withReferenceFindings(analysis, extra).findings, asBefore(own, extra));
+      // A list out of order (not the analyzer's) is sorted as a whole.
+      const shuffled = { ...analysis, findings: [...own].reverse() };
+      assert.deepEqual(withReferenceFindings(shuffled, extra).findings, asBefore([...own].reverse(), extra));
     }
   });
 });

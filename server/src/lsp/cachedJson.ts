@@ -40,8 +40,8 @@ let last:
   | { readonly items: readonly unknown[]; readonly bytes: Buffer; readonly list: number; readonly ends: Uint32Array }
   | undefined;
 
-/** Items the same as before by identity, whose JSON therefore is too (frozen, cached values). */
-const reusable = (a: unknown, b: unknown) => a === b && texts.has(a as object);
+/** Items the same as before by identity, whose JSON therefore is too (frozen values). */
+const reusable = (a: unknown, b: unknown) => a === b && typeof a === 'object' && a !== null && Object.isFrozen(a);
 
 /** `head`, the items' JSON joined by commas, and `tail`, in one buffer. */
 function withList(head: Buffer, items: readonly unknown[], tail: Buffer): Buffer {

@@ -14,6 +14,10 @@ import { toDiagnostic } from './convert';
 const byFinding = new WeakMap<Finding, Diagnostic>();
 
 interface Entry {
+  /** The findings of the last update, and their diagnostics (index for index). */
+  readonly findings: readonly Finding[];
+  readonly list: readonly Diagnostic[];
+  /** The diagnostics as last reported, under `resultId`: `list`, or the same diagnostics as an earlier one. */
   readonly diagnostics: readonly Diagnostic[];
   readonly resultId: string;
   /** The diagnostics of findings made anew in the last update, by their JSON. */
@@ -36,8 +40,14 @@ export class DiagnosticsStore {
     findings: readonly Finding[],
   ): { readonly diagnostics: readonly Diagnostic[]; readonly changed: boolean } {
     const previous = this.entries.get(uri);
+    // After a keystroke the list starts and ends with the findings of the last update, the same objects:
+    // their diagnostics are taken by position; only those between are looked up or made.
+    const [prefix, suffix] = previous ? sharedEnds(previous.findings, findings) : [0, 0];
     const remade = new Map<string, Diagnostic>();
-    const list = findings.map((finding) => {
+    const list = findings.map((finding, i) => {
+      if (previous && i < prefix) return previous.list[i];
+      if (previous && i >= findings.length - suffix)
+        return previous.list[i - findings.length + previous.findings.length];
       let diagnostic = byFinding.get(finding);
       if (diagnostic) return diagnostic;
       const fresh = Object.freeze(toDiagnostic(finding, this.docs));
@@ -47,8 +57,10 @@ export class DiagnosticsStore {
       byFinding.set(finding, diagnostic);
       return diagnostic;
     });
-    const changed = previous === undefined || !sameItems(previous.diagnostics, list);
+    const changed = previous === undefined || !sameItems(previous.diagnostics, list, prefix, suffix);
     this.entries.set(uri, {
+      findings,
+      list,
       diagnostics: changed ? list : previous.diagnostics,
       resultId: changed ? String(this.nextId++) : previous.resultId,
       remade,
@@ -69,10 +81,24 @@ export class DiagnosticsStore {
   }
 }
 
-/** The same diagnostics: mostly the same objects; the few others (the edited block's) compared by their JSON. */
-function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+/** How many items two lists share at their start, and then at their end, by identity. */
+function sharedEnds(a: readonly unknown[], b: readonly unknown[]): [number, number] {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return [prefix, suffix];
+}
+
+/**
+ * The same diagnostics: mostly the same objects; the few others (the edited block's) compared by their JSON.
+ * The first `prefix` and last `suffix` of `b` are those of the last update, the same as `a`'s (`a` is that
+ * update's list, or an earlier one found the same).
+ */
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[], prefix: number, suffix: number): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
+  for (let i = prefix; i < b.length - suffix; i++) {
     const x = a[i];
     const y = b[i];
     if (x !== y && (!x || !y || jsonOf(x) !== jsonOf(y))) return false;

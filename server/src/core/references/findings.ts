@@ -178,8 +178,23 @@ export function withReferenceFindings(analysis: Analysis, extra: readonly Findin
     const codes = silenced.get(f.range.start.line);
     return codes === undefined || (codes.length > 0 && !codes.includes(f.code));
   });
-  const findings = [...analysis.findings, ...kept.map(stableFinding)].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
-  return { ...analysis, findings };
+  return { ...analysis, findings: merged(analysis.findings, kept.map(stableFinding).sort(byPosition)) };
+}
+
+const byPosition = (a: Finding, b: Finding) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** Both lists in one, in position order, `first`'s before `then`'s at one position (`then` is in order). */
+function merged(first: readonly Finding[], then: readonly Finding[]): Finding[] {
+  // The analyzer's findings are in order; any other list is sorted as a whole.
+  for (let i = 1; i < first.length; i++)
+    if (byPosition(first[i - 1], first[i]) > 0) return [...first, ...then].sort(byPosition);
+  const all: Finding[] = [];
+  let j = 0;
+  for (const finding of first) {
+    while (j < then.length && byPosition(then[j], finding) < 0) all.push(then[j++]);
+    all.push(finding);
+  }
+  while (j < then.length) all.push(then[j++]);
+  return all;
 }
