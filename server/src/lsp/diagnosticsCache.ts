@@ -40,14 +40,18 @@ export class DiagnosticsStore {
     findings: readonly Finding[],
   ): { readonly diagnostics: readonly Diagnostic[]; readonly changed: boolean } {
     const previous = this.entries.get(uri);
-    // After a keystroke the list starts and ends with the findings of the last update, the same objects:
-    // their diagnostics are taken by position; only those between are looked up or made.
-    const [prefix, suffix] = previous ? sharedEnds(previous.findings, findings) : [0, 0];
+    // After a keystroke most findings are those of the last update, the same objects at the same index (or,
+    // after lines were added or removed, shifted by as many findings as the list grew): their diagnostics are
+    // taken by position; only the others are looked up or made.
+    const shift = previous ? findings.length - previous.findings.length : 0;
+    const kept = new Uint8Array(findings.length);
     const remade = new Map<string, Diagnostic>();
     const list = findings.map((finding, i) => {
-      if (previous && i < prefix) return previous.list[i];
-      if (previous && i >= findings.length - suffix)
-        return previous.list[i - findings.length + previous.findings.length];
+      if (previous?.findings[i] === finding) {
+        kept[i] = 1;
+        return previous.list[i];
+      }
+      if (shift !== 0 && previous?.findings[i - shift] === finding) return previous.list[i - shift];
       let diagnostic = byFinding.get(finding);
       if (diagnostic) return diagnostic;
       const fresh = Object.freeze(toDiagnostic(finding, this.docs));
@@ -57,7 +61,7 @@ export class DiagnosticsStore {
       byFinding.set(finding, diagnostic);
       return diagnostic;
     });
-    const changed = previous === undefined || !sameItems(previous.diagnostics, list, prefix, suffix);
+    const changed = previous === undefined || !sameItems(previous.diagnostics, list, kept);
     this.entries.set(uri, {
       findings,
       list,
@@ -81,24 +85,15 @@ export class DiagnosticsStore {
   }
 }
 
-/** How many items two lists share at their start, and then at their end, by identity. */
-function sharedEnds(a: readonly unknown[], b: readonly unknown[]): [number, number] {
-  const max = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < max && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  return [prefix, suffix];
-}
-
 /**
  * The same diagnostics: mostly the same objects; the few others (the edited block's) compared by their JSON.
- * The first `prefix` and last `suffix` of `b` are those of the last update, the same as `a`'s (`a` is that
+ * Where `kept` is set, `b` has the last update's diagnostic at that index, the same as `a`'s (`a` is that
  * update's list, or an earlier one found the same).
  */
-function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[], prefix: number, suffix: number): boolean {
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[], kept: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = prefix; i < b.length - suffix; i++) {
+  for (let i = 0; i < b.length; i++) {
+    if (kept[i]) continue;
     const x = a[i];
     const y = b[i];
     if (x !== y && (!x || !y || jsonOf(x) !== jsonOf(y))) return false;
