@@ -44,7 +44,8 @@ export class FileFactsCache {
   async gather(paths: readonly string[], fence: string): Promise<Map<string, FileFact>> {
     const known = paths.filter((path) => this.facts.has(keyOf(path, fence)));
     const entries = await Promise.all(paths.map(async (path) => [path, await this.get(path, fence)] as const));
-    if (!this.watching && known.length > 0) void this.recheck(known, fence);
+    // After the analysis that asked has been published (its promise callbacks and the message's write come first).
+    if (!this.watching && known.length > 0) setImmediate(() => void this.recheck(known, fence));
     return new Map(entries);
   }
 
