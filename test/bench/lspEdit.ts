@@ -1,6 +1,8 @@
 // A bench LSP client: opens the 1 MB document in a spawned dist/server.js and
 // times one-character edits from `didChange` sent to diagnostics received and
-// parsed, as an editor would see them (pushed, or pulled with result ids).
+// parsed, as an editor would see them (pushed, or pulled with result ids). The
+// edits must change the diagnostics: a pull answered "unchanged" would time no
+// list at all, so it fails the session rather than count as a keystroke.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -79,14 +81,15 @@ export async function openInServer(
       const char = String.fromCharCode(97 + (n++ % 26));
       version++;
       const start = performance.now();
-      const received = mode === 'push' ? pushed(version) : undefined;
+      const published = mode === 'push' ? pushed(version) : undefined;
       await connection.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri, version },
         contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: char }],
       });
-      if (received) await received;
-      else await pull();
-      return performance.now() - start;
+      const report = published ? { kind: 'full', items: (await published).diagnostics } : await pull();
+      const elapsed = performance.now() - start;
+      if (report.kind !== 'full') throw new Error(`the edit at ${offset} left the diagnostics unchanged`);
+      return elapsed;
     },
     async stop() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

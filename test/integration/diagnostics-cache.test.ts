@@ -5,7 +5,9 @@ import { describe, test } from 'node:test';
 import { ChecklistAnalyzer } from '../../server/src/core/analyzer';
 import { splitBlocks } from '../../server/src/core/markdown/blocks';
 import { declaredSecretNames, mergeSecretNames, secretNameParts } from '../../server/src/core/secrets/vocabulary';
+import type { Finding } from '../../server/src/core/types';
 import { encodeMessage } from '../../server/src/lsp/cachedJson';
+import { findingOf, toDiagnostic } from '../../server/src/lsp/convert';
 import { DiagnosticsStore } from '../../server/src/lsp/diagnosticsCache';
 import { formatJson, jsonEntry, JSON_CLOSE, JSON_EMPTY, JSON_OPEN } from '../../server/src/cli/report';
 import { readFixture, sampleText } from '../support/paths';
@@ -36,6 +38,75 @@ describe('cached diagnostics JSON', () => {
     }
     const other = { jsonrpc: '2.0', id: 1, result: { kind: 'full', items: [{ a: 1 }, { b: 'x' }] } };
     assert.equal(encodeMessage(other).toString('utf8'), JSON.stringify(other));
+  });
+
+  test('lists that share their start or end with the one sent before encode as JSON.stringify', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const store = new DiagnosticsStore();
+    const lists = [
+      'file:///w/A.md',
+      'file:///w/B.md',
+      'file:///w/A.md',
+      'file:///w/A.md',
+      'file:///w/A.md',
+      'file:///w/A.md',
+    ].map((uri, i) => {
+      const text =
+        i === 1
+          ? readFixture('documents', 'DELIVERABLES.en.md')
+          : i === 3
+            ? sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/"7"')
+            : i === 4
+              ? `${sampleText()}\n### 99. Último\n**Estado**: ⏳\n[X] [Y]\n`
+              : i === 5
+                ? sampleText().replace(/^(# .*)$/m, '$1\n\n[FECHA]')
+                : sampleText();
+      return { uri, diagnostics: store.update(uri, analyzer.analyze(text, { today: TODAY }).findings).diagnostics };
+    });
+    // Besides the lists: a plain item first, last and in the middle, and lists shorter and longer.
+    const plain = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'é\u2028' };
+    const base = lists[0]?.diagnostics ?? [];
+    const odd = [
+      [plain, ...base],
+      [...base, plain],
+      [...base.slice(0, 40), plain, ...base.slice(41)],
+      base.slice(0, 2),
+      [...base, ...base],
+      base.slice(1),
+      base.slice(0, -1),
+    ];
+    for (const diagnostics of [...lists.map((l) => l.diagnostics), ...odd, ...lists.map((l) => l.diagnostics)]) {
+      const message = {
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: { uri: 'file:///w/A.md', diagnostics: [...diagnostics] },
+      };
+      assert.equal(encodeMessage(message).toString('utf8'), JSON.stringify(message));
+      const report = { jsonrpc: '2.0', id: 9, result: { kind: 'full', resultId: '3', items: [...diagnostics] } };
+      assert.equal(encodeMessage(report).toString('utf8'), JSON.stringify(report));
+    }
+  });
+
+  test('after each edit, the diagnostics of a fresh store; changed exactly when they differ', () => {
+    const analyzer = new ChecklistAnalyzer();
+    const store = new DiagnosticsStore();
+    const texts = [
+      sampleText(),
+      sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1'),
+      sampleText().replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1'),
+      sampleText().replace(/^(# .*)$/m, '$1\n\n[FECHA]'),
+      `${sampleText()}\n### 99. Último\n[X]\n`,
+      sampleText(),
+    ];
+    let before = '';
+    for (const text of texts) {
+      const findings = analyzer.analyze(text, { today: TODAY }).findings;
+      const { diagnostics, changed } = store.update('file:///w/x.md', findings);
+      const fresh = new DiagnosticsStore().update('file:///w/x.md', findings).diagnostics;
+      assert.equal(JSON.stringify(diagnostics), JSON.stringify(fresh));
+      assert.equal(changed, JSON.stringify(diagnostics) !== before);
+      before = JSON.stringify(diagnostics);
+    }
   });
 
   test('result ids: the same diagnostics keep theirs, a change gets a new one', () => {
@@ -70,6 +141,49 @@ describe('cached diagnostics JSON', () => {
     const after = analyzer.analyze(sampleText().replace('[PEGAR ENLACE AL PR]', 'done'), { today: TODAY }).findings;
     const kept = new Set(before);
     assert.ok(after.filter((f) => !kept.has(f)).length <= 2, "only the edited item's findings are made again");
+  });
+});
+
+describe("a diagnostic's finding, found again by the server", () => {
+  test('every finding of varied checklists is found from its diagnostic, which carries no data', () => {
+    const documents = [
+      sampleText(),
+      sampleText().replace('### 🟡 Infraestructura (4 items)', '### 🟡 Infraestructura (5 items)'),
+      readFixture('documents', 'DELIVERABLES.en.md'),
+      readFixture('documents', 'ENTREGABLES.escenarios.md'),
+      readFixture('smoke', 'DELIVERABLES.md'),
+    ];
+    let withData = 0;
+    for (const text of documents) {
+      const { findings } = new ChecklistAnalyzer().analyze(text, { today: TODAY });
+      for (const finding of findings) {
+        const diagnostic = toDiagnostic(finding);
+        assert.equal('data' in diagnostic, false);
+        if (finding.data) withData++;
+        // Through JSON, as the client sends it back in a code action request.
+        const back = findingOf(findings, JSON.parse(JSON.stringify(diagnostic)) as typeof diagnostic);
+        assert.equal(back?.code, finding.code);
+        assert.deepEqual(back?.range, finding.range);
+        assert.equal(back?.message, finding.message);
+        assert.deepEqual(back?.data, finding.data);
+      }
+    }
+    assert.ok(withData > 200);
+  });
+
+  test("another source's diagnostic, or one no longer reported, has none; one range with two codes or messages, its own", () => {
+    const at = { start: { line: 4, character: 2 }, end: { line: 4, character: 9 } };
+    const findings: Finding[] = [
+      { code: 'overdue', severity: 'warning', message: 'Item 1 · A: late', range: at, data: { item: '1', due: 'x' } },
+      { code: 'unknown-state', severity: 'warning', message: 'first', range: at, data: { item: '1', value: 'a' } },
+      { code: 'unknown-state', severity: 'warning', message: 'second', range: at, data: { item: '2', value: 'b' } },
+    ];
+    const [overdue, first, second] = findings.map((f) => toDiagnostic(f));
+    assert.equal(findingOf(findings, { ...overdue, source: 'markdownlint' }), undefined);
+    assert.equal(findingOf(findings, { ...overdue, range: { ...at, end: { line: 4, character: 10 } } }), undefined);
+    assert.equal(findingOf(findings, overdue), findings[0]);
+    assert.equal(findingOf(findings, second), findings[2]);
+    assert.equal(findingOf(findings, first), findings[1]);
   });
 });
 

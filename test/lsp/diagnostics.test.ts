@@ -15,7 +15,11 @@ describe('language server: placeholder diagnostics', () => {
   test('publishes the placeholders of the sample, the same as the CLI', async () => {
     const published = await server.open(samplePath, sampleText());
     assert.ok(published.diagnostics.length > 100);
-    for (const d of published.diagnostics) assert.equal(d.source, 'readiness');
+    for (const d of published.diagnostics) {
+      assert.equal(d.source, 'readiness');
+      // What the user sees, and nothing for the server alone: code actions find the finding again.
+      assert.equal('data' in d, false);
+    }
     assert.equal(published.diagnostics.filter((d) => d.code === 'overdue').length, 3);
     // Besides the placeholders: the files the sample points at that its workspace lacks (docs/runbook.md, ...).
     const missingFiles = published.diagnostics.filter((d) => d.code === 'missing-file').length;

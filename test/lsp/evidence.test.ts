@@ -164,8 +164,8 @@ const messageOf = (d: Diagnostic | undefined): string =>
 const codes = (diagnostics: readonly Diagnostic[], ...wanted: string[]) =>
   diagnostics.filter((d) => wanted.includes(String(d.code)));
 const evidenceFailed = (diagnostics: readonly Diagnostic[]) =>
-  codes(diagnostics, 'status-mismatch').filter(
-    (d) => (d.data as { kind?: string } | undefined)?.kind === 'evidence-failed',
+  codes(diagnostics, 'status-mismatch').filter((d) =>
+    / is marked done, but smoke test \d+ shows a failure: /.test(messageOf(d)),
   );
 const markDone = (text: string): string =>
   text.replace(/(### 3\. Smoke Tests[\s\S]*?\*\*Estado\*\*: )⏳ Pendiente/, '$1✅ Completado');

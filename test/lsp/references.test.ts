@@ -48,7 +48,11 @@ describe('language server: files the checklist points at', () => {
 
   const file = (path: string) => join(folder, ...path.split('/'));
   const missing = () => diagnostics.filter((d) => d.code === 'missing-file');
-  const pathOf = (d: Diagnostic) => (d.data as { path: string }).path;
+  /** The path a missing-file diagnostic names, as its message says it (without a folder's slash). */
+  const pathOf = (d: Diagnostic): string => {
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    return /(?:the file |the folder |: )(\S+?)\/? does not exist$/.exec(message)?.[1] ?? assert.fail(message);
+  };
   const missingPaths = () => missing().map(pathOf);
   const actions = async (line: number, character: number) =>
     (await server.connection.sendRequest(CodeActionRequest.type, {
@@ -323,5 +327,46 @@ describe('language server: files the checklist points at', () => {
     assert.ok(missingPaths().includes('docs/runbook.md'));
     assert.equal(diagnostics.filter((d) => d.code === 'status-mismatch').length, 0);
     assert.ok(!existsSync(file('docs/runbook.md')));
+  });
+});
+
+describe('language server: files the checklist points at, for a client that cannot watch files', () => {
+  let server: TestServer;
+  let folder: string;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'readiness-refs-unwatched-'));
+    server = await startServer({ workspaceFolder: folder, today: '2025-12-08', watchFiles: false });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('what changes on disk is seen after the next edit, and published again', STEP, async () => {
+    const path = join(folder, 'ENTREGABLES.md');
+    const text = sampleText();
+    const runbookMissing = (diagnostics: readonly Diagnostic[]) =>
+      diagnostics.some(
+        (d) => d.code === 'missing-file' && d.range.start.line === lineOf(text, '- File: docs/runbook.md'),
+      );
+    const opened = await server.open(path, text);
+    assert.ok(runbookMissing(opened.diagnostics));
+    assert.ok(!server.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
+    mkdirSync(join(folder, 'docs'));
+    writeFileSync(
+      join(folder, 'docs', 'runbook.md'),
+      `# Runbook\n\n${RUNBOOK_LINES.map((l) => `## ${l}`).join('\n')}\n`,
+    );
+    // No file event: an edit elsewhere, after which the server looks at the files again.
+    const edited = text.replace('[PEGAR ENLACE AL PR]', 'https://example.com/pr/1');
+    let published = await server.change(opened.uri, 2, edited);
+    while (runbookMissing(published.diagnostics)) published = await server.nextDiagnostics(opened.uri, 2);
+    assert.equal(published.diagnostics.length, opened.diagnostics.length - 2);
+    // Gone again: seen after the next edit too.
+    rmSync(join(folder, 'docs'), { recursive: true });
+    published = await server.change(opened.uri, 3, edited.replace('[PEGAR SALIDA AQUÍ]', 'ok'));
+    while (!runbookMissing(published.diagnostics)) published = await server.nextDiagnostics(opened.uri, 3);
+    assert.equal(published.diagnostics.length, opened.diagnostics.length - 2);
   });
 });

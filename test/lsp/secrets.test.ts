@@ -16,6 +16,8 @@ import { startServer, type TestServer } from '../support/lspClient';
 import { cliBundle, sampleWorkspace } from '../support/paths';
 import { LOG_TOKEN_VALUE, OPENAI_KEY_VALUE, sampleWithSecrets } from '../support/secretSamples';
 
+const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle));
 
 describe('language server: pasted secrets', () => {
@@ -49,9 +51,10 @@ describe('language server: pasted secrets', () => {
       assert.match(JSON.stringify(d.message), /rotate it/);
       assert.ok(!JSON.stringify(d).includes(LOG_TOKEN_VALUE) && !JSON.stringify(d).includes(OPENAI_KEY_VALUE));
     }
+    // Each named by its detector rule's description.
     assert.deepEqual(
-      secrets.map((d) => (d.data as { rule: string }).rule),
-      ['query-parameter-secret', 'openai-project-key'],
+      secrets.map((d) => messageOf(d).split(' pasted here')[0]),
+      ['Secret in a URL query parameter', 'OpenAI project API key'],
     );
   });
 
@@ -116,8 +119,8 @@ describe('language server: pasted secrets', () => {
     try {
       const published = await allowing.open(join(sampleWorkspace, 'allowed-ENTREGABLES.md'), text);
       assert.deepEqual(
-        published.diagnostics.filter((d) => d.code === 'secret').map((d) => (d.data as { rule: string }).rule),
-        ['openai-project-key'],
+        published.diagnostics.filter((d) => d.code === 'secret').map((d) => messageOf(d).split(' pasted here')[0]),
+        ['OpenAI project API key'],
       );
     } finally {
       await allowing.stop();

@@ -74,6 +74,8 @@ export interface StartOptions {
   readonly workDoneProgress?: boolean;
   /** Declares pull diagnostics (`textDocument.diagnostic`) with refresh support, as VS Code does. */
   readonly pullDiagnostics?: boolean;
+  /** `false`: the client cannot watch files (no `workspace.didChangeWatchedFiles`); VS Code can. */
+  readonly watchFiles?: boolean;
   /** Environment variables for the server process, over this process's. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -152,7 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         configuration: true,
         workspaceFolders: true,
         didChangeConfiguration: { dynamicRegistration: true },
-        didChangeWatchedFiles: { dynamicRegistration: true },
+        ...(options.watchFiles === false ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }),
         workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
         ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
       },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Analysis } from '../../server/src/core/analyzer';
+import { ChecklistAnalyzer, type Analysis } from '../../server/src/core/analyzer';
 import { translator } from '../../server/src/core/messages';
 import {
   gatherFileFacts,
@@ -17,7 +17,7 @@ import {
 import { joinPath, relativePath } from '../../server/src/core/references/paths';
 import { sectionCovers } from '../../server/src/core/references/sections';
 import { playbookTemplate, runbookTemplate, topicOf } from '../../server/src/core/references/templates';
-import { range, type Range } from '../../server/src/core/types';
+import { range, type Finding, type Range } from '../../server/src/core/types';
 import { applyEdits } from '../support/edits';
 import { memoryProbe } from '../support/memoryFiles';
 import { sampleText } from '../support/texts';
@@ -194,6 +194,76 @@ describe('missing-file', () => {
       kept.map((f) => f.range.start.line),
       [lineOf(text, '- File: docs/runbook.md')],
     );
+  });
+});
+
+describe('reference findings after an edit', () => {
+  const ticked = sampleText().replace('- [ ] Rollback steps', '- [x] Rollback steps');
+  const factsOf = (checklist: Analysis['checklist'], files: Record<string, string>) =>
+    gatherFileFacts(
+      referencePaths(checklist, [ROOT]),
+      memoryProbe(Object.fromEntries(Object.entries(files).map(([path, content]) => [joinPath(ROOT, path), content]))),
+    );
+  const workspaces: Record<string, string>[] = [
+    {},
+    { 'docs/runbook.md': '# Runbook\n## Canary deployment\n' },
+    { 'docs/runbook.md': '# Runbook\n## Rollback steps\n', 'docs/playbooks/disk-full.md': '# Disk\n' },
+    { 'data/tickets/.keep': '', 'test/fixture.jpg': 'x' },
+    { 'docs/runbook.md': '# Runbook\n## Canary deployment\n' },
+  ];
+
+  test('an unchanged item keeps its findings; files that come, go or change headings are followed as from scratch', async () => {
+    const analyzer = new ChecklistAnalyzer();
+    const t = translator('en');
+    let previous: readonly unknown[] = [];
+    for (const [step, files] of workspaces.entries()) {
+      for (const text of [ticked, ticked.replace('[PEGAR ENLACE AL PR]', `https://example.com/pr/${step}`)]) {
+        const { checklist } = analyzer.analyze(text);
+        // Gathered again each time: new fact objects, the same content when the files did not change.
+        const facts = await factsOf(checklist, files);
+        const found = referenceFindings({ checklist, bases: [ROOT], facts, t });
+        const fresh = new ChecklistAnalyzer().analyze(text).checklist;
+        assert.deepEqual(referencePaths(checklist, [ROOT]), referencePaths(fresh, [ROOT]));
+        assert.deepEqual(found, referenceFindings({ checklist: fresh, bases: [ROOT], facts, t }), `step ${step}`);
+        // The edit is in item 1, which points at no file: the same workspace, the same finding objects.
+        if (text !== ticked) assert.ok(found.length > 0 && found.every((f) => previous.includes(f)), `step ${step}`);
+        previous = found;
+      }
+    }
+  });
+});
+
+describe('reference findings merged into an analysis', () => {
+  const finding = (line: number, character: number, message: string): Finding => ({
+    code: 'missing-file',
+    severity: 'information',
+    message,
+    range: range(line, character, line, character + 1),
+    data: { item: '1', path: message, kind: 'file' },
+  });
+  const asBefore = (first: readonly Finding[], extra: readonly Finding[]) =>
+    [...first, ...extra].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
+
+  test("in position order, the analysis' own first at one position, as a sort of both would give", () => {
+    const analysis = analysisOf(sampleText());
+    const own = analysis.findings;
+    const cases: Finding[][] = [
+      [finding(0, 0, 'first line')],
+      [finding(own.at(-1)?.range.start.line ?? 0, 99, 'last'), finding(0, 0, 'a'), finding(0, 0, 'b')],
+      own
+        .slice(0, 30)
+        .map((f, i) => finding(f.range.start.line, f.range.start.character, `tie ${i}`))
+        .reverse(),
+      own.filter((_, i) => i % 7 === 0).map((f, i) => finding(f.range.start.line + 1, 0, `between ${i}`)),
+    ];
+    for (const extra of cases) {
+      assert.deepEqual(withReferenceFindings(analysis, extra).findings, asBefore(own, extra));
+      // A list out of order (not the analyzer's) is sorted as a whole.
+      const shuffled = { ...analysis, findings: [...own].reverse() };
+      assert.deepEqual(withReferenceFindings(shuffled, extra).findings, asBefore([...own].reverse(), extra));
+    }
   });
 });
 

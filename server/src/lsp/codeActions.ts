@@ -7,12 +7,11 @@ import {
   type Analysis,
   type Fix,
   type Now,
-  type Range,
   type Translate,
 } from '../core/api';
 import type { ReadinessService } from '../core/service';
 import { COMMANDS, type MoveSecretToStorageArguments } from '../protocol';
-import { DIAGNOSTIC_SOURCE } from './convert';
+import { DIAGNOSTIC_SOURCE, findingOf } from './convert';
 
 export const providedCodeActionKinds = [
   CodeActionKind.QuickFix,
@@ -69,21 +68,21 @@ export function codeActions(
       );
 
   // The client's diagnostics are matched to the analysis' findings, whose data is typed by rule.
-  const findingOf = (d: Diagnostic) => analysis.findings.find((f) => f.code === d.code && sameRange(f.range, d.range));
+  const finding = (d: Diagnostic) => findingOf(analysis.findings, d);
 
   // An item whose state is not known, or that is late, may simply not apply to this release.
   for (const d of ours.filter(
     (d) => (d.code === 'unknown-state' || d.code === 'overdue') && intersects(d.range, params.range),
   )) {
-    const finding = findingOf(d);
-    const id = finding?.code === 'unknown-state' || finding?.code === 'overdue' ? finding.data.item : undefined;
+    const found = finding(d);
+    const id = found?.code === 'unknown-state' || found?.code === 'overdue' ? found.data.item : undefined;
     const target = checklist.items.find((i) => i.id === id);
     if (target) add(fixes.notApplicable(checklist, target, t), [d]);
   }
 
   const mismatchOf = (d: Diagnostic) => {
-    const finding = d.code === 'status-mismatch' ? findingOf(d) : undefined;
-    return finding?.code === 'status-mismatch' ? finding.data : undefined;
+    const found = d.code === 'status-mismatch' ? finding(d) : undefined;
+    return found?.code === 'status-mismatch' ? found.data : undefined;
   };
   const summaryDiagnostics = ours.filter((d) => mismatchOf(d)?.kind === 'summary-box');
   if (summaryDiagnostics.length > 0) add(fixes.syncSummary(checklist, 'quickfix', t), summaryDiagnostics);
@@ -112,25 +111,16 @@ export function codeActions(
   if (mojibake.length > 0) add(fixes.repairEncoding(text, t), mojibake);
 
   for (const d of ours.filter((d) => d.code === 'secret')) {
-    const finding = findingOf(d);
-    if (!finding) continue;
-    for (const fix of fixes.secret(finding, t)) add(fix, [d]);
-    const name = fixes.secretName(finding);
+    const found = finding(d);
+    if (!found) continue;
+    for (const fix of fixes.secret(found, t)) add(fix, [d]);
+    const name = fixes.secretName(found);
     if (name) actions.push(moveToSecretStorage(uri, d, name, t));
   }
 
   if (wants(params, SYNC_SUMMARY_KIND)) add(fixes.syncSummary(checklist, SYNC_SUMMARY_KIND, t));
   if (wants(params, REDACT_SECRETS_KIND)) add(fixes.redactAll(analysis.findings, t));
   return filterByOnly(actions, params.context.only);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
 }
 
 function wants(params: CodeActionParams, sourceKind: string): boolean {

@@ -14,6 +14,10 @@ import { toDiagnostic } from './convert';
 const byFinding = new WeakMap<Finding, Diagnostic>();
 
 interface Entry {
+  /** The findings of the last update, and their diagnostics (index for index). */
+  readonly findings: readonly Finding[];
+  readonly list: readonly Diagnostic[];
+  /** The diagnostics as last reported, under `resultId`: `list`, or the same diagnostics as an earlier one. */
   readonly diagnostics: readonly Diagnostic[];
   readonly resultId: string;
   /** The diagnostics of findings made anew in the last update, by their JSON. */
@@ -36,8 +40,18 @@ export class DiagnosticsStore {
     findings: readonly Finding[],
   ): { readonly diagnostics: readonly Diagnostic[]; readonly changed: boolean } {
     const previous = this.entries.get(uri);
+    // After a keystroke most findings are those of the last update, the same objects at the same index (or,
+    // after lines were added or removed, shifted by as many findings as the list grew): their diagnostics are
+    // taken by position; only the others are looked up or made.
+    const shift = previous ? findings.length - previous.findings.length : 0;
+    const kept = new Uint8Array(findings.length);
     const remade = new Map<string, Diagnostic>();
-    const list = findings.map((finding) => {
+    const list = findings.map((finding, i) => {
+      if (previous?.findings[i] === finding) {
+        kept[i] = 1;
+        return previous.list[i];
+      }
+      if (shift !== 0 && previous?.findings[i - shift] === finding) return previous.list[i - shift];
       let diagnostic = byFinding.get(finding);
       if (diagnostic) return diagnostic;
       const fresh = Object.freeze(toDiagnostic(finding, this.docs));
@@ -47,8 +61,10 @@ export class DiagnosticsStore {
       byFinding.set(finding, diagnostic);
       return diagnostic;
     });
-    const changed = previous === undefined || !sameItems(previous.diagnostics, list);
+    const changed = previous === undefined || !sameItems(previous.diagnostics, list, kept);
     this.entries.set(uri, {
+      findings,
+      list,
       diagnostics: changed ? list : previous.diagnostics,
       resultId: changed ? String(this.nextId++) : previous.resultId,
       remade,
@@ -69,10 +85,15 @@ export class DiagnosticsStore {
   }
 }
 
-/** The same diagnostics: mostly the same objects; the few others (the edited block's) compared by their JSON. */
-function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+/**
+ * The same diagnostics: mostly the same objects; the few others (the edited block's) compared by their JSON.
+ * Where `kept` is set, `b` has the last update's diagnostic at that index, the same as `a`'s (`a` is that
+ * update's list, or an earlier one found the same).
+ */
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[], kept: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
+  for (let i = 0; i < b.length; i++) {
+    if (kept[i]) continue;
     const x = a[i];
     const y = b[i];
     if (x !== y && (!x || !y || jsonOf(x) !== jsonOf(y))) return false;

@@ -5,7 +5,7 @@
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { Analysis, SmokeSuite, Translate } from '../core/api';
 import { filterByOnly } from './codeActions';
-import { DIAGNOSTIC_SOURCE } from './convert';
+import { findingOf } from './convert';
 import { runCommand } from './smokeEditor';
 
 /** The source action that re-runs every test whose evidence is stale or edited. */
@@ -24,8 +24,8 @@ export function evidenceCodeActions(
   const actions: CodeAction[] = [];
   const byTest = new Map<string, Diagnostic[]>();
   for (const d of params.context.diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || !EVIDENCE_CODES.has(d.code)) continue;
-    const testKey = (d.data as { testKey?: unknown } | undefined)?.testKey;
+    if (typeof d.code !== 'string' || !EVIDENCE_CODES.has(d.code)) continue;
+    const testKey = findingOf(analysis.findings, d)?.data?.testKey;
     if (typeof testKey === 'string' && byKey.has(testKey)) byTest.set(testKey, [...(byTest.get(testKey) ?? []), d]);
   }
   for (const [key, diagnostics] of byTest) {

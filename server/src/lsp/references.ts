@@ -42,6 +42,8 @@ export interface ReferenceHost {
   t(): Translate;
   /** Whether the client applies workspace edits that create files. */
   canCreateFiles(): boolean;
+  /** Told the open documents whose references changed on disk, seen without file events, to be analysed again. */
+  changed?(uris: string[]): void;
 }
 
 /** What the last analysis of a document was checked against. */
@@ -56,7 +58,7 @@ export class ReferenceChecks {
   private readonly snapshots = new Map<string, Snapshot>();
 
   constructor(private readonly host: ReferenceHost) {
-    this.files = new FileFactsCache(host.service);
+    this.files = new FileFactsCache(host.service, (paths) => host.changed?.(this.affected(paths)));
   }
 
   /** The analysis with missing-file and runbook-content findings added; called before each publication. */
@@ -66,10 +68,13 @@ export class ReferenceChecks {
     const paths = references.paths(analysis.checklist, bases);
     const facts = paths.length === 0 || bases[0] === undefined ? new Map() : await this.files.gather(paths, bases[0]);
     this.snapshots.set(uri, { bases, facts, paths });
-    return references.withFindings(
-      analysis,
-      references.findings({ checklist: analysis.checklist, bases, facts }, this.host.t()),
-    );
+    // Their messages too go through the analysis' redaction point (a finding whose message needs nothing
+    // keeps its identity, and its cached diagnostic).
+    const found = references.findings({ checklist: analysis.checklist, bases, facts }, this.host.t()).map((f) => {
+      const message = analysis.safeText(f.message);
+      return message === f.message ? f : { ...f, message };
+    });
+    return references.withFindings(analysis, found);
   }
 
   /**
@@ -80,14 +85,19 @@ export class ReferenceChecks {
     const changed = changes.map((c) => URI.parse(c.uri).path);
     this.files.invalidate(changed);
     // A file whose content changed only matters when its headings are read: markdown files.
-    const relevant = changes
-      .filter((c) => c.type !== FileChangeType.Changed || /\.(?:md|markdown|mdown|mkd)$/i.test(c.uri))
-      .map((c) => URI.parse(c.uri).path);
+    return this.affected(
+      changes
+        .filter((c) => c.type !== FileChangeType.Changed || /\.(?:md|markdown|mdown|mkd)$/i.test(c.uri))
+        .map((c) => URI.parse(c.uri).path),
+    );
+  }
+
+  /** The open documents whose last analysis looked at one of these paths, or at a path under or above one. */
+  private affected(paths: readonly string[]): string[] {
+    const { isInside } = this.host.service.references.path;
     const affected: string[] = [];
-    for (const [uri, snapshot] of this.snapshots) {
-      const { isInside } = this.host.service.references.path;
-      if (snapshot.paths.some((p) => relevant.some((c) => isInside(p, c) || isInside(c, p)))) affected.push(uri);
-    }
+    for (const [uri, snapshot] of this.snapshots)
+      if (snapshot.paths.some((p) => paths.some((c) => isInside(p, c) || isInside(c, p)))) affected.push(uri);
     return affected;
   }
 

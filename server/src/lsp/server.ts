@@ -124,6 +124,7 @@ export function startServer(connection: Connection): void {
     folderOf,
     t: () => t,
     canCreateFiles: () => appliesFileCreation,
+    changed: (uris) => analyses.invalidate(uris),
   });
 
   const diagnostics = new DiagnosticsProvider(connection, {
@@ -149,19 +150,7 @@ export function startServer(connection: Connection): void {
       };
       void connection.sendNotification(checklistChangedNotification, changed);
     },
-    complete: async (uri, analysis) => {
-      const redacted = new Set(analysis.findings);
-      const completed = await references.complete(uri, analysis);
-      // Missing-file messages are added after the core's analysis: they too go through its redaction point
-      // (the core's own findings went through it already; a finding whose message needs nothing keeps its
-      // identity, and its cached diagnostic).
-      const findings = completed.findings.map((f) => {
-        if (redacted.has(f)) return f;
-        const message = completed.safeText(f.message);
-        return message === f.message ? f : { ...f, message };
-      });
-      return { ...completed, findings };
-    },
+    complete: (uri, analysis) => references.complete(uri, analysis),
     error: (message) => connection.console.error(message),
   });
 

@@ -6,7 +6,7 @@
 //   runbook does not have.
 import type { Analysis } from '../analyzer';
 import type { Translate } from '../messages';
-import type { Checklist } from '../model/checklist';
+import type { Checklist, Item } from '../model/checklist';
 import { stableFinding } from '../rules/stable';
 import type { Finding } from '../types';
 import { contentLists } from './content';
@@ -15,11 +15,11 @@ import {
   needsExistingParent,
   parentReference,
   resolveReference,
-  resolveReferences,
+  type FactReader,
   type ReferenceBases,
 } from './resolve';
 import { sectionCovers } from './sections';
-import type { FileFacts, FileHeading, FileReference } from '../model/references/types';
+import type { FileFact, FileFacts, FileHeading, FileReference } from '../model/references/types';
 
 export interface ReferenceContext {
   readonly checklist: Checklist;
@@ -34,15 +34,77 @@ export function displayPath(reference: FileReference): string {
 }
 
 export function referenceFindings(ctx: ReferenceContext): Finding[] {
-  return [...missingFiles(ctx), ...missingSections(ctx)];
+  if (ctx.bases.length === 0) return [];
+  const files: Finding[] = [];
+  const sections: Finding[] = [];
+  for (const item of ctx.checklist.items) {
+    const found = itemFindings(item, ctx);
+    files.push(...found.files);
+    sections.push(...found.sections);
+  }
+  return [...files, ...sections];
 }
 
-function missingFiles({ checklist, bases, facts, t }: ReferenceContext): Finding[] {
+/** An item's findings, with what they were made from: the facts of each path looked at. */
+interface ItemFindings {
+  readonly bases: string;
+  readonly t: Translate;
+  readonly looked: ReadonlyMap<string, FileFact | undefined>;
+  readonly files: readonly Finding[];
+  readonly sections: readonly Finding[];
+}
+
+const byItem = new WeakMap<Item, ItemFindings>();
+
+/**
+ * An item's findings, kept with the item (an unchanged item is the same object from one analysis to the
+ * next) while the facts of the paths it looked at say the same: a keystroke in a big checklist does not
+ * resolve the references of every other item again.
+ */
+function itemFindings(item: Item, { bases, facts, t }: ReferenceContext): ItemFindings {
+  const key = bases.join('\n');
+  const known = byItem.get(item);
+  if (known?.bases === key && known.t === t && lookedTheSame(known, facts)) return known;
+  const looked = new Map<string, FileFact | undefined>();
+  const reading = {
+    get: (path: string) => {
+      const fact = facts.get(path);
+      looked.set(path, fact);
+      return fact;
+    },
+  };
+  const found: ItemFindings = {
+    bases: key,
+    t,
+    looked,
+    files: missingFiles(item, bases, reading, t),
+    sections: missingSections(item, bases, reading, t),
+  };
+  byItem.set(item, found);
+  return found;
+}
+
+function lookedTheSame(known: ItemFindings, facts: FileFacts): boolean {
+  for (const [path, fact] of known.looked) if (!sameFact(facts.get(path), fact)) return false;
+  return true;
+}
+
+/** The same as far as the findings go: existence, kind and headings. */
+function sameFact(a: FileFact | undefined, b: FileFact | undefined): boolean {
+  if (a === b) return true;
+  if (!a?.exists || !b?.exists) return a?.exists === false && b?.exists === false && a.outside === b.outside;
+  return (
+    a.kind === b.kind &&
+    a.headings.length === b.headings.length &&
+    a.headings.every((h, i) => h.depth === b.headings[i]?.depth && h.text === b.headings[i]?.text)
+  );
+}
+
+function missingFiles(item: Item, bases: ReferenceBases, facts: FactReader, t: Translate): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set<string>();
-  for (const resolved of resolveReferences(checklist, bases, facts)) {
-    if (resolved.state !== 'missing') continue;
-    const { item, reference } = resolved;
+  for (const reference of item.references) {
+    if (resolveReference(item, reference, bases, facts).state !== 'missing') continue;
     // A folder named in prose is a path only where its parent folder exists.
     if (
       needsExistingParent(reference) &&
@@ -76,34 +138,31 @@ export function sectionsOf(headings: readonly FileHeading[], labels: readonly st
   return labels.map((label) => headings.some((h) => sectionCovers(h.text, label)));
 }
 
-function missingSections({ checklist, bases, facts, t }: ReferenceContext): Finding[] {
-  if (bases.length === 0) return [];
+function missingSections(item: Item, bases: ReferenceBases, facts: FactReader, t: Translate): Finding[] {
   const findings: Finding[] = [];
-  for (const item of checklist.items) {
-    for (const list of contentLists(item)) {
-      if (!list.document) continue;
-      const resolved = resolveReference(item, list.document, bases, facts);
-      if (resolved.state !== 'exists' || resolved.fact?.kind !== 'file') continue;
-      const present = sectionsOf(
-        resolved.fact.headings,
-        list.boxes.map((b) => b.label),
-      );
-      list.boxes.forEach((box, i) => {
-        if (!box.checked || present[i]) return;
-        findings.push({
-          code: 'status-mismatch',
-          severity: 'warning',
-          message: t(
-            'item.prefix',
-            item.id,
-            item.shortTitle,
-            t('mismatch.missingSection', box.label, displayPath(list.document as FileReference)),
-          ),
-          range: box.boxRange,
-          data: { kind: 'missing-section', item: item.id, path: list.document?.path },
-        });
+  for (const list of contentLists(item)) {
+    if (!list.document) continue;
+    const resolved = resolveReference(item, list.document, bases, facts);
+    if (resolved.state !== 'exists' || resolved.fact?.kind !== 'file') continue;
+    const present = sectionsOf(
+      resolved.fact.headings,
+      list.boxes.map((b) => b.label),
+    );
+    list.boxes.forEach((box, i) => {
+      if (!box.checked || present[i]) return;
+      findings.push({
+        code: 'status-mismatch',
+        severity: 'warning',
+        message: t(
+          'item.prefix',
+          item.id,
+          item.shortTitle,
+          t('mismatch.missingSection', box.label, displayPath(list.document as FileReference)),
+        ),
+        range: box.boxRange,
+        data: { kind: 'missing-section', item: item.id, path: list.document?.path },
       });
-    }
+    });
   }
   return findings;
 }
@@ -119,8 +178,23 @@ export function withReferenceFindings(analysis: Analysis, extra: readonly Findin
     const codes = silenced.get(f.range.start.line);
     return codes === undefined || (codes.length > 0 && !codes.includes(f.code));
   });
-  const findings = [...analysis.findings, ...kept.map(stableFinding)].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
-  return { ...analysis, findings };
+  return { ...analysis, findings: merged(analysis.findings, kept.map(stableFinding).sort(byPosition)) };
+}
+
+const byPosition = (a: Finding, b: Finding) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** Both lists in one, in position order, `first`'s before `then`'s at one position (`then` is in order). */
+function merged(first: readonly Finding[], then: readonly Finding[]): Finding[] {
+  // The analyzer's findings are in order; any other list is sorted as a whole.
+  for (let i = 1; i < first.length; i++)
+    if (byPosition(first[i - 1], first[i]) > 0) return [...first, ...then].sort(byPosition);
+  const all: Finding[] = [];
+  let j = 0;
+  for (const finding of first) {
+    while (j < then.length && byPosition(then[j], finding) < 0) all.push(then[j++]);
+    all.push(finding);
+  }
+  while (j < then.length) all.push(then[j++]);
+  return all;
 }

@@ -66,26 +66,36 @@ export function parentReference(reference: FileReference): FileReference {
   return parent;
 }
 
-/** Every path whose facts the reference checks need. */
+const pathsOf = new WeakMap<Item, { readonly bases: string; readonly paths: readonly string[] }>();
+
+/** Every path whose facts the reference checks need; kept per item (an unchanged item's). */
 export function referencePaths(checklist: Checklist, bases: ReferenceBases): string[] {
-  return [
-    ...new Set(
-      checklist.items.flatMap((item) =>
-        item.references.flatMap((r) =>
-          needsExistingParent(r)
-            ? [...candidatePaths(r, bases), ...candidatePaths(parentReference(r), bases)]
-            : candidatePaths(r, bases),
-        ),
-      ),
-    ),
-  ];
+  const key = bases.join('\n');
+  const paths = new Set<string>();
+  for (const item of checklist.items) {
+    if (item.references.length === 0) continue;
+    let known = pathsOf.get(item);
+    if (known?.bases !== key) {
+      const own = item.references.flatMap((r) =>
+        needsExistingParent(r)
+          ? [...candidatePaths(r, bases), ...candidatePaths(parentReference(r), bases)]
+          : candidatePaths(r, bases),
+      );
+      pathsOf.set(item, (known = { bases: key, paths: [...new Set(own)] }));
+    }
+    for (const path of known.paths) paths.add(path);
+  }
+  return [...paths];
 }
+
+/** What resolving reads of the facts. */
+export type FactReader = Pick<FileFacts, 'get'>;
 
 export function resolveReference(
   item: Item,
   reference: FileReference,
   bases: ReferenceBases,
-  facts: FileFacts,
+  facts: FactReader,
 ): ResolvedReference {
   const candidates = candidatePaths(reference, bases);
   const outside = { item, reference, state: 'outside', path: reference.path, fact: undefined, candidates: [] } as const;
