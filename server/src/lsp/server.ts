@@ -51,7 +51,13 @@ import { Workspace } from './workspace';
 import { environmentNames, smokeChecklistNode } from './smokeTestTree';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
-export function startServer(connection: Connection): void {
+/** What the process that started the server hears of it. */
+export interface ServerHooks {
+  /** Called once, after the first checklist's analysis has been published (dist/server.js writes its code cache then). */
+  readonly afterFirstAnalysis?: () => void;
+}
+
+export function startServer(connection: Connection, hooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const settingsCache = new Map<string, Promise<ResourceSettings>>();
@@ -73,6 +79,7 @@ export function startServer(connection: Connection): void {
     configFiles: nodeConfigFiles,
   });
   let t: Translate = service.messages();
+  let afterFirstAnalysis = hooks.afterFirstAnalysis;
   // Diagnostic codes link to their rule in the README shipped beside the bundle (dist/../README.md).
   const ruleDocs = ruleDocsLinks(URI.file(join(__dirname, '..', 'README.md')).toString(), service.rules);
   let canAskConfiguration = false;
@@ -148,6 +155,11 @@ export function startServer(connection: Connection): void {
         progress: analysis?.progress,
       };
       void connection.sendNotification(checklistChangedNotification, changed);
+      if (analysis && afterFirstAnalysis) {
+        // Once what was published has been written out, not before it.
+        setImmediate(afterFirstAnalysis);
+        afterFirstAnalysis = undefined;
+      }
     },
     complete: async (uri, analysis) => {
       const redacted = new Set(analysis.findings);
