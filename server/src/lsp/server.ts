@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { localDateTime, type Translate } from '../core/api';
 import { createReadinessService } from '../core/service';
-import { createFetchHttpClient } from '../node/fetchHttpClient';
+import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock, wallClockOn } from '../node/systemClock';
 import { createTcpClient } from '../node/tcpClient';
 import { checklistResult, notAChecklist } from './checklistResult';
@@ -51,6 +51,16 @@ import { Workspace } from './workspace';
 import { environmentNames, smokeChecklistNode } from './smokeTestTree';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
+/** The HTTP client of smoke tests, whose machinery (node:http, node:https, zlib) is loaded by the first test, not at start-up. */
+function lazyFetchHttpClient(): FetchHttpClient {
+  let client: Promise<FetchHttpClient> | undefined;
+  const loaded = () => (client ??= import('../node/fetchHttpClient').then((m) => m.createFetchHttpClient()));
+  return {
+    send: async (request, signal) => (await loaded()).send(request, signal),
+    warmUp: async () => (await loaded()).warmUp(),
+  };
+}
+
 /** What the process that started the server hears of it. */
 export interface ServerHooks {
   /** Called once, after the first checklist's analysis has been published (dist/server.js writes its code cache then). */
@@ -63,7 +73,7 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   const settingsCache = new Map<string, Promise<ResourceSettings>>();
   let locale: string | undefined;
   // The core's front door, over the server's ports; `t` is its messages in the client's display language.
-  const http = createFetchHttpClient();
+  const http = lazyFetchHttpClient();
   const service = createReadinessService({
     files: nodeFileProbe,
     http,
