@@ -13,14 +13,8 @@ import { setFlagsFromString } from 'node:v8';
 import type * as Bundle from './main';
 import { loadBundle, userCacheFolder } from './node/codeCache';
 
-const START_GROWTH = 16;
-const V8_DEFAULT_GROWTH = 2;
-
 // Before anything is compiled: V8 keys code caches by its flags.
 setFlagsFromString('--no-regexp-tier-up');
-// Until the first analysis, the young generation grows to its full size in one step rather than doubling at each
-// collection: the start keeps most of what it allocates (the model, the caches), and each collection copies it.
-setFlagsFromString(`--semi-space-growth-factor=${START_GROWTH}`);
 
 function cacheFolder(argv: readonly string[]): string | undefined {
   if (argv.includes('--no-code-cache')) return undefined;
@@ -29,9 +23,4 @@ function cacheFolder(argv: readonly string[]): string | undefined {
 }
 
 const bundle = loadBundle<typeof Bundle>(join(__dirname, 'readiness.js'), cacheFolder(process.argv));
-void bundle.exports.server({
-  afterFirstAnalysis: () => {
-    bundle.save();
-    setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH}`);
-  },
-});
+void bundle.exports.server({ afterFirstAnalysis: () => bundle.save() });
