@@ -4,7 +4,7 @@
 // cache, never the start; old caches are pruned.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -64,6 +64,11 @@ describe('the code cache of dist/server.js', () => {
       assert.deepEqual(start(bundle, folder), { cache: 'cold', value: 2, saved: true });
       assert.deepEqual(start(bundle, folder), { cache: 'warm', value: 2, saved: false });
     }
+    // A huge file under its name (sparse: no disk used) is not read.
+    writeFileSync(file, data);
+    truncateSync(file, 65 * 1024 * 1024);
+    assert.deepEqual(start(bundle, folder), { cache: 'cold', value: 2, saved: true });
+    assert.deepEqual(start(bundle, folder), { cache: 'warm', value: 2, saved: false });
   });
 
   test("a cache V8 refuses (another bundle's, under this bundle's name) is replaced", () => {

@@ -35,6 +35,7 @@ const PREFIX = 'server-';
 const SUFFIX = '.codecache';
 /** Cache files kept in the folder (other bundles, other Node versions); older ones are deleted when one is written. */
 const KEEP = 4;
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A temporary file this old was left by a start that died while writing it. */
 const ABANDONED_MS = 10 * 60_000;
 
@@ -91,6 +92,8 @@ function cacheKey(source: Buffer): string {
 function readCache(file: string): Buffer | undefined {
   let data: Buffer;
   try {
+    // A cache is a few megabytes; whatever else took its name is not read whole.
+    if (statSync(file).size > MAX_CACHE_BYTES) return undefined;
     data = readFileSync(file);
   } catch {
     return undefined;
