@@ -2,6 +2,7 @@
 // cache once its first analysis is published, the next start takes it (and leaves it
 // as it is), a damaged cache is written again; the diagnostics are the same every time.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +48,31 @@ describe('language server: V8 code cache', () => {
     assert.deepEqual(readFileSync(file), rewritten, 'the cache written again is taken');
 
     assert.deepEqual(await firstDiagnostics(['--no-code-cache']), first);
+  });
+
+  test('holds compiled code, nothing of the documents analysed: a pasted secret is not in it', async () => {
+    const secret = `sk-proj-${randomBytes(24).toString('base64url')}`;
+    const own = mkdtempSync(join(tmpdir(), 'readiness-server-cache-secret-'));
+    try {
+      const server = await startServer({
+        workspaceFolder: sampleWorkspace,
+        today: '2025-12-08',
+        args: [`--code-cache-dir=${own}`],
+      });
+      try {
+        const text = `${sampleText()}\n\nOPENAI_API_KEY=${secret}\n`;
+        const published = await server.open(samplePath, text);
+        assert.ok(published.diagnostics.some((d) => d.code === 'secret'));
+      } finally {
+        await server.stop();
+      }
+      const [file] = readdirSync(own);
+      assert.ok(file);
+      const cache = readFileSync(join(own, file));
+      for (const encoding of ['utf8', 'utf16le', 'latin1'] as const)
+        assert.equal(cache.includes(Buffer.from(secret.slice(8), encoding)), false, encoding);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
