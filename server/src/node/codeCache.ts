@@ -84,7 +84,16 @@ export function userCacheFolder(
 function cacheKey(source: Buffer): string {
   return createHash('sha256')
     .update(source)
-    .update(JSON.stringify([process.version, process.versions.v8, process.arch, process.platform, process.execArgv]))
+    .update(
+      JSON.stringify([
+        process.version,
+        process.versions.v8,
+        process.arch,
+        process.platform,
+        process.execArgv,
+        process.env.NODE_OPTIONS ?? '',
+      ]),
+    )
     .digest('hex')
     .slice(0, 32);
 }
