@@ -56,7 +56,13 @@ export function loadBundle<T>(bundlePath: string, cacheFolder: string | undefine
     save: () => {
       if (file === undefined || cache === 'warm' || saved) return false;
       saved = true;
-      return writeCache(file, script.createCachedData());
+      let payload: Buffer;
+      try {
+        payload = script.createCachedData();
+      } catch {
+        return false;
+      }
+      return writeCache(file, payload);
     },
   };
 }
@@ -119,7 +125,7 @@ function writeCache(file: string, payload: Buffer): boolean {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, Buffer.concat([MAGIC, digest(payload), payload]), { flag: 'w', mode: 0o600 });
+    writeFileSync(temporary, Buffer.concat([MAGIC, digest(payload), payload]), { flag: 'wx', mode: 0o600 });
     renameSync(temporary, file);
   } catch {
     try {
