@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { createRequire, wrap } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
@@ -25,7 +26,10 @@ export type CodeCacheState = 'warm' | 'cold' | 'rejected' | 'off';
 export interface LoadedBundle<T> {
   readonly exports: T;
   readonly cache: CodeCacheState;
-  /** Writes the cache of what has been compiled so far, unless V8 took this start's; true if written. Never throws. */
+  /**
+   * Writes the cache of what has been compiled so far, unless V8 took this start's; true if written. Never throws.
+   * It sets the start's flags again: the caller sets what it changed since afterwards.
+   */
   save(): boolean;
 }
 
@@ -39,7 +43,16 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A temporary file this old was left by a start that died while writing it. */
 const ABANDONED_MS = 10 * 60_000;
 
-export function loadBundle<T>(bundlePath: string, cacheFolder: string | undefined): LoadedBundle<T> {
+/**
+ * @param flags V8 flags the process runs with while it starts (`--no-turbofan`): set here before the bundle is
+ *   compiled, and again when the cache is made, since V8 takes a cache only under the flags it was made with.
+ */
+export function loadBundle<T>(
+  bundlePath: string,
+  cacheFolder: string | undefined,
+  flags: readonly string[] = [],
+): LoadedBundle<T> {
+  for (const flag of flags) setFlagsFromString(flag);
   const source = readFileSync(bundlePath);
   const file = cacheFolder === undefined ? undefined : join(cacheFolder, `${PREFIX}${cacheKey(source)}${SUFFIX}`);
   const cachedData = file === undefined ? undefined : readCache(file);
@@ -58,6 +71,7 @@ export function loadBundle<T>(bundlePath: string, cacheFolder: string | undefine
       saved = true;
       let payload: Buffer;
       try {
+        for (const flag of flags) setFlagsFromString(flag);
         payload = script.createCachedData();
       } catch {
         return false;
