@@ -3,7 +3,7 @@
 // - V8 compiles each regular expression straight to machine code on its first use
 //   instead of first to bytecode and then again to machine code: the checklist rules
 //   use a few hundred, many with large Unicode classes, and the first analysis spent
-//   about a third of its time compiling them twice. Matching is the same either way.
+//   about a quarter of its time compiling them twice. Matching is the same either way.
 // - No optimizing compiler (TurboFan) until the first analysis is out: optimizing the
 //   analysis's functions while they run for the first time cost more than it gained.
 //   It is switched on again right after (or after a while without any analysis),
