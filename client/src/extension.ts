@@ -21,10 +21,15 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReadinessTestApi> {
   const module = context.asAbsolutePath('dist/server.js');
+  // The server keeps its V8 code cache in the extension's global storage (removed with the extension).
+  const args =
+    context.globalStorageUri.scheme === 'file'
+      ? [`--code-cache-dir=${vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath}`]
+      : [];
   // Over stdio the server sends diagnostics with their JSON cached (node IPC would serialise every one on every change).
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.stdio, args },
+    debug: { module, transport: TransportKind.stdio, args, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Readiness'), { log: true });
   context.subscriptions.push(outputChannel);

@@ -78,10 +78,12 @@ export interface StartOptions {
   readonly watchFiles?: boolean;
   /** Environment variables for the server process, over this process's. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Arguments for the server after `--stdio` (`--code-cache-dir=PATH`). */
+  readonly args?: readonly string[];
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio'], {
+  const child: ChildProcess = spawn(process.execPath, [serverBundle, '--stdio', ...(options.args ?? [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...options.env },
   });

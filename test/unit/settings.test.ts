@@ -129,6 +129,33 @@ describe('finding the configuration file', () => {
     assert.equal(pkg?.path, '/repo/app/package.json');
   });
 
+  test('a package.json that only mentions "readiness" is passed over; one with the key, comments or errors is read', async () => {
+    const above = { '/repo/.readiness.json': '{"ignore": ["above"]}' };
+    const passedOver = [
+      '{"name": "readiness", "scripts": {"readiness": "readiness check"}}',
+      '{"dependencies": {"readiness": "1.0.0"}, "nested": {"readiness": {"files": ["x.md"]}}}',
+      '["readiness"]',
+      '"readiness"',
+    ];
+    for (const text of passedOver) {
+      const found = await findConfig('/repo/app', memoryPort({ ...above, '/repo/app/package.json': text }));
+      assert.equal(found?.path, '/repo/.readiness.json', text);
+    }
+    const read = [
+      ['{"name": "x", "readiness": {"files": ["*.md"]}}', { files: ['*.md'] }, 0],
+      // Comments are not JSON: the full parse reports them.
+      ['{"readiness": {}, // comment\n"name": "x"}', undefined, 1],
+      ['{"readiness": {"files": ["*.md"],}}', { files: ['*.md'] }, 0],
+      ['{"name": "readiness",', undefined, 1],
+    ] as const;
+    for (const [text, raw, problems] of read) {
+      const found = await findConfig('/repo/app', memoryPort({ ...above, '/repo/app/package.json': text }));
+      assert.equal(found?.path, '/repo/app/package.json', text);
+      assert.deepEqual(found?.parsed.raw, raw, text);
+      assert.equal(found?.parsed.problems.length, problems, text);
+    }
+  });
+
   test('stops at the workspace folder and at the repository root', async () => {
     const files = { '/home/.readiness.json': '{"ignore": ["x"]}' };
     assert.equal(await findConfig('/home/me/repo/docs', memoryPort(files, ['/home/me/repo'])), undefined);

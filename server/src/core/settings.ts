@@ -418,7 +418,7 @@ export async function findConfig(
     if (own !== undefined)
       return { path: join(current, CONFIG_FILE_NAME), parsed: parseConfigText(own, 'readiness', t) };
     const pkg = await port.readText(join(current, PACKAGE_FILE_NAME));
-    if (pkg !== undefined && pkg.includes('"readiness"')) {
+    if (pkg !== undefined && pkg.includes('"readiness"') && mayHaveReadinessKey(pkg)) {
       const parsed = parseConfigText(pkg, 'package', t);
       if (parsed.raw !== undefined || parsed.problems.length > 0)
         return { path: join(current, PACKAGE_FILE_NAME), parsed };
@@ -434,6 +434,21 @@ export async function findConfig(
     current = parent;
   }
   return undefined;
+}
+
+/**
+ * False for plain JSON without a top-level `readiness` key, as most package.json files are (one that only
+ * names a "readiness" package or script): the full parse would find no configuration either, and costs
+ * more on a large package.json than the native JSON.parse. Anything JSON.parse refuses gets the full parse.
+ */
+function mayHaveReadinessKey(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'readiness');
 }
 
 function trimSlash(path: string): string {

@@ -9,7 +9,9 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { cachedJsonEncoder } from './cachedJson';
-import { startServer } from './server';
+import { startServer, type ServerHooks } from './server';
+
+export type { ServerHooks };
 
 function stdioConnection(): Connection {
   // Without the client at the other end of stdin there is nothing left to serve.
@@ -21,11 +23,11 @@ function stdioConnection(): Connection {
   );
 }
 
-export function serve(): void {
+export function serve(hooks: ServerHooks = {}): void {
   const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // Anything a library prints must not corrupt a stdio transport.
   console.log = connection.console.log.bind(connection.console);
   console.error = connection.console.error.bind(connection.console);
-  startServer(connection);
+  startServer(connection, hooks);
   connection.listen();
 }

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { localDateTime, type Translate } from '../core/api';
 import { createReadinessService } from '../core/service';
-import { createFetchHttpClient } from '../node/fetchHttpClient';
+import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock, wallClockOn } from '../node/systemClock';
 import { createTcpClient } from '../node/tcpClient';
 import { checklistResult, notAChecklist } from './checklistResult';
@@ -51,13 +51,29 @@ import { Workspace } from './workspace';
 import { environmentNames, smokeChecklistNode } from './smokeTestTree';
 import { WorkspaceChecklists } from './workspaceChecklists';
 
-export function startServer(connection: Connection): void {
+/** The HTTP client of smoke tests, whose machinery (node:http, node:https, zlib) is loaded by the first test, not at start-up. */
+function lazyFetchHttpClient(): FetchHttpClient {
+  let client: Promise<FetchHttpClient> | undefined;
+  const loaded = () => (client ??= import('../node/fetchHttpClient').then((m) => m.createFetchHttpClient()));
+  return {
+    send: async (request, signal) => (await loaded()).send(request, signal),
+    warmUp: async () => (await loaded()).warmUp(),
+  };
+}
+
+/** What the process that started the server hears of it. */
+export interface ServerHooks {
+  /** Called once, after the first checklist's analysis has been published (dist/server.js writes its code cache then). */
+  readonly afterFirstAnalysis?: () => void;
+}
+
+export function startServer(connection: Connection, hooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const settingsCache = new Map<string, Promise<ResourceSettings>>();
   let locale: string | undefined;
   // The core's front door, over the server's ports; `t` is its messages in the client's display language.
-  const http = createFetchHttpClient();
+  const http = lazyFetchHttpClient();
   const service = createReadinessService({
     files: nodeFileProbe,
     http,
@@ -73,6 +89,7 @@ export function startServer(connection: Connection): void {
     configFiles: nodeConfigFiles,
   });
   let t: Translate = service.messages();
+  let afterFirstAnalysis = hooks.afterFirstAnalysis;
   // Diagnostic codes link to their rule in the README shipped beside the bundle (dist/../README.md).
   const ruleDocs = ruleDocsLinks(URI.file(join(__dirname, '..', 'README.md')).toString(), service.rules);
   let canAskConfiguration = false;
@@ -149,6 +166,11 @@ export function startServer(connection: Connection): void {
         progress: analysis?.progress,
       };
       void connection.sendNotification(checklistChangedNotification, changed);
+      if (analysis && afterFirstAnalysis) {
+        // Once what was published has been written out, not before it.
+        setImmediate(afterFirstAnalysis);
+        afterFirstAnalysis = undefined;
+      }
     },
     complete: (uri, analysis) => references.complete(uri, analysis),
     error: (message) => connection.console.error(message),
