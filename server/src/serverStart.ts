@@ -6,8 +6,8 @@
 //   about a quarter of its time compiling them twice. Matching is the same either way.
 // - No optimizing compiler (TurboFan) until the first analysis is out: optimizing the
 //   analysis's functions while they run for the first time cost more than it gained.
-//   It is switched on again right after (or after a while without any analysis),
-//   unless the user's own Node flags turned it off.
+//   It is switched on again right after (or half a second after the start, for a large
+//   first checklist), unless the user's own Node flags turned it off.
 // - The bundle is loaded with the V8 code cache a previous start wrote
 //   (`node/codeCache.ts`), in the folder given by `--code-cache-dir=PATH` (the
 //   extension passes its global storage), else the user's cache folder;
@@ -19,8 +19,11 @@ import { loadBundle, userCacheFolder } from './node/codeCache';
 
 /** Set before anything is compiled (V8 takes a code cache only under the flags it was made with). */
 const START_FLAGS = ['--no-regexp-tier-up', '--no-turbofan'];
-/** TurboFan comes back this long after the start if no checklist has been analysed by then. */
-const OPTIMIZE_AFTER_MS = 10_000;
+/**
+ * TurboFan comes back this long after the start if the first analysis is not out by then: a large checklist
+ * (or none opened) gets the optimizing compiler for the rest of its first analysis, and its edits after it.
+ */
+const OPTIMIZE_AFTER_MS = 500;
 
 function cacheFolder(argv: readonly string[]): string | undefined {
   if (argv.includes('--no-code-cache')) return undefined;
