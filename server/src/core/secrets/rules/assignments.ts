@@ -16,14 +16,13 @@ const KEY_QUALIFIER = String.raw`(?:[Aa][Pp][Ii]|[Aa]ccess|[Ss]ecret|[Pp]rivate|
 // Not inside a word, a ${VAR:-default} expansion or an @annotation.
 const NAME = String.raw`(?<![\w.$@{-])["']?(?<name>(?:${KEY_QUALIFIER})?[A-Za-z_][\w.-]{0,63})["']?${EMPHASIS}[ \t]{0,32}(?::=|=>|[:=])${EMPHASIS}[ \t]{0,32}`;
 // A secret's noun in English or Spanish, with what it is for: "Contraseña de admin:", "Password for Grafana =".
-const NOUN_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>(?:contraseña|clave|secreto|password|passwd|token|secret)(?:[ \t]{1,8}(?:de|del|para|for|of)(?:[ \t]{1,8}(?:el|la|los|las|the))?(?:[ \t]{1,8}[\p{L}\p{N}_.-]{1,24}){1,3}){1,2})${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
-// A Spanish secret's noun alone, which NAME's ASCII names cannot take: "Contraseña: …".
-const SPANISH_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>contraseña|clave|secreto)${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
+// A Spanish noun may stand alone ("Contraseña: …"), which NAME's ASCII names cannot take; an English one alone is NAME's.
+const FOR_WHAT = String.raw`[ \t]{1,8}(?:de|del|para|for|of)(?:[ \t]{1,8}(?:el|la|los|las|the))?(?:[ \t]{1,8}[\p{L}\p{N}_.-]{1,24}){1,3}`;
+const NOUN_NAME = String.raw`(?<![\p{L}\p{N}_.$@{-])(?<name>(?:contraseña|clave|secreto)(?:${FOR_WHAT}){0,2}|(?:password|passwd|token|secret)(?:${FOR_WHAT}){1,2})${EMPHASIS}[ \t]{0,32}[:=]${EMPHASIS}[ \t]{0,32}`;
 // An env-style name, a word or two of prose, then the operator.
 const NAME_AND_WORDS = String.raw`(?<![\w.$@{-])(?<name>[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,15})(?:[ \t]{1,32}\p{L}{1,16}){1,2}[ \t]{0,32}[:=][ \t]{0,32}`;
-const QUOTED = String.raw`["'](?<secret>[^"'\n]{6,512})["']`;
-// Alone in a markdown code span, without spaces: `…` (not a command such as `cat /run/secrets/x`).
-const CODE_SPAN = String.raw`\x60(?<secret>[^\s"'\x60]{6,512})\x60`;
+// Quoted ("…", '…'), or alone in a markdown code span without spaces (`…`; not a command such as `cat /run/secrets/x`).
+const QUOTED = String.raw`(?:["']|\x60(?=[^\s"'\x60]{6,512}\x60))(?<secret>[^"'\x60\n]{6,512})["'\x60]`;
 // Unquoted values stop at whitespace, quotes and the punctuation that ends a value in code.
 const BARE = String.raw`(?<secret>[^\s"'\x60,;<>(){}\[\]][^\s"'\x60,;<>(){}\[\]]{5,511})`;
 
@@ -65,11 +64,10 @@ export const assignmentRules: readonly SecretRule[] = [
     tier: 'generic',
     keywords: ['key', 'token', 'secret', 'pass', 'pwd', 'credential', 'auth', 'contraseña', 'clave', 'secreto'],
     patterns: [
-      ...[QUOTED, CODE_SPAN, BARE].flatMap((value) => [
+      ...[QUOTED, BARE].flatMap((value) => [
         new RegExp(NAME + value, 'g'),
         new RegExp(NAME_AND_WORDS + value, 'gu'),
         new RegExp(NOUN_NAME + value, 'giu'),
-        new RegExp(SPANISH_NAME + value, 'giu'),
       ]),
       new RegExp(TABLE_ROW, 'gu'),
       new RegExp(XML_ELEMENT, 'g'),
