@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { isChecklist, mayBeChecklist, defaultChecklistGlobs } from '../../server/src/core/detect';
 import { runCheck } from '../../server/src/cli/checkCommand';
+import { threadsFor } from '../../server/src/cli/pool';
 import { variedCopy } from '../bench/variedCopies';
 import { corpusDocuments, ordinaryMarkdown } from '../support/corpus';
 import { cliBundle, readFixture, sampleText } from '../support/paths';
@@ -50,6 +51,17 @@ function repository(): string {
   write('mojibake-ENTREGABLES.md', sampleText().replace('PRODUCCIÓN', 'PRODUCCI√ìN'));
   return folder;
 }
+
+describe('threads by default', () => {
+  test('one per core but one, one on two cores or for a few files, --jobs as given', () => {
+    assert.equal(threadsFor(200, undefined, 2), 1);
+    assert.equal(threadsFor(200, undefined, 8), 7);
+    assert.equal(threadsFor(20, undefined, 8), 2);
+    assert.equal(threadsFor(3, undefined, 8), 1);
+    assert.equal(threadsFor(200, undefined, 1), 1);
+    assert.equal(threadsFor(200, 3, 2), 3);
+  });
+});
 
 describe('readiness check in a pool of threads', () => {
   let folder: string;

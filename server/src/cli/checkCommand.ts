@@ -35,8 +35,8 @@ export const CHECK_USAGE = `readiness check [paths...] [--format text|json|sarif
   (default 7) or, given --base-url, when it ran against another host.
   Settings come from .readiness.json (or package.json's "readiness" key) in the checklist's
   folder or the nearest folder above it, up to --root or the repository root.
-  Files are checked on every core (--jobs N: N threads; default: one per core, one thread
-  for a few files); the output is in path order either way.
+  Files are checked on every core but one (--jobs N: N threads; default: one per core but
+  one, one thread for a few files); the output is in path order either way.
   Exit: 0 nothing at the --fail-on level (default: warning), 1 findings at that level,
   2 usage or I/O errors.`;
 
