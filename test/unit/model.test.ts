@@ -248,6 +248,26 @@ describe('rows and their files', () => {
   });
 });
 
+describe('deadline columns', () => {
+  test('"Fecha compromiso", "Fecha de cierre", "End date" are deadlines; "Fecha de firma" and "Date" are not', () => {
+    const dues = (column: string) =>
+      analysisOf(
+        `# Checklist de lanzamiento\n\n| Tarea | Responsable | ${column} | Estado |\n|---|---|---|---|\n| A | Ana | 2026-11-20 | Pendiente |\n`,
+        { today: '2026-12-03' },
+      ).checklist.items.map((i) => i.due);
+    for (const column of [
+      'Fecha compromiso',
+      'Fecha de compromiso',
+      'Fecha de cierre',
+      'Fecha prevista',
+      'End date',
+      'Commit date',
+    ])
+      assert.deepEqual(dues(column), ['2026-11-20'], column);
+    for (const column of ['Fecha de firma', 'Date', 'Fecha']) assert.deepEqual(dues(column), [undefined], column);
+  });
+});
+
 describe('counts and checkbox columns', () => {
   test('"3 of 5 tasks complete" states both numbers', () => {
     const text = '# Release checklist\n\nProgress: 1 of 3 tasks complete.\n\n## Tasks\n- [x] a\n- [ ] b\n- [ ] c\n';
