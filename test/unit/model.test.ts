@@ -290,6 +290,34 @@ describe('counts and checkbox columns', () => {
     }
   });
 
+  test('a "Resumen:" line under the last section sums up the whole document, not that section', () => {
+    const text = [
+      '# Checklist de salida',
+      '',
+      '## 1. Pruebas',
+      'Estado: Listo',
+      '',
+      '## 2. Backups',
+      'Estado: Pendiente',
+      '',
+      '## 3. Comunicación',
+      'Estado: Pendiente',
+      '',
+      '## Aprobaciones',
+      '- [ ] Gerente de TI',
+      '- [x] Seguridad',
+      '- [ ] Dueño del producto',
+      '',
+      'Resumen: 1 de 4 ítems completados.',
+      '',
+    ].join('\n');
+    assert.deepEqual(analyze(text).findings, []);
+    assert.deepEqual(
+      analyze(text.replace('1 de 4', '1 de 5')).findings.map((f) => f.message),
+      ['The document says 5 here, but the checklist has 4'],
+    );
+  });
+
   test('a Done? column with ✔️ and Yes/No is a checkbox column', () => {
     const text = '# Go-live checklist\n\n| Task | Done? |\n|---|---|\n| a | ✔️ |\n| b | Yes |\n| c | No |\n| d | |\n';
     assert.deepEqual(analyze(text).progress.checks, { done: 2, total: 4 });

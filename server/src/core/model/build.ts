@@ -1197,6 +1197,9 @@ const DONE_COUNT =
 /** "3/5 done", "3 of 5 tasks complete", "2 de 4 entregables completados": done over total. */
 const FRACTION_COUNT =
   /(?<![\d/])(\d{1,4})\s*(?:\/|of|de)\s*(\d{1,4})(?![\d/])\s*(?:(?:items?|[ií]tems?|tasks?|tareas?|checks?|entregables?|deliverables?|pasos?|steps?)\s+)?(?:are\s+|est[aá]n\s+)?(?:done|complete(?:d)?|completad[oa]s?|hech[oa]s?|list[oa]s?|terminad[oa]s?|finished)\b/giu;
+/** A line that sums up the whole document: "Summary: …", "Resumen: …", "Progreso general: …". */
+const DOCUMENT_SUMMARY =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:summary|resumen|progress|progreso|avance|overall(?: progress)?|total(?:es)?|progreso general|avance general)(?:\*\*|__)?\s*:/iu;
 const READY_CLAIM =
   /\bready for (?:launch|release|production|go-?live|deploy\w*|rollout)\b|\blist[oa] para (?:entrega|producci[oó]n|lanzamiento|salir|desplegar|el despliegue|go-?live)\b|\bgo-?live approved\b/iu;
 
@@ -1254,8 +1257,10 @@ function collectClaims(
   if (s.kind === 'summary') return;
   for (const prose of block.prose) {
     if (fieldLines.has(prose.line)) continue;
-    countsIn(prose.text, prose.line, group, claims, false);
-    doneCountsIn(prose.text, prose.line, 0, group, claims);
+    // "Resumen: 1 de 4 ítems completados" under the last section speaks of the whole document, not of that section.
+    const about = DOCUMENT_SUMMARY.test(prose.text) ? undefined : group;
+    countsIn(prose.text, prose.line, about, claims, false);
+    doneCountsIn(prose.text, prose.line, 0, about, claims);
     if (
       s.kind !== 'normal' &&
       !overallLines.has(prose.line) &&
