@@ -213,12 +213,38 @@ describe('rows and their files', () => {
       [
         ['Pre-flight', undefined],
         ['Load test signed off by @perf', '2026-11-25'],
-        ['Status page drafted (vence 2026-12-10)', '2026-12-10'],
+        ['Status page drafted', '2026-12-10'],
       ],
     );
     assert.deepEqual(
       analysis.findings.map((f) => [f.code, f.range.start.line]),
       [['overdue', 4]],
+    );
+  });
+
+  test('fields listed in parentheses after a task are its own: "(owner: @carol, due: 2026-11-30)"', () => {
+    const text = [
+      '# Release v2.4 checklist',
+      '',
+      '## Before release',
+      '- [x] Bump version',
+      '- [ ] Run the migration dry-run (owner: @carol, due: 2026-11-30)',
+      '- [ ] Rotate keys (responsable: Ana; estado: en curso)',
+      '- [ ] Update docs (see the wiki: docs/release.md)',
+      '',
+    ].join('\n');
+    const analysis = analysisOf(text, { today: '2026-12-03' });
+    assert.deepEqual(
+      analysis.checklist.items.map((i) => [i.title, i.owner, i.due, i.state]),
+      [
+        ['Before release', undefined, undefined, 'in-progress'],
+        ['Run the migration dry-run', '@carol', '2026-11-30', 'pending'],
+        ['Rotate keys', 'Ana', undefined, 'in-progress'],
+      ],
+    );
+    assert.deepEqual(
+      analysis.findings.map((f) => f.code),
+      ['overdue'],
     );
   });
 

@@ -874,6 +874,11 @@ function entryState(entry: ListEntryFact, nested: readonly ListEntryFact[], opti
 function cleanLabel(label: string): string {
   return (
     withoutLinkTargets(label)
+      // "(owner: @carol, due 2026-11-30)" after the title: its fields, read as such.
+      .replace(
+        /\s*\([^()]*\b(?:owner|due|status|deadline|responsable|estado|vence|fecha l[ií]mite)\b[^()]*\)\s*$/iu,
+        '',
+      )
       .replace(/\*\*|__/g, '')
       .replace(/\s+[—–-]\s+.*$/, '')
       .trim() || label.trim()

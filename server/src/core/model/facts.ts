@@ -316,7 +316,7 @@ function collectEntry(
     struck,
     children: nested.reduce((n, list) => n + list.children.length, 0),
     parentLine,
-    fields: inlineFields(text, start, line),
+    fields: inlineFields(text, start, line, task),
   });
   for (const child of node.children) {
     if (child.type === 'list')
@@ -327,8 +327,8 @@ function collectEntry(
 }
 
 /** `Key: value` parts of a list entry's first line, for the keys the model reads. */
-function inlineFields(text: string, from: number, line: number): FieldFact[] {
-  const fields = keyedInlineFields(text, from, line);
+function inlineFields(text: string, from: number, line: number, task: boolean): FieldFact[] {
+  const fields = keyedInlineFields(text, from, line, task);
   if (fields.some((f) => isDeadlineKey(f.key))) return fields;
   const due = dueWithoutColon(text, from, line);
   return due &&
@@ -339,25 +339,45 @@ function inlineFields(text: string, from: number, line: number): FieldFact[] {
     : fields;
 }
 
-function keyedInlineFields(text: string, from: number, line: number): FieldFact[] {
+function keyedInlineFields(text: string, from: number, line: number, task: boolean): FieldFact[] {
   if (!text.includes(':')) return [];
   const fields: FieldFact[] = [];
   const label = text.slice(from);
-  for (const match of label.matchAll(INLINE_FIELD)) {
-    const key = (match[1] ?? '').trim();
-    const value = (match[2] ?? '').replace(/\*\*/g, '').trim();
-    if (!isItemKey(key) || value === '') continue;
-    const keyAt = from + match.index + match[0].indexOf(match[1] ?? '');
-    const valueAt = from + match.index + match[0].lastIndexOf(value);
+  const add = (key: string, value: string, keyAt: number, valueAt: number) =>
     fields.push({
       key,
       value,
       range: range(line, keyAt, line, valueAt + value.length),
       valueRange: range(line, valueAt, line, valueAt + value.length),
     });
+  for (const match of label.matchAll(INLINE_FIELD)) {
+    const key = (match[1] ?? '').trim();
+    const value = (match[2] ?? '').replace(/\*\*/g, '').trim();
+    if (!isItemKey(key) || value === '') continue;
+    add(
+      key,
+      value,
+      from + match.index + match[0].indexOf(match[1] ?? ''),
+      from + match.index + match[0].lastIndexOf(value),
+    );
+  }
+  // "- [ ] Dry-run (owner: @carol, due: 2026-11-30)": a task's fields listed in parentheses, split at commas
+  // and semicolons. A numbered step's "(responsable: Nuria)" stays a step of its procedure.
+  for (const group of task ? label.matchAll(PARENTHESIZED) : []) {
+    let at = from + group.index + 1;
+    for (const part of (group[1] ?? '').split(/([,;])/)) {
+      const field = /^(\s*)(\p{L}[\p{L} /-]{1,30}?)\s*:\s*(\S(?:.*\S)?)\s*$/u.exec(part);
+      const key = field?.[2];
+      const value = field?.[3];
+      if (field && key && value && isItemKey(key) && !fields.some((f) => f.key === key))
+        add(key, value, at + (field[1] ?? '').length, at + part.lastIndexOf(value));
+      at += part.length;
+    }
   }
   return fields;
 }
+
+const PARENTHESIZED = /\(([^()]{3,200}:[^()]{1,200})\)/gu;
 
 /** "Load test signed off — due 2026-11-25", "(vence 05/12)": a due date written without a colon. */
 const DUE_WITHOUT_COLON =
