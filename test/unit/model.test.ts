@@ -30,6 +30,13 @@ describe('states', () => {
     ['En riesgo', 'at-risk'],
     ['At risk', 'at-risk'],
     ['🔄', 'in-progress'],
+    ['Not yet', 'pending'],
+    ['Cancelled', 'not-applicable'],
+    ['Aplazado', 'not-applicable'],
+    ['100%', 'done'],
+    ['0 %', 'pending'],
+    ['40%', 'in-progress'],
+    ['140%', 'unknown'],
     ['Incomplete', 'unknown'],
     ['Parked until Q3', 'unknown'],
   ];

@@ -270,6 +270,11 @@ const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]>
     'waived',
     'exento',
     'dispensado',
+    'cancell?ed',
+    'cancelad[oa]',
+    'deferred',
+    'aplazad[oa]',
+    'pospuest[oa]',
   ],
   blocked: [
     'not approved',
@@ -296,6 +301,7 @@ const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]>
   'at-risk': ['at risk', 'at-risk', 'en riesgo', 'riesgo', 'delayed', 'retrasado', 'atrasado'],
   pending: [
     'not started',
+    'not yet',
     'not done',
     'not complete',
     'not completed',
@@ -471,6 +477,12 @@ function readState(value: string, extra: StateWords | undefined): ItemState {
   const text = fold(value.replace(/[*_`~]/g, ' '));
   // A bare "No" answers a yes/no column ("Approved?", "Done?"): not done.
   if (/^no\.?$/.test(text)) return 'pending';
+  // A percentage of progress: 100 % is done, 0 % not started, anything between under way.
+  const percent = /^(\d{1,3})\s?%$/.exec(text);
+  if (percent) {
+    const done = Number(percent[1]);
+    if (done <= 100) return done === 100 ? 'done' : done === 0 ? 'pending' : 'in-progress';
+  }
   if (text !== '') {
     const { pattern, states } = vocabulary(extra);
     const match = pattern.exec(text);
