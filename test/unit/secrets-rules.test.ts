@@ -91,6 +91,11 @@ const cases: Readonly<Record<string, RuleCase>> = {
     nearMiss: 'https://hooks.slack.com/services/T0123/B0123/',
     twin: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
   },
+  'discord-webhook': {
+    positive: ['alerts: https://discord.com/api/webhooks/1187654321098765432/', v('discord-webhook'), ''],
+    nearMiss: 'https://discord.com/api/webhooks/1187654321098765432/',
+    twin: 'alerts: https://discord.com/api/webhooks/<WEBHOOK_ID>/<WEBHOOK_TOKEN>',
+  },
   'stripe-secret-key': {
     positive: ['STRIPE_SECRET_KEY=', v('stripe-secret-key'), ''],
     nearMiss: `STRIPE_PUBLISHABLE_KEY=pk_live_51${v('alnum32')}`,
@@ -373,6 +378,7 @@ describe('the rule table', () => {
       'gitlab-token',
       'slack-token',
       'slack-webhook',
+      'discord-webhook',
       'stripe-secret-key',
       'stripe-restricted-key',
       'google-api-key',

@@ -171,6 +171,18 @@ export const vendorTokenRules: readonly SecretRule[] = [
     conventionalName: 'SLACK_WEBHOOK_URL',
   },
   {
+    // Whoever has the URL can post to the channel; the token is its last part.
+    id: 'discord-webhook',
+    description: 'Discord webhook URL',
+    tier: 'vendor',
+    keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'],
+    patterns: [
+      /(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/(?<secret>[A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])/g,
+    ],
+    minEntropy: 3.5,
+    conventionalName: 'DISCORD_WEBHOOK_URL',
+  },
+  {
     id: 'stripe-secret-key',
     description: 'Stripe secret key',
     tier: 'vendor',
