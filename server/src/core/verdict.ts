@@ -11,7 +11,7 @@
 import type { Analysis } from './analyzer';
 import { translator, type Translate } from './messages';
 import type { Checklist, Item, Progress } from './model/checklist';
-import { stateText } from './model/fieldNames';
+import { isReasonKey, stateText } from './model/fieldNames';
 import type { SafeText } from './safeText';
 import { failingEvidence, lineReader, readSmokeEvidence, type SmokeEvidence } from './report/smokeEvidence';
 import { findSmokeTests, type SmokeSuite } from './smoke/recognize';
@@ -96,8 +96,6 @@ const PROBLEM_ORDER: readonly ProblemKind[] = [
 
 const NOT_APPLICABLE =
   /(?<![\p{L}\p{N}])(?:N\/A|n\.a\.|no aplica|not applicable|no corresponde|no procede)(?![\p{L}\p{N}])/iu;
-const REASON_KEY =
-  /^(?:motivo|raz[oó]n|reason|justificaci[oó]n|justification|rationale|why|por qu[eé]|notes?|notas?|comments?|comentarios?|observaciones|remarks)$/i;
 
 /** Whether an item is marked not applicable, and whether it says why. */
 export function notApplicable(item: Item): { readonly marked: boolean; readonly reasoned: boolean } {
@@ -105,7 +103,7 @@ export function notApplicable(item: Item): { readonly marked: boolean; readonly 
   const marked = item.state === 'not-applicable' || NOT_APPLICABLE.test(value);
   if (!marked) return { marked, reasoned: false };
   const reasonField = item.fields.some(
-    (f) => REASON_KEY.test(f.key.trim()) && /\p{L}{2}/u.test(f.value) && !/^\s*\[.*\]\s*$/.test(f.value),
+    (f) => isReasonKey(f.key) && /\p{L}{2}/u.test(f.value) && !/^\s*\[.*\]\s*$/.test(f.value),
   );
   const rest = value
     .replace(NOT_APPLICABLE, ' ')

@@ -159,6 +159,23 @@ const CHECKBOX = keyPattern([
   // "Yes/No", "Sí/No", "Y/N", and any question column that says so: "Answer (Yes/No)", "Met? (Y/N)".
   '(?:[\\p{L} ?¿]+ )?\\(?(?:yes ?/ ?no|si ?/ ?no|y ?/ ?n)\\)?',
 ]);
+/** A field or column that says why (or notes on it): where a "not applicable" gives its reason. */
+const REASON = keyPattern([
+  'motivo',
+  'razon',
+  'reason',
+  'justificacion',
+  'justification',
+  'rationale',
+  'why',
+  'por que',
+  'notes?',
+  'notas?',
+  'comments?',
+  'comentarios?',
+  'observaciones',
+  'remarks',
+]);
 /** A column or field holding a date that is not a deadline ("Date", "Fecha de firma", "Signed on"). */
 const DATE = keyPattern([
   'date',
@@ -236,6 +253,7 @@ export const isEvidenceKey = (key: string): boolean => EVIDENCE.test(keyOf(key))
 export const isSignOffKey = (key: string): boolean => SIGN_OFF.test(keyOf(key));
 export const isDecisionKey = (key: string): boolean => DECISION.test(keyOf(key));
 export const isPriorityKey = (key: string): boolean => PRIORITY.test(keyOf(key));
+export const isReasonKey = (key: string): boolean => REASON.test(keyOf(key));
 export const isCheckboxColumn = (key: string): boolean => CHECKBOX.test(keyOf(key));
 export const isNameColumn = (key: string): boolean => NAME.test(keyOf(key));
 
