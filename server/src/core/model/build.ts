@@ -48,6 +48,7 @@ import {
   isOwnerKey,
   isPersonKey,
   isPriorityKey,
+  isReasonKey,
   isSignOffKey,
   isStateKey,
   isSummaryHeading,
@@ -873,12 +874,7 @@ function entryState(entry: ListEntryFact, nested: readonly ListEntryFact[], opti
 
 function cleanLabel(label: string): string {
   return (
-    withoutLinkTargets(label)
-      // "(owner: @carol, due 2026-11-30)" after the title: its fields, read as such.
-      .replace(
-        /\s*\([^()]*\b(?:owner|due|status|deadline|responsable|estado|vence|fecha l[ií]mite)\b[^()]*\)\s*$/iu,
-        '',
-      )
+    withoutFieldList(withoutLinkTargets(label))
       .replace(/\*\*|__/g, '')
       .replace(/\s+[—–-]\s+.*$/, '')
       .trim() || label.trim()
@@ -1081,8 +1077,6 @@ function checkColumns(table: TableFact): Columns | undefined {
 
 const BLANK_CELL = /^(?:|[-–—]|_+|\\?_(?:\\?_)+|<[^>]*>|\[[^\]]*\]|tbd|tbc|todo|xxx|\?+|pendiente de firma)$/i;
 
-const NOTES_COLUMN = /^(?:notes?|notas?|comments?|comentarios?|observaciones|remarks|motivo|reason|justificaci[oó]n)$/i;
-
 function rowState(cells: readonly CellFact[], columns: Columns, options: ModelOptions): ItemState {
   const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i]?.text ?? '').trim());
   if (columns.state !== undefined) {
@@ -1116,6 +1110,20 @@ function rowLabel(cells: readonly CellFact[], columns: Columns): string {
   return withoutLinkTargets(cells[columns.name]?.text ?? '')
     .replace(/\*\*|__|`/g, '')
     .trim();
+}
+
+/**
+ * A title without the fields listed in parentheses after it ("Dry-run (owner: @carol, due 2026-11-30)"), which
+ * the facts read as the entry's fields; a parenthesis that lists none ("Update docs (see status page)") stays.
+ */
+function withoutFieldList(label: string): string {
+  const list = /\s*\(([^()]*)\)\s*$/.exec(label);
+  const fields = list?.[1]?.split(/[,;]/) ?? [];
+  const isField = (part: string) => {
+    const key = /^\s*(\p{L}[\p{L} /-]{1,30}?)\s*:/u.exec(part)?.[1];
+    return key !== undefined ? isItemKey(key) : /^\s*(?:due|deadline|vence)\s+\d/i.test(part);
+  };
+  return list && fields.some(isField) ? label.slice(0, list.index) : label;
 }
 
 /** Markdown links as their text: "[Runbook](docs/runbook.md)" → "Runbook". */
@@ -1161,7 +1169,7 @@ function rowItem(
       i === columns.checkbox
     ) {
       item.fields.push({ key: header.text, value: cell.text, range: cell.range, valueRange: cell.range });
-    } else if (NOTES_COLUMN.test(header.text.replace(/[*_`]/g, '').trim()) && cell.text !== '') {
+    } else if (isReasonKey(header.text) && cell.text !== '') {
       // What a Notes cell says is the row's too: why it does not apply, what it waits on.
       item.fields.push({ key: header.text, value: cell.text, range: cell.range, valueRange: cell.range });
     }

@@ -344,12 +344,7 @@ function keyedInlineFields(text: string, from: number, line: number, task: boole
   const fields: FieldFact[] = [];
   const label = text.slice(from);
   const add = (key: string, value: string, keyAt: number, valueAt: number) =>
-    fields.push({
-      key,
-      value,
-      range: range(line, keyAt, line, valueAt + value.length),
-      valueRange: range(line, valueAt, line, valueAt + value.length),
-    });
+    fields.push(inlineField(line, key, value, keyAt, valueAt));
   for (const match of label.matchAll(INLINE_FIELD)) {
     const key = (match[1] ?? '').trim();
     const value = (match[2] ?? '').replace(/\*\*/g, '').trim();
@@ -389,8 +384,12 @@ function dueWithoutColon(text: string, from: number, line: number): FieldFact | 
   const key = match?.groups?.['key'];
   const value = match?.groups?.['value'];
   if (!match || key === undefined || value === undefined) return undefined;
-  const keyAt = from + match.index + match[0].indexOf(key);
-  const valueAt = from + match.index + match[0].lastIndexOf(value);
+  const at = from + match.index;
+  return inlineField(line, key, value, at + match[0].indexOf(key), at + match[0].lastIndexOf(value));
+}
+
+/** A field of an entry's line: the key at `keyAt`, the value at `valueAt`. */
+function inlineField(line: number, key: string, value: string, keyAt: number, valueAt: number): FieldFact {
   return {
     key,
     value,
