@@ -3,6 +3,7 @@
 export type { Analysis, AnalysisOptions } from './analyzer';
 export type { SafeText } from './safeText';
 export { DEFAULT_MAX_SIZE } from './analyzer';
+export { DEFAULT_MAX_PROBLEMS, shownFindings } from './findingsLimit';
 export type { Now } from './dates';
 export { localDateTime, localTimeOfDay } from './dates';
 export { defaultChecklistGlobs } from './detect';

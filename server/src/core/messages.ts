@@ -64,6 +64,7 @@ const en = {
   'config.expect.strings': 'a list of strings',
   'config.expect.oneOf': 'one of {0}',
   'config.expect.positive': 'a positive number',
+  'config.expect.positiveInteger': 'a whole number of at least 1',
   'config.expect.characters': 'a number of characters',
   'config.expect.boolean': 'true or false',
   'config.expect.string': 'a string',
@@ -382,6 +383,10 @@ const en = {
   'rule.skipped-large-file': 'The file is over the size limit and was not checked.',
   'rule.plain-text-block':
     'A section too deeply nested or too dense to parse as markdown in bounded time was read as plain text.',
+  'findings.limit':
+    'Showing {0} of {1} findings, errors first: the editor shows at most {2} (readiness.maxProblems). `readiness check` lists them all.',
+  'rule.too-many-findings':
+    'The document has more findings than the editor shows: the rest are left out, errors kept first.',
   'rule.internal-error': 'One check could not finish on this file; the other checks ran.',
   'rule.stale-evidence':
     'Pasted smoke-test evidence whose command changed since it ran, that is too old, or that ran against another host.',
@@ -454,6 +459,7 @@ const es: Record<MessageKey, string> = {
   'config.expect.strings': 'una lista de textos',
   'config.expect.oneOf': 'uno de {0}',
   'config.expect.positive': 'un número positivo',
+  'config.expect.positiveInteger': 'un número entero mayor o igual que 1',
   'config.expect.characters': 'un número de caracteres',
   'config.expect.boolean': 'true o false',
   'config.expect.string': 'un texto',
@@ -779,6 +785,10 @@ const es: Record<MessageKey, string> = {
   'rule.skipped-large-file': 'El archivo supera el límite de tamaño y no se revisó.',
   'rule.plain-text-block':
     'Una sección demasiado anidada o densa para leerla como markdown en tiempo acotado se leyó como texto plano.',
+  'findings.limit':
+    'Se muestran {0} de {1} hallazgos, primero los errores: el editor muestra como mucho {2} (readiness.maxProblems). `readiness check` los lista todos.',
+  'rule.too-many-findings':
+    'El documento tiene más hallazgos de los que muestra el editor: el resto se omite, primero se conservan los errores.',
   'rule.internal-error': 'Una revisión no pudo terminar en este archivo; las demás se hicieron.',
   'rule.stale-evidence':
     'Evidencia de una prueba de humo cuyo comando cambió desde que se ejecutó, demasiado antigua o ejecutada contra otro host.',

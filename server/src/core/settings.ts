@@ -19,6 +19,7 @@ import {
   type ParseError,
 } from 'jsonc-parser/lib/esm/main.js';
 import { DEFAULT_MAX_SIZE } from './analyzer';
+import { DEFAULT_MAX_PROBLEMS } from './findingsLimit';
 import { defaultChecklistGlobs, defaultIgnoreGlobs } from './detect';
 import { translator, type MessageKey, type Translate } from './messages';
 import { defaultAnalysisSettings, STATE_WORD_KEYS, type AnalysisSettings, type StateWordKey } from './rules/rule';
@@ -30,6 +31,8 @@ export interface ResourceSettings {
   readonly files: readonly string[];
   readonly ignore: readonly string[];
   readonly maxFileSize: number;
+  /** The most diagnostics a document is given in the editor (`shownFindings`). */
+  readonly maxProblems: number;
   readonly analysis: AnalysisSettings;
   /** `readiness.smoke.*`: where and how the document's curl smoke tests run. */
   readonly smoke: SmokeSettings;
@@ -69,6 +72,7 @@ export const defaultSettings: ResourceSettings = {
   files: defaultChecklistGlobs,
   ignore: defaultIgnoreGlobs,
   maxFileSize: DEFAULT_MAX_SIZE,
+  maxProblems: DEFAULT_MAX_PROBLEMS,
   analysis: defaultAnalysisSettings,
   smoke: defaultSmokeSettings,
   bumpLastUpdated: true,
@@ -142,6 +146,10 @@ export function toSettings(raw: unknown): ResourceSettings {
       typeof value['maxFileSize'] === 'number' && value['maxFileSize'] >= 0
         ? value['maxFileSize']
         : defaultSettings.maxFileSize,
+    maxProblems:
+      typeof value['maxProblems'] === 'number' && Number.isInteger(value['maxProblems']) && value['maxProblems'] >= 1
+        ? value['maxProblems']
+        : defaultSettings.maxProblems,
     analysis: {
       placeholderSeverity: {
         blocker:
@@ -235,6 +243,8 @@ const isSeverity: Check = (v) =>
   typeof v === 'string' && LEVELS.includes(v) ? undefined : ['config.expect.oneOf', LEVELS.join(', ')];
 const isPositive: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : ['config.expect.positive'];
+const isPositiveInteger: Check = (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 ? undefined : ['config.expect.positiveInteger'];
 const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : ['config.expect.boolean']);
 const isString: Check = (v) => (typeof v === 'string' ? undefined : ['config.expect.string']);
 const isStringMap: Check = (v) =>
@@ -272,6 +282,7 @@ const SCHEMA: Readonly<Record<string, Check | Readonly<Record<string, Check>>>> 
   files: isStringArray,
   ignore: isStringArray,
   maxFileSize: (v) => (typeof v === 'number' && v >= 0 ? undefined : ['config.expect.characters']),
+  maxProblems: isPositiveInteger,
   severity: {
     placeholder: isSeverity,
     placeholderInBlocker: isSeverity,

@@ -30,6 +30,7 @@ export type FindingCode =
   | 'edited-evidence'
   | 'stale-signoff'
   | 'plain-text-block'
+  | 'too-many-findings'
   | 'internal-error';
 
 /** The machine-readable details each rule attaches to its findings, for quick fixes and reports. */
@@ -70,6 +71,7 @@ export interface FindingDataByCode {
   /** `line`: the sign-off's line (0-based), which "Sign off again as NAME" fills. */
   readonly 'stale-signoff': { readonly line: number };
   readonly 'plain-text-block': undefined;
+  readonly 'too-many-findings': undefined;
   readonly 'internal-error': undefined;
 }
 

@@ -15,7 +15,7 @@ export interface AnalysisHost {
   /** Today's local date, `YYYY-MM-DD`. */
   today(): string;
   /** Called with the new analysis of the document's text at `version`, or undefined when the document is not (or no longer) a checklist. */
-  published(document: TextDocument, version: number, analysis: Analysis | undefined): void;
+  published(document: TextDocument, version: number, analysis: Analysis | undefined, settings: ResourceSettings): void;
   /** Adds the findings that need the file system (missing files) to a checklist's analysis before it is published. */
   complete?(uri: string, analysis: Analysis): Promise<Analysis>;
   error(message: string): void;
@@ -132,7 +132,7 @@ export class DocumentAnalyses {
       overtaken = this.runs.get(uri) !== run;
       if (overtaken) return;
       this.latest.set(uri, { version, analysis });
-      this.host.published(document, version, analysis);
+      this.host.published(document, version, analysis, settings);
     } catch (error) {
       // No analysis for this text (rather than an older one), so that callers waiting for it are answered.
       const failed = version ?? this.host.document(uri)?.version;

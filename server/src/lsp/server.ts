@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { localDateTime, type Translate } from '../core/api';
+import { localDateTime, shownFindings, type Translate } from '../core/api';
 import { createReadinessService } from '../core/service';
 import type { FetchHttpClient } from '../node/fetchHttpClient';
 import { systemClock, wallClockOn } from '../node/systemClock';
@@ -157,8 +157,8 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
     relativePath: (uri) => workspace.relativePath(uri),
     locale: () => locale,
     today: () => now().date,
-    published: (document, version, analysis) => {
-      diagnostics.publish(document.uri, version, analysis?.findings ?? []);
+    published: (document, version, analysis, resource) => {
+      diagnostics.publish(document.uri, version, shownFindings(analysis?.findings ?? [], resource.maxProblems, t));
       const changed: ChecklistChangedParams = {
         uri: document.uri,
         version,

@@ -95,4 +95,22 @@ suite('diagnostics', () => {
     await reverted;
     assert.equal(editor.document.isDirty, false);
   });
+
+  test('a checklist with thousands of findings gets the 1000 VS Code shows, errors first, and a count of the rest', async () => {
+    const sample = (await vscode.workspace.openTextDocument(sampleUri())).getText();
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: Array.from({ length: 8 }, () => sample).join('\n'),
+    });
+    await vscode.window.showTextDocument(document);
+    const shown = await someReadinessDiagnostics(document.uri);
+    assert.equal(shown.length, 1000);
+    assert.equal(codeOf(shown[0]), 'too-many-findings');
+    assert.match(shown[0]?.message ?? '', /^Showing 999 of \d{4} findings, errors first/);
+    // Errors and warnings come first (the sample's 8 copies have more than 999), in document order.
+    const rest = shown.slice(1);
+    assert.ok(rest.every((d) => d.severity <= vscode.DiagnosticSeverity.Warning));
+    assert.ok(rest.every((d, i) => i === 0 || !d.range.start.isBefore(rest[i - 1]?.range.start)));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

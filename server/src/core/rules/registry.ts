@@ -178,6 +178,15 @@ export const RULES: readonly RuleMetadata[] = Object.freeze([
     languages: BOTH,
     stage: 'document',
   },
+  // The server's own: what it leaves out of a list longer than the editor shows (core/findingsLimit.ts).
+  {
+    id: 'too-many-findings',
+    defaultSeverity: 'information',
+    description: 'rule.too-many-findings',
+    docsAnchor: 'README.md#too-many-findings',
+    languages: BOTH,
+    stage: 'document',
+  },
   {
     id: 'internal-error',
     defaultSeverity: 'information',
