@@ -77,7 +77,11 @@ export function isChecklist(relativePath: string, text: string, globs: readonly 
   return matchesAny(relativePath, globs) || (mayBeByContent(text) && looksLikeChecklist(text));
 }
 
-const TASK = /^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+\[[ xX]\]/;
+/** A task box, in a list or leading a line of its own ("[x] Freeze announced"). */
+const TASK = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,3}[.)])\s+)?\[[ xX]\]\s/;
+/** A bullet led by a state in brackets: "* [DONE] OPS-101 Migrate the database". */
+const STATED_BULLET =
+  /^\s*[-*+]\s+\[(?:done|to ?do|wip|in progress|blocked|pending|open|closed|ok|n\/a|hecho|pendiente|en curso|en progreso|bloqueado)\]\s/i;
 /** A bullet led by a state mark: "- ✅ Backups", "- ⬜ DNS". */
 const MARKED_BULLET = /^\s*[-*+]\s+(✅|☑️?|✔️?|⬜|☐|🔲|❌|⏳|🔄|🚧)/u;
 const STEP = /^\s{0,3}\d{1,3}[.)]\s+\S/;
@@ -85,17 +89,17 @@ const FENCE = /^\s*(?:`{3,}|~{3,})/;
 const HEADING = /^#{1,6}\s+(.*)$/;
 /** An item field at the start of a line: `**Estado**:`, `- **Owner:**`, `Status:`. */
 const ITEM_FIELD =
-  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:estado|status|state|owner|responsable|assignee|dri|deadline|due(?: date)?|fecha l[ií]mite|target date|fecha objetivo)(?:\*\*|__)?\s*:/i;
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:estado|status|state|statut|stato|owner|responsable|assignee|dri|verantwortlich|respons[aá]vel|responsabile|deadline|due(?: date)?|fecha l[ií]mite|target date|fecha objetivo|[ée]ch[ée]ance|frist|prazo|scadenza)(?:\*\*|__)?\s*:/i;
 const INLINE_FIELD =
   /(?:^|[\s—–|-])(?:\*\*)?(?:estado|status|responsable|owner|fecha l[ií]mite|deadline|due)(?:\*\*)?\s*:\s*\S/gi;
 const CHECK_COLUMN =
-  /^(?:estado|status|state|result|resultado|owner|responsable|assignee|dri|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??|(?:[\p{L} ?¿]+ )?\(?(?:yes|s[ií])\s*\/\s*no\)?|(?:[\p{L} ?¿]+ )?\(?y\s*\/\s*n\)?)$/iu;
+  /^(?:estado|status|state|statut|stato|result|resultado|owner|responsable|assignee|dri|verantwortlich|respons[aá]vel|responsabile|done|hecho|ok|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??|(?:[\p{L} ?¿]+ )?\(?(?:yes|s[ií])\s*\/\s*no\)?|(?:[\p{L} ?¿]+ )?\(?y\s*\/\s*n\)?)$/iu;
 /** A field table's key column: `| Status | Complete |`. */
 const FIELD_ROW =
   /^\s*\|\s*(?:\*\*)?(?:estado|status|owner|responsable|due date|deadline|fecha l[ií]mite)(?:\*\*)?\s*\|/i;
 const CHOICE = /[☐☑☒]|\[[ xX]\]\s*\S[^|[\n]*\|\s*\[[ xX]\]|:\s*\[[ xX]\]\s*\p{L}[^[\n]*\[[ xX]\]\s*\p{L}/u;
 const TITLE_WORDS =
-  /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|approval (?:sheet|form|record)|hoja de (?:aprobaci[oó]n|firmas)|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production|producci[oó]n/iu;
+  /\brelease v?\d|\brelease v?x|checklist|check-list|lista de (?:verificaci[oó]n|comprobaci[oó]n|control|chequeo)|readiness|go[- ]?live|go\/no[- ]?go|sign[- ]?off|\bacta\b|approval (?:sheet|form|record)|hoja de (?:aprobaci[oó]n|firmas)|entregables|deliverables|runbook|cutover|launch|lanzamiento|release plan|pre-?release|procedimiento de (?:despliegue|salida|pase)|deployment (?:plan|procedure|runbook)|despliegue|pase a producci[oó]n|salida a producci[oó]n|production|producci[oó]n|liste de contr[oô]le|mise en production|checkliste|inbetriebnahme|lista de verifica[çc][ãa]o|messa in produzione/iu;
 const VOCABULARY: readonly RegExp[] = [
   /\bgo\s*\/\s*no[- ]?go\b|\bno[- ]go\b/i,
   /\bsign[- ]?offs?\b|\baprobad[oa] por\b|\baprobaci[oó]n\b|\bapprov(?:al|ed|er)\b|\bfirmas?\b|\bsignatures?\b|\bconformidad\b/i,
@@ -136,7 +140,7 @@ export function looksLikeChecklist(text: string): boolean {
       inFence = !inFence;
       continue;
     }
-    if (TASK.test(line)) {
+    if (TASK.test(line) || STATED_BULLET.test(line)) {
       tasks++;
       continue;
     }

@@ -779,19 +779,20 @@ function sectionItems(
       (c) => c.checked !== undefined || c.ordered || c.fields.length > 0 || fieldLines.has(c.line),
     ) ||
     titledFields(e) ||
+    e.stated ||
     hasItemBlockerMark(e.label, options.blockerMarks);
   // Each line of a deliverable entry, to the entry's item: what lies on it goes to that item.
   const owners = new Map<number, ItemDraft>();
   for (const entry of entries) {
     if (
       entry.depth !== 0 ||
-      !(entry.checked !== undefined || entry.ordered || entry.children > 0) ||
+      !(entry.checked !== undefined || entry.ordered || entry.children > 0 || entry.stated) ||
       !deliverable(entry)
     )
       continue;
     const end = tree.last.get(entry.line) ?? entry.line;
     const item = newItem(
-      entry.checked !== undefined ? 'task' : 'step',
+      entry.checked !== undefined || entry.stated ? 'task' : 'step',
       cleanLabel(entry.label),
       undefined,
       group,
@@ -1010,6 +1011,7 @@ interface Columns {
 }
 
 const columnsCache = new WeakMap<TableFact, Columns | null>();
+const NUMBERING_KEY = /^(?:#|n|no\.?|n\.?º|nr\.?|n[uú]m(?:\.|ero)?|number|id|ref\.?)$/i;
 
 /** The columns that make a table's rows checks, or undefined for a table of something else. */
 function checkColumns(table: TableFact): Columns | undefined {
@@ -1043,9 +1045,12 @@ function checkColumns(table: TableFact): Columns | undefined {
       owner !== undefined
     ) {
       const used = new Set([state, checkbox, decision, signOff, owner]);
+      // A numbering column ("#", "Nr.", "Núm.", or only numbers below its header) names nothing.
+      const numbering = (i: number) =>
+        NUMBERING_KEY.test(keys[i]?.replace(/[*_`]/g, '').trim() ?? '') ||
+        table.rows.every((r) => /^\s*#?\d{1,5}[.)]?\s*$/.test(r.cells[i]?.text ?? ''));
       // The unit's own name ("Item", "Check", "Tarea") before a grouping one ("Area", "Role").
-      const named = (k: string, i: number) =>
-        !used.has(i) && isNameColumn(k) && !/^(?:#|n|no\.?|nº|id)$/i.test(k.trim());
+      const named = (k: string, i: number) => !used.has(i) && isNameColumn(k) && !numbering(i);
       const unitColumn = keys.findIndex(
         (k, i) =>
           named(k, i) &&
@@ -1054,10 +1059,7 @@ function checkColumns(table: TableFact): Columns | undefined {
           ),
       );
       const nameColumn = unitColumn !== -1 ? unitColumn : keys.findIndex(named);
-      const name =
-        nameColumn !== -1
-          ? nameColumn
-          : keys.findIndex((_, i) => !used.has(i) && !/^(?:#|n|no\.?|nº|id)$/i.test(keys[i]?.trim() ?? ''));
+      const name = nameColumn !== -1 ? nameColumn : keys.findIndex((_, i) => !used.has(i) && !numbering(i));
       found = {
         name: Math.max(0, name),
         state,

@@ -13,7 +13,15 @@ import { fenceReferences } from './references/fence';
 import { inlineReferences } from './references/inline';
 import type { FileReference } from './references/types';
 import { range, type Range } from '../types';
-import { isCreatedKey, isDeadlineKey, isEvidenceKey, isItemKey, isOverallStateKey, isTotalKey } from './fieldNames';
+import {
+  isCreatedKey,
+  isDeadlineKey,
+  isEvidenceKey,
+  isItemKey,
+  isOverallStateKey,
+  isTotalKey,
+  parseState,
+} from './fieldNames';
 
 /** Keys a plain `Key: value` line is a field for. */
 const isDocumentKey = (key: string): boolean =>
@@ -66,6 +74,8 @@ export interface ListEntryFact {
   readonly children: number;
   /** The line of the entry this one is nested in. */
   readonly parentLine: number | undefined;
+  /** Led by its state in brackets ("- [DONE] Migrate the database"), which is its first field. */
+  readonly stated: boolean;
   /** `Key: value` parts of the label ("— Responsable: Pilar — Fecha límite: 2026-02-11"). */
   readonly fields: readonly FieldFact[];
 }
@@ -152,7 +162,7 @@ const INLINE_FIELD =
 const FENCE_BOX = /^(\s*[-*+]\s+)\[([ xX])\]\s*(.*)$/;
 const FENCE_MARK = /^\s*(`{3,}|~{3,})\s*$/;
 const IGNORE = /<!--\s*readiness-ignore-next-line\b([^>]*?)-->/;
-const SIGIL_ONLY = /^(?:@|#|https?:\/\/)$/;
+const SIGIL_ONLY = /^(?:@|#|https?:\/\/|\?{1,3})$/;
 
 /** Parses one block's text on its own and extracts its facts. */
 export function extractFacts(text: string): BlockFacts {
@@ -250,7 +260,10 @@ function factsOf(nodes: readonly RootContent[], frame: Frame): BlockFacts {
       case 'heading':
       case 'tableCell':
         collectPhrasing(child, frame, facts);
-        if (child.type === 'paragraph') collectFields(child, frame, facts);
+        if (child.type === 'paragraph') {
+          collectFields(child, frame, facts);
+          collectBoxLines(child, frame, facts);
+        }
         facts.references.push(...inlineReferences(child, frame.text, (offset) => relativePosition(frame, offset)));
         return 'skip';
       case 'list':
@@ -299,14 +312,16 @@ function collectEntry(
   const task = typeof node.checked === 'boolean';
   if (task) facts.checkboxes.push(listCheckbox(node, frame, depth));
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s*)?/.exec(text);
-  const label = withoutTrailingComments(text.slice(marker?.[0].length ?? r.start.character)).trim();
+  const start = marker?.[0].length ?? 0;
+  // "- [DONE] OPS-101 Migrate the database": a state in brackets that leads the entry is its status field.
+  const lead = task ? undefined : stateLead(text, start, line);
+  const label = withoutTrailingComments(text.slice(lead ? lead.end : (marker?.[0].length ?? r.start.character))).trim();
   const nested = node.children.filter((c): c is List => c.type === 'list');
   const firstParagraph = node.children[0];
   const struck =
     firstParagraph?.type === 'paragraph' &&
     firstParagraph.children.length > 0 &&
     firstParagraph.children.every((c) => c.type === 'delete' || (c.type === 'text' && c.value.trim() === ''));
-  const start = marker?.[0].length ?? 0;
   facts.entries.push({
     line,
     depth,
@@ -316,13 +331,87 @@ function collectEntry(
     struck,
     children: nested.reduce((n, list) => n + list.children.length, 0),
     parentLine,
-    fields: inlineFields(text, start, line, task),
+    stated: lead !== undefined,
+    fields: lead ? [lead.field, ...inlineFields(text, lead.end, line, true)] : inlineFields(text, start, line, task),
   });
+  const entry = facts.entries.at(-1);
+  const placeholders = facts.placeholders.length;
   for (const child of node.children) {
     if (child.type === 'list')
       for (const item of child.children)
         collectEntry(item, child.ordered === true, depth + 1, line, frame, facts, visit);
     else walk(child, visit);
+  }
+  for (const field of entry?.fields ?? []) sigilBlank(field, text, facts);
+  // "[TODO]" leading the entry is its state, not a blank to fill in.
+  if (lead) {
+    const at = facts.placeholders.findIndex(
+      (p, i) =>
+        i >= placeholders &&
+        p.range.start.line === line &&
+        p.range.start.character === lead.field.range.start.character,
+    );
+    if (at !== -1) facts.placeholders.splice(at, 1);
+  }
+}
+
+const STATE_LEAD = /^\[([^\][\n]{1,24})\](?=[ \t]+\S)/;
+
+/** A known state in brackets at `from` ("[DONE]", "[IN PROGRESS]", "[PENDIENTE]"), read as a Status field; `end`, where the rest of the entry starts. */
+function stateLead(
+  text: string,
+  from: number,
+  line: number,
+): { readonly field: FieldFact; readonly end: number } | undefined {
+  const match = STATE_LEAD.exec(text.slice(from));
+  const value = match?.[1]?.trim();
+  if (!match || !value || parseState(value) === 'unknown') return undefined;
+  const valueStart = from + 1 + (match[1]?.indexOf(value) ?? 0);
+  return {
+    field: {
+      key: 'Status',
+      value,
+      range: range(line, from, line, from + match[0].length),
+      valueRange: range(line, valueStart, line, valueStart + value.length),
+    },
+    end: from + match[0].length,
+  };
+}
+
+const BOX_LINE = /^(\s{0,3}(?:>\s*)*)\[([ xX])\][ \t]+(?=\S)/;
+
+/**
+ * Lines of a paragraph that start with a task box but no list marker ("[x] Freeze announced", as pasted
+ * from plain text): task list entries, as if each had its "- ".
+ */
+function collectBoxLines(node: Nodes, frame: Frame, facts: FactsDraft): void {
+  const r = nodeRange(node, frame);
+  for (let line = r.start.line; line <= r.end.line; line++) {
+    const text = lineText(frame, line);
+    const box = BOX_LINE.exec(text);
+    if (!box) continue;
+    const at = box[1]?.length ?? 0;
+    const label = withoutTrailingComments(text.slice(box[0].length)).trim();
+    facts.checkboxes.push({
+      checked: box[2] !== ' ',
+      label,
+      range: range(line, 0, line, text.length),
+      boxRange: range(line, at, line, at + 3),
+      inFence: false,
+      depth: 0,
+    });
+    facts.entries.push({
+      line,
+      depth: 0,
+      ordered: false,
+      checked: box[2] !== ' ',
+      label,
+      struck: false,
+      children: 0,
+      parentLine: undefined,
+      stated: false,
+      fields: inlineFields(text, box[0].length, line, true),
+    });
   }
 }
 
@@ -376,7 +465,7 @@ const PARENTHESIZED = /\(([^()]{3,200}:[^()]{1,200})\)/gu;
 
 /** "Load test signed off — due 2026-11-25", "(vence 05/12)": a due date written without a colon. */
 const DUE_WITHOUT_COLON =
-  /(?:^|[\s(—–|;·])(?<key>due|deadline|vence)(?:\s+(?:on|by|el))?\s+(?<value>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)(?![\d/.-]*\d)/iu;
+  /(?:^|[\s(—–|;·])(?<key>due|deadline|vence|fecha l[ií]mite|[ée]ch[ée]ance|frist|prazo|scadenza)(?:\s+(?:on|by|el|le|am|em|il))?\s+(?<value>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)(?![\d/.-]*\d)/iu;
 
 /** The due date of an entry's label written without a colon, as a field. */
 function dueWithoutColon(text: string, from: number, line: number): FieldFact | undefined {
@@ -681,20 +770,26 @@ function collectFields(node: Nodes, frame: Frame, facts: FactsDraft): void {
         optional: isOptionalBlank(prompt[1] ?? '', text),
       });
     }
-    // "**Release captain:** @", "Ticket: #", "Link: https://": the sigil the template left, nothing after it.
-    if (SIGIL_ONLY.test(field.value)) {
-      const { start, end } = field.valueRange;
-      facts.placeholders.push({
-        text: field.value,
-        range: range(line, start.character, line, end.character),
-        inFence: false,
-        label: field.key,
-        shape: 'word',
-        optional: isOptionalBlank('', text),
-      });
-    }
+    sigilBlank(field, text, facts);
     fields.push(field);
   }
+}
+
+/** "**Release captain:** @", "Ticket: #", "Link: https://", "Owner: ?": the sigil the template left, or a question mark, and nothing else. */
+function sigilBlank(field: FieldFact, text: string, facts: FactsDraft): void {
+  if (!SIGIL_ONLY.test(field.value)) return;
+  const { start, end } = field.valueRange;
+  // A list entry's first line may also be a paragraph's field line: one blank.
+  if (facts.placeholders.some((p) => p.range.start.line === start.line && p.range.start.character === start.character))
+    return;
+  facts.placeholders.push({
+    text: field.value,
+    range: range(start.line, start.character, end.line, end.character),
+    inFence: false,
+    label: field.key,
+    shape: 'word',
+    optional: isOptionalBlank('', text),
+  });
 }
 
 /** A `**Key**: value` line, or a plain `Key: value` line for the keys the model reads. */

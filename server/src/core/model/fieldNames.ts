@@ -1,5 +1,7 @@
 // The field names, column names, state words and blocker marks a checklist may
-// use, in Spanish and English with common synonyms.
+// use, in Spanish and English with common synonyms, and the common ones of
+// French, German, Portuguese and Italian checklists (Responsable/Verantwortlich,
+// Échéance/Frist/Prazo/Scadenza, Statut/Stato; Terminé, Erledigt, Concluído, Fatto…).
 import type { Language, Translate } from '../messages';
 import type { ItemState } from './checklist';
 
@@ -34,6 +36,14 @@ const OWNER = keyPattern([
   'lead',
   'quien',
   'who',
+  // fr, de, pt, it
+  'porteur',
+  'proprietaire',
+  'verantwortlich(?:e|er)?',
+  'zustandig(?:e|er)?',
+  'responsavel',
+  'responsabile',
+  'referente',
 ]);
 const DEADLINE = keyPattern([
   'deadline',
@@ -61,6 +71,20 @@ const DEADLINE = keyPattern([
   'eta',
   'when',
   'cuando',
+  // fr, de, pt, it
+  'echeance',
+  'date (?:limite|butoir|cible|prevue)',
+  'frist',
+  'fallig(?: am)?',
+  'falligkeit',
+  'stichtag',
+  'zieldatum',
+  'termin',
+  'prazo',
+  'data (?:limite|prevista|de entrega)',
+  'scadenza',
+  'data (?:di scadenza|prevista)',
+  'entro',
 ]);
 const STATE = keyPattern([
   'estado',
@@ -68,6 +92,11 @@ const STATE = keyPattern([
   'state',
   'estatus',
   'situacion',
+  'statut',
+  'etat',
+  'zustand',
+  'situacao',
+  'stato',
   'progress',
   'progreso',
   'result',
@@ -240,6 +269,14 @@ const NAME = keyPattern([
   'que',
   'actividad',
   'activity',
+  'tache',
+  'action',
+  'aufgabe',
+  'massnahme',
+  'tarefa',
+  'atividade',
+  'attivita',
+  'compito',
 ]);
 
 export const isOwnerKey = (key: string): boolean => OWNER.test(keyOf(key));
@@ -293,6 +330,15 @@ const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]>
     'deferred',
     'aplazad[oa]',
     'pospuest[oa]',
+    'non applicable',
+    'sans objet',
+    'annulee?',
+    'entfallt',
+    'nicht zutreffend',
+    'nao se aplica',
+    'nao aplicavel',
+    'non applicabile',
+    'annullat[oa]',
   ],
   blocked: [
     'not approved',
@@ -315,6 +361,12 @@ const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]>
     'fallo',
     'no-go',
     'no go',
+    'bloquee?',
+    'blockiert',
+    'bloccat[oa]',
+    'echoue',
+    'fehlgeschlagen',
+    'falhou',
   ],
   'at-risk': ['at risk', 'at-risk', 'en riesgo', 'riesgo', 'delayed', 'retrasado', 'atrasado'],
   pending: [
@@ -343,6 +395,19 @@ const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]>
     'sin asignar',
     'nuevo',
     'new',
+    'a faire',
+    'non commencee?',
+    'en attente',
+    'offen',
+    'ausstehend',
+    'nicht begonnen',
+    'geplant',
+    'pendente',
+    'nao iniciad[oa]',
+    'a fazer',
+    'da fare',
+    'in attesa',
+    'non iniziat[oa]',
   ],
   'in-progress': [
     'in progress',
@@ -366,6 +431,13 @@ const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]>
     'partial',
     'parcial',
     'partially',
+    'en cours',
+    'in arbeit',
+    'in bearbeitung',
+    'laufend',
+    'em andamento',
+    'em progresso',
+    'in corso',
   ],
   done: [
     'completed',
@@ -417,6 +489,17 @@ const STATE_VOCABULARY: Record<Exclude<ItemState, 'unknown'>, readonly string[]>
     'deployed',
     'desplegado',
     'merged',
+    'terminee?',
+    'faite?',
+    'finie?',
+    'validee?',
+    'erledigt',
+    'fertig',
+    'abgeschlossen',
+    'concluid[oa]',
+    'feit[oa]',
+    'completat[oa]',
+    'fatt[oa]',
   ],
 };
 

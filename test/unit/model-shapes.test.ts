@@ -1,0 +1,185 @@
+// Checklist shapes read since the fifth session: bullets led by their state in brackets, task boxes
+// without a list marker, numbering columns, "?" left in an owner field, and the field names and state
+// words of French, German, Portuguese and Italian checklists. In memory: no fixture is read.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultChecklistGlobs, isChecklist } from '../../server/src/core/detect';
+import { parseState } from '../../server/src/core/model/fieldNames';
+import { analysisOf } from '../support/analyses';
+
+const TODAY = '2026-12-03';
+const analyze = (text: string) => analysisOf(text, { today: TODAY });
+const itemsOf = (text: string) =>
+  analyze(text).checklist.items.map((i) => [i.title, i.owner ?? null, i.due ?? null, i.state]);
+const codesOf = (text: string) => analyze(text).findings.map((f) => `${f.range.start.line + 1} ${f.code}`);
+const byContent = (text: string) => isChecklist('notes/doc.md', text, defaultChecklistGlobs);
+
+describe('bullets led by their state in brackets', () => {
+  const tracker = `# Platform release 7 — rollout
+
+- [DONE] Upgrade the ingress controller (owner: @kim, due 2026-11-12)
+- [WIP] Move cron jobs to the scheduler (owner: @lu, due 2026-11-30)
+- [TODO] Write the customer notice (owner: ?, due 2026-12-20)
+- [Blocked] Vendor firewall change — owner: @ops-net — due: 2026-12-01
+- [PENDIENTE] Revisión legal (responsable: Marta, fecha límite 2026-12-10)
+`;
+
+  test('are items with their state, owner and due date; the state is not part of the title', () => {
+    assert.deepEqual(itemsOf(tracker), [
+      ['Upgrade the ingress controller', '@kim', '2026-11-12', 'done'],
+      ['Move cron jobs to the scheduler', '@lu', '2026-11-30', 'in-progress'],
+      ['Write the customer notice', '?', '2026-12-20', 'pending'],
+      ['Vendor firewall change', '@ops-net', '2026-12-01', 'blocked'],
+      ['Revisión legal', 'Marta', '2026-12-10', 'pending'],
+    ]);
+    assert.ok(byContent(tracker));
+  });
+
+  test('"[TODO]" is the state, not a blank; the "?" owner is one; the late one in progress is overdue', () => {
+    assert.deepEqual(codesOf(tracker), ['4 overdue', '5 unfilled-placeholder']);
+  });
+
+  test('a link or an unknown word in brackets leads nothing', () => {
+    const notes = `# Release notes
+
+- [Fixed] A crash on start-up
+- [Changed] The default port
+- [docs] Typo in the README
+`;
+    assert.deepEqual(analyze(notes).checklist.items, []);
+    assert.equal(byContent(notes), false);
+  });
+});
+
+describe('task boxes without a list marker', () => {
+  const plain = `# Cutover checklist — warehouse DB
+
+[x] Freeze announced in #eng
+[X] Final backup taken
+[ ] DNS TTL lowered to 60 s — owner: Ines
+[ ] Replication lag under 1 s
+
+Notes: the [x] in this sentence is not a box.
+`;
+
+  test('read as the same lines with their "- " would be', () => {
+    const listed = plain.replace(/^\[/gm, '- [');
+    const shape = (text: string) =>
+      analyze(text).checklist.items.map((i) => [
+        i.title,
+        i.owner ?? null,
+        i.state,
+        i.checks.map((c) => [c.label, c.state]),
+      ]);
+    assert.deepEqual(shape(plain), shape(listed));
+    assert.deepEqual(
+      analyze(plain).checklist.items[0]?.checks.map((c) => [c.label, c.state]),
+      [
+        ['Freeze announced in #eng', 'done'],
+        ['Final backup taken', 'done'],
+        ['Replication lag under 1 s', 'pending'],
+      ],
+    );
+    assert.deepEqual(itemsOf(plain).at(-1), ['DNS TTL lowered to 60 s', 'Ines', null, 'pending']);
+    assert.ok(byContent(plain));
+  });
+
+  test('ticking one in the text ticks its check', () => {
+    const ticked = plain.replace('[ ] Replication', '[x] Replication');
+    const checks = analyze(ticked).checklist.items[0]?.checks ?? [];
+    assert.deepEqual(
+      checks.map((c) => c.state),
+      ['done', 'done', 'done'],
+    );
+  });
+});
+
+describe('a numbering column is not the title', () => {
+  for (const header of ['Nr.', 'Núm.', 'N.º', 'Ref', 'Seq']) {
+    test(`"${header}"`, () => {
+      const text = `# Go-live tracker
+
+| ${header} | Deliverable | Owner | Status |
+|---|---|---|---|
+| 1 | Backups restored | Ana | Done |
+| 2 | Alerts routed | Luis | Pending |
+`;
+      assert.deepEqual(
+        analyze(text).checklist.items.map((i) => i.title),
+        ['Backups restored', 'Alerts routed'],
+      );
+    });
+  }
+});
+
+describe('French, German, Portuguese and Italian checklists', () => {
+  test('state words', () => {
+    const cases: [string, string][] = [
+      ['Terminé', 'done'],
+      ['Fait', 'done'],
+      ['En cours', 'in-progress'],
+      ['À faire', 'pending'],
+      ['Bloqué', 'blocked'],
+      ['Sans objet', 'not-applicable'],
+      ['Erledigt', 'done'],
+      ['Abgeschlossen', 'done'],
+      ['In Bearbeitung', 'in-progress'],
+      ['Offen', 'pending'],
+      ['Entfällt', 'not-applicable'],
+      ['Concluído', 'done'],
+      ['Em andamento', 'in-progress'],
+      ['Pendente', 'pending'],
+      ['Completato', 'done'],
+      ['In corso', 'in-progress'],
+      ['Da fare', 'pending'],
+      ['Bloccato', 'blocked'],
+    ];
+    assert.deepEqual(
+      cases.map(([word]) => [word, parseState(word)]),
+      cases,
+    );
+  });
+
+  test('a German table: Aufgabe, Verantwortlich, Frist, Status', () => {
+    const text = `# Checkliste Inbetriebnahme
+
+| Nr. | Aufgabe | Verantwortlich | Frist | Status |
+|---|---|---|---|---|
+| 1 | Datensicherung geprüft | Jana | 2026-11-20 | Erledigt |
+| 2 | Monitoring aktiv | Felix | 2026-11-10 | Offen |
+`;
+    assert.deepEqual(itemsOf(text), [
+      ['Datensicherung geprüft', 'Jana', '2026-11-20', 'done'],
+      ['Monitoring aktiv', 'Felix', '2026-11-10', 'pending'],
+    ]);
+    assert.deepEqual(codesOf(text), ['6 overdue']);
+  });
+
+  test('Portuguese and Italian heading items with their fields', () => {
+    const pt = `# Lista de verificação — entrada em produção
+
+## 1. Backup validado
+**Responsável:** Joana
+**Prazo:** 2026-11-30
+**Estado:** Concluído
+
+## 2. Plano de rollback
+**Responsável:** Rui
+**Prazo:** 2026-12-20
+**Estado:** Em andamento
+`;
+    assert.deepEqual(itemsOf(pt), [
+      ['Backup validado', 'Joana', '2026-11-30', 'done'],
+      ['Plano de rollback', 'Rui', '2026-12-20', 'in-progress'],
+    ]);
+    const it = `# Checklist di messa in produzione
+
+### 1. Test di carico
+- **Responsabile:** Giulia
+- **Scadenza:** 2026-11-25
+- **Stato:** Da fare
+`;
+    assert.deepEqual(itemsOf(it), [['Test di carico', 'Giulia', '2026-11-25', 'pending']]);
+    assert.deepEqual(codesOf(it), ['5 overdue']);
+  });
+});
