@@ -183,3 +183,90 @@ describe('French, German, Portuguese and Italian checklists', () => {
     assert.deepEqual(codesOf(it), ['5 overdue']);
   });
 });
+
+describe('a state after a heading title', () => {
+  test('"— ✅ Done", "(Pending)", "[BLOCKED]", "– In progress" are the state, and leave the title', () => {
+    const text = `# Launch readiness — Mobile app 3.0
+
+## Store listing — ✅ Done
+Owner: Bea
+
+## Backups (Pending)
+Owner: Bo
+
+## DNS [BLOCKED]
+Owner: Cy
+
+## 4. Alerts – In progress
+Owner: Di
+`;
+    assert.deepEqual(itemsOf(text), [
+      ['Store listing', 'Bea', null, 'done'],
+      ['Backups', 'Bo', null, 'pending'],
+      ['DNS', 'Cy', null, 'blocked'],
+      ['Alerts', 'Di', null, 'in-progress'],
+    ]);
+    // "[BLOCKED]" is not a blank.
+    assert.deepEqual(codesOf(text), []);
+  });
+
+  test('a suffix that says more than a state is part of the title; a Status field still wins', () => {
+    const text = `# Rollout plan
+
+## Deploy — new cluster
+Owner: Ana
+
+## Backups (done by Friday)
+Owner: Bo
+
+## Cutover — Done
+Owner: Cy
+Status: In progress
+`;
+    assert.deepEqual(itemsOf(text), [
+      ['Deploy — new cluster', 'Ana', null, 'unknown'],
+      ['Backups (done by Friday)', 'Bo', null, 'unknown'],
+      ['Cutover', 'Cy', null, 'in-progress'],
+    ]);
+  });
+});
+
+describe('headings that mention notes, contacts or the changelog', () => {
+  const plan = (heading: string, body: string) => `# Launch checklist — Web 5
+
+## Store listing
+Owner: Bea
+Status: Done
+
+## ${heading}
+${body}
+`;
+
+  test('are items when they are work with an owner, due date or state', () => {
+    for (const heading of [
+      'Release notes',
+      'Update the CHANGELOG',
+      'Emergency contacts confirmed',
+      'CI workflow green',
+    ])
+      assert.deepEqual(
+        itemsOf(plan(heading, 'Owner: Ana\nDue: 2026-12-14')).map((i) => i[0]),
+        ['Store listing', heading],
+        heading,
+      );
+  });
+
+  test('are about the checklist when led by the word, or when they hold no work of their own', () => {
+    for (const [heading, body] of [
+      ['Notes', 'Owner: Ana\nDue: 2026-12-14'],
+      ['📌 How to use this checklist', '- [ ] Tick each box as you go'],
+      ['Key contacts', '| Role | Owner |\n|---|---|\n| On-call | Ana |'],
+      ['Additional notes', '- [ ] Nothing else'],
+    ])
+      assert.deepEqual(
+        itemsOf(plan(heading ?? '', body ?? '')).map((i) => i[0]),
+        ['Store listing'],
+        heading,
+      );
+  });
+});

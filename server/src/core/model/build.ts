@@ -56,6 +56,7 @@ import {
   isTotalKey,
   documentLanguageOf,
   parseState,
+  statePhrase,
   type StateWords,
 } from './fieldNames';
 import { matchSummary } from './summary';
@@ -474,7 +475,14 @@ function sectionTree(blocks: readonly PlacedBlock[]): Section {
     if (!inherited) {
       if (!titleTaken && heading.depth === 1) kind = 'title';
       else if (isSummaryHeading(heading.text) && !numberedTitle(heading.text)) kind = 'summary';
-      else if (isInstructionsHeading(heading.text) && !numberedTitle(heading.text)) kind = 'instructions';
+      else if (
+        isInstructionsHeading(
+          heading.text,
+          block.fields.some((f) => isOwnerKey(f.key) || isDeadlineKey(f.key) || isStateKey(f.key)),
+        ) &&
+        !numberedTitle(heading.text)
+      )
+        kind = 'instructions';
     }
     if (heading.depth === 1) titleTaken = true;
     const section: Section = {
@@ -653,9 +661,13 @@ function newItem(
 function headingItem(s: Section, group: Section | undefined, groupBlocker: boolean, options: ModelOptions): ItemDraft {
   const heading = s.heading as HeadingFact;
   const numbered = numberedTitle(heading.text);
-  const title = numbered
+  const written = numbered
     ? numbered[1] || heading.text
     : heading.text.replace(/^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+/u, '');
+  // "## Store listing — ✅ Done", "### Backups (Pending)", "### DNS [BLOCKED]": a state after the title.
+  const trailing = TRAILING_STATE.exec(written);
+  const trailingState = trailing && statePhrase(trailing[1] ?? trailing[2] ?? '', options.stateWords);
+  const title = trailingState && trailing ? written.slice(0, trailing.index).trim() : written;
   const item = newItem(
     'heading',
     title,
@@ -678,10 +690,20 @@ function headingItem(s: Section, group: Section | undefined, groupBlocker: boole
   // "### ✅ Backups", "### [ ] DNS": the heading's own mark is its state when nothing else says one.
   const mark = /^(?:\*\*)?(✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])/u.exec(heading.text)?.[1];
   if (mark) item.markState = /^\[[xX]\]$/.test(mark) ? 'done' : mark.startsWith('[') ? 'pending' : parseState(mark);
+  else if (trailingState) item.markState = trailingState;
+  // "[BLOCKED]" after the title is that state, not a blank to fill in.
+  if (trailingState && trailing?.[2] !== undefined) {
+    const at = heading.source.lastIndexOf(trailing[0].trim());
+    item.placeholders = item.placeholders.filter(
+      (p) => p.range.start.line !== heading.range.start.line || p.range.start.character < at,
+    );
+  }
   if (item.fields.some((f) => isPriorityKey(f.key) && isBlockerPriority(f.value, options.blockerMarks)))
     item.blocker = true;
   return item;
 }
+
+const TRAILING_STATE = /(?:\s+[—–|-]\s+(?:\*\*)?([^—–|]{1,30}?)(?:\*\*)?|\s*[([]([^()[\]]{1,30})[)\]])\s*$/u;
 
 type HeadingParts = Pick<ItemDraft, 'fields' | 'checkboxes' | 'fences' | 'placeholders' | 'references' | 'checks'>;
 

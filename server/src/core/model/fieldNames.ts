@@ -597,6 +597,21 @@ function readState(value: string, extra: StateWords | undefined): ItemState {
   return 'unknown';
 }
 
+/**
+ * The state a short phrase is and nothing more ("✅ Done", "In progress", "BLOQUEADO", "⏳"), or undefined
+ * when the phrase says something else too ("new cluster", "done by Friday").
+ */
+export function statePhrase(value: string, extra?: StateWords): Exclude<ItemState, 'unknown'> | undefined {
+  const marks = /^(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|🟢|🟡|🔴|⚠️?)\uFE0F?\s*/u;
+  const words = fold(value.replace(marks, '').replace(/[*_`~]/g, ' '));
+  if (words !== '') {
+    const match = vocabulary(extra).pattern.exec(words);
+    if (!match || match.index !== 0 || match[0].length !== words.length) return undefined;
+  } else if (!marks.test(value)) return undefined;
+  const state = parseState(value, extra);
+  return state === 'unknown' ? undefined : state;
+}
+
 /** One option of a status written as a choice of boxes: `[x] Complete | [ ] At Risk`, `☑ Hecho ☐ En curso`. */
 export interface ChoiceOption {
   readonly label: string;
@@ -675,10 +690,19 @@ export const isCreatedKey = (key: string): boolean => CREATED_KEY.test(key.trim(
 const SUMMARY_HEADING = /\b(?:RESUMEN|SUMMARY|SCORECARD)\b/i;
 export const isSummaryHeading = (text: string): boolean => SUMMARY_HEADING.test(text);
 
-const INSTRUCTIONS_HEADING =
-  /\b(?:INSTRUCCIONES|INSTRUCTIONS|HOW TO USE|C[OÓ]MO USAR|USO DE ESTE|LEYENDA|LEGEND|GLOSARIO|GLOSSARY|REFERENCIAS|REFERENCES|NOTAS|NOTES|CONTACTOS?|CONTACTS?|CHANGELOG|HISTORIAL|REVISION HISTORY|FLUJO DE TRABAJO|WORKFLOW)\b/i;
-/** Sections about the checklist rather than work in it. */
-export const isInstructionsHeading = (text: string): boolean => INSTRUCTIONS_HEADING.test(text);
+const INSTRUCTIONS_WORDS =
+  'INSTRUCCIONES|INSTRUCTIONS|HOW TO USE|C[OÓ]MO USAR|USO DE ESTE|LEYENDA|LEGEND|GLOSARIO|GLOSSARY|REFERENCIAS|REFERENCES|NOTAS|NOTES|CONTACTOS?|CONTACTS?|CHANGELOG|HISTORIAL|REVISION HISTORY|FLUJO DE TRABAJO|WORKFLOW';
+/** One of the words leads the heading (after emoji and punctuation): "Notes", "📌 How to use this checklist". */
+const INSTRUCTIONS_HEADING = new RegExp(`^[^\\p{L}\\p{N}]*(?:${INSTRUCTIONS_WORDS})\\b`, 'iu');
+/** One of the words anywhere: "Additional notes", "Key contacts", but also work such as "Release notes". */
+const MENTIONS_INSTRUCTIONS = new RegExp(`\\b(?:${INSTRUCTIONS_WORDS})\\b`, 'iu');
+/**
+ * Sections about the checklist rather than work in it: a heading led by one of the words, or one that
+ * mentions it over a section without an owner, due date or state of its own (work such as "Release notes"
+ * with its Owner is an item).
+ */
+export const isInstructionsHeading = (text: string, hasItemFields: boolean): boolean =>
+  INSTRUCTIONS_HEADING.test(text) || (!hasItemFields && MENTIONS_INSTRUCTIONS.test(text));
 
 const TOTAL_KEYS = /^total\b/;
 export const isTotalKey = (key: string): boolean => TOTAL_KEYS.test(keyOf(key));
