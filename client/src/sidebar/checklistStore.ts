@@ -19,6 +19,13 @@ export interface StoredChecklist {
 
 /** Markdown files appearing or disappearing in a burst (a checkout, a copy) cause one scan. */
 const RESCAN_DELAY_MS = 300;
+/**
+ * A model the server answered within this long is asked for again at each change. A slower one (a huge
+ * checklist) is asked for once the changes pause for twice as long as it took, at most MAX_WAIT_MS: each
+ * request holds the server up while the user types.
+ */
+const QUICK_ANSWER_MS = 50;
+const MAX_WAIT_MS = 2000;
 
 const key = (uri: string | vscode.Uri): string => (typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).toString();
 const isOpen = (uri: string): boolean =>
@@ -36,6 +43,9 @@ export class ChecklistStore implements vscode.Disposable {
   private scanned = false;
   private readonly fetching = new Map<string, Promise<void>>();
   private readonly fetchAgain = new Set<string>();
+  /** How long the server took to answer the last request for each model, in milliseconds. */
+  private readonly answerTimes = new Map<string, number>();
+  private readonly waiting = new Map<string, ReturnType<typeof setTimeout>>();
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -123,7 +133,19 @@ export class ChecklistStore implements vscode.Disposable {
   private onChecklistChanged(params: ChecklistChangedParams): void {
     const uri = key(params.uri);
     if (!params.isChecklist && !this.results.has(uri)) return;
-    void this.fetch(uri);
+    const took = this.answerTimes.get(uri) ?? 0;
+    if (took < QUICK_ANSWER_MS) return void this.fetch(uri);
+    clearTimeout(this.waiting.get(uri));
+    this.waiting.set(
+      uri,
+      setTimeout(
+        () => {
+          this.waiting.delete(uri);
+          void this.fetch(uri);
+        },
+        Math.min(MAX_WAIT_MS, 2 * took),
+      ),
+    );
   }
 
   /** Fetches one model; while a fetch runs, later requests for it collapse into one more fetch after it. */
@@ -135,7 +157,9 @@ export class ChecklistStore implements vscode.Disposable {
     }
     const run = (async () => {
       try {
+        const asked = performance.now();
         let result = await this.client.sendRequest(checklistRequest, { uri });
+        this.answerTimes.set(uri, performance.now() - asked);
         // Asked just as the document closed, the server may still have answered from the editor's text.
         if (result.version >= 0 && !isOpen(uri)) result = await this.client.sendRequest(checklistRequest, { uri });
         // A file read from disk is shown only if it belongs to the workspace; one outside it only while open.
@@ -156,6 +180,7 @@ export class ChecklistStore implements vscode.Disposable {
 
   dispose(): void {
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
+    for (const timer of this.waiting.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
