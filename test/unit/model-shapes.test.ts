@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { defaultChecklistGlobs, isChecklist } from '../../server/src/core/detect';
+import { translator } from '../../server/src/core/messages';
 import { parseState } from '../../server/src/core/model/fieldNames';
+import { verdictOf } from '../../server/src/core/verdict';
 import { analysisOf } from '../support/analyses';
 
 const TODAY = '2026-12-03';
@@ -268,5 +270,37 @@ ${body}
         ['Store listing'],
         heading,
       );
+  });
+});
+
+describe('combined headers name each of their parts', () => {
+  const review = (notes: string) => `# Production readiness review — Ledger
+
+| Area | Check | Owner | Status | ${notes} |
+|------|-------|-------|--------|------|
+| Reliability | Load test at 2x peak | @bo | Done | p99 180 ms at 2x |
+| Security | Pen test | @cy | N/A | Internal-only service, no external exposure |
+`;
+
+  for (const header of ['Evidence / notes', 'Notes & evidence', 'Evidencia y notas', 'Comments/Links'])
+    test(`"${header}" gives an N/A row its reason`, () => {
+      const text = review(header);
+      const verdict = verdictOf(analyze(text), { text, t: translator('en') });
+      assert.deepEqual([...verdict.reasons, ...verdict.conditions], [], header);
+      assert.equal(verdict.decision, 'go');
+    });
+
+  test('"Owner / DRI" is the owner column, "Status/Result" the state column', () => {
+    const text = `# Launch checklist
+
+| Task | Owner / DRI | Status/Result |
+|---|---|---|
+| Backups | Ana | Done |
+| Alerts | Bo | Pending |
+`;
+    assert.deepEqual(itemsOf(text), [
+      ['Backups', 'Ana', null, 'done'],
+      ['Alerts', 'Bo', null, 'pending'],
+    ]);
   });
 });

@@ -279,20 +279,34 @@ const NAME = keyPattern([
   'compito',
 ]);
 
-export const isOwnerKey = (key: string): boolean => OWNER.test(keyOf(key));
-export const isDateKey = (key: string): boolean => DATE.test(keyOf(key));
-export const isPersonKey = (key: string): boolean => PERSON.test(keyOf(key));
-export const isDeadlineKey = (key: string): boolean => DEADLINE.test(keyOf(key));
-export const isStateKey = (key: string): boolean => STATE.test(keyOf(key));
+/** Between the names of a combined header or key: "Evidence / notes", "Owner & DRI", "Evidencia y notas". */
+const COMBINED = /\s*(?:\/|&|\+|\band\b|\bor\b|\by\b|\bo\b)\s*/u;
+
+/** A test of a key as a whole, or of each name a combined one gives. */
+function keyTest(pattern: RegExp): (key: string) => boolean {
+  return (key) => {
+    const folded = keyOf(key);
+    return (
+      pattern.test(folded) ||
+      (COMBINED.test(folded) && folded.split(COMBINED).some((part) => part.length > 1 && pattern.test(part)))
+    );
+  };
+}
+
+export const isOwnerKey = keyTest(OWNER);
+export const isDateKey = keyTest(DATE);
+export const isPersonKey = keyTest(PERSON);
+export const isDeadlineKey = keyTest(DEADLINE);
+export const isStateKey = keyTest(STATE);
 /** A document-level state: "Estado general", "Overall status", "Decisión final". */
 export const isOverallStateKey = (key: string): boolean => OVERALL_STATE.test(keyOf(key));
-export const isEvidenceKey = (key: string): boolean => EVIDENCE.test(keyOf(key));
-export const isSignOffKey = (key: string): boolean => SIGN_OFF.test(keyOf(key));
-export const isDecisionKey = (key: string): boolean => DECISION.test(keyOf(key));
-export const isPriorityKey = (key: string): boolean => PRIORITY.test(keyOf(key));
-export const isReasonKey = (key: string): boolean => REASON.test(keyOf(key));
-export const isCheckboxColumn = (key: string): boolean => CHECKBOX.test(keyOf(key));
-export const isNameColumn = (key: string): boolean => NAME.test(keyOf(key));
+export const isEvidenceKey = keyTest(EVIDENCE);
+export const isSignOffKey = keyTest(SIGN_OFF);
+export const isDecisionKey = keyTest(DECISION);
+export const isPriorityKey = keyTest(PRIORITY);
+export const isReasonKey = keyTest(REASON);
+export const isCheckboxColumn = keyTest(CHECKBOX);
+export const isNameColumn = keyTest(NAME);
 
 /** Any key an item's field may have: the ones the model reads. */
 export const isItemKey = (key: string): boolean =>
