@@ -35,8 +35,11 @@ describe('resolveDeadline', () => {
     assert.equal(resolveDeadline('30 de diciembre', { created: undefined, today: '2027-01-02' }, 'es'), '2026-12-30');
     assert.equal(resolveDeadline('Dec 10', { created: '2025-11-20', today: '2026-12-03' }), '2025-12-10');
     assert.equal(resolveDeadline('Dec 1', { created: undefined }), undefined);
-    // A numeric day and month without a year is not read as a date at all ("5/7 tests").
-    assert.equal(resolveDeadline('5/7', { created: undefined, today: '2026-12-03' }), undefined);
+    // A deadline that is only a numeric day and month is one, by the document's order; with words after it it is not ("5/7 tests").
+    assert.equal(resolveDeadline('5/7', { created: undefined, today: '2026-12-03' }), '2026-07-05');
+    assert.equal(resolveDeadline('12/15', { created: undefined, today: '2026-12-03' }, 'en'), '2026-12-15');
+    assert.equal(resolveDeadline('5/7 tests', { created: undefined, today: '2026-12-03' }), undefined);
+    assert.equal(resolveDeadline('5/7', { created: undefined }), undefined);
   });
 
   test('month and year boundaries', () => {

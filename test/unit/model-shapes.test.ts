@@ -304,3 +304,36 @@ describe('combined headers name each of their parts', () => {
     ]);
   });
 });
+
+describe('a field left empty', () => {
+  const template = (owner: string) => `# v2.3 launch checklist
+
+1. Docs published
+${owner}
+   - Status: Not started
+   - Due: 12/15
+`;
+
+  for (const line of ['   - Owner:', '   - **Owner:**'])
+    test(`"${line.trim()}" is a blank for the name`, () => {
+      const text = template(line);
+      const blanks = analyze(text).findings.filter((f) => f.code === 'unfilled-placeholder');
+      assert.deepEqual(
+        blanks.map((f) => f.message),
+        ['Item 1 · Docs published: fill in the name ("Owner")'],
+      );
+      assert.equal(analyze(text).checklist.items[0]?.due, '2026-12-15');
+    });
+
+  test('under a heading, in plain or bold; not when its value is written below it, nor an empty evidence', () => {
+    const blanksOf = (body: string) =>
+      analyze(`# Go-live checklist\n\n### 1. Backups\n${body}\n`).findings.filter(
+        (f) => f.code === 'unfilled-placeholder',
+      ).length;
+    assert.equal(blanksOf('Owner:\nStatus: Pending'), 1);
+    assert.equal(blanksOf('**Due:**\n**Status:** Pending'), 1);
+    assert.equal(blanksOf('Owner:\n- Ana\n\nStatus: Pending'), 0);
+    assert.equal(blanksOf('**Due:** <!-- YYYY-MM-DD -->\nStatus: Pending'), 1);
+    assert.equal(blanksOf('Owner: Ana\nEvidence:\n\n```\nok\n```\nStatus: Pending'), 0);
+  });
+});

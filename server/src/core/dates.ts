@@ -158,6 +158,14 @@ function absoluteDate(text: string, context: DueContext): string | false | undef
     const dayFirst = a > 12 ? true : b > 12 ? false : context.language !== 'en';
     return dayFirst ? ymd(year, b, a) : ymd(year, a, b);
   }
+  // "11/28", "5.12": a deadline that is only a day and a month, in the year nearest the creation date or today.
+  const bare = /^(\d{1,2})[/.](\d{1,2})$/.exec(text);
+  if (bare) {
+    const a = Number(bare[1]);
+    const b = Number(bare[2]);
+    const dayFirst = a > 12 ? true : b > 12 ? false : context.language !== 'en';
+    return dayFirst ? dated(undefined, b, a, context) : dated(undefined, a, b, context);
+  }
   return undefined;
 }
 

@@ -153,6 +153,26 @@ function blockPlaceholders(facts: BlockFacts, startLine: number): Placeholder[] 
     const blank = emptyBlank(field.key, valueRange);
     if (blank) placeholders.push({ ...blank, text: field.value, shape: 'word' });
   }
+  // "Owner:", "- **Due:**" left empty: a blank, unless what follows the line gives the value (a list, a fence,
+  // a table: "Owner:" over "- Ana"). Evidence and sign-offs are left alone: their value is often written below.
+  const continued = (line: number, entry: boolean) =>
+    facts.entries.some((e) => (entry ? e.parentLine === line : e.line === line + 1)) ||
+    facts.fences.some((f) => f.range.start.line === line + 1) ||
+    facts.tables.some((t) => t.range.start.line === line + 1) ||
+    facts.checkboxes.some((c) => c.range.start.line === line + 1);
+  const entryLines = new Set(facts.entries.map((e) => e.line));
+  for (const field of [...facts.fields, ...facts.entries.flatMap((e) => e.fields)]) {
+    const line = field.range.start.line;
+    if (field.value !== '' || isEvidenceKey(field.key) || isSignOffKey(field.key)) continue;
+    const valueRange = shiftRange(field.valueRange, startLine);
+    // A prompt after the key ("**Due:** <!-- YYYY-MM-DD -->") is that blank already.
+    const prompted = placeholders.some(
+      (p) => p.range.start.line === valueRange.start.line && p.range.end.character >= valueRange.start.character,
+    );
+    if (prompted || continued(line, entryLines.has(line))) continue;
+    const blank = emptyBlank(field.key, valueRange);
+    if (blank) placeholders.push(blank);
+  }
   for (const field of facts.fields) {
     const choice = choiceOptions(field.value);
     const valueRange = shiftRange(field.valueRange, startLine);

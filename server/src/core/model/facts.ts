@@ -155,7 +155,7 @@ export interface BlockFacts {
 // Values are `(.*)$` and trimmed after: `(.*?)\s*$` is quadratic on a long run of spaces.
 const FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]+?)(?::\*\*|\*\*\s*:)[ \t]*(.*)$/;
 /** `Key: value` without bold, for the keys the model reads ("Estado: Listo", "- Owner: Ana"). */
-const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)(?:__|_)?(\p{L}[\p{L}\p{N} /().'-]{0,40}?)(?:__|_)?\s*:[ \t]+(.*)$/u;
+const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)(?:__|_)?(\p{L}[\p{L}\p{N} /().'-]{0,40}?)(?:__|_)?\s*:(?:[ \t]+(.*)|[ \t]*)$/u;
 /** `Key: value` parts of a list entry's label, between dashes, pipes or semicolons. */
 const INLINE_FIELD =
   /(?:^|\s[—–|;·-]\s|\s[—–]|[—–]\s)\s*(?:\*\*)?(\p{L}[\p{L} /-]{1,30}?)(?:\*\*)?\s*:(?:\*\*)?\s+([^—–|;·]+?)\s*(?=\s[—–|;·-]\s|\s*[—–|;·]|$)/gu;
