@@ -337,3 +337,50 @@ ${owner}
     assert.equal(blanksOf('Owner: Ana\nEvidence:\n\n```\nok\n```\nStatus: Pending'), 0);
   });
 });
+
+describe('ticks and crosses', () => {
+  const checksOf = (text: string) =>
+    analyze(text).checklist.items.flatMap((i) => i.checks.map((c) => [c.label, c.state]));
+
+  test('bullets led by ✔ ✓ ✘ ✗ are a status list: ticked done, crossed not', () => {
+    const text = `# Release checklist — v9
+
+- ✔ Backups verified
+- ✘ DNS cutover rehearsed
+- ✗ Status page updated
+- ✓ Rollback plan reviewed
+`;
+    assert.deepEqual(checksOf(text), [
+      ['Backups verified', 'done'],
+      ['DNS cutover rehearsed', 'blocked'],
+      ['Status page updated', 'blocked'],
+      ['Rollback plan reviewed', 'done'],
+    ]);
+    assert.ok(byContent(text));
+  });
+
+  test('a box ticked with a mark ("- [✓]", "[✔️]") is a task box like "[x]"; a crossed one is open', () => {
+    const text = `# Launch checklist — partner API
+
+- [✓] Security review
+- [✔️] Legal review
+- [✗] Marketing review
+- [ ] Support trained
+- [x] Docs published
+`;
+    assert.deepEqual(checksOf(text), [
+      ['Security review', 'done'],
+      ['Legal review', 'done'],
+      ['Marketing review', 'pending'],
+      ['Support trained', 'pending'],
+      ['Docs published', 'done'],
+    ]);
+    // Each box is where a tick goes: the quick fix rewrites the box, not the text.
+    const boxes = analyze(text).checklist.items.flatMap((i) => i.checkboxes);
+    const lines = text.split('\n');
+    assert.deepEqual(
+      boxes.map((b) => lines[b.boxRange.start.line]?.slice(b.boxRange.start.character, b.boxRange.end.character)),
+      ['[✓]', '[✔️]', '[✗]', '[ ]', '[x]'],
+    );
+  });
+});

@@ -78,12 +78,12 @@ export function isChecklist(relativePath: string, text: string, globs: readonly 
 }
 
 /** A task box, in a list or leading a line of its own ("[x] Freeze announced"). */
-const TASK = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,3}[.)])\s+)?\[[ xX]\]\s/;
+const TASK = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,3}[.)])\s+)?\[[ xX✓✔✗✘]\uFE0F?\]\s/u;
 /** A bullet led by a state in brackets: "* [DONE] OPS-101 Migrate the database". */
 const STATED_BULLET =
   /^\s*[-*+]\s+\[(?:done|to ?do|wip|in progress|blocked|pending|open|closed|ok|n\/a|hecho|pendiente|en curso|en progreso|bloqueado)\]\s/i;
 /** A bullet led by a state mark: "- ✅ Backups", "- ⬜ DNS". */
-const MARKED_BULLET = /^\s*[-*+]\s+(✅|☑️?|✔️?|⬜|☐|🔲|❌|⏳|🔄|🚧)/u;
+const MARKED_BULLET = /^\s*[-*+]\s+(✅|☑️?|✔️?|✓|⬜|☐|🔲|❌|✖️?|✘|✗|⏳|🔄|🚧)/u;
 const STEP = /^\s{0,3}\d{1,3}[.)]\s+\S/;
 const FENCE = /^\s*(?:`{3,}|~{3,})/;
 const HEADING = /^#{1,6}\s+(.*)$/;
@@ -146,7 +146,7 @@ export function looksLikeChecklist(text: string): boolean {
     }
     const mark = MARKED_BULLET.exec(line)?.[1];
     if (mark !== undefined && !inFence) {
-      if (mark.startsWith('✅') || mark.startsWith('✔') || mark.startsWith('☑')) doneMarks++;
+      if (mark.startsWith('✅') || mark.startsWith('✔') || mark.startsWith('☑') || mark === '✓') doneMarks++;
       else openMarks++;
     }
     if (inFence) continue;

@@ -1029,7 +1029,7 @@ function checksOf(block: PlacedBlock, options: ModelOptions): Check[] {
 
 /** An unticked box is pending, unless its label starts by saying it does not apply ("N/A: DB credentials"). */
 /** A mark that states a unit's state at the start of its line. Coloured circles mark priority as often as state, so they are left out. */
-const STATE_MARK = /^(?:✅|☑️?|✔️?|✓|⬜|☐|🔲|❌|⏳|🔄|🚧|➖)\uFE0F?\s*/u;
+const STATE_MARK = /^(?:✅|☑️?|✔️?|✓|⬜|☐|🔲|❌|✖️?|✘|✗|⏳|🔄|🚧|➖)\uFE0F?\s*/u;
 const HEADING_MARK = /^(?:\*\*)?(?:✅|☑️?|✔️?|⬜|☐|🔲|⏳|🔄|🚧|❌|\[[ xX]\])\uFE0F?\s+\S/u;
 
 function boxState(box: Checkbox): ItemState {

@@ -309,13 +309,27 @@ function collectEntry(
   const r = nodeRange(node, frame);
   const line = r.start.line;
   const text = lineText(frame, line);
-  const task = typeof node.checked === 'boolean';
-  if (task) facts.checkboxes.push(listCheckbox(node, frame, depth));
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s*)?/.exec(text);
-  const start = marker?.[0].length ?? 0;
+  let start = marker?.[0].length ?? 0;
+  // "- [✓] Security review", "- [✗] Legal review": a box ticked or crossed with a mark is a task box too.
+  const marked = typeof node.checked === 'boolean' ? undefined : (MARK_BOX.exec(text.slice(start)) ?? undefined);
+  const task = typeof node.checked === 'boolean' || marked !== undefined;
+  if (marked) {
+    facts.checkboxes.push({
+      checked: !/[✗✘]/u.test(marked[1] ?? ''),
+      label: withoutTrailingComments(text.slice(start + marked[0].length)).trim(),
+      range: range(line, 0, line, text.length),
+      boxRange: range(line, start, line, start + (marked[1]?.length ?? 0)),
+      inFence: false,
+      depth,
+    });
+    start += marked[0].length;
+  } else if (task) facts.checkboxes.push(listCheckbox(node, frame, depth));
   // "- [DONE] OPS-101 Migrate the database": a state in brackets that leads the entry is its status field.
   const lead = task ? undefined : stateLead(text, start, line);
-  const label = withoutTrailingComments(text.slice(lead ? lead.end : (marker?.[0].length ?? r.start.character))).trim();
+  const label = withoutTrailingComments(
+    text.slice(lead ? lead.end : marker || marked ? start : r.start.character),
+  ).trim();
   const nested = node.children.filter((c): c is List => c.type === 'list');
   const firstParagraph = node.children[0];
   const struck =
@@ -326,7 +340,7 @@ function collectEntry(
     line,
     depth,
     ordered,
-    checked: task ? node.checked === true : undefined,
+    checked: marked ? facts.checkboxes.at(-1)?.checked === true : task ? node.checked === true : undefined,
     label,
     struck,
     children: nested.reduce((n, list) => n + list.children.length, 0),
@@ -355,6 +369,7 @@ function collectEntry(
   }
 }
 
+const MARK_BOX = /^(\[[✓✔✗✘]\uFE0F?\])[ \t]+(?=\S)/u;
 const STATE_LEAD = /^\[([^\][\n]{1,24})\](?=[ \t]+\S)/;
 
 /** A known state in brackets at `from` ("[DONE]", "[IN PROGRESS]", "[PENDIENTE]"), read as a Status field; `end`, where the rest of the entry starts. */
@@ -378,7 +393,7 @@ function stateLead(
   };
 }
 
-const BOX_LINE = /^(\s{0,3}(?:>\s*)*)\[([ xX])\][ \t]+(?=\S)/;
+const BOX_LINE = /^(\s{0,3}(?:>\s*)*)\[([ xX✓✔✗✘])\uFE0F?\][ \t]+(?=\S)/u;
 
 /**
  * Lines of a paragraph that start with a task box but no list marker ("[x] Freeze announced", as pasted
@@ -391,12 +406,13 @@ function collectBoxLines(node: Nodes, frame: Frame, facts: FactsDraft): void {
     const box = BOX_LINE.exec(text);
     if (!box) continue;
     const at = box[1]?.length ?? 0;
+    const checked = /[xX✓✔]/u.test(box[2] ?? '');
     const label = withoutTrailingComments(text.slice(box[0].length)).trim();
     facts.checkboxes.push({
-      checked: box[2] !== ' ',
+      checked,
       label,
       range: range(line, 0, line, text.length),
-      boxRange: range(line, at, line, at + 3),
+      boxRange: range(line, at, line, at + box[0].slice(at).trimEnd().length),
       inFence: false,
       depth: 0,
     });
@@ -404,7 +420,7 @@ function collectBoxLines(node: Nodes, frame: Frame, facts: FactsDraft): void {
       line,
       depth: 0,
       ordered: false,
-      checked: box[2] !== ' ',
+      checked,
       label,
       struck: false,
       children: 0,

@@ -528,7 +528,7 @@ const STATE_ORDER: readonly Exclude<ItemState, 'unknown'>[] = [
 
 const STATE_EMOJIS: readonly [Exclude<ItemState, 'unknown'>, RegExp][] = [
   ['done', /✅|✔|☑|☒|🟢|✓|🎉/u],
-  ['blocked', /❌|⛔|🛑|🚫|✖|🔴/u],
+  ['blocked', /❌|⛔|🛑|🚫|✖|✘|✗|🔴/u],
   ['at-risk', /⚠|🟠|🟡/u],
   ['in-progress', /🔄|🚧|🔁|⏩|🏗/u],
   ['pending', /⏳|⌛|🕐|🕒|⬜|◻|☐|🔲/u],
