@@ -314,3 +314,69 @@ describe('curl -k', () => {
     );
   });
 });
+
+describe('a variable for the server where the host goes', () => {
+  let server: StagingServer;
+  before(async () => (server = await startStagingServer()));
+  after(() => server.close());
+
+  const doc = `# Release checklist — API
+
+### 1. Health
+**Status**: Pending
+
+\`\`\`bash
+curl -fsS "$BASE_URL/api/health"
+curl -s \${API_HOST}/api/health
+curl -s {{baseUrl}}/api/health
+\`\`\`
+`;
+
+  test('$BASE_URL, ${API_HOST} and {{baseUrl}} go to the base URL; no secret is read for them', async () => {
+    const asked: string[] = [];
+    const environment = {
+      ...nodeEnvironment(),
+      secrets: { get: (name: string) => (asked.push(name), Promise.resolve(undefined)) },
+    };
+    const suite = smokeTestsOf(doc);
+    const results = [...(await runSmokeTests(suite, settingsFor(server.url), environment)).results];
+    assert.deepEqual(
+      results.map((r) => [r.number, r.outcome, r.status]),
+      [
+        ['1', 'passed', 200],
+        ['2', 'passed', 200],
+        ['3', 'passed', 200],
+      ],
+    );
+    assert.deepEqual(asked, []);
+    assert.deepEqual(
+      server.requests.slice(-3).map((r) => r.url),
+      ['/api/health', '/api/health', '/api/health'],
+    );
+  });
+
+  test('without a base URL they are not run, for want of one', async () => {
+    const results = await run(smokeTestsOf(doc), settingsFor(undefined));
+    assert.deepEqual(
+      results.map((r) => [r.outcome, codes(r)]),
+      [1, 2, 3].map(() => ['not-run', ['no-base-url']]),
+    );
+  });
+
+  test('beside a document that names its staging host, a $BASE_URL test goes to the base URL too', async () => {
+    const mixed = checklist(
+      [
+        'curl -s http://staging.example.test/api/health',
+        'curl -s http://staging.example.test/api/health',
+        'curl -s "$BASE_URL/api/health"',
+      ].join('\n'),
+    );
+    const suite = smokeTestsOf(mixed);
+    assert.equal(suite.stagingHost, 'staging.example.test');
+    const results = await run(suite, settingsFor(server.url));
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['passed', 'passed', 'passed'],
+    );
+  });
+});

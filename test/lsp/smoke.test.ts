@@ -517,6 +517,18 @@ describe('language server: smoke tests', () => {
         /^Configura readiness\.smoke\.baseUrl con la URL que representa http:\/\/staging-host/,
       );
       assert.equal(result.lines.length, 0);
+
+      // A checklist whose commands write the server as a variable needs a base URL just the same.
+      const variable = join(workspace, 'RELEASE-CHECKLIST-variable.md');
+      const text =
+        '# Release checklist\n\n### 1. Health\n**Status**: Pending\n\n```bash\ncurl -fsS "$BASE_URL/api/health"\n```\n';
+      writeFileSync(variable, text);
+      await unconfigured.open(variable, text);
+      const asked = await unconfigured.connection.sendRequest<RunSmokeTestsResult>(RUN, {
+        uri: pathToFileURL(variable).href,
+      });
+      assert.equal(asked.needsBaseUrl, true);
+      assert.match(asked.error ?? '', /<BASE_URL>/);
     } finally {
       await unconfigured.stop();
     }

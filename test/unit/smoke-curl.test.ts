@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseCurlCommand, type CommandProblem, type CurlCommand } from '../../server/src/core/smoke';
+import { isServerVariable, isStagingHost, mostCommonHost, writtenHost } from '../../server/src/core/smoke/hosts';
 import { applyStage, parseJsonPath, type PipeStage } from '../../server/src/core/smoke/pipes';
 import { buildRequest } from '../../server/src/core/smoke/request';
 import { FileReadFailure } from '../../server/src/core/smoke/ports';
@@ -344,5 +345,31 @@ describe('pipes', () => {
       omittedLines: 2,
     });
     assert.deepEqual(applyStage({ program: 'head', lines: 40 }, text), { ok: true, text, omittedLines: 0 });
+  });
+});
+
+describe('a variable for the server where the host goes', () => {
+  test('$BASE_URL, ${API_HOST}, {{baseUrl}}, $STAGING_URL are the server; $LOG_TOKEN, $USER are not', () => {
+    const hostOf = (line: string) => {
+      const parsed = parseCurlCommand(line);
+      return parsed.ok ? writtenHost(parsed.command.url) : undefined;
+    };
+    const hosts = [
+      'curl "$BASE_URL/health"',
+      'curl ${API_HOST}/v1/orders',
+      'curl {{baseUrl}}/orders',
+      'curl $STAGING_URL',
+      'curl "$SERVICE_ENDPOINT/metrics"',
+    ].map(hostOf);
+    assert.deepEqual(hosts, ['<base_url>', '<api_host>', '<baseurl>', '<staging_url>', '<service_endpoint>']);
+    for (const host of hosts) assert.ok(isServerVariable(host ?? ''), host);
+    for (const host of ['<log_token>', '<user>', 'base_url.example.com', '<>', `<${'a'.repeat(200)}url>`])
+      assert.equal(isServerVariable(host), false, host);
+    assert.equal(isStagingHost('<base_url>', 'staging.example.com'), true);
+    assert.equal(isStagingHost('other.example.com', 'staging.example.com'), false);
+    assert.equal(
+      mostCommonHost(['http://<base_url>/a', 'http://<base_url>/b', 'https://staging.example.com/c']),
+      'staging.example.com',
+    );
   });
 });

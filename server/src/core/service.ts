@@ -49,7 +49,7 @@ import {
 import { RULES, type RuleMetadata } from './rules/registry';
 import { findConfig, parseConfigText, type FoundConfig, type ParsedConfig } from './settings';
 import { commandHoverAt } from './smoke/commandHover';
-import { parseBaseUrl, writtenHost } from './smoke/hosts';
+import { isStagingHost, parseBaseUrl, writtenHost } from './smoke/hosts';
 import {
   applyTextEdits,
   describeReason,
@@ -185,6 +185,7 @@ export interface ReadinessService {
     ): { markdown: string; range: Range } | undefined;
     parseBaseUrl: typeof parseBaseUrl;
     writtenHost: typeof writtenHost;
+    isStagingHost: typeof isStagingHost;
     testAt: typeof smokeTestAt;
     /** The secret names the checklist's secrets list declares: all the CLI may read from the environment. */
     declaredSecrets: typeof listedSecretNames;
@@ -327,6 +328,7 @@ export function createReadinessService(ports: ReadinessPorts): ReadinessService 
         commandHoverAt(checklist, position, t ?? messages()),
       parseBaseUrl,
       writtenHost,
+      isStagingHost,
       testAt: smokeTestAt,
       declaredSecrets: listedSecretNames,
     }),

@@ -366,15 +366,24 @@ function checkBaseUrl(
   t: Translate,
 ): RunSmokeTestsResult | undefined {
   const staging = suite.stagingHost;
-  if (
-    staging === undefined ||
-    !tests.some((test) => test.parsed.ok && service.smoke.writtenHost(test.parsed.command.url) === staging)
-  )
-    return undefined;
-  if (baseUrl === undefined) return nothingRan(t('smoke.error.noBaseUrl', `http://${staging}`), { needsBaseUrl: true });
+  // Aimed at the staging host, or at a variable for it (`$BASE_URL/health`).
+  const aimed = tests.flatMap((test) =>
+    test.parsed.ok && service.smoke.isStagingHost(service.smoke.writtenHost(test.parsed.command.url), staging)
+      ? [test.parsed.command.url]
+      : [],
+  );
+  const first = aimed[0];
+  if (first === undefined) return undefined;
+  if (baseUrl === undefined)
+    return nothingRan(
+      t('smoke.error.noBaseUrl', staging ? `http://${staging}` : (/^[a-z]+:\/\/([^/?#]*)/i.exec(first)?.[1] ?? first)),
+      {
+        needsBaseUrl: true,
+      },
+    );
   const base = service.smoke.parseBaseUrl(baseUrl);
   if (!base.ok) return nothingRan(t('smoke.error.badBaseUrl', baseUrl));
-  if (isPlaceholderHost(staging) && hostnameOf(base.host) === hostnameOf(staging))
+  if (staging !== undefined && isPlaceholderHost(staging) && hostnameOf(base.host) === hostnameOf(staging))
     return nothingRan(t('smoke.error.placeholderHost', `http://${staging}`));
   return undefined;
 }

@@ -494,7 +494,8 @@ function formField(value: string): FormField | 'stdin' | undefined {
 function finish(draft: Draft, pipeline: PipeStage[]): ParsedCommand {
   if (draft.urls.length === 0) return fail({ code: 'no-url' });
   if (draft.urls.length > 1) return fail({ code: 'several-urls' });
-  let url = draft.urls[0] ?? '';
+  // `{{baseUrl}}/orders`, as API collections write the server: the `<baseUrl>` variable.
+  let url = (draft.urls[0] ?? '').replace(/^\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,63})\s*\}\}/, '<$1>');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);
   // Like curl, a URL without a scheme is http.
   if (!scheme) url = `http://${url}`;

@@ -11,12 +11,41 @@ export function writtenHost(url: string): string {
   return authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/** The host most URLs use (the first of those on a tie). */
+const SERVER_NAME_ENDS = [
+  'baseurl',
+  'url',
+  'uri',
+  'host',
+  'hostname',
+  'endpoint',
+  'base',
+  'origin',
+  'domain',
+  'server',
+];
+
+/**
+ * A variable written where a URL's host goes, named for the server: `$BASE_URL/health`, `${API_HOST}/v1`,
+ * `{{baseUrl}}/orders`. It stands for the staging host, as the document's own staging host does.
+ */
+export function isServerVariable(host: string): boolean {
+  const name = /^<([A-Za-z0-9_]{1,64})>$/.exec(host)?.[1];
+  if (name === undefined) return false;
+  const words = name.replace(/_/g, '').toLowerCase();
+  return SERVER_NAME_ENDS.some((end) => words.endsWith(end));
+}
+
+/** Whether a URL's host (`writtenHost`) is the staging host: the document's own, or a variable for it. */
+export function isStagingHost(host: string, stagingHost: string | undefined): boolean {
+  return host === stagingHost || isServerVariable(host);
+}
+
+/** The host most URLs use (the first of those on a tie); a variable for the server is none. */
 export function mostCommonHost(urls: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const url of urls) {
     const host = writtenHost(url);
-    counts.set(host, (counts.get(host) ?? 0) + 1);
+    if (!isServerVariable(host)) counts.set(host, (counts.get(host) ?? 0) + 1);
   }
   let best: string | undefined;
   for (const [host, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = host;

@@ -6,7 +6,15 @@ import { capturedVariables, documentVariables, subjectKey, valueForSubject } fro
 import { missedCriterion } from './criteria';
 import { hasKey, topLevelKeys } from './expectations';
 import type { CurlCommand } from './curl';
-import { isAllowedHost, onBase, parseBaseUrl, writtenHost, type BaseUrl } from './hosts';
+import {
+  isAllowedHost,
+  isServerVariable,
+  isStagingHost,
+  onBase,
+  parseBaseUrl,
+  writtenHost,
+  type BaseUrl,
+} from './hosts';
 import type { NetCheck } from './netcheck';
 import { outputLines, renderResponse, responseText, type OutputEvidence, type RenderedResponse } from './output';
 import { runCheck } from './tcp';
@@ -176,7 +184,12 @@ function testVariables(test: SmokeTest): string[] {
       ),
     ];
   }
-  return test.parsed.ok ? commandVariables(test.parsed.command) : [];
+  if (!test.parsed.ok) return [];
+  const { command } = test.parsed;
+  const variables = commandVariables(command);
+  // A variable for the server where the host goes (`$BASE_URL`) is replaced by the base URL, never read.
+  const host = writtenHost(command.url);
+  return isServerVariable(host) ? variables.filter((name) => `<${name.toLowerCase()}>` !== host) : variables;
 }
 
 async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
@@ -186,17 +199,17 @@ async function runOne(test: SmokeTest, ctx: RunContext): Promise<SmokeResult> {
       : notRun(test, { code: 'not-runnable', problem: test.check.problem });
   if (!test.parsed.ok) return notRun(test, { code: 'not-runnable', problem: test.parsed.problem });
   const command = test.parsed.command;
-  const variables = commandVariables(command);
+  const host = writtenHost(command.url);
+  const onStaging = isStagingHost(host, ctx.suite.stagingHost);
+  // The staging host, or a variable standing for it (`$BASE_URL`), is the base URL's: never a secret to read.
+  if (onStaging && !ctx.base.ok) return notRun(test, { code: 'no-base-url', host });
+  const url = onStaging && ctx.base.ok ? onBase(command.url, ctx.base) : command.url;
+  const variables = commandVariables({ ...command, url });
   const secretNames = variables.filter(isSecretVariable);
   const undeclared = secretNames.find((name) => ctx.env.secrets.mayRead?.(name) === false);
   if (undeclared !== undefined) return notRun(test, { code: 'undeclared-secret', name: undeclared });
   const missingSecret = secretNames.find((name) => !ctx.secrets.has(name));
   if (missingSecret !== undefined) return notRun(test, { code: 'missing-secret', name: missingSecret });
-
-  const host = writtenHost(command.url);
-  const onStaging = host === ctx.suite.stagingHost;
-  if (onStaging && !ctx.base.ok) return notRun(test, { code: 'no-base-url', host });
-  const url = onStaging && ctx.base.ok ? onBase(command.url, ctx.base) : command.url;
 
   const missingValue = variables.find((name) => !isSecretVariable(name) && !ctx.values.has(name));
   if (missingValue !== undefined) return notSent(test, ctx, { code: 'missing-variable', name: missingValue });

@@ -17,7 +17,7 @@ import type { LineIndex } from '../markdown/lines';
 import { scanSecrets } from '../secrets';
 import { range, type Range } from '../types';
 import { subjectKey } from './captures';
-import { parseBaseUrl, writtenHost } from './hosts';
+import { isStagingHost, parseBaseUrl, writtenHost } from './hosts';
 import type { SmokeSuite, SmokeTest } from './recognize';
 import { MASK } from './redact';
 
@@ -263,7 +263,7 @@ export function targetOf(
 ): string | undefined {
   if (!test.parsed.ok) return undefined;
   const host = writtenHost(test.parsed.command.url);
-  if (host !== stagingHost) return host || undefined;
+  if (!isStagingHost(host, stagingHost)) return host || undefined;
   const base = parseBaseUrl(baseUrl);
   return base.ok ? base.host + base.pathPrefix : undefined;
 }
