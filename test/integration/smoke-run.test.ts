@@ -123,13 +123,15 @@ describe('running the sample against the staging stand-in', () => {
   });
 
   test('a command that is not runnable here is reported, not run', async () => {
-    const [metrics] = await run(smokeTestsOf(readFixture('smoke', 'DELIVERABLES.md')), settingsFor(server.url), {}, [
-      '5',
-    ]);
+    const [metrics] = await run(
+      smokeTestsOf(checklist("curl -sS http://staging-host/api/metrics | sed -n '/latency/p'")),
+      settingsFor(server.url),
+    );
     assert.equal(metrics?.outcome, 'not-run');
     assert.deepEqual(metrics?.reasons, [
-      { code: 'not-runnable', problem: { code: 'unsupported-pipe', program: 'grep' } },
+      { code: 'not-runnable', problem: { code: 'unsupported-pipe', program: 'sed' } },
     ]);
+    assert.equal(server.requests.filter((r) => r.url === '/api/metrics').length, 0);
   });
 
   test('the observer sees each test start, its request with secrets masked, and its result', async () => {
@@ -378,5 +380,35 @@ curl -s {{baseUrl}}/api/health
       results.map((r) => r.outcome),
       ['passed', 'passed', 'passed'],
     );
+  });
+});
+
+describe('| grep over real HTTP', () => {
+  let server: StagingServer;
+  before(async () => (server = await startStagingServer()));
+  after(() => server.close());
+
+  test('a line that matches passes and is the output; none fails the test with the pattern as the reason', async () => {
+    const suite = smokeTestsOf(
+      checklist(
+        [
+          `curl -s http://staging-host/api/health | grep -o '"status"' | head -n 1`,
+          `curl -s http://staging-host/api/health | grep -i 'STAGING-STAND-IN'`,
+          `curl -s http://staging-host/api/health | grep -q '"status":"down"'`,
+        ].join('\n'),
+      ),
+    );
+    const results = await run(suite, settingsFor(server.url));
+    assert.deepEqual(
+      results.map((r) => [r.outcome, codes(r)]),
+      [
+        ['not-run', ['not-runnable']],
+        ['passed', []],
+        ['failed', ['grep-no-match']],
+      ],
+    );
+    assert.match(byNumber(results, '2').evidence?.outputLines.join('\n') ?? '', /staging-stand-in/);
+    assert.deepEqual(byNumber(results, '3').reasons, [{ code: 'grep-no-match', detail: '"status":"down"' }]);
+    assert.match(byNumber(results, '3').evidence?.failure ?? '', /\| grep "status":"down"/);
   });
 });

@@ -200,11 +200,11 @@ describe('curl parser: shell words', () => {
     assert.deepEqual(parsed('curl http://h | head').pipeline, [{ program: 'head', lines: 10 }]);
   });
 
-  test('anything but curl piped into jq or head is not runnable here, with the reason', () => {
+  test('anything but curl piped into jq, head or grep is not runnable here, with the reason', () => {
     const cases: [string, CommandProblem][] = [
       ['kubectl get pods', { code: 'not-curl', program: 'kubectl' }],
       ['wget http://h', { code: 'unsupported-option', option: 'wget without -O -' }],
-      ['curl http://h | grep ok', { code: 'unsupported-pipe', program: 'grep' }],
+      ['curl http://h | sed s/a/b/', { code: 'unsupported-pipe', program: 'sed' }],
       ['curl http://h | jq ".a | .b"', { code: 'unsupported-pipe-argument', program: 'jq', argument: '.a | .b' }],
       ['curl http://h | jq --slurp', { code: 'unsupported-pipe-argument', program: 'jq', argument: '--slurp' }],
       ['curl http://h | head -c 10', { code: 'unsupported-pipe-argument', program: 'head', argument: '-c' }],
@@ -371,5 +371,66 @@ describe('a variable for the server where the host goes', () => {
       mostCommonHost(['http://<base_url>/a', 'http://<base_url>/b', 'https://staging.example.com/c']),
       'staging.example.com',
     );
+  });
+});
+
+describe('| grep', () => {
+  const grep = (line: string) => {
+    const command = parsed(`curl -s http://staging-host/metrics | ${line}`);
+    const stage = command.pipeline[0];
+    assert.equal(stage?.program, 'grep', line);
+    return stage;
+  };
+  const metrics = 'http_requests_total 42\norders_created_total 5\nOrders_Failed_Total 0\n';
+  const run = (line: string, text = metrics) => applyStage(grep(line), text);
+
+  test('prints the lines that match, like grep; -i, -v, -c, -q, -w, -F, -E and -e', () => {
+    assert.deepEqual(run('grep orders_created_total'), { ok: true, text: 'orders_created_total 5\n', omittedLines: 0 });
+    assert.deepEqual(run("grep -i 'orders_.*_total'"), {
+      ok: true,
+      text: 'orders_created_total 5\nOrders_Failed_Total 0\n',
+      omittedLines: 0,
+    });
+    assert.deepEqual(run('grep -v total'), { ok: true, text: 'Orders_Failed_Total 0\n', omittedLines: 0 });
+    assert.deepEqual(run('grep -vi total'), { ok: false, error: 'grep-no-match', detail: '-v total' });
+    assert.deepEqual(run('grep -c _total'), { ok: true, text: '2\n', omittedLines: 0 });
+    assert.deepEqual(run('grep -qi failed'), { ok: true, text: '', omittedLines: 0 });
+    assert.deepEqual(run('grep -w 42'), { ok: true, text: 'http_requests_total 42\n', omittedLines: 0 });
+    assert.equal(run('grep -w 4').ok, false);
+    assert.deepEqual(run('grep -F "total 4"'), { ok: true, text: 'http_requests_total 42\n', omittedLines: 0 });
+    assert.deepEqual(run("grep -E '^orders_[a-z]+_total [0-9]+$'"), {
+      ok: true,
+      text: 'orders_created_total 5\n',
+      omittedLines: 0,
+    });
+    assert.deepEqual(run("grep -e '5$'"), { ok: true, text: 'orders_created_total 5\n', omittedLines: 0 });
+    // In a basic pattern `+`, `?`, `(`, `|` are themselves.
+    assert.deepEqual(run('grep "a+b"', 'a+b\naab\n'), { ok: true, text: 'a+b\n', omittedLines: 0 });
+  });
+
+  test('no line selected fails the pipeline, as grep exit status 1 does', () => {
+    assert.deepEqual(run('grep -q \'"status":"ok"\''), {
+      ok: false,
+      error: 'grep-no-match',
+      detail: '"status":"ok"',
+    });
+  });
+
+  test('patterns that could take long, and options it does not know, are refused', () => {
+    for (const line of [
+      'grep -E "(a+)+b"',
+      'grep "\\(ab\\)*"',
+      'grep -E "a|b"',
+      'grep "a*b*c*"',
+      'grep -E "x{2,}"',
+      'grep -P "\\d+"',
+      'grep -r x .',
+      'grep',
+      'grep "[unclosed"',
+    ]) {
+      const result = parseCurlCommand(`curl -s http://staging-host/ | ${line}`);
+      assert.equal(result.ok, false, line);
+      if (!result.ok) assert.equal(result.problem.code, 'unsupported-pipe-argument', line);
+    }
   });
 });

@@ -1,12 +1,21 @@
-// The two programs a smoke-test command may pipe curl's output into, `jq` with
-// a simple path and `head -n N`, read from their arguments and applied to the
-// response text the way the real programs would.
+// The programs a smoke-test command may pipe curl's output into, `jq` with a
+// simple path, `head -n N` and `grep` with a plain pattern, read from their
+// arguments and applied to the response text the way the real programs would.
 
 export type JsonPath = readonly (string | number)[];
 
 export type PipeStage =
   | { readonly program: 'jq'; readonly path: JsonPath; readonly raw: boolean; readonly compact: boolean }
-  | { readonly program: 'head'; readonly lines: number };
+  | { readonly program: 'head'; readonly lines: number }
+  | {
+      readonly program: 'grep';
+      /** The pattern as written, with -v if given: for messages. */
+      readonly written: string;
+      readonly pattern: RegExp;
+      readonly invert: boolean;
+      readonly quiet: boolean;
+      readonly count: boolean;
+    };
 
 export type PipeProblem =
   | { readonly code: 'unsupported-pipe'; readonly program: string }
@@ -27,6 +36,7 @@ export function parsePipeStage(words: readonly string[]): PipeStage | PipeProble
   const [program = '', ...args] = words;
   if (program === 'jq') return parseJq(args);
   if (program === 'head') return parseHead(args);
+  if (program === 'grep' || program === 'egrep' || program === 'fgrep') return parseGrep(program, args);
   return { code: 'unsupported-pipe', program };
 }
 
@@ -83,6 +93,86 @@ function parseHead(args: readonly string[]): PipeStage | PipeProblem {
   return { program: 'head', lines };
 }
 
+const GREP_FLAGS = new Set(['i', 'q', 'c', 'v', 'E', 'F', 'w', 's']);
+/** Longest line a grep pattern is tried on: a few quantifiers on longer lines could take long. */
+const GREP_LINE = 4096;
+
+/**
+ * `grep [-iqcvEFw] PATTERN` (or `-e PATTERN`). The pattern may use literal text, `.`, `^`, `$`, bracket
+ * expressions and at most two repeats (`*`, and with -E `+` and `?`): what a smoke test greps for. Groups,
+ * alternatives and back-references are refused, so no pattern can take long on any response.
+ */
+function parseGrep(program: string, args: readonly string[]): PipeStage | PipeProblem {
+  const flags = new Set<string>(program === 'egrep' ? ['E'] : program === 'fgrep' ? ['F'] : []);
+  let pattern: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '-e' || arg === '--regexp') {
+      if (pattern !== undefined || args[i + 1] === undefined) return unsupportedGrep(arg);
+      pattern = args[++i];
+    } else if (/^-[A-Za-z]+$/.test(arg) && [...arg.slice(1)].every((f) => GREP_FLAGS.has(f))) {
+      for (const f of arg.slice(1)) flags.add(f);
+    } else if (arg === '--ignore-case' || arg === '--quiet' || arg === '--silent' || arg === '--count') {
+      flags.add(arg === '--ignore-case' ? 'i' : arg === '--count' ? 'c' : 'q');
+    } else if (pattern === undefined && (!arg.startsWith('-') || arg === '-')) pattern = arg;
+    else return unsupportedGrep(arg);
+  }
+  if (pattern === undefined) return unsupportedGrep('');
+  const source = flags.has('F') ? escapeRegExp(pattern) : grepSource(pattern, flags.has('E'));
+  if (source === undefined) return unsupportedGrep(pattern);
+  let regex: RegExp;
+  try {
+    regex = new RegExp(flags.has('w') ? `(?<![\\w])(?:${source})(?![\\w])` : source, flags.has('i') ? 'iu' : 'u');
+  } catch {
+    return unsupportedGrep(pattern);
+  }
+  return {
+    program: 'grep',
+    written: `${flags.has('v') ? '-v ' : ''}${pattern}`,
+    pattern: regex,
+    invert: flags.has('v'),
+    quiet: flags.has('q'),
+    count: flags.has('c'),
+  };
+}
+
+function unsupportedGrep(argument: string): PipeProblem {
+  return { code: 'unsupported-pipe-argument', program: 'grep', argument };
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A basic (or, with `extended`, extended) grep pattern as a JavaScript one, within the safe subset; else undefined. */
+function grepSource(pattern: string, extended: boolean): string | undefined {
+  let out = '';
+  let repeats = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? '';
+    if (c === '\\') {
+      const next = pattern[++i];
+      // `\(`, `\|`, `\{` are groups, alternatives and counts in a basic pattern; `\1` a back-reference.
+      if (next === undefined || /[A-Za-z0-9(){}|<>]/.test(next)) return undefined;
+      out += escapeRegExp(next);
+    } else if (c === '[') {
+      const end = pattern.indexOf(
+        ']',
+        pattern[i + 1] === ']' ? i + 2 : pattern[i + 1] === '^' && pattern[i + 2] === ']' ? i + 3 : i + 1,
+      );
+      if (end === -1) return undefined;
+      const inside = pattern.slice(i + 1, end);
+      if (inside.includes('[')) return undefined;
+      out += `[${inside.replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else if (c === '*' || (extended && (c === '+' || c === '?'))) {
+      if (out === '' || ++repeats > 2) return undefined;
+      out += c;
+    } else if (c === '.' || (c === '^' && i === 0) || (c === '$' && i === pattern.length - 1)) out += c;
+    else if (extended && /[(){}|]/.test(c)) return undefined;
+    else out += escapeRegExp(c);
+  }
+  return out;
+}
+
 export function isPipeProblem(value: PipeStage | PipeProblem): value is PipeProblem {
   return 'code' in value;
 }
@@ -90,10 +180,22 @@ export function isPipeProblem(value: PipeStage | PipeProblem): value is PipeProb
 /** What a stage made of the text; `omittedLines` counts what `head` left out. */
 export type StageOutcome =
   | { readonly ok: true; readonly text: string; readonly omittedLines: number }
-  | { readonly ok: false; readonly error: 'not-json' | 'jq-path'; readonly detail: string };
+  | { readonly ok: false; readonly error: 'not-json' | 'jq-path' | 'grep-no-match'; readonly detail: string };
 
 export function applyStage(stage: PipeStage, text: string): StageOutcome {
-  return stage.program === 'jq' ? applyJq(stage, text) : applyHead(stage.lines, text);
+  if (stage.program === 'jq') return applyJq(stage, text);
+  if (stage.program === 'grep') return applyGrep(stage, text);
+  return applyHead(stage.lines, text);
+}
+
+/** The lines grep selects; none selected is grep's exit status 1, which fails the pipeline. */
+function applyGrep(stage: Extract<PipeStage, { program: 'grep' }>, text: string): StageOutcome {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const selected = lines.filter((line) => stage.pattern.test(line.slice(0, GREP_LINE)) !== stage.invert);
+  if (selected.length === 0) return { ok: false, error: 'grep-no-match', detail: stage.written };
+  const output = stage.quiet ? '' : stage.count ? `${selected.length}\n` : `${selected.join('\n')}\n`;
+  return { ok: true, text: output, omittedLines: 0 };
 }
 
 function applyHead(count: number, text: string): StageOutcome {

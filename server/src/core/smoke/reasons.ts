@@ -43,6 +43,8 @@ export type SmokeReason =
     }
   | { readonly code: 'not-json'; readonly detail: string }
   | { readonly code: 'jq-path'; readonly detail: string }
+  /** `| grep PATTERN` selected no line: grep's exit status fails the pipeline. */
+  | { readonly code: 'grep-no-match'; readonly detail: string }
   | { readonly code: 'body-too-large'; readonly maxBytes: number }
   | { readonly code: 'missing-variable'; readonly name: string }
   | { readonly code: 'missing-secret'; readonly name: string }
@@ -111,6 +113,8 @@ export function describeReason(reason: SmokeReason, language: Language): string 
       return t('smoke.reason.notJson', reason.detail);
     case 'jq-path':
       return `jq: ${reason.detail}`;
+    case 'grep-no-match':
+      return t('smoke.reason.grepNoMatch', reason.detail);
     case 'body-too-large':
       return t('smoke.reason.bodyTooLarge', reason.maxBytes);
     case 'missing-variable':
