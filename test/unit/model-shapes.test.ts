@@ -384,3 +384,22 @@ describe('ticks and crosses', () => {
     );
   });
 });
+
+describe('a timed cutover plan', () => {
+  test('"Who" and "Done?" columns make its rows checks, and the file a checklist by its content', () => {
+    const text = `# Cutover plan — Payments migration (Sat 2026-12-12)
+
+| # | Time (UTC) | Who | What | Done? |
+|---|-----------|-----|------|-------|
+| 1 | 05:30 | Ana | Announce start in #payments-cutover | ✅ |
+| 2 | 05:45 | Bo | Put the old cluster in read-only mode | ✅ |
+| 3 | 06:00 | Cy | Final sync of the ledger tables | |
+`;
+    assert.ok(byContent(text));
+    assert.deepEqual(itemsOf(text), [
+      ['Announce start in #payments-cutover', 'Ana', null, 'done'],
+      ['Put the old cluster in read-only mode', 'Bo', null, 'done'],
+      ['Final sync of the ledger tables', 'Cy', null, 'pending'],
+    ]);
+  });
+});
