@@ -47,6 +47,7 @@ describe('bullets led by their state in brackets', () => {
 - [Fixed] A crash on start-up
 - [Changed] The default port
 - [docs] Typo in the README
+- [Open question] Do we keep the v1 endpoint?
 `;
     assert.deepEqual(analyze(notes).checklist.items, []);
     assert.equal(byContent(notes), false);

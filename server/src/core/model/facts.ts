@@ -20,7 +20,7 @@ import {
   isItemKey,
   isOverallStateKey,
   isTotalKey,
-  parseState,
+  statePhrase,
 } from './fieldNames';
 
 /** Keys a plain `Key: value` line is a field for. */
@@ -380,7 +380,8 @@ function stateLead(
 ): { readonly field: FieldFact; readonly end: number } | undefined {
   const match = STATE_LEAD.exec(text.slice(from));
   const value = match?.[1]?.trim();
-  if (!match || !value || parseState(value) === 'unknown') return undefined;
+  // The whole bracket is a state ("[DONE]", "[In progress]"), not a phrase with one in it ("[Open question]").
+  if (!match || !value || statePhrase(value) === undefined) return undefined;
   const valueStart = from + 1 + (match[1]?.indexOf(value) ?? 0);
   return {
     field: {
