@@ -387,7 +387,7 @@ describe('ticks and crosses', () => {
 });
 
 describe('a timed cutover plan', () => {
-  test('"Who" and "Done?" columns make its rows checks, and the file a checklist by its content', () => {
+  test('a "Done?" column makes its rows checks, and the file a checklist by its content; "Who" is the owner', () => {
     const text = `# Cutover plan — Payments migration (Sat 2026-12-12)
 
 | # | Time (UTC) | Who | What | Done? |
@@ -397,6 +397,11 @@ describe('a timed cutover plan', () => {
 | 3 | 06:00 | Cy | Final sync of the ledger tables | |
 `;
     assert.ok(byContent(text));
+    // A table of who does what, without a column to tick, is a description of roles.
+    assert.equal(
+      byContent('# Release process\n\n| Who | What |\n|---|---|\n| Ana | Tags the release |\n| Bo | Announces it |\n'),
+      false,
+    );
     assert.deepEqual(itemsOf(text), [
       ['Announce start in #payments-cutover', 'Ana', null, 'done'],
       ['Put the old cluster in read-only mode', 'Bo', null, 'done'],

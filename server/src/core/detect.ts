@@ -93,7 +93,7 @@ const ITEM_FIELD =
 const INLINE_FIELD =
   /(?:^|[\s—–|-])(?:\*\*)?(?:estado|status|responsable|owner|fecha l[ií]mite|deadline|due)(?:\*\*)?\s*:\s*\S/gi;
 const CHECK_COLUMN =
-  /^(?:estado|status|state|statut|stato|result|resultado|owner|responsable|assignee|dri|verantwortlich|respons[aá]vel|responsabile|who|qui[eé]n|(?:done|hecho|ok|listo|completed?|completad[oa])\??|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??|(?:[\p{L} ?¿]+ )?\(?(?:yes|s[ií])\s*\/\s*no\)?|(?:[\p{L} ?¿]+ )?\(?y\s*\/\s*n\)?)$/iu;
+  /^(?:estado|status|state|statut|stato|result|resultado|owner|responsable|assignee|dri|verantwortlich|respons[aá]vel|responsabile|(?:done|hecho|ok|listo|completed?|completad[oa])\??|✓|✔|decision|decisi[oó]n|sign-?off|aprobado por|approved by|approver|firma|signature|go\/no-go|approved\??|aprobad[oa]\??|¿?cumple\??|passed\??|(?:[\p{L} ?¿]+ )?\(?(?:yes|s[ií])\s*\/\s*no\)?|(?:[\p{L} ?¿]+ )?\(?y\s*\/\s*n\)?)$/iu;
 /** A field table's key column: `| Status | Complete |`. */
 const FIELD_ROW =
   /^\s*\|\s*(?:\*\*)?(?:estado|status|owner|responsable|due date|deadline|fecha l[ií]mite)(?:\*\*)?\s*\|/i;
