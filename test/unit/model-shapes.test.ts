@@ -409,3 +409,34 @@ describe('a timed cutover plan', () => {
     ]);
   });
 });
+
+describe('plain bullets and legends', () => {
+  test('a plain bullet that names its work, then its owner or state, is an item', () => {
+    const text = `# Checklist de salida a producción — Portal v3
+
+- **Backups verificados** — **Responsable:** Ana — **Estado:** ✅ Hecho
+- **Plan de rollback** — **Responsable:** Luis — **Estado:** ⏳ En curso — **Fecha límite:** 10/12/2026
+- Monitorización — Responsable: [Nombre] — Estado: Pendiente
+- A note that mentions the owner: nobody
+`;
+    assert.deepEqual(itemsOf(text), [
+      ['Backups verificados', 'Ana', null, 'done'],
+      ['Plan de rollback', 'Luis', '2026-12-10', 'in-progress'],
+      ['Monitorización', '[Nombre]', null, 'pending'],
+    ]);
+  });
+
+  test('a column named with a legend or a unit ("Estado (✅/⏳/❌)", "Due (UTC)") is read by its name', () => {
+    const text = `# Lista de verificación — Migración de pagos
+
+| Tarea | Responsable (equipo) | Estado (✅/⏳/❌) | Due (UTC) |
+|---|---|---|---|
+| Copia de seguridad | Ana | ✅ | 2026-12-01 |
+| Cambio de DNS | Luis | ❌ | 2026-12-12 |
+`;
+    assert.deepEqual(itemsOf(text), [
+      ['Copia de seguridad', 'Ana', '2026-12-01', 'done'],
+      ['Cambio de DNS', 'Luis', '2026-12-12', 'blocked'],
+    ]);
+  });
+});

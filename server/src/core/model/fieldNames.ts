@@ -282,14 +282,17 @@ const NAME = keyPattern([
 /** Between the names of a combined header or key: "Evidence / notes", "Owner & DRI", "Evidencia y notas". */
 const COMBINED = /\s*(?:\/|&|\+|\band\b|\bor\b|\by\b|\bo\b)\s*/u;
 
-/** A test of a key as a whole, or of each name a combined one gives. */
+/** A legend or unit after the name: "Estado (✅/⏳/❌)", "Due (UTC)", "Owner (team)". */
+const TRAILING_NOTE = /\s*\([^()]*\)$/;
+
+/** A test of a key as a whole, without its trailing note, or of each name a combined one gives. */
 function keyTest(pattern: RegExp): (key: string) => boolean {
   return (key) => {
     const folded = keyOf(key);
-    return (
-      pattern.test(folded) ||
-      (COMBINED.test(folded) && folded.split(COMBINED).some((part) => part.length > 1 && pattern.test(part)))
-    );
+    if (pattern.test(folded)) return true;
+    const named = folded.replace(TRAILING_NOTE, '');
+    if (named !== folded && named !== '' && pattern.test(named)) return true;
+    return COMBINED.test(named) && named.split(COMBINED).some((part) => part.length > 1 && pattern.test(part));
   };
 }
 
