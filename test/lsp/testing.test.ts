@@ -144,6 +144,25 @@ describe('language server: the Testing view', () => {
     );
   });
 
+  test('an open checklist is listed when it is outside every folder, not when the scan left it out (deleted since)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'readiness-lsp-outside-'));
+    try {
+      const deleted = join(workspace, 'RELEASE-CHECKLIST-deleted.md');
+      const elsewhere = join(outside, 'RELEASE-CHECKLIST.md');
+      await server.open(deleted, expecting(staging.url));
+      await server.open(elsewhere, expecting(staging.url));
+      const listed = (await tree()).checklists.map((c) => c.uri);
+      assert.equal(listed.includes(pathToFileURL(elsewhere).href), true);
+      assert.equal(listed.includes(pathToFileURL(deleted).href), false);
+    } finally {
+      for (const path of [join(workspace, 'RELEASE-CHECKLIST-deleted.md'), join(outside, 'RELEASE-CHECKLIST.md')])
+        await server.connection.sendNotification('textDocument/didClose', {
+          textDocument: { uri: pathToFileURL(path).href },
+        });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   test("a failed run gives each failure with expected and actual values and the command's range; no evidence when pasting is off", async () => {
     const path = join(workspace, 'docs', 'health.md');
     const text = expecting(staging.url);

@@ -351,7 +351,8 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
       params.uri === undefined
         ? documents
             .all()
-            .filter((d) => !listed.has(d.uri) && d.languageId === 'markdown')
+            // One in a folder that the scan did not list (deleted, ignored) is not listed for being still open.
+            .filter((d) => !listed.has(d.uri) && d.languageId === 'markdown' && folderOf(d.uri) === undefined)
             .map((d) => ({ uri: d.uri, relativePath: workspace.relativePath(d.uri) }))
         : [];
     const checklists: SmokeChecklistNode[] = [];
