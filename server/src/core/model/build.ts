@@ -1754,12 +1754,12 @@ function itemState(
  * An entry with a title and fields of its own ("Deploy — Owner: Ana — Due: 12-01") is a deliverable;
  * one that is nothing but fields ("Product owner: ____ Date: ____", a role to sign) is a check like its siblings.
  */
-/** A plain bullet that names its work and then its owner or state: "- **Backups** — **Owner:** Ana — **Status:** Done". */
-function ownsWork(entry: ListEntryFact): boolean {
-  return titledFields(entry) && entry.fields.some((f) => isOwnerKey(f.key) || isStateKey(f.key));
-}
-
 function titledFields(entry: ListEntryFact): boolean {
   const first = entry.fields[0];
   return first !== undefined && entry.label.replace(/^[\s*_]+/, '').indexOf(first.key) > 0;
+}
+
+/** A plain bullet that names its work and then its owner or state: "- **Backups** — **Owner:** Ana — **Status:** Done". */
+function ownsWork(entry: ListEntryFact): boolean {
+  return titledFields(entry) && entry.fields.some((f) => isOwnerKey(f.key) || isStateKey(f.key));
 }

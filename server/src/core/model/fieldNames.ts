@@ -285,14 +285,23 @@ const COMBINED = /\s*(?:\/|&|\+|\band\b|\bor\b|\by\b|\bo\b)\s*/u;
 /** A legend or unit after the name: "Estado (✅/⏳/❌)", "Due (UTC)", "Owner (team)". */
 const TRAILING_NOTE = /\s*\([^()]*\)$/;
 
-/** A test of a key as a whole, without its trailing note, or of each name a combined one gives. */
+/** A test of a key as a whole, without its trailing note, or of each name a combined one gives; memoised by key. */
 function keyTest(pattern: RegExp): (key: string) => boolean {
-  return (key) => {
-    const folded = keyOf(key);
+  const answers = new Map<string, boolean>();
+  const test = (folded: string): boolean => {
     if (pattern.test(folded)) return true;
     const named = folded.replace(TRAILING_NOTE, '');
     if (named !== folded && named !== '' && pattern.test(named)) return true;
     return COMBINED.test(named) && named.split(COMBINED).some((part) => part.length > 1 && pattern.test(part));
+  };
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = test(keyOf(key));
+      if (answers.size > 10_000) answers.clear();
+      answers.set(key, answer);
+    }
+    return answer;
   };
 }
 
